@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CHECKLIST, SECTIONS, checklistItem, sectionItems } from '../../src/rules/checklist.js';
+import { formatCitation } from '../../src/rules/citation.js';
+
+const regulation = readFileSync(new URL('../../../shared/seeds/001_d2ec50b59be4ad12.txt', import.meta.url), 'utf8');
+
+/** The text of one article of the attached Quy định, from its heading to the next one. */
+function articleText(article: number): string {
+  const start = regulation.indexOf(`\nĐiều ${article}. `, regulation.indexOf('Chương I'));
+  if (start < 0) throw new Error(`Điều ${article} not found in the regulation`);
+  const end = regulation.indexOf('\nĐiều ', start + 1);
+  return regulation.slice(start, end < 0 ? undefined : end);
+}
+
+/** rules.md's table: item → article, as the spec writes it. */
+const RULES_MD_TABLE: readonly [string, string][] = [
+  ['1.1', 'Điều 5 khoản 1'], ['1.2', 'Điều 5 khoản 2'], ['1.3', 'Điều 6'],
+  ['2.1', 'Điều 7 khoản 1'], ['2.2', 'Điều 7 khoản 2'], ['2.3', 'Điều 7 khoản 3'],
+  ['2.4', 'Điều 8 khoản 1'], ['2.5', 'Điều 8 khoản 2'], ['2.6', 'Điều 8 khoản 3'],
+  ['2.7', 'Điều 9 khoản 1'], ['2.8', 'Điều 9 khoản 2'], ['2.9', 'Điều 9 khoản 3'],
+  ['3.1', 'Điều 10 khoản 1'], ['3.2', 'Điều 10 khoản 2'], ['3.3', 'Điều 10 khoản 3'], ['3.4', 'Điều 11'],
+  ['4.1', 'Điều 12'], ['4.2', 'Điều 13'], ['4.3', 'Điều 14 khoản 1'], ['4.4', 'Điều 14 khoản 2'],
+  ['4.5', 'Điều 14 khoản 3'], ['4.6', 'Điều 14 khoản 4'],
+];
+
+describe('the checklist of Chương II, Mục 1–4', () => {
+  it('has the 22 items of rules.md, in order, each citing the article rules.md gives', () => {
+    expect(CHECKLIST.map((item) => [item.code, formatCitation(item.citation)])).toEqual(RULES_MD_TABLE);
+  });
+
+  it.each(CHECKLIST.map((item) => [item.code, item] as const))('item %s sits in the section its code names', (code, item) => {
+    expect(String(item.section)).toBe(code.split('.')[0]);
+    expect(sectionItems(item.section)).toContain(item);
+  });
+
+  it.each(CHECKLIST.map((item) => [item.code, item] as const))(
+    'item %s cites an article and clause that exist in the regulation, within its section',
+    (_code, item) => {
+      const text = articleText(item.citation.article);
+      if (item.citation.clause !== undefined) expect(text).toContain(`\n${item.citation.clause}. `);
+      const section = SECTIONS.find((s) => s.number === item.section);
+      expect(section?.articles).toContain(item.citation.article);
+      const heading = regulation.indexOf(`Mục ${item.section}. `);
+      const next = regulation.indexOf(`Mục ${item.section + 1}. `);
+      const at = regulation.indexOf(`\nĐiều ${item.citation.article}. `, heading);
+      expect(at).toBeGreaterThan(heading);
+      if (next > 0) expect(at).toBeLessThan(next);
+    },
+  );
+
+  it.each(CHECKLIST.map((item) => [item.code, item] as const))(
+    'item %s has a full Vietnamese wording and an English label',
+    (_code, item) => {
+      expect(item.textVi.length).toBeGreaterThan(40);
+      expect(item.textVi.normalize('NFC')).toBe(item.textVi);
+      expect(item.labelEn.length).toBeGreaterThan(10);
+    },
+  );
+
+  it('has sections 1 to 4 with the 3, 9, 4 and 6 items of rules.md', () => {
+    expect(SECTIONS.map((s) => sectionItems(s.number).length)).toEqual([3, 9, 4, 6]);
+  });
+
+  it('finds an item by code and knows nothing of an unknown code', () => {
+    expect(checklistItem('2.9')?.citation).toEqual({ article: 9, clause: 3 });
+    expect(checklistItem('5.1')).toBeUndefined();
+  });
+});

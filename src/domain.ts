@@ -49,6 +49,8 @@ export interface ScoreRow {
   readonly score: number | null;
   /** The official rank (Hạng) when the file gives one; the tool ranks by score and warns on disagreement. */
   readonly officialRank?: number | null;
+  /** Other columns of the scores file (component indices: hạ tầng kỹ thuật, nhân lực, …), carried through as written. */
+  readonly components?: readonly { readonly name: string; readonly value: number | string | null }[];
   readonly source?: SourceRef;
 }
 

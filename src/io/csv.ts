@@ -1,0 +1,88 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
+import type { RawRow, RawSheet } from './cells.js';
+import { type Problem, error } from './problems.js';
+
+/** The separators a CSV may use: `,` by default, `;` where Excel runs with a Vietnamese locale (decimal commas). */
+export const CSV_DELIMITERS = [',', ';', '\t'] as const;
+
+/**
+ * Decodes a CSV file's bytes: UTF-8 with or without BOM, UTF-16 (LE or BE) with BOM, as Excel's
+ * "Unicode Text" writes. Anything else that is not valid UTF-8 (Windows-1258, TCVN3) is refused:
+ * guessing a legacy Vietnamese encoding would corrupt names silently.
+ */
+export function decodeCsv(bytes: Buffer, display: string): string | Problem {
+  try {
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2));
+    if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2));
+    const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
+  } catch {
+    return error(
+      'csv-encoding',
+      'tệp CSV không ở mã UTF-8 (có thể là Windows-1258 hoặc TCVN3). Trong Excel, hãy chọn "Lưu thành" → "CSV UTF-8 (phân tách bằng dấu phẩy)".',
+      { file: display },
+    );
+  }
+}
+
+function parseRecords(text: string, delimiter: string, toLine?: number): RawRow[] {
+  const records = parse(text, {
+    delimiter,
+    info: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    ...(toLine === undefined ? {} : { to_line: toLine }),
+  }) as unknown as { record: string[]; info: { lines: number } }[];
+  const rows: RawRow[] = [];
+  let previousEnd = 0;
+  for (const { record, info } of records) {
+    rows.push({ row: previousEnd + 1, cells: record.map((cell) => (cell === '' ? null : cell)) });
+    previousEnd = info.lines;
+  }
+  return rows;
+}
+
+/**
+ * Reads a CSV as one sheet. The separator is chosen from the header line: the first of
+ * `,`, `;`, tab under which `isHeader` recognises a row among the first `scanRows`; failing
+ * that, the one that splits some early line into the most columns.
+ */
+export async function readCsvSheet(
+  path: string,
+  display: string,
+  isHeader: (cells: readonly (string | null)[]) => boolean,
+  scanRows: number,
+): Promise<RawSheet | Problem> {
+  const text = decodeCsv(await readFile(path), display);
+  if (typeof text !== 'string') return text;
+  let chosen: string | undefined;
+  let widest: { delimiter: string; columns: number } = { delimiter: ',', columns: 0 };
+  for (const delimiter of CSV_DELIMITERS) {
+    let sample: RawRow[];
+    try {
+      sample = parseRecords(text, delimiter, scanRows);
+    } catch {
+      continue;
+    }
+    if (sample.some((r) => isHeader(r.cells as (string | null)[]))) {
+      chosen = delimiter;
+      break;
+    }
+    const columns = Math.max(0, ...sample.map((r) => r.cells.length));
+    if (columns > widest.columns) widest = { delimiter, columns };
+  }
+  let rows: RawRow[];
+  try {
+    rows = parseRecords(text, chosen ?? widest.delimiter);
+  } catch (cause) {
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    return error('csv-malformed', `tệp CSV sai cấu trúc (${detail}).`, { file: display });
+  }
+  return { name: undefined, rows: toAsync(rows) };
+}
+
+async function* toAsync<T>(items: readonly T[]): AsyncGenerator<T> {
+  for (const item of items) yield await Promise.resolve(item);
+}

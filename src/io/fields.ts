@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import type { Block, ItemStatus, Role } from '../domain.js';
+import { type BadCell, type Cell, isBadCell } from './cells.js';
+import {
+  ACCEPTED,
+  cleanText,
+  normalizeUnitCode,
+  parseBlock,
+  parseFlag,
+  parseNumberText,
+  parseRole,
+  parseStatus,
+} from './normalize.js';
+
+type Converted<T> = { readonly ok: T } | { readonly error: string };
+
+/** A cell once a formula error or a formula without a cached result has been ruled out. */
+type PlainCell = Exclude<Cell, BadCell>;
+
+function shown(cell: PlainCell): string {
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  return `"${String(cell)}"`;
+}
+
+/** A zod schema for one cell, from a conversion that either succeeds or says why not, in Vietnamese. */
+function cellField<T>(convert: (cell: PlainCell) => Converted<T>) {
+  return z.custom<Cell>(() => true).transform((cell, ctx): T => {
+    if (cell !== null && isBadCell(cell)) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          cell.bad === 'formula-without-result'
+            ? `ô chứa công thức ${cell.detail} nhưng không có kết quả lưu sẵn; hãy mở tệp bằng Excel hoặc LibreOffice, để công thức tính xong rồi lưu lại.`
+            : `ô có giá trị lỗi ${cell.detail}.`,
+      });
+      return z.NEVER;
+    }
+    const converted = convert(cell ?? null);
+    if ('error' in converted) {
+      ctx.addIssue({ code: 'custom', message: converted.error });
+      return z.NEVER;
+    }
+    return converted.ok;
+  });
+}
+
+const isEmpty = (cell: PlainCell): boolean => cell === null || (typeof cell === 'string' && cleanText(cell) === '');
+
+/** Free text: NFC, spaces folded; blank is the empty string; a date is written dd/mm/yyyy. */
+export const textField = cellField<string>((cell) => {
+  if (cell === null) return { ok: '' };
+  if (cell instanceof Date) {
+    const d = cell;
+    return { ok: `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}` };
+  }
+  return { ok: cleanText(String(cell)) };
+});
+
+/** Text that must be there. */
+export const requiredTextField = (what: string) =>
+  cellField<string>((cell) => {
+    if (isEmpty(cell)) return { error: `thiếu ${what}.` };
+    return { ok: cleanText(cell instanceof Date ? cell.toISOString() : String(cell)) };
+  });
+
+/** A unit code: trimmed, upper case; numbers are taken as written. */
+export const unitCodeField = cellField<string>((cell) => {
+  if (isEmpty(cell)) return { error: 'thiếu mã đơn vị.' };
+  if (cell instanceof Date || typeof cell === 'boolean') return { error: `mã đơn vị ${shown(cell)} không hợp lệ.` };
+  return { ok: normalizeUnitCode(String(cell)) };
+});
+
+/**
+ * An item code `1.1` … `4.6`: from text (also `1,1`), or from a number (1.1). A date means Excel
+ * converted what was typed: the cell must be formatted as text.
+ */
+export const itemCodeField = cellField<string>((cell) => {
+  if (isEmpty(cell)) return { error: 'thiếu mã tiêu chí.' };
+  if (cell instanceof Date) {
+    return {
+      error: `mã tiêu chí đã bị Excel đổi thành ngày (${shown(cell)}); hãy định dạng cột "Mã tiêu chí" là Văn bản (Text) rồi nhập lại, ví dụ 1.1.`,
+    };
+  }
+  if (typeof cell !== 'string' && typeof cell !== 'number') return { error: `mã tiêu chí ${shown(cell)} không hợp lệ.` };
+  const text = typeof cell === 'number' ? String(cell) : cleanText(cell).replace(/\s+/gu, '').replace(',', '.').replace(/\.$/u, '');
+  return { ok: text };
+});
+
+/** An item status; blank is null (missing data, never "met"). */
+export const statusField = cellField<ItemStatus | null>((cell) => {
+  if (isEmpty(cell)) return { ok: null };
+  const status = typeof cell === 'string' ? parseStatus(cell) : undefined;
+  return status === undefined ? { error: `giá trị ${shown(cell)} không phải là trạng thái hợp lệ; cần ${ACCEPTED.status}.` } : { ok: status };
+});
+
+/** A yes/no flag; blank is no. */
+export const flagField = cellField<boolean>((cell) => {
+  if (isEmpty(cell)) return { ok: false };
+  if (typeof cell === 'boolean') return { ok: cell };
+  if (typeof cell === 'number' && (cell === 0 || cell === 1)) return { ok: cell === 1 };
+  const flag = typeof cell === 'string' ? parseFlag(cell) : undefined;
+  return flag === undefined ? { error: `giá trị ${shown(cell)} không hợp lệ; cần ${ACCEPTED.flag}.` } : { ok: flag };
+});
+
+export const blockField = cellField<Block>((cell) => {
+  if (isEmpty(cell)) return { error: `thiếu khối; cần ${ACCEPTED.block}.` };
+  const block = typeof cell === 'string' ? parseBlock(cell) : undefined;
+  return block === undefined ? { error: `khối ${shown(cell)} không hợp lệ; cần ${ACCEPTED.block}.` } : { ok: block };
+});
+
+export const roleField = cellField<Role>((cell) => {
+  if (isEmpty(cell)) return { error: `thiếu vai trò; cần ${ACCEPTED.role}.` };
+  const role = typeof cell === 'string' ? parseRole(cell) : undefined;
+  return role === undefined ? { error: `vai trò ${shown(cell)} không hợp lệ; cần ${ACCEPTED.role}.` } : { ok: role };
+});
+
+/** A score: a number, a formula's cached number, or text with a decimal comma; blank is null (no score). */
+export const scoreField = cellField<number | null>((cell) => {
+  if (isEmpty(cell)) return { ok: null };
+  if (typeof cell === 'number') return Number.isFinite(cell) && cell >= 0 ? { ok: cell } : { error: `điểm ${shown(cell)} không hợp lệ.` };
+  const value = typeof cell === 'string' ? parseNumberText(cell) : undefined;
+  if (value === undefined) return { error: `điểm ${shown(cell)} không phải là số.` };
+  return value >= 0 ? { ok: value } : { error: `điểm ${shown(cell)} âm.` };
+});
+
+/** An official rank: a whole number from 1; blank is null. */
+export const rankField = cellField<number | null>((cell) => {
+  if (isEmpty(cell)) return { ok: null };
+  const value = typeof cell === 'number' ? cell : typeof cell === 'string' ? parseNumberText(cell) : undefined;
+  if (value === undefined || !Number.isInteger(value) || value < 1) return { error: `hạng ${shown(cell)} không phải là số nguyên dương.` };
+  return { ok: value };
+});

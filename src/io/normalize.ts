@@ -1,0 +1,98 @@
+import type { Block, ItemStatus, Role } from '../domain.js';
+
+/**
+ * Text as it should be compared and stored: Unicode NFC (Vietnamese arrives in NFC, NFD and
+ * old tone-mark placements), non-breaking and repeated spaces collapsed, trimmed.
+ */
+export function cleanText(value: string): string {
+  return value
+    .normalize('NFC')
+    .replace(/[\s\u00a0\u200b\ufeff]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * The key a header or an enumerated value is matched by: no diacritics (đ → d), lower case,
+ * punctuation and repeated spaces folded to one space. `Mã đơn vị`, `MÃ ĐƠN VỊ:` and
+ * `ma  don-vi` all give `ma don vi`.
+ */
+export function matchKey(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/gu, 'd')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** A unit code as compared: trimmed, NFC, upper case, inner spaces removed. */
+export function normalizeUnitCode(value: string): string {
+  return cleanText(value).replace(/\s+/gu, '').toUpperCase();
+}
+
+function table<T>(entries: Record<string, readonly string[]>): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const [value, spellings] of Object.entries(entries)) {
+    for (const spelling of spellings) map.set(matchKey(spelling), value as T);
+  }
+  return map;
+}
+
+const STATUSES = table<ItemStatus>({
+  dat: ['Đạt', 'Met', 'Đ'],
+  'khong-dat': ['Không đạt', 'Not met', 'KĐ', 'Chưa đạt'],
+  'khong-ap-dung': ['Không áp dụng', 'Not applicable', 'N/A', 'NA', 'KAD'],
+});
+
+const FLAGS = table<'yes' | 'no'>({
+  yes: ['Có', 'x', 'Yes', 'Y', 'True', '1', 'Đúng'],
+  no: ['Không', 'No', 'N', 'False', '0', 'Sai', '-'],
+});
+
+const BLOCKS = table<Block>({
+  SBN: ['SBN', 'Sở, ban, ngành', 'Khối sở, ban, ngành', 'Sở ban ngành', 'Departments'],
+  HUYEN: ['HUYEN', 'Huyện, thị xã, thành phố', 'Khối huyện, thị xã, thành phố', 'Huyện', 'Districts'],
+});
+
+const ROLES = table<Role>({
+  head: ['Người đứng đầu', 'Head', 'Thủ trưởng', 'Cấp trưởng'],
+  deputy: ['Cấp phó được phân công', 'Cấp phó', 'Deputy', 'Assigned deputy', 'Phó được phân công'],
+});
+
+/** The accepted spellings of each kind of value, as the error messages list them. */
+export const ACCEPTED = {
+  status: '"Đạt", "Không đạt", "Không áp dụng" (hoặc để trống)',
+  flag: '"Có" hoặc "Không" (x, Yes, No cũng được; để trống là Không)',
+  block: '"SBN" (Sở, ban, ngành) hoặc "HUYEN" (Huyện, thị xã, thành phố)',
+  role: '"Người đứng đầu" hoặc "Cấp phó được phân công"',
+} as const;
+
+export function parseStatus(text: string): ItemStatus | undefined {
+  return STATUSES.get(matchKey(text));
+}
+
+export function parseFlag(text: string): boolean | undefined {
+  const found = FLAGS.get(matchKey(text));
+  return found === undefined ? undefined : found === 'yes';
+}
+
+export function parseBlock(text: string): Block | undefined {
+  return BLOCKS.get(matchKey(text));
+}
+
+export function parseRole(text: string): Role | undefined {
+  return ROLES.get(matchKey(text));
+}
+
+/**
+ * A number written as text: `85.5`, `85,5` (decimal comma, as Vietnamese Excel writes it),
+ * `1.234,5` or `1,234.5` (with thousands separators), surrounded by spaces. Undefined otherwise.
+ */
+export function parseNumberText(text: string): number | undefined {
+  const compact = text.replace(/[\s\u00a0]+/gu, '');
+  if (/^[-+]?\d+([.,]\d+)?$/u.test(compact)) return Number(compact.replace(',', '.'));
+  if (/^[-+]?\d{1,3}(\.\d{3})+,\d+$/u.test(compact)) return Number(compact.replace(/\./gu, '').replace(',', '.'));
+  if (/^[-+]?\d{1,3}(,\d{3})+\.\d+$/u.test(compact)) return Number(compact.replace(/,/gu, ''));
+  return undefined;
+}

@@ -34,7 +34,11 @@ export function normalizeUnitCode(value: string): string {
 function table<T>(entries: Record<string, readonly string[]>): Map<string, T> {
   const map = new Map<string, T>();
   for (const [value, spellings] of Object.entries(entries)) {
-    for (const spelling of spellings) map.set(matchKey(spelling), value as T);
+    for (const spelling of spellings) {
+      const key = matchKey(spelling);
+      if (key === '') throw new Error(`the spelling ${JSON.stringify(spelling)} has no letters or digits to match`);
+      map.set(key, value as T);
+    }
   }
   return map;
 }
@@ -47,7 +51,7 @@ const STATUSES = table<ItemStatus>({
 
 const FLAGS = table<'yes' | 'no'>({
   yes: ['Có', 'x', 'Yes', 'Y', 'True', '1', 'Đúng'],
-  no: ['Không', 'No', 'N', 'False', '0', 'Sai', '-'],
+  no: ['Không', 'No', 'N', 'False', '0', 'Sai'],
 });
 
 const BLOCKS = table<Block>({
@@ -73,6 +77,8 @@ export function parseStatus(text: string): ItemStatus | undefined {
 }
 
 export function parseFlag(text: string): boolean | undefined {
+  // A dash is how many offices write "none".
+  if (/^[-–—]+$/u.test(cleanText(text))) return false;
   const found = FLAGS.get(matchKey(text));
   return found === undefined ? undefined : found === 'yes';
 }

@@ -167,7 +167,8 @@ export async function loadYear(workspace: string, year: number, limits: ReadLimi
   // An unknown code is reported once per file, at its first row, with the number of rows it has.
   const unknown = new Map<string, { code: string; where: SourceRef | undefined; what: string; rows: number }>();
   const checkUnit = (code: string, where: SourceRef | undefined, what: string) => {
-    if (unitsRead === undefined || unitOf.has(code)) return true;
+    // With no readable units list, every code would be "unknown": the units file's own error says enough.
+    if (units.length === 0 || unitOf.has(code)) return true;
     const key = `${where?.file ?? ''}\u0000${code}`;
     const seen = unknown.get(key);
     if (seen === undefined) unknown.set(key, { code, where, what, rows: 1 });

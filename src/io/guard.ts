@@ -1,5 +1,4 @@
 import { lstat, open } from 'node:fs/promises';
-import { basename } from 'node:path';
 import yauzl from 'yauzl';
 import { type ReadLimits, formatBytes } from './limits.js';
 import { type Problem, error } from './problems.js';
@@ -128,10 +127,6 @@ export async function guardXlsx(path: string, display: string, limits: ReadLimit
   return undefined;
 }
 
-/** The name shown for a path in messages: the workspace-relative path when given, else the base name. */
-export function displayName(path: string, relative?: string): string {
-  return relative ?? basename(path);
-}
 
 function readEntryText(zip: yauzl.ZipFile, entry: yauzl.Entry, maxBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {

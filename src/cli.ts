@@ -1,21 +1,25 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
+import type { Console, GlobalOptions } from './commands/context.js';
 import { EXIT, UserError } from './errors.js';
-import { PolicyError } from './rules/policy.js';
+import { toolVersion } from './version.js';
 
-/** The tool's version, from the package.json beside dist/ (read once, no TS loader needed). */
-function toolVersion(): string {
-  const text = readFileSync(new URL('../package.json', import.meta.url), 'utf8');
-  const parsed: unknown = JSON.parse(text);
-  if (typeof parsed === 'object' && parsed !== null && 'version' in parsed && typeof parsed.version === 'string') {
-    return parsed.version;
-  }
-  return '0.0.0';
-}
+const EXAMPLES = `
+Ví dụ / Examples:
+  ict-eval init vi-du --year 2024          tạo không gian làm việc mới cho năm 2024
+  ict-eval template --year 2024            mẫu báo cáo tự đánh giá cho từng đơn vị
+  ict-eval check --year 2024               kiểm tra toàn bộ dữ liệu năm 2024
+  ict-eval rank 2024/scores.xlsx --previous 2023/scores.xlsx
+  ict-eval rate --year 2024                xếp loại và đề xuất khen thưởng
+  ict-eval sanctions --year 2024           xếp loại, khen thưởng và đề xuất xử lý
+  ict-eval explain SYT --year 2024         giải thích kết quả của một đơn vị
+  ict-eval sanctions --year 2024 -w /srv/ict-eval --json > ket-qua.json
 
-/** The one registry of commands. Each command's module is loaded only when it runs. */
-export function buildProgram(): Command {
+Mã thoát / Exit codes: 0 xong; 1 dữ liệu đầu vào có lỗi (không ghi gì); 2 sai cách dùng;
+3 kết quả đã có, cần --force; khác: lỗi nội bộ.`;
+
+/** The one registry of commands; each command's module is loaded only when it runs. */
+export function buildProgram(console: Console): Command {
   const program = new Command('ict-eval')
     .description(
       'Đánh giá trách nhiệm người đứng đầu về ứng dụng CNTT theo QĐ 358/2013/QĐ-UBND tỉnh Bắc Ninh.\n' +
@@ -23,43 +27,136 @@ export function buildProgram(): Command {
     )
     .version(toolVersion(), '-V, --version', 'in phiên bản / print the version')
     .helpOption('-h, --help', 'hướng dẫn / help')
+    .option('-w, --workspace <dir>', 'thư mục làm việc (mặc định: ICT_EVAL_WORKSPACE hoặc thư mục hiện tại)')
+    .option('-o, --out <dir>', 'thư mục ghi kết quả (mặc định: <workspace>/out)')
+    .option('--json', 'in kết quả dạng JSON ra stdout (chỉ JSON)')
+    .option('--csv', 'ghi thêm mỗi trang kết quả thành tệp CSV (UTF-8 có BOM)')
+    .addOption(new Option('--lang <lang>', 'ngôn ngữ hiển thị / language').choices(['vi', 'en']).default('vi'))
+    .option('--policy <file>', 'tệp JSON thay đổi tham số chính sách, ví dụ {"rankScope":"all"}')
+    .option('--force', 'ghi đè kết quả đã có')
+    .option('-q, --quiet', 'không in bảng và dòng tóm tắt')
+    .option('--no-color', 'không tô màu')
     .exitOverride()
-    .addHelpText(
-      'after',
-      '\nVí dụ / Examples:\n  ict-eval --version\n  ict-eval --help\n\n' +
-        'Các lệnh kiểm tra, xếp hạng, xếp loại và đề xuất xử lý sẽ có trong các phiên bản tới (issue #4).',
-    );
+    .configureOutput({ writeOut: (s) => { console.stdout(s); }, writeErr: (s) => { console.stderr(s); } })
+    .addHelpText('after', EXAMPLES);
+
+  const context = async (command: Command) => {
+    const { makeContext } = await import('./commands/context.js');
+    return makeContext(command.optsWithGlobals<GlobalOptions>(), console);
+  };
+
+  program
+    .command('init')
+    .description('tạo không gian làm việc với các tệp mẫu units, scores, follow-up cho năm Y')
+    .argument('[dir]', 'thư mục sẽ tạo (mặc định: workspace)')
+    .requiredOption('-y, --year <year>', 'năm đánh giá')
+    .addHelpText('after', '\nVí dụ:\n  ict-eval init du-lieu-cntt --year 2024\n  ict-eval init --year 2025 -w /srv/ict-eval')
+    .action(async (dir: string | undefined, options: { year: string }, command: Command) => {
+      const { runInit } = await import('./commands/init.js');
+      await runInit(await context(command), dir, options.year);
+    });
+
+  program
+    .command('template')
+    .description('ghi một tệp mẫu báo cáo tự đánh giá cho mỗi đơn vị của Y/units')
+    .requiredOption('-y, --year <year>', 'năm đánh giá')
+    .addHelpText('after', '\nVí dụ:\n  ict-eval template --year 2024\n  ict-eval template --year 2024 -o mau-gui-don-vi')
+    .action(async (options: { year: string }, command: Command) => {
+      const { runTemplate } = await import('./commands/template.js');
+      await runTemplate(await context(command), options.year);
+    });
+
+  program
+    .command('check')
+    .description('kiểm tra dữ liệu năm Y: lỗi, kết quả Mục 1–4 từng đơn vị, báo cáo còn thiếu, chênh lệch tự đánh giá và thẩm định')
+    .requiredOption('-y, --year <year>', 'năm đánh giá')
+    .addHelpText('after', '\nVí dụ:\n  ict-eval check --year 2024\n  ict-eval check --year 2024 --json')
+    .action(async (options: { year: string }, command: Command) => {
+      const { runCheck } = await import('./commands/check.js');
+      await runCheck(await context(command), options.year);
+    });
+
+  program
+    .command('rank')
+    .description('xếp hạng các đơn vị theo điểm ICT Index, nhóm 20% cao nhất và 15% thấp nhất')
+    .argument('<scores>', 'tệp điểm (.xlsx hoặc .csv)')
+    .option('--previous <file>', 'tệp điểm năm trước, để so sánh hạng')
+    .option('-y, --year <year>', 'năm (mặc định: lấy từ thư mục chứa tệp điểm)')
+    .addHelpText('after', '\nVí dụ:\n  ict-eval rank 2024/scores.xlsx\n  ict-eval rank 2024/scores.xlsx --previous 2023/scores.xlsx --json')
+    .action(async (scores: string, options: { previous?: string; year?: string }, command: Command) => {
+      const { runRank } = await import('./commands/rank.js');
+      await runRank(await context(command), scores, options.previous, options.year);
+    });
+
+  program
+    .command('rate')
+    .description('xếp loại người đứng đầu (Điều 15) và đề xuất khen thưởng (Điều 16): ghi out/Y/xep-loai-Y.xlsx')
+    .requiredOption('-y, --year <year>', 'năm đánh giá')
+    .addHelpText('after', '\nVí dụ:\n  ict-eval rate --year 2024\n  ict-eval rate --year 2024 --csv --force')
+    .action(async (options: { year: string }, command: Command) => {
+      const { runRateOrSanctions } = await import('./commands/rate.js');
+      await runRateOrSanctions(await context(command), options.year, false);
+    });
+
+  program
+    .command('sanctions')
+    .description('như rate, thêm đề xuất xử lý (Điều 17): ghi xep-loai-Y.xlsx và xu-ly-Y.xlsx cho Sở Nội vụ')
+    .requiredOption('-y, --year <year>', 'năm đánh giá')
+    .addHelpText('after', '\nVí dụ:\n  ict-eval sanctions --year 2024\n  ict-eval sanctions --year 2024 -w /srv/ict-eval -q --force')
+    .action(async (options: { year: string }, command: Command) => {
+      const { runRateOrSanctions } = await import('./commands/rate.js');
+      await runRateOrSanctions(await context(command), options.year, true);
+    });
+
+  program
+    .command('explain')
+    .description('giải thích toàn bộ quá trình đánh giá một đơn vị và những người chịu trách nhiệm')
+    .argument('<unit>', 'mã đơn vị')
+    .requiredOption('-y, --year <year>', 'năm đánh giá')
+    .addHelpText('after', '\nVí dụ:\n  ict-eval explain SYT --year 2024\n  ict-eval explain SYT --year 2024 --lang en')
+    .action(async (unit: string, options: { year: string }, command: Command) => {
+      const { runExplain } = await import('./commands/explain.js');
+      await runExplain(await context(command), unit, options.year);
+    });
+
   return program;
 }
 
 /** The single place where errors become exit codes (style.md §4). */
-export async function main(argv: readonly string[]): Promise<number> {
-  const program = buildProgram();
+export async function main(argv: readonly string[], console: Console): Promise<number> {
+  const program = buildProgram(console);
+  if (argv.length === 0) {
+    program.outputHelp();
+    return EXIT.usage;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
     return EXIT.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
-      // --help and --version end through exitOverride with code 0.
+      // --help and --version end through exitOverride with code 0; commander printed its message.
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (error instanceof UserError) {
-      process.stderr.write(`ict-eval: ${error.message}\n`);
+      console.stderr(`ict-eval: ${error.message}\n`);
       return error.exitCode;
     }
-    if (error instanceof PolicyError) {
-      process.stderr.write(`ict-eval: ${error.message}\n`);
-      return EXIT.usage;
-    }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    process.stderr.write(
-      `ict-eval: lỗi nội bộ (internal error). Xin gửi nội dung dưới đây cho người bảo trì công cụ:\n${detail}\n`,
-    );
+    console.stderr(`ict-eval: lỗi nội bộ (internal error). Xin gửi toàn bộ nội dung dưới đây cho người bảo trì công cụ:\n${detail}\n`);
     return EXIT.internal;
   }
 }
 
-main(process.argv.slice(2)).then(
+const processConsole: Console = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  // undefined when stdout is a pipe or a file, despite its type.
+  isTTY: process.stdout.isTTY,
+  env: process.env,
+  cwd: process.cwd(),
+};
+
+main(process.argv.slice(2), processConsole).then(
   (code) => {
     process.exitCode = code;
   },

@@ -143,7 +143,9 @@ export function evaluateYear(input: YearInput, policy: Policy): YearEvaluation {
   const gaps: Gap[] = [];
   if (input.previousScores === null) gaps.push({ kind: 'no-previous-year', year: input.year - 1 });
 
-  const units = [...input.units].sort((a, b) => compareCodes(a.code, b.code));
+  // Units in a fixed order whatever the order of the input rows: block (sở, ban, ngành first), then code.
+  const blockOrder = (block: Block) => (block === 'SBN' ? 0 : 1);
+  const units = [...input.units].sort((a, b) => blockOrder(a.block) - blockOrder(b.block) || compareCodes(a.code, b.code));
   const evaluations: UnitEvaluation[] = units.map((unit) => {
     const assessment = assessUnit(unit.code, reportsByUnit.get(unit.code) ?? [], parameters);
     gaps.push(...gapsOfAssessment(assessment));

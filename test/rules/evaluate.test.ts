@@ -80,10 +80,10 @@ const person = (name: string) => {
 };
 
 describe('a year evaluated from end to end', () => {
-  it('yields one row per responsible person, heads before deputies, units in code order', () => {
+  it('yields one row per responsible person, heads before deputies, departments before districts, then by code', () => {
     expect(evaluation.persons.map((p) => p.person.name)).toEqual([
-      'Hoàng Văn Lực', 'Bùi Thị Ngân', 'Đặng Hữu Phước', 'Ngô Thanh Bình', 'Phan Thị Yến',
       'Nguyễn Văn Hòa', 'Trần Thị Mai', 'Lê Minh Tuấn', 'Phạm Thu Hà', 'Vũ Đức Thắng', 'Đỗ Quang Vinh',
+      'Hoàng Văn Lực', 'Bùi Thị Ngân', 'Đặng Hữu Phước', 'Ngô Thanh Bình', 'Phan Thị Yến',
     ]);
   });
 

@@ -1,0 +1,73 @@
+import { join } from 'node:path';
+import { yearJson } from '../report/json.js';
+import { RATING_LABELS, REWARD_LABELS, SANCTION_LABELS, label } from '../report/labels.js';
+import { ratingDocument, sanctionDocument } from '../report/outputs.js';
+import { textTable } from '../report/terminal.js';
+import { type Context, type PreparedYear, inputFolders, outputFolder, parseYear, prepareYear, warningLines, writeDocuments } from './context.js';
+
+/** `ict-eval rate --year Y` and `ict-eval sanctions --year Y`: read, decide, write the workbooks, print. */
+export async function runRateOrSanctions(context: Context, yearText: string | undefined, withSanctions: boolean): Promise<void> {
+  const year = parseYear(yearText);
+  const prepared = await prepareYear(context, year);
+  const folder = outputFolder(context, prepared.config, year);
+  const documents = [{ base: `xep-loai-${year}`, document: ratingDocument(prepared.evaluation, prepared.rows, prepared.info) }];
+  if (withSanctions) documents.push({ base: `xu-ly-${year}`, document: sanctionDocument(prepared.evaluation, prepared.rows, prepared.info) });
+  const written = await writeDocuments(context, folder, documents, {
+    folders: inputFolders(context, year),
+    files: prepared.loaded.files.map((f) => join(context.workspace, f.path)),
+  });
+
+  if (context.options.json === true) {
+    context.console.stdout(`${JSON.stringify(yearJson(year, prepared.policy, prepared.rows, prepared.warnings), null, 2)}\n`);
+  } else if (context.options.quiet !== true) {
+    context.console.stdout(`${personTable(context, prepared, withSanctions)}\n`);
+  }
+  if (context.options.json !== true) context.console.stderr(warningLines(context, prepared.warnings));
+  context.info(summary(context, prepared, written, withSanctions));
+}
+
+function personTable(context: Context, prepared: PreparedYear, withSanctions: boolean): string {
+  const { lang, chalk } = context;
+  const vi = lang === 'vi';
+  const headers = [
+    'STT',
+    vi ? 'Họ và tên' : 'Name',
+    vi ? 'Đơn vị' : 'Unit',
+    vi ? 'Xếp loại' : 'Rating',
+    vi ? 'Khen thưởng' : 'Reward',
+    ...(withSanctions ? [vi ? 'Xử lý' : 'Sanction'] : []),
+    vi ? 'Căn cứ' : 'Basis',
+  ];
+  const rows = prepared.rows.map((r, i) => [
+    String(i + 1),
+    r.name,
+    r.unitName,
+    label(RATING_LABELS, r.rating, lang),
+    r.rewards.map((w) => label(REWARD_LABELS, w, lang)).join('; '),
+    ...(withSanctions ? [r.sanction === null ? '' : label(SANCTION_LABELS, r.sanction, lang)] : []),
+    [...r.ratingCitations, ...r.sanctionCitations].join('; '),
+  ]);
+  const ratingColumn = 3;
+  return textTable(headers, rows, {
+    maxWidth: 42,
+    paint: (row, col, text) => {
+      if (row < 0) return chalk.bold(text);
+      if (col !== ratingColumn) return text;
+      const rating = prepared.rows[row]?.rating;
+      if (rating === 'xuat-sac') return chalk.green(text);
+      if (rating === 'khong-hoan-thanh') return chalk.red(text);
+      if (rating === 'thieu-du-lieu') return chalk.yellow(text);
+      return text;
+    },
+  });
+}
+
+function summary(context: Context, prepared: PreparedYear, written: readonly string[], withSanctions: boolean): string {
+  const count = (rating: string) => prepared.rows.filter((r) => r.rating === rating).length;
+  const sanctioned = prepared.rows.filter((r) => r.sanction === 'phe-binh' || r.sanction === 'khien-trach' || r.sanction === 'canh-cao').length;
+  const review = prepared.rows.filter((r) => r.sanction === 'can-xem-xet' || r.sanction === 'thieu-du-lieu').length;
+  if (context.lang === 'en') {
+    return `ict-eval: ${prepared.year}: ${prepared.rows.length} persons: ${count('xuat-sac')} excellent, ${count('hoan-thanh')} completed, ${count('khong-hoan-thanh')} not completed, ${count('thieu-du-lieu')} not rated${withSanctions ? `; ${sanctioned} sanctions proposed, ${review} to review` : ''}; ${prepared.warnings.length} warnings. Wrote ${written.join(', ')}.`;
+  }
+  return `ict-eval: năm ${prepared.year}: ${prepared.rows.length} người: ${count('xuat-sac')} xuất sắc, ${count('hoan-thanh')} hoàn thành, ${count('khong-hoan-thanh')} không hoàn thành, ${count('thieu-du-lieu')} chưa xếp loại${withSanctions ? `; ${sanctioned} đề xuất xử lý, ${review} cần xem xét` : ''}; ${prepared.warnings.length} cảnh báo. Đã ghi ${written.join(', ')}.`;
+}

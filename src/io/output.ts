@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { EXIT, UserError } from '../errors.js';
+
+/** A file to write: its absolute path and its bytes. */
+export interface OutputFile {
+  readonly path: string;
+  readonly bytes: Buffer | string;
+}
+
+function inside(child: string, parent: string): boolean {
+  const rel = relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && rel !== '..');
+}
+
+/**
+ * Refuses an output folder inside (or equal to) an input folder: outputs never go into a year's
+ * input folder, so they can never be read back as inputs or overwrite one.
+ */
+export function checkOutputFolder(outDir: string, inputFolders: readonly string[]): void {
+  const out = resolve(outDir);
+  for (const folder of inputFolders) {
+    if (inside(out, resolve(folder))) {
+      throw new UserError(`thư mục kết quả ${outDir} nằm trong thư mục dữ liệu đầu vào ${folder}; hãy chọn thư mục khác (-o).`, EXIT.usage);
+    }
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await lstat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Writes every file whole or not at all: each is written to a temporary file beside it, then
+ * renamed into place, only after all are written. Existing outputs are kept (exit 3) unless
+ * `force`. `protectedPaths` (the inputs) are never written over, even with `force`.
+ */
+export async function writeOutputs(files: readonly OutputFile[], options: { force: boolean; protectedPaths: readonly string[]; display: (path: string) => string }): Promise<void> {
+  const protectedSet = new Set(options.protectedPaths.map((p) => resolve(p)));
+  for (const file of files) {
+    if (protectedSet.has(resolve(file.path))) {
+      throw new UserError(`không ghi đè tệp đầu vào ${options.display(file.path)}.`, EXIT.usage);
+    }
+  }
+  if (!options.force) {
+    const existing: string[] = [];
+    for (const file of files) if (await exists(file.path)) existing.push(options.display(file.path));
+    if (existing.length > 0) {
+      throw new UserError(`kết quả đã có, không ghi đè: ${existing.join(', ')}. Dùng --force để thay thế.`, EXIT.outputsExist);
+    }
+  }
+  const temps: { temp: string; path: string }[] = [];
+  try {
+    for (const file of files) {
+      await mkdir(dirname(file.path), { recursive: true });
+      const temp = join(dirname(file.path), `.${randomBytes(6).toString('hex')}.ict-eval-tmp`);
+      temps.push({ temp, path: file.path });
+      await writeFile(temp, file.bytes, { flag: 'wx' });
+    }
+    for (const { temp, path } of temps) await rename(temp, path);
+  } finally {
+    await Promise.all(temps.map(({ temp }) => rm(temp, { force: true })));
+  }
+}

@@ -1,0 +1,33 @@
+import { stringify } from 'csv-stringify/sync';
+import type { CellValue, KeyValueSheet, TableSheet } from './workbook.js';
+
+/**
+ * Neutralises a text cell that a spreadsheet would run as a formula (OWASP, "CSV Injection"):
+ * a leading `=`, `+`, `-`, `@`, tab or carriage return gets a leading apostrophe. Numbers are
+ * written as numbers, so a real negative number stays a number.
+ */
+export function neutralise(value: CellValue): string | number {
+  if (value === null) return '';
+  if (typeof value === 'number') return value;
+  return /^[=+\-@\t\r]/u.test(value) ? `'${value}` : value;
+}
+
+/** A sheet as UTF-8 CSV with BOM, so Excel opens Vietnamese text correctly. */
+export function sheetCsv(sheet: TableSheet | KeyValueSheet): string {
+  const records: (string | number)[][] =
+    sheet.kind === 'table'
+      ? [['STT', ...sheet.columns.map((c) => c.header)], ...sheet.rows.map((row, i) => [i + 1, ...row.map(neutralise)])]
+      : sheet.sections.flatMap((section) => [[section.heading, ''], ...section.rows.map(([k, v]) => [neutralise(k), neutralise(v)])]);
+  return `\uFEFF${stringify(records, { record_delimiter: '\r\n' })}`;
+}
+
+/** `Xếp loại` → `xep-loai`: an ASCII name for a sheet's CSV file. */
+export function sheetSlug(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/gu, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/gu, '-')
+    .replace(/^-|-$/gu, '');
+}

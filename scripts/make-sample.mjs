@@ -6,6 +6,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'sample');
 const ITEMS = ['1.1', '1.2', '1.3', '2.1', '2.2', '2.3', '2.4', '2.5', '2.6', '2.7', '2.8', '2.9', '3.1', '3.2', '3.3', '3.4', '4.1', '4.2', '4.3', '4.4', '4.5', '4.6'];
@@ -66,7 +67,13 @@ async function save(book, path) {
   book.created = book.modified = new Date(Date.UTC(2024, 11, 31));
   book.creator = book.lastModifiedBy = 'make-sample';
   await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, Buffer.from(await book.xlsx.writeBuffer()));
+  // Re-packed with one fixed date on every zip entry, so that rerunning the script changes no byte.
+  const source = await JSZip.loadAsync(await book.xlsx.writeBuffer());
+  const packed = new JSZip();
+  for (const entry of Object.values(source.files)) {
+    if (!entry.dir) packed.file(entry.name, await entry.async('nodebuffer'), { date: book.created, createFolders: false });
+  }
+  await writeFile(path, await packed.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'DOS' }));
 }
 
 async function main() {
@@ -76,7 +83,7 @@ async function main() {
   titled(us, 6, 'DANH SÁCH NGƯỜI CHỊU TRÁCH NHIỆM NĂM 2024');
   us.addRow(['Mã đơn vị', 'Tên đơn vị', 'Khối', 'Họ và tên', 'Chức vụ', 'Vai trò']);
   for (const [code, name, block, , , c] of UNITS) {
-    const headTitle = block === 'SBN' ? (code === 'VPUB' ? 'Chánh Văn phòng' : code === 'TTRA' ? 'Chánh Thanh tra' : code.startsWith('B') ? 'Trưởng ban' : 'Giám đốc') : `Chủ tịch UBND ${name.split(' ')[0].toLowerCase()}`;
+    const headTitle = block === 'SBN' ? (code === 'VPUB' ? 'Chánh Văn phòng' : code === 'TTRA' ? 'Chánh Thanh tra' : code.startsWith('B') ? 'Trưởng ban' : 'Giám đốc') : `Chủ tịch UBND ${name.startsWith('Thành phố') ? 'thành phố' : name.startsWith('Thị xã') ? 'thị xã' : 'huyện'}`;
     us.addRow([code, name, block, personName(), headTitle, 'Người đứng đầu']);
     if (c.deputy) us.addRow([code, name, block, personName(), block === 'SBN' ? 'Phó Chánh Văn phòng' : 'Phó Chủ tịch UBND thành phố', 'Cấp phó được phân công']);
   }

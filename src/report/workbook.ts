@@ -77,7 +77,7 @@ export function addTableSheet(workbook: ExcelJS.Workbook, block: TitleBlock, she
       printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
-    headerFooter: { oddFooter: 'Trang &P / &N' },
+    headerFooter: { oddFooter: '&CTrang &P / &N' },
   });
   ws.columns = columns.map((c) => ({ width: c.width }));
   const last = columns.length;

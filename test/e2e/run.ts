@@ -1,0 +1,80 @@
+import { spawnSync } from 'node:child_process';
+import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const BIN = join(ROOT, 'dist', 'cli.js');
+export const SAMPLE = join(ROOT, 'fixtures', 'sample');
+
+export interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the built binary as cron would: no TTY, the given environment, in `cwd`. */
+export function run(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Run {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...options.env },
+    encoding: 'utf8',
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const temps: string[] = [];
+
+/** A fresh temporary folder, removed by `cleanUp`. */
+export async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'ict-eval-e2e-'));
+  temps.push(dir);
+  return dir;
+}
+
+/** A copy of the sample workspace to change. */
+export async function sampleCopy(): Promise<string> {
+  const dir = await tempDir();
+  await cp(SAMPLE, dir, { recursive: true });
+  return dir;
+}
+
+export async function cleanUp(): Promise<void> {
+  await Promise.all(temps.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+}
+
+/** Every file under a folder, relative, sorted. */
+export async function listFiles(dir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
+  } catch {
+    return [];
+  }
+}
+
+export type Dump = Record<string, (string | number | boolean | null)[][]>;
+
+/** A workbook's cell values, sheet by sheet, row by row: what the tests compare (not bytes). */
+export async function dumpWorkbook(path: string): Promise<Dump> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  const dump: Dump = {};
+  workbook.eachSheet((sheet) => {
+    const rows: (string | number | boolean | null)[][] = [];
+    for (let r = 1; r <= sheet.rowCount; r++) {
+      const row = sheet.getRow(r);
+      const values: (string | number | boolean | null)[] = [];
+      for (let c = 1; c <= sheet.columnCount; c++) {
+        const v = row.getCell(c).value;
+        values.push(v === null || v === undefined ? null : typeof v === 'object' ? JSON.stringify(v) : v);
+      }
+      while (values.length > 0 && values.at(-1) === null) values.pop();
+      rows.push(values);
+    }
+    dump[sheet.name] = rows;
+  });
+  return dump;
+}

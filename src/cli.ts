@@ -34,7 +34,7 @@ export function buildProgram(console: Console): Command {
     .addOption(new Option('--lang <lang>', 'ngôn ngữ hiển thị / language').choices(['vi', 'en']).default('vi'))
     .option('--policy <file>', 'tệp JSON thay đổi tham số chính sách, ví dụ {"rankScope":"all"}')
     .option('--force', 'ghi đè kết quả đã có')
-    .option('-q, --quiet', 'không in bảng và dòng tóm tắt')
+    .option('-q, --quiet', 'chỉ in một dòng tóm tắt (cho cron)')
     .option('--no-color', 'không tô màu')
     .exitOverride()
     .configureOutput({ writeOut: (s) => { console.stdout(s); }, writeErr: (s) => { console.stderr(s); } })

@@ -1,4 +1,4 @@
-import { InputProblemsError, formatProblem } from '../io/problems.js';
+import { InputProblemsError } from '../io/problems.js';
 import { errorsOf, loadYear } from '../io/workspace.js';
 import { evaluateYear } from '../rules/evaluate.js';
 import { gapProblem } from '../report/gaps.js';
@@ -6,7 +6,7 @@ import { problemJson } from '../report/json.js';
 import { SECTION_STATUS_LABELS, STATUS_LABELS, label } from '../report/labels.js';
 import { textTable } from '../report/terminal.js';
 import { loadConfig } from '../config.js';
-import { type Context, parseYear, runPolicy } from './context.js';
+import { type Context, parseYear, runPolicy, warningLines } from './context.js';
 
 /**
  * `ict-eval check --year Y`: every problem, each unit's Mục 1–4 result, the missing reports and
@@ -73,9 +73,8 @@ export async function runCheck(context: Context, yearText: string | undefined): 
     if (disagreements.length > 0) {
       context.console.stdout(`\n${vi ? 'Chênh lệch giữa tự đánh giá và thẩm định (thẩm định được dùng, Điều 18 khoản 2):' : 'Self-assessment vs appraisal (the appraisal counts, Điều 18 khoản 2):'}\n${disagreements.join('\n')}\n`);
     }
-    const warnings = problems.filter((p) => p.severity === 'warning');
-    if (warnings.length > 0) context.console.stderr(`${chalk.yellow(vi ? `Cảnh báo dữ liệu (${warnings.length}):` : `Data warnings (${warnings.length}):`)}\n${warnings.map((w) => `  - ${formatProblem(w)}`).join('\n')}\n`);
+    context.console.stderr(warningLines(context, problems.filter((p) => p.severity === 'warning')));
   }
   if (errors.length > 0) throw new InputProblemsError(errors);
-  context.info(vi ? `ict-eval: năm ${year}: ${evaluation.units.length} đơn vị, không có lỗi dữ liệu; ${problems.length} cảnh báo.` : `ict-eval: ${year}: ${evaluation.units.length} units, no malformed data; ${problems.length} warnings.`);
+  context.summary(vi ? `ict-eval: năm ${year}: ${evaluation.units.length} đơn vị, không có lỗi dữ liệu; ${problems.length} cảnh báo.` : `ict-eval: ${year}: ${evaluation.units.length} units, no malformed data; ${problems.length} warnings.`);
 }

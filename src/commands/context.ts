@@ -46,8 +46,8 @@ export interface Context {
   readonly chalk: ReturnType<typeof makeChalk>;
   /** A workspace-relative path with `/`, as messages show it. */
   readonly display: (path: string) => string;
-  /** A line on stderr, unless --quiet. */
-  readonly info: (text: string) => void;
+  /** The one summary line on stderr, printed even with --quiet (cron logs keep it). */
+  readonly summary: (text: string) => void;
 }
 
 export function makeContext(options: GlobalOptions, console: Console): Context {
@@ -65,8 +65,8 @@ export function makeContext(options: GlobalOptions, console: Console): Context {
       const rel = relative(workspace, path);
       return (rel.startsWith('..') ? path : rel).split('\\').join('/');
     },
-    info: (text) => {
-      if (options.quiet !== true) console.stderr(`${text}\n`);
+    summary: (text) => {
+      console.stderr(`${text}\n`);
     },
   };
 }
@@ -155,9 +155,9 @@ export async function writeDocuments(context: Context, folder: string, documents
   return files.map((f) => context.display(f.path));
 }
 
-/** The warnings as lines for the terminal. */
+/** The warnings as lines for the terminal; nothing with --quiet or --json (they are in the JSON and the workbooks). */
 export function warningLines(context: Context, warnings: readonly Problem[]): string {
-  if (warnings.length === 0) return '';
+  if (warnings.length === 0 || context.options.quiet === true || context.options.json === true) return '';
   const heading = context.lang === 'vi' ? `Cảnh báo dữ liệu (${warnings.length}):` : `Data warnings (${warnings.length}):`;
   return `${context.chalk.yellow(heading)}\n${warnings.map((w) => `  - ${formatProblem(w)}`).join('\n')}\n`;
 }

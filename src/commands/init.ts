@@ -20,7 +20,7 @@ export async function runInit(context: Context, dir: string | undefined, yearTex
   ];
   await writeOutputs(files, { force: context.options.force === true, protectedPaths: [], display: (p) => p });
   await mkdir(join(folder, 'self-reports'), { recursive: true });
-  context.info(
+  context.summary(
     context.lang === 'vi'
       ? `ict-eval: đã tạo không gian làm việc ${root} cho năm ${year}: ${year}/units.xlsx, ${year}/scores.xlsx, ${year}/follow-up.xlsx, ${year}/self-reports/, ${CONFIG_FILE}. Bước tiếp: điền units.xlsx rồi chạy "ict-eval template --year ${year}".`
       : `ict-eval: created workspace ${root} for ${year}. Next: fill units.xlsx, then run "ict-eval template --year ${year}".`,

@@ -96,7 +96,7 @@ export async function runRank(context: Context, scoresPath: string, previousPath
     context.console.stdout(`${out.join('\n')}\n`);
     context.console.stderr(warningLines(context, warnings));
   }
-  context.info(`ict-eval: ${vi ? 'đã ghi' : 'wrote'} ${written.join(', ')}${year === undefined ? (vi ? ` (quy định ${policy.version.id})` : ` (rules ${policy.version.id})`) : ''}.`);
+  context.summary(`ict-eval: ${vi ? 'đã ghi' : 'wrote'} ${written.join(', ')}${year === undefined ? (vi ? ` (quy định ${policy.version.id})` : ` (rules ${policy.version.id})`) : ''}.`);
 }
 
 function movement(delta: number): string {

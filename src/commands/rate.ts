@@ -22,8 +22,8 @@ export async function runRateOrSanctions(context: Context, yearText: string | un
   } else if (context.options.quiet !== true) {
     context.console.stdout(`${personTable(context, prepared, withSanctions)}\n`);
   }
-  if (context.options.json !== true) context.console.stderr(warningLines(context, prepared.warnings));
-  context.info(summary(context, prepared, written, withSanctions));
+  context.console.stderr(warningLines(context, prepared.warnings));
+  context.summary(summary(context, prepared, written, withSanctions));
 }
 
 function personTable(context: Context, prepared: PreparedYear, withSanctions: boolean): string {

@@ -40,7 +40,7 @@ export async function runTemplate(context: Context, yearText: string | undefined
     files.push({ path: join(folder, `${name}.xlsx`), bytes: await selfReportTemplate(block, unit, read.persons.filter((p) => p.unitCode === unit.code)) });
   }
   await writeOutputs(files, { force: context.options.force === true, protectedPaths: [unitsPath], display: context.display });
-  context.info(
+  context.summary(
     context.lang === 'vi'
       ? `ict-eval: đã ghi ${files.length} mẫu báo cáo vào ${context.display(folder)}/. Gửi cho các đơn vị; bản đã điền đặt vào ${year}/self-reports/.`
       : `ict-eval: wrote ${files.length} templates to ${context.display(folder)}/. Send them to the units; put the filled ones in ${year}/self-reports/.`,

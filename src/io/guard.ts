@@ -1,4 +1,5 @@
 import { lstat, open } from 'node:fs/promises';
+import JSZip from 'jszip';
 import yauzl from 'yauzl';
 import { type ReadLimits, formatBytes } from './limits.js';
 import { type Problem, error } from './problems.js';
@@ -51,41 +52,110 @@ async function firstBytes(path: string, count: number): Promise<Buffer> {
 
 function openZip(path: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: true, strictFileNames: false }, (err, zip) => {
+    yauzl.open(path, { lazyEntries: true, autoClose: false, strictFileNames: false, validateEntrySizes: true }, (err, zip) => {
       if (err !== null) reject(err);
       else resolve(zip);
     });
   });
 }
 
-/** The zip's entries (name and declared uncompressed size), read from its central directory. */
-async function zipEntries(path: string, limits: ReadLimits): Promise<{ name: string; size: number }[]> {
-  const zip = await openZip(path);
+/** The parts of a workbook the reader needs; everything else (images, printer settings, macros) is never inflated. */
+const NEEDED = /^(\[Content_Types\]\.xml|_rels\/\.rels|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/sharedStrings\.xml|xl\/styles\.xml|xl\/worksheets\/sheet\d+\.xml)$/u;
+
+const PART_ORDER = [
+  /^\[Content_Types\]\.xml$/u,
+  /^_rels\/\.rels$/u,
+  /^xl\/workbook\.xml$/u,
+  /^xl\/_rels\/workbook\.xml\.rels$/u,
+  /^xl\/styles\.xml$/u,
+  /^xl\/sharedStrings\.xml$/u,
+  /^xl\/worksheets\//u,
+];
+
+class TooLarge extends Error {}
+
+/** Inflates one entry, counting its bytes against what is left of the budget (yauzl also checks them against the declared size). */
+function inflate(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: { left: number }): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const entries: { name: string; size: number }[] = [];
-    zip.on('entry', (entry: yauzl.Entry) => {
-      entries.push({ name: entry.fileName, size: entry.uncompressedSize });
-      if (entries.length > limits.maxZipEntries) {
-        zip.close();
-        resolve(entries);
+    zip.openReadStream(entry, (err, stream) => {
+      if (err !== null) {
+        reject(err);
         return;
       }
-      zip.readEntry();
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => {
+        budget.left -= chunk.length;
+        if (budget.left < 0) {
+          stream.destroy(new TooLarge());
+          return;
+        }
+        chunks.push(chunk);
+      });
+      stream.on('end', () => {
+        resolve(Buffer.concat(chunks));
+      });
+      stream.on('error', reject);
     });
-    zip.on('end', () => {
-      resolve(entries);
-    });
-    zip.on('error', reject);
-    zip.readEntry();
   });
 }
 
+interface Entries {
+  readonly names: readonly string[];
+  readonly declared: number;
+  readonly parts: Map<string, Buffer>;
+}
+
+/** Reads the central directory, then inflates the needed parts within the budget. */
+async function readParts(path: string, limits: ReadLimits): Promise<Entries | 'too-many' | { tooLarge: number | null }> {
+  const zip = await openZip(path);
+  try {
+    const listed: yauzl.Entry[] = [];
+    await new Promise<void>((resolve, reject) => {
+      zip.on('entry', (entry: yauzl.Entry) => {
+        listed.push(entry);
+        if (listed.length > limits.maxZipEntries) resolve();
+        else zip.readEntry();
+      });
+      zip.on('end', resolve);
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+    if (listed.length > limits.maxZipEntries) return 'too-many';
+    const needed = listed.filter((e) => NEEDED.test(e.fileName));
+    const declared = needed.reduce((sum, e) => sum + e.uncompressedSize, 0);
+    if (declared > limits.maxUncompressedBytes) return { tooLarge: declared };
+    // The declared sizes may lie: the bytes actually inflated are counted too.
+    const budget = { left: limits.maxUncompressedBytes };
+    const parts = new Map<string, Buffer>();
+    for (const entry of needed) {
+      try {
+        parts.set(entry.fileName, await inflate(zip, entry, budget));
+      } catch (cause) {
+        if (cause instanceof TooLarge) return { tooLarge: null };
+        throw cause;
+      }
+    }
+    return { names: listed.map((e) => e.fileName), declared, parts };
+  } finally {
+    zip.close();
+  }
+}
+
+/** An xlsx that passed the guard: a new zip holding only its checked parts, and its sheet names. */
+export interface OpenedXlsx {
+  readonly bytes: Buffer;
+  readonly sheetNames: ReadonlyMap<string, string>;
+}
+
 /**
- * Checks that an `.xlsx` is what it says before exceljs opens it: a zip (not an old `.xls`, an
- * `.ods`, a password-protected workbook or a truncated download), holding a workbook, and
- * decompressing to no more than the limit by its own central directory.
+ * Opens an `.xlsx` safely before exceljs reads it: a zip (not an old `.xls`, an `.ods`, a
+ * password-protected workbook or a truncated download), holding a workbook, whose needed parts
+ * decompress to no more than the limit — by the central directory's claims and by the bytes
+ * actually inflated. exceljs then reads a new zip made of those parts only (stored, not
+ * compressed), so no entry the central directory does not list, and no part beyond the
+ * budget, is ever inflated.
  */
-export async function guardXlsx(path: string, display: string, limits: ReadLimits): Promise<Problem | undefined> {
+export async function openXlsx(path: string, display: string, limits: ReadLimits): Promise<OpenedXlsx | Problem> {
   const where = { file: display };
   const head = await firstBytes(path, 8);
   if (head.length === 0) return error('xlsx-empty', 'tệp rỗng (0 byte).', where);
@@ -99,58 +169,42 @@ export async function guardXlsx(path: string, display: string, limits: ReadLimit
   if (!head.subarray(0, 4).equals(ZIP_MAGIC)) {
     return error('xlsx-not-zip', 'không phải tệp .xlsx hợp lệ (không đúng định dạng). Hãy lưu lại tệp dạng "Excel Workbook (.xlsx)".', where);
   }
-  let entries;
+  let read;
   try {
-    entries = await zipEntries(path, limits);
+    read = await readParts(path, limits);
   } catch (cause) {
     const detail = cause instanceof Error ? cause.message : String(cause);
     return error('xlsx-corrupt', `tệp .xlsx bị hỏng hoặc chưa tải về hết (${detail}). Hãy xin lại tệp từ đơn vị gửi.`, where);
   }
-  if (entries.length > limits.maxZipEntries) {
+  if (read === 'too-many') {
     return error('xlsx-too-many-entries', `tệp .xlsx chứa quá nhiều thành phần (trên ${limits.maxZipEntries}).`, where);
   }
-  const names = new Set(entries.map((e) => e.name));
-  if (names.has('mimetype') && !names.has('xl/workbook.xml')) {
-    return error('xlsx-ods', 'đây là tệp OpenDocument (.ods) được đổi tên thành .xlsx. Hãy lưu lại tệp dạng "Excel Workbook (.xlsx)".', where);
-  }
-  if (!names.has('xl/workbook.xml')) {
-    return error('xlsx-no-workbook', 'tệp nén này không chứa bảng tính Excel (thiếu xl/workbook.xml).', where);
-  }
-  const total = entries.reduce((sum, e) => sum + e.size, 0);
-  if (total > limits.maxUncompressedBytes) {
+  if ('tooLarge' in read) {
+    const size = read.tooLarge === null ? 'lớn hơn khai báo và vượt' : `lớn tới ${formatBytes(read.tooLarge)}, vượt`;
     return error(
       'xlsx-too-large-uncompressed',
-      `khi giải nén, tệp .xlsx lớn tới ${formatBytes(total)} (giới hạn ${formatBytes(limits.maxUncompressedBytes)}); có thể là tệp độc hại ("zip bomb") hoặc chứa quá nhiều dữ liệu thừa.`,
+      `khi giải nén, tệp .xlsx ${size} giới hạn ${formatBytes(limits.maxUncompressedBytes)}; có thể là tệp độc hại ("zip bomb") hoặc chứa quá nhiều dữ liệu thừa.`,
       where,
     );
   }
-  return undefined;
-}
-
-
-function readEntryText(zip: yauzl.ZipFile, entry: yauzl.Entry, maxBytes: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (err, stream) => {
-      if (err !== null) {
-        reject(err);
-        return;
-      }
-      const chunks: Buffer[] = [];
-      let total = 0;
-      stream.on('data', (chunk: Buffer) => {
-        total += chunk.length;
-        if (total > maxBytes) {
-          stream.destroy(new Error('entry too large'));
-          return;
-        }
-        chunks.push(chunk);
-      });
-      stream.on('end', () => {
-        resolve(Buffer.concat(chunks).toString('utf8'));
-      });
-      stream.on('error', reject);
-    });
-  });
+  if (read.names.includes('mimetype') && !read.parts.has('xl/workbook.xml')) {
+    return error('xlsx-ods', 'đây là tệp OpenDocument (.ods) được đổi tên thành .xlsx. Hãy lưu lại tệp dạng "Excel Workbook (.xlsx)".', where);
+  }
+  if (!read.parts.has('xl/workbook.xml')) {
+    return error('xlsx-no-workbook', 'tệp nén này không chứa bảng tính Excel (thiếu xl/workbook.xml).', where);
+  }
+  // exceljs's streaming reader needs the workbook, its relationships and the shared strings
+  // before the sheets (otherwise it parks sheets in temporary files, or misses the sheet list).
+  const packed = new JSZip();
+  const order = (name: string) => PART_ORDER.findIndex((pattern) => pattern.test(name));
+  const sheetNumber = (name: string) => Number(/(\d+)\.xml$/u.exec(name)?.[1] ?? 0);
+  const names = [...read.parts.keys()].sort((a, b) => order(a) - order(b) || sheetNumber(a) - sheetNumber(b));
+  for (const name of names) packed.file(name, read.parts.get(name) ?? Buffer.alloc(0), { createFolders: false });
+  const bytes = await packed.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+  return {
+    bytes,
+    sheetNames: sheetNamesOf(read.parts.get('xl/workbook.xml')?.toString('utf8') ?? '', read.parts.get('xl/_rels/workbook.xml.rels')?.toString('utf8') ?? ''),
+  };
 }
 
 const decodeXml = (text: string) =>
@@ -162,53 +216,27 @@ const decodeXml = (text: string) =>
     .replace(/&amp;/gu, '&');
 
 /**
- * The names of an xlsx's worksheets by part file (`sheet1.xml` → `Danh sách`), from
- * `xl/workbook.xml` and its relationships. exceljs's streaming reader finds the names only when
- * the relationship target is relative (`worksheets/sheet1.xml`); openpyxl writes absolute targets
- * (`/xl/worksheets/sheet1.xml`) and the names then come out as `Sheet1`. Both files are small
+ * The names of the worksheets by part file (`sheet1.xml` → `Danh sách`), from `xl/workbook.xml`
+ * and its relationships. exceljs's streaming reader finds the names only when the relationship
+ * target is relative (`worksheets/sheet1.xml`); openpyxl writes absolute targets
+ * (`/xl/worksheets/sheet1.xml`) and the names then come out as `Sheet1`. Both parts are small
  * and of a fixed shape, so their attributes are read directly.
  */
-export async function xlsxSheetNames(path: string): Promise<Map<string, string>> {
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: false }, (err, z) => {
-      if (err !== null) reject(err);
-      else resolve(z);
-    });
-  });
-  const texts = new Map<string, string>();
-  try {
-    await new Promise<void>((resolve, reject) => {
-      zip.on('entry', (entry: yauzl.Entry) => {
-        if (entry.fileName === 'xl/workbook.xml' || entry.fileName === 'xl/_rels/workbook.xml.rels') {
-          readEntryText(zip, entry, 4 * 1024 * 1024).then((text) => {
-            texts.set(entry.fileName, text);
-            zip.readEntry();
-          }, reject);
-        } else {
-          zip.readEntry();
-        }
-      });
-      zip.on('end', resolve);
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  } finally {
-    zip.close();
-  }
+function sheetNamesOf(workbookXml: string, relsXml: string): Map<string, string> {
   const attributes = (tag: string) => {
     const map = new Map<string, string>();
     for (const match of tag.matchAll(/([\w:]+)="([^"]*)"/gu)) map.set(match[1] ?? '', decodeXml(match[2] ?? ''));
     return map;
   };
   const targets = new Map<string, string>();
-  for (const [tag] of (texts.get('xl/_rels/workbook.xml.rels') ?? '').matchAll(/<Relationship\b[^>]*>/gu)) {
+  for (const [tag] of relsXml.matchAll(/<Relationship\b[^>]*>/gu)) {
     const a = attributes(tag);
     const target = a.get('Target');
     const id = a.get('Id');
     if (target !== undefined && id !== undefined) targets.set(id, target.split('/').pop() ?? target);
   }
   const names = new Map<string, string>();
-  for (const [tag] of (texts.get('xl/workbook.xml') ?? '').matchAll(/<(?:\w+:)?sheet\b[^>]*>/gu)) {
+  for (const [tag] of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/gu)) {
     const a = attributes(tag);
     const name = a.get('name');
     const rid = [...a.entries()].find(([key]) => key.endsWith(':id'))?.[1];

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { EXIT, UserError } from '../errors.js';
 
@@ -36,10 +36,38 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
+const TEMP_SUFFIX = '.ict-eval-tmp';
+/** A temporary file older than this was left by a run that was killed: it is removed. */
+const STALE_MS = 60 * 60 * 1000;
+
+/** Removes temporary files that killed runs left in a folder (never a recent one: it may be another run's). */
+async function removeStaleTemps(folder: string, now: number): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith('.') || !name.endsWith(TEMP_SUFFIX)) continue;
+    const path = join(folder, name);
+    try {
+      if (now - (await lstat(path)).mtimeMs > STALE_MS) await rm(path, { force: true });
+    } catch {
+      // Another run removed or renamed it first.
+    }
+  }
+}
+
 /**
  * Writes every file whole or not at all: each is written to a temporary file beside it, then
  * renamed into place, only after all are written. Existing outputs are kept (exit 3) unless
  * `force`. `protectedPaths` (the inputs) are never written over, even with `force`.
+ *
+ * Two runs at once (a cron overlap) are last-writer-wins with whole files: each rename replaces
+ * a complete file with a complete file, so a reader never sees a partial one. No lock is taken:
+ * a lock left by a killed run would block the next year-end run, and outputs for the same
+ * inputs are byte-identical anyway.
  */
 export async function writeOutputs(files: readonly OutputFile[], options: { force: boolean; protectedPaths: readonly string[]; display: (path: string) => string }): Promise<void> {
   const protectedSet = new Set(options.protectedPaths.map((p) => resolve(p)));
@@ -55,11 +83,12 @@ export async function writeOutputs(files: readonly OutputFile[], options: { forc
       throw new UserError(`kết quả đã có, không ghi đè: ${existing.join(', ')}. Dùng --force để thay thế.`, EXIT.outputsExist);
     }
   }
+  for (const folder of new Set(files.map((f) => dirname(f.path)))) await removeStaleTemps(folder, Date.now());
   const temps: { temp: string; path: string }[] = [];
   try {
     for (const file of files) {
       await mkdir(dirname(file.path), { recursive: true });
-      const temp = join(dirname(file.path), `.${randomBytes(6).toString('hex')}.ict-eval-tmp`);
+      const temp = join(dirname(file.path), `.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
       temps.push({ temp, path: file.path });
       await writeFile(temp, file.bytes, { flag: 'wx' });
     }

@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import type { SourceRef } from '../domain.js';
 import { type Cell, type RawSheet, isBadCell } from './cells.js';
 import { readCsvSheet } from './csv.js';
-import { guardFile, guardXlsx } from './guard.js';
+import { guardFile, openXlsx } from './guard.js';
 import type { ReadLimits } from './limits.js';
 import { matchKey } from './normalize.js';
 import { type Problem, columnLetter, error } from './problems.js';
@@ -184,10 +184,10 @@ export async function readTable<K extends string>(
     if ('severity' in sheet) return { rows: [], problems: [sheet] };
     await consume(sheet);
   } else if (extension === '.xlsx') {
-    const bad = await guardXlsx(path, display, limits);
-    if (bad !== undefined) return { rows: [], problems: [bad] };
+    const opened = await openXlsx(path, display, limits);
+    if ('severity' in opened) return { rows: [], problems: [opened] };
     try {
-      for await (const sheet of readXlsxSheets(path)) await consume(sheet);
+      for await (const sheet of readXlsxSheets(opened)) await consume(sheet);
     } catch (cause) {
       const detail = cause instanceof Error ? cause.message : String(cause);
       return { rows: [], problems: [error('xlsx-unreadable', `không đọc được tệp .xlsx (${detail}). Hãy mở và lưu lại tệp bằng Excel hoặc LibreOffice.`, { file: display })] };

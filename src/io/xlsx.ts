@@ -1,16 +1,18 @@
 import ExcelJS from 'exceljs';
 import { type RawRow, type RawSheet, fromExcelValue } from './cells.js';
-import { xlsxSheetNames } from './guard.js';
+import { Readable } from 'node:stream';
+import type { OpenedXlsx } from './guard.js';
 
 /**
  * The worksheets of an `.xlsx`, read with exceljs's streaming reader (one pass, rows as they
  * come). `styles: 'cache'` makes date-formatted cells arrive as dates, so an item code that
  * Excel turned into a date (1.1 → 1 January) is recognised and reported. The caller must
- * consume each sheet's rows to the end before asking for the next sheet.
+ * consume each sheet's rows to the end before asking for the next sheet. `opened` is what the
+ * guard let through (see openXlsx): never the file as it arrived.
  */
-export async function* readXlsxSheets(path: string): AsyncGenerator<RawSheet> {
-  const names = await xlsxSheetNames(path);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+export async function* readXlsxSheets(opened: OpenedXlsx): AsyncGenerator<RawSheet> {
+  const names = opened.sheetNames;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([opened.bytes]), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'cache',

@@ -1,0 +1,110 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../../src/io/limits.js';
+import { formatProblem } from '../../src/io/problems.js';
+import { readScoresFile } from '../../src/io/readers.js';
+
+const roots: string[] = [];
+afterAll(async () => {
+  await Promise.all(roots.map((r) => rm(r, { recursive: true, force: true })));
+});
+
+async function scoresWorkbook(extraRows: (string | number)[][] = []): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Điểm');
+  sheet.addRow(['Mã đơn vị', 'Tên đơn vị', 'Khối', 'Điểm ICT Index']);
+  sheet.addRow(['SA', 'Sở An Hòa', 'SBN', 0.8]);
+  for (const row of extraRows) sheet.addRow(row);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+async function save(bytes: Buffer, name = 'scores.xlsx'): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'ict-eval-hostile-'));
+  roots.push(root);
+  const path = join(root, name);
+  await writeFile(path, bytes);
+  return path;
+}
+
+/** Sets the uncompressed size of an entry, in its local header and in the central directory, to `size`. */
+function lieAboutSize(zip: Buffer, entryName: string, size: number): Buffer {
+  const out = Buffer.from(zip);
+  const name = Buffer.from(entryName);
+  for (let at = out.indexOf(name); at >= 0; at = out.indexOf(name, at + 1)) {
+    if (at >= 46 && out.readUInt32LE(at - 46) === 0x02014b50) out.writeUInt32LE(size, at - 46 + 24);
+    if (at >= 30 && out.readUInt32LE(at - 30) === 0x04034b50) out.writeUInt32LE(size, at - 30 + 22);
+  }
+  return out;
+}
+
+describe('hostile workbooks end in a clear message, within bounded memory', () => {
+  it('a zip whose central directory understates a part’s size is refused when the inflated bytes exceed the claim', async () => {
+    const honest = await scoresWorkbook(Array.from({ length: 2000 }, (_, i) => [`U${i}`, 'Đơn vị '.repeat(20), 'SBN', i / 2000]));
+    const path = await save(lieAboutSize(honest, 'xl/sharedStrings.xml', 100));
+    const read = await readScoresFile(path, 'scores.xlsx', DEFAULT_LIMITS);
+    expect(read.scores).toEqual([]);
+    expect(read.problems.map(formatProblem)).toEqual([expect.stringMatching(/^scores\.xlsx: tệp \.xlsx bị hỏng hoặc chưa tải về hết \(.*\)\. Hãy xin lại tệp từ đơn vị gửi\.$/u)]);
+  });
+
+  it('the inflated bytes are counted against the limit, not only the declared sizes', async () => {
+    // 3 MB of shared strings, declared honestly: refused under a 1 MB budget whatever the claims say.
+    const big = await scoresWorkbook([['SB', 'x'.repeat(3_000_000), 'SBN', 0.5]]);
+    const read = await readScoresFile(await save(big), 'scores.xlsx', { ...DEFAULT_LIMITS, maxUncompressedBytes: 1_000_000 });
+    expect(read.problems.map((p) => p.code)).toEqual(['xlsx-too-large-uncompressed']);
+  });
+
+  it('a huge shared-strings table within the limit is read', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => [`U${i}`, `Đơn vị số ${i} ${'đ'.repeat(50)}`, 'SBN', (i % 100) / 100]);
+    const read = await readScoresFile(await save(await scoresWorkbook(rows)), 'scores.xlsx', DEFAULT_LIMITS);
+    expect(read.problems).toEqual([]);
+    expect(read.scores).toHaveLength(20_001);
+  });
+
+  it('parts the central directory does not list are never read (an entry hidden between local headers)', async () => {
+    const zip = await JSZip.loadAsync(await scoresWorkbook());
+    // A second copy of the sheet with another unit, under a name the reader would take if it streamed local headers.
+    const sheet = await zip.file('xl/worksheets/sheet1.xml')?.async('string');
+    zip.file('xl/worksheets/sheet9.xml', (sheet ?? '').replace(/SA/gu, 'ZZ'));
+    const bytes = await zip.generateAsync({ type: 'nodebuffer' });
+    // Drop sheet9 from the central directory by renaming its central record's name to a part the reader ignores.
+    const patched = Buffer.from(bytes);
+    const name = Buffer.from('xl/worksheets/sheet9.xml');
+    for (let at = patched.indexOf(name); at >= 0; at = patched.indexOf(name, at + 1)) {
+      if (patched.readUInt32LE(at - 46) === 0x02014b50) patched.write('xl/media/ignored__.xml', at);
+    }
+    const read = await readScoresFile(await save(patched), 'scores.xlsx', DEFAULT_LIMITS);
+    expect(read.scores.map((s) => s.unitCode)).toEqual(['SA']);
+  });
+
+  it('an empty file named .xlsx', async () => {
+    const read = await readScoresFile(await save(Buffer.alloc(0)), 'scores.xlsx', DEFAULT_LIMITS);
+    expect(read.problems.map(formatProblem)).toEqual(['scores.xlsx: tệp rỗng (0 byte).']);
+  });
+
+  it('a zip with no workbook in it', async () => {
+    const zip = new JSZip();
+    zip.file('readme.txt', 'hello');
+    const read = await readScoresFile(await save(await zip.generateAsync({ type: 'nodebuffer' })), 'scores.xlsx', DEFAULT_LIMITS);
+    expect(read.problems.map(formatProblem)).toEqual(['scores.xlsx: tệp nén này không chứa bảng tính Excel (thiếu xl/workbook.xml).']);
+  });
+
+  it('a zip with too many entries', async () => {
+    const zip = new JSZip();
+    for (let i = 0; i < 30; i++) zip.file(`x/${i}.txt`, '');
+    const read = await readScoresFile(await save(await zip.generateAsync({ type: 'nodebuffer' })), 'scores.xlsx', { ...DEFAULT_LIMITS, maxZipEntries: 20 });
+    expect(read.problems.map(formatProblem)).toEqual(['scores.xlsx: tệp .xlsx chứa quá nhiều thành phần (trên 20).']);
+  });
+
+  it('a workbook whose XML is broken', async () => {
+    const zip = await JSZip.loadAsync(await scoresWorkbook());
+    zip.file('xl/worksheets/sheet1.xml', '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c>');
+    const read = await readScoresFile(await save(await zip.generateAsync({ type: 'nodebuffer' })), 'scores.xlsx', DEFAULT_LIMITS);
+    expect(read.problems.length).toBe(1);
+    expect(read.problems[0]?.severity).toBe('error');
+    expect(read.problems[0]?.where?.file).toBe('scores.xlsx');
+  });
+});

@@ -13,8 +13,8 @@ export interface ReadLimits {
 }
 
 export const DEFAULT_LIMITS: ReadLimits = {
-  maxFileBytes: 64 * 1024 * 1024,
-  maxUncompressedBytes: 256 * 1024 * 1024,
+  maxFileBytes: 16 * 1024 * 1024,
+  maxUncompressedBytes: 48 * 1024 * 1024,
   maxZipEntries: 10_000,
 };
 

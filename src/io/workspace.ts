@@ -158,7 +158,7 @@ export async function loadYear(workspace: string, year: number, limits: ReadLimi
   for (const file of reportFiles) await record('self-report', file);
 
   for (const read of [unitsRead, scoresRead, previousRead, followUpRead, ...reportReads]) {
-    if (read !== undefined) problems.push(...read.problems);
+    if (read !== undefined) for (const problem of read.problems) problems.push(problem);
   }
 
   const units: readonly Unit[] = unitsRead?.units ?? [];

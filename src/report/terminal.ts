@@ -10,7 +10,7 @@ export function textTable(headers: readonly string[], rows: readonly (readonly s
   const max = options.maxWidth ?? 40;
   const cut = (text: string) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
   const cells = [headers, ...rows].map((row) => row.map(cut));
-  const widths = headers.map((_, col) => Math.max(...cells.map((row) => (row[col] ?? '').length)));
+  const widths = headers.map((_, col) => cells.reduce((widest, row) => Math.max(widest, (row[col] ?? '').length), 0));
   const line = (row: readonly string[], index: number) =>
     row
       .map((cell, col) => {

@@ -179,7 +179,7 @@ export function rankUnits(inputs: readonly RankInput[], parameters: RankingParam
       };
     });
     scopeRanked.sort((a, b) => a.rank - b.rank || compareCodes(a.unitCode, b.unitCode));
-    ranked.push(...scopeRanked);
+    for (const unit of scopeRanked) ranked.push(unit);
     groups.push({
       scope,
       n,

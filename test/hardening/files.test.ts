@@ -108,3 +108,15 @@ describe('hostile workbooks end in a clear message, within bounded memory', () =
     expect(read.problems[0]?.where?.file).toBe('scores.xlsx');
   });
 });
+
+describe('large files', () => {
+  it('a sheet of 200 000 rows is read whole (no call-stack overflow from spreading rows)', async () => {
+    const { readTable } = await import('../../src/io/table.js');
+    const lines = ['Mã đơn vị,Mã tiêu chí,Tự đánh giá'];
+    for (let i = 0; i < 200_000; i++) lines.push(`U${i % 9000},1.1,Đạt`);
+    const path = await save(Buffer.from(lines.join('\n')), 'lon.csv');
+    const read = await readTable(path, 'lon.csv', { titleVi: 'bảng', columns: [{ key: 'a', headers: ['Mã đơn vị'], required: true }] }, DEFAULT_LIMITS);
+    expect(read.problems).toEqual([]);
+    expect(read.rows).toHaveLength(200_000);
+  }, 60_000);
+});

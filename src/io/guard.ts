@@ -1,5 +1,4 @@
 import { lstat, open } from 'node:fs/promises';
-import JSZip from 'jszip';
 import yauzl from 'yauzl';
 import { type ReadLimits, formatBytes } from './limits.js';
 import { type Problem, error } from './problems.js';
@@ -60,17 +59,7 @@ function openZip(path: string): Promise<yauzl.ZipFile> {
 }
 
 /** The parts of a workbook the reader needs; everything else (images, printer settings, macros) is never inflated. */
-const NEEDED = /^(\[Content_Types\]\.xml|_rels\/\.rels|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/sharedStrings\.xml|xl\/styles\.xml|xl\/worksheets\/sheet\d+\.xml)$/u;
-
-const PART_ORDER = [
-  /^\[Content_Types\]\.xml$/u,
-  /^_rels\/\.rels$/u,
-  /^xl\/workbook\.xml$/u,
-  /^xl\/_rels\/workbook\.xml\.rels$/u,
-  /^xl\/styles\.xml$/u,
-  /^xl\/sharedStrings\.xml$/u,
-  /^xl\/worksheets\//u,
-];
+const NEEDED = /^(xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/sharedStrings\.xml|xl\/styles\.xml|xl\/worksheets\/[^/]+\.xml)$/u;
 
 class TooLarge extends Error {}
 
@@ -141,19 +130,17 @@ async function readParts(path: string, limits: ReadLimits): Promise<Entries | 't
   }
 }
 
-/** An xlsx that passed the guard: a new zip holding only its checked parts, and its sheet names. */
+/** An xlsx that passed the guard: its needed parts, inflated within the budget, by part name. */
 export interface OpenedXlsx {
-  readonly bytes: Buffer;
-  readonly sheetNames: ReadonlyMap<string, string>;
+  readonly parts: ReadonlyMap<string, Buffer>;
 }
 
 /**
  * Opens an `.xlsx` safely before exceljs reads it: a zip (not an old `.xls`, an `.ods`, a
  * password-protected workbook or a truncated download), holding a workbook, whose needed parts
  * decompress to no more than the limit — by the central directory's claims and by the bytes
- * actually inflated. exceljs then reads a new zip made of those parts only (stored, not
- * compressed), so no entry the central directory does not list, and no part beyond the
- * budget, is ever inflated.
+ * actually inflated. Only those parts are read afterwards (src/io/xlsx.ts), so no entry the
+ * central directory does not list, and no part beyond the budget, is ever inflated.
  */
 export async function openXlsx(path: string, display: string, limits: ReadLimits): Promise<OpenedXlsx | Problem> {
   const where = { file: display };
@@ -193,55 +180,6 @@ export async function openXlsx(path: string, display: string, limits: ReadLimits
   if (!read.parts.has('xl/workbook.xml')) {
     return error('xlsx-no-workbook', 'tệp nén này không chứa bảng tính Excel (thiếu xl/workbook.xml).', where);
   }
-  // exceljs's streaming reader needs the workbook, its relationships and the shared strings
-  // before the sheets (otherwise it parks sheets in temporary files, or misses the sheet list).
-  const packed = new JSZip();
-  const order = (name: string) => PART_ORDER.findIndex((pattern) => pattern.test(name));
-  const sheetNumber = (name: string) => Number(/(\d+)\.xml$/u.exec(name)?.[1] ?? 0);
-  const names = [...read.parts.keys()].sort((a, b) => order(a) - order(b) || sheetNumber(a) - sheetNumber(b));
-  for (const name of names) packed.file(name, read.parts.get(name) ?? Buffer.alloc(0), { createFolders: false });
-  const bytes = await packed.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
-  return {
-    bytes,
-    sheetNames: sheetNamesOf(read.parts.get('xl/workbook.xml')?.toString('utf8') ?? '', read.parts.get('xl/_rels/workbook.xml.rels')?.toString('utf8') ?? ''),
-  };
+  return { parts: read.parts };
 }
 
-const decodeXml = (text: string) =>
-  text
-    .replace(/&quot;/gu, '"')
-    .replace(/&apos;/gu, "'")
-    .replace(/&lt;/gu, '<')
-    .replace(/&gt;/gu, '>')
-    .replace(/&amp;/gu, '&');
-
-/**
- * The names of the worksheets by part file (`sheet1.xml` → `Danh sách`), from `xl/workbook.xml`
- * and its relationships. exceljs's streaming reader finds the names only when the relationship
- * target is relative (`worksheets/sheet1.xml`); openpyxl writes absolute targets
- * (`/xl/worksheets/sheet1.xml`) and the names then come out as `Sheet1`. Both parts are small
- * and of a fixed shape, so their attributes are read directly.
- */
-function sheetNamesOf(workbookXml: string, relsXml: string): Map<string, string> {
-  const attributes = (tag: string) => {
-    const map = new Map<string, string>();
-    for (const match of tag.matchAll(/([\w:]+)="([^"]*)"/gu)) map.set(match[1] ?? '', decodeXml(match[2] ?? ''));
-    return map;
-  };
-  const targets = new Map<string, string>();
-  for (const [tag] of relsXml.matchAll(/<Relationship\b[^>]*>/gu)) {
-    const a = attributes(tag);
-    const target = a.get('Target');
-    const id = a.get('Id');
-    if (target !== undefined && id !== undefined) targets.set(id, target.split('/').pop() ?? target);
-  }
-  const names = new Map<string, string>();
-  for (const [tag] of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/gu)) {
-    const a = attributes(tag);
-    const name = a.get('name');
-    const rid = [...a.entries()].find(([key]) => key.endsWith(':id'))?.[1];
-    const part = rid === undefined ? undefined : targets.get(rid);
-    if (name !== undefined && part !== undefined) names.set(part, name);
-  }
-  return names;
-}

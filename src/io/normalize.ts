@@ -72,23 +72,42 @@ export const ACCEPTED = {
   role: '"Người đứng đầu" hoặc "Cấp phó được phân công"',
 } as const;
 
+/**
+ * A lookup by match key, remembered per spelling: a national year has 440 000 status cells in a
+ * handful of spellings, and the key (NFD, diacritics, case) is the costly part.
+ */
+function remembered<T>(table: ReadonlyMap<string, T>): (text: string) => T | undefined {
+  const seen = new Map<string, T | undefined>();
+  return (text) => {
+    if (seen.has(text)) return seen.get(text);
+    const found = table.get(matchKey(text));
+    if (seen.size < 10_000) seen.set(text, found);
+    return found;
+  };
+}
+
+const statusOf = remembered(STATUSES);
+const flagOf = remembered(FLAGS);
+const blockOf = remembered(BLOCKS);
+const roleOf = remembered(ROLES);
+
 export function parseStatus(text: string): ItemStatus | undefined {
-  return STATUSES.get(matchKey(text));
+  return statusOf(text);
 }
 
 export function parseFlag(text: string): boolean | undefined {
   // A dash is how many offices write "none".
   if (/^[-–—]+$/u.test(cleanText(text))) return false;
-  const found = FLAGS.get(matchKey(text));
+  const found = flagOf(text);
   return found === undefined ? undefined : found === 'yes';
 }
 
 export function parseBlock(text: string): Block | undefined {
-  return BLOCKS.get(matchKey(text));
+  return blockOf(text);
 }
 
 export function parseRole(text: string): Role | undefined {
-  return ROLES.get(matchKey(text));
+  return roleOf(text);
 }
 
 /**

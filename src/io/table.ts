@@ -188,7 +188,7 @@ export async function readTable<K extends string>(
     const opened = await openXlsx(path, display, limits);
     if ('severity' in opened) return { rows: [], problems: [opened] };
     try {
-      for await (const sheet of readXlsxSheets(opened)) await consume(sheet);
+      for (const sheet of readXlsxSheets(opened)) await consume(sheet);
     } catch (cause) {
       const detail = cause instanceof Error ? cause.message : String(cause);
       return { rows: [], problems: [error('xlsx-unreadable', `không đọc được tệp .xlsx (${detail}). Hãy mở và lưu lại tệp bằng Excel hoặc LibreOffice.`, { file: display })] };

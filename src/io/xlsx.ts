@@ -1,38 +1,328 @@
-import ExcelJS from 'exceljs';
-import { type RawRow, type RawSheet, fromExcelValue } from './cells.js';
-import { Readable } from 'node:stream';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import type { BadCell, Cell, RawRow, RawSheet } from './cells.js';
 import type { OpenedXlsx } from './guard.js';
 
 /**
- * The worksheets of an `.xlsx`, read with exceljs's streaming reader (one pass, rows as they
- * come). `styles: 'cache'` makes date-formatted cells arrive as dates, so an item code that
- * Excel turned into a date (1.1 → 1 January) is recognised and reported. The caller must
- * consume each sheet's rows to the end before asking for the next sheet. `opened` is what the
- * guard let through (see openXlsx): never the file as it arrived.
+ * The worksheets of an `.xlsx`, read from the parts the guard inflated (see openXlsx) with a SAX
+ * parser (saxes): one pass over each part, rows handed on as they are parsed. This replaced
+ * exceljs's streaming reader on the read path (issue #6: three times faster, a fraction of the
+ * memory) and is checked against it on every fixture (test/io/xlsx-equivalence.test.ts).
+ *
+ * Values follow SpreadsheetML (ECMA-376 Part 1, §18.3.1.4 `c`, §18.4 shared strings):
+ * `t="s"` a shared string, `t="inlineStr"` an inline string, `t="str"` a formula's text
+ * result, `t="b"` a boolean, `t="e"` an error, `t="d"` an ISO date, otherwise a number — a
+ * date when its style's number format is a date format. A formula (`<f>`) without a cached
+ * value (`<v>`) is a BadCell; so is an error value. Rich text is its runs' text joined;
+ * phonetic runs (`<rPh>`) are not text.
  */
-export async function* readXlsxSheets(opened: OpenedXlsx): AsyncGenerator<RawSheet> {
-  const names = opened.sheetNames;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([opened.bytes]), {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
-  for await (const worksheet of reader) {
-    // When exceljs cannot resolve the name, it leaves `id` as the part number, a string taken from
-    // the file name (`sheet3.xml` → '3'); when it can, `id` is the workbook's numeric sheetId.
-    const { name, id } = worksheet as unknown as { name?: unknown; id?: unknown };
-    const byPart = typeof id === 'string' ? names.get(`sheet${id}.xml`) : undefined;
-    const resolved = byPart ?? (typeof name === 'string' ? name : undefined);
-    yield { name: resolved, rows: rowsOf(worksheet) };
+export function* readXlsxSheets(opened: OpenedXlsx): Generator<RawSheet> {
+  const { parts } = opened;
+  const workbook = parseWorkbook(parts);
+  const strings = parseSharedStrings(parts.get('xl/sharedStrings.xml'));
+  const dateStyles = parseDateStyles(parts.get('xl/styles.xml'));
+  for (const sheet of workbook.sheets) {
+    const xml = parts.get(sheet.part);
+    if (xml === undefined) continue;
+    yield { name: sheet.name, rows: sheetRows(xml, strings, dateStyles, workbook.date1904) };
   }
 }
 
-async function* rowsOf(worksheet: AsyncIterable<ExcelJS.Row>): AsyncGenerator<RawRow> {
-  for await (const row of worksheet) {
-    const values = row.values;
-    const cells = Array.isArray(values) ? values.slice(1).map(fromExcelValue) : [];
-    yield { row: row.number, cells };
+/** Runs a SAX parser over a part, calling `on` for each event of interest. */
+function parse(xml: Buffer | undefined, on: {
+  open?: (tag: SaxesTagPlain) => void;
+  close?: (name: string) => void;
+  text?: (text: string) => void;
+}): void {
+  if (xml === undefined) return;
+  const parser = new SaxesParser();
+  if (on.open !== undefined) parser.on('opentag', on.open);
+  if (on.close !== undefined) {
+    const close = on.close;
+    parser.on('closetag', (tag) => {
+      close(tag.name);
+    });
   }
+  if (on.text !== undefined) {
+    parser.on('text', on.text);
+    parser.on('cdata', on.text);
+  }
+  parser.write(xml.toString('utf8')).close();
+}
+
+/** An element's local name: `x:sheet` and `sheet` are one element. */
+const local = (name: string): string => {
+  const colon = name.indexOf(':');
+  return colon < 0 ? name : name.slice(colon + 1);
+};
+
+/** An attribute as written (`r`, `t`, `s`: SpreadsheetML's own attributes carry no prefix). */
+function attribute(tag: SaxesTagPlain, name: string): string | undefined {
+  return tag.attributes[name];
+}
+
+/** A prefixed attribute by local name: `r:id` is found as `id`, whatever prefix the writer chose. */
+function prefixedAttribute(tag: SaxesTagPlain, name: string): string | undefined {
+  for (const [key, value] of Object.entries(tag.attributes)) if (local(key) === name) return value;
+  return undefined;
+}
+
+interface WorkbookInfo {
+  readonly sheets: readonly { readonly name: string; readonly part: string }[];
+  readonly date1904: boolean;
+}
+
+/** The sheets in workbook order, each with its part (`xl/worksheets/sheet1.xml`), and the date system. */
+function parseWorkbook(parts: ReadonlyMap<string, Buffer>): WorkbookInfo {
+  const targets = new Map<string, string>();
+  parse(parts.get('xl/_rels/workbook.xml.rels'), {
+    open: (tag) => {
+      if (local(tag.name) !== 'Relationship') return;
+      const id = attribute(tag, 'Id');
+      const target = attribute(tag, 'Target');
+      if (id !== undefined && target !== undefined) targets.set(id, target);
+    },
+  });
+  const sheets: { name: string; part: string }[] = [];
+  let date1904 = false;
+  parse(parts.get('xl/workbook.xml'), {
+    open: (tag) => {
+      const name = local(tag.name);
+      if (name === 'workbookPr') {
+        const value = attribute(tag, 'date1904');
+        date1904 = value === '1' || value === 'true';
+      }
+      if (name !== 'sheet') return;
+      const target = targets.get(prefixedAttribute(tag, 'id') ?? '');
+      if (target === undefined) return;
+      // Targets are relative to xl/ (`worksheets/sheet1.xml`) or absolute (`/xl/worksheets/sheet1.xml`).
+      const part = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+      sheets.push({ name: attribute(tag, 'name') ?? part, part });
+    },
+  });
+  return { sheets, date1904 };
+}
+
+/** The shared strings table: each `<si>`'s text, runs joined, phonetic runs left out. */
+function parseSharedStrings(xml: Buffer | undefined): string[] {
+  const strings: string[] = [];
+  let current: string[] | undefined;
+  let inText = false;
+  let phonetic = 0;
+  parse(xml, {
+    open: (tag) => {
+      const name = local(tag.name);
+      if (name === 'si') current = [];
+      else if (name === 'rPh') phonetic++;
+      else if (name === 't' && phonetic === 0) inText = true;
+    },
+    close: (qualified) => {
+      const name = local(qualified);
+      if (name === 'si') {
+        strings.push((current ?? []).join(''));
+        current = undefined;
+      } else if (name === 'rPh') phonetic--;
+      else if (name === 't') inText = false;
+    },
+    text: (text) => {
+      if (inText && current !== undefined) current.push(text);
+    },
+  });
+  return strings;
+}
+
+/** Built-in number formats that show dates or times (ECMA-376 §18.8.30). */
+const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+/** Whether a custom format code shows a date or time: d, m, y, h or s outside quotes, brackets and escapes. */
+export function isDateFormatCode(code: string): boolean {
+  const bare = code
+    .replace(/"[^"]*"/gu, '')
+    .replace(/\[[^\]]*\]/gu, '')
+    .replace(/\\./gu, '')
+    .replace(/_.|\*./gu, '');
+  if (/general/iu.test(bare)) return false;
+  return /[dmyhs]/iu.test(bare);
+}
+
+/** For each cell style index (`s` attribute), whether its number format shows a date. */
+function parseDateStyles(xml: Buffer | undefined): boolean[] {
+  const custom = new Map<number, string>();
+  const styles: boolean[] = [];
+  const xfFormats: number[] = [];
+  let inCellXfs = false;
+  parse(xml, {
+    open: (tag) => {
+      const name = local(tag.name);
+      if (name === 'numFmt') custom.set(Number(attribute(tag, 'numFmtId')), attribute(tag, 'formatCode') ?? '');
+      else if (name === 'cellXfs') inCellXfs = true;
+      else if (name === 'xf' && inCellXfs) xfFormats.push(Number(attribute(tag, 'numFmtId') ?? 0));
+    },
+    close: (name) => {
+      if (local(name) === 'cellXfs') inCellXfs = false;
+    },
+  });
+  for (const id of xfFormats) {
+    const code = custom.get(id);
+    styles.push(code !== undefined ? isDateFormatCode(code) : BUILT_IN_DATE_FORMATS.has(id));
+  }
+  return styles;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * An Excel serial date as a Date (UTC). The 1900 system counts 1900-02-29, a day that never
+ * was, so serials from 61 on are one day ahead of a plain count; the 1904 system starts at 1904-01-01.
+ */
+export function excelSerialToDate(serial: number, date1904: boolean): Date {
+  const epoch = date1904 ? Date.UTC(1904, 0, 1) : serial < 61 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
+  return new Date(epoch + Math.round(serial * DAY_MS));
+}
+
+/** "AB12" → 28: the 1-based column of a cell reference. */
+function columnOf(reference: string): number {
+  let column = 0;
+  for (let i = 0; i < reference.length; i++) {
+    const code = reference.charCodeAt(i);
+    if (code < 65 || code > 90) break;
+    column = column * 26 + (code - 64);
+  }
+  return column;
+}
+
+interface CellState {
+  column: number;
+  type: string;
+  style: number;
+  formula: string | undefined;
+  value: string | undefined;
+  inline: string | undefined;
+}
+
+function cellValue(state: CellState, strings: readonly string[], dateStyles: readonly boolean[], date1904: boolean): Cell {
+  const value = state.value;
+  if (state.formula !== undefined && (value === undefined || (value === '' && state.type !== 'str'))) {
+    const bad: BadCell = { bad: 'formula-without-result', detail: `=${state.formula}` };
+    return bad;
+  }
+  switch (state.type) {
+    case 's': {
+      const text = strings[Number(value)];
+      return text ?? null;
+    }
+    case 'inlineStr':
+      return state.inline ?? value ?? null;
+    case 'str':
+      return value ?? null;
+    case 'b':
+      return value === '1' || value === 'true';
+    case 'e':
+      return { bad: 'error-value', detail: value ?? '' };
+    case 'd':
+      return value === undefined ? null : new Date(value);
+    default: {
+      if (value === undefined || value === '') return null;
+      const number = Number(value);
+      if (!Number.isFinite(number)) return value;
+      return dateStyles[state.style] === true ? excelSerialToDate(number, date1904) : number;
+    }
+  }
+}
+
+/** Text is fed to the parser in slices of this size, and the rows parsed so far handed on after each. */
+const SLICE = 256 * 1024;
+
+async function* sheetRows(xml: Buffer, strings: readonly string[], dateStyles: readonly boolean[], date1904: boolean): AsyncGenerator<RawRow> {
+  const parser = new SaxesParser();
+  const ready: RawRow[] = [];
+  let rowNumber = 0;
+  let cells: Cell[] | undefined;
+  let nextColumn = 1;
+  let cell: CellState | undefined;
+  // Which text is being collected: a value, a formula, an inline string's text, or nothing.
+  let collecting: 'v' | 'f' | 't' | undefined;
+  let phonetic = 0;
+  parser.on('opentag', (tag) => {
+    switch (local(tag.name)) {
+      case 'row': {
+        const r = Number(attribute(tag, 'r'));
+        rowNumber = Number.isInteger(r) && r > 0 ? r : rowNumber + 1;
+        cells = [];
+        nextColumn = 1;
+        break;
+      }
+      case 'c': {
+        const reference = attribute(tag, 'r');
+        const column = reference === undefined ? nextColumn : columnOf(reference) || nextColumn;
+        cell = { column, type: attribute(tag, 't') ?? 'n', style: Number(attribute(tag, 's') ?? 0), formula: undefined, value: undefined, inline: undefined };
+        break;
+      }
+      case 'v':
+        if (cell !== undefined) {
+          cell.value = '';
+          collecting = 'v';
+        }
+        break;
+      case 'f':
+        if (cell !== undefined) {
+          cell.formula = '';
+          collecting = 'f';
+        }
+        break;
+      case 'is':
+        if (cell !== undefined) cell.inline = '';
+        break;
+      case 'rPh':
+        phonetic++;
+        break;
+      case 't':
+        if (cell?.inline !== undefined && phonetic === 0) collecting = 't';
+        break;
+      default:
+        break;
+    }
+  });
+  parser.on('text', (text) => {
+    if (cell === undefined || collecting === undefined) return;
+    if (collecting === 'v') cell.value = (cell.value ?? '') + text;
+    else if (collecting === 't') cell.inline = (cell.inline ?? '') + text;
+    else cell.formula = (cell.formula ?? '') + text;
+  });
+  parser.on('closetag', (tag) => {
+    switch (local(tag.name)) {
+      case 'v':
+      case 'f':
+      case 't':
+        collecting = undefined;
+        break;
+      case 'rPh':
+        phonetic--;
+        break;
+      case 'c':
+        if (cell !== undefined && cells !== undefined) {
+          const value = cellValue(cell, strings, dateStyles, date1904);
+          while (cells.length < cell.column - 1) cells.push(null);
+          cells[cell.column - 1] = value;
+          nextColumn = cell.column + 1;
+        }
+        cell = undefined;
+        break;
+      case 'row':
+        if (cells !== undefined) ready.push({ row: rowNumber, cells });
+        cells = undefined;
+        break;
+      default:
+        break;
+    }
+  });
+  const text = xml.toString('utf8');
+  for (let start = 0; start < text.length; start += SLICE) {
+    parser.write(text.slice(start, start + SLICE));
+    for (const row of ready) yield row;
+    ready.length = 0;
+    // Let other reads (other files) make progress between slices.
+    await Promise.resolve();
+  }
+  parser.close();
+  for (const row of ready) yield row;
 }

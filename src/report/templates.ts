@@ -3,7 +3,7 @@ import type { Person, Unit } from '../domain.js';
 import { CHECKLIST } from '../rules/checklist.js';
 import { formatCitation } from '../rules/citation.js';
 import { FOLLOW_UP_SPEC, SCORES_SPEC, UNITS_SPEC } from '../io/readers.js';
-import { type TitleBlock, documentDate, workbookBytes } from './workbook.js';
+import { type TitleBlock, workbookBytes } from './workbook.js';
 
 /** PaperSize.A4: exceljs declares PaperSize as a const enum, which isolatedModules cannot import. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- the enum cannot be imported; 9 is its A4 member
@@ -69,7 +69,7 @@ export async function blankUnits(block: TitleBlock): Promise<Buffer> {
   headerRow(ws, canonical(UNITS_SPEC), [12, 34, 10, 26, 24, 24]);
   dropDown(ws, 3, BLOCK_LIST, 2, BLANK_ROWS);
   dropDown(ws, 6, ROLE_LIST, 2, BLANK_ROWS);
-  return workbookBytes(workbook, documentDate(block.year));
+  return workbookBytes(workbook, block.year);
 }
 
 /** The blank `scores` workbook of `ict-eval init`. */
@@ -83,7 +83,7 @@ export async function blankScores(block: TitleBlock): Promise<Buffer> {
   const ws = workbook.addWorksheet('Điểm');
   headerRow(ws, canonical(SCORES_SPEC), [12, 34, 10, 14, 8]);
   dropDown(ws, 3, BLOCK_LIST, 2, BLANK_ROWS);
-  return workbookBytes(workbook, documentDate(block.year));
+  return workbookBytes(workbook, block.year);
 }
 
 /** The blank `follow-up` workbook of `ict-eval init`. */
@@ -98,7 +98,7 @@ export async function blankFollowUp(block: TitleBlock): Promise<Buffer> {
   const ws = workbook.addWorksheet('Theo dõi');
   headerRow(ws, canonical(FOLLOW_UP_SPEC), [12, 16, 14, 14, 50]);
   for (const column of [2, 3, 4]) dropDown(ws, column, FLAG_LIST, 2, BLANK_ROWS);
-  return workbookBytes(workbook, documentDate(block.year));
+  return workbookBytes(workbook, block.year);
 }
 
 /**
@@ -134,5 +134,5 @@ export async function selfReportTemplate(block: TitleBlock, unit: Unit, persons:
   dropDown(ws, 5, STATUS_LIST, 2, CHECKLIST.length + 1);
   dropDown(ws, 7, STATUS_LIST, 2, CHECKLIST.length + 1);
   await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, autoFilter: true });
-  return workbookBytes(workbook, documentDate(block.year));
+  return workbookBytes(workbook, block.year);
 }

@@ -1,5 +1,7 @@
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
+import yauzl from 'yauzl';
+import yazl from 'yazl';
 
 /** PaperSize.A4: exceljs declares PaperSize as a const enum, which isolatedModules cannot import. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- the enum cannot be imported; 9 is its A4 member
@@ -58,14 +60,39 @@ export interface Document {
   readonly sheets: readonly (TableSheet | KeyValueSheet)[];
 }
 
+type Writer = ExcelJS.stream.xlsx.WorkbookWriter;
+
+// Style objects shared by every cell: exceljs's style registry then sees one object per style.
+const TEXT_FONT: Partial<ExcelJS.Font> = { name: FONT, size: 11 };
+const ITALIC_FONT: Partial<ExcelJS.Font> = { name: FONT, size: 11, italic: true };
+const HEADER_FONT: Partial<ExcelJS.Font> = { name: FONT, size: 11, bold: true };
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+const HEADER_ALIGNMENT: Partial<ExcelJS.Alignment> = { horizontal: 'center', vertical: 'middle', wrapText: true };
+const TEXT_ALIGNMENT: Partial<ExcelJS.Alignment> = { vertical: 'top', wrapText: true, horizontal: 'left' };
+const NUMBER_ALIGNMENT: Partial<ExcelJS.Alignment> = { vertical: 'top', wrapText: true, horizontal: 'right' };
+
+function titleLine(ws: ExcelJS.Worksheet, row: number, text: string, options: { bold?: boolean; size?: number; merge?: number; center?: boolean; height?: number }): void {
+  const line = ws.getRow(row);
+  const cell = line.getCell(1);
+  cell.value = text;
+  cell.font = { name: FONT, size: options.size ?? 12, bold: options.bold ?? false };
+  cell.alignment = { horizontal: options.center === true ? 'center' : 'left', vertical: 'middle', wrapText: true };
+  if (options.merge !== undefined) ws.mergeCells(row, 1, row, options.merge);
+  if (options.height !== undefined) line.height = options.height;
+  line.commit();
+}
+
 /**
  * Adds a sheet as a Vietnamese office sends it: the province and department top left, a title,
  * a bold frozen header with filters, STT numbering, wrapped text, widths that fit, and an A4
  * landscape print setup that repeats the header row on every page. Every text is a string cell:
- * nothing written here can become a formula.
+ * nothing written here can become a formula. Rows are streamed (exceljs's streaming writer), so a
+ * national table of 10 000 persons is never held as a workbook model.
  */
-export function addTableSheet(workbook: ExcelJS.Workbook, block: TitleBlock, sheet: TableSheet): ExcelJS.Worksheet {
+export function addTableSheet(workbook: Writer, block: TitleBlock, sheet: TableSheet): void {
   const columns: Column[] = [{ header: 'STT', width: 6 }, ...sheet.columns];
+  const last = columns.length;
+  const rows = sheet.rows;
   const ws = workbook.addWorksheet(sheet.name, {
     views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 0 }],
     pageSetup: {
@@ -80,117 +107,170 @@ export function addTableSheet(workbook: ExcelJS.Workbook, block: TitleBlock, she
     headerFooter: { oddFooter: '&CTrang &P / &N' },
   });
   ws.columns = columns.map((c) => ({ width: c.width }));
-  const last = columns.length;
+  ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW + Math.max(rows.length, 1), column: last } };
 
-  const put = (row: number, text: string, options: { bold?: boolean; size?: number; merge?: boolean; center?: boolean }) => {
-    const cell = ws.getCell(row, 1);
-    cell.value = text;
-    cell.font = { name: FONT, size: options.size ?? 12, bold: options.bold ?? false };
-    cell.alignment = { horizontal: options.center ? 'center' : 'left', vertical: 'middle', wrapText: true };
-    if (options.merge === true) ws.mergeCells(row, 1, row, last);
-  };
-  put(1, block.province.toUpperCase(), { size: 12 });
-  put(2, block.department.toUpperCase(), { bold: true, size: 12 });
-  put(3, sheet.title.toUpperCase(), { bold: true, size: 14, merge: true, center: true });
-  put(4, sheet.subtitle ?? `Năm đánh giá: ${block.year}`, { size: 12, merge: true, center: true });
-  ws.getRow(3).height = 22;
+  titleLine(ws, 1, block.province.toUpperCase(), {});
+  titleLine(ws, 2, block.department.toUpperCase(), { bold: true });
+  titleLine(ws, 3, sheet.title.toUpperCase(), { bold: true, size: 14, merge: last, center: true, height: 22 });
+  titleLine(ws, 4, sheet.subtitle ?? `Năm đánh giá: ${block.year}`, { merge: last, center: true });
 
   const header = ws.getRow(HEADER_ROW);
   columns.forEach((column, i) => {
     const cell = header.getCell(i + 1);
     cell.value = column.header;
-    cell.font = { name: FONT, size: 11, bold: true };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+    cell.font = HEADER_FONT;
+    cell.alignment = HEADER_ALIGNMENT;
+    cell.fill = HEADER_FILL;
     cell.border = BORDER;
   });
   header.height = 32;
+  header.commit();
 
-  const rows = sheet.rows.length > 0 ? sheet.rows : [];
   rows.forEach((values, index) => {
     const row = ws.getRow(HEADER_ROW + 1 + index);
-    [index + 1, ...values].forEach((value, i) => {
+    for (let i = 0; i <= values.length; i++) {
+      const value = i === 0 ? index + 1 : (values[i - 1] ?? null);
       const cell = row.getCell(i + 1);
       cell.value = value;
-      cell.font = { name: FONT, size: 11 };
-      cell.alignment = { vertical: 'top', wrapText: true, horizontal: typeof value === 'number' ? 'right' : 'left' };
+      cell.font = TEXT_FONT;
+      cell.alignment = typeof value === 'number' ? NUMBER_ALIGNMENT : TEXT_ALIGNMENT;
       cell.border = BORDER;
       const numFmt = columns[i]?.numFmt;
       if (numFmt !== undefined && typeof value === 'number') cell.numFmt = numFmt;
-    });
+    }
+    row.commit();
   });
   if (rows.length === 0 && sheet.emptyText !== undefined) {
-    const cell = ws.getCell(HEADER_ROW + 1, 2);
+    const row = ws.getRow(HEADER_ROW + 1);
+    const cell = row.getCell(2);
     cell.value = sheet.emptyText;
-    cell.font = { name: FONT, size: 11, italic: true };
+    cell.font = ITALIC_FONT;
+    row.commit();
   }
-  ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW + Math.max(rows.length, 1), column: last } };
-  return ws;
+  ws.commit();
 }
 
 /** A sheet of label/value pairs (legal basis, parameters, files), with the same title block. */
-export function addKeyValueSheet(workbook: ExcelJS.Workbook, block: TitleBlock, sheet: KeyValueSheet): void {
+export function addKeyValueSheet(workbook: Writer, block: TitleBlock, sheet: KeyValueSheet): void {
   const { name, title, sections } = sheet;
   const ws = workbook.addWorksheet(name, {
     pageSetup: { paperSize: A4, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
   ws.columns = [{ width: 38 }, { width: 100 }];
-  ws.getCell(1, 1).value = block.province.toUpperCase();
-  ws.getCell(2, 1).value = block.department.toUpperCase();
-  ws.getCell(2, 1).font = { name: FONT, bold: true, size: 12 };
-  ws.getCell(1, 1).font = { name: FONT, size: 12 };
-  ws.getCell(3, 1).value = title.toUpperCase();
-  ws.getCell(3, 1).font = { name: FONT, bold: true, size: 14 };
+  titleLine(ws, 1, block.province.toUpperCase(), {});
+  titleLine(ws, 2, block.department.toUpperCase(), { bold: true });
+  titleLine(ws, 3, title.toUpperCase(), { bold: true, size: 14 });
   let row = 5;
   for (const section of sections) {
-    const heading = ws.getCell(row, 1);
-    heading.value = section.heading;
-    heading.font = { name: FONT, bold: true, size: 12 };
+    const heading = ws.getRow(row);
+    heading.getCell(1).value = section.heading;
+    heading.getCell(1).font = { name: FONT, bold: true, size: 12 };
+    heading.commit();
     row++;
     for (const [key, value] of section.rows) {
-      const k = ws.getCell(row, 1);
-      const v = ws.getCell(row, 2);
-      k.value = key;
-      v.value = value;
-      k.font = { name: FONT, size: 11 };
-      v.font = { name: FONT, size: 11 };
-      k.alignment = { vertical: 'top', wrapText: true };
-      v.alignment = { vertical: 'top', wrapText: true };
-      k.border = BORDER;
-      v.border = BORDER;
+      const line = ws.getRow(row);
+      [key, value].forEach((text, i) => {
+        const cell = line.getCell(i + 1);
+        cell.value = text;
+        cell.font = TEXT_FONT;
+        cell.alignment = TEXT_ALIGNMENT;
+        cell.border = BORDER;
+      });
+      line.commit();
       row++;
     }
     row++;
   }
+  ws.commit();
+}
+
+/** The entries of a zip held in memory, in order (exceljs's output, stored uncompressed). */
+function zipEntries(zip: Buffer): Promise<{ name: string; data: Buffer }[]> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(zip, { lazyEntries: true }, (err, file) => {
+      if (err !== null) {
+        reject(err);
+        return;
+      }
+      const entries: { name: string; data: Buffer }[] = [];
+      file.on('entry', (entry: yauzl.Entry) => {
+        if (entry.fileName.endsWith('/')) {
+          file.readEntry();
+          return;
+        }
+        file.openReadStream(entry, (error, stream) => {
+          if (error !== null) {
+            reject(error);
+            return;
+          }
+          const chunks: Buffer[] = [];
+          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+          stream.on('end', () => {
+            entries.push({ name: entry.fileName, data: Buffer.concat(chunks) });
+            file.readEntry();
+          });
+          stream.on('error', reject);
+        });
+      });
+      file.on('end', () => {
+        resolve(entries);
+      });
+      file.on('error', reject);
+      file.readEntry();
+    });
+  });
 }
 
 /**
- * The workbook's bytes, the same for the same content: the document dates are fixed, and the
- * zip is re-packed with one fixed date on every entry (exceljs stamps `new Date()` into it).
+ * Renders a document as a workbook, with fixed bytes for fixed content. exceljs's streaming
+ * writer stores the parts uncompressed with the clock's dates; they are re-packed with yazl
+ * (Node's own zlib) with one fixed date on every entry, given in local fields and without the
+ * extended Unix timestamp, so neither the wall clock nor the time zone reaches the bytes.
  */
-export async function workbookBytes(workbook: ExcelJS.Workbook, date: Date): Promise<Buffer> {
+export async function renderWorkbook(document: Document): Promise<Buffer> {
+  const date = documentDate(document.block.year);
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: sink,
+    useStyles: true,
+    useSharedStrings: false,
+    zip: { store: true },
+  });
   workbook.creator = 'ict-eval';
   workbook.lastModifiedBy = 'ict-eval';
   workbook.created = date;
   workbook.modified = date;
-  const raw = await workbook.xlsx.writeBuffer();
-  const source = await JSZip.loadAsync(raw);
-  const packed = new JSZip();
-  for (const entry of Object.values(source.files)) {
-    if (entry.dir) continue;
-    packed.file(entry.name, await entry.async('nodebuffer'), { date, createFolders: false });
-  }
-  return packed.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
-}
-
-/** Renders a document as a workbook, with fixed bytes for fixed content. */
-export async function renderWorkbook(document: Document): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
   for (const sheet of document.sheets) {
     if (sheet.kind === 'table') addTableSheet(workbook, document.block, sheet);
     else addKeyValueSheet(workbook, document.block, sheet);
   }
-  return workbookBytes(workbook, documentDate(document.block.year));
+  await workbook.commit();
+  return repack(Buffer.concat(chunks), document.block.year);
+}
+
+/** The bytes of a workbook built in memory (templates, blank inputs), fixed as renderWorkbook's are. */
+export async function workbookBytes(workbook: ExcelJS.Workbook, year: number): Promise<Buffer> {
+  const date = documentDate(year);
+  workbook.creator = 'ict-eval';
+  workbook.lastModifiedBy = 'ict-eval';
+  workbook.created = date;
+  workbook.modified = date;
+  const raw = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
+  return repack(Buffer.from(raw), year);
+}
+
+/** Re-packs a zip with one fixed date (31/12 of the year, local fields, no Unix timestamp) on every entry. */
+async function repack(zip: Buffer, year: number): Promise<Buffer> {
+  const entries = await zipEntries(zip);
+  const packed = new yazl.ZipFile();
+  const local = new Date(year, 11, 31, 0, 0, 0);
+  for (const entry of entries) packed.addBuffer(entry.data, entry.name, { mtime: local, forceDosTimestamp: true, compress: true });
+  packed.end();
+  const out: Buffer[] = [];
+  for await (const chunk of packed.outputStream) out.push(chunk as Buffer);
+  return Buffer.concat(out);
 }
 
 /** The fixed date stamped into a year's workbooks: 31 December of the year, midnight UTC. */

@@ -1,0 +1,166 @@
+#!/usr/bin/env node
+// npm run bench: generates the province and national workspaces with the seeded generator,
+// measures, side by side and interleaved, wall time and peak RSS of ict-eval and of what a user
+// would reach for, prints a table and writes docs/benchmarks.md. Ratios are the figures: the
+// machine is shared and noisy, so each figure is the median of several interleaved runs.
+//   BENCH_RUNS=5 npm run bench        (default 3 runs of each)
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+const work = mkdtempSync(join(tmpdir(), 'ict-eval-bench-'));
+const node = process.execPath;
+const cli = join(root, 'dist', 'cli.js');
+
+function have(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
+}
+if (!have('ssconvert') || !have('xlsx2csv')) {
+  console.error('bench: installing gnumeric and xlsx2csv from Debian (needs root)…');
+  spawnSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends gnumeric xlsx2csv'], { stdio: 'inherit' });
+}
+
+function generate(name, units, files) {
+  const dir = join(work, name);
+  execFileSync(node, [join(root, 'bench', 'generate.mjs'), dir, String(units), String(files), '1'], { stdio: 'inherit' });
+  return dir;
+}
+
+function inputs(dir) {
+  const reports = readdirSync(join(dir, '2024', 'self-reports')).sort().map((f) => join(dir, '2024', 'self-reports', f));
+  return [join(dir, '2024', 'units.xlsx'), join(dir, '2024', 'scores.xlsx'), join(dir, '2023', 'scores.xlsx'), join(dir, '2024', 'follow-up.xlsx'), ...reports];
+}
+
+/** One run under /usr/bin/time: wall seconds and peak RSS in MB of the whole command. */
+function measure(argv) {
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', ...argv], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`${argv.join(' ')} failed: ${result.stderr}`);
+  const last = result.stderr.trim().split('\n').at(-1) ?? '';
+  const [seconds, kb] = last.split(' ').map(Number);
+  return { seconds, mb: kb / 1024 };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** Runs every case once per round, round after round (interleaved), and keeps the medians. */
+function bench(cases, rounds) {
+  const samples = new Map(cases.map((c) => [c.name, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (const c of cases) samples.get(c.name).push(measure(c.argv()));
+  }
+  return cases.map((c) => {
+    const list = samples.get(c.name);
+    return { ...c, seconds: median(list.map((s) => s.seconds)), mb: median(list.map((s) => s.mb)) };
+  });
+}
+
+const convertAll = (tool, dir) => {
+  const out = join(work, 'csv');
+  const files = inputs(dir).map((f) => `'${f}'`).join(' ');
+  const command =
+    tool === 'ssconvert'
+      ? `mkdir -p ${out}; for f in ${files}; do ssconvert "$f" ${out}/$(basename "$f").csv 2>/dev/null || exit 1; done`
+      : `mkdir -p ${out}; for f in ${files}; do xlsx2csv "$f" > ${out}/$(basename "$f").csv || exit 1; done`;
+  return ['sh', '-c', command];
+};
+
+console.error('bench: generating workspaces…');
+const province = generate('province', 30, 30);
+const national = generate('national', 10_000, 20);
+const out = join(work, 'out');
+
+const national_ = bench(
+  [
+    { name: 'ict-eval sanctions --year 2024', argv: () => [node, cli, 'sanctions', '--year', '2024', '-w', national, '-o', out, '--force', '-q'] },
+    { name: 'exceljs streaming reader, every cell (floor)', argv: () => [node, join(root, 'bench', 'floor.mjs'), national, '2024'] },
+    { name: 'ssconvert, inputs to CSV', argv: () => convertAll('ssconvert', national) },
+    { name: 'xlsx2csv, inputs to CSV', argv: () => convertAll('xlsx2csv', national) },
+  ],
+  runs,
+);
+const province_ = bench(
+  [
+    { name: 'ict-eval sanctions --year 2024', argv: () => [node, cli, 'sanctions', '--year', '2024', '-w', province, '-o', out, '--force', '-q'] },
+    { name: 'ssconvert, inputs to CSV', argv: () => convertAll('ssconvert', province) },
+  ],
+  runs,
+);
+const cold = bench(
+  [
+    { name: 'node -e 0', argv: () => [node, '-e', '0'] },
+    { name: 'ict-eval --version', argv: () => [node, cli, '--version'] },
+    { name: 'ict-eval --help', argv: () => [node, cli, '--help'] },
+  ],
+  Math.max(5, runs),
+);
+const growth = [];
+for (const units of [1_000, 5_000, 10_000, 20_000]) {
+  const dir = units === 10_000 ? national : generate(`growth-${units}`, units, 20);
+  const [result] = bench([{ name: String(units), argv: () => [node, cli, 'sanctions', '--year', '2024', '-w', dir, '-o', out, '--force', '-q'] }], Math.min(runs, 3));
+  growth.push({ units, persons: units + Math.ceil(units / 10), rows: units * 22, ...result });
+}
+
+const fmt = (n, d = 2) => n.toFixed(d);
+const base = (list, name) => list.find((c) => c.name === name);
+const sanctionsNational = base(national_, 'ict-eval sanctions --year 2024');
+const ssconvertNational = base(national_, 'ssconvert, inputs to CSV');
+const floorNational = base(national_, 'exceljs streaming reader, every cell (floor)');
+const nodeCold = base(cold, 'node -e 0');
+const version = (cmd) => spawnSync('sh', ['-c', cmd], { encoding: 'utf8' }).stdout.trim().split('\n')[0] ?? '';
+const pkg = (name) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
+
+const table = (list, ref) =>
+  ['| what | wall (s) | peak RSS (MB) | time ÷ ' + ref.name + ' |', '|---|---:|---:|---:|', ...list.map((c) => `| ${c.name} | ${fmt(c.seconds)} | ${fmt(c.mb, 0)} | ${fmt(c.seconds / ref.seconds)} |`)].join('\n');
+
+const targets = [
+  ['national `sanctions` ÷ ssconvert reading the same inputs', '≤ 1.0', fmt(sanctionsNational.seconds / ssconvertNational.seconds)],
+  ['national `sanctions` peak RSS', '≤ 400 MB', `${fmt(sanctionsNational.mb, 0)} MB`],
+  ['province `sanctions`', '≤ 1 s', `${fmt(base(province_, 'ict-eval sanctions --year 2024').seconds)} s`],
+  ['`--version` ÷ `node -e 0`', '≤ 2.0', fmt(base(cold, 'ict-eval --version').seconds / nodeCold.seconds)],
+  ['`--help` ÷ `node -e 0`', '≤ 2.0', fmt(base(cold, 'ict-eval --help').seconds / nodeCold.seconds)],
+];
+
+const markdown = `# Benchmarks
+
+Made by \`npm run bench\` (\`bench/run.mjs\`) on ${new Date().toISOString().slice(0, 10)}; each figure is the median of ${runs} interleaved runs
+(cold start: ${Math.max(5, runs)}), wall time and peak RSS from \`/usr/bin/time\`. The machine is shared and noisy: read the ratios.
+
+Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB. Node ${process.version}; exceljs ${pkg('exceljs')}, saxes ${pkg('saxes')},
+yauzl ${pkg('yauzl')}, yazl ${pkg('yazl')}; ${version('ssconvert --version')}; xlsx2csv ${version('xlsx2csv --version')}.
+
+Workspaces from \`bench/generate.mjs\` (seed 1): province = 30 units, one self-report workbook each; national = 10 000 units
+(11 000 persons), 220 000 self-report rows in 20 workbooks, two years of scores, a follow-up; every file \`.xlsx\`.
+
+## Targets
+| target | goal | measured |
+|---|---|---|
+${targets.map((t) => `| ${t.join(' | ')} |`).join('\n')}
+
+## National (10 000 units)
+${table(national_, ssconvertNational)}
+
+\`sanctions\` ÷ the exceljs floor: ${fmt(sanctionsNational.seconds / floorNational.seconds)}.
+
+## Province (30 units)
+${table(province_, base(province_, 'ssconvert, inputs to CSV'))}
+
+## Cold start
+${table(cold, nodeCold)}
+
+## Growth of \`sanctions\` with the number of units
+| units | persons | self-report rows | wall (s) | peak RSS (MB) | µs per row |
+|---:|---:|---:|---:|---:|---:|
+${growth.map((g) => `| ${g.units} | ${g.persons} | ${g.rows} | ${fmt(g.seconds)} | ${fmt(g.mb, 0)} | ${fmt((g.seconds * 1e6) / g.rows, 1)} |`).join('\n')}
+`;
+
+writeFileSync(join(root, 'docs', 'benchmarks.md'), markdown);
+console.log(markdown);
+rmSync(work, { recursive: true, force: true });

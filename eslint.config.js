@@ -40,6 +40,6 @@ export default tseslint.config(
     // Plain JavaScript scripts (fixture generators) and this file: no type information.
     files: ['eslint.config.js', 'scripts/**/*.mjs', 'bench/**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', Buffer: 'readonly' } },
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', Buffer: 'readonly', URL: 'readonly' } },
   },
 );

@@ -103,7 +103,11 @@ async function readSheet<K extends string>(
   let previousRow = 0;
   const firstRequired = spec.columns.find((c) => c.required)?.key;
   const sheetRef = sheet.name === undefined ? {} : { sheet: sheet.name };
-  // Every row is consumed, even past the point of interest: exceljs streams the file.
+  // The same for every row of the sheet, so built once: column letters by key, the extra columns.
+  let columns: Partial<Record<K, string>> = {};
+  let keyed: (readonly [K, number])[] = [];
+  const noExtras: TableRow<K>['extras'] = [];
+  // Every row is consumed, even past the point of interest: the sheet is parsed as it is read.
   for await (const raw of sheet.rows) {
     if (header === undefined) {
       if (raw.row > HEADER_SCAN_ROWS) continue;
@@ -113,6 +117,8 @@ async function readSheet<K extends string>(
         if (texts.length > seen.length) seen = texts;
         continue;
       }
+      keyed = [...header.columns];
+      columns = Object.fromEntries(keyed.map(([key, index]) => [key, columnLetter(index + 1)])) as Partial<Record<K, string>>;
       for (const duplicate of header.duplicates) {
         problems.push(
           error(
@@ -132,11 +138,7 @@ async function readSheet<K extends string>(
       continue;
     }
     const cells: Partial<Record<K, Cell>> = {};
-    const columns: Partial<Record<K, string>> = {};
-    for (const [key, index] of header.columns) {
-      cells[key] = raw.cells[index] ?? null;
-      columns[key] = columnLetter(index + 1);
-    }
+    for (const [key, index] of keyed) cells[key] = raw.cells[index] ?? null;
     if (afterBlank && firstRequired !== undefined) {
       if (cellText(cells[firstRequired]).trim() === '') continue;
     }
@@ -144,7 +146,7 @@ async function readSheet<K extends string>(
       where: { file, ...sheetRef, row: raw.row },
       cells,
       columns,
-      extras: header.extras.map(({ header: name, index }) => ({ header: name, cell: raw.cells[index] ?? null })),
+      extras: header.extras.length === 0 ? noExtras : header.extras.map(({ header: name, index }) => ({ header: name, cell: raw.cells[index] ?? null })),
     });
   }
   return header === undefined ? { seen } : { read: { rows, problems }, seen };

@@ -6,7 +6,8 @@ import type { FollowUp, Person, ScoreRow, SelfReportRow, SourceRef, Unit } from 
 import type { YearInput } from '../rules/evaluate.js';
 import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
 import { type Problem, error, formatWhere, warning } from './problems.js';
-import { readFollowUpFile, readScoresFile, readSelfReportFile, readUnitsFile } from './readers.js';
+import { readSelfReportFiles } from './pool.js';
+import { readFollowUpFile, readScoresFile, readUnitsFile } from './readers.js';
 import { unsupportedFormat } from './table.js';
 
 /** The input files of a year, as product.md lays out the workspace. */
@@ -144,13 +145,13 @@ export async function loadYear(workspace: string, year: number, limits: ReadLimi
     }
   };
 
-  const [unitsRead, scoresRead, previousRead, followUpRead, ...reportReads] = await Promise.all([
-    unitsFile === undefined ? undefined : readUnitsFile(unitsFile.path, unitsFile.display, limits),
-    scoresFile === undefined ? undefined : readScoresFile(scoresFile.path, scoresFile.display, limits),
-    previousFile === undefined ? undefined : readScoresFile(previousFile.path, previousFile.display, limits),
-    followUpFile === undefined ? undefined : readFollowUpFile(followUpFile.path, followUpFile.display, limits),
-    ...reportFiles.map((file) => readSelfReportFile(file.path, file.display, limits)),
-  ]);
+  // The self-reports (the bulk) go to the read pool while the other files are read here.
+  const reportsPromise = readSelfReportFiles(reportFiles, limits);
+  const unitsRead = unitsFile === undefined ? undefined : await readUnitsFile(unitsFile.path, unitsFile.display, limits);
+  const scoresRead = scoresFile === undefined ? undefined : await readScoresFile(scoresFile.path, scoresFile.display, limits);
+  const previousRead = previousFile === undefined ? undefined : await readScoresFile(previousFile.path, previousFile.display, limits);
+  const followUpRead = followUpFile === undefined ? undefined : await readFollowUpFile(followUpFile.path, followUpFile.display, limits);
+  const reportReads = await reportsPromise;
   if (unitsFile !== undefined) await record('units', unitsFile);
   if (scoresFile !== undefined) await record('scores', scoresFile);
   if (previousFile !== undefined) await record('previous-scores', previousFile);

@@ -70,6 +70,22 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 const HEADER_ALIGNMENT: Partial<ExcelJS.Alignment> = { horizontal: 'center', vertical: 'middle', wrapText: true };
 const TEXT_ALIGNMENT: Partial<ExcelJS.Alignment> = { vertical: 'top', wrapText: true, horizontal: 'left' };
 const NUMBER_ALIGNMENT: Partial<ExcelJS.Alignment> = { vertical: 'top', wrapText: true, horizontal: 'right' };
+/**
+ * Whole style objects given to every data cell: exceljs remembers the style id of a style object
+ * it has seen (a WeakMap), so one object for 100 000 cells is one lookup each, not one style build.
+ */
+const TEXT_STYLE: Partial<ExcelJS.Style> = { font: TEXT_FONT, alignment: TEXT_ALIGNMENT, border: BORDER };
+const NUMBER_STYLE: Partial<ExcelJS.Style> = { font: TEXT_FONT, alignment: NUMBER_ALIGNMENT, border: BORDER };
+const numberStyles = new Map<string, Partial<ExcelJS.Style>>();
+function numberStyle(numFmt: string | undefined): Partial<ExcelJS.Style> {
+  if (numFmt === undefined) return NUMBER_STYLE;
+  let style = numberStyles.get(numFmt);
+  if (style === undefined) {
+    style = { ...NUMBER_STYLE, numFmt };
+    numberStyles.set(numFmt, style);
+  }
+  return style;
+}
 
 function titleLine(ws: ExcelJS.Worksheet, row: number, text: string, options: { bold?: boolean; size?: number; merge?: number; center?: boolean; height?: number }): void {
   const line = ws.getRow(row);
@@ -132,11 +148,7 @@ export function addTableSheet(workbook: Writer, block: TitleBlock, sheet: TableS
       const value = i === 0 ? index + 1 : (values[i - 1] ?? null);
       const cell = row.getCell(i + 1);
       cell.value = value;
-      cell.font = TEXT_FONT;
-      cell.alignment = typeof value === 'number' ? NUMBER_ALIGNMENT : TEXT_ALIGNMENT;
-      cell.border = BORDER;
-      const numFmt = columns[i]?.numFmt;
-      if (numFmt !== undefined && typeof value === 'number') cell.numFmt = numFmt;
+      cell.style = typeof value === 'number' ? numberStyle(columns[i]?.numFmt) : TEXT_STYLE;
     }
     row.commit();
   });
@@ -172,9 +184,7 @@ export function addKeyValueSheet(workbook: Writer, block: TitleBlock, sheet: Key
       [key, value].forEach((text, i) => {
         const cell = line.getCell(i + 1);
         cell.value = text;
-        cell.font = TEXT_FONT;
-        cell.alignment = TEXT_ALIGNMENT;
-        cell.border = BORDER;
+        cell.style = TEXT_STYLE;
       });
       line.commit();
       row++;

@@ -1,0 +1,25 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../../src/io/limits.js';
+import type { SelfReportsRead } from '../../src/io/readers.js';
+import { ROOT } from '../e2e/run.js';
+
+type Pool = (files: readonly { path: string; display: string }[], limits: typeof DEFAULT_LIMITS, options?: { parallel?: boolean }) => Promise<SelfReportsRead[]>;
+
+describe('the read pool', () => {
+  it('worker threads read the self-reports exactly as the main thread does, in the order given', async () => {
+    // The compiled pool (built by the e2e global setup), since worker threads run JavaScript.
+    const { readSelfReportFiles } = (await import(join(ROOT, 'dist/io/pool.js'))) as { readSelfReportFiles: Pool };
+    const folder = join(ROOT, 'fixtures/sample/2024/self-reports');
+    const files = (await readdir(folder)).sort().map((name) => ({ path: join(folder, name), display: `2024/self-reports/${name}` }));
+    files.push({ path: join(ROOT, 'test/fixtures/readers/broken/text.xlsx'), display: 'broken.xlsx' });
+    const [inline, parallel] = await Promise.all([
+      readSelfReportFiles(files, DEFAULT_LIMITS, { parallel: false }),
+      readSelfReportFiles(files, DEFAULT_LIMITS, { parallel: true }),
+    ]);
+    expect(parallel).toEqual(inline);
+    expect(parallel.flatMap((r) => r.rows)).toHaveLength(29 * 22);
+    expect(parallel.at(-1)?.problems.map((p) => p.code)).toEqual(['xlsx-not-zip']);
+  });
+});

@@ -108,6 +108,8 @@ for (const units of [1_000, 5_000, 10_000, 20_000]) {
   growth.push({ units, persons: units + Math.ceil(units / 10), rows: units * 22, ...result });
 }
 
+const phases = JSON.parse(execFileSync(node, [join(root, 'bench', 'phases.mjs'), national, String(runs)], { encoding: 'utf8' }));
+
 const fmt = (n, d = 2) => n.toFixed(d);
 const base = (list, name) => list.find((c) => c.name === name);
 const sanctionsNational = base(national_, 'ict-eval sanctions --year 2024');
@@ -148,6 +150,9 @@ ${targets.map((t) => `| ${t.join(' | ')} |`).join('\n')}
 ${table(national_, ssconvertNational)}
 
 \`sanctions\` ÷ the exceljs floor: ${fmt(sanctionsNational.seconds / floorNational.seconds)}.
+
+Where the time goes (\`bench/phases.mjs\`, in one process, ms, median): reading ${phases.read}, the rules ${phases.rules},
+building the output documents ${phases.documents}, rendering both workbooks ${phases.write}.
 
 ## Province (30 units)
 ${table(province_, base(province_, 'ssconvert, inputs to CSV'))}

@@ -4,7 +4,7 @@ import { EXIT, UserError } from '../errors.js';
 import { DEFAULT_LIMITS } from '../io/limits.js';
 import { InputProblemsError } from '../io/problems.js';
 import { readScoresFile } from '../io/readers.js';
-import { errorsOf } from '../io/workspace.js';
+import { errorsOf, fileDigest } from '../io/workspace.js';
 import { RULES_VERSIONS } from '../rules/policy.js';
 import { rankUnits } from '../rules/ranking.js';
 import { gapProblem } from '../report/gaps.js';
@@ -14,8 +14,6 @@ import { rankingDocument } from '../report/outputs.js';
 import { textTable } from '../report/terminal.js';
 import { toolVersion } from '../version.js';
 import { type Context, outputFolder, parseYear, runPolicy, warningLines, writeDocuments } from './context.js';
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 
 /** The year of a scores file: --year, else its folder's name when that is a year (`2024/scores.xlsx`). */
 function yearOf(path: string, yearText: string | undefined): number | undefined {
@@ -51,8 +49,7 @@ export async function runRank(context: Context, scoresPath: string, previousPath
   const files = [];
   for (const [role, full] of [['scores', path], ['previous-scores', previousFull]] as const) {
     if (full === undefined) continue;
-    const bytes = await readFile(full);
-    files.push({ role, path: context.display(full), sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
+    files.push({ role, path: context.display(full), ...(await fileDigest(full)) });
   }
   const blockYear = year ?? policyYear;
   const info = {

@@ -52,7 +52,8 @@ async function findInput(workspace: string, folder: string, base: string): Promi
   return display === undefined ? undefined : { path: join(workspace, display), display };
 }
 
-async function sha256(path: string): Promise<{ sha256: string; bytes: number }> {
+/** A file's SHA-256 and size, read as a stream. */
+export async function fileDigest(path: string): Promise<{ sha256: string; bytes: number }> {
   const hash = createHash('sha256');
   let bytes = 0;
   for await (const chunk of createReadStream(path)) {
@@ -138,7 +139,7 @@ export async function loadYear(workspace: string, year: number, limits: ReadLimi
 
   const record = async (role: InputFile['role'], file: { path: string; display: string }) => {
     try {
-      const { sha256: digest, bytes } = await sha256(file.path);
+      const { sha256: digest, bytes } = await fileDigest(file.path);
       files.push({ role, path: file.display, sha256: digest, bytes });
     } catch {
       // The reader reports a file it cannot open.

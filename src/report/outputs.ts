@@ -17,7 +17,7 @@ import {
   yesNo,
 } from './labels.js';
 import { type PersonRow, sectionList } from './model.js';
-import { type CellValue, type Document, type KeyValueSheet, type TableSheet, type TitleBlock } from './workbook.js';
+import { type CellValue, type Column, type Document, type KeyValueSheet, type TableSheet, type TitleBlock } from './workbook.js';
 
 /** What every output names besides its content: the run's policy, inputs, warnings and tool. */
 export interface RunInfo {
@@ -188,6 +188,23 @@ export function ratingDocument(evaluation: YearEvaluation, rows: readonly Person
 
 const SANCTIONED = new Set(['phe-binh', 'khien-trach', 'canh-cao']);
 
+/** The person and the facts Điều 17 khoản 1 looks at: the first columns of both sanction sheets. */
+function factColumns(year: number): Column[] {
+  return [
+    { header: 'Họ và tên', width: 24 },
+    { header: 'Chức vụ', width: 20 },
+    { header: 'Đơn vị', width: 28 },
+    { header: 'Mục vi phạm', width: 10 },
+    { header: 'Chậm triển khai kết luận', width: 13 },
+    { header: `Nhóm 15% thấp nhất năm ${year - 1} và ${year}`, width: 24 },
+    { header: 'Yêu cầu kiểm điểm', width: 12 },
+  ];
+}
+
+function factCells(r: PersonRow, year: number): CellValue[] {
+  return [r.name, r.position, r.unitName, sectionList(r.violatedSections), yesNo(r.slow, 'vi'), bottomTwoYearsText(r, year, 'vi'), yesNo(r.reviewDemanded, 'vi')];
+}
+
 /** The sanction workbook (product.md): Đề xuất xử lý, Cần xem xét, Cảnh báo, Căn cứ và tham số. */
 export function sanctionDocument(evaluation: YearEvaluation, rows: readonly PersonRow[], info: RunInfo): Document {
   const sheets: Document['sheets'][number][] = [];
@@ -199,24 +216,12 @@ export function sanctionDocument(evaluation: YearEvaluation, rows: readonly Pers
     title: 'Đề xuất xử lý trách nhiệm người đứng đầu (Điều 17 khoản 1)',
     subtitle: `Năm ${year} — theo ${decision}`,
     columns: [
-      { header: 'Họ và tên', width: 24 },
-      { header: 'Chức vụ', width: 20 },
-      { header: 'Đơn vị', width: 28 },
-      { header: 'Mục vi phạm', width: 10 },
-      { header: 'Chậm triển khai kết luận', width: 13 },
-      { header: `Nhóm 15% thấp nhất năm ${year - 1} và ${year}`, width: 24 },
-      { header: 'Yêu cầu kiểm điểm', width: 12 },
+      ...factColumns(year),
       { header: 'Hình thức đề xuất', width: 16 },
       { header: 'Căn cứ', width: 40 },
     ],
     rows: proposals.map((r): CellValue[] => [
-      r.name,
-      r.position,
-      r.unitName,
-      sectionList(r.violatedSections),
-      yesNo(r.slow, 'vi'),
-      bottomTwoYearsText(r, year, 'vi'),
-      yesNo(r.reviewDemanded, 'vi'),
+      ...factCells(r, year),
       r.sanction === null ? '' : SANCTION_LABELS[r.sanction].vi,
       citationsWithDecision(r.sanctionCitations, decision) +
         (r.evaluation.unit.sanction.mappedByPolicy ? ` (trường hợp chưa quy định, áp dụng theo tham số uncoveredCases)` : ''),
@@ -228,25 +233,13 @@ export function sanctionDocument(evaluation: YearEvaluation, rows: readonly Pers
     name: 'Cần xem xét',
     title: 'Các trường hợp cần Sở Nội vụ xem xét (Điều 18 khoản 3)',
     columns: [
-      { header: 'Họ và tên', width: 24 },
-      { header: 'Chức vụ', width: 20 },
-      { header: 'Đơn vị', width: 28 },
-      { header: 'Mục vi phạm', width: 10 },
-      { header: 'Chậm triển khai kết luận', width: 13 },
-      { header: `Nhóm 15% thấp nhất năm ${year - 1} và ${year}`, width: 24 },
-      { header: 'Yêu cầu kiểm điểm', width: 12 },
+      ...factColumns(year),
       { header: 'Lý do cần xem xét', width: 46 },
       { header: 'Các điểm gần nhất', width: 30 },
       { header: 'Căn cứ', width: 34 },
     ],
     rows: review.map((r): CellValue[] => [
-      r.name,
-      r.position,
-      r.unitName,
-      sectionList(r.violatedSections),
-      yesNo(r.slow, 'vi'),
-      bottomTwoYearsText(r, year, 'vi'),
-      yesNo(r.reviewDemanded, 'vi'),
+      ...factCells(r, year),
       uncoveredText(r, 'vi'),
       r.evaluation.unit.sanction.nearestClauses.map(formatCitation).join('; '),
       citationsWithDecision(r.sanctionCitations, decision),

@@ -3,31 +3,22 @@ import { loadConfig, DEFAULT_PROVINCE, defaultDepartment } from '../config.js';
 import { DEFAULT_LIMITS } from '../io/limits.js';
 import { InputProblemsError, error } from '../io/problems.js';
 import { readUnitsFile } from '../io/readers.js';
-import { errorsOf } from '../io/workspace.js';
+import { errorsOf, findInput } from '../io/workspace.js';
 import { safeFileName } from '../io/names.js';
 import { selfReportTemplate } from '../report/templates.js';
 import { writeOutputs } from '../io/output.js';
 import { checkOutputFolder } from '../io/output.js';
 import { type Context, inputFolders, outputFolder, parseYear } from './context.js';
-import { stat } from 'node:fs/promises';
 
 /** `ict-eval template --year Y`: one self-report workbook per unit of `Y/units`, under out/Y/mau-bao-cao/. */
 export async function runTemplate(context: Context, yearText: string | undefined): Promise<void> {
   const year = parseYear(yearText);
   const config = await loadConfig(context.workspace);
-  let unitsPath: string | undefined;
-  for (const name of ['units.xlsx', 'units.csv']) {
-    const candidate = join(context.workspace, String(year), name);
-    try {
-      await stat(candidate);
-      unitsPath = candidate;
-      break;
-    } catch {
-      // try the next
-    }
-  }
-  if (unitsPath === undefined) throw new InputProblemsError([error('no-units', 'không tìm thấy danh sách đơn vị (units.xlsx hoặc units.csv).', { file: `${year}/` })]);
-  const read = await readUnitsFile(unitsPath, context.display(unitsPath), DEFAULT_LIMITS);
+  const found = await findInput(context.workspace, String(year), 'units');
+  if (found !== undefined && 'severity' in found) throw new InputProblemsError([found]);
+  if (found === undefined) throw new InputProblemsError([error('no-units', 'không tìm thấy danh sách đơn vị (units.xlsx hoặc units.csv).', { file: `${year}/` })]);
+  const unitsPath = found.path;
+  const read = await readUnitsFile(unitsPath, found.display, DEFAULT_LIMITS);
   const errors = errorsOf(read.problems);
   if (errors.length > 0) throw new InputProblemsError(errors);
   const block = { province: config.province ?? DEFAULT_PROVINCE, department: config.department ?? defaultDepartment(year), year };

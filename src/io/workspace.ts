@@ -40,7 +40,7 @@ async function exists(path: string): Promise<boolean> {
 }
 
 /** `2024/units.xlsx` or `2024/units.csv`; both at once is ambiguous. */
-async function findInput(workspace: string, folder: string, base: string): Promise<{ path: string; display: string } | Problem | undefined> {
+export async function findInput(workspace: string, folder: string, base: string): Promise<{ path: string; display: string } | Problem | undefined> {
   const found: string[] = [];
   for (const extension of INPUT_EXTENSIONS) {
     if (await exists(join(workspace, folder, base + extension))) found.push(`${folder}/${base}${extension}`);

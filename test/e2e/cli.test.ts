@@ -317,6 +317,16 @@ describe('exit codes for cron', () => {
 });
 
 describe('init and template', () => {
+  it('template refuses a year with both units.xlsx and units.csv, as the other commands do', async () => {
+    const workspace = await sampleCopy();
+    await writeFile(join(workspace, '2024/units.csv'), 'Mã đơn vị,Tên đơn vị,Khối,Họ và tên,Chức vụ,Vai trò\n');
+    const out = await tempDir();
+    const result = run(['template', '--year', '2024', '-w', workspace, '-o', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('2024/units: có cả 2024/units.xlsx và 2024/units.csv; hãy giữ lại một tệp.');
+    expect(await listFiles(out)).toEqual([]);
+  });
+
   it('init makes a workspace the tool then reads, and refuses to overwrite it', async () => {
     const dir = await tempDir();
     expect(run(['init', join(dir, 'ws'), '--year', '2025']).code).toBe(0);

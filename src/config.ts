@@ -5,6 +5,8 @@ import { EXIT, UserError } from './errors.js';
 
 export const CONFIG_FILE = 'ict-eval.config.json';
 
+const MISSING = Symbol('missing');
+
 /** `ict-eval.config.json` at the workspace root: policy overrides, output folder, the title block's names. */
 const configSchema = z
   .object({
@@ -21,11 +23,13 @@ const configSchema = z
 
 export type Config = z.output<typeof configSchema>;
 
-async function readJson(path: string, display: string): Promise<unknown> {
+/** A JSON file's content; `missing` when an optional file is absent. */
+async function readJson(path: string, display: string, optional = false): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
-  } catch {
+  } catch (cause) {
+    if (optional && (cause as NodeJS.ErrnoException).code === 'ENOENT') return MISSING;
     throw new UserError(`không đọc được tệp ${display}.`, EXIT.usage);
   }
   try {
@@ -37,13 +41,9 @@ async function readJson(path: string, display: string): Promise<unknown> {
 
 /** The workspace's config, or an empty one when the file is absent. A malformed file is a usage error. */
 export async function loadConfig(workspace: string): Promise<Config> {
-  const path = join(workspace, CONFIG_FILE);
-  try {
-    await readFile(path);
-  } catch {
-    return {};
-  }
-  const parsed = configSchema.safeParse(await readJson(path, CONFIG_FILE));
+  const content = await readJson(join(workspace, CONFIG_FILE), CONFIG_FILE, true);
+  if (content === MISSING) return {};
+  const parsed = configSchema.safeParse(content);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(gốc)'}: ${i.message}`);
     throw new UserError(`${CONFIG_FILE} không hợp lệ: ${issues.join('; ')}`, EXIT.usage);

@@ -1,6 +1,6 @@
 import { formatCitation } from '../rules/citation.js';
 import type { UnitEvaluation } from '../rules/evaluate.js';
-import type { PreparedYear } from '../commands/context.js';
+import type { Policy } from '../rules/policy.js';
 import { bottomTwoYearsText, groupText, uncoveredText } from './describe.js';
 import {
   BLOCK_LABELS,
@@ -23,7 +23,7 @@ import type { PersonRow } from './model.js';
  * sections, score, rank, N and k, groups this year and last, rating, rewards, sanction, each
  * with its article. Assembled from the decisions' facts and citations, never re-typed.
  */
-export function explainUnit(unit: UnitEvaluation, rows: readonly PersonRow[], prepared: PreparedYear, lang: Lang): string {
+export function explainUnit(unit: UnitEvaluation, rows: readonly PersonRow[], prepared: { readonly year: number; readonly policy: Policy }, lang: Lang): string {
   const vi = lang === 'vi';
   const decision = prepared.policy.version.decision;
   const cite = (c: Parameters<typeof formatCitation>[0]) => `${formatCitation(c)}, ${decision}`;

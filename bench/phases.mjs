@@ -4,10 +4,10 @@
 import { loadYear } from '../dist/io/workspace.js';
 import { evaluateYear } from '../dist/rules/evaluate.js';
 import { resolvePolicy } from '../dist/rules/policy.js';
-import { personRows } from '../dist/report/model.js';
-import { ratingDocument, sanctionDocument } from '../dist/report/outputs.js';
-import { renderWorkbook } from '../dist/report/workbook.js';
-import { gapProblem } from '../dist/report/gaps.js';
+import { personRows } from '../dist/report/content/model.js';
+import { ratingDocument, sanctionDocument } from '../dist/report/content/outputs.js';
+import { renderWorkbook } from '../dist/report/render/workbook.js';
+import { gapProblem } from '../dist/report/content/gaps.js';
 
 const [workspace, runsText = '3'] = process.argv.slice(2);
 const now = () => Number(process.hrtime.bigint()) / 1e6;
@@ -15,14 +15,15 @@ const samples = [];
 for (let run = 0; run < Number(runsText); run++) {
   const phase = {};
   let start = now();
-  const loaded = await loadYear(workspace, 2024);
+  const policy = resolvePolicy(2024);
+  const loaded = await loadYear(workspace, 2024, policy);
   phase.read = now() - start;
   start = now();
-  const evaluation = evaluateYear(loaded.input, resolvePolicy(2024));
+  const evaluation = evaluateYear(loaded.input, policy);
   phase.rules = now() - start;
   start = now();
   const rows = personRows(evaluation);
-  const info = { block: { province: 'P', department: 'D', year: 2024 }, policy: evaluation.policy, files: loaded.files, warnings: evaluation.gaps.map(gapProblem), toolVersion: '0' };
+  const info = { block: { province: 'P', department: 'D', year: 2024 }, policy: evaluation.policy, files: loaded.files, warnings: evaluation.gaps.map((gap) => gapProblem(gap, policy)), toolVersion: '0' };
   const documents = [ratingDocument(evaluation, rows, info), sanctionDocument(evaluation, rows, info)];
   phase.documents = now() - start;
   start = now();

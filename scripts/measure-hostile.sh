@@ -31,8 +31,9 @@ for file in "$dir"/*.xlsx; do
   node --input-type=module -e "
     import { readScoresFile } from './dist/io/readers.js';
     import { DEFAULT_LIMITS } from './dist/io/limits.js';
+    import { REGULATIONS } from './dist/regulations/index.js';
     const started = process.hrtime.bigint();
-    const read = await readScoresFile(process.argv[1], process.argv[1].split('/').pop(), DEFAULT_LIMITS);
+    const read = await readScoresFile(process.argv[1], process.argv[1].split('/').pop(), DEFAULT_LIMITS, REGULATIONS[0].blocks);
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     const rss = process.resourceUsage().maxRSS / 1024;
     console.log(JSON.stringify({ file: process.argv[1].split('/').pop(), bytes: (await import('node:fs')).statSync(process.argv[1]).size, ms: Math.round(ms), peakRssMB: Math.round(rss), problems: read.problems.map((p) => p.code) }));

@@ -2,6 +2,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { Console, GlobalOptions } from './commands/context.js';
 import { EXIT, UserError } from './errors.js';
+import { newestRegulation } from './regulations/index.js';
+import { formatCitation } from './rules/citation.js';
 import { toolVersion } from './version.js';
 
 const EXAMPLES = `
@@ -20,11 +22,11 @@ Mã thoát / Exit codes: 0 xong; 1 dữ liệu đầu vào có lỗi (không ghi
 
 /** The one registry of commands; each command's module is loaded only when it runs. */
 export function buildProgram(console: Console): Command {
+  // The help names the articles of the newest regulation module; a run names the one in force for its year.
+  const regulation = newestRegulation();
+  const article = (key: keyof typeof regulation.citations) => formatCitation(regulation.citations[key]);
   const program = new Command('ict-eval')
-    .description(
-      'Đánh giá trách nhiệm người đứng đầu về ứng dụng CNTT theo QĐ 358/2013/QĐ-UBND tỉnh Bắc Ninh.\n' +
-        'Evaluates heads of units on IT application under Bắc Ninh Decision 358/2013/QĐ-UBND.',
-    )
+    .description(`${regulation.summaryVi}\n${regulation.summaryEn}`)
     .version(toolVersion(), '-V, --version', 'in phiên bản / print the version')
     .helpOption('-h, --help', 'hướng dẫn / help')
     .option('-w, --workspace <dir>', 'thư mục làm việc (mặc định: ICT_EVAL_WORKSPACE hoặc thư mục hiện tại)')
@@ -68,7 +70,7 @@ export function buildProgram(console: Console): Command {
 
   program
     .command('check')
-    .description('kiểm tra dữ liệu năm Y: lỗi, kết quả Mục 1–4 từng đơn vị, báo cáo còn thiếu, chênh lệch tự đánh giá và thẩm định')
+    .description(`kiểm tra dữ liệu năm Y: lỗi, kết quả Mục 1–${regulation.sections.length} từng đơn vị, báo cáo còn thiếu, chênh lệch tự đánh giá và thẩm định`)
     .requiredOption('-y, --year <year>', 'năm đánh giá')
     .addHelpText('after', '\nVí dụ:\n  ict-eval check --year 2024\n  ict-eval check --year 2024 --json')
     .action(async (options: { year: string }, command: Command) => {
@@ -78,7 +80,7 @@ export function buildProgram(console: Console): Command {
 
   program
     .command('rank')
-    .description('xếp hạng các đơn vị theo điểm ICT Index, nhóm 20% cao nhất và 15% thấp nhất')
+    .description('xếp hạng các đơn vị theo điểm ICT Index, nhóm cao nhất và nhóm thấp nhất')
     .argument('<scores>', 'tệp điểm (.xlsx hoặc .csv)')
     .option('--previous <file>', 'tệp điểm năm trước, để so sánh hạng')
     .option('-y, --year <year>', 'năm (mặc định: lấy từ thư mục chứa tệp điểm)')
@@ -90,7 +92,7 @@ export function buildProgram(console: Console): Command {
 
   program
     .command('rate')
-    .description('xếp loại người đứng đầu (Điều 15) và đề xuất khen thưởng (Điều 16): ghi out/Y/xep-loai-Y.xlsx')
+    .description(`xếp loại người đứng đầu (${article('rating')}) và đề xuất khen thưởng (${article('rewards')}): ghi out/Y/xep-loai-Y.xlsx`)
     .requiredOption('-y, --year <year>', 'năm đánh giá')
     .addHelpText('after', '\nVí dụ:\n  ict-eval rate --year 2024\n  ict-eval rate --year 2024 --csv --force')
     .action(async (options: { year: string }, command: Command) => {
@@ -100,7 +102,7 @@ export function buildProgram(console: Console): Command {
 
   program
     .command('sanctions')
-    .description('như rate, thêm đề xuất xử lý (Điều 17): ghi xep-loai-Y.xlsx và xu-ly-Y.xlsx cho Sở Nội vụ')
+    .description(`như rate, thêm đề xuất xử lý (${article('sanctions')}): ghi xep-loai-Y.xlsx và xu-ly-Y.xlsx cho Sở Nội vụ`)
     .requiredOption('-y, --year <year>', 'năm đánh giá')
     .addHelpText('after', '\nVí dụ:\n  ict-eval sanctions --year 2024\n  ict-eval sanctions --year 2024 -w /srv/ict-eval -q --force')
     .action(async (options: { year: string }, command: Command) => {

@@ -2,12 +2,31 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { EXIT, UserError } from './errors.js';
+import type { BlockDef } from './rules/regulation.js';
 
 export const CONFIG_FILE = 'ict-eval.config.json';
 
 const MISSING = Symbol('missing');
 
-/** `ict-eval.config.json` at the workspace root: policy overrides, output folder, the title block's names. */
+/**
+ * A block the regulation does not name (e.g. `XA`, "Xã, phường", after districts were abolished on
+ * 1/7/2025), declared with the legal basis that applies the regulation to it; that basis is cited
+ * for its heads where the regulation's clause would be.
+ */
+const blockSchema = z
+  .object({
+    /** The block's Vietnamese name, as outputs show it. */
+    vi: z.string().trim().min(1),
+    /** Its English name (default: the Vietnamese one). */
+    en: z.string().trim().min(1).optional(),
+    /** The document that applies the regulation to this block (number, date, issuer). */
+    basis: z.string().trim().min(1, 'cần ghi văn bản làm căn cứ áp dụng quy định cho khối này'),
+    /** Other spellings a file may use for it. */
+    aliases: z.array(z.string().trim().min(1)).optional(),
+  })
+  .strict();
+
+/** `ict-eval.config.json` at the workspace root: policy overrides, output folder, the title block's names, extra blocks. */
 const configSchema = z
   .object({
     /** Policy overrides by their rules.md names; validated by the policy's own schema. */
@@ -16,8 +35,10 @@ const configSchema = z
     out: z.string().min(1).optional(),
     /** The province named in the workbooks' title block, e.g. "UBND TỈNH BẮC NINH". */
     province: z.string().min(1).optional(),
-    /** The issuing department; by default Sở TT&TT before 2025 and Sở KH&CN from 2025 on. */
+    /** The issuing department; by default the regulation's, as named on the document's date. */
     department: z.string().min(1).optional(),
+    /** Blocks the regulation does not name, by code (upper case), each with its legal basis; in output order. */
+    blocks: z.record(z.string().regex(/^[A-Z][A-Z0-9_]{0,15}$/u, 'mã khối viết hoa, không dấu, ví dụ "XA"'), blockSchema).optional(),
   })
   .strict();
 
@@ -56,9 +77,14 @@ export async function loadPolicyFile(path: string): Promise<unknown> {
   return readJson(path, path);
 }
 
-/** The issuing department by default: Sở TT&TT was merged into Sở KH&CN in 2025. */
-export function defaultDepartment(year: number): string {
-  return year >= 2025 ? 'SỞ KHOA HỌC VÀ CÔNG NGHỆ' : 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG';
+/** The blocks a configuration declares, in its order, as the engine takes them. */
+export function configuredBlocks(config: Config): BlockDef[] {
+  return Object.entries(config.blocks ?? {}).map(([code, block]) => ({
+    code,
+    vi: block.vi,
+    en: block.en ?? block.vi,
+    aliases: block.aliases ?? [],
+    basis: { document: block.basis },
+    configured: true,
+  }));
 }
-
-export const DEFAULT_PROVINCE = 'UBND TỈNH BẮC NINH';

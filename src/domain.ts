@@ -3,9 +3,11 @@
  * rules (src/rules) decide on. Plain data, already validated; no I/O here.
  */
 
-/** Khối: `SBN` = sở, ban, ngành; `HUYEN` = huyện, thị xã, thành phố (rules.md, "Who is rated"). */
-export type Block = 'SBN' | 'HUYEN';
-export const BLOCKS: readonly Block[] = ['SBN', 'HUYEN'];
+/**
+ * Khối: the code of a block the regulation names (under QĐ 358/2013: `SBN`, `HUYEN`) or one declared
+ * in the workspace configuration with its legal basis. The readers accept only the blocks of the run.
+ */
+export type Block = string;
 
 /** Vai trò: the head (người đứng đầu) or a deputy assigned the duty (cấp phó được phân công). */
 export type Role = 'head' | 'deputy';
@@ -62,7 +64,7 @@ export interface SelfReportRow {
   readonly selfAssessment: ItemStatus | null;
   /** Minh chứng. */
   readonly evidence: string;
-  /** Thẩm định, by Sở TT&TT (Điều 18 khoản 2); decides where present. */
+  /** Thẩm định, by the department that assesses; decides where present. */
   readonly appraisal: ItemStatus | null;
   /** Ghi chú. */
   readonly note: string;

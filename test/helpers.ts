@@ -1,6 +1,11 @@
 import type { ItemStatus, SelfReportRow } from '../src/domain.js';
-import { CHECKLIST } from '../src/rules/checklist.js';
-import { DEFAULT_PARAMETERS, type PolicyParameters } from '../src/rules/policy.js';
+import { BN_358_2013 } from '../src/regulations/bn-358-2013/index.js';
+import { type Policy, type PolicyParameters, defaultParameters, resolvePolicy } from '../src/rules/policy.js';
+
+/** The checklist of the regulation the tests apply (QĐ 358/2013). */
+export const CHECKLIST = BN_358_2013.checklist;
+/** Its parameters with every default of rules.md. */
+export const DEFAULT_PARAMETERS: PolicyParameters = defaultParameters(BN_358_2013);
 
 export interface ReportSpec {
   /** Items whose effective status is Không đạt. */
@@ -45,4 +50,9 @@ export function firstItemsOf(sections: readonly number[]): string[] {
 
 export function parameters(overrides: Partial<PolicyParameters> = {}): PolicyParameters {
   return { ...DEFAULT_PARAMETERS, ...overrides };
+}
+
+/** The policy of a 2024 run (QĐ 358/2013, its blocks) with some parameters changed. */
+export function policyWith(overrides: Partial<PolicyParameters> = {}): Policy {
+  return { ...resolvePolicy(2024), parameters: parameters(overrides) };
 }

@@ -1,21 +1,28 @@
 import { join, resolve } from 'node:path';
 import { mkdir } from 'node:fs/promises';
-import { CONFIG_FILE, DEFAULT_PROVINCE, defaultDepartment } from '../config.js';
+import { CONFIG_FILE } from '../config.js';
 import { writeOutputs } from '../io/output.js';
-import { blankFollowUp, blankScores, blankUnits } from '../report/templates.js';
-import { type Context, parseYear } from './context.js';
+import { loadSettings } from '../pipeline/year.js';
+import { titleBlock } from '../report/content/title.js';
+import { blankFollowUp, blankScores, blankUnits } from '../report/render/templates.js';
+import { type Context, parseYear, runRequest } from './context.js';
 
-/** `ict-eval init [dir] --year Y`: a workspace with blank units, scores and follow-up workbooks. */
+/**
+ * `ict-eval init [dir] --year Y`: a workspace with blank units, scores and follow-up workbooks. The
+ * configuration it writes does not pin the province's or the department's name: the title block takes
+ * them from the regulation's dated profile on each document's date (Sở KH&CN from 1/3/2025).
+ */
 export async function runInit(context: Context, dir: string | undefined, yearText: string | undefined): Promise<void> {
   const year = parseYear(yearText);
   const root = dir === undefined ? context.workspace : resolve(context.console.cwd, dir);
-  const block = { province: DEFAULT_PROVINCE, department: defaultDepartment(year), year };
+  const { config: existing, policy } = await loadSettings({ ...runRequest(context), workspace: root }, year);
+  const block = titleBlock(policy, existing, year);
   const folder = join(root, String(year));
-  const config = { province: block.province, department: block.department, out: 'out', policy: {} };
+  const config = { out: 'out', policy: {} };
   const files = [
-    { path: join(folder, 'units.xlsx'), bytes: await blankUnits(block) },
-    { path: join(folder, 'scores.xlsx'), bytes: await blankScores(block) },
-    { path: join(folder, 'follow-up.xlsx'), bytes: await blankFollowUp(block) },
+    { path: join(folder, 'units.xlsx'), bytes: await blankUnits(block, policy) },
+    { path: join(folder, 'scores.xlsx'), bytes: await blankScores(block, policy) },
+    { path: join(folder, 'follow-up.xlsx'), bytes: await blankFollowUp(block, policy) },
     { path: join(root, CONFIG_FILE), bytes: `${JSON.stringify(config, null, 2)}\n` },
   ];
   await writeOutputs(files, { force: context.options.force === true, protectedPaths: [], display: (p) => p });

@@ -1,14 +1,18 @@
 import { join } from 'node:path';
-import { yearJson } from '../report/json.js';
-import { RATING_LABELS, REWARD_LABELS, SANCTION_LABELS, label } from '../report/labels.js';
-import { ratingDocument, sanctionDocument } from '../report/outputs.js';
-import { textTable } from '../report/terminal.js';
-import { type Context, type PreparedYear, inputFolders, outputFolder, parseYear, prepareYear, warningLines, writeDocuments } from './context.js';
+import { yearJson } from '../report/render/json.js';
+import { RATING_LABELS, REWARD_LABELS, SANCTION_LABELS, label } from '../report/content/labels.js';
+import { ratingDocument, sanctionDocument } from '../report/content/outputs.js';
+import { textTable } from '../report/render/terminal.js';
+import { type YearRun, runYear } from '../pipeline/year.js';
+import { type Context, parseYear, requireNoErrors, runRequest } from './context.js';
+import { warningLines } from './print.js';
+import { inputFolders, outputFolder, writeDocuments } from './write.js';
 
 /** `ict-eval rate --year Y` and `ict-eval sanctions --year Y`: read, decide, write the workbooks, print. */
 export async function runRateOrSanctions(context: Context, yearText: string | undefined, withSanctions: boolean): Promise<void> {
   const year = parseYear(yearText);
-  const prepared = await prepareYear(context, year);
+  const prepared = await runYear(runRequest(context), year);
+  requireNoErrors(context, prepared);
   const folder = outputFolder(context, prepared.config, year);
   const documents = [{ base: `xep-loai-${year}`, document: ratingDocument(prepared.evaluation, prepared.rows, prepared.info) }];
   if (withSanctions) documents.push({ base: `xu-ly-${year}`, document: sanctionDocument(prepared.evaluation, prepared.rows, prepared.info) });
@@ -26,7 +30,7 @@ export async function runRateOrSanctions(context: Context, yearText: string | un
   context.summary(summary(context, prepared, written, withSanctions));
 }
 
-function personTable(context: Context, prepared: PreparedYear, withSanctions: boolean): string {
+function personTable(context: Context, prepared: YearRun, withSanctions: boolean): string {
   const { lang, chalk } = context;
   const vi = lang === 'vi';
   const headers = [
@@ -62,7 +66,7 @@ function personTable(context: Context, prepared: PreparedYear, withSanctions: bo
   });
 }
 
-function summary(context: Context, prepared: PreparedYear, written: readonly string[], withSanctions: boolean): string {
+function summary(context: Context, prepared: YearRun, written: readonly string[], withSanctions: boolean): string {
   const count = (rating: string) => prepared.rows.filter((r) => r.rating === rating).length;
   const sanctioned = prepared.rows.filter((r) => r.sanction === 'phe-binh' || r.sanction === 'khien-trach' || r.sanction === 'canh-cao').length;
   const review = prepared.rows.filter((r) => r.sanction === 'can-xem-xet' || r.sanction === 'thieu-du-lieu').length;

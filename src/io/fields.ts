@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import type { Block, ItemStatus, Role } from '../domain.js';
+import type { BlockDef } from '../rules/regulation.js';
 import { type BadCell, type Cell, isBadCell } from './cells.js';
 import {
   ACCEPTED,
+  acceptedBlocks,
+  blockParser,
   cleanText,
   normalizeUnitCode,
-  parseBlock,
   parseFlag,
   parseNumberText,
   parseRole,
@@ -102,11 +104,16 @@ export const flagField = cellField<boolean>((cell) => {
   return flag === undefined ? { error: `giá trị ${shown(cell)} không hợp lệ; cần ${ACCEPTED.flag}.` } : { ok: flag };
 });
 
-export const blockField = cellField<Block>((cell) => {
-  if (isEmpty(cell)) return { error: `thiếu khối; cần ${ACCEPTED.block}.` };
-  const block = typeof cell === 'string' ? parseBlock(cell) : undefined;
-  return block === undefined ? { error: `khối ${shown(cell)} không hợp lệ; cần ${ACCEPTED.block}.` } : { ok: block };
-});
+/** A block of the run: one the regulation names, or one declared in the configuration. */
+export const blockField = (blocks: readonly BlockDef[]) => {
+  const parse = blockParser(blocks);
+  const accepted = acceptedBlocks(blocks);
+  return cellField<Block>((cell) => {
+    if (isEmpty(cell)) return { error: `thiếu khối; cần ${accepted}.` };
+    const block = typeof cell === 'string' ? parse(cell) : undefined;
+    return block === undefined ? { error: `khối ${shown(cell)} không hợp lệ; cần ${accepted}.` } : { ok: block };
+  });
+};
 
 export const roleField = cellField<Role>((cell) => {
   if (isEmpty(cell)) return { error: `thiếu vai trò; cần ${ACCEPTED.role}.` };

@@ -1,4 +1,5 @@
 import type { Block, ItemStatus, Role } from '../domain.js';
+import type { BlockDef } from '../rules/regulation.js';
 
 /**
  * Text as it should be compared and stored: Unicode NFC (Vietnamese arrives in NFC, NFD and
@@ -54,11 +55,6 @@ const FLAGS = table<'yes' | 'no'>({
   no: ['Không', 'No', 'N', 'False', '0', 'Sai'],
 });
 
-const BLOCKS = table<Block>({
-  SBN: ['SBN', 'Sở, ban, ngành', 'Khối sở, ban, ngành', 'Sở ban ngành', 'Departments'],
-  HUYEN: ['HUYEN', 'Huyện, thị xã, thành phố', 'Khối huyện, thị xã, thành phố', 'Huyện', 'Districts'],
-});
-
 const ROLES = table<Role>({
   head: ['Người đứng đầu', 'Head', 'Thủ trưởng', 'Cấp trưởng'],
   deputy: ['Cấp phó được phân công', 'Cấp phó', 'Deputy', 'Assigned deputy', 'Phó được phân công'],
@@ -68,7 +64,6 @@ const ROLES = table<Role>({
 export const ACCEPTED = {
   status: '"Đạt", "Không đạt", "Không áp dụng" (hoặc để trống)',
   flag: '"Có" hoặc "Không" (x, Yes, No cũng được; để trống là Không)',
-  block: '"SBN" (Sở, ban, ngành) hoặc "HUYEN" (Huyện, thị xã, thành phố)',
   role: '"Người đứng đầu" hoặc "Cấp phó được phân công"',
 } as const;
 
@@ -88,7 +83,6 @@ function remembered<T>(table: ReadonlyMap<string, T>): (text: string) => T | und
 
 const statusOf = remembered(STATUSES);
 const flagOf = remembered(FLAGS);
-const blockOf = remembered(BLOCKS);
 const roleOf = remembered(ROLES);
 
 export function parseStatus(text: string): ItemStatus | undefined {
@@ -102,8 +96,23 @@ export function parseFlag(text: string): boolean | undefined {
   return found === undefined ? undefined : found === 'yes';
 }
 
-export function parseBlock(text: string): Block | undefined {
-  return blockOf(text);
+const blockParsers = new WeakMap<readonly BlockDef[], (text: string) => Block | undefined>();
+
+/** A parser of the blocks of a run: each block's code and aliases, matched like every enumerated value. */
+export function blockParser(blocks: readonly BlockDef[]): (text: string) => Block | undefined {
+  let parse = blockParsers.get(blocks);
+  if (parse === undefined) {
+    parse = remembered(table<Block>(Object.fromEntries(blocks.map((b) => [b.code, [b.code, ...b.aliases]]))));
+    blockParsers.set(blocks, parse);
+  }
+  return parse;
+}
+
+/** The blocks of a run as an error message lists them: `"SBN" (Sở, ban, ngành) hoặc "HUYEN" (…)`. */
+export function acceptedBlocks(blocks: readonly BlockDef[]): string {
+  const listed = blocks.map((b) => `"${b.code}" (${b.vi})`);
+  const last = listed.pop();
+  return listed.length === 0 ? (last ?? '') : `${listed.join(', ')} hoặc ${last ?? ''}`;
 }
 
 export function parseRole(text: string): Role | undefined {

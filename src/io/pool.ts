@@ -17,7 +17,7 @@ const MAX_WORKERS = 4;
  * province's few files are read here, one after the other, so that only one file's parts are
  * inflated at a time. Either way the result is the same (test/io/pool.test.ts).
  */
-export async function readSelfReportFiles(files: readonly { path: string; display: string }[], limits: ReadLimits, options: { parallel?: boolean } = {}): Promise<SelfReportsRead[]> {
+export async function readSelfReportFiles(files: readonly { path: string; display: string }[], limits: ReadLimits, itemCodes: readonly string[], options: { parallel?: boolean } = {}): Promise<SelfReportsRead[]> {
   const workerFile = new URL('./read-worker.js', import.meta.url);
   let bytes = 0;
   for (const file of files) {
@@ -32,13 +32,13 @@ export async function readSelfReportFiles(files: readonly { path: string; displa
   // Under the test runner the sources are TypeScript: there is no compiled worker to start.
   if (!parallel || !existsSync(fileURLToPath(workerFile))) {
     const results: SelfReportsRead[] = [];
-    for (const file of files) results.push(await readSelfReportFile(file.path, file.display, limits));
+    for (const file of files) results.push(await readSelfReportFile(file.path, file.display, limits, itemCodes));
     return results;
   }
-  return readInWorkers(workerFile, files, limits, workers);
+  return readInWorkers(workerFile, files, limits, itemCodes, workers);
 }
 
-function readInWorkers(workerFile: URL, files: readonly { path: string; display: string }[], limits: ReadLimits, count: number): Promise<SelfReportsRead[]> {
+function readInWorkers(workerFile: URL, files: readonly { path: string; display: string }[], limits: ReadLimits, itemCodes: readonly string[], count: number): Promise<SelfReportsRead[]> {
   return new Promise((resolve, reject) => {
     const results: (SelfReportsRead | undefined)[] = new Array<SelfReportsRead | undefined>(files.length);
     const pool: Worker[] = [];
@@ -55,7 +55,7 @@ function readInWorkers(workerFile: URL, files: readonly { path: string; display:
     const send = (worker: Worker) => {
       const file = files[next];
       if (file === undefined) return;
-      const task: ReadTask = { id: next, path: file.path, display: file.display, limits };
+      const task: ReadTask = { id: next, path: file.path, display: file.display, limits, itemCodes };
       next++;
       worker.postMessage(task);
     };

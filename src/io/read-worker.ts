@@ -10,6 +10,8 @@ export interface ReadTask {
   readonly path: string;
   readonly display: string;
   readonly limits: ReadLimits;
+  /** The checklist's item codes, for the regulation of the run. */
+  readonly itemCodes: readonly string[];
 }
 
 /**
@@ -75,7 +77,7 @@ export function unpackReply(reply: ReadReply): SelfReportsRead {
 
 // Runs in a worker thread: reads each file it is sent and posts back the rows and problems.
 parentPort?.on('message', (task: ReadTask) => {
-  readSelfReportFile(task.path, task.display, task.limits).then(
+  readSelfReportFile(task.path, task.display, task.limits, task.itemCodes).then(
     (result) => parentPort?.postMessage({ id: task.id, rows: packRows(result.rows), problems: result.problems } satisfies ReadReply),
     (error: unknown) => parentPort?.postMessage({ id: task.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
   );

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FollowUp, Person, ScoreRow, SelfReportRow, SourceRef, Unit } from '../domain.js';
-import { CHECKLIST, checklistItem } from '../rules/checklist.js';
+import type { BlockDef } from '../rules/regulation.js';
 import { type Cell, isBadCell } from './cells.js';
 import {
   blockField,
@@ -75,22 +75,39 @@ export const FOLLOW_UP_SPEC = {
 
 type KeyOf<S extends TableSpec<string>> = S['columns'][number]['key'];
 
-const unitRow = z.object({
-  unitCode: unitCodeField,
-  unitName: requiredTextField('tên đơn vị'),
-  block: blockField,
-  name: requiredTextField('họ và tên'),
-  position: requiredTextField('chức vụ'),
-  role: roleField,
-});
+/** The row schemas that depend on the run's blocks. */
+function buildBlockSchemas(blocks: readonly BlockDef[]) {
+  const block = blockField(blocks);
+  return {
+    unit: z.object({
+      unitCode: unitCodeField,
+      unitName: requiredTextField('tên đơn vị'),
+      block,
+      name: requiredTextField('họ và tên'),
+      position: requiredTextField('chức vụ'),
+      role: roleField,
+    }),
+    score: z.object({
+      unitCode: unitCodeField,
+      unitName: requiredTextField('tên đơn vị'),
+      block,
+      score: scoreField,
+      officialRank: rankField,
+    }),
+  };
+}
 
-const scoreRow = z.object({
-  unitCode: unitCodeField,
-  unitName: requiredTextField('tên đơn vị'),
-  block: blockField,
-  score: scoreField,
-  officialRank: rankField,
-});
+const schemasByBlocks = new WeakMap<readonly BlockDef[], ReturnType<typeof buildBlockSchemas>>();
+
+/** The schemas for a list of blocks, built once per list. */
+function blockSchemas(blocks: readonly BlockDef[]): ReturnType<typeof buildBlockSchemas> {
+  let schemas = schemasByBlocks.get(blocks);
+  if (schemas === undefined) {
+    schemas = buildBlockSchemas(blocks);
+    schemasByBlocks.set(blocks, schemas);
+  }
+  return schemas;
+}
 
 const selfReportRow = z.object({
   unitCode: unitCodeField,
@@ -140,7 +157,8 @@ export interface UnitsRead {
 }
 
 /** The units file: one row per responsible person; each unit with one name, one block, exactly one head. */
-export async function readUnitsFile(path: string, display: string, limits: ReadLimits): Promise<UnitsRead> {
+export async function readUnitsFile(path: string, display: string, limits: ReadLimits, blocks: readonly BlockDef[]): Promise<UnitsRead> {
+  const unitRow = blockSchemas(blocks).unit;
   const table = await readTable(path, display, UNITS_SPEC, limits);
   const problems: Problem[] = [...table.problems];
   const units = new Map<string, { unit: Unit; where: SourceRef }>();
@@ -188,7 +206,8 @@ function componentValue(cell: Cell): number | string | null {
 }
 
 /** A scores file: one row per unit; a unit given twice is an error. */
-export async function readScoresFile(path: string, display: string, limits: ReadLimits): Promise<ScoresRead> {
+export async function readScoresFile(path: string, display: string, limits: ReadLimits, blocks: readonly BlockDef[]): Promise<ScoresRead> {
+  const scoreRow = blockSchemas(blocks).score;
   const table = await readTable(path, display, SCORES_SPEC, limits);
   const problems: Problem[] = [...table.problems];
   const seen = new Map<string, SourceRef>();
@@ -216,20 +235,21 @@ export interface SelfReportsRead {
   readonly problems: readonly Problem[];
 }
 
-/** A self-report file (long format): any number of units and items; item codes must be of the checklist. */
-export async function readSelfReportFile(path: string, display: string, limits: ReadLimits): Promise<SelfReportsRead> {
+/** A self-report file (long format): any number of units and items; item codes must be those of the checklist given. */
+export async function readSelfReportFile(path: string, display: string, limits: ReadLimits, itemCodes: readonly string[]): Promise<SelfReportsRead> {
+  const known = new Set(itemCodes);
   const table = await readTable(path, display, SELF_REPORT_SPEC, limits);
   const problems: Problem[] = [...table.problems];
   const rows: SelfReportRow[] = [];
   for (const row of table.rows) {
     const value = parseRow(SELF_REPORT_SPEC, selfReportRow, row, problems);
     if (value === undefined) continue;
-    if (checklistItem(value.itemCode) === undefined) {
+    if (!known.has(value.itemCode)) {
       const letter = row.columns.itemCode;
       problems.push(
         error(
           'unknown-item',
-          `mã tiêu chí "${value.itemCode}" không có trong danh mục (${CHECKLIST[0]?.code ?? ''} … ${CHECKLIST.at(-1)?.code ?? ''}).`,
+          `mã tiêu chí "${value.itemCode}" không có trong danh mục (${itemCodes[0] ?? ''} … ${itemCodes.at(-1) ?? ''}).`,
           { ...row.where, column: `${letter ?? ''} (Mã tiêu chí)`.trim() },
         ),
       );

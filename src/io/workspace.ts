@@ -4,6 +4,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { FollowUp, Person, ScoreRow, SelfReportRow, SourceRef, Unit } from '../domain.js';
 import type { YearInput } from '../rules/evaluate.js';
+import type { Policy } from '../rules/policy.js';
 import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
 import { type Problem, error, formatWhere, warning } from './problems.js';
 import { readSelfReportFiles } from './pool.js';
@@ -97,9 +98,12 @@ function place(where: SourceRef | undefined): string {
 /**
  * Reads a whole year of a workspace: `Y/units`, `Y/scores`, `Y-1/scores` (optional),
  * `Y/self-reports/*`, `Y/follow-up` (optional), each `.xlsx` or `.csv`, then checks them
- * against each other. Malformed data is collected, never thrown one at a time.
+ * against each other, with the blocks and checklist of the run's policy. Malformed data is
+ * collected, never thrown one at a time.
  */
-export async function loadYear(workspace: string, year: number, limits: ReadLimits = DEFAULT_LIMITS): Promise<LoadedYear> {
+export async function loadYear(workspace: string, year: number, policy: Pick<Policy, 'blocks' | 'regulation'>, limits: ReadLimits = DEFAULT_LIMITS): Promise<LoadedYear> {
+  const { blocks } = policy;
+  const itemCodes = policy.regulation.checklist.map((item) => item.code);
   const folder = String(year);
   const previousFolder = String(year - 1);
   const problems: Problem[] = [];
@@ -147,10 +151,10 @@ export async function loadYear(workspace: string, year: number, limits: ReadLimi
   };
 
   // The self-reports (the bulk) go to the read pool while the other files are read here.
-  const reportsPromise = readSelfReportFiles(reportFiles, limits);
-  const unitsRead = unitsFile === undefined ? undefined : await readUnitsFile(unitsFile.path, unitsFile.display, limits);
-  const scoresRead = scoresFile === undefined ? undefined : await readScoresFile(scoresFile.path, scoresFile.display, limits);
-  const previousRead = previousFile === undefined ? undefined : await readScoresFile(previousFile.path, previousFile.display, limits);
+  const reportsPromise = readSelfReportFiles(reportFiles, limits, itemCodes);
+  const unitsRead = unitsFile === undefined ? undefined : await readUnitsFile(unitsFile.path, unitsFile.display, limits, blocks);
+  const scoresRead = scoresFile === undefined ? undefined : await readScoresFile(scoresFile.path, scoresFile.display, limits, blocks);
+  const previousRead = previousFile === undefined ? undefined : await readScoresFile(previousFile.path, previousFile.display, limits, blocks);
   const followUpRead = followUpFile === undefined ? undefined : await readFollowUpFile(followUpFile.path, followUpFile.display, limits);
   const reportReads = await reportsPromise;
   if (unitsFile !== undefined) await record('units', unitsFile);

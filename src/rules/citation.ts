@@ -3,7 +3,7 @@
  * ("Quy định"), or of the decision itself. Every outcome the rules return carries
  * at least one, so that an explanation is assembled from data, never re-typed.
  */
-export interface Citation {
+export interface Provision {
   /** Điều (article) number. */
   readonly article: number;
   /** khoản (clause) number, if the provision is a clause. */
@@ -14,8 +14,18 @@ export interface Citation {
   readonly part?: 'đoạn đầu';
 }
 
+/**
+ * A legal basis outside the regulation's own articles: the document that applies it to a block the
+ * regulation does not name (a configured block, e.g. communes after 1/7/2025), cited as written.
+ */
+export interface DocumentBasis {
+  readonly document: string;
+}
+
+export type Citation = Provision | DocumentBasis;
+
 /** Builds a citation: `cite(17, 1, 'b')` is Điều 17 khoản 1 điểm b. */
-export function cite(article: number, clause?: number, point?: string): Citation {
+export function cite(article: number, clause?: number, point?: string): Provision {
   return {
     article,
     ...(clause === undefined ? {} : { clause }),
@@ -24,12 +34,13 @@ export function cite(article: number, clause?: number, point?: string): Citation
 }
 
 /** The opening paragraph of a clause, e.g. Điều 17 khoản 1 (đoạn đầu). */
-export function citeOpening(article: number, clause: number): Citation {
+export function citeOpening(article: number, clause: number): Provision {
   return { article, clause, part: 'đoạn đầu' };
 }
 
 /** `Điều 17 khoản 1 điểm b`: the short form used in tables and in `--json` `citations`. */
 export function formatCitation(citation: Citation): string {
+  if ('document' in citation) return citation.document;
   let text = `Điều ${citation.article}`;
   if (citation.clause !== undefined) text += ` khoản ${citation.clause}`;
   if (citation.point !== undefined) text += ` điểm ${citation.point}`;

@@ -1,5 +1,5 @@
 import type { Block, FollowUp, Person, ScoreRow, SelfReportRow, SourceRef, Unit } from '../domain.js';
-import { type Citation, cite } from './citation.js';
+import type { Citation } from './citation.js';
 import type { Policy } from './policy.js';
 import { type RankGroup, type RankedUnit, type Ranking, compareCodes, rankUnits } from './ranking.js';
 import { type RatingDecision, rateUnit } from './rating.js';
@@ -57,8 +57,8 @@ export interface PersonEvaluation {
   readonly person: Person;
   readonly unit: UnitEvaluation;
   /**
-   * Why this person is rated: Điều 2 khoản 1 (head of a sở, ban, ngành), khoản 2 (chair of a
-   * district's People's Committee), khoản 3 (an assigned deputy, rated exactly as the head).
+   * Why this person is rated: the clause that brings in the heads of the unit's block (or the
+   * configured block's legal basis), or the clause on assigned deputies.
    */
   readonly roleCitation: Citation;
 }
@@ -75,10 +75,12 @@ export interface YearEvaluation {
   readonly gaps: readonly Gap[];
 }
 
-/** Điều 2: who is rated. */
-export function roleCitation(role: Person['role'], block: Block): Citation {
-  if (role === 'deputy') return cite(2, 3);
-  return block === 'SBN' ? cite(2, 1) : cite(2, 2);
+/** Who is rated, and under which provision: the deputy clause, or the basis of the unit's block. */
+export function roleCitation(role: Person['role'], block: Block, policy: Pick<Policy, 'regulation' | 'blocks'>): Citation {
+  if (role === 'deputy') return policy.regulation.deputyBasis;
+  const def = policy.blocks.find((b) => b.code === block);
+  if (def === undefined) throw new Error(`roleCitation: block ${block} is not a block of the run`);
+  return def.basis;
 }
 
 const NO_FOLLOW_UP: FollowUpFacts = { slow: false, reviewDemanded: false, exceptionalAchievement: false, note: '' };
@@ -123,14 +125,14 @@ function gapsOfAssessment(assessment: UnitAssessment): Gap[] {
 }
 
 /**
- * Applies the whole regulation to one year: each unit's Mục 1–4 result, the ranking of this
- * year and the year before, each unit's rating (Điều 15), rewards (Điều 16) and sanction
- * (Điều 17), and one row per responsible person (Điều 2). Pure: same input, same result.
+ * Applies the whole regulation to one year: each unit's section results, the ranking of this
+ * year and the year before, each unit's rating, rewards and sanction, and one row per
+ * responsible person. Pure: same input, same result.
  */
 export function evaluateYear(input: YearInput, policy: Policy): YearEvaluation {
-  const { parameters } = policy;
-  const ranking = rankUnits(toRankInputs(input.scores), parameters);
-  const previousRanking = input.previousScores === null ? null : rankUnits(toRankInputs(input.previousScores), parameters);
+  const { regulation } = policy;
+  const ranking = rankUnits(toRankInputs(input.scores), policy);
+  const previousRanking = input.previousScores === null ? null : rankUnits(toRankInputs(input.previousScores), policy);
 
   const rankOf = new Map(ranking.ranked.map((r) => [r.unitCode, r]));
   const previousRankOf = new Map((previousRanking?.ranked ?? []).map((r) => [r.unitCode, r]));
@@ -143,11 +145,12 @@ export function evaluateYear(input: YearInput, policy: Policy): YearEvaluation {
   const gaps: Gap[] = [];
   if (input.previousScores === null) gaps.push({ kind: 'no-previous-year', year: input.year - 1 });
 
-  // Units in a fixed order whatever the order of the input rows: block (sở, ban, ngành first), then code.
-  const blockOrder = (block: Block) => (block === 'SBN' ? 0 : 1);
+  // Units in a fixed order whatever the order of the input rows: the policy's blocks in order, then code.
+  const blockIndex = new Map(policy.blocks.map((b, i) => [b.code, i]));
+  const blockOrder = (block: Block) => blockIndex.get(block) ?? blockIndex.size;
   const units = [...input.units].sort((a, b) => blockOrder(a.block) - blockOrder(b.block) || compareCodes(a.code, b.code));
   const evaluations: UnitEvaluation[] = units.map((unit) => {
-    const assessment = assessUnit(unit.code, reportsByUnit.get(unit.code) ?? [], parameters);
+    const assessment = assessUnit(unit.code, reportsByUnit.get(unit.code) ?? [], policy);
     gaps.push(...gapsOfAssessment(assessment));
     const rank = rankOf.get(unit.code);
     if (!scored.has(unit.code)) gaps.push({ kind: 'no-score', unitCode: unit.code });
@@ -158,8 +161,8 @@ export function evaluateYear(input: YearInput, policy: Policy): YearEvaluation {
     const group = groupOf(ranking, rank);
     const previousGroup = groupOf(previousRanking, previousRank);
     const followUp = followUpOf.get(unit.code) ?? NO_FOLLOW_UP;
-    const rating = rateUnit(assessment, rank, group);
-    const rewards = proposeRewards(rating.outcome, followUp.exceptionalAchievement);
+    const rating = rateUnit(assessment, rank, group, regulation);
+    const rewards = proposeRewards(rating.outcome, followUp.exceptionalAchievement, regulation);
     const sanction = decideSanction(
       {
         rating: rating.outcome,
@@ -170,7 +173,7 @@ export function evaluateYear(input: YearInput, policy: Policy): YearEvaluation {
         bottomPreviousYear: previousRank === undefined ? null : previousRank.bottom,
         reviewDemanded: followUp.reviewDemanded,
       },
-      parameters,
+      policy,
     );
     return { unit, assessment, rank, group, previousRank, previousGroup, followUp, rating, rewards, sanction };
   });
@@ -189,7 +192,7 @@ export function evaluateYear(input: YearInput, policy: Policy): YearEvaluation {
       (a, b) => (a.role === b.role ? 0 : a.role === 'head' ? -1 : 1),
     );
     for (const person of own) {
-      persons.push({ person, unit: evaluation, roleCitation: roleCitation(person.role, evaluation.unit.block) });
+      persons.push({ person, unit: evaluation, roleCitation: roleCitation(person.role, evaluation.unit.block, policy) });
     }
   }
   return { year: input.year, policy, ranking, previousRanking, units: evaluations, persons, gaps };

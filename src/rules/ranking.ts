@@ -1,11 +1,6 @@
 import type { Block } from '../domain.js';
-import { type Citation, cite } from './citation.js';
-import type { GroupSizeRounding, PolicyParameters } from './policy.js';
-
-/** Điều 15 khoản 1: the top 20% group of the ICT Index ranking. */
-export const TOP_GROUP_CITATION: Citation = cite(15, 1);
-/** Điều 17 khoản 1 điểm b: the bottom 15% group. */
-export const BOTTOM_GROUP_CITATION: Citation = cite(17, 1, 'b');
+import type { Citation } from './citation.js';
+import type { GroupSizeRounding, Policy } from './policy.js';
 
 export interface RankInput {
   readonly unitCode: string;
@@ -16,16 +11,16 @@ export interface RankInput {
   readonly officialRank?: number | null;
 }
 
-/** Which units are ranked together: one block, or all units (`rankScope: all`). */
-export type RankScope = Block | 'all';
+/** Which units are ranked together: a block's code, or `'all'` (`rankScope: all`; block codes are upper case). */
+export type RankScope = string;
 
 export interface RankGroup {
   readonly scope: RankScope;
   /** N: the number of units ranked in the scope. */
   readonly n: number;
-  /** k: size of the top group before ties (Điều 15 khoản 1). */
+  /** k: size of the top group before ties. */
   readonly topSize: number;
-  /** k': size of the bottom group before ties (Điều 17 khoản 1 điểm b). */
+  /** k': size of the bottom group before ties. */
   readonly bottomSize: number;
   /** Number of units actually in each group (larger than k or k' when a tie straddles the cut). */
   readonly topCount: number;
@@ -70,10 +65,8 @@ export interface Ranking {
   readonly citations: readonly Citation[];
 }
 
-type RankingParameters = Pick<
-  PolicyParameters,
-  'rankScope' | 'topShare' | 'bottomShare' | 'groupSizeRounding' | 'scorePrecision'
->;
+/** What ranking needs of a policy: its parameters, the order of its blocks, the regulation's group citations. */
+export type RankingPolicy = Pick<Policy, 'parameters' | 'blocks' | 'regulation'>;
 
 /**
  * The size of a group: share × N, rounded as the policy says. `floor-min-1` (the default) is
@@ -113,18 +106,14 @@ export function scoreKey(score: number, precision: number): number {
   return Math.floor(scaled + 0.5);
 }
 
-function scopeOf(input: RankInput, parameters: RankingParameters): RankScope {
-  return parameters.rankScope === 'all' ? 'all' : input.block;
-}
-
-const SCOPE_ORDER: readonly RankScope[] = ['SBN', 'HUYEN', 'all'];
-
 /**
- * Ranks units by ICT Index score within their block (or all together), and marks the top 20%
- * group (Điều 15 khoản 1) and the bottom 15% group (Điều 17 khoản 1 điểm b), with the policy's
- * shares, rounding and score precision. Units without a score are left unranked.
+ * Ranks units by ICT Index score within their block (or all together), and marks the top group
+ * and the bottom group of the regulation, with the policy's shares, rounding and score precision.
+ * Units without a score are left unranked. Scopes come in the order of the policy's blocks.
  */
-export function rankUnits(inputs: readonly RankInput[], parameters: RankingParameters): Ranking {
+export function rankUnits(inputs: readonly RankInput[], policy: RankingPolicy): Ranking {
+  const { parameters, regulation } = policy;
+  const scopeOrder: readonly RankScope[] = [...policy.blocks.map((b) => b.code), 'all'];
   const seen = new Set<string>();
   for (const input of inputs) {
     if (seen.has(input.unitCode)) throw new Error(`rankUnits: unit ${input.unitCode} is given twice`);
@@ -141,7 +130,7 @@ export function rankUnits(inputs: readonly RankInput[], parameters: RankingParam
       unranked.push({ unitCode: input.unitCode, block: input.block, reason: 'no-score' });
       continue;
     }
-    const scope = scopeOf(input, parameters);
+    const scope: RankScope = parameters.rankScope === 'all' ? 'all' : input.block;
     const list = byScope.get(scope) ?? [];
     list.push({ input, score: input.score, key: scoreKey(input.score, parameters.scorePrecision) });
     byScope.set(scope, list);
@@ -150,7 +139,7 @@ export function rankUnits(inputs: readonly RankInput[], parameters: RankingParam
   const groups: RankGroup[] = [];
   const ranked: RankedUnit[] = [];
   const rankDisagreements: RankDisagreement[] = [];
-  const scopes = [...byScope.keys()].sort((a, b) => SCOPE_ORDER.indexOf(a) - SCOPE_ORDER.indexOf(b));
+  const scopes = [...byScope.keys()].sort((a, b) => scopeOrder.indexOf(a) - scopeOrder.indexOf(b));
   for (const scope of scopes) {
     const members = byScope.get(scope) ?? [];
     const n = members.length;
@@ -191,7 +180,7 @@ export function rankUnits(inputs: readonly RankInput[], parameters: RankingParam
   }
   unranked.sort((a, b) => compareCodes(a.unitCode, b.unitCode));
   rankDisagreements.sort((a, b) => compareCodes(a.unitCode, b.unitCode));
-  return { groups, ranked, unranked, rankDisagreements, citations: [TOP_GROUP_CITATION, BOTTOM_GROUP_CITATION] };
+  return { groups, ranked, unranked, rankDisagreements, citations: [regulation.citations.topGroup, regulation.citations.bottomGroup] };
 }
 
 /** For each distinct key: how many keys are strictly higher and strictly lower (one sort, no N² scan). */

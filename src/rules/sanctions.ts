@@ -1,25 +1,14 @@
-import { type Citation, cite, citeOpening } from './citation.js';
-import type { PolicyParameters, UncoveredCase } from './policy.js';
+import type { Citation } from './citation.js';
+import type { PolicyParameters } from './policy.js';
 import type { Rating } from './rating.js';
+import type { Regulation, SanctionCondition, SanctionForm, UncoveredCaseDef } from './regulation.js';
 
-/** The forms of Điều 17 khoản 1, `can-xem-xet` for a case it does not settle, `thieu-du-lieu` when the data cannot decide. */
+export type { SanctionForm } from './regulation.js';
+
+/** The forms of the sanction points, `can-xem-xet` for a case they do not settle, `thieu-du-lieu` when the data cannot decide. */
 export type Sanction = 'canh-cao' | 'khien-trach' | 'phe-binh' | 'can-xem-xet' | 'thieu-du-lieu';
 
-/** The three forms the regulation names, most severe first (rules.md: cảnh cáo > khiển trách > phê bình). */
-export type SanctionForm = 'canh-cao' | 'khien-trach' | 'phe-binh';
-export const SANCTION_FORMS_BY_SEVERITY: readonly SanctionForm[] = ['canh-cao', 'khien-trach', 'phe-binh'];
-
-export const SANCTION_CITATIONS = {
-  'phe-binh': cite(17, 1, 'a'),
-  'khien-trach': cite(17, 1, 'b'),
-  'canh-cao': cite(17, 1, 'c'),
-  /** The opening paragraph of Điều 17 khoản 1: "tùy theo tính chất, mức độ vi phạm và hậu quả gây ra". */
-  general: citeOpening(17, 1),
-  /** Điều 18 khoản 3: Sở Nội vụ proposes rewards and discipline to UBND tỉnh. */
-  homeAffairs: cite(18, 3),
-} as const satisfies Record<string, Citation>;
-
-/** The facts Điều 17 khoản 1 looks at, for one unit and year. */
+/** The facts the sanction points look at, for one unit and year. */
 export interface SanctionFacts {
   readonly rating: Rating;
   /** v: the number of sections known to be violated. */
@@ -28,9 +17,9 @@ export interface SanctionFacts {
   readonly undeterminedSections: number;
   /** Chậm triển khai thực hiện các kết luận của UBND tỉnh về CNTT. */
   readonly slow: boolean;
-  /** In the bottom 15% group this year. */
+  /** In the bottom group this year. */
   readonly bottomThisYear: boolean;
-  /** In the bottom 15% group the year before; null when there is no ranking of the unit for that year. */
+  /** In the bottom group the year before; null when there is no ranking of the unit for that year. */
   readonly bottomPreviousYear: boolean | null;
   /** The superior body has required a self-criticism review. */
   readonly reviewDemanded: boolean;
@@ -41,7 +30,7 @@ export type SanctionReason =
   | 'not-applicable'
   /** Rated thieu-du-lieu: no sanction, listed as missing data. */
   | 'not-rated'
-  /** A point of Điều 17 khoản 1 applies (the most severe one when several do). */
+  /** A sanction point applies (the most severe one when several do). */
   | 'clause'
   /** No point applies: a case the regulation does not settle. */
   | 'uncovered'
@@ -58,12 +47,12 @@ export interface SanctionDecision {
   readonly outcome: Sanction | null;
   readonly reason: SanctionReason;
   readonly citations: readonly Citation[];
-  /** bottom2: in the bottom 15% group this year AND the year before. */
+  /** bottom2: in the bottom group this year AND the year before. */
   readonly bottomTwoYears: boolean;
   /** The points whose conditions hold, most severe first. */
   readonly applicableClauses: readonly SanctionForm[];
   /** For an uncovered case: which one, and whether the policy mapped it to a form. */
-  readonly uncoveredCase: UncoveredCase | null;
+  readonly uncoveredCase: string | null;
   readonly mappedByPolicy: boolean;
   /** For an uncovered case: the points nearest to the facts, for Sở Nội vụ to weigh. */
   readonly nearestClauses: readonly Citation[];
@@ -73,36 +62,26 @@ export interface SanctionDecision {
   readonly facts: SanctionFacts;
 }
 
-/** The points of Điều 17 khoản 1 whose literal conditions hold, most severe first. */
-export function applicableClauses(v: number, slow: boolean, bottomTwoYears: boolean, reviewDemanded: boolean): SanctionForm[] {
-  const forms: SanctionForm[] = [];
-  // c. Cảnh cáo: "vi phạm cả 4 mục ... mà cơ quan quản lý cấp trên yêu cầu phải kiểm điểm".
-  if (v === 4 && reviewDemanded) forms.push('canh-cao');
-  // b. Khiển trách: "vi phạm hai trong các mục ..., chậm triển khai ..., nhóm 15% ... thấp nhất trong hai năm liền".
-  if (v === 2 && slow && bottomTwoYears) forms.push('khien-trach');
-  // a. Phê bình: "vi phạm hai hoặc một trong các mục ... và chậm triển khai ...".
-  if ((v === 1 || v === 2) && slow) forms.push('phe-binh');
-  return forms;
+/** Whether the facts meet a point's condition (or a `when` of a nearest point): every fact it names must hold. */
+function holds(condition: Partial<SanctionCondition>, v: number, facts: SanctionFacts, bottomTwoYears: boolean): boolean {
+  return (
+    (condition.violated === undefined || condition.violated.includes(v)) &&
+    (condition.slow === undefined || condition.slow === facts.slow) &&
+    (condition.bottomTwoYears === undefined || condition.bottomTwoYears === bottomTwoYears) &&
+    (condition.reviewDemanded === undefined || condition.reviewDemanded === facts.reviewDemanded)
+  );
 }
 
-/** Which uncovered case a violation count falls in, when no point applies. */
-export function uncoveredCaseOf(v: number): UncoveredCase {
-  if (v === 3) return 'v3';
-  if (v >= 4) return 'v4-no-review';
-  return 'v1-2-not-slow';
+/** The sanction points whose literal conditions hold, most severe first (the regulation's order). */
+export function applicableClauses(regulation: Regulation, v: number, facts: SanctionFacts, bottomTwoYears: boolean): SanctionForm[] {
+  return regulation.sanctionRules.filter((rule) => holds(rule.condition, v, facts, bottomTwoYears)).map((rule) => rule.form);
 }
 
-function nearestClausesOf(kase: UncoveredCase, v: number, bottomTwoYears: boolean): Citation[] {
-  switch (kase) {
-    case 'v1-2-not-slow':
-      return v === 2 && bottomTwoYears
-        ? [SANCTION_CITATIONS['phe-binh'], SANCTION_CITATIONS['khien-trach']]
-        : [SANCTION_CITATIONS['phe-binh']];
-    case 'v3':
-      return [SANCTION_CITATIONS['phe-binh'], SANCTION_CITATIONS['khien-trach'], SANCTION_CITATIONS['canh-cao']];
-    case 'v4-no-review':
-      return [SANCTION_CITATIONS['canh-cao']];
-  }
+/** Which uncovered case of the regulation a violation count falls in, when no point applies. */
+export function uncoveredCaseOf(regulation: Regulation, v: number): UncoveredCaseDef {
+  const found = regulation.uncoveredCases.find((c) => c.violated.includes(v));
+  if (found === undefined) throw new Error(`${regulation.id}: no uncovered case for ${v} violated sections`);
+  return found;
 }
 
 interface Outcome {
@@ -110,45 +89,47 @@ interface Outcome {
   readonly reason: 'clause' | 'uncovered';
   readonly citations: readonly Citation[];
   readonly applicableClauses: readonly SanctionForm[];
-  readonly uncoveredCase: UncoveredCase | null;
+  readonly uncoveredCase: string | null;
   readonly mappedByPolicy: boolean;
   readonly nearestClauses: readonly Citation[];
 }
 
-function outcomeFor(v: number, facts: SanctionFacts, bottomTwoYears: boolean, parameters: Pick<PolicyParameters, 'uncoveredCases'>): Outcome {
-  const forms = applicableClauses(v, facts.slow, bottomTwoYears, facts.reviewDemanded);
-  const mostSevere = forms[0];
+function outcomeFor(regulation: Regulation, v: number, facts: SanctionFacts, bottomTwoYears: boolean, parameters: Pick<PolicyParameters, 'uncoveredCases'>): Outcome {
+  const forms = applicableClauses(regulation, v, facts, bottomTwoYears);
+  const mostSevere = regulation.sanctionRules.find((rule) => rule.form === forms[0]);
   if (mostSevere !== undefined) {
     return {
-      outcome: mostSevere,
+      outcome: mostSevere.form,
       reason: 'clause',
-      citations: [SANCTION_CITATIONS[mostSevere]],
+      citations: [mostSevere.citation],
       applicableClauses: forms,
       uncoveredCase: null,
       mappedByPolicy: false,
       nearestClauses: [],
     };
   }
-  const kase = uncoveredCaseOf(v);
-  const mapped = parameters.uncoveredCases[kase];
+  const kase = uncoveredCaseOf(regulation, v);
+  const mapped = parameters.uncoveredCases[kase.id] ?? 'can-xem-xet';
   return {
     outcome: mapped,
     reason: 'uncovered',
-    citations: [SANCTION_CITATIONS.general, SANCTION_CITATIONS.homeAffairs],
+    citations: [regulation.citations.sanctionsOpening, regulation.citations.homeAffairs],
     applicableClauses: [],
-    uncoveredCase: kase,
+    uncoveredCase: kase.id,
     mappedByPolicy: mapped !== 'can-xem-xet',
-    nearestClauses: nearestClausesOf(kase, v, bottomTwoYears),
+    nearestClauses: kase.nearest.filter((n) => n.when === undefined || holds(n.when, v, facts, bottomTwoYears)).map((n) => n.citation),
   };
 }
 
 /**
- * The sanction proposal of Điều 17 khoản 1 for a person rated `khong-hoan-thanh`: the most
- * severe point whose literal conditions hold; `can-xem-xet` (or the form the policy maps it to)
+ * The sanction proposal for a person rated `khong-hoan-thanh`: the most severe point of the
+ * regulation whose literal conditions hold; `can-xem-xet` (or the form the policy maps it to)
  * where none does; `thieu-du-lieu` when missing items leave the number of violated sections,
  * and so the outcome, open. Other ratings get no sanction.
  */
-export function decideSanction(facts: SanctionFacts, parameters: Pick<PolicyParameters, 'uncoveredCases'>): SanctionDecision {
+export function decideSanction(facts: SanctionFacts, policy: { readonly regulation: Regulation; readonly parameters: Pick<PolicyParameters, 'uncoveredCases'> }): SanctionDecision {
+  const { regulation, parameters } = policy;
+  const sectionCount = regulation.sections.length;
   const notes: SanctionNote[] = [];
   if (facts.bottomPreviousYear === null) notes.push('previous-year-missing');
   // rules.md: bottom2 with no score for the previous year is false, and the output says so.
@@ -164,18 +145,18 @@ export function decideSanction(facts: SanctionFacts, parameters: Pick<PolicyPara
     facts,
   };
   if (facts.rating === 'xuat-sac' || facts.rating === 'hoan-thanh') {
-    return { outcome: null, reason: 'not-applicable', citations: [cite(17, 1)], ...none };
+    return { outcome: null, reason: 'not-applicable', citations: [regulation.citations.sanctions], ...none };
   }
   if (facts.rating === 'thieu-du-lieu') {
-    return { outcome: null, reason: 'not-rated', citations: [cite(15)], ...none };
+    return { outcome: null, reason: 'not-rated', citations: [regulation.citations.rating], ...none };
   }
-  if (facts.violatedSections < 1 || facts.violatedSections > 4) {
-    throw new RangeError(`decideSanction: a khong-hoan-thanh rating needs 1 to 4 violated sections, got ${facts.violatedSections}`);
+  if (facts.violatedSections < 1 || facts.violatedSections > sectionCount) {
+    throw new RangeError(`decideSanction: a khong-hoan-thanh rating needs 1 to ${sectionCount} violated sections, got ${facts.violatedSections}`);
   }
 
-  const highest = Math.min(4, facts.violatedSections + facts.undeterminedSections);
+  const highest = Math.min(sectionCount, facts.violatedSections + facts.undeterminedSections);
   const candidates: Outcome[] = [];
-  for (let v = facts.violatedSections; v <= highest; v++) candidates.push(outcomeFor(v, facts, bottomTwoYears, parameters));
+  for (let v = facts.violatedSections; v <= highest; v++) candidates.push(outcomeFor(regulation, v, facts, bottomTwoYears, parameters));
   const possibleOutcomes = [...new Set(candidates.map((c) => c.outcome))];
   const known = candidates[0];
   if (known === undefined) throw new Error('decideSanction: no candidate outcome');
@@ -184,7 +165,7 @@ export function decideSanction(facts: SanctionFacts, parameters: Pick<PolicyPara
       ...none,
       outcome: 'thieu-du-lieu',
       reason: 'uncertain',
-      citations: [SANCTION_CITATIONS.general],
+      citations: [regulation.citations.sanctionsOpening],
       possibleOutcomes,
     };
   }

@@ -1,7 +1,8 @@
 import type { ItemStatus, SelfReportRow, SourceRef } from '../domain.js';
-import { CHECKLIST, type ChecklistItem, SECTION_NUMBERS, type SectionNumber, checklistItem } from './checklist.js';
-import { type Citation, cite } from './citation.js';
-import type { PolicyParameters } from './policy.js';
+import { checklistItem } from './checklist.js';
+import type { Citation } from './citation.js';
+import type { Policy, PolicyParameters } from './policy.js';
+import type { ChecklistItem } from './regulation.js';
 
 /** Why an item has no usable status. */
 export type MissingReason =
@@ -18,7 +19,7 @@ export interface ItemResult {
   readonly appraisal: ItemStatus | null;
   /** The status that counts: the appraisal where present, else the self-assessment; null when missing. */
   readonly status: ItemStatus | null;
-  /** Who decided the status (Điều 18 khoản 2: the appraisal by Sở TT&TT decides). */
+  /** Who decided the status (the regulation gives the decision to the department's appraisal). */
   readonly decidedBy: 'appraisal' | 'self-assessment' | null;
   /** Both statuses are given and differ. */
   readonly disagreement: boolean;
@@ -30,11 +31,11 @@ export interface ItemResult {
   readonly source?: SourceRef;
 }
 
-/** Mục k's result: violated as soon as one item is not met; else undetermined while an item is missing. */
+/** A section's result: violated as soon as one item is not met; else undetermined while an item is missing. */
 export type SectionStatus = 'violated' | 'met' | 'undetermined';
 
 export interface SectionResult {
-  readonly section: SectionNumber;
+  readonly section: number;
   readonly status: SectionStatus;
   /** Codes of the items not met. */
   readonly notMet: readonly string[];
@@ -51,15 +52,12 @@ export interface UnitAssessment {
   readonly items: readonly ItemResult[];
   readonly sections: readonly SectionResult[];
   /** Sections violated, ascending. */
-  readonly violatedSections: readonly SectionNumber[];
+  readonly violatedSections: readonly number[];
   /** Sections not violated in which an item is missing: their result is not known. */
-  readonly undeterminedSections: readonly SectionNumber[];
+  readonly undeterminedSections: readonly number[];
   /** Items whose self-assessment and appraisal differ. */
   readonly disagreements: readonly ItemResult[];
 }
-
-/** Điều 18 khoản 2: Sở TT&TT appraises the units' results; its appraisal decides. */
-export const APPRAISAL_CITATION: Citation = cite(18, 2);
 
 function assessItem(item: ChecklistItem, row: SelfReportRow | undefined, parameters: PolicyParameters): ItemResult {
   if (row === undefined) {
@@ -96,11 +94,11 @@ function assessItem(item: ChecklistItem, row: SelfReportRow | undefined, paramet
   };
 }
 
-function assessSection(section: SectionNumber, items: readonly ItemResult[]): SectionResult {
+function assessSection(section: number, items: readonly ItemResult[]): SectionResult {
   const own = items.filter((result) => result.item.section === section);
   const notMet = own.filter((result) => result.status === 'khong-dat');
   const missing = own.filter((result) => result.missing !== null);
-  // Chương II: a unit violates Mục k when at least one of its items is not met; a missing item
+  // A unit violates a section when at least one of its items is not met; a missing item
   // cannot make a violated section "met", but it leaves a section with no violation undetermined.
   const status: SectionStatus = notMet.length > 0 ? 'violated' : missing.length > 0 ? 'undetermined' : 'met';
   return {
@@ -113,22 +111,23 @@ function assessSection(section: SectionNumber, items: readonly ItemResult[]): Se
 }
 
 /**
- * Assesses one unit's self-report: the status of each of the 22 items (appraisal over
- * self-assessment), and the result of each of Mục 1–4.
+ * Assesses one unit's self-report: the status of each checklist item of the regulation (appraisal
+ * over self-assessment), and the result of each section.
  *
  * The rows must be the unit's own, with known item codes and at most one row per item: the
  * readers report anything else as malformed data before the rules run.
  */
-export function assessUnit(unitCode: string, rows: readonly SelfReportRow[], parameters: PolicyParameters): UnitAssessment {
+export function assessUnit(unitCode: string, rows: readonly SelfReportRow[], policy: Policy): UnitAssessment {
+  const { regulation, parameters } = policy;
   const byItem = new Map<string, SelfReportRow>();
   for (const row of rows) {
     if (row.unitCode !== unitCode) throw new Error(`assessUnit(${unitCode}) was given a row of unit ${row.unitCode}`);
-    if (checklistItem(row.itemCode) === undefined) throw new Error(`assessUnit(${unitCode}): unknown item ${row.itemCode}`);
+    if (checklistItem(regulation, row.itemCode) === undefined) throw new Error(`assessUnit(${unitCode}): unknown item ${row.itemCode}`);
     if (byItem.has(row.itemCode)) throw new Error(`assessUnit(${unitCode}): two rows for item ${row.itemCode}`);
     byItem.set(row.itemCode, row);
   }
-  const items = CHECKLIST.map((item) => assessItem(item, byItem.get(item.code), parameters));
-  const sections = SECTION_NUMBERS.map((number) => assessSection(number, items));
+  const items = regulation.checklist.map((item) => assessItem(item, byItem.get(item.code), parameters));
+  const sections = regulation.sections.map((s) => assessSection(s.number, items));
   return {
     unitCode,
     hasReport: rows.length > 0,

@@ -1,4 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { BN_358_2013 } from '../../src/regulations/bn-358-2013/index.js';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -357,7 +358,7 @@ describe('init and template', () => {
     expect((sheet as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
     for (let row = 2; row <= 23; row++) sheet.getCell(row, 5).value = row === 3 ? 'Không đạt' : 'Đạt';
     await workbook.xlsx.writeFile(path);
-    const read = await readSelfReportFile(path, 'SYT.xlsx', DEFAULT_LIMITS);
+    const read = await readSelfReportFile(path, 'SYT.xlsx', DEFAULT_LIMITS, BN_358_2013.checklist.map((i) => i.code));
     expect(read.problems).toEqual([]);
     expect(read.rows).toHaveLength(22);
     expect(read.rows[1]).toMatchObject({ unitCode: 'SYT', itemCode: '1.2', selfAssessment: 'khong-dat', appraisal: null });

@@ -1,4 +1,5 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { BN_358_2013 } from '../../src/regulations/bn-358-2013/index.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -45,7 +46,7 @@ describe('hostile workbooks end in a clear message, within bounded memory', () =
   it('a zip whose central directory understates a part’s size is refused when the inflated bytes exceed the claim', async () => {
     const honest = await scoresWorkbook(Array.from({ length: 2000 }, (_, i) => [`U${i}`, 'Đơn vị '.repeat(20), 'SBN', i / 2000]));
     const path = await save(lieAboutSize(honest, 'xl/sharedStrings.xml', 100));
-    const read = await readScoresFile(path, 'scores.xlsx', DEFAULT_LIMITS);
+    const read = await readScoresFile(path, 'scores.xlsx', DEFAULT_LIMITS, BN_358_2013.blocks);
     expect(read.scores).toEqual([]);
     expect(read.problems.map(formatProblem)).toEqual([expect.stringMatching(/^scores\.xlsx: tệp \.xlsx bị hỏng hoặc chưa tải về hết \(.*\)\. Hãy xin lại tệp từ đơn vị gửi\.$/u)]);
   });
@@ -53,13 +54,13 @@ describe('hostile workbooks end in a clear message, within bounded memory', () =
   it('the inflated bytes are counted against the limit, not only the declared sizes', async () => {
     // 3 MB of shared strings, declared honestly: refused under a 1 MB budget whatever the claims say.
     const big = await scoresWorkbook([['SB', 'x'.repeat(3_000_000), 'SBN', 0.5]]);
-    const read = await readScoresFile(await save(big), 'scores.xlsx', { ...DEFAULT_LIMITS, maxUncompressedBytes: 1_000_000 });
+    const read = await readScoresFile(await save(big), 'scores.xlsx', { ...DEFAULT_LIMITS, maxUncompressedBytes: 1_000_000 }, BN_358_2013.blocks);
     expect(read.problems.map((p) => p.code)).toEqual(['xlsx-too-large-uncompressed']);
   });
 
   it('a huge shared-strings table within the limit is read', async () => {
     const rows = Array.from({ length: 20_000 }, (_, i) => [`U${i}`, `Đơn vị số ${i} ${'đ'.repeat(50)}`, 'SBN', (i % 100) / 100]);
-    const read = await readScoresFile(await save(await scoresWorkbook(rows)), 'scores.xlsx', DEFAULT_LIMITS);
+    const read = await readScoresFile(await save(await scoresWorkbook(rows)), 'scores.xlsx', DEFAULT_LIMITS, BN_358_2013.blocks);
     expect(read.problems).toEqual([]);
     expect(read.scores).toHaveLength(20_001);
   });
@@ -76,33 +77,33 @@ describe('hostile workbooks end in a clear message, within bounded memory', () =
     for (let at = patched.indexOf(name); at >= 0; at = patched.indexOf(name, at + 1)) {
       if (patched.readUInt32LE(at - 46) === 0x02014b50) patched.write('xl/media/ignored__.xml', at);
     }
-    const read = await readScoresFile(await save(patched), 'scores.xlsx', DEFAULT_LIMITS);
+    const read = await readScoresFile(await save(patched), 'scores.xlsx', DEFAULT_LIMITS, BN_358_2013.blocks);
     expect(read.scores.map((s) => s.unitCode)).toEqual(['SA']);
   });
 
   it('an empty file named .xlsx', async () => {
-    const read = await readScoresFile(await save(Buffer.alloc(0)), 'scores.xlsx', DEFAULT_LIMITS);
+    const read = await readScoresFile(await save(Buffer.alloc(0)), 'scores.xlsx', DEFAULT_LIMITS, BN_358_2013.blocks);
     expect(read.problems.map(formatProblem)).toEqual(['scores.xlsx: tệp rỗng (0 byte).']);
   });
 
   it('a zip with no workbook in it', async () => {
     const zip = new JSZip();
     zip.file('readme.txt', 'hello');
-    const read = await readScoresFile(await save(await zip.generateAsync({ type: 'nodebuffer' })), 'scores.xlsx', DEFAULT_LIMITS);
+    const read = await readScoresFile(await save(await zip.generateAsync({ type: 'nodebuffer' })), 'scores.xlsx', DEFAULT_LIMITS, BN_358_2013.blocks);
     expect(read.problems.map(formatProblem)).toEqual(['scores.xlsx: tệp nén này không chứa bảng tính Excel (thiếu xl/workbook.xml).']);
   });
 
   it('a zip with too many entries', async () => {
     const zip = new JSZip();
     for (let i = 0; i < 30; i++) zip.file(`x/${i}.txt`, '');
-    const read = await readScoresFile(await save(await zip.generateAsync({ type: 'nodebuffer' })), 'scores.xlsx', { ...DEFAULT_LIMITS, maxZipEntries: 20 });
+    const read = await readScoresFile(await save(await zip.generateAsync({ type: 'nodebuffer' })), 'scores.xlsx', { ...DEFAULT_LIMITS, maxZipEntries: 20 }, BN_358_2013.blocks);
     expect(read.problems.map(formatProblem)).toEqual(['scores.xlsx: tệp .xlsx chứa quá nhiều thành phần (trên 20).']);
   });
 
   it('a workbook whose XML is broken', async () => {
     const zip = await JSZip.loadAsync(await scoresWorkbook());
     zip.file('xl/worksheets/sheet1.xml', '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c>');
-    const read = await readScoresFile(await save(await zip.generateAsync({ type: 'nodebuffer' })), 'scores.xlsx', DEFAULT_LIMITS);
+    const read = await readScoresFile(await save(await zip.generateAsync({ type: 'nodebuffer' })), 'scores.xlsx', DEFAULT_LIMITS, BN_358_2013.blocks);
     expect(read.problems.length).toBe(1);
     expect(read.problems[0]?.severity).toBe('error');
     expect(read.problems[0]?.where?.file).toBe('scores.xlsx');

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { errorsOf, loadYear } from '../../src/io/workspace.js';
-import { CHECKLIST } from '../../src/rules/checklist.js';
+import { CHECKLIST } from '../helpers.js';
 import { evaluateYear } from '../../src/rules/evaluate.js';
 import { resolvePolicy } from '../../src/rules/policy.js';
 
@@ -139,7 +139,7 @@ async function writeYear(tables: Record<string, Table>, format: 'csv' | 'xlsx'):
 
 /** The pipeline as a command runs it: exit 1 with located problems, or exit 0 with a result. */
 async function pipeline(root: string) {
-  const loaded = await loadYear(root, 2024);
+  const loaded = await loadYear(root, 2024, resolvePolicy(2024));
   const errors = errorsOf(loaded.problems);
   if (errors.length > 0) return { code: 1 as const, errors, result: null };
   const evaluation = evaluateYear(loaded.input, resolvePolicy(2024));

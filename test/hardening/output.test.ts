@@ -3,13 +3,9 @@ import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadYear } from '../../src/io/workspace.js';
-import { evaluateYear } from '../../src/rules/evaluate.js';
-import { resolvePolicy } from '../../src/rules/policy.js';
-import { personRows } from '../../src/report/model.js';
-import { ratingDocument, sanctionDocument } from '../../src/report/outputs.js';
-import { renderWorkbook } from '../../src/report/workbook.js';
-import { gapProblem } from '../../src/report/gaps.js';
+import { runYear } from '../../src/pipeline/year.js';
+import { ratingDocument, sanctionDocument } from '../../src/report/content/outputs.js';
+import { renderWorkbook } from '../../src/report/render/workbook.js';
 import { BIN, SAMPLE, cleanUp, listFiles, run, sampleCopy, tempDir } from '../e2e/run.js';
 
 afterAll(cleanUp);
@@ -116,11 +112,8 @@ describe('file names made from unit codes never escape the output folder', () =>
 describe('determinism', () => {
   it('the whole cycle gives the same bytes at another wall-clock time and in another time zone', async () => {
     const render = async () => {
-      const loaded = await loadYear(SAMPLE, 2024);
-      const evaluation = evaluateYear(loaded.input, resolvePolicy(2024));
-      const warnings = [...loaded.problems, ...evaluation.gaps.map(gapProblem)];
-      const info = { block: { province: 'UBND TỈNH AN LẠC', department: 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG', year: 2024 }, policy: evaluation.policy, files: loaded.files, warnings, toolVersion: '0.0.0' };
-      const rows = personRows(evaluation);
+      const run = await runYear({ workspace: SAMPLE, cwd: SAMPLE }, 2024);
+      const { evaluation, rows, info } = run;
       return Promise.all([renderWorkbook(ratingDocument(evaluation, rows, info)), renderWorkbook(sanctionDocument(evaluation, rows, info))]);
     };
     const zone = process.env.TZ;

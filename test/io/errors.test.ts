@@ -1,4 +1,6 @@
 import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { resolvePolicy } from '../../src/rules/policy.js';
+import { BN_358_2013 } from '../../src/regulations/bn-358-2013/index.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +10,7 @@ import { DEFAULT_LIMITS } from '../../src/io/limits.js';
 import { formatProblem } from '../../src/io/problems.js';
 import { readScoresFile } from '../../src/io/readers.js';
 import { errorsOf, loadYear } from '../../src/io/workspace.js';
-import { CHECKLIST } from '../../src/rules/checklist.js';
+import { CHECKLIST } from '../helpers.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/readers/', import.meta.url));
 const roots: string[] = [];
@@ -45,7 +47,7 @@ async function workspace(files: Record<string, string | Buffer | null> = {}): Pr
 }
 
 async function errors(root: string) {
-  const loaded = await loadYear(root, 2024);
+  const loaded = await loadYear(root, 2024, resolvePolicy(2024));
   return errorsOf(loaded.problems).map(formatProblem);
 }
 
@@ -146,7 +148,7 @@ describe('each kind of malformed input has its own precise message', () => {
   });
 
   it('a formula with no cached result says how to fix it', async () => {
-    const read = await readScoresFile(join(fixtures, 'broken/formula-without-result.xlsx'), 'scores.xlsx', DEFAULT_LIMITS);
+    const read = await readScoresFile(join(fixtures, 'broken/formula-without-result.xlsx'), 'scores.xlsx', DEFAULT_LIMITS, BN_358_2013.blocks);
     expect(read.problems.map(formatProblem)).toEqual([
       'scores.xlsx, trang "Sheet", dòng 2, cột E (Điểm ICT Index): ô chứa công thức =D2*2 nhưng không có kết quả lưu sẵn; hãy mở tệp bằng Excel hoặc LibreOffice, để công thức tính xong rồi lưu lại.',
     ]);
@@ -207,7 +209,7 @@ describe('files that are not what they claim to be', () => {
     const root = await workspace();
     const path = join(root, 'bomb.xlsx');
     await writeFile(path, Buffer.from(await book.xlsx.writeBuffer()));
-    const read = await readScoresFile(path, 'bomb.xlsx', { ...DEFAULT_LIMITS, maxUncompressedBytes: 1_000_000 });
+    const read = await readScoresFile(path, 'bomb.xlsx', { ...DEFAULT_LIMITS, maxUncompressedBytes: 1_000_000 }, BN_358_2013.blocks);
     expect(read.problems.map(formatProblem)).toEqual([
       expect.stringMatching(/^bomb\.xlsx: khi giải nén, tệp \.xlsx lớn tới 1\.9 MB, vượt giới hạn 976\.6 KB; có thể là tệp độc hại \("zip bomb"\)/u),
     ]);
@@ -215,7 +217,7 @@ describe('files that are not what they claim to be', () => {
 
   it('a file larger than the limit', async () => {
     const root = await workspace();
-    const read = await readScoresFile(join(root, '2024/scores.csv'), 'scores.csv', { ...DEFAULT_LIMITS, maxFileBytes: 10 });
+    const read = await readScoresFile(join(root, '2024/scores.csv'), 'scores.csv', { ...DEFAULT_LIMITS, maxFileBytes: 10 }, BN_358_2013.blocks);
     expect(read.problems.map(formatProblem)).toEqual([expect.stringMatching(/^scores\.csv: tệp quá lớn \(\d+ B; giới hạn 10 B\)\.$/u)]);
   });
 
@@ -241,7 +243,7 @@ describe('files that are not what they claim to be', () => {
 
   it('an .xls among the self-reports is refused, another kind of file is skipped with a warning, lock files are ignored', async () => {
     const root = await workspace({ '2024/self-reports/HB.xls': 'x', '2024/self-reports/ghi-chu.docx': 'x', '2024/self-reports/~$SA.xlsx': 'x' });
-    const loaded = await loadYear(root, 2024);
+    const loaded = await loadYear(root, 2024, resolvePolicy(2024));
     expect(loaded.problems.map((p) => [p.severity, formatProblem(p)])).toEqual([
       ['error', '2024/self-reports/HB.xls: định dạng ".xls" không được hỗ trợ; chỉ đọc .xlsx và .csv. Hãy mở tệp và lưu lại dạng "Excel Workbook (.xlsx)".'],
       ['warning', '2024/self-reports/ghi-chu.docx: không phải tệp .xlsx hoặc .csv nên đã bỏ qua.'],
@@ -253,7 +255,7 @@ describe('files that are not what they claim to be', () => {
 describe('the files of a year', () => {
   it('a year with no folder', async () => {
     const root = await workspace();
-    expect((await loadYear(root, 2030)).problems.map(formatProblem)).toEqual(['2030/: không có thư mục năm 2030 trong không gian làm việc.']);
+    expect((await loadYear(root, 2030, resolvePolicy(2030))).problems.map(formatProblem)).toEqual(['2030/: không có thư mục năm 2030 trong không gian làm việc.']);
   });
 
   it('no units file, and no scores file', async () => {
@@ -270,20 +272,20 @@ describe('the files of a year', () => {
   });
 
   it('the previous year’s scores are optional: their absence is no error and no previous scores', async () => {
-    const loaded = await loadYear(await workspace(), 2024);
+    const loaded = await loadYear(await workspace(), 2024, resolvePolicy(2024));
     expect(loaded.input.previousScores).toBeNull();
   });
 
   it('the previous year’s scores are read when present, with units unknown this year allowed', async () => {
     const root = await workspace({ '2023/scores.csv': `${SCORES}\nHX,Huyện cũ đã sáp nhập,HUYEN,0.4` });
-    const loaded = await loadYear(root, 2024);
+    const loaded = await loadYear(root, 2024, resolvePolicy(2024));
     expect(errorsOf(loaded.problems)).toEqual([]);
     expect(loaded.input.previousScores?.map((s) => s.unitCode)).toEqual(['SA', 'HA', 'HX']);
   });
 
   it('no self-report at all is a gap, said once', async () => {
     const root = await workspace({ '2024/self-reports/SA.csv': null, '2024/self-reports/HA.csv': null });
-    const loaded = await loadYear(root, 2024);
+    const loaded = await loadYear(root, 2024, resolvePolicy(2024));
     expect(errorsOf(loaded.problems)).toEqual([]);
     expect(loaded.problems.filter((p) => p.code === 'no-self-reports')).toHaveLength(1);
   });

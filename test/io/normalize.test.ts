@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, matchKey, normalizeUnitCode, parseBlock, parseFlag, parseNumberText, parseRole, parseStatus } from '../../src/io/normalize.js';
+import { BN_358_2013 } from '../../src/regulations/bn-358-2013/index.js';
+import { blockParser, cleanText, matchKey, normalizeUnitCode, parseFlag, parseNumberText, parseRole, parseStatus } from '../../src/io/normalize.js';
 
 describe('matching headers and values as people type them', () => {
   it.each([
@@ -35,7 +36,7 @@ describe('matching headers and values as people type them', () => {
     ['HUYEN', 'HUYEN'], ['Huyện, thị xã, thành phố', 'HUYEN'], ['huyen', 'HUYEN'],
     ['Xã', undefined],
   ])('the block %j reads as %s', (text, block) => {
-    expect(parseBlock(text)).toBe(block);
+    expect(blockParser(BN_358_2013.blocks)(text)).toBe(block);
   });
 
   it.each([

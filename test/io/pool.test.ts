@@ -4,8 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/io/limits.js';
 import type { SelfReportsRead } from '../../src/io/readers.js';
 import { ROOT } from '../e2e/run.js';
+import { CHECKLIST } from '../helpers.js';
 
-type Pool = (files: readonly { path: string; display: string }[], limits: typeof DEFAULT_LIMITS, options?: { parallel?: boolean }) => Promise<SelfReportsRead[]>;
+const ITEM_CODES = CHECKLIST.map((item) => item.code);
+
+type Pool = (
+  files: readonly { path: string; display: string }[],
+  limits: typeof DEFAULT_LIMITS,
+  itemCodes: readonly string[],
+  options?: { parallel?: boolean },
+) => Promise<SelfReportsRead[]>;
 
 describe('the read pool', () => {
   it('worker threads read the self-reports exactly as the main thread does, in the order given', async () => {
@@ -15,8 +23,8 @@ describe('the read pool', () => {
     const files = (await readdir(folder)).sort().map((name) => ({ path: join(folder, name), display: `2024/self-reports/${name}` }));
     files.push({ path: join(ROOT, 'test/fixtures/readers/broken/text.xlsx'), display: 'broken.xlsx' });
     const [inline, parallel] = await Promise.all([
-      readSelfReportFiles(files, DEFAULT_LIMITS, { parallel: false }),
-      readSelfReportFiles(files, DEFAULT_LIMITS, { parallel: true }),
+      readSelfReportFiles(files, DEFAULT_LIMITS, ITEM_CODES, { parallel: false }),
+      readSelfReportFiles(files, DEFAULT_LIMITS, ITEM_CODES, { parallel: true }),
     ]);
     expect(parallel).toEqual(inline);
     expect(parallel.flatMap((r) => r.rows)).toHaveLength(29 * 22);

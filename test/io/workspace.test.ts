@@ -8,7 +8,7 @@ import { resolvePolicy } from '../../src/rules/policy.js';
 const workspace = fileURLToPath(new URL('../fixtures/readers/', import.meta.url));
 
 describe('a year of files made by openpyxl, gnumeric, LibreOffice and CSV writers loads into the domain', async () => {
-  const loaded = await loadYear(workspace, 2024);
+  const loaded = await loadYear(workspace, 2024, resolvePolicy(2024));
   const { input } = loaded;
 
   it('finds no malformed data, and no gap but those the files hold', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { safeFileName } from '../../src/io/names.js';
-import { neutralise, sheetCsv, sheetSlug } from '../../src/report/csv.js';
+import { neutralise, sheetCsv, sheetSlug } from '../../src/report/render/csv.js';
 
 describe('CSV export is safe to open in Excel', () => {
   it.each([

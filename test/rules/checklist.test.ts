@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CHECKLIST, SECTIONS, checklistItem, sectionItems } from '../../src/rules/checklist.js';
+import { BN_358_2013 } from '../../src/regulations/bn-358-2013/index.js';
+import { checklistItem as itemOf, sectionItems as itemsOf } from '../../src/rules/checklist.js';
+
+const { checklist: CHECKLIST, sections: SECTIONS } = BN_358_2013;
+const checklistItem = (code: string) => itemOf(BN_358_2013, code);
+const sectionItems = (section: number) => itemsOf(BN_358_2013, section);
 import { formatCitation } from '../../src/rules/citation.js';
 
 const regulation = readFileSync(new URL('../../../shared/seeds/001_d2ec50b59be4ad12.txt', import.meta.url), 'utf8');

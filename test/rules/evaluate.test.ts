@@ -88,7 +88,7 @@ describe('a year evaluated from end to end', () => {
   });
 
   it('names the policy version it applied', () => {
-    expect(evaluation.policy.version.id).toBe('358/2013');
+    expect(evaluation.policy.regulation.id).toBe('358/2013');
   });
 
   it('a head of a department, first of the block with no violation, is rated excellent and proposed for reward', () => {

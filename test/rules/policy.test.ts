@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PARAMETERS, PolicyError, RULES_358_2013, resolvePolicy, rulesVersionForYear } from '../../src/rules/policy.js';
+import { BN_358_2013 } from '../../src/regulations/bn-358-2013/index.js';
+import { regulationForYear } from '../../src/regulations/index.js';
+import { PolicyError, resolvePolicy } from '../../src/rules/policy.js';
+import { DEFAULT_PARAMETERS } from '../helpers.js';
 
 describe('the policy: the parameters of rules.md and the version of the rules', () => {
   it('defaults to every value rules.md gives', () => {
@@ -15,9 +18,9 @@ describe('the policy: the parameters of rules.md and the version of the rules', 
   });
 
   it('names the version 358/2013, signed 30/9/2013 and in force ten days later (Điều 2 of the decision)', () => {
-    expect(RULES_358_2013.id).toBe('358/2013');
-    expect(RULES_358_2013.signed).toBe('2013-09-30');
-    expect(RULES_358_2013.effective).toBe('2013-10-10');
+    expect(BN_358_2013.id).toBe('358/2013');
+    expect(BN_358_2013.signed).toBe('2013-09-30');
+    expect(BN_358_2013.effective).toBe('2013-10-10');
   });
 
   it.each([
@@ -25,20 +28,27 @@ describe('the policy: the parameters of rules.md and the version of the rules', 
     [2024, '358/2013'],
     [2030, '358/2013'],
   ])('applies to the year %i the version %s', (year, id) => {
-    expect(rulesVersionForYear(year)?.id).toBe(id);
-    expect(resolvePolicy(year).version.id).toBe(id);
+    expect(regulationForYear(year)?.id).toBe(id);
+    expect(resolvePolicy(year).regulation.id).toBe(id);
   });
 
   it('refuses a year before the decision took effect', () => {
-    expect(rulesVersionForYear(2012)).toBeUndefined();
+    expect(regulationForYear(2012)).toBeUndefined();
     expect(() => resolvePolicy(2012)).toThrow(/Năm 2012 không có quy định nào có hiệu lực/);
   });
 
-  it('picks the newest version in force at the end of the year when there are several', () => {
-    const later = { ...RULES_358_2013, id: 'later', effective: '2025-07-01' };
-    const versions = [RULES_358_2013, later];
-    expect(rulesVersionForYear(2024, versions)?.id).toBe('358/2013');
-    expect(rulesVersionForYear(2025, versions)?.id).toBe('later');
+  it('picks the newest regulation in force at the end of the year when there are several', () => {
+    const later = { ...BN_358_2013, id: 'later', effective: '2025-07-01' };
+    const versions = [BN_358_2013, later];
+    expect(regulationForYear(2024, versions)?.id).toBe('358/2013');
+    expect(regulationForYear(2025, versions)?.id).toBe('later');
+  });
+
+  it('drops a regulation from the year after it ceased to apply', () => {
+    const ended = { ...BN_358_2013, id: 'ended', until: '2025-06-30' };
+    expect(regulationForYear(2025, [ended])?.id).toBe('ended');
+    expect(regulationForYear(2026, [ended])).toBeUndefined();
+    expect(() => resolvePolicy(2026, {}, { regulations: [ended] })).toThrow(/Năm 2026 không có quy định nào có hiệu lực/);
   });
 
   it('takes overrides by their rules.md names and lists which were overridden', () => {

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/domain.js';
 import { type RankInput, groupSize, rankUnits, scoreKey } from '../../src/rules/ranking.js';
-import { parameters } from '../helpers.js';
+import { policyWith } from '../helpers.js';
 
-const P = parameters();
+const P = policyWith();
 
 /** Units U01, U02, … of one block with the given scores. */
 function block(scores: readonly (number | null)[], blockName: Block = 'SBN', prefix = 'U'): RankInput[] {
@@ -122,7 +122,7 @@ describe('the ICT Index ranking (Điều 15 khoản 1, Điều 17 khoản 1 đi�
 
   it('ranks all units together with rankScope = all', () => {
     const inputs = [...block([90, 50], 'SBN', 'S'), ...block([80, 70, 60], 'HUYEN', 'H')];
-    const r = rankUnits(inputs, parameters({ rankScope: 'all' }));
+    const r = rankUnits(inputs, policyWith({ rankScope: 'all' }));
     expect(r.groups).toEqual([{ scope: 'all', n: 5, topSize: 1, bottomSize: 1, topCount: 1, bottomCount: 1 }]);
     expect(r.ranked.map((u) => u.unitCode)).toEqual(['S01', 'H01', 'H02', 'H03', 'S02']);
   });
@@ -140,7 +140,7 @@ describe('the ICT Index ranking (Điều 15 khoản 1, Điều 17 khoản 1 đi�
   });
 
   it('keeps scores apart at 4 decimals that scorePrecision = 2 joins', () => {
-    const r = rankUnits(block([85.1234, 85.1229]), parameters({ scorePrecision: 2 }));
+    const r = rankUnits(block([85.1234, 85.1229]), policyWith({ scorePrecision: 2 }));
     expect(r.ranked.map((u) => u.rank)).toEqual([1, 1]);
     expect(rankUnits(block([85.1234, 85.1229]), P).ranked.map((u) => u.rank)).toEqual([1, 2]);
   });
@@ -187,7 +187,7 @@ describe('properties of the ranking', () => {
   it('the top group never exceeds k units unless a tie straddles the cut', () => {
     fc.assert(
       fc.property(scoresArb, roundingArb, (scores, rounding) => {
-        const r = rankUnits(block(scores), parameters({ groupSizeRounding: rounding }));
+        const r = rankUnits(block(scores), policyWith({ groupSizeRounding: rounding }));
         for (const group of r.groups) {
           const members = r.ranked.filter((u) => u.scope === group.scope);
           const top = members.filter((u) => u.top);

@@ -4,7 +4,8 @@ import { type RankGroup, type RankedUnit } from '../../src/rules/ranking.js';
 import { rateUnit } from '../../src/rules/rating.js';
 import { proposeRewards } from '../../src/rules/rewards.js';
 import { assessUnit } from '../../src/rules/sections.js';
-import { type ReportSpec, firstItemsOf, parameters, report } from '../helpers.js';
+import { BN_358_2013 } from '../../src/regulations/bn-358-2013/index.js';
+import { type ReportSpec, firstItemsOf, policyWith, report } from '../helpers.js';
 
 const group: RankGroup = { scope: 'SBN', n: 10, topSize: 2, bottomSize: 1, topCount: 2, bottomCount: 1 };
 
@@ -14,7 +15,7 @@ function ranked(rank: number, top: boolean): RankedUnit {
 
 function rate(spec: ReportSpec | 'no-report', rank: RankedUnit | undefined) {
   const rows = spec === 'no-report' ? [] : report('SYT', spec);
-  return rateUnit(assessUnit('SYT', rows, parameters()), rank, rank === undefined ? undefined : group);
+  return rateUnit(assessUnit('SYT', rows, policyWith()), rank, rank === undefined ? undefined : group, BN_358_2013);
 }
 
 describe('the rating of Điều 15', () => {
@@ -59,11 +60,11 @@ describe('the rewards of Điều 16', () => {
     ['thieu-du-lieu', true, ['thuong-dot-xuat']],
     ['khong-hoan-thanh', false, []],
   ] as const)('a person rated %s, exceptional achievement %s, is proposed for %j', (rating, achievement, rewards) => {
-    expect(proposeRewards(rating, achievement).map((r) => r.outcome)).toEqual(rewards);
+    expect(proposeRewards(rating, achievement, BN_358_2013).map((r) => r.outcome)).toEqual(rewards);
   });
 
   it('reward consideration cites Điều 16 khoản 1, the ad-hoc reward Điều 16 khoản 2', () => {
-    const [consideration, adHoc] = proposeRewards('xuat-sac', true);
+    const [consideration, adHoc] = proposeRewards('xuat-sac', true, BN_358_2013);
     expect(consideration?.citations.map(formatCitation)).toContain('Điều 16 khoản 1');
     expect(adHoc?.citations.map(formatCitation)).toEqual(['Điều 16 khoản 2']);
   });

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { formatCitation } from '../../src/rules/citation.js';
-import type { UncoveredCase } from '../../src/rules/policy.js';
 import { type Sanction, type SanctionFacts, decideSanction } from '../../src/rules/sanctions.js';
-import { parameters } from '../helpers.js';
+import { policyWith } from '../helpers.js';
 
-const P = parameters();
+const P = policyWith();
 
 function facts(v: number, slow: boolean, bottom2: boolean, reviewDemanded: boolean, more: Partial<SanctionFacts> = {}): SanctionFacts {
   return {
@@ -26,7 +25,7 @@ const no = false;
  * rules.md, "Sanctions (Điều 17 khoản 1)": every combination of v = 1…4 with and without slow,
  * bottom2 and reviewDemanded, and the outcome the literal reading gives.
  */
-const TABLE: readonly [number, boolean, boolean, boolean, Sanction, string, UncoveredCase | null][] = [
+const TABLE: readonly [number, boolean, boolean, boolean, Sanction, string, string | null][] = [
   // v, slow, bottom2, review → outcome, citation, uncovered case
   [1, no, no, no, 'can-xem-xet', 'Điều 17 khoản 1 (đoạn đầu)', 'v1-2-not-slow'],
   [1, no, no, yes, 'can-xem-xet', 'Điều 17 khoản 1 (đoạn đầu)', 'v1-2-not-slow'],
@@ -115,7 +114,7 @@ describe('the sanction of Điều 17 khoản 1 for a head who did not complete t
   });
 
   it('an uncovered case gets the form the policy maps it to, marked as a policy choice', () => {
-    const policy = parameters({ uncoveredCases: { 'v1-2-not-slow': 'can-xem-xet', v3: 'khien-trach', 'v4-no-review': 'canh-cao' } });
+    const policy = policyWith({ uncoveredCases: { 'v1-2-not-slow': 'can-xem-xet', v3: 'khien-trach', 'v4-no-review': 'canh-cao' } });
     const v3 = decideSanction(facts(3, no, no, no), policy);
     expect(v3).toMatchObject({ outcome: 'khien-trach', reason: 'uncovered', uncoveredCase: 'v3', mappedByPolicy: true });
     const v4 = decideSanction(facts(4, no, no, no), policy);
@@ -125,7 +124,7 @@ describe('the sanction of Điều 17 khoản 1 for a head who did not complete t
   });
 
   it('a mapping of uncovered cases never changes a case a point settles', () => {
-    const policy = parameters({ uncoveredCases: { 'v1-2-not-slow': 'canh-cao', v3: 'canh-cao', 'v4-no-review': 'canh-cao' } });
+    const policy = policyWith({ uncoveredCases: { 'v1-2-not-slow': 'canh-cao', v3: 'canh-cao', 'v4-no-review': 'canh-cao' } });
     expect(decideSanction(facts(1, yes, no, no), policy).outcome).toBe('phe-binh');
   });
 

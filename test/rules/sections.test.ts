@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { SelfReportRow } from '../../src/domain.js';
 import { assessUnit } from '../../src/rules/sections.js';
-import { parameters, report } from '../helpers.js';
+import { policyWith, report } from '../helpers.js';
 
-const P = parameters();
+const P = policyWith();
 
 function withRow(rows: SelfReportRow[], itemCode: string, change: Partial<SelfReportRow>): SelfReportRow[] {
   return rows.map((row) => (row.itemCode === itemCode ? { ...row, ...change } : row));
@@ -95,7 +95,7 @@ describe('a unit’s Mục 1–4 result from its self-report and the appraisal',
   });
 
   it('Không áp dụng without a note is accepted, still flagged, when the policy says accept', () => {
-    const a = assessUnit('SYT', report('SYT', { notApplicableNoNote: ['4.2'] }), parameters({ notApplicableWithoutNote: 'accept' }));
+    const a = assessUnit('SYT', report('SYT', { notApplicableNoNote: ['4.2'] }), policyWith({ notApplicableWithoutNote: 'accept' }));
     const item = a.items.find((i) => i.item.code === '4.2');
     expect(item?.missing).toBeNull();
     expect(item?.notApplicableWithoutNote).toBe(true);

@@ -1,10 +1,10 @@
-import type { Block, Role } from '../domain.js';
-import { type Citation, formatCitation } from '../rules/citation.js';
-import type { PersonEvaluation, UnitEvaluation, YearEvaluation } from '../rules/evaluate.js';
-import type { Rating, RatingReason } from '../rules/rating.js';
-import type { Reward } from '../rules/rewards.js';
-import type { Sanction, SanctionReason } from '../rules/sanctions.js';
-import type { SectionStatus } from '../rules/sections.js';
+import type { Block, Role } from '../../domain.js';
+import { type Citation, formatCitation } from '../../rules/citation.js';
+import type { PersonEvaluation, UnitEvaluation, YearEvaluation } from '../../rules/evaluate.js';
+import type { Rating, RatingReason } from '../../rules/rating.js';
+import type { Reward } from '../../rules/rewards.js';
+import type { Sanction, SanctionReason } from '../../rules/sanctions.js';
+import type { SectionStatus } from '../../rules/sections.js';
 
 /** One responsible person's outcome, flattened for tables, workbooks and `--json`. */
 export interface PersonRow {

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { CellValue, KeyValueSheet, TableSheet } from './workbook.js';
+import type { CellValue, KeyValueSheet, TableSheet } from '../content/document.js';
 
 /**
  * Neutralises a text cell that a spreadsheet would run as a formula (OWASP, "CSV Injection"):

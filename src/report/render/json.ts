@@ -1,14 +1,14 @@
-import type { Problem } from '../io/problems.js';
-import type { Policy } from '../rules/policy.js';
-import type { Ranking } from '../rules/ranking.js';
-import type { PersonRow } from './model.js';
+import type { Problem } from '../../io/problems.js';
+import type { Policy } from '../../rules/policy.js';
+import type { Ranking } from '../../rules/ranking.js';
+import type { PersonRow } from '../content/model.js';
 
 /** The policy as `--json` names it. */
 export function policyJson(policy: Policy) {
   return {
-    id: policy.version.id,
-    decision: policy.version.decision,
-    effective: policy.version.effective,
+    id: policy.regulation.id,
+    decision: policy.regulation.decision,
+    effective: policy.regulation.effective,
     parameters: policy.parameters,
     overridden: policy.overridden,
   };

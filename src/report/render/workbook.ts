@@ -2,63 +2,17 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
+import type { Column, Document, KeyValueSheet, TableSheet, TitleBlock } from '../content/document.js';
 
 /** PaperSize.A4: exceljs declares PaperSize as a const enum, which isolatedModules cannot import. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- the enum cannot be imported; 9 is its A4 member
 const A4 = 9 as ExcelJS.PaperSize;
-
-/** The names in a workbook's title block. */
-export interface TitleBlock {
-  /** `UBND TỈNH BẮC NINH`. */
-  readonly province: string;
-  /** `SỞ THÔNG TIN VÀ TRUYỀN THÔNG` (before 2025) or `SỞ KHOA HỌC VÀ CÔNG NGHỆ`. */
-  readonly department: string;
-  readonly year: number;
-}
-
-export type CellValue = string | number | null;
-
-export interface Column {
-  readonly header: string;
-  /** Width in characters; Vietnamese text wraps within it. */
-  readonly width: number;
-  /** Number format for numeric cells, e.g. `0.0000`. */
-  readonly numFmt?: string;
-}
-
-export interface TableSheet {
-  readonly kind: 'table';
-  /** The sheet's Vietnamese name (≤ 31 characters). */
-  readonly name: string;
-  readonly title: string;
-  /** A line under the title (the year, the legal basis). */
-  readonly subtitle?: string;
-  readonly columns: readonly Column[];
-  /** Data rows without the STT column, which is added. */
-  readonly rows: readonly (readonly CellValue[])[];
-  /** Shown in the first data row when there are no rows. */
-  readonly emptyText?: string;
-}
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF808080' } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const FONT = 'Times New Roman';
 /** Rows of the title block above the table's header row. */
 const HEADER_ROW = 6;
-
-/** A sheet of label/value pairs under headings (legal basis, parameters, files). */
-export interface KeyValueSheet {
-  readonly kind: 'key-value';
-  readonly name: string;
-  readonly title: string;
-  readonly sections: readonly { readonly heading: string; readonly rows: readonly (readonly [string, string])[] }[];
-}
-
-/** An output before it is rendered: its title block and its sheets, for a workbook or for CSV files. */
-export interface Document {
-  readonly block: TitleBlock;
-  readonly sheets: readonly (TableSheet | KeyValueSheet)[];
-}
 
 type Writer = ExcelJS.stream.xlsx.WorkbookWriter;
 

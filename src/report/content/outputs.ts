@@ -1,23 +1,25 @@
-import type { InputFile } from '../io/workspace.js';
-import { type Problem, formatWhere } from '../io/problems.js';
-import { formatCitation } from '../rules/citation.js';
-import type { YearEvaluation } from '../rules/evaluate.js';
-import type { Policy } from '../rules/policy.js';
-import type { Ranking } from '../rules/ranking.js';
-import { REWARD_CITATIONS } from '../rules/rewards.js';
+import type { InputFile } from '../../io/workspace.js';
+import { type Problem, formatWhere } from '../../io/problems.js';
+import { formatCitation } from '../../rules/citation.js';
+import type { YearEvaluation } from '../../rules/evaluate.js';
+import type { Policy } from '../../rules/policy.js';
+import type { Ranking } from '../../rules/ranking.js';
 import { bottomTwoYearsText, citationsWithDecision, groupText, ratingBasis, uncoveredText } from './describe.js';
 import {
-  BLOCK_LABELS,
   RATING_LABELS,
   REWARD_LABELS,
   ROLE_LABELS,
   SANCTION_LABELS,
   SECTION_STATUS_LABELS,
   STATUS_LABELS,
+  blockLabel,
+  bottomGroupName,
+  percent,
+  topGroupName,
   yesNo,
 } from './labels.js';
 import { type PersonRow, sectionList } from './model.js';
-import { type CellValue, type Column, type Document, type KeyValueSheet, type TableSheet, type TitleBlock } from './workbook.js';
+import type { CellValue, Column, Document, KeyValueSheet, TableSheet, TitleBlock } from './document.js';
 
 /** What every output names besides its content: the run's policy, inputs, warnings and tool. */
 export interface RunInfo {
@@ -39,16 +41,16 @@ function parameterValue(value: unknown): string {
 
 /** The "Căn cứ và tham số" sheet: legal basis, policy version and parameters, inputs with SHA-256, tool version. */
 function basisSheet(info: RunInfo): KeyValueSheet {
-  const { version, parameters, overridden } = info.policy;
+  const { regulation, parameters, overridden } = info.policy;
   return { kind: 'key-value', name: 'Căn cứ và tham số', title: 'Căn cứ pháp lý và tham số áp dụng', sections: [
     {
       heading: 'Căn cứ pháp lý',
       rows: [
-        ['Văn bản áp dụng', `${version.decision}: ${version.titleVi}`],
-        ['Ngày ký', dmy(version.signed)],
-        ['Ngày có hiệu lực', `${dmy(version.effective)} (${formatCitation(version.effectiveCitation)} của Quyết định: sau 10 ngày kể từ ngày ký)`],
-        ...version.basis.map((b, i): [string, string] => [i === 0 ? 'Văn bản liên quan' : '', b]),
-        ['Phiên bản quy tắc', version.id],
+        ['Văn bản áp dụng', `${regulation.decision}: ${regulation.titleVi}`],
+        ['Ngày ký', dmy(regulation.signed)],
+        ['Ngày có hiệu lực', `${dmy(regulation.effective)} (${formatCitation(regulation.effectiveCitation)} ${regulation.effectiveNoteVi})`],
+        ...regulation.basis.map((b, i): [string, string] => [i === 0 ? 'Văn bản liên quan' : '', b]),
+        ['Phiên bản quy tắc', regulation.id],
       ],
     },
     {
@@ -90,7 +92,10 @@ function warningsSheet(info: RunInfo): TableSheet {
 /** The rating workbook for Sở Nội vụ (product.md, "Outputs"): Xếp loại, Khen thưởng, Chi tiết, Cảnh báo, Căn cứ và tham số. */
 export function ratingDocument(evaluation: YearEvaluation, rows: readonly PersonRow[], info: RunInfo): Document {
   const sheets: Document['sheets'][number][] = [];
-  const decision = info.policy.version.decision;
+  const { policy } = info;
+  const { regulation } = policy;
+  const decision = regulation.decision;
+  const cites = regulation.citations;
   sheets.push({ kind: 'table',
     name: 'Xếp loại',
     title: 'Kết quả đánh giá trách nhiệm người đứng đầu về ứng dụng công nghệ thông tin',
@@ -101,10 +106,7 @@ export function ratingDocument(evaluation: YearEvaluation, rows: readonly Person
       { header: 'Vai trò', width: 16 },
       { header: 'Đơn vị', width: 28 },
       { header: 'Khối', width: 14 },
-      { header: 'Mục 1', width: 9 },
-      { header: 'Mục 2', width: 9 },
-      { header: 'Mục 3', width: 9 },
-      { header: 'Mục 4', width: 9 },
+      ...regulation.sections.map((s) => ({ header: `Mục ${s.number}`, width: 9 })),
       { header: 'Điểm ICT Index', width: 11 },
       { header: 'Hạng', width: 7 },
       { header: 'Nhóm', width: 16 },
@@ -116,13 +118,13 @@ export function ratingDocument(evaluation: YearEvaluation, rows: readonly Person
       r.position,
       ROLE_LABELS[r.role].vi,
       r.unitName,
-      BLOCK_LABELS[r.block].vi,
+      blockLabel(policy, r.block, 'vi'),
       ...r.sections.map((s) => SECTION_STATUS_LABELS[s].vi),
       r.score,
       r.rank,
-      groupText(r, 'vi'),
+      groupText(r, policy, 'vi'),
       RATING_LABELS[r.rating].vi,
-      ratingBasis(r, decision, 'vi'),
+      ratingBasis(r, policy, 'vi'),
     ]),
   });
 
@@ -135,7 +137,7 @@ export function ratingDocument(evaluation: YearEvaluation, rows: readonly Person
   }
   sheets.push({ kind: 'table',
     name: 'Khen thưởng',
-    title: 'Đề xuất khen thưởng (Điều 16)',
+    title: `Đề xuất khen thưởng (${formatCitation(cites.rewards)})`,
     columns: [
       { header: 'Họ và tên', width: 24 },
       { header: 'Chức vụ', width: 20 },
@@ -145,7 +147,7 @@ export function ratingDocument(evaluation: YearEvaluation, rows: readonly Person
       { header: 'Căn cứ', width: 36 },
     ],
     rows: rewardRows,
-    emptyText: `Không có đề xuất khen thưởng (${formatCitation(REWARD_CITATIONS.consideration)}, ${formatCitation(REWARD_CITATIONS.adHoc)}).`,
+    emptyText: `Không có đề xuất khen thưởng (${formatCitation(cites.rewardConsideration)}, ${formatCitation(cites.adHocReward)}).`,
   });
 
   const detailRows: CellValue[][] = [];
@@ -188,15 +190,15 @@ export function ratingDocument(evaluation: YearEvaluation, rows: readonly Person
 
 const SANCTIONED = new Set(['phe-binh', 'khien-trach', 'canh-cao']);
 
-/** The person and the facts Điều 17 khoản 1 looks at: the first columns of both sanction sheets. */
-function factColumns(year: number): Column[] {
+/** The person and the facts the sanction points look at: the first columns of both sanction sheets. */
+function factColumns(year: number, policy: Pick<Policy, 'parameters'>): Column[] {
   return [
     { header: 'Họ và tên', width: 24 },
     { header: 'Chức vụ', width: 20 },
     { header: 'Đơn vị', width: 28 },
     { header: 'Mục vi phạm', width: 10 },
     { header: 'Chậm triển khai kết luận', width: 13 },
-    { header: `Nhóm 15% thấp nhất năm ${year - 1} và ${year}`, width: 24 },
+    { header: `Nhóm ${bottomGroupName(policy, 'vi')} năm ${year - 1} và ${year}`, width: 24 },
     { header: 'Yêu cầu kiểm điểm', width: 12 },
   ];
 }
@@ -208,15 +210,17 @@ function factCells(r: PersonRow, year: number): CellValue[] {
 /** The sanction workbook (product.md): Đề xuất xử lý, Cần xem xét, Cảnh báo, Căn cứ và tham số. */
 export function sanctionDocument(evaluation: YearEvaluation, rows: readonly PersonRow[], info: RunInfo): Document {
   const sheets: Document['sheets'][number][] = [];
-  const decision = info.policy.version.decision;
+  const { policy } = info;
+  const { regulation } = policy;
+  const decision = regulation.decision;
   const year = evaluation.year;
   const proposals = rows.filter((r) => r.sanction !== null && SANCTIONED.has(r.sanction));
   sheets.push({ kind: 'table',
     name: 'Đề xuất xử lý',
-    title: 'Đề xuất xử lý trách nhiệm người đứng đầu (Điều 17 khoản 1)',
+    title: `Đề xuất xử lý trách nhiệm người đứng đầu (${formatCitation(regulation.citations.sanctions)})`,
     subtitle: `Năm ${year} — theo ${decision}`,
     columns: [
-      ...factColumns(year),
+      ...factColumns(year, policy),
       { header: 'Hình thức đề xuất', width: 16 },
       { header: 'Căn cứ', width: 40 },
     ],
@@ -231,16 +235,16 @@ export function sanctionDocument(evaluation: YearEvaluation, rows: readonly Pers
   const review = rows.filter((r) => r.sanction === 'can-xem-xet' || r.sanction === 'thieu-du-lieu');
   sheets.push({ kind: 'table',
     name: 'Cần xem xét',
-    title: 'Các trường hợp cần Sở Nội vụ xem xét (Điều 18 khoản 3)',
+    title: `Các trường hợp cần Sở Nội vụ xem xét (${formatCitation(regulation.citations.homeAffairs)})`,
     columns: [
-      ...factColumns(year),
+      ...factColumns(year, policy),
       { header: 'Lý do cần xem xét', width: 46 },
       { header: 'Các điểm gần nhất', width: 30 },
       { header: 'Căn cứ', width: 34 },
     ],
     rows: review.map((r): CellValue[] => [
       ...factCells(r, year),
-      uncoveredText(r, 'vi'),
+      uncoveredText(r, policy, 'vi'),
       r.evaluation.unit.sanction.nearestClauses.map(formatCitation).join('; '),
       citationsWithDecision(r.sanctionCitations, decision),
     ]),
@@ -253,16 +257,19 @@ export function sanctionDocument(evaluation: YearEvaluation, rows: readonly Pers
 /** The ranking workbook of `ict-eval rank`: Xếp hạng, Nhóm, Căn cứ và tham số. */
 export function rankingDocument(ranking: Ranking, previous: Ranking | null, components: ReadonlyMap<string, readonly { name: string; value: number | string | null }[]>, names: ReadonlyMap<string, string>, info: RunInfo): Document {
   const sheets: Document['sheets'][number][] = [];
+  const { policy } = info;
+  const topPercent = percent(policy.parameters.topShare, 'vi');
+  const bottomPercent = percent(policy.parameters.bottomShare, 'vi');
   const previousOf = new Map((previous?.ranked ?? []).map((r) => [r.unitCode, r]));
   const componentNames = [...new Set([...components.values()].flatMap((list) => list.map((c) => c.name)))];
   const rows: CellValue[][] = ranking.ranked.map((r) => {
     const before = previousOf.get(r.unitCode);
-    const group = [r.top ? '20% cao nhất' : '', r.bottom ? '15% thấp nhất' : ''].filter((g) => g !== '').join(' và ') || '—';
+    const group = [r.top ? topGroupName(policy, 'vi') : '', r.bottom ? bottomGroupName(policy, 'vi') : ''].filter((g) => g !== '').join(' và ') || '—';
     const own = components.get(r.unitCode) ?? [];
     return [
       r.unitCode,
       names.get(r.unitCode) ?? '',
-      BLOCK_LABELS[r.block].vi,
+      blockLabel(policy, r.block, 'vi'),
       r.score,
       r.rank,
       group,
@@ -270,7 +277,7 @@ export function rankingDocument(ranking: Ranking, previous: Ranking | null, comp
       ...componentNames.map((name) => own.find((c) => c.name === name)?.value ?? null),
     ];
   });
-  for (const u of ranking.unranked) rows.push([u.unitCode, names.get(u.unitCode) ?? '', BLOCK_LABELS[u.block].vi, null, null, 'Không xếp hạng (không có điểm)', ...(previous === null ? [] : [null, null]), ...componentNames.map(() => null)]);
+  for (const u of ranking.unranked) rows.push([u.unitCode, names.get(u.unitCode) ?? '', blockLabel(policy, u.block, 'vi'), null, null, 'Không xếp hạng (không có điểm)', ...(previous === null ? [] : [null, null]), ...componentNames.map(() => null)]);
   sheets.push({ kind: 'table',
     name: 'Xếp hạng',
     title: 'Xếp hạng mức độ ứng dụng công nghệ thông tin (ICT Index)',
@@ -288,17 +295,17 @@ export function rankingDocument(ranking: Ranking, previous: Ranking | null, comp
   });
   sheets.push({ kind: 'table',
     name: 'Nhóm',
-    title: 'Quy mô nhóm 20% cao nhất và 15% thấp nhất',
+    title: `Quy mô nhóm ${topGroupName(policy, 'vi')} và ${bottomGroupName(policy, 'vi')}`,
     columns: [
       { header: 'Phạm vi xếp hạng', width: 26 },
       { header: 'Số đơn vị xếp hạng (N)', width: 14 },
-      { header: 'k (nhóm 20%)', width: 12 },
-      { header: "k' (nhóm 15%)", width: 12 },
-      { header: 'Số đơn vị nhóm 20%', width: 12 },
-      { header: 'Số đơn vị nhóm 15%', width: 12 },
+      { header: `k (nhóm ${topPercent})`, width: 12 },
+      { header: `k' (nhóm ${bottomPercent})`, width: 12 },
+      { header: `Số đơn vị nhóm ${topPercent}`, width: 12 },
+      { header: `Số đơn vị nhóm ${bottomPercent}`, width: 12 },
       { header: 'Căn cứ', width: 40 },
     ],
-    rows: ranking.groups.map((g) => [BLOCK_LABELS[g.scope].vi, g.n, g.topSize, g.bottomSize, g.topCount, g.bottomCount, `${ranking.citations.map(formatCitation).join('; ')}, ${info.policy.version.decision}`]),
+    rows: ranking.groups.map((g) => [blockLabel(policy, g.scope, 'vi'), g.n, g.topSize, g.bottomSize, g.topCount, g.bottomCount, `${ranking.citations.map(formatCitation).join('; ')}, ${policy.regulation.decision}`]),
   });
   sheets.push(warningsSheet(info), basisSheet(info));
   return { block: info.block, sheets };

@@ -1,0 +1,86 @@
+import { resolve } from 'node:path';
+import { type Config, configuredBlocks, loadConfig, loadPolicyFile } from '../config.js';
+import { EXIT, UserError } from '../errors.js';
+import { type Problem } from '../io/problems.js';
+import { type LoadedYear, errorsOf, loadYear } from '../io/workspace.js';
+import { type YearEvaluation, evaluateYear } from '../rules/evaluate.js';
+import { type Policy, PolicyError, resolvePolicy } from '../rules/policy.js';
+import { gapProblem } from '../report/content/gaps.js';
+import { type PersonRow, personRows } from '../report/content/model.js';
+import type { RunInfo } from '../report/content/outputs.js';
+import { titleBlock } from '../report/content/title.js';
+import { toolVersion } from '../version.js';
+
+/** What a run is asked to do: which workspace, which year, and an optional `--policy` file. */
+export interface RunRequest {
+  readonly workspace: string;
+  /** The `--policy` file, resolved against `cwd`. */
+  readonly policyFile?: string;
+  readonly cwd: string;
+}
+
+/** The settings of a run: the workspace configuration and the policy (regulation module, blocks, parameters). */
+export interface Settings {
+  readonly config: Config;
+  readonly policy: Policy;
+}
+
+/**
+ * config → module: the workspace's configuration, then the regulation module in force for the year
+ * with the configured blocks and the parameters (rules.md defaults, then the config's `policy`,
+ * then `--policy`).
+ */
+export async function loadSettings(request: RunRequest, year: number): Promise<Settings> {
+  const config = await loadConfig(request.workspace);
+  const fromFile = request.policyFile === undefined ? {} : await loadPolicyFile(resolve(request.cwd, request.policyFile));
+  if (typeof fromFile !== 'object' || fromFile === null || Array.isArray(fromFile)) {
+    throw new UserError(`${request.policyFile ?? ''} phải là một đối tượng JSON, ví dụ { "rankScope": "all" }.`, EXIT.usage);
+  }
+  try {
+    const policy = resolvePolicy(year, { ...(config.policy ?? {}), ...fromFile }, { configuredBlocks: configuredBlocks(config) });
+    return { config, policy };
+  } catch (error) {
+    if (error instanceof PolicyError) throw new UserError(error.message, EXIT.usage);
+    throw error;
+  }
+}
+
+/** A year, read and decided: what every command prints or writes from. */
+export interface YearRun extends Settings {
+  readonly year: number;
+  readonly loaded: LoadedYear;
+  readonly evaluation: YearEvaluation;
+  readonly rows: readonly PersonRow[];
+  /** Every problem: the readers' (errors and warnings) and the rules' data gaps (warnings). */
+  readonly problems: readonly Problem[];
+  /** The malformed data among them: any one stops a command that writes. */
+  readonly errors: readonly Problem[];
+  /** The data gaps among them. */
+  readonly warnings: readonly Problem[];
+  readonly info: RunInfo;
+}
+
+/**
+ * The one pipeline of every command: config → module → load → evaluate → problems. The rules run
+ * on what could be read (malformed rows were set aside by the readers), so `check` can show the
+ * sections of every unit beside the errors; a command that writes refuses a run with errors.
+ */
+export async function runYear(request: RunRequest, year: number): Promise<YearRun> {
+  const { config, policy } = await loadSettings(request, year);
+  const loaded = await loadYear(request.workspace, year, policy);
+  const evaluation = evaluateYear(loaded.input, policy);
+  const problems = [...loaded.problems, ...evaluation.gaps.map((gap) => gapProblem(gap, policy))];
+  const warnings = problems.filter((p) => p.severity === 'warning');
+  return {
+    year,
+    config,
+    policy,
+    loaded,
+    evaluation,
+    rows: personRows(evaluation),
+    problems,
+    errors: errorsOf(problems),
+    warnings,
+    info: { block: titleBlock(policy, config, year), policy, files: loaded.files, warnings, toolVersion: toolVersion() },
+  };
+}

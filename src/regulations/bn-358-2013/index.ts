@@ -1,0 +1,143 @@
+import { cite, citeOpening } from '../../rules/citation.js';
+import type { Regulation } from '../../rules/regulation.js';
+import { CHECKLIST, SECTIONS } from './checklist.js';
+
+/**
+ * Quyết định 358/2013/QĐ-UBND of Bắc Ninh and the Quy định attached to it: the first regulation
+ * module. Every article, block and section the tool names under this regulation is here.
+ * The law text: ../shared/seeds/001_d2ec50b59be4ad12.txt.
+ */
+export const BN_358_2013: Regulation = {
+  id: '358/2013',
+  decision: 'QĐ 358/2013/QĐ-UBND',
+  summaryVi: 'Đánh giá trách nhiệm người đứng đầu về ứng dụng CNTT theo QĐ 358/2013/QĐ-UBND tỉnh Bắc Ninh.',
+  summaryEn: 'Evaluates heads of units on IT application under Bắc Ninh Decision 358/2013/QĐ-UBND.',
+  titleVi:
+    'Quy định chế độ trách nhiệm người đứng đầu cơ quan, đơn vị, địa phương về ứng dụng công nghệ thông tin ' +
+    'trong hoạt động của cơ quan nhà nước trên địa bàn tỉnh Bắc Ninh',
+  titleEn:
+    'Regulation on the responsibility of heads of agencies, units and localities for the use of information ' +
+    'technology in state agencies of Bắc Ninh province',
+  signed: '2013-09-30',
+  // "Quyết định này có hiệu lực sau 10 ngày, kể từ ngày ký" (Điều 2 of the decision): 30/9/2013 + 10 days.
+  effective: '2013-10-10',
+  until: null,
+  effectiveCitation: cite(2),
+  effectiveNoteVi: 'của Quyết định: sau 10 ngày kể từ ngày ký',
+  basis: [
+    'Quyết định số 15/2011/QĐ-UBND (tiêu chí đánh giá mức độ ứng dụng CNTT, ICT Index)',
+    'Nghị định số 34/2011/NĐ-CP ngày 17/5/2011 của Chính phủ về xử lý kỷ luật đối với công chức',
+    'Quyết định số 64/2009/QĐ-UBND ngày 05/5/2009 của UBND tỉnh Bắc Ninh (chế độ trách nhiệm người đứng đầu)',
+  ],
+  sections: SECTIONS,
+  checklist: CHECKLIST,
+  // Điều 2: khoản 1 brings in the heads of sở, ban, ngành; khoản 2 the chairs of the districts.
+  blocks: [
+    {
+      code: 'SBN',
+      vi: 'Sở, ban, ngành',
+      en: 'Departments',
+      aliases: ['Sở, ban, ngành', 'Khối sở, ban, ngành', 'Sở ban ngành', 'Departments'],
+      basis: cite(2, 1),
+      configured: false,
+    },
+    {
+      code: 'HUYEN',
+      vi: 'Huyện, thị xã, thành phố',
+      en: 'Districts',
+      aliases: ['Huyện, thị xã, thành phố', 'Khối huyện, thị xã, thành phố', 'Huyện', 'Districts'],
+      basis: cite(2, 2),
+      configured: false,
+    },
+  ],
+  // Điều 2 khoản 3: a deputy assigned by the head answers like the head.
+  deputyBasis: cite(2, 3),
+  citations: {
+    persons: cite(2),
+    assessment: cite(18, 2),
+    reporting: cite(19),
+    rating: cite(15),
+    excellent: cite(15, 1),
+    completed: cite(15, 2),
+    notCompleted: cite(15, 3),
+    rewards: cite(16),
+    rewardConsideration: cite(16, 1),
+    adHocReward: cite(16, 2),
+    sanctions: cite(17, 1),
+    // "tùy theo tính chất, mức độ vi phạm và hậu quả gây ra".
+    sanctionsOpening: citeOpening(17, 1),
+    homeAffairs: cite(18, 3),
+    topGroup: cite(15, 1),
+    bottomGroup: cite(17, 1, 'b'),
+  },
+  // Điều 17 khoản 1, most severe first (rules.md: cảnh cáo > khiển trách > phê bình).
+  sanctionRules: [
+    // c. Cảnh cáo: "vi phạm cả 4 mục ... mà cơ quan quản lý cấp trên yêu cầu phải kiểm điểm".
+    { form: 'canh-cao', citation: cite(17, 1, 'c'), condition: { violated: [4], reviewDemanded: true } },
+    // b. Khiển trách: "vi phạm hai trong các mục ..., chậm triển khai ..., nhóm 15% ... thấp nhất trong hai năm liền".
+    { form: 'khien-trach', citation: cite(17, 1, 'b'), condition: { violated: [2], slow: true, bottomTwoYears: true } },
+    // a. Phê bình: "vi phạm hai hoặc một trong các mục ... và chậm triển khai ...".
+    { form: 'phe-binh', citation: cite(17, 1, 'a'), condition: { violated: [1, 2], slow: true } },
+  ],
+  uncoveredCases: [
+    {
+      id: 'v1-2-not-slow',
+      violated: [1, 2],
+      nearest: [{ citation: cite(17, 1, 'a') }, { citation: cite(17, 1, 'b'), when: { violated: [2], bottomTwoYears: true } }],
+      explainVi: (v) => `Vi phạm ${v} mục nhưng không chậm triển khai kết luận của UBND tỉnh: điểm a và b đều đòi hỏi có chậm triển khai.`,
+      explainEn: (v) => `${v} section(s) violated but not slow on the conclusions: points a and b both require slowness.`,
+    },
+    {
+      id: 'v3',
+      violated: [3],
+      nearest: [{ citation: cite(17, 1, 'a') }, { citation: cite(17, 1, 'b') }, { citation: cite(17, 1, 'c') }],
+      explainVi: () => 'Vi phạm 3 mục: Điều 17 khoản 1 chỉ quy định trường hợp vi phạm một hoặc hai mục (điểm a, b) và cả 4 mục (điểm c).',
+      explainEn: () => '3 sections violated: Điều 17 khoản 1 covers one or two sections (points a, b) and all four (point c) only.',
+    },
+    {
+      id: 'v4-no-review',
+      violated: [4],
+      nearest: [{ citation: cite(17, 1, 'c') }],
+      explainVi: () => 'Vi phạm cả 4 mục nhưng cơ quan quản lý cấp trên chưa yêu cầu kiểm điểm (điều kiện của điểm c).',
+      explainEn: () => 'All 4 sections violated, but the superior body has not demanded a review (the condition of point c).',
+    },
+  ],
+  // "nhóm 20% đơn vị có chỉ số cao nhất" (Điều 15 khoản 1); "nhóm 15% ... thấp nhất" (Điều 17 khoản 1 điểm b).
+  defaults: { topShare: 0.2, bottomShare: 0.15 },
+  issuers: {
+    province: [{ from: null, to: null, name: 'UBND TỈNH BẮC NINH' }],
+    // Sở Thông tin và Truyền thông was merged into Sở Khoa học và Công nghệ on 1/3/2025.
+    department: [
+      { from: null, to: '2025-02-28', name: 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG' },
+      { from: '2025-03-01', to: null, name: 'SỞ KHOA HỌC VÀ CÔNG NGHỆ' },
+    ],
+    departmentShort: [
+      { from: null, to: '2025-02-28', name: 'Sở TT&TT' },
+      { from: '2025-03-01', to: null, name: 'Sở KH&CN' },
+    ],
+  },
+  wording: {
+    unitsInstructions: [
+      'Mỗi dòng là một người chịu trách nhiệm: người đứng đầu của đơn vị, và mỗi cấp phó được phân công (Điều 2, QĐ 358/2013/QĐ-UBND).',
+      'Khối: SBN (sở, ban, ngành) hoặc HUYEN (huyện, thị xã, thành phố). Mỗi đơn vị có đúng một "Người đứng đầu".',
+      'Mã đơn vị là mã dùng chung trong mọi tệp (bảng điểm, báo cáo tự đánh giá, theo dõi).',
+    ],
+    scoresInstructions: [
+      'Mỗi dòng là một đơn vị với điểm ICT Index (hoặc DTI) của năm. Để trống điểm nếu đơn vị không có điểm.',
+      'Cột Hạng không bắt buộc: công cụ xếp hạng theo điểm và cảnh báo nếu hạng ghi khác hạng tính được.',
+      'Có thể thêm các cột chỉ số thành phần (hạ tầng kỹ thuật, nhân lực, ứng dụng...): công cụ giữ nguyên trong bảng xếp hạng.',
+    ],
+    followUpInstructions: [
+      'Chỉ ghi các đơn vị có sự việc cần ghi nhận; đơn vị không có dòng nào được coi là "Không" ở cả ba cột.',
+      'Chậm triển khai kết luận: chậm triển khai thực hiện các kết luận của UBND tỉnh về CNTT (Điều 17 khoản 1 điểm a, b).',
+      'Yêu cầu kiểm điểm: cơ quan quản lý cấp trên yêu cầu phải kiểm điểm (Điều 17 khoản 1 điểm c).',
+      'Thành tích đặc biệt: thành tích đặc biệt xuất sắc, đề nghị thưởng đột xuất (Điều 16 khoản 2). Ghi căn cứ ở cột cuối.',
+    ],
+    selfReportInstructions: [
+      'Với mỗi tiêu chí ở trang "Tự đánh giá", chọn ở cột Tự đánh giá: Đạt, Không đạt hoặc Không áp dụng, và ghi Minh chứng (số, ngày văn bản).',
+      '"Không áp dụng" phải ghi rõ lý do ở cột Ghi chú. Không để trống: tiêu chí để trống được coi là thiếu dữ liệu.',
+      'Cột Thẩm định do Sở Thông tin và Truyền thông điền (Điều 18 khoản 2); khi có, kết quả thẩm định được dùng.',
+      'Không sửa các cột Mã đơn vị, Mã tiêu chí, Nội dung tiêu chí và Căn cứ (đã khóa).',
+    ],
+  },
+};

@@ -1,0 +1,52 @@
+/**
+ * What a document says, before it is rendered as a workbook, CSV files or JSON: its title block and
+ * its sheets. Content modules build these; src/report/render/ turns them into bytes.
+ */
+
+/** The names in a workbook's title block. */
+export interface TitleBlock {
+  /** `UBND TỈNH BẮC NINH`. */
+  readonly province: string;
+  /** The department that assesses and signs, as named on the document's date. */
+  readonly department: string;
+  readonly year: number;
+}
+
+export type CellValue = string | number | null;
+
+export interface Column {
+  readonly header: string;
+  /** Width in characters; Vietnamese text wraps within it. */
+  readonly width: number;
+  /** Number format for numeric cells, e.g. `0.0000`. */
+  readonly numFmt?: string;
+}
+
+export interface TableSheet {
+  readonly kind: 'table';
+  /** The sheet's Vietnamese name (≤ 31 characters). */
+  readonly name: string;
+  readonly title: string;
+  /** A line under the title (the year, the legal basis). */
+  readonly subtitle?: string;
+  readonly columns: readonly Column[];
+  /** Data rows without the STT column, which is added. */
+  readonly rows: readonly (readonly CellValue[])[];
+  /** Shown in the first data row when there are no rows. */
+  readonly emptyText?: string;
+}
+
+/** A sheet of label/value pairs under headings (legal basis, parameters, files). */
+export interface KeyValueSheet {
+  readonly kind: 'key-value';
+  readonly name: string;
+  readonly title: string;
+  readonly sections: readonly { readonly heading: string; readonly rows: readonly (readonly [string, string])[] }[];
+}
+
+/** An output before it is rendered: its title block and its sheets, for a workbook or for CSV files. */
+export interface Document {
+  readonly block: TitleBlock;
+  readonly sheets: readonly (TableSheet | KeyValueSheet)[];
+}
+

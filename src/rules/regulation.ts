@@ -1,0 +1,188 @@
+import type { Citation, Provision } from './citation.js';
+
+/**
+ * A regulation module: everything one legal text decides, as data the generic engine applies
+ * (style.md §8). The engine (src/rules) names no article, block or section number; each module under
+ * src/regulations/ does, with its citations. A run for a year uses the module in force that year.
+ */
+export interface Regulation {
+  /** Stable id, named in every result: `358/2013`. */
+  readonly id: string;
+  /** How the decision is cited after an article: `QĐ 358/2013/QĐ-UBND`. */
+  readonly decision: string;
+  /** A one-line description of the tool under this regulation (program help). */
+  readonly summaryVi: string;
+  readonly summaryEn: string;
+  readonly titleVi: string;
+  readonly titleEn: string;
+  /** ISO date the decision was signed. */
+  readonly signed: string;
+  /** ISO date it took effect. */
+  readonly effective: string;
+  /** ISO date it ceased to apply; null while in force. */
+  readonly until: string | null;
+  /** The provision that sets the effective date, and how it reads. */
+  readonly effectiveCitation: Citation;
+  readonly effectiveNoteVi: string;
+  /** The instruments it rests on. */
+  readonly basis: readonly string[];
+  /** The sections (Mục) of the checklist, in order; their count is data. */
+  readonly sections: readonly SectionDef[];
+  /** The checklist items, in order, each in one of the sections. */
+  readonly checklist: readonly ChecklistItem[];
+  /** The blocks (khối) the regulation names, in output order, each with the provision that brings its heads in. */
+  readonly blocks: readonly BlockDef[];
+  /** The provision that makes an assigned deputy answer like the head. */
+  readonly deputyBasis: Citation;
+  /** The provisions the engine's decisions rest on. */
+  readonly citations: RegulationCitations;
+  /** The sanction points, most severe first, with the facts each requires. */
+  readonly sanctionRules: readonly SanctionRule[];
+  /** The violation counts no point settles, each a named case the policy may map to a form. */
+  readonly uncoveredCases: readonly UncoveredCaseDef[];
+  /** The defaults of the policy parameters under this regulation. */
+  readonly defaults: RegulationDefaults;
+  /** Who issues the documents, by date (Sở TT&TT became part of Sở KH&CN on 1/3/2025). */
+  readonly issuers: IssuerProfile;
+  /** Wording that cites the regulation, for templates and instructions. */
+  readonly wording: RegulationWording;
+}
+
+export interface SectionDef {
+  /** 1-based number, as the regulation numbers it (Mục 1). */
+  readonly number: number;
+  /** The section's heading, as the regulation words it. */
+  readonly titleVi: string;
+  readonly titleEn: string;
+  /** The articles the section holds. */
+  readonly articles: readonly number[];
+}
+
+export interface ChecklistItem {
+  /** Stable identifier used in every file: `1.1` … `4.6`. */
+  readonly code: string;
+  /** The number of the section it belongs to. */
+  readonly section: number;
+  readonly citation: Provision;
+  /** The requirement, written from the article's own text (for templates and outputs). */
+  readonly textVi: string;
+  /** A short English label. */
+  readonly labelEn: string;
+}
+
+export interface BlockDef {
+  /** The code used in every file and in `--json`: `SBN`, `HUYEN`, or a configured one. Upper case. */
+  readonly code: string;
+  /** Names as outputs show them. */
+  readonly vi: string;
+  readonly en: string;
+  /** The spellings a file may use for it, besides the code. */
+  readonly aliases: readonly string[];
+  /** Why its heads are rated: the regulation's clause, or (for a configured block) the document that applies it. */
+  readonly basis: Citation;
+  /** True for a block declared in the workspace configuration rather than named by the regulation. */
+  readonly configured: boolean;
+}
+
+export interface RegulationCitations {
+  /** Who is rated (the article as a whole). */
+  readonly persons: Citation;
+  /** The assessment of the items by the department (the appraisal decides). */
+  readonly assessment: Citation;
+  /** The unit's annual report. */
+  readonly reporting: Citation;
+  /** The rating article, and its three outcomes. */
+  readonly rating: Citation;
+  readonly excellent: Citation;
+  readonly completed: Citation;
+  readonly notCompleted: Citation;
+  /** The rewards article: consideration for an excellent head, and the ad-hoc reward. */
+  readonly rewards: Citation;
+  readonly rewardConsideration: Citation;
+  readonly adHocReward: Citation;
+  /** The sanctions clause, its opening paragraph (forms by gravity), and who proposes discipline. */
+  readonly sanctions: Citation;
+  readonly sanctionsOpening: Citation;
+  readonly homeAffairs: Citation;
+  /** The top and bottom groups of the index ranking. */
+  readonly topGroup: Citation;
+  readonly bottomGroup: Citation;
+}
+
+/** The forms a sanction point may name, most severe first across every regulation. */
+export type SanctionForm = 'canh-cao' | 'khien-trach' | 'phe-binh';
+
+/** The facts a sanction point requires; an absent fact is not looked at. */
+export interface SanctionCondition {
+  /** The number of violated sections must be one of these. */
+  readonly violated: readonly number[];
+  readonly slow?: boolean;
+  readonly bottomTwoYears?: boolean;
+  readonly reviewDemanded?: boolean;
+}
+
+export interface SanctionRule {
+  readonly form: SanctionForm;
+  readonly citation: Citation;
+  readonly condition: SanctionCondition;
+}
+
+export interface UncoveredCaseDef {
+  /** The policy key of the case (`v3`). */
+  readonly id: string;
+  /** The violation counts that fall in this case when no point applies. */
+  readonly violated: readonly number[];
+  /** The points nearest to the facts, for the reviewer; a `when` narrows one to some facts. */
+  readonly nearest: readonly { readonly citation: Citation; readonly when?: Partial<SanctionCondition> }[];
+  /** Why the case is not settled, in each language; `v` is the number of violated sections. */
+  readonly explainVi: (v: number) => string;
+  readonly explainEn: (v: number) => string;
+}
+
+export interface RegulationDefaults {
+  readonly topShare: number;
+  readonly bottomShare: number;
+}
+
+export interface DatedName {
+  /** ISO date from which the name applies; null = always before `to`. */
+  readonly from: string | null;
+  /** ISO date up to which (inclusive) it applies; null = still. */
+  readonly to: string | null;
+  readonly name: string;
+}
+
+export interface IssuerProfile {
+  /** The province's People's Committee, as the title block names it. */
+  readonly province: readonly DatedName[];
+  /** The department that assesses and signs. */
+  readonly department: readonly DatedName[];
+  /** Its short name in running text (`Sở TT&TT`). */
+  readonly departmentShort: readonly DatedName[];
+}
+
+export interface RegulationWording {
+  /** Lines of the instruction sheet of each blank input and of the self-report template. */
+  readonly unitsInstructions: readonly string[];
+  readonly scoresInstructions: readonly string[];
+  readonly followUpInstructions: readonly string[];
+  /** The template's instructions, after the line naming the unit and its head. */
+  readonly selfReportInstructions: readonly string[];
+}
+
+/** The name in force on an ISO date, from a dated list; the last entry when none covers it. */
+export function nameOn(names: readonly DatedName[], date: string): string {
+  for (const entry of names) {
+    if ((entry.from === null || entry.from <= date) && (entry.to === null || date <= entry.to)) return entry.name;
+  }
+  const last = names.at(-1);
+  if (last === undefined) throw new Error('nameOn: no names');
+  return last.name;
+}
+
+/** The section record of a number; throws for a number the regulation does not have. */
+export function sectionOf(regulation: Regulation, number: number): SectionDef {
+  const found = regulation.sections.find((s) => s.number === number);
+  if (found === undefined) throw new RangeError(`${regulation.id}: no section ${String(number)}`);
+  return found;
+}

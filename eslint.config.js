@@ -20,8 +20,8 @@ export default tseslint.config(
     },
   },
   {
-    // The rules are the regulation as pure functions: no I/O, no process, no colours (style.md §1).
-    files: ['src/rules/**/*.ts'],
+    // The rules (the engine) and the regulation modules are pure: no I/O, no process, no colours (style.md §1, §8).
+    files: ['src/rules/**/*.ts', 'src/regulations/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -29,7 +29,7 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'src/rules/ does no I/O.' },
             { group: ['chalk', 'exceljs', 'csv-*', 'commander'], message: 'src/rules/ knows nothing of terminals or files.' },
-            { group: ['**/io/**', '**/report/**', '**/commands/**', '**/cli*'], message: 'src/rules/ must not depend on the outer layers.' },
+            { group: ['**/io/**', '**/report/**', '**/commands/**', '**/pipeline/**', '**/cli*', '**/config*'], message: 'src/rules/ and src/regulations/ must not depend on the outer layers.' },
           ],
         },
       ],

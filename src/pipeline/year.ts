@@ -5,6 +5,7 @@ import { type Problem } from '../io/problems.js';
 import { type LoadedYear, errorsOf, loadYear } from '../io/workspace.js';
 import { type YearEvaluation, evaluateYear } from '../rules/evaluate.js';
 import { type Policy, PolicyError, resolvePolicy } from '../rules/policy.js';
+import type { Regulation } from '../rules/regulation.js';
 import { gapProblem } from '../report/content/gaps.js';
 import { type PersonRow, personRows } from '../report/content/model.js';
 import type { RunInfo } from '../report/content/outputs.js';
@@ -17,6 +18,8 @@ export interface RunRequest {
   /** The `--policy` file, resolved against `cwd`. */
   readonly policyFile?: string;
   readonly cwd: string;
+  /** The regulation modules to choose from (default: every registered one); tests give their own. */
+  readonly regulations?: readonly Regulation[];
 }
 
 /** The settings of a run: the workspace configuration and the policy (regulation module, blocks, parameters). */
@@ -37,7 +40,10 @@ export async function loadSettings(request: RunRequest, year: number): Promise<S
     throw new UserError(`${request.policyFile ?? ''} phải là một đối tượng JSON, ví dụ { "rankScope": "all" }.`, EXIT.usage);
   }
   try {
-    const policy = resolvePolicy(year, { ...(config.policy ?? {}), ...fromFile }, { configuredBlocks: configuredBlocks(config) });
+    const policy = resolvePolicy(year, { ...(config.policy ?? {}), ...fromFile }, {
+      configuredBlocks: configuredBlocks(config),
+      ...(request.regulations === undefined ? {} : { regulations: request.regulations }),
+    });
     return { config, policy };
   } catch (error) {
     if (error instanceof PolicyError) throw new UserError(error.message, EXIT.usage);

@@ -1,0 +1,82 @@
+import { cite } from '../../../src/rules/citation.js';
+import type { Regulation } from '../../../src/rules/regulation.js';
+
+/**
+ * A toy regulation, for the test that the engine is generic: two sections, one block, shares of
+ * one half and one third, two sanction points and two uncovered cases. It cites its own articles.
+ * Nothing in it exists in law; it is a module as a future amendment or another province would be.
+ */
+export const TOY: Regulation = {
+  id: 'toy/2030',
+  decision: 'QĐ 1/2030/QĐ-TOY',
+  summaryVi: 'Quy định thử nghiệm.',
+  summaryEn: 'A test regulation.',
+  titleVi: 'Quy định thử nghiệm về trách nhiệm người đứng đầu',
+  titleEn: 'A test regulation on the responsibility of heads',
+  signed: '2029-12-01',
+  effective: '2030-01-01',
+  until: null,
+  effectiveCitation: cite(9),
+  effectiveNoteVi: 'của Quyết định: từ ngày 01/01/2030',
+  basis: ['Luật thử nghiệm'],
+  sections: [
+    { number: 1, titleVi: 'Hạ tầng', titleEn: 'Infrastructure', articles: [3] },
+    { number: 2, titleVi: 'Dịch vụ', titleEn: 'Services', articles: [4] },
+  ],
+  checklist: [
+    { code: 'A', section: 1, citation: cite(3, 1), textVi: 'Có hạ tầng đạt chuẩn theo quy định thử nghiệm này.', labelEn: 'Has standard infrastructure' },
+    { code: 'B', section: 1, citation: cite(3, 2), textVi: 'Bảo trì hạ tầng định kỳ theo quy định thử nghiệm này.', labelEn: 'Maintains its infrastructure' },
+    { code: 'C', section: 2, citation: cite(4), textVi: 'Cung cấp dịch vụ trực tuyến theo quy định thử nghiệm này.', labelEn: 'Offers online services' },
+  ],
+  blocks: [{ code: 'TINH', vi: 'Cơ quan cấp tỉnh', en: 'Provincial bodies', aliases: ['Cấp tỉnh'], basis: cite(1, 1), configured: false }],
+  deputyBasis: cite(1, 2),
+  citations: {
+    persons: cite(1),
+    assessment: cite(7),
+    reporting: cite(8),
+    rating: cite(5),
+    excellent: cite(5, 1),
+    completed: cite(5, 2),
+    notCompleted: cite(5, 3),
+    rewards: cite(6),
+    rewardConsideration: cite(6, 1),
+    adHocReward: cite(6, 2),
+    sanctions: cite(6, 3),
+    sanctionsOpening: { article: 6, clause: 3, part: 'đoạn đầu' },
+    homeAffairs: cite(7, 2),
+    topGroup: cite(5, 1),
+    bottomGroup: cite(6, 3, 'b'),
+  },
+  sanctionRules: [
+    { form: 'khien-trach', citation: cite(6, 3, 'b'), condition: { violated: [2], slow: true } },
+    { form: 'phe-binh', citation: cite(6, 3, 'a'), condition: { violated: [1], slow: true } },
+  ],
+  uncoveredCases: [
+    {
+      id: 'one-not-slow',
+      violated: [1],
+      nearest: [{ citation: cite(6, 3, 'a') }],
+      explainVi: () => 'Vi phạm 1 mục, không chậm.',
+      explainEn: () => 'One section, not slow.',
+    },
+    {
+      id: 'two-not-slow',
+      violated: [2],
+      nearest: [{ citation: cite(6, 3, 'b') }],
+      explainVi: () => 'Vi phạm 2 mục, không chậm.',
+      explainEn: () => 'Two sections, not slow.',
+    },
+  ],
+  defaults: { topShare: 0.5, bottomShare: 1 / 3 },
+  issuers: {
+    province: [{ from: null, to: null, name: 'UBND TỈNH THỬ NGHIỆM' }],
+    department: [{ from: null, to: null, name: 'SỞ THỬ NGHIỆM' }],
+    departmentShort: [{ from: null, to: null, name: 'Sở TN' }],
+  },
+  wording: {
+    unitsInstructions: ['Mỗi dòng là một người chịu trách nhiệm (Điều 1).'],
+    scoresInstructions: ['Mỗi dòng là một đơn vị.'],
+    followUpInstructions: ['Chỉ ghi đơn vị có sự việc.'],
+    selfReportInstructions: ['Chọn Đạt hoặc Không đạt cho mỗi tiêu chí.'],
+  },
+};

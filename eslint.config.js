@@ -15,7 +15,10 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.name='process'][property.name='exit']", message: 'Only src/cli.ts sets the exit code (process.exitCode); throw a UserError instead.' },
+        {
+          selector: "MemberExpression[object.name='process'][property.name='exit']",
+          message: 'Only src/cli.ts sets the exit code (process.exitCode); throw a UserError instead.',
+        },
       ],
     },
   },
@@ -28,8 +31,14 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'src/rules/ does no I/O.' },
-            { group: ['chalk', 'exceljs', 'csv-*', 'commander'], message: 'src/rules/ knows nothing of terminals or files.' },
-            { group: ['**/io/**', '**/report/**', '**/commands/**', '**/pipeline/**', '**/cli*', '**/config*'], message: 'src/rules/ and src/regulations/ must not depend on the outer layers.' },
+            {
+              group: ['chalk', 'exceljs', 'csv-*', 'commander'],
+              message: 'src/rules/ knows nothing of terminals or files.',
+            },
+            {
+              group: ['**/io/**', '**/report/**', '**/commands/**', '**/pipeline/**', '**/cli*', '**/config*'],
+              message: 'src/rules/ and src/regulations/ must not depend on the outer layers.',
+            },
           ],
         },
       ],

@@ -11,11 +11,18 @@ const files = [
   join(workspace, year, 'scores.xlsx'),
   join(workspace, String(Number(year) - 1), 'scores.xlsx'),
   join(workspace, year, 'follow-up.xlsx'),
-  ...readdirSync(join(workspace, year, 'self-reports')).sort().map((f) => join(workspace, year, 'self-reports', f)),
+  ...readdirSync(join(workspace, year, 'self-reports'))
+    .sort()
+    .map((f) => join(workspace, year, 'self-reports', f)),
 ];
 let cells = 0;
 for (const file of files) {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+  });
   for await (const sheet of reader) {
     for await (const row of sheet) {
       row.eachCell(() => {

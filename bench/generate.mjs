@@ -23,7 +23,30 @@ const random = () => {
   state >>>= 0;
   return state / 4294967296;
 };
-const ITEMS = ['1.1', '1.2', '1.3', '2.1', '2.2', '2.3', '2.4', '2.5', '2.6', '2.7', '2.8', '2.9', '3.1', '3.2', '3.3', '3.4', '4.1', '4.2', '4.3', '4.4', '4.5', '4.6'];
+const ITEMS = [
+  '1.1',
+  '1.2',
+  '1.3',
+  '2.1',
+  '2.2',
+  '2.3',
+  '2.4',
+  '2.5',
+  '2.6',
+  '2.7',
+  '2.8',
+  '2.9',
+  '3.1',
+  '3.2',
+  '3.3',
+  '3.4',
+  '4.1',
+  '4.2',
+  '4.3',
+  '4.4',
+  '4.5',
+  '4.6',
+];
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Ngô'];
 const GIVEN = ['An', 'Bình', 'Cường', 'Dung', 'Giang', 'Hải', 'Khánh', 'Lan', 'Mạnh', 'Ngọc'];
 const code = (i) => `DV${String(i).padStart(6, '0')}`;
@@ -45,36 +68,78 @@ await rm(dir, { recursive: true, force: true });
 await mkdir(join(dir, '2024', 'self-reports'), { recursive: true });
 await mkdir(join(dir, '2023'), { recursive: true });
 
-await book(join(dir, '2024', 'units.xlsx'), 'Danh sách', ['Mã đơn vị', 'Tên đơn vị', 'Khối', 'Họ và tên', 'Chức vụ', 'Vai trò'], function* () {
-  for (let i = 0; i < units; i++) {
-    const name = `${FAMILY[i % 10]} Văn ${GIVEN[Math.floor(i / 10) % 10]}`;
-    yield [code(i), `Đơn vị số ${i}`, block(i), name, block(i) === 'SBN' ? 'Giám đốc' : 'Chủ tịch UBND huyện', 'Người đứng đầu'];
-    if (i % 10 === 0) yield [code(i), `Đơn vị số ${i}`, block(i), `${name} Phó`, 'Phó Giám đốc', 'Cấp phó được phân công'];
-  }
-});
-for (const year of [2023, 2024]) {
-  await book(join(dir, String(year), 'scores.xlsx'), `ICT Index ${year}`, ['Mã đơn vị', 'Tên đơn vị', 'Khối', 'Hạ tầng kỹ thuật', 'Điểm ICT Index'], function* () {
+await book(
+  join(dir, '2024', 'units.xlsx'),
+  'Danh sách',
+  ['Mã đơn vị', 'Tên đơn vị', 'Khối', 'Họ và tên', 'Chức vụ', 'Vai trò'],
+  function* () {
     for (let i = 0; i < units; i++) {
-      const score = Math.round(random() * 10000) / 10000;
-      yield [code(i), `Đơn vị số ${i}`, block(i), Math.round(score * 4000) / 10000, score];
+      const name = `${FAMILY[i % 10]} Văn ${GIVEN[Math.floor(i / 10) % 10]}`;
+      yield [
+        code(i),
+        `Đơn vị số ${i}`,
+        block(i),
+        name,
+        block(i) === 'SBN' ? 'Giám đốc' : 'Chủ tịch UBND huyện',
+        'Người đứng đầu',
+      ];
+      if (i % 10 === 0)
+        yield [code(i), `Đơn vị số ${i}`, block(i), `${name} Phó`, 'Phó Giám đốc', 'Cấp phó được phân công'];
     }
-  });
+  },
+);
+for (const year of [2023, 2024]) {
+  await book(
+    join(dir, String(year), 'scores.xlsx'),
+    `ICT Index ${year}`,
+    ['Mã đơn vị', 'Tên đơn vị', 'Khối', 'Hạ tầng kỹ thuật', 'Điểm ICT Index'],
+    function* () {
+      for (let i = 0; i < units; i++) {
+        const score = Math.round(random() * 10000) / 10000;
+        yield [code(i), `Đơn vị số ${i}`, block(i), Math.round(score * 4000) / 10000, score];
+      }
+    },
+  );
 }
 const perFile = Math.ceil(units / files);
 for (let f = 0; f < files; f++) {
-  await book(join(dir, '2024', 'self-reports', `bao-cao-${String(f + 1).padStart(2, '0')}.xlsx`), 'Tự đánh giá', ['Mã đơn vị', 'Mã tiêu chí', 'Tự đánh giá', 'Minh chứng', 'Thẩm định', 'Ghi chú'], function* () {
-    for (let i = f * perFile; i < Math.min(units, (f + 1) * perFile); i++) {
-      for (const item of ITEMS) {
-        const r = random();
-        const self = r < 0.9 ? 'Đạt' : r < 0.97 ? 'Không đạt' : 'Không áp dụng';
-        const appraisal = random() < 0.05 ? (self === 'Đạt' ? 'Không đạt' : 'Đạt') : '';
-        yield [code(i), item, self, `Văn bản số ${i}/${item}`, appraisal, self === 'Không áp dụng' ? 'Không có dự án trong năm' : ''];
+  await book(
+    join(dir, '2024', 'self-reports', `bao-cao-${String(f + 1).padStart(2, '0')}.xlsx`),
+    'Tự đánh giá',
+    ['Mã đơn vị', 'Mã tiêu chí', 'Tự đánh giá', 'Minh chứng', 'Thẩm định', 'Ghi chú'],
+    function* () {
+      for (let i = f * perFile; i < Math.min(units, (f + 1) * perFile); i++) {
+        for (const item of ITEMS) {
+          const r = random();
+          const self = r < 0.9 ? 'Đạt' : r < 0.97 ? 'Không đạt' : 'Không áp dụng';
+          const appraisal = random() < 0.05 ? (self === 'Đạt' ? 'Không đạt' : 'Đạt') : '';
+          yield [
+            code(i),
+            item,
+            self,
+            `Văn bản số ${i}/${item}`,
+            appraisal,
+            self === 'Không áp dụng' ? 'Không có dự án trong năm' : '',
+          ];
+        }
       }
-    }
-  });
+    },
+  );
 }
-await book(join(dir, '2024', 'follow-up.xlsx'), 'Theo dõi', ['Mã đơn vị', 'Chậm triển khai kết luận', 'Yêu cầu kiểm điểm', 'Thành tích đặc biệt', 'Căn cứ / ghi chú'], function* () {
-  for (let i = 0; i < units; i++) {
-    if (random() < 0.1) yield [code(i), random() < 0.6 ? 'Có' : 'Không', random() < 0.3 ? 'Có' : 'Không', random() < 0.1 ? 'Có' : 'Không', 'Kết luận số 45-KL/UBND'];
-  }
-});
+await book(
+  join(dir, '2024', 'follow-up.xlsx'),
+  'Theo dõi',
+  ['Mã đơn vị', 'Chậm triển khai kết luận', 'Yêu cầu kiểm điểm', 'Thành tích đặc biệt', 'Căn cứ / ghi chú'],
+  function* () {
+    for (let i = 0; i < units; i++) {
+      if (random() < 0.1)
+        yield [
+          code(i),
+          random() < 0.6 ? 'Có' : 'Không',
+          random() < 0.3 ? 'Có' : 'Không',
+          random() < 0.1 ? 'Có' : 'Không',
+          'Kết luận số 45-KL/UBND',
+        ];
+    }
+  },
+);

@@ -23,7 +23,13 @@ for (let run = 0; run < Number(runsText); run++) {
   phase.rules = now() - start;
   start = now();
   const rows = personRows(evaluation);
-  const info = { block: { province: 'P', department: 'D', year: 2024 }, policy: evaluation.policy, files: loaded.files, warnings: evaluation.gaps.map((gap) => gapProblem(gap, policy)), toolVersion: '0' };
+  const info = {
+    block: { province: 'P', department: 'D', year: 2024 },
+    policy: evaluation.policy,
+    files: loaded.files,
+    warnings: evaluation.gaps.map((gap) => gapProblem(gap, policy)),
+    toolVersion: '0',
+  };
   const documents = [ratingDocument(evaluation, rows, info), sanctionDocument(evaluation, rows, info)];
   phase.documents = now() - start;
   start = now();
@@ -35,4 +41,6 @@ const median = (key) => {
   const values = samples.map((s) => s[key]).sort((a, b) => a - b);
   return Math.round(values[Math.floor(values.length / 2)]);
 };
-process.stdout.write(`${JSON.stringify({ read: median('read'), rules: median('rules'), documents: median('documents'), write: median('write') })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ read: median('read'), rules: median('rules'), documents: median('documents'), write: median('write') })}\n`,
+);

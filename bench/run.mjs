@@ -21,23 +21,43 @@ function have(command) {
 }
 if (!have('ssconvert') || !have('xlsx2csv')) {
   console.error('bench: installing gnumeric and xlsx2csv from Debian (needs root)…');
-  spawnSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends gnumeric xlsx2csv'], { stdio: 'inherit' });
+  spawnSync(
+    'sh',
+    [
+      '-c',
+      'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends gnumeric xlsx2csv',
+    ],
+    { stdio: 'inherit' },
+  );
 }
 
 function generate(name, units, files) {
   const dir = join(work, name);
-  execFileSync(node, [join(root, 'bench', 'generate.mjs'), dir, String(units), String(files), '1'], { stdio: 'inherit' });
+  execFileSync(node, [join(root, 'bench', 'generate.mjs'), dir, String(units), String(files), '1'], {
+    stdio: 'inherit',
+  });
   return dir;
 }
 
 function inputs(dir) {
-  const reports = readdirSync(join(dir, '2024', 'self-reports')).sort().map((f) => join(dir, '2024', 'self-reports', f));
-  return [join(dir, '2024', 'units.xlsx'), join(dir, '2024', 'scores.xlsx'), join(dir, '2023', 'scores.xlsx'), join(dir, '2024', 'follow-up.xlsx'), ...reports];
+  const reports = readdirSync(join(dir, '2024', 'self-reports'))
+    .sort()
+    .map((f) => join(dir, '2024', 'self-reports', f));
+  return [
+    join(dir, '2024', 'units.xlsx'),
+    join(dir, '2024', 'scores.xlsx'),
+    join(dir, '2023', 'scores.xlsx'),
+    join(dir, '2024', 'follow-up.xlsx'),
+    ...reports,
+  ];
 }
 
 /** One run under /usr/bin/time: wall seconds and peak RSS in MB of the whole command. */
 function measure(argv) {
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', ...argv], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', ...argv], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.status !== 0) throw new Error(`${argv.join(' ')} failed: ${result.stderr}`);
   const last = result.stderr.trim().split('\n').at(-1) ?? '';
   const [seconds, kb] = last.split(' ').map(Number);
@@ -64,7 +84,9 @@ function bench(cases, rounds) {
 
 const convertAll = (tool, dir) => {
   const out = join(work, 'csv');
-  const files = inputs(dir).map((f) => `'${f}'`).join(' ');
+  const files = inputs(dir)
+    .map((f) => `'${f}'`)
+    .join(' ');
   const command =
     tool === 'ssconvert'
       ? `mkdir -p ${out}; for f in ${files}; do ssconvert "$f" ${out}/$(basename "$f").csv 2>/dev/null || exit 1; done`
@@ -79,8 +101,14 @@ const out = join(work, 'out');
 
 const national_ = bench(
   [
-    { name: 'ict-eval sanctions --year 2024', argv: () => [node, cli, 'sanctions', '--year', '2024', '-w', national, '-o', out, '--force', '-q'] },
-    { name: 'exceljs streaming reader, every cell (floor)', argv: () => [node, join(root, 'bench', 'floor.mjs'), national, '2024'] },
+    {
+      name: 'ict-eval sanctions --year 2024',
+      argv: () => [node, cli, 'sanctions', '--year', '2024', '-w', national, '-o', out, '--force', '-q'],
+    },
+    {
+      name: 'exceljs streaming reader, every cell (floor)',
+      argv: () => [node, join(root, 'bench', 'floor.mjs'), national, '2024'],
+    },
     { name: 'ssconvert, inputs to CSV', argv: () => convertAll('ssconvert', national) },
     { name: 'xlsx2csv, inputs to CSV', argv: () => convertAll('xlsx2csv', national) },
   ],
@@ -88,7 +116,10 @@ const national_ = bench(
 );
 const province_ = bench(
   [
-    { name: 'ict-eval sanctions --year 2024', argv: () => [node, cli, 'sanctions', '--year', '2024', '-w', province, '-o', out, '--force', '-q'] },
+    {
+      name: 'ict-eval sanctions --year 2024',
+      argv: () => [node, cli, 'sanctions', '--year', '2024', '-w', province, '-o', out, '--force', '-q'],
+    },
     { name: 'ssconvert, inputs to CSV', argv: () => convertAll('ssconvert', province) },
   ],
   runs,
@@ -104,11 +135,21 @@ const cold = bench(
 const growth = [];
 for (const units of [1_000, 5_000, 10_000, 20_000]) {
   const dir = units === 10_000 ? national : generate(`growth-${units}`, units, 20);
-  const [result] = bench([{ name: String(units), argv: () => [node, cli, 'sanctions', '--year', '2024', '-w', dir, '-o', out, '--force', '-q'] }], Math.min(runs, 3));
+  const [result] = bench(
+    [
+      {
+        name: String(units),
+        argv: () => [node, cli, 'sanctions', '--year', '2024', '-w', dir, '-o', out, '--force', '-q'],
+      },
+    ],
+    Math.min(runs, 3),
+  );
   growth.push({ units, persons: units + Math.ceil(units / 10), rows: units * 22, ...result });
 }
 
-const phases = JSON.parse(execFileSync(node, [join(root, 'bench', 'phases.mjs'), national, String(runs)], { encoding: 'utf8' }));
+const phases = JSON.parse(
+  execFileSync(node, [join(root, 'bench', 'phases.mjs'), national, String(runs)], { encoding: 'utf8' }),
+);
 
 const fmt = (n, d = 2) => n.toFixed(d);
 const base = (list, name) => list.find((c) => c.name === name);
@@ -120,10 +161,18 @@ const version = (cmd) => spawnSync('sh', ['-c', cmd], { encoding: 'utf8' }).stdo
 const pkg = (name) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
 
 const table = (list, ref) =>
-  ['| what | wall (s) | peak RSS (MB) | time ÷ ' + ref.name + ' |', '|---|---:|---:|---:|', ...list.map((c) => `| ${c.name} | ${fmt(c.seconds)} | ${fmt(c.mb, 0)} | ${fmt(c.seconds / ref.seconds)} |`)].join('\n');
+  [
+    '| what | wall (s) | peak RSS (MB) | time ÷ ' + ref.name + ' |',
+    '|---|---:|---:|---:|',
+    ...list.map((c) => `| ${c.name} | ${fmt(c.seconds)} | ${fmt(c.mb, 0)} | ${fmt(c.seconds / ref.seconds)} |`),
+  ].join('\n');
 
 const targets = [
-  ['national `sanctions` ÷ ssconvert reading the same inputs', '≤ 1.0', fmt(sanctionsNational.seconds / ssconvertNational.seconds)],
+  [
+    'national `sanctions` ÷ ssconvert reading the same inputs',
+    '≤ 1.0',
+    fmt(sanctionsNational.seconds / ssconvertNational.seconds),
+  ],
   ['national `sanctions` peak RSS', '≤ 400 MB', `${fmt(sanctionsNational.mb, 0)} MB`],
   ['province `sanctions`', '≤ 1 s', `${fmt(base(province_, 'ict-eval sanctions --year 2024').seconds)} s`],
   ['`--version` ÷ `node -e 0`', '≤ 2.0', fmt(base(cold, 'ict-eval --version').seconds / nodeCold.seconds)],

@@ -9,12 +9,56 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'sample');
-const ITEMS = ['1.1', '1.2', '1.3', '2.1', '2.2', '2.3', '2.4', '2.5', '2.6', '2.7', '2.8', '2.9', '3.1', '3.2', '3.3', '3.4', '4.1', '4.2', '4.3', '4.4', '4.5', '4.6'];
+const ITEMS = [
+  '1.1',
+  '1.2',
+  '1.3',
+  '2.1',
+  '2.2',
+  '2.3',
+  '2.4',
+  '2.5',
+  '2.6',
+  '2.7',
+  '2.8',
+  '2.9',
+  '3.1',
+  '3.2',
+  '3.3',
+  '3.4',
+  '4.1',
+  '4.2',
+  '4.3',
+  '4.4',
+  '4.5',
+  '4.6',
+];
 const FIRST = { 1: '1.1', 2: '2.7', 3: '3.4', 4: '4.5' };
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Ngô', 'Dương', 'Lý'];
 const MIDDLE = ['Văn', 'Thị', 'Minh', 'Quốc', 'Thu', 'Đức', 'Thanh', 'Hữu'];
-const GIVEN = ['An', 'Bình', 'Cường', 'Dung', 'Giang', 'Hải', 'Khánh', 'Lan', 'Mạnh', 'Ngọc', 'Phúc', 'Quân', 'Sơn', 'Tâm', 'Uyên', 'Việt', 'Xuân', 'Yến', 'Hòa', 'Lực'];
+const GIVEN = [
+  'An',
+  'Bình',
+  'Cường',
+  'Dung',
+  'Giang',
+  'Hải',
+  'Khánh',
+  'Lan',
+  'Mạnh',
+  'Ngọc',
+  'Phúc',
+  'Quân',
+  'Sơn',
+  'Tâm',
+  'Uyên',
+  'Việt',
+  'Xuân',
+  'Yến',
+  'Hòa',
+  'Lực',
+];
 let personIndex = 0;
 const personName = () => {
   const i = personIndex++;
@@ -23,36 +67,36 @@ const personName = () => {
 
 // code, name, block, score 2024 (null = none), score 2023 (undefined = new unit), case
 const UNITS = [
-  ['VPUB', 'Văn phòng UBND tỉnh', 'SBN', 0.8120, 0.7900, { deputy: true }],
-  ['STTTT', 'Sở Thông tin và Truyền thông', 'SBN', 0.8120, 0.8050, { achievement: 'Giải Nhất chuyển đổi số cấp tỉnh' }],
-  ['SNV', 'Sở Nội vụ', 'SBN', 0.7705, 0.7010, {}],
-  ['STC', 'Sở Tài chính', 'SBN', 0.7705, 0.7400, { notMet: [2] }],
-  ['SKHDT', 'Sở Kế hoạch và Đầu tư', 'SBN', 0.7500, 0.7300, {}],
-  ['STP', 'Sở Tư pháp', 'SBN', 0.7320, 0.7150, { appraisalOverride: '2.9' }],
-  ['SGDDT', 'Sở Giáo dục và Đào tạo', 'SBN', 0.7210, 0.6900, { notApplicable: '4.6' }],
-  ['SYT', 'Sở Y tế', 'SBN', 0.7100, 0.7000, { notMet: [1], slow: true }],
-  ['SXD', 'Sở Xây dựng', 'SBN', 0.7005, 0.6850, {}],
-  ['SGTVT', 'Sở Giao thông vận tải', 'SBN', 0.6950, 0.6700, { notMet: [3] }],
-  ['SNNPTNT', 'Sở Nông nghiệp và Phát triển nông thôn', 'SBN', 0.6800, 0.6600, {}],
-  ['STNMT', 'Sở Tài nguyên và Môi trường', 'SBN', 0.6650, 0.6550, { notMet: [1, 2, 3] }],
-  ['SCT', 'Sở Công Thương', 'SBN', 0.6500, 0.6400, {}],
-  ['SLDTBXH', 'Sở Lao động - Thương binh và Xã hội', 'SBN', 0.6400, 0.6300, { blank: '3.2' }],
-  ['SVHTTDL', 'Sở Văn hóa, Thể thao và Du lịch', 'SBN', 0.6300, 0.6250, {}],
-  ['SKHCN', 'Sở Khoa học và Công nghệ', 'SBN', 0.6100, 0.6000, {}],
-  ['TTRA', 'Thanh tra tỉnh', 'SBN', 0.5600, 0.5800, { noReport: true }],
-  ['BQLKCN', 'Ban Quản lý các khu công nghiệp', 'SBN', 0.5200, 0.5100, { notMet: [2, 4], slow: true }],
-  ['SNGV', 'Sở Ngoại vụ', 'SBN', 0.4800, 0.4500, { notMet: [1, 3] }],
+  ['VPUB', 'Văn phòng UBND tỉnh', 'SBN', 0.812, 0.79, { deputy: true }],
+  ['STTTT', 'Sở Thông tin và Truyền thông', 'SBN', 0.812, 0.805, { achievement: 'Giải Nhất chuyển đổi số cấp tỉnh' }],
+  ['SNV', 'Sở Nội vụ', 'SBN', 0.7705, 0.701, {}],
+  ['STC', 'Sở Tài chính', 'SBN', 0.7705, 0.74, { notMet: [2] }],
+  ['SKHDT', 'Sở Kế hoạch và Đầu tư', 'SBN', 0.75, 0.73, {}],
+  ['STP', 'Sở Tư pháp', 'SBN', 0.732, 0.715, { appraisalOverride: '2.9' }],
+  ['SGDDT', 'Sở Giáo dục và Đào tạo', 'SBN', 0.721, 0.69, { notApplicable: '4.6' }],
+  ['SYT', 'Sở Y tế', 'SBN', 0.71, 0.7, { notMet: [1], slow: true }],
+  ['SXD', 'Sở Xây dựng', 'SBN', 0.7005, 0.685, {}],
+  ['SGTVT', 'Sở Giao thông vận tải', 'SBN', 0.695, 0.67, { notMet: [3] }],
+  ['SNNPTNT', 'Sở Nông nghiệp và Phát triển nông thôn', 'SBN', 0.68, 0.66, {}],
+  ['STNMT', 'Sở Tài nguyên và Môi trường', 'SBN', 0.665, 0.655, { notMet: [1, 2, 3] }],
+  ['SCT', 'Sở Công Thương', 'SBN', 0.65, 0.64, {}],
+  ['SLDTBXH', 'Sở Lao động - Thương binh và Xã hội', 'SBN', 0.64, 0.63, { blank: '3.2' }],
+  ['SVHTTDL', 'Sở Văn hóa, Thể thao và Du lịch', 'SBN', 0.63, 0.625, {}],
+  ['SKHCN', 'Sở Khoa học và Công nghệ', 'SBN', 0.61, 0.6, {}],
+  ['TTRA', 'Thanh tra tỉnh', 'SBN', 0.56, 0.58, { noReport: true }],
+  ['BQLKCN', 'Ban Quản lý các khu công nghiệp', 'SBN', 0.52, 0.51, { notMet: [2, 4], slow: true }],
+  ['SNGV', 'Sở Ngoại vụ', 'SBN', 0.48, 0.45, { notMet: [1, 3] }],
   ['BDT', 'Ban Dân tộc', 'SBN', null, undefined, {}],
-  ['TPAL', 'Thành phố An Lạc', 'HUYEN', 0.8400, 0.8200, { deputy: true }],
-  ['TXDP', 'Thị xã Đông Phú', 'HUYEN', 0.7900, 0.7600, {}],
-  ['HLS', 'Huyện Lạc Sơn', 'HUYEN', 0.7300, 0.7350, { notMet: [1, 2, 3, 4], review: true }],
-  ['HMT', 'Huyện Minh Tân', 'HUYEN', 0.7000, 0.6900, {}],
-  ['HNL', 'Huyện Ngọc Lâm', 'HUYEN', 0.6800, 0.6700, { notMet: [1, 2, 3, 4] }],
-  ['HTM', 'Huyện Tân Mỹ', 'HUYEN', 0.6600, 0.6450, { achievement: 'Mô hình xã thông minh được Bộ biểu dương' }],
-  ['HYT', 'Huyện Yên Thái', 'HUYEN', 0.6200, 0.6000, { notMet: [4] }],
-  ['HPL', 'Huyện Phú Lộc', 'HUYEN', 0.5900, undefined, {}],
-  ['HGB', 'Huyện Gia Bình', 'HUYEN', 0.5500, 0.5200, {}],
-  ['HQV', 'Huyện Quế Võ', 'HUYEN', 0.4200, 0.4000, { notMet: [2, 4], slow: true }],
+  ['TPAL', 'Thành phố An Lạc', 'HUYEN', 0.84, 0.82, { deputy: true }],
+  ['TXDP', 'Thị xã Đông Phú', 'HUYEN', 0.79, 0.76, {}],
+  ['HLS', 'Huyện Lạc Sơn', 'HUYEN', 0.73, 0.735, { notMet: [1, 2, 3, 4], review: true }],
+  ['HMT', 'Huyện Minh Tân', 'HUYEN', 0.7, 0.69, {}],
+  ['HNL', 'Huyện Ngọc Lâm', 'HUYEN', 0.68, 0.67, { notMet: [1, 2, 3, 4] }],
+  ['HTM', 'Huyện Tân Mỹ', 'HUYEN', 0.66, 0.645, { achievement: 'Mô hình xã thông minh được Bộ biểu dương' }],
+  ['HYT', 'Huyện Yên Thái', 'HUYEN', 0.62, 0.6, { notMet: [4] }],
+  ['HPL', 'Huyện Phú Lộc', 'HUYEN', 0.59, undefined, {}],
+  ['HGB', 'Huyện Gia Bình', 'HUYEN', 0.55, 0.52, {}],
+  ['HQV', 'Huyện Quế Võ', 'HUYEN', 0.42, 0.4, { notMet: [2, 4], slow: true }],
 ];
 
 function titled(ws, width, title) {
@@ -71,7 +115,8 @@ async function save(book, path) {
   const source = await JSZip.loadAsync(await book.xlsx.writeBuffer());
   const packed = new JSZip();
   for (const entry of Object.values(source.files)) {
-    if (!entry.dir) packed.file(entry.name, await entry.async('nodebuffer'), { date: book.created, createFolders: false });
+    if (!entry.dir)
+      packed.file(entry.name, await entry.async('nodebuffer'), { date: book.created, createFolders: false });
   }
   await writeFile(path, await packed.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'DOS' }));
 }
@@ -83,9 +128,26 @@ async function main() {
   titled(us, 6, 'DANH SÁCH NGƯỜI CHỊU TRÁCH NHIỆM NĂM 2024');
   us.addRow(['Mã đơn vị', 'Tên đơn vị', 'Khối', 'Họ và tên', 'Chức vụ', 'Vai trò']);
   for (const [code, name, block, , , c] of UNITS) {
-    const headTitle = block === 'SBN' ? (code === 'VPUB' ? 'Chánh Văn phòng' : code === 'TTRA' ? 'Chánh Thanh tra' : code.startsWith('B') ? 'Trưởng ban' : 'Giám đốc') : `Chủ tịch UBND ${name.startsWith('Thành phố') ? 'thành phố' : name.startsWith('Thị xã') ? 'thị xã' : 'huyện'}`;
+    const headTitle =
+      block === 'SBN'
+        ? code === 'VPUB'
+          ? 'Chánh Văn phòng'
+          : code === 'TTRA'
+            ? 'Chánh Thanh tra'
+            : code.startsWith('B')
+              ? 'Trưởng ban'
+              : 'Giám đốc'
+        : `Chủ tịch UBND ${name.startsWith('Thành phố') ? 'thành phố' : name.startsWith('Thị xã') ? 'thị xã' : 'huyện'}`;
     us.addRow([code, name, block, personName(), headTitle, 'Người đứng đầu']);
-    if (c.deputy) us.addRow([code, name, block, personName(), block === 'SBN' ? 'Phó Chánh Văn phòng' : 'Phó Chủ tịch UBND thành phố', 'Cấp phó được phân công']);
+    if (c.deputy)
+      us.addRow([
+        code,
+        name,
+        block,
+        personName(),
+        block === 'SBN' ? 'Phó Chánh Văn phòng' : 'Phó Chủ tịch UBND thành phố',
+        'Cấp phó được phân công',
+      ]);
   }
   await save(units, join(root, '2024', 'units.xlsx'));
 
@@ -99,7 +161,13 @@ async function main() {
       if (score === undefined) continue;
       const row = ws.addRow([code, name, block, score === null ? null : Math.round(score * 4000) / 10000, null]);
       // The score is a formula with its cached result, as Excel stores it.
-      row.getCell(5).value = score === null ? null : { formula: `D${row.number}/0.4*0.4+${(score - Math.round(score * 4000) / 10000).toFixed(4)}`, result: score };
+      row.getCell(5).value =
+        score === null
+          ? null
+          : {
+              formula: `D${row.number}/0.4*0.4+${(score - Math.round(score * 4000) / 10000).toFixed(4)}`,
+              result: score,
+            };
     }
     await save(book, join(root, String(year), 'scores.xlsx'));
   }
@@ -147,8 +215,18 @@ async function main() {
   fs.addRow(['Mã đơn vị', 'Chậm triển khai kết luận', 'Yêu cầu kiểm điểm', 'Thành tích đặc biệt', 'Căn cứ / ghi chú']);
   for (const [code, , , , , c] of UNITS) {
     if (!c.slow && !c.review && !c.achievement) continue;
-    const notes = [c.slow ? 'Chậm triển khai Kết luận số 45-KL/UBND' : '', c.review ? 'Văn bản số 210/UBND-NC yêu cầu kiểm điểm' : '', c.achievement ?? ''].filter(Boolean);
-    fs.addRow([code, c.slow ? 'Có' : 'Không', c.review ? 'Có' : 'Không', c.achievement ? 'Có' : 'Không', notes.join('; ')]);
+    const notes = [
+      c.slow ? 'Chậm triển khai Kết luận số 45-KL/UBND' : '',
+      c.review ? 'Văn bản số 210/UBND-NC yêu cầu kiểm điểm' : '',
+      c.achievement ?? '',
+    ].filter(Boolean);
+    fs.addRow([
+      code,
+      c.slow ? 'Có' : 'Không',
+      c.review ? 'Có' : 'Không',
+      c.achievement ? 'Có' : 'Không',
+      notes.join('; '),
+    ]);
   }
   await save(follow, join(root, '2024', 'follow-up.xlsx'));
 

@@ -39,7 +39,14 @@ export function buildProgram(console: Console): Command {
     .option('-q, --quiet', 'chỉ in một dòng tóm tắt (cho cron)')
     .option('--no-color', 'không tô màu')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => { console.stdout(s); }, writeErr: (s) => { console.stderr(s); } })
+    .configureOutput({
+      writeOut: (s) => {
+        console.stdout(s);
+      },
+      writeErr: (s) => {
+        console.stderr(s);
+      },
+    })
     .addHelpText('after', EXAMPLES);
 
   const context = async (command: Command) => {
@@ -52,7 +59,10 @@ export function buildProgram(console: Console): Command {
     .description('tạo không gian làm việc với các tệp mẫu units, scores, follow-up cho năm Y')
     .argument('[dir]', 'thư mục sẽ tạo (mặc định: workspace)')
     .requiredOption('-y, --year <year>', 'năm đánh giá')
-    .addHelpText('after', '\nVí dụ:\n  ict-eval init du-lieu-cntt --year 2024\n  ict-eval init --year 2025 -w /srv/ict-eval')
+    .addHelpText(
+      'after',
+      '\nVí dụ:\n  ict-eval init du-lieu-cntt --year 2024\n  ict-eval init --year 2025 -w /srv/ict-eval',
+    )
     .action(async (dir: string | undefined, options: { year: string }, command: Command) => {
       const { runInit } = await import('./commands/init.js');
       await runInit(await context(command), dir, options.year);
@@ -62,7 +72,10 @@ export function buildProgram(console: Console): Command {
     .command('template')
     .description('ghi một tệp mẫu báo cáo tự đánh giá cho mỗi đơn vị của Y/units')
     .requiredOption('-y, --year <year>', 'năm đánh giá')
-    .addHelpText('after', '\nVí dụ:\n  ict-eval template --year 2024\n  ict-eval template --year 2024 -o mau-gui-don-vi')
+    .addHelpText(
+      'after',
+      '\nVí dụ:\n  ict-eval template --year 2024\n  ict-eval template --year 2024 -o mau-gui-don-vi',
+    )
     .action(async (options: { year: string }, command: Command) => {
       const { runTemplate } = await import('./commands/template.js');
       await runTemplate(await context(command), options.year);
@@ -70,7 +83,9 @@ export function buildProgram(console: Console): Command {
 
   program
     .command('check')
-    .description(`kiểm tra dữ liệu năm Y: lỗi, kết quả Mục 1–${regulation.sections.length} từng đơn vị, báo cáo còn thiếu, chênh lệch tự đánh giá và thẩm định`)
+    .description(
+      `kiểm tra dữ liệu năm Y: lỗi, kết quả Mục 1–${regulation.sections.length} từng đơn vị, báo cáo còn thiếu, chênh lệch tự đánh giá và thẩm định`,
+    )
     .requiredOption('-y, --year <year>', 'năm đánh giá')
     .addHelpText('after', '\nVí dụ:\n  ict-eval check --year 2024\n  ict-eval check --year 2024 --json')
     .action(async (options: { year: string }, command: Command) => {
@@ -84,7 +99,10 @@ export function buildProgram(console: Console): Command {
     .argument('<scores>', 'tệp điểm (.xlsx hoặc .csv)')
     .option('--previous <file>', 'tệp điểm năm trước, để so sánh hạng')
     .option('-y, --year <year>', 'năm (mặc định: lấy từ thư mục chứa tệp điểm)')
-    .addHelpText('after', '\nVí dụ:\n  ict-eval rank 2024/scores.xlsx\n  ict-eval rank 2024/scores.xlsx --previous 2023/scores.xlsx --json')
+    .addHelpText(
+      'after',
+      '\nVí dụ:\n  ict-eval rank 2024/scores.xlsx\n  ict-eval rank 2024/scores.xlsx --previous 2023/scores.xlsx --json',
+    )
     .action(async (scores: string, options: { previous?: string; year?: string }, command: Command) => {
       const { runRank } = await import('./commands/rank.js');
       await runRank(await context(command), scores, options.previous, options.year);
@@ -92,7 +110,9 @@ export function buildProgram(console: Console): Command {
 
   program
     .command('rate')
-    .description(`xếp loại người đứng đầu (${article('rating')}) và đề xuất khen thưởng (${article('rewards')}): ghi out/Y/xep-loai-Y.xlsx`)
+    .description(
+      `xếp loại người đứng đầu (${article('rating')}) và đề xuất khen thưởng (${article('rewards')}): ghi out/Y/xep-loai-Y.xlsx`,
+    )
     .requiredOption('-y, --year <year>', 'năm đánh giá')
     .addHelpText('after', '\nVí dụ:\n  ict-eval rate --year 2024\n  ict-eval rate --year 2024 --csv --force')
     .action(async (options: { year: string }, command: Command) => {
@@ -102,9 +122,14 @@ export function buildProgram(console: Console): Command {
 
   program
     .command('sanctions')
-    .description(`như rate, thêm đề xuất xử lý (${article('sanctions')}): ghi xep-loai-Y.xlsx và xu-ly-Y.xlsx cho Sở Nội vụ`)
+    .description(
+      `như rate, thêm đề xuất xử lý (${article('sanctions')}): ghi xep-loai-Y.xlsx và xu-ly-Y.xlsx cho Sở Nội vụ`,
+    )
     .requiredOption('-y, --year <year>', 'năm đánh giá')
-    .addHelpText('after', '\nVí dụ:\n  ict-eval sanctions --year 2024\n  ict-eval sanctions --year 2024 -w /srv/ict-eval -q --force')
+    .addHelpText(
+      'after',
+      '\nVí dụ:\n  ict-eval sanctions --year 2024\n  ict-eval sanctions --year 2024 -w /srv/ict-eval -q --force',
+    )
     .action(async (options: { year: string }, command: Command) => {
       const { runRateOrSanctions } = await import('./commands/rate.js');
       await runRateOrSanctions(await context(command), options.year, true);
@@ -144,7 +169,9 @@ export async function main(argv: readonly string[], console: Console): Promise<n
       return error.exitCode;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    console.stderr(`ict-eval: lỗi nội bộ (internal error). Xin gửi toàn bộ nội dung dưới đây cho người bảo trì công cụ:\n${detail}\n`);
+    console.stderr(
+      `ict-eval: lỗi nội bộ (internal error). Xin gửi toàn bộ nội dung dưới đây cho người bảo trì công cụ:\n${detail}\n`,
+    );
     return EXIT.internal;
   }
 }

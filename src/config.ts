@@ -38,7 +38,9 @@ const configSchema = z
     /** The issuing department; by default the regulation's, as named on the document's date. */
     department: z.string().min(1).optional(),
     /** Blocks the regulation does not name, by code (upper case), each with its legal basis; in output order. */
-    blocks: z.record(z.string().regex(/^[A-Z][A-Z0-9_]{0,15}$/u, 'mã khối viết hoa, không dấu, ví dụ "XA"'), blockSchema).optional(),
+    blocks: z
+      .record(z.string().regex(/^[A-Z][A-Z0-9_]{0,15}$/u, 'mã khối viết hoa, không dấu, ví dụ "XA"'), blockSchema)
+      .optional(),
   })
   .strict();
 
@@ -56,7 +58,10 @@ async function readJson(path: string, display: string, optional = false): Promis
   try {
     return JSON.parse(text.replace(/^\uFEFF/u, '')) as unknown;
   } catch (cause) {
-    throw new UserError(`${display} không phải JSON hợp lệ (${cause instanceof Error ? cause.message : String(cause)}).`, EXIT.usage);
+    throw new UserError(
+      `${display} không phải JSON hợp lệ (${cause instanceof Error ? cause.message : String(cause)}).`,
+      EXIT.usage,
+    );
   }
 }
 

@@ -26,7 +26,11 @@ export async function runCheck(context: Context, yearText: string | undefined): 
   if (run.errors.length > 0) throw new InputProblemsError(run.errors);
   const units = run.evaluation.units.length;
   const count = run.problems.length;
-  context.summary(vi ? `ict-eval: năm ${year}: ${units} đơn vị, không có lỗi dữ liệu; ${count} cảnh báo.` : `ict-eval: ${year}: ${units} units, no malformed data; ${count} warnings.`);
+  context.summary(
+    vi
+      ? `ict-eval: năm ${year}: ${units} đơn vị, không có lỗi dữ liệu; ${count} cảnh báo.`
+      : `ict-eval: ${year}: ${units} units, no malformed data; ${count} warnings.`,
+  );
 }
 
 function checkJson(run: YearRun) {
@@ -38,9 +42,18 @@ function checkJson(run: YearRun) {
       unitName: u.unit.name,
       block: u.unit.block,
       hasReport: u.assessment.hasReport,
-      sections: u.assessment.sections.map((s) => ({ section: s.section, status: s.status, notMet: s.notMet, missing: s.missing })),
+      sections: u.assessment.sections.map((s) => ({
+        section: s.section,
+        status: s.status,
+        notMet: s.notMet,
+        missing: s.missing,
+      })),
       violatedSections: u.assessment.violatedSections,
-      disagreements: u.assessment.disagreements.map((d) => ({ itemCode: d.item.code, selfAssessment: d.selfAssessment, appraisal: d.appraisal })),
+      disagreements: u.assessment.disagreements.map((d) => ({
+        itemCode: d.item.code,
+        selfAssessment: d.selfAssessment,
+        appraisal: d.appraisal,
+      })),
     })),
     problems: run.problems.map(problemJson),
   };
@@ -51,7 +64,13 @@ function unitTable(context: Context, run: YearRun): string {
   const { lang, chalk } = context;
   const vi = lang === 'vi';
   const sections = run.policy.regulation.sections.map((s) => `Mục ${s.number}`);
-  const headers = [vi ? 'Mã' : 'Code', vi ? 'Đơn vị' : 'Unit', ...sections, vi ? 'Báo cáo' : 'Report', vi ? 'Chênh lệch' : 'Disagreements'];
+  const headers = [
+    vi ? 'Mã' : 'Code',
+    vi ? 'Đơn vị' : 'Unit',
+    ...sections,
+    vi ? 'Báo cáo' : 'Report',
+    vi ? 'Chênh lệch' : 'Disagreements',
+  ];
   const reportColumn = 2 + sections.length;
   const rows = run.evaluation.units.map((u) => [
     u.unit.code,
@@ -64,7 +83,11 @@ function unitTable(context: Context, run: YearRun): string {
     paint: (row, col, text) => {
       if (row < 0) return chalk.bold(text);
       if (text.trim() === label(SECTION_STATUS_LABELS, 'violated', lang)) return chalk.red(text);
-      if (text.trim() === label(SECTION_STATUS_LABELS, 'undetermined', lang) || (col === reportColumn && text.trim() !== (vi ? 'Có' : 'Yes'))) return chalk.yellow(text);
+      if (
+        text.trim() === label(SECTION_STATUS_LABELS, 'undetermined', lang) ||
+        (col === reportColumn && text.trim() !== (vi ? 'Có' : 'Yes'))
+      )
+        return chalk.yellow(text);
       return text;
     },
   });

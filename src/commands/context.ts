@@ -43,7 +43,8 @@ export interface Context {
 export function makeContext(options: GlobalOptions, console: Console): Context {
   const workspace = resolve(console.cwd, options.workspace ?? console.env.ICT_EVAL_WORKSPACE ?? '.');
   const lang = options.lang ?? 'vi';
-  if (lang !== 'vi' && lang !== 'en') throw new UserError(`--lang chỉ nhận "vi" hoặc "en", không nhận "${lang}".`, EXIT.usage);
+  if (lang !== 'vi' && lang !== 'en')
+    throw new UserError(`--lang chỉ nhận "vi" hoặc "en", không nhận "${lang}".`, EXIT.usage);
   const color = options.color !== false && console.isTTY && console.env.NO_COLOR === undefined && options.json !== true;
   return {
     options,
@@ -65,7 +66,8 @@ export function makeContext(options: GlobalOptions, console: Console): Context {
 export function parseYear(text: string | undefined): number {
   if (text === undefined) throw new UserError('thiếu --year (năm đánh giá), ví dụ --year 2024.', EXIT.usage);
   const year = Number(text);
-  if (!/^\d{4}$/u.test(text) || year < 2000 || year > 2100) throw new UserError(`năm "${text}" không hợp lệ; ví dụ --year 2024.`, EXIT.usage);
+  if (!/^\d{4}$/u.test(text) || year < 2000 || year > 2100)
+    throw new UserError(`năm "${text}" không hợp lệ; ví dụ --year 2024.`, EXIT.usage);
   return year;
 }
 
@@ -82,7 +84,9 @@ export function runRequest(context: Context): RunRequest {
 export function requireNoErrors(context: Context, run: YearRun): void {
   if (run.errors.length === 0) return;
   if (context.options.json === true) {
-    context.console.stdout(`${JSON.stringify({ year: run.year, problems: run.loaded.problems.map(problemJson) }, null, 2)}\n`);
+    context.console.stdout(
+      `${JSON.stringify({ year: run.year, problems: run.loaded.problems.map(problemJson) }, null, 2)}\n`,
+    );
   }
   throw new InputProblemsError(run.errors);
 }

@@ -4,6 +4,7 @@ import type { Context } from './context.js';
 /** The warnings as lines for the terminal; nothing with --quiet or --json (they are in the JSON and the workbooks). */
 export function warningLines(context: Context, warnings: readonly Problem[]): string {
   if (warnings.length === 0 || context.options.quiet === true || context.options.json === true) return '';
-  const heading = context.lang === 'vi' ? `Cảnh báo dữ liệu (${warnings.length}):` : `Data warnings (${warnings.length}):`;
+  const heading =
+    context.lang === 'vi' ? `Cảnh báo dữ liệu (${warnings.length}):` : `Data warnings (${warnings.length}):`;
   return `${context.chalk.yellow(heading)}\n${warnings.map((w) => `  - ${formatProblem(w)}`).join('\n')}\n`;
 }

@@ -27,7 +27,12 @@ function yearOf(path: string, yearText: string | undefined): number | undefined 
 }
 
 /** `ict-eval rank <scores> [--previous <file>]`: the ranking per block, groups, thresholds, last year's rank. */
-export async function runRank(context: Context, scoresPath: string, previousPath: string | undefined, yearText: string | undefined): Promise<void> {
+export async function runRank(
+  context: Context,
+  scoresPath: string,
+  previousPath: string | undefined,
+  yearText: string | undefined,
+): Promise<void> {
   const year = yearOf(scoresPath, yearText);
   // Without a year, the newest regulation applies, and the output names it.
   const policyYear = year ?? Number(newestRegulation().effective.slice(0, 4));
@@ -35,13 +40,18 @@ export async function runRank(context: Context, scoresPath: string, previousPath
   const path = resolve(context.console.cwd, scoresPath);
   const read = await readScoresFile(path, context.display(path), DEFAULT_LIMITS, policy.blocks);
   const previousFull = previousPath === undefined ? undefined : resolve(context.console.cwd, previousPath);
-  const previousRead = previousFull === undefined ? undefined : await readScoresFile(previousFull, context.display(previousFull), DEFAULT_LIMITS, policy.blocks);
+  const previousRead =
+    previousFull === undefined
+      ? undefined
+      : await readScoresFile(previousFull, context.display(previousFull), DEFAULT_LIMITS, policy.blocks);
   const problems = [...read.problems, ...(previousRead?.problems ?? [])];
   const errors = errorsOf(problems);
   if (errors.length > 0) throw new InputProblemsError(errors);
-  if (read.scores.length === 0) throw new UserError(`${context.display(path)} không có dòng điểm nào.`, EXIT.inputProblems);
+  if (read.scores.length === 0)
+    throw new UserError(`${context.display(path)} không có dòng điểm nào.`, EXIT.inputProblems);
 
-  const toInputs = (rows: typeof read.scores) => rows.map((r) => ({ unitCode: r.unitCode, block: r.block, score: r.score, officialRank: r.officialRank ?? null }));
+  const toInputs = (rows: typeof read.scores) =>
+    rows.map((r) => ({ unitCode: r.unitCode, block: r.block, score: r.score, officialRank: r.officialRank ?? null }));
   const ranking = rankUnits(toInputs(read.scores), policy);
   const previous = previousRead === undefined ? null : rankUnits(toInputs(previousRead.scores), policy);
   const warnings = [
@@ -53,16 +63,35 @@ export async function runRank(context: Context, scoresPath: string, previousPath
   const components = new Map(read.scores.map((s) => [s.unitCode, s.components ?? []]));
 
   const files = [];
-  for (const [role, full] of [['scores', path], ['previous-scores', previousFull]] as const) {
+  for (const [role, full] of [
+    ['scores', path],
+    ['previous-scores', previousFull],
+  ] as const) {
     if (full === undefined) continue;
     files.push({ role, path: context.display(full), ...(await fileDigest(full)) });
   }
-  const info = { block: titleBlock(policy, config, year ?? policyYear), policy, files, warnings, toolVersion: toolVersion() };
+  const info = {
+    block: titleBlock(policy, config, year ?? policyYear),
+    policy,
+    files,
+    warnings,
+    toolVersion: toolVersion(),
+  };
   const folder = outputFolder(context, config, year);
-  const written = await writeDocuments(context, folder, [{ base: year === undefined ? 'xep-hang' : `xep-hang-${year}`, document: rankingDocument(ranking, previous, components, names, info) }], {
-    folders: [dirname(path), ...(previousFull === undefined ? [] : [dirname(previousFull)])],
-    files: [path, ...(previousFull === undefined ? [] : [previousFull])],
-  });
+  const written = await writeDocuments(
+    context,
+    folder,
+    [
+      {
+        base: year === undefined ? 'xep-hang' : `xep-hang-${year}`,
+        document: rankingDocument(ranking, previous, components, names, info),
+      },
+    ],
+    {
+      folders: [dirname(path), ...(previousFull === undefined ? [] : [dirname(previousFull)])],
+      files: [path, ...(previousFull === undefined ? [] : [previousFull])],
+    },
+  );
 
   const vi = context.lang === 'vi';
   if (context.options.json === true) {
@@ -71,11 +100,19 @@ export async function runRank(context: Context, scoresPath: string, previousPath
     context.console.stdout(`${rankingTables(context, policy, ranking, previous, names)}\n`);
     context.console.stderr(warningLines(context, warnings));
   }
-  context.summary(`ict-eval: ${vi ? 'đã ghi' : 'wrote'} ${written.join(', ')}${year === undefined ? (vi ? ` (quy định ${policy.regulation.id})` : ` (rules ${policy.regulation.id})`) : ''}.`);
+  context.summary(
+    `ict-eval: ${vi ? 'đã ghi' : 'wrote'} ${written.join(', ')}${year === undefined ? (vi ? ` (quy định ${policy.regulation.id})` : ` (rules ${policy.regulation.id})`) : ''}.`,
+  );
 }
 
 /** One table per ranking scope, under a line with N, k and k' and the groups' shares. */
-function rankingTables(context: Context, policy: Policy, ranking: Ranking, previous: Ranking | null, names: ReadonlyMap<string, string>): string {
+function rankingTables(
+  context: Context,
+  policy: Policy,
+  ranking: Ranking,
+  previous: Ranking | null,
+  names: ReadonlyMap<string, string>,
+): string {
   const { lang, chalk } = context;
   const vi = lang === 'vi';
   const previousOf = new Map((previous?.ranked ?? []).map((r) => [r.unitCode, r]));
@@ -97,11 +134,25 @@ function rankingTables(context: Context, policy: Policy, ranking: Ranking, previ
           r.unitCode,
           names.get(r.unitCode) ?? '',
           String(r.score),
-          [r.top ? topGroupName(policy, lang) : '', r.bottom ? bottomGroupName(policy, lang) : ''].filter((g) => g !== '').join(', '),
-          ...(previous === null ? [] : [before === undefined ? '—' : String(before.rank), before === undefined ? (vi ? 'mới' : 'new') : movement(before.rank - r.rank)]),
+          [r.top ? topGroupName(policy, lang) : '', r.bottom ? bottomGroupName(policy, lang) : '']
+            .filter((g) => g !== '')
+            .join(', '),
+          ...(previous === null
+            ? []
+            : [
+                before === undefined ? '—' : String(before.rank),
+                before === undefined ? (vi ? 'mới' : 'new') : movement(before.rank - r.rank),
+              ]),
         ];
       });
-    const headers = [vi ? 'Hạng' : 'Rank', vi ? 'Mã' : 'Code', vi ? 'Đơn vị' : 'Unit', vi ? 'Điểm' : 'Score', vi ? 'Nhóm' : 'Group', ...(previous === null ? [] : [vi ? 'Hạng trước' : 'Prev.', '±'])];
+    const headers = [
+      vi ? 'Hạng' : 'Rank',
+      vi ? 'Mã' : 'Code',
+      vi ? 'Đơn vị' : 'Unit',
+      vi ? 'Điểm' : 'Score',
+      vi ? 'Nhóm' : 'Group',
+      ...(previous === null ? [] : [vi ? 'Hạng trước' : 'Prev.', '±']),
+    ];
     out.push(textTable(headers, rows, { paint: (row, _col, text) => (row < 0 ? chalk.bold(text) : text) }), '');
   }
   return out.join('\n');

@@ -9,20 +9,32 @@ import { warningLines } from './print.js';
 import { inputFolders, outputFolder, writeDocuments } from './write.js';
 
 /** `ict-eval rate --year Y` and `ict-eval sanctions --year Y`: read, decide, write the workbooks, print. */
-export async function runRateOrSanctions(context: Context, yearText: string | undefined, withSanctions: boolean): Promise<void> {
+export async function runRateOrSanctions(
+  context: Context,
+  yearText: string | undefined,
+  withSanctions: boolean,
+): Promise<void> {
   const year = parseYear(yearText);
   const prepared = await runYear(runRequest(context), year);
   requireNoErrors(context, prepared);
   const folder = outputFolder(context, prepared.config, year);
-  const documents = [{ base: `xep-loai-${year}`, document: ratingDocument(prepared.evaluation, prepared.rows, prepared.info) }];
-  if (withSanctions) documents.push({ base: `xu-ly-${year}`, document: sanctionDocument(prepared.evaluation, prepared.rows, prepared.info) });
+  const documents = [
+    { base: `xep-loai-${year}`, document: ratingDocument(prepared.evaluation, prepared.rows, prepared.info) },
+  ];
+  if (withSanctions)
+    documents.push({
+      base: `xu-ly-${year}`,
+      document: sanctionDocument(prepared.evaluation, prepared.rows, prepared.info),
+    });
   const written = await writeDocuments(context, folder, documents, {
     folders: inputFolders(context, year),
     files: prepared.loaded.files.map((f) => join(context.workspace, f.path)),
   });
 
   if (context.options.json === true) {
-    context.console.stdout(`${JSON.stringify(yearJson(year, prepared.policy, prepared.rows, prepared.warnings), null, 2)}\n`);
+    context.console.stdout(
+      `${JSON.stringify(yearJson(year, prepared.policy, prepared.rows, prepared.warnings), null, 2)}\n`,
+    );
   } else if (context.options.quiet !== true) {
     context.console.stdout(`${personTable(context, prepared, withSanctions)}\n`);
   }
@@ -68,7 +80,9 @@ function personTable(context: Context, prepared: YearRun, withSanctions: boolean
 
 function summary(context: Context, prepared: YearRun, written: readonly string[], withSanctions: boolean): string {
   const count = (rating: string) => prepared.rows.filter((r) => r.rating === rating).length;
-  const sanctioned = prepared.rows.filter((r) => r.sanction === 'phe-binh' || r.sanction === 'khien-trach' || r.sanction === 'canh-cao').length;
+  const sanctioned = prepared.rows.filter(
+    (r) => r.sanction === 'phe-binh' || r.sanction === 'khien-trach' || r.sanction === 'canh-cao',
+  ).length;
   const review = prepared.rows.filter((r) => r.sanction === 'can-xem-xet' || r.sanction === 'thieu-du-lieu').length;
   if (context.lang === 'en') {
     return `ict-eval: ${prepared.year}: ${prepared.rows.length} persons: ${count('xuat-sac')} excellent, ${count('hoan-thanh')} completed, ${count('khong-hoan-thanh')} not completed, ${count('thieu-du-lieu')} not rated${withSanctions ? `; ${sanctioned} sanctions proposed, ${review} to review` : ''}; ${prepared.warnings.length} warnings. Wrote ${written.join(', ')}.`;

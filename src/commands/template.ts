@@ -17,7 +17,10 @@ export async function runTemplate(context: Context, yearText: string | undefined
   const { config, policy } = await loadSettings(runRequest(context), year);
   const found = await findInput(context.workspace, String(year), 'units');
   if (found !== undefined && 'severity' in found) throw new InputProblemsError([found]);
-  if (found === undefined) throw new InputProblemsError([error('no-units', 'không tìm thấy danh sách đơn vị (units.xlsx hoặc units.csv).', { file: `${year}/` })]);
+  if (found === undefined)
+    throw new InputProblemsError([
+      error('no-units', 'không tìm thấy danh sách đơn vị (units.xlsx hoặc units.csv).', { file: `${year}/` }),
+    ]);
   const unitsPath = found.path;
   const read = await readUnitsFile(unitsPath, found.display, DEFAULT_LIMITS, policy.blocks);
   const errors = errorsOf(read.problems);
@@ -32,7 +35,11 @@ export async function runTemplate(context: Context, yearText: string | undefined
     const persons = read.persons.filter((p) => p.unitCode === unit.code);
     files.push({ path: join(folder, `${name}.xlsx`), bytes: await selfReportTemplate(block, unit, persons, policy) });
   }
-  await writeOutputs(files, { force: context.options.force === true, protectedPaths: [unitsPath], display: context.display });
+  await writeOutputs(files, {
+    force: context.options.force === true,
+    protectedPaths: [unitsPath],
+    display: context.display,
+  });
   context.summary(
     context.lang === 'vi'
       ? `ict-eval: đã ghi ${files.length} mẫu báo cáo vào ${context.display(folder)}/. Gửi cho các đơn vị; bản đã điền đặt vào ${year}/self-reports/.`

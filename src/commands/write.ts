@@ -8,7 +8,10 @@ import type { Context } from './context.js';
 
 /** The folder a year's outputs go to: -o, else the config's `out`, else `out/` in the workspace; then `Y/`. */
 export function outputFolder(context: Context, config: Config, year: number | undefined): string {
-  const base = context.options.out !== undefined ? resolve(context.console.cwd, context.options.out) : resolve(context.workspace, config.out ?? 'out');
+  const base =
+    context.options.out !== undefined
+      ? resolve(context.console.cwd, context.options.out)
+      : resolve(context.workspace, config.out ?? 'out');
   return year === undefined ? base : join(base, String(year));
 }
 
@@ -29,9 +32,14 @@ export async function writeDocuments(
   for (const { base, document } of documents) {
     files.push({ path: join(folder, `${base}.xlsx`), bytes: await renderWorkbook(document) });
     if (context.options.csv === true) {
-      for (const sheet of document.sheets) files.push({ path: join(folder, `${base}-${sheetSlug(sheet.name)}.csv`), bytes: sheetCsv(sheet) });
+      for (const sheet of document.sheets)
+        files.push({ path: join(folder, `${base}-${sheetSlug(sheet.name)}.csv`), bytes: sheetCsv(sheet) });
     }
   }
-  await writeOutputs(files, { force: context.options.force === true, protectedPaths: inputs.files, display: context.display });
+  await writeOutputs(files, {
+    force: context.options.force === true,
+    protectedPaths: inputs.files,
+    display: context.display,
+  });
   return files.map((f) => context.display(f.path));
 }

@@ -26,24 +26,26 @@ function shown(cell: PlainCell): string {
 
 /** A zod schema for one cell, from a conversion that either succeeds or says why not, in Vietnamese. */
 function cellField<T>(convert: (cell: PlainCell) => Converted<T>) {
-  return z.custom<Cell>(() => true).transform((cell, ctx): T => {
-    if (cell !== null && isBadCell(cell)) {
-      ctx.addIssue({
-        code: 'custom',
-        message:
-          cell.bad === 'formula-without-result'
-            ? `ô chứa công thức ${cell.detail} nhưng không có kết quả lưu sẵn; hãy mở tệp bằng Excel hoặc LibreOffice, để công thức tính xong rồi lưu lại.`
-            : `ô có giá trị lỗi ${cell.detail}.`,
-      });
-      return z.NEVER;
-    }
-    const converted = convert(cell ?? null);
-    if ('error' in converted) {
-      ctx.addIssue({ code: 'custom', message: converted.error });
-      return z.NEVER;
-    }
-    return converted.ok;
-  });
+  return z
+    .custom<Cell>(() => true)
+    .transform((cell, ctx): T => {
+      if (cell !== null && isBadCell(cell)) {
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            cell.bad === 'formula-without-result'
+              ? `ô chứa công thức ${cell.detail} nhưng không có kết quả lưu sẵn; hãy mở tệp bằng Excel hoặc LibreOffice, để công thức tính xong rồi lưu lại.`
+              : `ô có giá trị lỗi ${cell.detail}.`,
+        });
+        return z.NEVER;
+      }
+      const converted = convert(cell ?? null);
+      if ('error' in converted) {
+        ctx.addIssue({ code: 'custom', message: converted.error });
+        return z.NEVER;
+      }
+      return converted.ok;
+    });
 }
 
 const isEmpty = (cell: PlainCell): boolean => cell === null || (typeof cell === 'string' && cleanText(cell) === '');
@@ -53,7 +55,9 @@ export const textField = cellField<string>((cell) => {
   if (cell === null) return { ok: '' };
   if (cell instanceof Date) {
     const d = cell;
-    return { ok: `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}` };
+    return {
+      ok: `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`,
+    };
   }
   return { ok: cleanText(String(cell)) };
 });
@@ -83,8 +87,12 @@ export const itemCodeField = cellField<string>((cell) => {
       error: `mã tiêu chí đã bị Excel đổi thành ngày (${shown(cell)}); hãy định dạng cột "Mã tiêu chí" là Văn bản (Text) rồi nhập lại, ví dụ 1.1.`,
     };
   }
-  if (typeof cell !== 'string' && typeof cell !== 'number') return { error: `mã tiêu chí ${shown(cell)} không hợp lệ.` };
-  const text = typeof cell === 'number' ? String(cell) : cleanText(cell).replace(/\s+/gu, '').replace(',', '.').replace(/\.$/u, '');
+  if (typeof cell !== 'string' && typeof cell !== 'number')
+    return { error: `mã tiêu chí ${shown(cell)} không hợp lệ.` };
+  const text =
+    typeof cell === 'number'
+      ? String(cell)
+      : cleanText(cell).replace(/\s+/gu, '').replace(',', '.').replace(/\.$/u, '');
   return { ok: text };
 });
 
@@ -92,7 +100,9 @@ export const itemCodeField = cellField<string>((cell) => {
 export const statusField = cellField<ItemStatus | null>((cell) => {
   if (isEmpty(cell)) return { ok: null };
   const status = typeof cell === 'string' ? parseStatus(cell) : undefined;
-  return status === undefined ? { error: `giá trị ${shown(cell)} không phải là trạng thái hợp lệ; cần ${ACCEPTED.status}.` } : { ok: status };
+  return status === undefined
+    ? { error: `giá trị ${shown(cell)} không phải là trạng thái hợp lệ; cần ${ACCEPTED.status}.` }
+    : { ok: status };
 });
 
 /** A yes/no flag; blank is no. */
@@ -124,7 +134,8 @@ export const roleField = cellField<Role>((cell) => {
 /** A score: a number, a formula's cached number, or text with a decimal comma; blank is null (no score). */
 export const scoreField = cellField<number | null>((cell) => {
   if (isEmpty(cell)) return { ok: null };
-  if (typeof cell === 'number') return Number.isFinite(cell) && cell >= 0 ? { ok: cell } : { error: `điểm ${shown(cell)} không hợp lệ.` };
+  if (typeof cell === 'number')
+    return Number.isFinite(cell) && cell >= 0 ? { ok: cell } : { error: `điểm ${shown(cell)} không hợp lệ.` };
   const value = typeof cell === 'string' ? parseNumberText(cell) : undefined;
   if (value === undefined) return { error: `điểm ${shown(cell)} không phải là số.` };
   return value >= 0 ? { ok: value } : { error: `điểm ${shown(cell)} âm.` };
@@ -134,6 +145,7 @@ export const scoreField = cellField<number | null>((cell) => {
 export const rankField = cellField<number | null>((cell) => {
   if (isEmpty(cell)) return { ok: null };
   const value = typeof cell === 'number' ? cell : typeof cell === 'string' ? parseNumberText(cell) : undefined;
-  if (value === undefined || !Number.isInteger(value) || value < 1) return { error: `hạng ${shown(cell)} không phải là số nguyên dương.` };
+  if (value === undefined || !Number.isInteger(value) || value < 1)
+    return { error: `hạng ${shown(cell)} không phải là số nguyên dương.` };
   return { ok: value };
 });

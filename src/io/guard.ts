@@ -21,7 +21,11 @@ export async function guardFile(path: string, display: string, limits: ReadLimit
     return error('file-missing', `không tìm thấy tệp.`, { file: display });
   }
   if (stats.isSymbolicLink()) {
-    return error('file-symlink', 'là một liên kết tượng trưng (symlink), không phải tệp thật; hãy chép tệp thật vào đây.', { file: display });
+    return error(
+      'file-symlink',
+      'là một liên kết tượng trưng (symlink), không phải tệp thật; hãy chép tệp thật vào đây.',
+      { file: display },
+    );
   }
   if (stats.isDirectory()) return error('file-directory', 'là một thư mục, không phải tệp.', { file: display });
   if (!stats.isFile()) return error('file-special', 'không phải tệp thông thường.', { file: display });
@@ -51,15 +55,20 @@ async function firstBytes(path: string, count: number): Promise<Buffer> {
 
 function openZip(path: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: false, strictFileNames: false, validateEntrySizes: true }, (err, zip) => {
-      if (err !== null) reject(err);
-      else resolve(zip);
-    });
+    yauzl.open(
+      path,
+      { lazyEntries: true, autoClose: false, strictFileNames: false, validateEntrySizes: true },
+      (err, zip) => {
+        if (err !== null) reject(err);
+        else resolve(zip);
+      },
+    );
   });
 }
 
 /** The parts of a workbook the reader needs; everything else (images, printer settings, macros) is never inflated. */
-const NEEDED = /^(xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/sharedStrings\.xml|xl\/styles\.xml|xl\/worksheets\/[^/]+\.xml)$/u;
+const NEEDED =
+  /^(xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/sharedStrings\.xml|xl\/styles\.xml|xl\/worksheets\/[^/]+\.xml)$/u;
 
 class TooLarge extends Error {}
 
@@ -95,7 +104,10 @@ interface Entries {
 }
 
 /** Reads the central directory, then inflates the needed parts within the budget. */
-async function readParts(path: string, limits: ReadLimits): Promise<Entries | 'too-many' | { tooLarge: number | null }> {
+async function readParts(
+  path: string,
+  limits: ReadLimits,
+): Promise<Entries | 'too-many' | { tooLarge: number | null }> {
   const zip = await openZip(path);
   try {
     const listed: yauzl.Entry[] = [];
@@ -154,14 +166,22 @@ export async function openXlsx(path: string, display: string, limits: ReadLimits
     );
   }
   if (!head.subarray(0, 4).equals(ZIP_MAGIC)) {
-    return error('xlsx-not-zip', 'không phải tệp .xlsx hợp lệ (không đúng định dạng). Hãy lưu lại tệp dạng "Excel Workbook (.xlsx)".', where);
+    return error(
+      'xlsx-not-zip',
+      'không phải tệp .xlsx hợp lệ (không đúng định dạng). Hãy lưu lại tệp dạng "Excel Workbook (.xlsx)".',
+      where,
+    );
   }
   let read;
   try {
     read = await readParts(path, limits);
   } catch (cause) {
     const detail = cause instanceof Error ? cause.message : String(cause);
-    return error('xlsx-corrupt', `tệp .xlsx bị hỏng hoặc chưa tải về hết (${detail}). Hãy xin lại tệp từ đơn vị gửi.`, where);
+    return error(
+      'xlsx-corrupt',
+      `tệp .xlsx bị hỏng hoặc chưa tải về hết (${detail}). Hãy xin lại tệp từ đơn vị gửi.`,
+      where,
+    );
   }
   if (read === 'too-many') {
     return error('xlsx-too-many-entries', `tệp .xlsx chứa quá nhiều thành phần (trên ${limits.maxZipEntries}).`, where);
@@ -175,11 +195,14 @@ export async function openXlsx(path: string, display: string, limits: ReadLimits
     );
   }
   if (read.names.includes('mimetype') && !read.parts.has('xl/workbook.xml')) {
-    return error('xlsx-ods', 'đây là tệp OpenDocument (.ods) được đổi tên thành .xlsx. Hãy lưu lại tệp dạng "Excel Workbook (.xlsx)".', where);
+    return error(
+      'xlsx-ods',
+      'đây là tệp OpenDocument (.ods) được đổi tên thành .xlsx. Hãy lưu lại tệp dạng "Excel Workbook (.xlsx)".',
+      where,
+    );
   }
   if (!read.parts.has('xl/workbook.xml')) {
     return error('xlsx-no-workbook', 'tệp nén này không chứa bảng tính Excel (thiếu xl/workbook.xml).', where);
   }
   return { parts: read.parts };
 }
-

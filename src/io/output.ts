@@ -22,7 +22,10 @@ export function checkOutputFolder(outDir: string, inputFolders: readonly string[
   const out = resolve(outDir);
   for (const folder of inputFolders) {
     if (inside(out, resolve(folder))) {
-      throw new UserError(`thư mục kết quả ${outDir} nằm trong thư mục dữ liệu đầu vào ${folder}; hãy chọn thư mục khác (-o).`, EXIT.usage);
+      throw new UserError(
+        `thư mục kết quả ${outDir} nằm trong thư mục dữ liệu đầu vào ${folder}; hãy chọn thư mục khác (-o).`,
+        EXIT.usage,
+      );
     }
   }
 }
@@ -69,7 +72,10 @@ async function removeStaleTemps(folder: string, now: number): Promise<void> {
  * a lock left by a killed run would block the next year-end run, and outputs for the same
  * inputs are byte-identical anyway.
  */
-export async function writeOutputs(files: readonly OutputFile[], options: { force: boolean; protectedPaths: readonly string[]; display: (path: string) => string }): Promise<void> {
+export async function writeOutputs(
+  files: readonly OutputFile[],
+  options: { force: boolean; protectedPaths: readonly string[]; display: (path: string) => string },
+): Promise<void> {
   const protectedSet = new Set(options.protectedPaths.map((p) => resolve(p)));
   for (const file of files) {
     if (protectedSet.has(resolve(file.path))) {
@@ -80,7 +86,10 @@ export async function writeOutputs(files: readonly OutputFile[], options: { forc
     const existing: string[] = [];
     for (const file of files) if (await exists(file.path)) existing.push(options.display(file.path));
     if (existing.length > 0) {
-      throw new UserError(`kết quả đã có, không ghi đè: ${existing.join(', ')}. Dùng --force để thay thế.`, EXIT.outputsExist);
+      throw new UserError(
+        `kết quả đã có, không ghi đè: ${existing.join(', ')}. Dùng --force để thay thế.`,
+        EXIT.outputsExist,
+      );
     }
   }
   for (const folder of new Set(files.map((f) => dirname(f.path)))) await removeStaleTemps(folder, Date.now());

@@ -17,7 +17,12 @@ const MAX_WORKERS = 4;
  * province's few files are read here, one after the other, so that only one file's parts are
  * inflated at a time. Either way the result is the same (test/io/pool.test.ts).
  */
-export async function readSelfReportFiles(files: readonly { path: string; display: string }[], limits: ReadLimits, itemCodes: readonly string[], options: { parallel?: boolean } = {}): Promise<SelfReportsRead[]> {
+export async function readSelfReportFiles(
+  files: readonly { path: string; display: string }[],
+  limits: ReadLimits,
+  itemCodes: readonly string[],
+  options: { parallel?: boolean } = {},
+): Promise<SelfReportsRead[]> {
   const workerFile = new URL('./read-worker.js', import.meta.url);
   let bytes = 0;
   for (const file of files) {
@@ -38,7 +43,13 @@ export async function readSelfReportFiles(files: readonly { path: string; displa
   return readInWorkers(workerFile, files, limits, itemCodes, workers);
 }
 
-function readInWorkers(workerFile: URL, files: readonly { path: string; display: string }[], limits: ReadLimits, itemCodes: readonly string[], count: number): Promise<SelfReportsRead[]> {
+function readInWorkers(
+  workerFile: URL,
+  files: readonly { path: string; display: string }[],
+  limits: ReadLimits,
+  itemCodes: readonly string[],
+  count: number,
+): Promise<SelfReportsRead[]> {
   return new Promise((resolve, reject) => {
     const results: (SelfReportsRead | undefined)[] = new Array<SelfReportsRead | undefined>(files.length);
     const pool: Worker[] = [];

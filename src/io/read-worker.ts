@@ -31,7 +31,17 @@ export interface PackedRows {
 }
 
 export function packRows(rows: readonly SelfReportRow[]): PackedRows {
-  const packed: PackedRows = { unitCode: [], itemCode: [], selfAssessment: [], evidence: [], appraisal: [], note: [], file: [], sheet: [], row: [] };
+  const packed: PackedRows = {
+    unitCode: [],
+    itemCode: [],
+    selfAssessment: [],
+    evidence: [],
+    appraisal: [],
+    note: [],
+    file: [],
+    sheet: [],
+    row: [],
+  };
   for (const r of rows) {
     packed.unitCode.push(r.unitCode);
     packed.itemCode.push(r.itemCode);
@@ -57,7 +67,11 @@ export function unpackRows(packed: PackedRows): SelfReportRow[] {
       evidence: packed.evidence[i] ?? '',
       appraisal: packed.appraisal[i] ?? null,
       note: packed.note[i] ?? '',
-      source: { file: packed.file[i] ?? '', ...(sheet === null || sheet === undefined ? {} : { sheet }), row: packed.row[i] ?? 0 },
+      source: {
+        file: packed.file[i] ?? '',
+        ...(sheet === null || sheet === undefined ? {} : { sheet }),
+        row: packed.row[i] ?? 0,
+      },
     });
   }
   return rows;
@@ -78,7 +92,16 @@ export function unpackReply(reply: ReadReply): SelfReportsRead {
 // Runs in a worker thread: reads each file it is sent and posts back the rows and problems.
 parentPort?.on('message', (task: ReadTask) => {
   readSelfReportFile(task.path, task.display, task.limits, task.itemCodes).then(
-    (result) => parentPort?.postMessage({ id: task.id, rows: packRows(result.rows), problems: result.problems } satisfies ReadReply),
-    (error: unknown) => parentPort?.postMessage({ id: task.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    (result) =>
+      parentPort?.postMessage({
+        id: task.id,
+        rows: packRows(result.rows),
+        problems: result.problems,
+      } satisfies ReadReply),
+    (error: unknown) =>
+      parentPort?.postMessage({
+        id: task.id,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      }),
   );
 });

@@ -66,7 +66,11 @@ export const FOLLOW_UP_SPEC = {
   titleVi: 'bảng theo dõi sau đánh giá',
   columns: [
     UNIT_CODE,
-    { key: 'slow', headers: ['Chậm triển khai kết luận', 'Chậm triển khai', 'Slow on conclusions', 'Slow'], required: true },
+    {
+      key: 'slow',
+      headers: ['Chậm triển khai kết luận', 'Chậm triển khai', 'Slow on conclusions', 'Slow'],
+      required: true,
+    },
     { key: 'reviewDemanded', headers: ['Yêu cầu kiểm điểm', 'Review demanded'], required: true },
     { key: 'exceptionalAchievement', headers: ['Thành tích đặc biệt', 'Exceptional achievement'], required: true },
     { key: 'note', headers: ['Căn cứ / ghi chú', 'Căn cứ', 'Ghi chú', 'Note'], required: false },
@@ -141,7 +145,12 @@ function parseRow<S extends TableSpec<string>, T>(
     const key = String(issue.path[0]) as KeyOf<S>;
     const letter = row.columns[key];
     const header = spec.columns.find((c) => c.key === key)?.headers[0] ?? key;
-    problems.push(error(`invalid-${key}`, issue.message, { ...row.where, column: letter === undefined ? header : `${letter} (${header})` }));
+    problems.push(
+      error(`invalid-${key}`, issue.message, {
+        ...row.where,
+        column: letter === undefined ? header : `${letter} (${header})`,
+      }),
+    );
   }
   return undefined;
 }
@@ -157,7 +166,12 @@ export interface UnitsRead {
 }
 
 /** The units file: one row per responsible person; each unit with one name, one block, exactly one head. */
-export async function readUnitsFile(path: string, display: string, limits: ReadLimits, blocks: readonly BlockDef[]): Promise<UnitsRead> {
+export async function readUnitsFile(
+  path: string,
+  display: string,
+  limits: ReadLimits,
+  blocks: readonly BlockDef[],
+): Promise<UnitsRead> {
   const unitRow = blockSchemas(blocks).unit;
   const table = await readTable(path, display, UNITS_SPEC, limits);
   const problems: Problem[] = [...table.problems];
@@ -169,26 +183,52 @@ export async function readUnitsFile(path: string, display: string, limits: ReadL
     if (value === undefined) continue;
     const known = units.get(value.unitCode);
     if (known === undefined) {
-      units.set(value.unitCode, { unit: { code: value.unitCode, name: value.unitName, block: value.block }, where: row.where });
+      units.set(value.unitCode, {
+        unit: { code: value.unitCode, name: value.unitName, block: value.block },
+        where: row.where,
+      });
     } else if (known.unit.name !== value.unitName || known.unit.block !== value.block) {
       problems.push(
-        error('unit-inconsistent', `đơn vị ${value.unitCode} có tên hoặc khối khác với ${at(known.where)} ("${known.unit.name}", ${known.unit.block}).`, row.where),
+        error(
+          'unit-inconsistent',
+          `đơn vị ${value.unitCode} có tên hoặc khối khác với ${at(known.where)} ("${known.unit.name}", ${known.unit.block}).`,
+          row.where,
+        ),
       );
     }
     if (value.role === 'head') {
       const other = heads.get(value.unitCode);
       if (other !== undefined) {
-        problems.push(error('second-head', `đơn vị ${value.unitCode} có người đứng đầu thứ hai (người thứ nhất ở ${at(other)}); mỗi đơn vị chỉ có một người đứng đầu.`, row.where));
+        problems.push(
+          error(
+            'second-head',
+            `đơn vị ${value.unitCode} có người đứng đầu thứ hai (người thứ nhất ở ${at(other)}); mỗi đơn vị chỉ có một người đứng đầu.`,
+            row.where,
+          ),
+        );
       } else {
         heads.set(value.unitCode, row.where);
       }
     }
-    persons.push({ unitCode: value.unitCode, name: value.name, position: value.position, role: value.role, source: row.where });
+    persons.push({
+      unitCode: value.unitCode,
+      name: value.name,
+      position: value.position,
+      role: value.role,
+      source: row.where,
+    });
   }
   for (const [code, { where }] of units) {
-    if (!heads.has(code)) problems.push(error('no-head', `đơn vị ${code} không có người đứng đầu (Vai trò "Người đứng đầu").`, { file: where.file, ...(where.sheet === undefined ? {} : { sheet: where.sheet }) }));
+    if (!heads.has(code))
+      problems.push(
+        error('no-head', `đơn vị ${code} không có người đứng đầu (Vai trò "Người đứng đầu").`, {
+          file: where.file,
+          ...(where.sheet === undefined ? {} : { sheet: where.sheet }),
+        }),
+      );
   }
-  if (table.problems.length === 0 && table.rows.length === 0) problems.push(error('units-empty', 'danh sách đơn vị không có dòng nào.', { file: display }));
+  if (table.problems.length === 0 && table.rows.length === 0)
+    problems.push(error('units-empty', 'danh sách đơn vị không có dòng nào.', { file: display }));
   return { units: [...units.values()].map((u) => u.unit), persons, problems };
 }
 
@@ -206,7 +246,12 @@ function componentValue(cell: Cell): number | string | null {
 }
 
 /** A scores file: one row per unit; a unit given twice is an error. */
-export async function readScoresFile(path: string, display: string, limits: ReadLimits, blocks: readonly BlockDef[]): Promise<ScoresRead> {
+export async function readScoresFile(
+  path: string,
+  display: string,
+  limits: ReadLimits,
+  blocks: readonly BlockDef[],
+): Promise<ScoresRead> {
   const scoreRow = blockSchemas(blocks).score;
   const table = await readTable(path, display, SCORES_SPEC, limits);
   const problems: Problem[] = [...table.problems];
@@ -217,13 +262,17 @@ export async function readScoresFile(path: string, display: string, limits: Read
     if (value === undefined) continue;
     const other = seen.get(value.unitCode);
     if (other !== undefined) {
-      problems.push(error('duplicate-score', `đơn vị ${value.unitCode} có hai dòng điểm (dòng kia ở ${at(other)}).`, row.where));
+      problems.push(
+        error('duplicate-score', `đơn vị ${value.unitCode} có hai dòng điểm (dòng kia ở ${at(other)}).`, row.where),
+      );
       continue;
     }
     seen.set(value.unitCode, row.where);
     scores.push({
       ...value,
-      components: row.extras.filter((e) => e.header !== '').map((e) => ({ name: e.header, value: componentValue(e.cell) })),
+      components: row.extras
+        .filter((e) => e.header !== '')
+        .map((e) => ({ name: e.header, value: componentValue(e.cell) })),
       source: row.where,
     });
   }
@@ -236,7 +285,12 @@ export interface SelfReportsRead {
 }
 
 /** A self-report file (long format): any number of units and items; item codes must be those of the checklist given. */
-export async function readSelfReportFile(path: string, display: string, limits: ReadLimits, itemCodes: readonly string[]): Promise<SelfReportsRead> {
+export async function readSelfReportFile(
+  path: string,
+  display: string,
+  limits: ReadLimits,
+  itemCodes: readonly string[],
+): Promise<SelfReportsRead> {
   const known = new Set(itemCodes);
   const table = await readTable(path, display, SELF_REPORT_SPEC, limits);
   const problems: Problem[] = [...table.problems];
@@ -276,7 +330,13 @@ export async function readFollowUpFile(path: string, display: string, limits: Re
     if (value === undefined) continue;
     const other = seen.get(value.unitCode);
     if (other !== undefined) {
-      problems.push(error('duplicate-follow-up', `đơn vị ${value.unitCode} có hai dòng theo dõi (dòng kia ở ${at(other)}); hãy gộp lại thành một dòng.`, row.where));
+      problems.push(
+        error(
+          'duplicate-follow-up',
+          `đơn vị ${value.unitCode} có hai dòng theo dõi (dòng kia ở ${at(other)}); hãy gộp lại thành một dòng.`,
+          row.where,
+        ),
+      );
       continue;
     }
     seen.set(value.unitCode, row.where);

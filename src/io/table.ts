@@ -52,7 +52,10 @@ function cellText(cell: Cell | undefined): string {
 }
 
 /** Whether a row is a header row of the spec: every required column is there. */
-export function matchHeader<K extends string>(spec: TableSpec<K>, cells: readonly (Cell | undefined)[]): HeaderMatch<K> | undefined {
+export function matchHeader<K extends string>(
+  spec: TableSpec<K>,
+  cells: readonly (Cell | undefined)[],
+): HeaderMatch<K> | undefined {
   const keys = cells.map((cell) => matchKey(cellText(cell)));
   const found = new Map<K, number[]>();
   const extras: { header: string; index: number }[] = [];
@@ -118,7 +121,9 @@ async function readSheet<K extends string>(
         continue;
       }
       keyed = [...header.columns];
-      columns = Object.fromEntries(keyed.map(([key, index]) => [key, columnLetter(index + 1)])) as Partial<Record<K, string>>;
+      columns = Object.fromEntries(keyed.map(([key, index]) => [key, columnLetter(index + 1)])) as Partial<
+        Record<K, string>
+      >;
       for (const duplicate of header.duplicates) {
         problems.push(
           error(
@@ -146,7 +151,10 @@ async function readSheet<K extends string>(
       where: { file, ...sheetRef, row: raw.row },
       cells,
       columns,
-      extras: header.extras.length === 0 ? noExtras : header.extras.map(({ header: name, index }) => ({ header: name, cell: raw.cells[index] ?? null })),
+      extras:
+        header.extras.length === 0
+          ? noExtras
+          : header.extras.map(({ header: name, index }) => ({ header: name, cell: raw.cells[index] ?? null })),
     });
   }
   return header === undefined ? { seen } : { read: { rows, problems }, seen };
@@ -183,7 +191,12 @@ export async function readTable<K extends string>(
   };
 
   if (extension === '.csv') {
-    const sheet = await readCsvSheet(path, display, (cells) => matchHeader(spec, cells) !== undefined, HEADER_SCAN_ROWS);
+    const sheet = await readCsvSheet(
+      path,
+      display,
+      (cells) => matchHeader(spec, cells) !== undefined,
+      HEADER_SCAN_ROWS,
+    );
     if ('severity' in sheet) return { rows: [], problems: [sheet] };
     await consume(sheet);
   } else if (extension === '.xlsx') {
@@ -193,7 +206,16 @@ export async function readTable<K extends string>(
       for (const sheet of readXlsxSheets(opened)) await consume(sheet);
     } catch (cause) {
       const detail = cause instanceof Error ? cause.message : String(cause);
-      return { rows: [], problems: [error('xlsx-unreadable', `không đọc được tệp .xlsx (${detail}). Hãy mở và lưu lại tệp bằng Excel hoặc LibreOffice.`, { file: display })] };
+      return {
+        rows: [],
+        problems: [
+          error(
+            'xlsx-unreadable',
+            `không đọc được tệp .xlsx (${detail}). Hãy mở và lưu lại tệp bằng Excel hoặc LibreOffice.`,
+            { file: display },
+          ),
+        ],
+      };
     }
   } else {
     return { rows: [], problems: [unsupportedFormat(display, extension)] };
@@ -202,7 +224,10 @@ export async function readTable<K extends string>(
   if (matched.length === 0) {
     const required = spec.columns.filter((c) => c.required).map((c) => `"${c.headers[0] ?? c.key}"`);
     const found = sheetsSeen
-      .map(({ name, seen }) => `${name === undefined ? '' : `trang "${name}": `}${seen.length > 0 ? seen.map((s) => `"${s}"`).join(', ') : '(trống)'}`)
+      .map(
+        ({ name, seen }) =>
+          `${name === undefined ? '' : `trang "${name}": `}${seen.length > 0 ? seen.map((s) => `"${s}"`).join(', ') : '(trống)'}`,
+      )
       .join('; ');
     problems.push(
       error(
@@ -217,8 +242,10 @@ export async function readTable<K extends string>(
 
 export function unsupportedFormat(display: string, extension: string): Problem {
   const hint =
-    extension === '.xls' || extension === '.ods'
-      ? ` Hãy mở tệp và lưu lại dạng "Excel Workbook (.xlsx)".`
-      : '';
-  return error('unsupported-format', `định dạng "${extension || '(không có đuôi)'}" không được hỗ trợ; chỉ đọc .xlsx và .csv.${hint}`, { file: display });
+    extension === '.xls' || extension === '.ods' ? ` Hãy mở tệp và lưu lại dạng "Excel Workbook (.xlsx)".` : '';
+  return error(
+    'unsupported-format',
+    `định dạng "${extension || '(không có đuôi)'}" không được hỗ trợ; chỉ đọc .xlsx và .csv.${hint}`,
+    { file: display },
+  );
 }

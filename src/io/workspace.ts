@@ -41,7 +41,11 @@ async function exists(path: string): Promise<boolean> {
 }
 
 /** `2024/units.xlsx` or `2024/units.csv`; both at once is ambiguous. */
-export async function findInput(workspace: string, folder: string, base: string): Promise<{ path: string; display: string } | Problem | undefined> {
+export async function findInput(
+  workspace: string,
+  folder: string,
+  base: string,
+): Promise<{ path: string; display: string } | Problem | undefined> {
   const found: string[] = [];
   for (const extension of INPUT_EXTENSIONS) {
     if (await exists(join(workspace, folder, base + extension))) found.push(`${folder}/${base}${extension}`);
@@ -66,7 +70,11 @@ export async function fileDigest(path: string): Promise<{ sha256: string; bytes:
 }
 
 /** Files in the self-reports folder to read, sorted by name; lock files and hidden files are skipped. */
-async function selfReportFiles(workspace: string, folder: string, problems: Problem[]): Promise<{ path: string; display: string }[]> {
+async function selfReportFiles(
+  workspace: string,
+  folder: string,
+  problems: Problem[],
+): Promise<{ path: string; display: string }[]> {
   const directory = join(workspace, folder);
   let names: string[];
   try {
@@ -101,17 +109,36 @@ function place(where: SourceRef | undefined): string {
  * against each other, with the blocks and checklist of the run's policy. Malformed data is
  * collected, never thrown one at a time.
  */
-export async function loadYear(workspace: string, year: number, policy: Pick<Policy, 'blocks' | 'regulation'>, limits: ReadLimits = DEFAULT_LIMITS): Promise<LoadedYear> {
+export async function loadYear(
+  workspace: string,
+  year: number,
+  policy: Pick<Policy, 'blocks' | 'regulation'>,
+  limits: ReadLimits = DEFAULT_LIMITS,
+): Promise<LoadedYear> {
   const { blocks } = policy;
   const itemCodes = policy.regulation.checklist.map((item) => item.code);
   const folder = String(year);
   const previousFolder = String(year - 1);
   const problems: Problem[] = [];
   const files: InputFile[] = [];
-  const empty: YearInput = { year, units: [], persons: [], scores: [], previousScores: null, selfReports: [], followUps: [] };
+  const empty: YearInput = {
+    year,
+    units: [],
+    persons: [],
+    scores: [],
+    previousScores: null,
+    selfReports: [],
+    followUps: [],
+  };
 
   if (!(await exists(join(workspace, folder)))) {
-    return { input: empty, problems: [error('no-year-folder', `không có thư mục năm ${year} trong không gian làm việc.`, { file: `${folder}/` })], files };
+    return {
+      input: empty,
+      problems: [
+        error('no-year-folder', `không có thư mục năm ${year} trong không gian làm việc.`, { file: `${folder}/` }),
+      ],
+      files,
+    };
   }
 
   const locate = async (dir: string, base: string) => {
@@ -129,16 +156,34 @@ export async function loadYear(workspace: string, year: number, policy: Pick<Pol
   const reportFiles = await selfReportFiles(workspace, `${folder}/self-reports`, problems);
 
   if (unitsFile === undefined && !problems.some((p) => p.where?.file === `${folder}/units`)) {
-    problems.push(error('no-units', 'không tìm thấy danh sách đơn vị (units.xlsx hoặc units.csv).', { file: `${folder}/` }));
+    problems.push(
+      error('no-units', 'không tìm thấy danh sách đơn vị (units.xlsx hoặc units.csv).', { file: `${folder}/` }),
+    );
   }
   if (scoresFile === undefined && !problems.some((p) => p.where?.file === `${folder}/scores`)) {
-    problems.push(error('no-scores', 'không tìm thấy bảng điểm ICT Index của năm (scores.xlsx hoặc scores.csv).', { file: `${folder}/` }));
+    problems.push(
+      error('no-scores', 'không tìm thấy bảng điểm ICT Index của năm (scores.xlsx hoặc scores.csv).', {
+        file: `${folder}/`,
+      }),
+    );
   }
   if (followUpFile === undefined) {
-    problems.push(warning('no-follow-up', 'không có tệp follow-up: coi như không đơn vị nào chậm triển khai kết luận, bị yêu cầu kiểm điểm hay có thành tích đặc biệt.', { file: `${folder}/` }));
+    problems.push(
+      warning(
+        'no-follow-up',
+        'không có tệp follow-up: coi như không đơn vị nào chậm triển khai kết luận, bị yêu cầu kiểm điểm hay có thành tích đặc biệt.',
+        { file: `${folder}/` },
+      ),
+    );
   }
   if (reportFiles.length === 0) {
-    problems.push(warning('no-self-reports', 'thư mục self-reports không có báo cáo nào: mọi đơn vị đều thiếu báo cáo tự đánh giá.', { file: `${folder}/self-reports/` }));
+    problems.push(
+      warning(
+        'no-self-reports',
+        'thư mục self-reports không có báo cáo nào: mọi đơn vị đều thiếu báo cáo tự đánh giá.',
+        { file: `${folder}/self-reports/` },
+      ),
+    );
   }
 
   const record = async (role: InputFile['role'], file: { path: string; display: string }) => {
@@ -152,10 +197,16 @@ export async function loadYear(workspace: string, year: number, policy: Pick<Pol
 
   // The self-reports (the bulk) go to the read pool while the other files are read here.
   const reportsPromise = readSelfReportFiles(reportFiles, limits, itemCodes);
-  const unitsRead = unitsFile === undefined ? undefined : await readUnitsFile(unitsFile.path, unitsFile.display, limits, blocks);
-  const scoresRead = scoresFile === undefined ? undefined : await readScoresFile(scoresFile.path, scoresFile.display, limits, blocks);
-  const previousRead = previousFile === undefined ? undefined : await readScoresFile(previousFile.path, previousFile.display, limits, blocks);
-  const followUpRead = followUpFile === undefined ? undefined : await readFollowUpFile(followUpFile.path, followUpFile.display, limits);
+  const unitsRead =
+    unitsFile === undefined ? undefined : await readUnitsFile(unitsFile.path, unitsFile.display, limits, blocks);
+  const scoresRead =
+    scoresFile === undefined ? undefined : await readScoresFile(scoresFile.path, scoresFile.display, limits, blocks);
+  const previousRead =
+    previousFile === undefined
+      ? undefined
+      : await readScoresFile(previousFile.path, previousFile.display, limits, blocks);
+  const followUpRead =
+    followUpFile === undefined ? undefined : await readFollowUpFile(followUpFile.path, followUpFile.display, limits);
   const reportReads = await reportsPromise;
   if (unitsFile !== undefined) await record('units', unitsFile);
   if (scoresFile !== undefined) await record('scores', scoresFile);
@@ -187,7 +238,13 @@ export async function loadYear(workspace: string, year: number, policy: Pick<Pol
     if (!checkUnit(row.unitCode, row.source, 'bảng điểm')) continue;
     const unit = unitOf.get(row.unitCode);
     if (unit !== undefined && unit.block !== row.block) {
-      problems.push(error('block-mismatch', `đơn vị ${row.unitCode} thuộc khối ${row.block} trong bảng điểm nhưng khối ${unit.block} trong danh sách đơn vị.`, row.source));
+      problems.push(
+        error(
+          'block-mismatch',
+          `đơn vị ${row.unitCode} thuộc khối ${row.block} trong bảng điểm nhưng khối ${unit.block} trong danh sách đơn vị.`,
+          row.source,
+        ),
+      );
       continue;
     }
     scores.push(row);
@@ -201,7 +258,11 @@ export async function loadYear(workspace: string, year: number, policy: Pick<Pol
       const key = `${row.unitCode}\u0000${row.itemCode}`;
       if (firstRow.has(key)) {
         problems.push(
-          error('duplicate-self-report', `đơn vị ${row.unitCode}, tiêu chí ${row.itemCode} đã có ở ${place(firstRow.get(key))}; mỗi tiêu chí chỉ được báo cáo một lần.`, row.source),
+          error(
+            'duplicate-self-report',
+            `đơn vị ${row.unitCode}, tiêu chí ${row.itemCode} đã có ở ${place(firstRow.get(key))}; mỗi tiêu chí chỉ được báo cáo một lần.`,
+            row.source,
+          ),
         );
         continue;
       }
@@ -217,7 +278,13 @@ export async function loadYear(workspace: string, year: number, policy: Pick<Pol
 
   for (const { code, where, what, rows } of unknown.values()) {
     const more = rows > 1 ? ` (${rows} dòng có mã này)` : '';
-    problems.push(error('unknown-unit', `mã đơn vị "${code}" trong ${what} không có trong danh sách đơn vị (${unitsFile?.display ?? 'units'})${more}.`, where));
+    problems.push(
+      error(
+        'unknown-unit',
+        `mã đơn vị "${code}" trong ${what} không có trong danh sách đơn vị (${unitsFile?.display ?? 'units'})${more}.`,
+        where,
+      ),
+    );
   }
 
   return {

@@ -28,11 +28,14 @@ export function* readXlsxSheets(opened: OpenedXlsx): Generator<RawSheet> {
 }
 
 /** Runs a SAX parser over a part, calling `on` for each event of interest. */
-function parse(xml: Buffer | undefined, on: {
-  open?: (tag: SaxesTagPlain) => void;
-  close?: (name: string) => void;
-  text?: (text: string) => void;
-}): void {
+function parse(
+  xml: Buffer | undefined,
+  on: {
+    open?: (tag: SaxesTagPlain) => void;
+    close?: (name: string) => void;
+    text?: (text: string) => void;
+  },
+): void {
   if (xml === undefined) return;
   const parser = new SaxesParser();
   if (on.open !== undefined) parser.on('opentag', on.open);
@@ -131,7 +134,10 @@ function parseSharedStrings(xml: Buffer | undefined): string[] {
 }
 
 /** Built-in number formats that show dates or times (ECMA-376 §18.8.30). */
-const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILT_IN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
+  57, 58,
+]);
 
 /** Whether a custom format code shows a date or time: d, m, y, h or s outside quotes, brackets and escapes. */
 export function isDateFormatCode(code: string): boolean {
@@ -199,7 +205,12 @@ interface CellState {
   inline: string | undefined;
 }
 
-function cellValue(state: CellState, strings: readonly string[], dateStyles: readonly boolean[], date1904: boolean): Cell {
+function cellValue(
+  state: CellState,
+  strings: readonly string[],
+  dateStyles: readonly boolean[],
+  date1904: boolean,
+): Cell {
   const value = state.value;
   if (state.formula !== undefined && (value === undefined || (value === '' && state.type !== 'str'))) {
     const bad: BadCell = { bad: 'formula-without-result', detail: `=${state.formula}` };
@@ -232,7 +243,12 @@ function cellValue(state: CellState, strings: readonly string[], dateStyles: rea
 /** Text is fed to the parser in slices of this size, and the rows parsed so far handed on after each. */
 const SLICE = 256 * 1024;
 
-async function* sheetRows(xml: Buffer, strings: readonly string[], dateStyles: readonly boolean[], date1904: boolean): AsyncGenerator<RawRow> {
+async function* sheetRows(
+  xml: Buffer,
+  strings: readonly string[],
+  dateStyles: readonly boolean[],
+  date1904: boolean,
+): AsyncGenerator<RawRow> {
   const parser = new SaxesParser();
   const ready: RawRow[] = [];
   let rowNumber = 0;
@@ -254,7 +270,14 @@ async function* sheetRows(xml: Buffer, strings: readonly string[], dateStyles: r
       case 'c': {
         const reference = attribute(tag, 'r');
         const column = reference === undefined ? nextColumn : columnOf(reference) || nextColumn;
-        cell = { column, type: attribute(tag, 't') ?? 'n', style: Number(attribute(tag, 's') ?? 0), formula: undefined, value: undefined, inline: undefined };
+        cell = {
+          column,
+          type: attribute(tag, 't') ?? 'n',
+          style: Number(attribute(tag, 's') ?? 0),
+          formula: undefined,
+          value: undefined,
+          inline: undefined,
+        };
         break;
       }
       case 'v':

@@ -35,15 +35,23 @@ export interface Settings {
  */
 export async function loadSettings(request: RunRequest, year: number): Promise<Settings> {
   const config = await loadConfig(request.workspace);
-  const fromFile = request.policyFile === undefined ? {} : await loadPolicyFile(resolve(request.cwd, request.policyFile));
+  const fromFile =
+    request.policyFile === undefined ? {} : await loadPolicyFile(resolve(request.cwd, request.policyFile));
   if (typeof fromFile !== 'object' || fromFile === null || Array.isArray(fromFile)) {
-    throw new UserError(`${request.policyFile ?? ''} phải là một đối tượng JSON, ví dụ { "rankScope": "all" }.`, EXIT.usage);
+    throw new UserError(
+      `${request.policyFile ?? ''} phải là một đối tượng JSON, ví dụ { "rankScope": "all" }.`,
+      EXIT.usage,
+    );
   }
   try {
-    const policy = resolvePolicy(year, { ...(config.policy ?? {}), ...fromFile }, {
-      configuredBlocks: configuredBlocks(config),
-      ...(request.regulations === undefined ? {} : { regulations: request.regulations }),
-    });
+    const policy = resolvePolicy(
+      year,
+      { ...(config.policy ?? {}), ...fromFile },
+      {
+        configuredBlocks: configuredBlocks(config),
+        ...(request.regulations === undefined ? {} : { regulations: request.regulations }),
+      },
+    );
     return { config, policy };
   } catch (error) {
     if (error instanceof PolicyError) throw new UserError(error.message, EXIT.usage);
@@ -87,6 +95,12 @@ export async function runYear(request: RunRequest, year: number): Promise<YearRu
     problems,
     errors: errorsOf(problems),
     warnings,
-    info: { block: titleBlock(policy, config, year), policy, files: loaded.files, warnings, toolVersion: toolVersion() },
+    info: {
+      block: titleBlock(policy, config, year),
+      policy,
+      files: loaded.files,
+      warnings,
+      toolVersion: toolVersion(),
+    },
   };
 }

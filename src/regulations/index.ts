@@ -9,12 +9,16 @@ export const REGULATIONS: readonly Regulation[] = [BN_358_2013];
  * of that year (the evaluation is made at year end) and had not ceased before 1 January of it.
  * Undefined when none applies.
  */
-export function regulationForYear(year: number, regulations: readonly Regulation[] = REGULATIONS): Regulation | undefined {
+export function regulationForYear(
+  year: number,
+  regulations: readonly Regulation[] = REGULATIONS,
+): Regulation | undefined {
   const yearStart = `${String(year).padStart(4, '0')}-01-01`;
   const yearEnd = `${String(year).padStart(4, '0')}-12-31`;
   let found: Regulation | undefined;
   for (const regulation of regulations) {
-    if (regulation.effective <= yearEnd && (regulation.until === null || regulation.until >= yearStart)) found = regulation;
+    if (regulation.effective <= yearEnd && (regulation.until === null || regulation.until >= yearStart))
+      found = regulation;
   }
   return found;
 }

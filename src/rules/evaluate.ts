@@ -22,12 +22,29 @@ export interface YearInput {
 /** A data gap the rules found: the run goes on, and the gap is listed as a warning. */
 export type Gap =
   | { readonly kind: 'no-report'; readonly unitCode: string }
-  | { readonly kind: 'missing-item'; readonly unitCode: string; readonly itemCode: string; readonly reason: 'blank' | 'no-row'; readonly source?: SourceRef }
-  | { readonly kind: 'not-applicable-without-note'; readonly unitCode: string; readonly itemCode: string; readonly accepted: boolean; readonly source?: SourceRef }
+  | {
+      readonly kind: 'missing-item';
+      readonly unitCode: string;
+      readonly itemCode: string;
+      readonly reason: 'blank' | 'no-row';
+      readonly source?: SourceRef;
+    }
+  | {
+      readonly kind: 'not-applicable-without-note';
+      readonly unitCode: string;
+      readonly itemCode: string;
+      readonly accepted: boolean;
+      readonly source?: SourceRef;
+    }
   | { readonly kind: 'no-score'; readonly unitCode: string }
   | { readonly kind: 'no-previous-year'; readonly year: number }
   | { readonly kind: 'no-previous-score'; readonly unitCode: string; readonly year: number }
-  | { readonly kind: 'official-rank-differs'; readonly unitCode: string; readonly officialRank: number; readonly rank: number };
+  | {
+      readonly kind: 'official-rank-differs';
+      readonly unitCode: string;
+      readonly officialRank: number;
+      readonly rank: number;
+    };
 
 /** The follow-up facts that count, for a unit absent from follow-up: all false. */
 export interface FollowUpFacts {
@@ -76,7 +93,11 @@ export interface YearEvaluation {
 }
 
 /** Who is rated, and under which provision: the deputy clause, or the basis of the unit's block. */
-export function roleCitation(role: Person['role'], block: Block, policy: Pick<Policy, 'regulation' | 'blocks'>): Citation {
+export function roleCitation(
+  role: Person['role'],
+  block: Block,
+  policy: Pick<Policy, 'regulation' | 'blocks'>,
+): Citation {
   if (role === 'deputy') return policy.regulation.deputyBasis;
   const def = policy.blocks.find((b) => b.code === block);
   if (def === undefined) throw new Error(`roleCitation: block ${block} is not a block of the run`);
@@ -110,7 +131,13 @@ function gapsOfAssessment(assessment: UnitAssessment): Gap[] {
   for (const item of assessment.items) {
     const where = item.source === undefined ? {} : { source: item.source };
     if (item.missing === 'blank' || item.missing === 'no-row') {
-      gaps.push({ kind: 'missing-item', unitCode: assessment.unitCode, itemCode: item.item.code, reason: item.missing, ...where });
+      gaps.push({
+        kind: 'missing-item',
+        unitCode: assessment.unitCode,
+        itemCode: item.item.code,
+        reason: item.missing,
+        ...where,
+      });
     } else if (item.notApplicableWithoutNote) {
       gaps.push({
         kind: 'not-applicable-without-note',
@@ -148,7 +175,9 @@ export function evaluateYear(input: YearInput, policy: Policy): YearEvaluation {
   // Units in a fixed order whatever the order of the input rows: the policy's blocks in order, then code.
   const blockIndex = new Map(policy.blocks.map((b, i) => [b.code, i]));
   const blockOrder = (block: Block) => blockIndex.get(block) ?? blockIndex.size;
-  const units = [...input.units].sort((a, b) => blockOrder(a.block) - blockOrder(b.block) || compareCodes(a.code, b.code));
+  const units = [...input.units].sort(
+    (a, b) => blockOrder(a.block) - blockOrder(b.block) || compareCodes(a.code, b.code),
+  );
   const evaluations: UnitEvaluation[] = units.map((unit) => {
     const assessment = assessUnit(unit.code, reportsByUnit.get(unit.code) ?? [], policy);
     gaps.push(...gapsOfAssessment(assessment));
@@ -183,16 +212,21 @@ export function evaluateYear(input: YearInput, policy: Policy): YearEvaluation {
   const personsByUnit = groupBy(input.persons, (p) => p.unitCode);
   const known = new Set(units.map((u) => u.code));
   for (const person of input.persons) {
-    if (!known.has(person.unitCode)) throw new Error(`evaluateYear: person ${person.name} belongs to unknown unit ${person.unitCode}`);
+    if (!known.has(person.unitCode))
+      throw new Error(`evaluateYear: person ${person.name} belongs to unknown unit ${person.unitCode}`);
   }
   const persons: PersonEvaluation[] = [];
   for (const evaluation of evaluations) {
     // Heads first, then deputies in the order the units file lists them (a stable sort).
-    const own = [...(personsByUnit.get(evaluation.unit.code) ?? [])].sort(
-      (a, b) => (a.role === b.role ? 0 : a.role === 'head' ? -1 : 1),
+    const own = [...(personsByUnit.get(evaluation.unit.code) ?? [])].sort((a, b) =>
+      a.role === b.role ? 0 : a.role === 'head' ? -1 : 1,
     );
     for (const person of own) {
-      persons.push({ person, unit: evaluation, roleCitation: roleCitation(person.role, evaluation.unit.block, policy) });
+      persons.push({
+        person,
+        unit: evaluation,
+        roleCitation: roleCitation(person.role, evaluation.unit.block, policy),
+      });
     }
   }
   return { year: input.year, policy, ranking, previousRanking, units: evaluations, persons, gaps };

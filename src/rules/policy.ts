@@ -93,7 +93,11 @@ export class PolicyError extends Error {
 }
 
 /** The policy under a given regulation, from overrides of unknown shape; throws a PolicyError naming every invalid one. */
-export function buildPolicy(regulation: Regulation, overrides: unknown = {}, configuredBlocks: readonly BlockDef[] = []): Policy {
+export function buildPolicy(
+  regulation: Regulation,
+  overrides: unknown = {},
+  configuredBlocks: readonly BlockDef[] = [],
+): Policy {
   const parsed = parameterSchema(regulation).safeParse(overrides ?? {});
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => ({

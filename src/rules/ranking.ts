@@ -180,7 +180,13 @@ export function rankUnits(inputs: readonly RankInput[], policy: RankingPolicy): 
   }
   unranked.sort((a, b) => compareCodes(a.unitCode, b.unitCode));
   rankDisagreements.sort((a, b) => compareCodes(a.unitCode, b.unitCode));
-  return { groups, ranked, unranked, rankDisagreements, citations: [regulation.citations.topGroup, regulation.citations.bottomGroup] };
+  return {
+    groups,
+    ranked,
+    unranked,
+    rankDisagreements,
+    citations: [regulation.citations.topGroup, regulation.citations.bottomGroup],
+  };
 }
 
 /** For each distinct key: how many keys are strictly higher and strictly lower (one sort, no N² scan). */

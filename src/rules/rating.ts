@@ -46,7 +46,12 @@ export interface RatingDecision {
  * silent "met"; otherwise the top group decides between "excellent" and "completed". Without a
  * report the unit cannot be rated (the reporting article is cited).
  */
-export function rateUnit(assessment: UnitAssessment, rank: RankedUnit | undefined, group: RankGroup | undefined, regulation: Regulation): RatingDecision {
+export function rateUnit(
+  assessment: UnitAssessment,
+  rank: RankedUnit | undefined,
+  group: RankGroup | undefined,
+  regulation: Regulation,
+): RatingDecision {
   const { citations } = regulation;
   const missingItems = assessment.items.filter((item) => item.missing !== null).map((item) => item.item.code);
   const facts: RatingFacts = {

@@ -15,14 +15,26 @@ export interface RewardDecision {
  * reward when the follow-up records an exceptional achievement of the unit, whatever the
  * rating. Both may apply; none is a proposal of nothing.
  */
-export function proposeRewards(rating: Rating, exceptionalAchievement: boolean, regulation: Regulation): RewardDecision[] {
+export function proposeRewards(
+  rating: Rating,
+  exceptionalAchievement: boolean,
+  regulation: Regulation,
+): RewardDecision[] {
   const { citations } = regulation;
   const proposals: RewardDecision[] = [];
   if (rating === 'xuat-sac') {
-    proposals.push({ outcome: 'khen-thuong', reason: 'excellent-rating', citations: [citations.rewardConsideration, citations.excellent] });
+    proposals.push({
+      outcome: 'khen-thuong',
+      reason: 'excellent-rating',
+      citations: [citations.rewardConsideration, citations.excellent],
+    });
   }
   if (exceptionalAchievement) {
-    proposals.push({ outcome: 'thuong-dot-xuat', reason: 'exceptional-achievement', citations: [citations.adHocReward] });
+    proposals.push({
+      outcome: 'thuong-dot-xuat',
+      reason: 'exceptional-achievement',
+      citations: [citations.adHocReward],
+    });
   }
   return proposals;
 }

@@ -63,7 +63,12 @@ export interface SanctionDecision {
 }
 
 /** Whether the facts meet a point's condition (or a `when` of a nearest point): every fact it names must hold. */
-function holds(condition: Partial<SanctionCondition>, v: number, facts: SanctionFacts, bottomTwoYears: boolean): boolean {
+function holds(
+  condition: Partial<SanctionCondition>,
+  v: number,
+  facts: SanctionFacts,
+  bottomTwoYears: boolean,
+): boolean {
   return (
     (condition.violated === undefined || condition.violated.includes(v)) &&
     (condition.slow === undefined || condition.slow === facts.slow) &&
@@ -73,8 +78,15 @@ function holds(condition: Partial<SanctionCondition>, v: number, facts: Sanction
 }
 
 /** The sanction points whose literal conditions hold, most severe first (the regulation's order). */
-export function applicableClauses(regulation: Regulation, v: number, facts: SanctionFacts, bottomTwoYears: boolean): SanctionForm[] {
-  return regulation.sanctionRules.filter((rule) => holds(rule.condition, v, facts, bottomTwoYears)).map((rule) => rule.form);
+export function applicableClauses(
+  regulation: Regulation,
+  v: number,
+  facts: SanctionFacts,
+  bottomTwoYears: boolean,
+): SanctionForm[] {
+  return regulation.sanctionRules
+    .filter((rule) => holds(rule.condition, v, facts, bottomTwoYears))
+    .map((rule) => rule.form);
 }
 
 /** Which uncovered case of the regulation a violation count falls in, when no point applies. */
@@ -94,7 +106,13 @@ interface Outcome {
   readonly nearestClauses: readonly Citation[];
 }
 
-function outcomeFor(regulation: Regulation, v: number, facts: SanctionFacts, bottomTwoYears: boolean, parameters: Pick<PolicyParameters, 'uncoveredCases'>): Outcome {
+function outcomeFor(
+  regulation: Regulation,
+  v: number,
+  facts: SanctionFacts,
+  bottomTwoYears: boolean,
+  parameters: Pick<PolicyParameters, 'uncoveredCases'>,
+): Outcome {
   const forms = applicableClauses(regulation, v, facts, bottomTwoYears);
   const mostSevere = regulation.sanctionRules.find((rule) => rule.form === forms[0]);
   if (mostSevere !== undefined) {
@@ -117,7 +135,9 @@ function outcomeFor(regulation: Regulation, v: number, facts: SanctionFacts, bot
     applicableClauses: [],
     uncoveredCase: kase.id,
     mappedByPolicy: mapped !== 'can-xem-xet',
-    nearestClauses: kase.nearest.filter((n) => n.when === undefined || holds(n.when, v, facts, bottomTwoYears)).map((n) => n.citation),
+    nearestClauses: kase.nearest
+      .filter((n) => n.when === undefined || holds(n.when, v, facts, bottomTwoYears))
+      .map((n) => n.citation),
   };
 }
 
@@ -127,7 +147,10 @@ function outcomeFor(regulation: Regulation, v: number, facts: SanctionFacts, bot
  * where none does; `thieu-du-lieu` when missing items leave the number of violated sections,
  * and so the outcome, open. Other ratings get no sanction.
  */
-export function decideSanction(facts: SanctionFacts, policy: { readonly regulation: Regulation; readonly parameters: Pick<PolicyParameters, 'uncoveredCases'> }): SanctionDecision {
+export function decideSanction(
+  facts: SanctionFacts,
+  policy: { readonly regulation: Regulation; readonly parameters: Pick<PolicyParameters, 'uncoveredCases'> },
+): SanctionDecision {
   const { regulation, parameters } = policy;
   const sectionCount = regulation.sections.length;
   const notes: SanctionNote[] = [];
@@ -151,12 +174,15 @@ export function decideSanction(facts: SanctionFacts, policy: { readonly regulati
     return { outcome: null, reason: 'not-rated', citations: [regulation.citations.rating], ...none };
   }
   if (facts.violatedSections < 1 || facts.violatedSections > sectionCount) {
-    throw new RangeError(`decideSanction: a khong-hoan-thanh rating needs 1 to ${sectionCount} violated sections, got ${facts.violatedSections}`);
+    throw new RangeError(
+      `decideSanction: a khong-hoan-thanh rating needs 1 to ${sectionCount} violated sections, got ${facts.violatedSections}`,
+    );
   }
 
   const highest = Math.min(sectionCount, facts.violatedSections + facts.undeterminedSections);
   const candidates: Outcome[] = [];
-  for (let v = facts.violatedSections; v <= highest; v++) candidates.push(outcomeFor(regulation, v, facts, bottomTwoYears, parameters));
+  for (let v = facts.violatedSections; v <= highest; v++)
+    candidates.push(outcomeFor(regulation, v, facts, bottomTwoYears, parameters));
   const possibleOutcomes = [...new Set(candidates.map((c) => c.outcome))];
   const known = candidates[0];
   if (known === undefined) throw new Error('decideSanction: no candidate outcome');

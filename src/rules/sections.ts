@@ -122,7 +122,8 @@ export function assessUnit(unitCode: string, rows: readonly SelfReportRow[], pol
   const byItem = new Map<string, SelfReportRow>();
   for (const row of rows) {
     if (row.unitCode !== unitCode) throw new Error(`assessUnit(${unitCode}) was given a row of unit ${row.unitCode}`);
-    if (checklistItem(regulation, row.itemCode) === undefined) throw new Error(`assessUnit(${unitCode}): unknown item ${row.itemCode}`);
+    if (checklistItem(regulation, row.itemCode) === undefined)
+      throw new Error(`assessUnit(${unitCode}): unknown item ${row.itemCode}`);
     if (byItem.has(row.itemCode)) throw new Error(`assessUnit(${unitCode}): two rows for item ${row.itemCode}`);
     byItem.set(row.itemCode, row);
   }

@@ -17,7 +17,8 @@ async function moveToCommunes(workspace: string): Promise<void> {
     workbook.eachSheet((sheet) => {
       sheet.eachRow((row) => {
         const code = row.getCell(1).value;
-        if (typeof code === 'string' && COMMUNES.includes(code) && row.getCell(3).value === 'HUYEN') row.getCell(3).value = 'XA';
+        if (typeof code === 'string' && COMMUNES.includes(code) && row.getCell(3).value === 'HUYEN')
+          row.getCell(3).value = 'XA';
       });
     });
     await workbook.xlsx.writeFile(join(workspace, file));
@@ -39,12 +40,25 @@ describe('a block the regulation does not name, declared with its legal basis', 
     const result = run(['sanctions', '--year', '2024', '-w', workspace, '-o', join(workspace, 'out'), '--json']);
     expect(result.stderr).not.toMatch(/lỗi nội bộ/u);
     expect(result.code).toBe(0);
-    const json = JSON.parse(result.stdout) as { persons: { unitCode: string; block: string; role: string; rank: number | null; n: number | null; citations: string[] }[] };
+    const json = JSON.parse(result.stdout) as {
+      persons: {
+        unitCode: string;
+        block: string;
+        role: string;
+        rank: number | null;
+        n: number | null;
+        citations: string[];
+      }[];
+    };
     const communes = json.persons.filter((p) => COMMUNES.includes(p.unitCode));
     expect(communes.map((p) => p.block)).toEqual(['XA', 'XA']);
     for (const p of communes) expect(p.citations[0]).toBe(BASIS);
     expect(communes.map((p) => p.n)).toEqual([2, 2]);
-    expect(json.persons.filter((p) => p.block === 'HUYEN' && p.role === 'head').every((p) => p.citations[0] === 'Điều 2 khoản 2')).toBe(true);
+    expect(
+      json.persons
+        .filter((p) => p.block === 'HUYEN' && p.role === 'head')
+        .every((p) => p.citations[0] === 'Điều 2 khoản 2'),
+    ).toBe(true);
     // Order of rows: the regulation's blocks (SBN, HUYEN), then the configured ones.
     const blocks = [...new Set(json.persons.map((p) => p.block))];
     expect(blocks).toEqual(['SBN', 'HUYEN', 'XA']);
@@ -61,7 +75,9 @@ describe('a block the regulation does not name, declared with its legal basis', 
     await moveToCommunes(workspace);
     const result = run(['check', '--year', '2024', '-w', workspace]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/2024\/units\.xlsx, trang "[^"]+", dòng \d+, cột C \(Khối\): khối "XA" không hợp lệ; cần "SBN" \(Sở, ban, ngành\) hoặc "HUYEN" \(Huyện, thị xã, thành phố\)\./u);
+    expect(result.stderr).toMatch(
+      /2024\/units\.xlsx, trang "[^"]+", dòng \d+, cột C \(Khối\): khối "XA" không hợp lệ; cần "SBN" \(Sở, ban, ngành\) hoặc "HUYEN" \(Huyện, thị xã, thành phố\)\./u,
+    );
   });
 
   it('refuses a declared block without its legal basis', async () => {

@@ -43,7 +43,9 @@ describe('ict-eval sanctions --year 2024 on the sample workspace', async () => {
 
   it('exits 0, prints only JSON on stdout and a summary line on stderr', () => {
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/^ict-eval: năm 2024: 32 người: 7 xuất sắc, 13 hoàn thành, 10 không hoàn thành, 2 chưa xếp loại; 4 đề xuất xử lý, 6 cần xem xét; 5 cảnh báo\. Đã ghi /mu);
+    expect(result.stderr).toMatch(
+      /^ict-eval: năm 2024: 32 người: 7 xuất sắc, 13 hoàn thành, 10 không hoàn thành, 2 chưa xếp loại; 4 đề xuất xử lý, 6 cần xem xét; 5 cảnh báo\. Đã ghi /mu,
+    );
   });
 
   it('writes the rating and the sanction workbooks under out/2024/', async () => {
@@ -87,7 +89,10 @@ describe('ict-eval sanctions --year 2024 on the sample workspace', async () => {
 
   it('puts every unit of a tie straddling the 20% cut in the top group', () => {
     expect([person('VPUB'), person('STTTT'), person('SNV'), person('STC')].map((p) => [p.rank, p.top])).toEqual([
-      [1, true], [1, true], [3, true], [3, true],
+      [1, true],
+      [1, true],
+      [3, true],
+      [3, true],
     ]);
   });
 
@@ -111,11 +116,29 @@ describe('ict-eval sanctions --year 2024 on the sample workspace', async () => {
     const sheet = dump['Xếp loại'] ?? [];
     expect(sheet[0]).toEqual(['UBND TỈNH AN LẠC']);
     expect(sheet[1]).toEqual(['SỞ THÔNG TIN VÀ TRUYỀN THÔNG']);
-    expect(sheet[5]).toEqual(['STT', 'Họ và tên', 'Chức vụ', 'Vai trò', 'Đơn vị', 'Khối', 'Mục 1', 'Mục 2', 'Mục 3', 'Mục 4', 'Điểm ICT Index', 'Hạng', 'Nhóm', 'Xếp loại', 'Căn cứ']);
+    expect(sheet[5]).toEqual([
+      'STT',
+      'Họ và tên',
+      'Chức vụ',
+      'Vai trò',
+      'Đơn vị',
+      'Khối',
+      'Mục 1',
+      'Mục 2',
+      'Mục 3',
+      'Mục 4',
+      'Điểm ICT Index',
+      'Hạng',
+      'Nhóm',
+      'Xếp loại',
+      'Căn cứ',
+    ]);
     expect(sheet).toHaveLength(6 + 32);
     const syt = sheet.find((row) => row[4] === 'Sở Y tế');
     expect(syt?.slice(6, 14)).toEqual(['Vi phạm', 'Đạt', 'Đạt', 'Đạt', 0.71, 8, '—', 'Không hoàn thành nhiệm vụ']);
-    expect(syt?.[14]).toBe('Điều 2 khoản 1; Điều 15 khoản 3; Điều 5 khoản 1, QĐ 358/2013/QĐ-UBND: vi phạm ít nhất một trong 4 mục');
+    expect(syt?.[14]).toBe(
+      'Điều 2 khoản 1; Điều 15 khoản 3; Điều 5 khoản 1, QĐ 358/2013/QĐ-UBND: vi phạm ít nhất một trong 4 mục',
+    );
     const details = dump['Chi tiết'] ?? [];
     expect(details.find((row) => row[1] === 'Sở Y tế (SYT)')?.slice(2, 4)).toEqual([1, '1.1']);
   });
@@ -159,7 +182,9 @@ describe('ict-eval sanctions --year 2024 on the sample workspace', async () => {
 
   it('gives byte-identical workbooks on a rerun, in another time zone', async () => {
     const again = await tempDir();
-    const rerun = run(['sanctions', '--year', '2024', '-w', SAMPLE, '-o', again, '-q'], { env: { TZ: 'Pacific/Kiritimati' } });
+    const rerun = run(['sanctions', '--year', '2024', '-w', SAMPLE, '-o', again, '-q'], {
+      env: { TZ: 'Pacific/Kiritimati' },
+    });
     expect(rerun.code).toBe(0);
     for (const name of ['2024/xep-loai-2024.xlsx', '2024/xu-ly-2024.xlsx']) {
       expect((await readFile(join(again, name))).equals(await readFile(join(out, name)))).toBe(true);
@@ -211,16 +236,31 @@ describe('the other commands on the sample workspace', () => {
 
   it('check --json gives each unit’s sections', () => {
     const result = run(['check', '--year', '2024', '-w', SAMPLE, '--json']);
-    const json = JSON.parse(result.stdout) as { units: { unitCode: string; violatedSections: number[]; hasReport: boolean }[] };
+    const json = JSON.parse(result.stdout) as {
+      units: { unitCode: string; violatedSections: number[]; hasReport: boolean }[];
+    };
     expect(json.units.find((u) => u.unitCode === 'STNMT')?.violatedSections).toEqual([1, 2, 3]);
     expect(json.units.find((u) => u.unitCode === 'TTRA')?.hasReport).toBe(false);
   });
 
   it('rank --json gives N, k and k′ per block and last year’s rank', async () => {
     const out = await tempDir();
-    const result = run(['rank', join(SAMPLE, '2024/scores.xlsx'), '--previous', join(SAMPLE, '2023/scores.xlsx'), '-w', SAMPLE, '-o', out, '--json']);
+    const result = run([
+      'rank',
+      join(SAMPLE, '2024/scores.xlsx'),
+      '--previous',
+      join(SAMPLE, '2023/scores.xlsx'),
+      '-w',
+      SAMPLE,
+      '-o',
+      out,
+      '--json',
+    ]);
     expect(result.code).toBe(0);
-    const json = JSON.parse(result.stdout) as { groups: unknown[]; rows: { unitCode: string; rank: number | null; previousRank: number | null; previousBottom: boolean | null }[] };
+    const json = JSON.parse(result.stdout) as {
+      groups: unknown[];
+      rows: { unitCode: string; rank: number | null; previousRank: number | null; previousBottom: boolean | null }[];
+    };
     expect(json.groups).toEqual([
       { scope: 'SBN', n: 19, k: 3, kBottom: 2, topCount: 4, bottomCount: 2 },
       { scope: 'HUYEN', n: 10, k: 2, kBottom: 1, topCount: 2, bottomCount: 1 },
@@ -233,10 +273,14 @@ describe('the other commands on the sample workspace', () => {
   it('explain gives the derivation with its articles, in Vietnamese and in English', () => {
     const vi = run(['explain', 'bqlkcn', '--year', '2024', '-w', SAMPLE]);
     expect(vi.code).toBe(0);
-    expect(vi.stdout).toContain('Khiển trách — đủ điều kiện của điểm được áp dụng (Điều 17 khoản 1 điểm b, QĐ 358/2013/QĐ-UBND)');
+    expect(vi.stdout).toContain(
+      'Khiển trách — đủ điều kiện của điểm được áp dụng (Điều 17 khoản 1 điểm b, QĐ 358/2013/QĐ-UBND)',
+    );
     expect(vi.stdout).toContain('Các điểm cùng thỏa mãn (chọn hình thức nặng nhất): Khiển trách, Phê bình');
     const en = run(['explain', 'BQLKCN', '--year', '2024', '-w', SAMPLE, '--lang', 'en']);
-    expect(en.stdout).toContain('Reprimand — the conditions of the applied point hold (Điều 17 khoản 1 điểm b, QĐ 358/2013/QĐ-UBND)');
+    expect(en.stdout).toContain(
+      'Reprimand — the conditions of the applied point hold (Điều 17 khoản 1 điểm b, QĐ 358/2013/QĐ-UBND)',
+    );
   });
 
   it('explain of an unknown unit is a usage error naming the known codes', () => {
@@ -249,15 +293,27 @@ describe('the other commands on the sample workspace', () => {
 describe('exit codes for cron', () => {
   it('malformed input: exit 1, every problem listed with its place, nothing written', async () => {
     const workspace = await sampleCopy();
-    await writeFile(join(workspace, '2024/follow-up.csv'), 'Mã đơn vị,Chậm triển khai kết luận,Yêu cầu kiểm điểm,Thành tích đặc biệt\nSYT,Có,,\n');
-    await writeFile(join(workspace, '2024/self-reports/extra.csv'), 'Mã đơn vị,Mã tiêu chí,Tự đánh giá\nXX,1.1,Đạt\nSYT,1.2,Tốt\n');
+    await writeFile(
+      join(workspace, '2024/follow-up.csv'),
+      'Mã đơn vị,Chậm triển khai kết luận,Yêu cầu kiểm điểm,Thành tích đặc biệt\nSYT,Có,,\n',
+    );
+    await writeFile(
+      join(workspace, '2024/self-reports/extra.csv'),
+      'Mã đơn vị,Mã tiêu chí,Tự đánh giá\nXX,1.1,Đạt\nSYT,1.2,Tốt\n',
+    );
     const out = join(workspace, 'ket-qua');
     const result = run(['sanctions', '--year', '2024', '-w', workspace, '-o', out]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('ict-eval: Dữ liệu đầu vào có 3 lỗi, chưa ghi kết quả nào:');
-    expect(result.stderr).toContain('  - 2024/follow-up: có cả 2024/follow-up.xlsx và 2024/follow-up.csv; hãy giữ lại một tệp.');
-    expect(result.stderr).toContain('  - 2024/self-reports/extra.csv, dòng 3, cột C (Tự đánh giá): giá trị "Tốt" không phải là trạng thái hợp lệ;');
-    expect(result.stderr).toContain('  - 2024/self-reports/extra.csv, dòng 2: mã đơn vị "XX" trong báo cáo tự đánh giá không có trong danh sách đơn vị (2024/units.xlsx).');
+    expect(result.stderr).toContain(
+      '  - 2024/follow-up: có cả 2024/follow-up.xlsx và 2024/follow-up.csv; hãy giữ lại một tệp.',
+    );
+    expect(result.stderr).toContain(
+      '  - 2024/self-reports/extra.csv, dòng 3, cột C (Tự đánh giá): giá trị "Tốt" không phải là trạng thái hợp lệ;',
+    );
+    expect(result.stderr).toContain(
+      '  - 2024/self-reports/extra.csv, dòng 2: mã đơn vị "XX" trong báo cáo tự đánh giá không có trong danh sách đơn vị (2024/units.xlsx).',
+    );
     expect(await listFiles(out)).toEqual([]);
   });
 
@@ -266,9 +322,16 @@ describe('exit codes for cron', () => {
     await writeFile(join(workspace, '2024/self-reports/extra.csv'), 'Mã đơn vị,Mã tiêu chí,Tự đánh giá\nSYT,1.1,Tốt\n');
     const result = run(['sanctions', '--year', '2024', '-w', workspace, '--json']);
     expect(result.code).toBe(1);
-    const json = JSON.parse(result.stdout) as { problems: { code: string; file: string; row: number; column: string }[] };
+    const json = JSON.parse(result.stdout) as {
+      problems: { code: string; file: string; row: number; column: string }[];
+    };
     expect(json.problems.filter((p) => p.code.startsWith('invalid'))).toEqual([
-      expect.objectContaining({ code: 'invalid-selfAssessment', file: '2024/self-reports/extra.csv', row: 2, column: 'C (Tự đánh giá)' }),
+      expect.objectContaining({
+        code: 'invalid-selfAssessment',
+        file: '2024/self-reports/extra.csv',
+        row: 2,
+        column: 'C (Tự đánh giá)',
+      }),
     ]);
   });
 
@@ -331,7 +394,12 @@ describe('init and template', () => {
   it('init makes a workspace the tool then reads, and refuses to overwrite it', async () => {
     const dir = await tempDir();
     expect(run(['init', join(dir, 'ws'), '--year', '2025']).code).toBe(0);
-    expect(await listFiles(join(dir, 'ws'))).toEqual(['2025/follow-up.xlsx', '2025/scores.xlsx', '2025/units.xlsx', 'ict-eval.config.json']);
+    expect(await listFiles(join(dir, 'ws'))).toEqual([
+      '2025/follow-up.xlsx',
+      '2025/scores.xlsx',
+      '2025/units.xlsx',
+      'ict-eval.config.json',
+    ]);
     expect(run(['init', join(dir, 'ws'), '--year', '2025']).code).toBe(3);
     const dump = await dumpWorkbook(join(dir, 'ws/2025/units.xlsx'));
     expect(dump['Danh sách']?.[0]).toEqual(['Mã đơn vị', 'Tên đơn vị', 'Khối', 'Họ và tên', 'Chức vụ', 'Vai trò']);
@@ -348,7 +416,10 @@ describe('init and template', () => {
     await workbook.xlsx.readFile(path);
     const sheet = workbook.getWorksheet('Tự đánh giá');
     if (sheet === undefined) throw new Error('no sheet');
-    expect(sheet.getCell('E2').dataValidation).toMatchObject({ type: 'list', formulae: ['"Đạt,Không đạt,Không áp dụng"'] });
+    expect(sheet.getCell('E2').dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['"Đạt,Không đạt,Không áp dụng"'],
+    });
     // Cells are locked unless said otherwise; the sheet is protected, the status and note columns are not locked.
     // exceljs leaves protection undefined for a cell with the default (locked), whatever its type says.
     const codeProtection = sheet.getCell('A2').protection as Partial<ExcelJS.Protection> | undefined;
@@ -358,9 +429,19 @@ describe('init and template', () => {
     expect((sheet as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
     for (let row = 2; row <= 23; row++) sheet.getCell(row, 5).value = row === 3 ? 'Không đạt' : 'Đạt';
     await workbook.xlsx.writeFile(path);
-    const read = await readSelfReportFile(path, 'SYT.xlsx', DEFAULT_LIMITS, BN_358_2013.checklist.map((i) => i.code));
+    const read = await readSelfReportFile(
+      path,
+      'SYT.xlsx',
+      DEFAULT_LIMITS,
+      BN_358_2013.checklist.map((i) => i.code),
+    );
     expect(read.problems).toEqual([]);
     expect(read.rows).toHaveLength(22);
-    expect(read.rows[1]).toMatchObject({ unitCode: 'SYT', itemCode: '1.2', selfAssessment: 'khong-dat', appraisal: null });
+    expect(read.rows[1]).toMatchObject({
+      unitCode: 'SYT',
+      itemCode: '1.2',
+      selfAssessment: 'khong-dat',
+      appraisal: null,
+    });
   });
 });

@@ -44,23 +44,44 @@ function lieAboutSize(zip: Buffer, entryName: string, size: number): Buffer {
 
 describe('hostile workbooks end in a clear message, within bounded memory', () => {
   it('a zip whose central directory understates a part’s size is refused when the inflated bytes exceed the claim', async () => {
-    const honest = await scoresWorkbook(Array.from({ length: 2000 }, (_, i) => [`U${i}`, 'Đơn vị '.repeat(20), 'SBN', i / 2000]));
+    const honest = await scoresWorkbook(
+      Array.from({ length: 2000 }, (_, i) => [`U${i}`, 'Đơn vị '.repeat(20), 'SBN', i / 2000]),
+    );
     const path = await save(lieAboutSize(honest, 'xl/sharedStrings.xml', 100));
     const read = await readScoresFile(path, 'scores.xlsx', DEFAULT_LIMITS, BN_358_2013.blocks);
     expect(read.scores).toEqual([]);
-    expect(read.problems.map(formatProblem)).toEqual([expect.stringMatching(/^scores\.xlsx: tệp \.xlsx bị hỏng hoặc chưa tải về hết \(.*\)\. Hãy xin lại tệp từ đơn vị gửi\.$/u)]);
+    expect(read.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /^scores\.xlsx: tệp \.xlsx bị hỏng hoặc chưa tải về hết \(.*\)\. Hãy xin lại tệp từ đơn vị gửi\.$/u,
+      ),
+    ]);
   });
 
   it('the inflated bytes are counted against the limit, not only the declared sizes', async () => {
     // 3 MB of shared strings, declared honestly: refused under a 1 MB budget whatever the claims say.
     const big = await scoresWorkbook([['SB', 'x'.repeat(3_000_000), 'SBN', 0.5]]);
-    const read = await readScoresFile(await save(big), 'scores.xlsx', { ...DEFAULT_LIMITS, maxUncompressedBytes: 1_000_000 }, BN_358_2013.blocks);
+    const read = await readScoresFile(
+      await save(big),
+      'scores.xlsx',
+      { ...DEFAULT_LIMITS, maxUncompressedBytes: 1_000_000 },
+      BN_358_2013.blocks,
+    );
     expect(read.problems.map((p) => p.code)).toEqual(['xlsx-too-large-uncompressed']);
   });
 
   it('a huge shared-strings table within the limit is read', async () => {
-    const rows = Array.from({ length: 20_000 }, (_, i) => [`U${i}`, `Đơn vị số ${i} ${'đ'.repeat(50)}`, 'SBN', (i % 100) / 100]);
-    const read = await readScoresFile(await save(await scoresWorkbook(rows)), 'scores.xlsx', DEFAULT_LIMITS, BN_358_2013.blocks);
+    const rows = Array.from({ length: 20_000 }, (_, i) => [
+      `U${i}`,
+      `Đơn vị số ${i} ${'đ'.repeat(50)}`,
+      'SBN',
+      (i % 100) / 100,
+    ]);
+    const read = await readScoresFile(
+      await save(await scoresWorkbook(rows)),
+      'scores.xlsx',
+      DEFAULT_LIMITS,
+      BN_358_2013.blocks,
+    );
     expect(read.problems).toEqual([]);
     expect(read.scores).toHaveLength(20_001);
   });
@@ -89,21 +110,38 @@ describe('hostile workbooks end in a clear message, within bounded memory', () =
   it('a zip with no workbook in it', async () => {
     const zip = new JSZip();
     zip.file('readme.txt', 'hello');
-    const read = await readScoresFile(await save(await zip.generateAsync({ type: 'nodebuffer' })), 'scores.xlsx', DEFAULT_LIMITS, BN_358_2013.blocks);
-    expect(read.problems.map(formatProblem)).toEqual(['scores.xlsx: tệp nén này không chứa bảng tính Excel (thiếu xl/workbook.xml).']);
+    const read = await readScoresFile(
+      await save(await zip.generateAsync({ type: 'nodebuffer' })),
+      'scores.xlsx',
+      DEFAULT_LIMITS,
+      BN_358_2013.blocks,
+    );
+    expect(read.problems.map(formatProblem)).toEqual([
+      'scores.xlsx: tệp nén này không chứa bảng tính Excel (thiếu xl/workbook.xml).',
+    ]);
   });
 
   it('a zip with too many entries', async () => {
     const zip = new JSZip();
     for (let i = 0; i < 30; i++) zip.file(`x/${i}.txt`, '');
-    const read = await readScoresFile(await save(await zip.generateAsync({ type: 'nodebuffer' })), 'scores.xlsx', { ...DEFAULT_LIMITS, maxZipEntries: 20 }, BN_358_2013.blocks);
+    const read = await readScoresFile(
+      await save(await zip.generateAsync({ type: 'nodebuffer' })),
+      'scores.xlsx',
+      { ...DEFAULT_LIMITS, maxZipEntries: 20 },
+      BN_358_2013.blocks,
+    );
     expect(read.problems.map(formatProblem)).toEqual(['scores.xlsx: tệp .xlsx chứa quá nhiều thành phần (trên 20).']);
   });
 
   it('a workbook whose XML is broken', async () => {
     const zip = await JSZip.loadAsync(await scoresWorkbook());
     zip.file('xl/worksheets/sheet1.xml', '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c>');
-    const read = await readScoresFile(await save(await zip.generateAsync({ type: 'nodebuffer' })), 'scores.xlsx', DEFAULT_LIMITS, BN_358_2013.blocks);
+    const read = await readScoresFile(
+      await save(await zip.generateAsync({ type: 'nodebuffer' })),
+      'scores.xlsx',
+      DEFAULT_LIMITS,
+      BN_358_2013.blocks,
+    );
     expect(read.problems.length).toBe(1);
     expect(read.problems[0]?.severity).toBe('error');
     expect(read.problems[0]?.where?.file).toBe('scores.xlsx');
@@ -116,7 +154,12 @@ describe('large files', () => {
     const lines = ['Mã đơn vị,Mã tiêu chí,Tự đánh giá'];
     for (let i = 0; i < 200_000; i++) lines.push(`U${i % 9000},1.1,Đạt`);
     const path = await save(Buffer.from(lines.join('\n')), 'lon.csv');
-    const read = await readTable(path, 'lon.csv', { titleVi: 'bảng', columns: [{ key: 'a', headers: ['Mã đơn vị'], required: true }] }, DEFAULT_LIMITS);
+    const read = await readTable(
+      path,
+      'lon.csv',
+      { titleVi: 'bảng', columns: [{ key: 'a', headers: ['Mã đơn vị'], required: true }] },
+      DEFAULT_LIMITS,
+    );
     expect(read.problems).toEqual([]);
     expect(read.rows).toHaveLength(200_000);
   }, 60_000);

@@ -48,7 +48,29 @@ type Mutation =
   | { kind: 'title-lines'; file: number; lines: number };
 
 const valueArb = fc.oneof(
-  fc.constantFrom('', 'Đạt', 'đạt', 'KHONG DAT', 'Không áp dụng', 'Có', 'x', '85,5', '-1', '1e400', 'NaN', '=1+1', '@SUM(A1)', '1.1', '5.1', 'SBN', 'HUYEN', 'Cấp phó', 'U0', 'u1', 'ZZ'),
+  fc.constantFrom(
+    '',
+    'Đạt',
+    'đạt',
+    'KHONG DAT',
+    'Không áp dụng',
+    'Có',
+    'x',
+    '85,5',
+    '-1',
+    '1e400',
+    'NaN',
+    '=1+1',
+    '@SUM(A1)',
+    '1.1',
+    '5.1',
+    'SBN',
+    'HUYEN',
+    'Cấp phó',
+    'U0',
+    'u1',
+    'ZZ',
+  ),
   fc.string({ maxLength: 12 }),
   fc.string({ unit: 'grapheme', maxLength: 8 }).map((s) => s.normalize('NFD')),
   fc.constantFrom('\u0000', '\u0007bell', 'a\r\nb', '\t', '"', '""', ';', ','),
@@ -147,21 +169,32 @@ async function pipeline(root: string) {
 }
 
 const summary = (e: ReturnType<typeof evaluateYear>) =>
-  e.persons.map((p) => [p.person.unitCode, p.person.name, p.unit.rating.outcome, p.unit.sanction.outcome, p.unit.rank?.rank ?? null]);
+  e.persons.map((p) => [
+    p.person.unitCode,
+    p.person.name,
+    p.unit.rating.outcome,
+    p.unit.sanction.outcome,
+    p.unit.rank?.rank ?? null,
+  ]);
 
 describe('random and mutated inputs never crash: exit 0 with a result, or exit 1 with located problems', () => {
   for (const format of ['csv', 'xlsx'] as const) {
     it(`${format}: any mix of wrong types, missing or duplicate columns, shuffled and duplicate rows, title lines, huge strings, control characters and NFD text`, async () => {
       await fc.assert(
-        fc.asyncProperty(fc.integer({ min: 1, max: 6 }), fc.nat(1000), fc.array(mutationArb, { maxLength: 6 }), async (n, seed, mutations) => {
-          const root = await writeYear(mutate(baseYear(n, seed), mutations), format);
-          const outcome = await pipeline(root);
-          for (const problem of outcome.errors) {
-            expect(problem.where?.file, problem.message).toMatch(/^2024\//u);
-            expect(problem.message.length).toBeGreaterThan(5);
-          }
-          if (outcome.result !== null) expect(outcome.result.persons.length).toBeGreaterThan(0);
-        }),
+        fc.asyncProperty(
+          fc.integer({ min: 1, max: 6 }),
+          fc.nat(1000),
+          fc.array(mutationArb, { maxLength: 6 }),
+          async (n, seed, mutations) => {
+            const root = await writeYear(mutate(baseYear(n, seed), mutations), format);
+            const outcome = await pipeline(root);
+            for (const problem of outcome.errors) {
+              expect(problem.where?.file, problem.message).toMatch(/^2024\//u);
+              expect(problem.message.length).toBeGreaterThan(5);
+            }
+            if (outcome.result !== null) expect(outcome.result.persons.length).toBeGreaterThan(0);
+          },
+        ),
         { numRuns: RUNS },
       );
     });
@@ -171,8 +204,14 @@ describe('random and mutated inputs never crash: exit 0 with a result, or exit 1
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 2, max: 8 }), fc.nat(1000), fc.nat(), async (n, seed, shuffleSeed) => {
         const tables = baseYear(n, seed);
-        const reordered = mutate(tables, [0, 1, 2, 3].map((file) => ({ kind: 'shuffle' as const, file, seed: shuffleSeed + file })));
-        const [a, b] = await Promise.all([pipeline(await writeYear(tables, 'csv')), pipeline(await writeYear(reordered, 'csv'))]);
+        const reordered = mutate(
+          tables,
+          [0, 1, 2, 3].map((file) => ({ kind: 'shuffle' as const, file, seed: shuffleSeed + file })),
+        );
+        const [a, b] = await Promise.all([
+          pipeline(await writeYear(tables, 'csv')),
+          pipeline(await writeYear(reordered, 'csv')),
+        ]);
         expect(a.code).toBe(0);
         expect(b.code).toBe(0);
         if (a.result !== null && b.result !== null) expect(summary(b.result)).toEqual(summary(a.result));
@@ -185,7 +224,10 @@ describe('random and mutated inputs never crash: exit 0 with a result, or exit 1
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 6 }), fc.nat(1000), async (n, seed) => {
         const tables = baseYear(n, seed);
-        const [a, b] = await Promise.all([pipeline(await writeYear(tables, 'csv')), pipeline(await writeYear(tables, 'xlsx'))]);
+        const [a, b] = await Promise.all([
+          pipeline(await writeYear(tables, 'csv')),
+          pipeline(await writeYear(tables, 'xlsx')),
+        ]);
         if (a.result === null || b.result === null) throw new Error('a valid year was refused');
         expect(summary(b.result)).toEqual(summary(a.result));
       }),

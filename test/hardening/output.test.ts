@@ -59,8 +59,12 @@ describe('a run killed mid-write leaves the old outputs or none, never a partial
 describe('two runs at once (a cron overlap)', () => {
   it('both finish, and the outputs are whole files, identical to a single run’s', async () => {
     const out = await tempDir();
-    const runs = [0, 1, 2].map(() => spawnRun(['sanctions', '--year', '2024', '-w', SAMPLE, '-o', out, '-q', '--force']));
-    const codes = await Promise.all(runs.map((child) => new Promise<number | null>((resolve) => child.on('exit', resolve))));
+    const runs = [0, 1, 2].map(() =>
+      spawnRun(['sanctions', '--year', '2024', '-w', SAMPLE, '-o', out, '-q', '--force']),
+    );
+    const codes = await Promise.all(
+      runs.map((child) => new Promise<number | null>((resolve) => child.on('exit', resolve))),
+    );
     expect(codes).toEqual([0, 0, 0]);
     expect(await expectWholeOrAbsent(out)).toBe(2);
     expect((await readdir(join(out, '2024'))).filter((n) => n.endsWith('.ict-eval-tmp'))).toEqual([]);
@@ -82,7 +86,9 @@ describe('text from the inputs stays text', () => {
     const result = new ExcelJS.Workbook();
     await result.xlsx.readFile(join(out, '2024/xep-loai-2024.xlsx'));
     const rows = result.getWorksheet('Xếp loại');
-    const cell = [...Array(40).keys()].map((i) => rows?.getCell(7 + i, 2)).find((c) => typeof c?.value === 'string' && c.value.startsWith('=HYPERLINK'));
+    const cell = [...Array(40).keys()]
+      .map((i) => rows?.getCell(7 + i, 2))
+      .find((c) => typeof c?.value === 'string' && c.value.startsWith('=HYPERLINK'));
     expect(cell?.type).toBe(ExcelJS.ValueType.String);
     expect(cell?.formula).toBeUndefined();
     const csv = await readFile(join(out, '2024/xep-loai-2024-xep-loai.csv'), 'utf8');
@@ -97,14 +103,19 @@ describe('file names made from unit codes never escape the output folder', () =>
     const workspace = await tempDir();
     await mkdir(join(workspace, '2024'), { recursive: true });
     const codes = ['../../thoat', 'a/b', 'CON', 'con.x', 'X'.repeat(300), 'Sở:Y*tế?'];
-    const lines = ['Mã đơn vị,Tên đơn vị,Khối,Họ và tên,Chức vụ,Vai trò', ...codes.map((c, i) => `"${c}",Đơn vị ${i},SBN,Người ${i},Giám đốc,Người đứng đầu`)];
+    const lines = [
+      'Mã đơn vị,Tên đơn vị,Khối,Họ và tên,Chức vụ,Vai trò',
+      ...codes.map((c, i) => `"${c}",Đơn vị ${i},SBN,Người ${i},Giám đốc,Người đứng đầu`),
+    ];
     await writeFile(join(workspace, '2024/units.csv'), lines.join('\n'));
     const out = join(workspace, 'ket-qua');
     const result = run(['template', '--year', '2024', '-w', workspace, '-o', out]);
     expect(result.code).toBe(0);
     const files = await listFiles(out);
     expect(files).toHaveLength(codes.length);
-    expect(files.every((f) => f.startsWith('2024/mau-bao-cao/') && f.split('/').length === 3 && f.length < 120)).toBe(true);
+    expect(files.every((f) => f.startsWith('2024/mau-bao-cao/') && f.split('/').length === 3 && f.length < 120)).toBe(
+      true,
+    );
     expect(await listFiles(workspace)).toEqual(['2024/units.csv', ...files.map((f) => `ket-qua/${f}`)].sort());
   });
 });
@@ -114,7 +125,10 @@ describe('determinism', () => {
     const render = async () => {
       const run = await runYear({ workspace: SAMPLE, cwd: SAMPLE }, 2024);
       const { evaluation, rows, info } = run;
-      return Promise.all([renderWorkbook(ratingDocument(evaluation, rows, info)), renderWorkbook(sanctionDocument(evaluation, rows, info))]);
+      return Promise.all([
+        renderWorkbook(ratingDocument(evaluation, rows, info)),
+        renderWorkbook(sanctionDocument(evaluation, rows, info)),
+      ]);
     };
     const zone = process.env.TZ;
     try {
@@ -147,12 +161,20 @@ describe('writeOutputs: whole files or none', () => {
       await writeOutputs([{ path: ${JSON.stringify(target)}, bytes: Buffer.alloc(300 * 1024 * 1024, 65) }], { force: true, protectedPaths: [], display: (p) => p });
       process.stdout.write('done\\n');
     `;
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-    await new Promise<void>((resolve) => child.stdout.once('data', () => { resolve(); }));
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((resolve) =>
+      child.stdout.once('data', () => {
+        resolve();
+      }),
+    );
     // Kill it once writing has begun: a temporary file has grown, or the target itself has changed.
     const original = (await stat(target)).size;
     for (let i = 0; i < 2000; i++) {
-      const sizes = await Promise.all((await readdir(out)).map(async (n) => [n, (await stat(join(out, n))).size] as const));
+      const sizes = await Promise.all(
+        (await readdir(out)).map(async (n) => [n, (await stat(join(out, n))).size] as const),
+      );
       if (sizes.some(([n, size]) => (n === 'lon.xlsx' ? size !== original : size > 0))) break;
       await new Promise((resolve) => setTimeout(resolve, 2));
     }

@@ -23,9 +23,14 @@ const UNITS = [
   'SA,Sở An Hòa,SBN,Nguyễn Văn Hòa,Giám đốc,Người đứng đầu',
   'HA,Huyện Lạc Sơn,HUYEN,Hoàng Văn Lực,Chủ tịch UBND huyện,Người đứng đầu',
 ].join('\n');
-const SCORES = ['Mã đơn vị,Tên đơn vị,Khối,Điểm ICT Index', 'SA,Sở An Hòa,SBN,0.8', 'HA,Huyện Lạc Sơn,HUYEN,0.7'].join('\n');
+const SCORES = ['Mã đơn vị,Tên đơn vị,Khối,Điểm ICT Index', 'SA,Sở An Hòa,SBN,0.8', 'HA,Huyện Lạc Sơn,HUYEN,0.7'].join(
+  '\n',
+);
 const report = (unit: string, status = 'Đạt') =>
-  ['Mã đơn vị,Mã tiêu chí,Tự đánh giá,Minh chứng,Thẩm định,Ghi chú', ...CHECKLIST.map((i) => `${unit},${i.code},${status},,,`)].join('\n');
+  [
+    'Mã đơn vị,Mã tiêu chí,Tự đánh giá,Minh chứng,Thẩm định,Ghi chú',
+    ...CHECKLIST.map((i) => `${unit},${i.code},${status},,,`),
+  ].join('\n');
 
 /** A workspace for 2024 with valid CSV files, with some replaced or removed. */
 async function workspace(files: Record<string, string | Buffer | null> = {}): Promise<string> {
@@ -67,15 +72,22 @@ describe('each kind of malformed input has its own precise message', () => {
     const book = new ExcelJS.Workbook();
     book.addWorksheet('Hướng dẫn').addRow(['Điền điểm vào trang sau']);
     book.addWorksheet('Điểm').addRow(['Mã đơn vị', 'Tên đơn vị', 'Điểm']);
-    const root = await workspace({ '2024/scores.csv': null, '2024/scores.xlsx': Buffer.from(await book.xlsx.writeBuffer()) });
+    const root = await workspace({
+      '2024/scores.csv': null,
+      '2024/scores.xlsx': Buffer.from(await book.xlsx.writeBuffer()),
+    });
     expect(await errors(root)).toEqual([
       '2024/scores.xlsx: không tìm thấy dòng tiêu đề của bảng điểm ICT Index (cần các cột "Mã đơn vị", "Tên đơn vị", "Khối", "Điểm ICT Index") trong 30 dòng đầu. Đã thấy: trang "Hướng dẫn": "Điền điểm vào trang sau"; trang "Điểm": "Mã đơn vị", "Tên đơn vị", "Điểm".',
     ]);
   });
 
   it('a column given twice is named with both letters', async () => {
-    const root = await workspace({ '2024/scores.csv': SCORES.replace('Điểm ICT Index', 'Điểm ICT Index,Score').replace(/0\.(\d)$/gmu, '0.$1,0.$1') });
-    expect(await errors(root)).toEqual(['2024/scores.csv, dòng 1: cột "Điểm ICT Index" xuất hiện nhiều lần (cột D, E); hãy giữ lại một cột.']);
+    const root = await workspace({
+      '2024/scores.csv': SCORES.replace('Điểm ICT Index', 'Điểm ICT Index,Score').replace(/0\.(\d)$/gmu, '0.$1,0.$1'),
+    });
+    expect(await errors(root)).toEqual([
+      '2024/scores.csv, dòng 1: cột "Điểm ICT Index" xuất hiện nhiều lần (cột D, E); hãy giữ lại một cột.',
+    ]);
   });
 
   it('an unknown unit code is reported once per file, at its first row, with the number of rows', async () => {
@@ -87,7 +99,9 @@ describe('each kind of malformed input has its own precise message', () => {
 
   it('an unknown item code names the cell', async () => {
     const root = await workspace({ '2024/self-reports/SA.csv': `${report('SA')}\nSA,5.1,Đạt,,,` });
-    expect(await errors(root)).toEqual(['2024/self-reports/SA.csv, dòng 24, cột B (Mã tiêu chí): mã tiêu chí "5.1" không có trong danh mục (1.1 … 4.6).']);
+    expect(await errors(root)).toEqual([
+      '2024/self-reports/SA.csv, dòng 24, cột B (Mã tiêu chí): mã tiêu chí "5.1" không có trong danh mục (1.1 … 4.6).',
+    ]);
   });
 
   it('a (unit, item) given in two files names both places', async () => {
@@ -98,29 +112,46 @@ describe('each kind of malformed input has its own precise message', () => {
   });
 
   it('a second head of a unit names the first', async () => {
-    const root = await workspace({ '2024/units.csv': `${UNITS}\nSA,Sở An Hòa,SBN,Trần Minh Khoa,Giám đốc,Người đứng đầu` });
+    const root = await workspace({
+      '2024/units.csv': `${UNITS}\nSA,Sở An Hòa,SBN,Trần Minh Khoa,Giám đốc,Người đứng đầu`,
+    });
     expect(await errors(root)).toEqual([
       '2024/units.csv, dòng 4: đơn vị SA có người đứng đầu thứ hai (người thứ nhất ở dòng 2); mỗi đơn vị chỉ có một người đứng đầu.',
     ]);
   });
 
   it('a unit with only a deputy has no head', async () => {
-    const root = await workspace({ '2024/units.csv': UNITS.replace('Nguyễn Văn Hòa,Giám đốc,Người đứng đầu', 'Nguyễn Văn Hòa,Phó Giám đốc,Cấp phó được phân công') });
-    expect(await errors(root)).toEqual(['2024/units.csv: đơn vị SA không có người đứng đầu (Vai trò "Người đứng đầu").']);
+    const root = await workspace({
+      '2024/units.csv': UNITS.replace(
+        'Nguyễn Văn Hòa,Giám đốc,Người đứng đầu',
+        'Nguyễn Văn Hòa,Phó Giám đốc,Cấp phó được phân công',
+      ),
+    });
+    expect(await errors(root)).toEqual([
+      '2024/units.csv: đơn vị SA không có người đứng đầu (Vai trò "Người đứng đầu").',
+    ]);
   });
 
   it('a unit listed with two different blocks is inconsistent', async () => {
-    const root = await workspace({ '2024/units.csv': `${UNITS}\nSA,Sở An Hòa,HUYEN,Lê Thị Hằng,Phó Giám đốc,Cấp phó được phân công` });
-    expect(await errors(root)).toEqual(['2024/units.csv, dòng 4: đơn vị SA có tên hoặc khối khác với dòng 2 ("Sở An Hòa", SBN).']);
+    const root = await workspace({
+      '2024/units.csv': `${UNITS}\nSA,Sở An Hòa,HUYEN,Lê Thị Hằng,Phó Giám đốc,Cấp phó được phân công`,
+    });
+    expect(await errors(root)).toEqual([
+      '2024/units.csv, dòng 4: đơn vị SA có tên hoặc khối khác với dòng 2 ("Sở An Hòa", SBN).',
+    ]);
   });
 
   it('a unit whose block differs between scores and units is named', async () => {
     const root = await workspace({ '2024/scores.csv': SCORES.replace('SA,Sở An Hòa,SBN', 'SA,Sở An Hòa,HUYEN') });
-    expect(await errors(root)).toEqual(['2024/scores.csv, dòng 2: đơn vị SA thuộc khối HUYEN trong bảng điểm nhưng khối SBN trong danh sách đơn vị.']);
+    expect(await errors(root)).toEqual([
+      '2024/scores.csv, dòng 2: đơn vị SA thuộc khối HUYEN trong bảng điểm nhưng khối SBN trong danh sách đơn vị.',
+    ]);
   });
 
   it('a value that is not a status names the cell and the accepted values', async () => {
-    const root = await workspace({ '2024/self-reports/SA.csv': report('SA').replace('SA,2.1,Đạt', 'SA,2.1,Đạt yêu cầu') });
+    const root = await workspace({
+      '2024/self-reports/SA.csv': report('SA').replace('SA,2.1,Đạt', 'SA,2.1,Đạt yêu cầu'),
+    });
     expect(await errors(root)).toEqual([
       '2024/self-reports/SA.csv, dòng 5, cột C (Tự đánh giá): giá trị "Đạt yêu cầu" không phải là trạng thái hợp lệ; cần "Đạt", "Không đạt", "Không áp dụng" (hoặc để trống).',
     ]);
@@ -128,7 +159,9 @@ describe('each kind of malformed input has its own precise message', () => {
 
   it('a score that is not a number names the cell', async () => {
     const root = await workspace({ '2024/scores.csv': SCORES.replace('0.7', 'bảy mươi') });
-    expect(await errors(root)).toEqual(['2024/scores.csv, dòng 3, cột D (Điểm ICT Index): điểm "bảy mươi" không phải là số.']);
+    expect(await errors(root)).toEqual([
+      '2024/scores.csv, dòng 3, cột D (Điểm ICT Index): điểm "bảy mươi" không phải là số.',
+    ]);
   });
 
   it('a follow-up flag that is not yes or no names the cell', async () => {
@@ -142,13 +175,21 @@ describe('each kind of malformed input has its own precise message', () => {
 
   it('a unit given twice in the follow-up is named', async () => {
     const root = await workspace({
-      '2024/follow-up.csv': 'Mã đơn vị,Chậm triển khai kết luận,Yêu cầu kiểm điểm,Thành tích đặc biệt\nSA,Có,,\nsa,,Có,',
+      '2024/follow-up.csv':
+        'Mã đơn vị,Chậm triển khai kết luận,Yêu cầu kiểm điểm,Thành tích đặc biệt\nSA,Có,,\nsa,,Có,',
     });
-    expect(await errors(root)).toEqual(['2024/follow-up.csv, dòng 3: đơn vị SA có hai dòng theo dõi (dòng kia ở dòng 2); hãy gộp lại thành một dòng.']);
+    expect(await errors(root)).toEqual([
+      '2024/follow-up.csv, dòng 3: đơn vị SA có hai dòng theo dõi (dòng kia ở dòng 2); hãy gộp lại thành một dòng.',
+    ]);
   });
 
   it('a formula with no cached result says how to fix it', async () => {
-    const read = await readScoresFile(join(fixtures, 'broken/formula-without-result.xlsx'), 'scores.xlsx', DEFAULT_LIMITS, BN_358_2013.blocks);
+    const read = await readScoresFile(
+      join(fixtures, 'broken/formula-without-result.xlsx'),
+      'scores.xlsx',
+      DEFAULT_LIMITS,
+      BN_358_2013.blocks,
+    );
     expect(read.problems.map(formatProblem)).toEqual([
       'scores.xlsx, trang "Sheet", dòng 2, cột E (Điểm ICT Index): ô chứa công thức =D2*2 nhưng không có kết quả lưu sẵn; hãy mở tệp bằng Excel hoặc LibreOffice, để công thức tính xong rồi lưu lại.',
     ]);
@@ -158,8 +199,12 @@ describe('each kind of malformed input has its own precise message', () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('Báo cáo');
     sheet.addRow(['Mã đơn vị', 'Mã tiêu chí', 'Tự đánh giá']);
-    for (const item of CHECKLIST) sheet.addRow(['SA', item.code === '1.1' ? new Date(Date.UTC(2024, 0, 1)) : item.code, 'Đạt']);
-    const root = await workspace({ '2024/self-reports/SA.csv': null, '2024/self-reports/SA.xlsx': Buffer.from(await book.xlsx.writeBuffer()) });
+    for (const item of CHECKLIST)
+      sheet.addRow(['SA', item.code === '1.1' ? new Date(Date.UTC(2024, 0, 1)) : item.code, 'Đạt']);
+    const root = await workspace({
+      '2024/self-reports/SA.csv': null,
+      '2024/self-reports/SA.xlsx': Buffer.from(await book.xlsx.writeBuffer()),
+    });
     expect(await errors(root)).toEqual([
       '2024/self-reports/SA.xlsx, trang "Báo cáo", dòng 2, cột B (Mã tiêu chí): mã tiêu chí đã bị Excel đổi thành ngày (2024-01-01); hãy định dạng cột "Mã tiêu chí" là Văn bản (Text) rồi nhập lại, ví dụ 1.1.',
     ]);
@@ -184,11 +229,15 @@ describe('files that are not what they claim to be', () => {
 
   it('a truncated workbook', async () => {
     const [message] = await broken('truncated.xlsx');
-    expect(message).toMatch(/^2024\/units\.xlsx: tệp \.xlsx bị hỏng hoặc chưa tải về hết \(.+\)\. Hãy xin lại tệp từ đơn vị gửi\.$/u);
+    expect(message).toMatch(
+      /^2024\/units\.xlsx: tệp \.xlsx bị hỏng hoặc chưa tải về hết \(.+\)\. Hãy xin lại tệp từ đơn vị gửi\.$/u,
+    );
   });
 
   it('a text file named .xlsx', async () => {
-    expect(await broken('text.xlsx')).toEqual(['2024/units.xlsx: không phải tệp .xlsx hợp lệ (không đúng định dạng). Hãy lưu lại tệp dạng "Excel Workbook (.xlsx)".']);
+    expect(await broken('text.xlsx')).toEqual([
+      '2024/units.xlsx: không phải tệp .xlsx hợp lệ (không đúng định dạng). Hãy lưu lại tệp dạng "Excel Workbook (.xlsx)".',
+    ]);
   });
 
   it('an Excel 97-2003 workbook (or a password-protected one) named .xlsx', async () => {
@@ -209,20 +258,36 @@ describe('files that are not what they claim to be', () => {
     const root = await workspace();
     const path = join(root, 'bomb.xlsx');
     await writeFile(path, Buffer.from(await book.xlsx.writeBuffer()));
-    const read = await readScoresFile(path, 'bomb.xlsx', { ...DEFAULT_LIMITS, maxUncompressedBytes: 1_000_000 }, BN_358_2013.blocks);
+    const read = await readScoresFile(
+      path,
+      'bomb.xlsx',
+      { ...DEFAULT_LIMITS, maxUncompressedBytes: 1_000_000 },
+      BN_358_2013.blocks,
+    );
     expect(read.problems.map(formatProblem)).toEqual([
-      expect.stringMatching(/^bomb\.xlsx: khi giải nén, tệp \.xlsx lớn tới 1\.9 MB, vượt giới hạn 976\.6 KB; có thể là tệp độc hại \("zip bomb"\)/u),
+      expect.stringMatching(
+        /^bomb\.xlsx: khi giải nén, tệp \.xlsx lớn tới 1\.9 MB, vượt giới hạn 976\.6 KB; có thể là tệp độc hại \("zip bomb"\)/u,
+      ),
     ]);
   });
 
   it('a file larger than the limit', async () => {
     const root = await workspace();
-    const read = await readScoresFile(join(root, '2024/scores.csv'), 'scores.csv', { ...DEFAULT_LIMITS, maxFileBytes: 10 }, BN_358_2013.blocks);
-    expect(read.problems.map(formatProblem)).toEqual([expect.stringMatching(/^scores\.csv: tệp quá lớn \(\d+ B; giới hạn 10 B\)\.$/u)]);
+    const read = await readScoresFile(
+      join(root, '2024/scores.csv'),
+      'scores.csv',
+      { ...DEFAULT_LIMITS, maxFileBytes: 10 },
+      BN_358_2013.blocks,
+    );
+    expect(read.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/^scores\.csv: tệp quá lớn \(\d+ B; giới hạn 10 B\)\.$/u),
+    ]);
   });
 
   it('a CSV not in UTF-8 (Windows-1258)', async () => {
-    const root = await workspace({ '2024/scores.csv': Buffer.from([...Buffer.from('Mã đơn vị,Tên'), 0xc3, 0x20, 0xe0, 0x0a]) });
+    const root = await workspace({
+      '2024/scores.csv': Buffer.from([...Buffer.from('Mã đơn vị,Tên'), 0xc3, 0x20, 0xe0, 0x0a]),
+    });
     expect(await errors(root)).toEqual([
       '2024/scores.csv: tệp CSV không ở mã UTF-8 (có thể là Windows-1258 hoặc TCVN3). Trong Excel, hãy chọn "Lưu thành" → "CSV UTF-8 (phân tách bằng dấu phẩy)".',
     ]);
@@ -238,16 +303,28 @@ describe('files that are not what they claim to be', () => {
     const root = await workspace({ '2024/scores.csv': null });
     await writeFile(join(root, 'elsewhere.csv'), SCORES);
     await symlink(join(root, 'elsewhere.csv'), join(root, '2024/scores.csv'));
-    expect(await errors(root)).toEqual(['2024/scores.csv: là một liên kết tượng trưng (symlink), không phải tệp thật; hãy chép tệp thật vào đây.']);
+    expect(await errors(root)).toEqual([
+      '2024/scores.csv: là một liên kết tượng trưng (symlink), không phải tệp thật; hãy chép tệp thật vào đây.',
+    ]);
   });
 
   it('an .xls among the self-reports is refused, another kind of file is skipped with a warning, lock files are ignored', async () => {
-    const root = await workspace({ '2024/self-reports/HB.xls': 'x', '2024/self-reports/ghi-chu.docx': 'x', '2024/self-reports/~$SA.xlsx': 'x' });
+    const root = await workspace({
+      '2024/self-reports/HB.xls': 'x',
+      '2024/self-reports/ghi-chu.docx': 'x',
+      '2024/self-reports/~$SA.xlsx': 'x',
+    });
     const loaded = await loadYear(root, 2024, resolvePolicy(2024));
     expect(loaded.problems.map((p) => [p.severity, formatProblem(p)])).toEqual([
-      ['error', '2024/self-reports/HB.xls: định dạng ".xls" không được hỗ trợ; chỉ đọc .xlsx và .csv. Hãy mở tệp và lưu lại dạng "Excel Workbook (.xlsx)".'],
+      [
+        'error',
+        '2024/self-reports/HB.xls: định dạng ".xls" không được hỗ trợ; chỉ đọc .xlsx và .csv. Hãy mở tệp và lưu lại dạng "Excel Workbook (.xlsx)".',
+      ],
       ['warning', '2024/self-reports/ghi-chu.docx: không phải tệp .xlsx hoặc .csv nên đã bỏ qua.'],
-      ['warning', '2024/: không có tệp follow-up: coi như không đơn vị nào chậm triển khai kết luận, bị yêu cầu kiểm điểm hay có thành tích đặc biệt.'],
+      [
+        'warning',
+        '2024/: không có tệp follow-up: coi như không đơn vị nào chậm triển khai kết luận, bị yêu cầu kiểm điểm hay có thành tích đặc biệt.',
+      ],
     ]);
   });
 });
@@ -255,7 +332,9 @@ describe('files that are not what they claim to be', () => {
 describe('the files of a year', () => {
   it('a year with no folder', async () => {
     const root = await workspace();
-    expect((await loadYear(root, 2030, resolvePolicy(2030))).problems.map(formatProblem)).toEqual(['2030/: không có thư mục năm 2030 trong không gian làm việc.']);
+    expect((await loadYear(root, 2030, resolvePolicy(2030))).problems.map(formatProblem)).toEqual([
+      '2030/: không có thư mục năm 2030 trong không gian làm việc.',
+    ]);
   });
 
   it('no units file, and no scores file', async () => {

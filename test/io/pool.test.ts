@@ -20,7 +20,9 @@ describe('the read pool', () => {
     // The compiled pool (built by the e2e global setup), since worker threads run JavaScript.
     const { readSelfReportFiles } = (await import(join(ROOT, 'dist/io/pool.js'))) as { readSelfReportFiles: Pool };
     const folder = join(ROOT, 'fixtures/sample/2024/self-reports');
-    const files = (await readdir(folder)).sort().map((name) => ({ path: join(folder, name), display: `2024/self-reports/${name}` }));
+    const files = (await readdir(folder))
+      .sort()
+      .map((name) => ({ path: join(folder, name), display: `2024/self-reports/${name}` }));
     files.push({ path: join(ROOT, 'test/fixtures/readers/broken/text.xlsx'), display: 'broken.xlsx' });
     const [inline, parallel] = await Promise.all([
       readSelfReportFiles(files, DEFAULT_LIMITS, ITEM_CODES, { parallel: false }),

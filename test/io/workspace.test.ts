@@ -71,13 +71,21 @@ describe('a year of files made by openpyxl, gnumeric, LibreOffice and CSV writer
   it('reads item codes written as numbers and lower-case statuses (openpyxl)', () => {
     const row = input.selfReports.find((r) => r.unitCode === 'STTTT' && r.itemCode === '1.1');
     expect(row).toMatchObject({ selfAssessment: 'dat' });
-    expect(input.selfReports.find((r) => r.unitCode === 'STTTT' && r.itemCode === '2.8')?.selfAssessment).toBe('khong-dat');
+    expect(input.selfReports.find((r) => r.unitCode === 'STTTT' && r.itemCode === '2.8')?.selfAssessment).toBe(
+      'khong-dat',
+    );
   });
 
   it('skips an instruction sheet and reads the appraisal, notes and rich text evidence (LibreOffice)', () => {
-    expect(input.selfReports.find((r) => r.unitCode === 'SYT' && r.itemCode === '1.1')?.evidence).toBe('Quyết định số 45/QĐ-SYT');
+    expect(input.selfReports.find((r) => r.unitCode === 'SYT' && r.itemCode === '1.1')?.evidence).toBe(
+      'Quyết định số 45/QĐ-SYT',
+    );
     const row = input.selfReports.find((r) => r.unitCode === 'SYT' && r.itemCode === '3.4');
-    expect(row).toMatchObject({ selfAssessment: 'dat', appraisal: 'khong-dat', source: { file: '2024/self-reports/SYT.xlsx', sheet: 'Báo cáo', row: 19 } });
+    expect(row).toMatchObject({
+      selfAssessment: 'dat',
+      appraisal: 'khong-dat',
+      source: { file: '2024/self-reports/SYT.xlsx', sheet: 'Báo cáo', row: 19 },
+    });
     expect(input.selfReports.find((r) => r.unitCode === 'SYT' && r.itemCode === '4.6')).toMatchObject({
       selfAssessment: 'khong-ap-dung',
       note: 'Chưa có dự án',
@@ -94,8 +102,20 @@ describe('a year of files made by openpyxl, gnumeric, LibreOffice and CSV writer
 
   it('reads follow-up flags written as x, Có and Không, with the note in NFC', () => {
     expect(input.followUps).toEqual([
-      expect.objectContaining({ unitCode: 'STTTT', slow: true, reviewDemanded: false, exceptionalAchievement: false, note: 'Chậm triển khai Kết luận số 12-KL/UBND' }),
-      expect.objectContaining({ unitCode: 'HLS', slow: false, reviewDemanded: false, exceptionalAchievement: true, note: 'Giải thưởng chuyển đổi số, cấp tỉnh' }),
+      expect.objectContaining({
+        unitCode: 'STTTT',
+        slow: true,
+        reviewDemanded: false,
+        exceptionalAchievement: false,
+        note: 'Chậm triển khai Kết luận số 12-KL/UBND',
+      }),
+      expect.objectContaining({
+        unitCode: 'HLS',
+        slow: false,
+        reviewDemanded: false,
+        exceptionalAchievement: true,
+        note: 'Giải thưởng chuyển đổi số, cấp tỉnh',
+      }),
     ]);
   });
 

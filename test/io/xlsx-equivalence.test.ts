@@ -20,10 +20,19 @@ function fromExcelValue(value: unknown): Cell {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (value instanceof Date) return value;
   if (!isRecord(value)) return null;
-  if (Array.isArray(value.richText)) return value.richText.map((run: unknown) => (isRecord(run) && typeof run.text === 'string' ? run.text : '')).join('');
+  if (Array.isArray(value.richText))
+    return value.richText
+      .map((run: unknown) => (isRecord(run) && typeof run.text === 'string' ? run.text : ''))
+      .join('');
   if ('formula' in value || 'sharedFormula' in value) {
-    const formula = typeof value.formula === 'string' ? value.formula : typeof value.sharedFormula === 'string' ? value.sharedFormula : '';
-    if (value.result === undefined || value.result === null) return { bad: 'formula-without-result', detail: `=${formula}` };
+    const formula =
+      typeof value.formula === 'string'
+        ? value.formula
+        : typeof value.sharedFormula === 'string'
+          ? value.sharedFormula
+          : '';
+    if (value.result === undefined || value.result === null)
+      return { bad: 'formula-without-result', detail: `=${formula}` };
     return fromExcelValue(value.result);
   }
   if (typeof value.error === 'string') return { bad: 'error-value', detail: value.error };
@@ -48,7 +57,12 @@ const trim = (cells: Cell[]) => {
 };
 
 async function viaExcelJS(path: string): Promise<Sheet[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+  });
   const sheets: Sheet[] = [];
   for await (const worksheet of reader) {
     const rows: [number, Cell[]][] = [];
@@ -79,7 +93,10 @@ async function viaLeanReader(path: string): Promise<Sheet[]> {
 
 async function xlsxFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile() && e.name.endsWith('.xlsx')).map((e) => join(e.parentPath, e.name)).sort();
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.xlsx'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
 }
 
 const fixtures = [
@@ -110,7 +127,13 @@ describe('what the lean reader does better', () => {
     book.addWorksheet('S').addRow(['placeholder']);
     const zip = await JSZip.loadAsync(await book.xlsx.writeBuffer());
     const sheetXml = (await zip.file('xl/worksheets/sheet1.xml')?.async('string')) ?? '';
-    zip.file('xl/worksheets/sheet1.xml', sheetXml.replace(/<c r="A1"[^>]*>.*?<\/c>/u, '<c r="A1" t="inlineStr"><is><r><rPr><b/></rPr><t>Quyết định</t></r><r><t xml:space="preserve"> số 45</t></r><rPh sb="0" eb="1"><t>x</t></rPh></is></c>'));
+    zip.file(
+      'xl/worksheets/sheet1.xml',
+      sheetXml.replace(
+        /<c r="A1"[^>]*>.*?<\/c>/u,
+        '<c r="A1" t="inlineStr"><is><r><rPr><b/></rPr><t>Quyết định</t></r><r><t xml:space="preserve"> số 45</t></r><rPh sb="0" eb="1"><t>x</t></rPh></is></c>',
+      ),
+    );
     const { mkdtemp, writeFile } = await import('node:fs/promises');
     const { tmpdir } = await import('node:os');
     const path = join(await mkdtemp(join(tmpdir(), 'ict-eval-inline-')), 'inline.xlsx');
@@ -122,14 +145,25 @@ describe('what the lean reader does better', () => {
 
 describe('dates in workbooks', () => {
   it.each([
-    ['yyyy-mm-dd', true], ['dd/mm/yyyy', true], ['[$-409]d-mmm-yy;@', true], ['h:mm:ss', true],
-    ['0.00', false], ['General', false], ['"Ngày"0', false], ['#,##0.0000', false], ['0%', false],
+    ['yyyy-mm-dd', true],
+    ['dd/mm/yyyy', true],
+    ['[$-409]d-mmm-yy;@', true],
+    ['h:mm:ss', true],
+    ['0.00', false],
+    ['General', false],
+    ['"Ngày"0', false],
+    ['#,##0.0000', false],
+    ['0%', false],
   ])('the number format %j shows a date: %s', (code, date) => {
     expect(isDateFormatCode(code)).toBe(date);
   });
 
   it.each([
-    [1, false, '1900-01-01'], [59, false, '1900-02-28'], [61, false, '1900-03-01'], [45292, false, '2024-01-01'], [0, true, '1904-01-01'],
+    [1, false, '1900-01-01'],
+    [59, false, '1900-02-28'],
+    [61, false, '1900-03-01'],
+    [45292, false, '2024-01-01'],
+    [0, true, '1904-01-01'],
   ])('the serial %d (1904 system: %s) is %s', (serial, date1904, iso) => {
     expect(excelSerialToDate(serial, date1904).toISOString().slice(0, 10)).toBe(iso);
   });

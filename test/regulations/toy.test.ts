@@ -33,12 +33,18 @@ beforeAll(async () => {
     join(workspace, '2030/units.csv'),
     csv([
       'Mã đơn vị,Tên đơn vị,Khối,Họ và tên,Chức vụ,Vai trò',
-      ...units.map((code, i) => `${code},Đơn vị ${code},${i % 2 === 0 ? 'TINH' : 'Cấp tỉnh'},Người ${code},Giám đốc,Người đứng đầu`),
+      ...units.map(
+        (code, i) =>
+          `${code},Đơn vị ${code},${i % 2 === 0 ? 'TINH' : 'Cấp tỉnh'},Người ${code},Giám đốc,Người đứng đầu`,
+      ),
       'U1,Đơn vị U1,TINH,Phó U1,Phó Giám đốc,Cấp phó được phân công',
     ]),
   );
   const scores = (values: readonly number[]) =>
-    csv(['Mã đơn vị,Tên đơn vị,Khối,Điểm ICT Index', ...units.map((code, i) => `${code},Đơn vị ${code},TINH,${values[i] ?? ''}`)]);
+    csv([
+      'Mã đơn vị,Tên đơn vị,Khối,Điểm ICT Index',
+      ...units.map((code, i) => `${code},Đơn vị ${code},TINH,${values[i] ?? ''}`),
+    ]);
   await writeFile(join(workspace, '2030/scores.csv'), scores([90, 80, 70, 60, 50, 40]));
   await writeFile(join(workspace, '2029/scores.csv'), scores([90, 80, 70, 60, 50, 40]));
   await writeFile(
@@ -54,7 +60,11 @@ beforeAll(async () => {
   );
   await writeFile(
     join(workspace, '2030/follow-up.csv'),
-    csv(['Mã đơn vị,Chậm triển khai kết luận,Yêu cầu kiểm điểm,Thành tích đặc biệt,Căn cứ / ghi chú', 'U3,Có,Không,Không,KL 1', 'U5,Có,Không,Không,KL 2']),
+    csv([
+      'Mã đơn vị,Chậm triển khai kết luận,Yêu cầu kiểm điểm,Thành tích đặc biệt,Căn cứ / ghi chú',
+      'U3,Có,Không,Không,KL 1',
+      'U5,Có,Không,Không,KL 2',
+    ]),
   );
   run = await runYear({ workspace, cwd: workspace, regulations: [TOY] }, 2030);
 });
@@ -73,16 +83,33 @@ describe('a second regulation module runs through the whole pipeline', () => {
     const u3 = run.evaluation.units.find((u) => u.unit.code === 'U3');
     expect(u3?.assessment.sections.map((s) => s.section)).toEqual([1, 2]);
     expect(u3?.assessment.violatedSections).toEqual([1, 2]);
-    expect(run.evaluation.ranking.groups).toEqual([{ scope: 'TINH', n: 6, topSize: 3, bottomSize: 2, topCount: 3, bottomCount: 2 }]);
+    expect(run.evaluation.ranking.groups).toEqual([
+      { scope: 'TINH', n: 6, topSize: 3, bottomSize: 2, topCount: 3, bottomCount: 2 },
+    ]);
   });
 
   it.each([
     ['Người U1', 'xuat-sac', null, ['Điều 1 khoản 1', 'Điều 5 khoản 1', 'Điều 6 khoản 1']],
     ['Phó U1', 'xuat-sac', null, ['Điều 1 khoản 2', 'Điều 5 khoản 1', 'Điều 6 khoản 1']],
-    ['Người U2', 'khong-hoan-thanh', 'can-xem-xet', ['Điều 1 khoản 1', 'Điều 5 khoản 3', 'Điều 3 khoản 2', 'Điều 6 khoản 3 (đoạn đầu)', 'Điều 7 khoản 2']],
-    ['Người U3', 'khong-hoan-thanh', 'khien-trach', ['Điều 1 khoản 1', 'Điều 5 khoản 3', 'Điều 3 khoản 1', 'Điều 4', 'Điều 6 khoản 3 điểm b']],
+    [
+      'Người U2',
+      'khong-hoan-thanh',
+      'can-xem-xet',
+      ['Điều 1 khoản 1', 'Điều 5 khoản 3', 'Điều 3 khoản 2', 'Điều 6 khoản 3 (đoạn đầu)', 'Điều 7 khoản 2'],
+    ],
+    [
+      'Người U3',
+      'khong-hoan-thanh',
+      'khien-trach',
+      ['Điều 1 khoản 1', 'Điều 5 khoản 3', 'Điều 3 khoản 1', 'Điều 4', 'Điều 6 khoản 3 điểm b'],
+    ],
     ['Người U4', 'hoan-thanh', null, ['Điều 1 khoản 1', 'Điều 5 khoản 2']],
-    ['Người U5', 'khong-hoan-thanh', 'phe-binh', ['Điều 1 khoản 1', 'Điều 5 khoản 3', 'Điều 4', 'Điều 6 khoản 3 điểm a']],
+    [
+      'Người U5',
+      'khong-hoan-thanh',
+      'phe-binh',
+      ['Điều 1 khoản 1', 'Điều 5 khoản 3', 'Điều 4', 'Điều 6 khoản 3 điểm a'],
+    ],
     ['Người U6', 'thieu-du-lieu', null, ['Điều 1 khoản 1', 'Điều 8']],
   ])('%s is rated %s, sanction %s, citing only the module’s articles %j', (name, rating, sanction, citations) => {
     const row = person(name);

@@ -23,8 +23,14 @@ describe('CSV export is safe to open in Excel', () => {
   });
 
   it('writes a UTF-8 BOM, an STT column and CRLF line ends', () => {
-    const csv = sheetCsv({ kind: 'table', name: 'Xếp loại', title: '', columns: [{ header: 'Họ và tên', width: 10 }], rows: [['=cmd'], ['Lê Văn A']] });
-    expect(csv).toBe('\uFEFFSTT,Họ và tên\r\n1,\'=cmd\r\n2,Lê Văn A\r\n');
+    const csv = sheetCsv({
+      kind: 'table',
+      name: 'Xếp loại',
+      title: '',
+      columns: [{ header: 'Họ và tên', width: 10 }],
+      rows: [['=cmd'], ['Lê Văn A']],
+    });
+    expect(csv).toBe("\uFEFFSTT,Họ và tên\r\n1,'=cmd\r\n2,Lê Văn A\r\n");
   });
 
   it('names a sheet’s CSV in ASCII', () => {
@@ -40,7 +46,9 @@ describe('file names made from unit codes never leave their folder', () => {
     ['a/b\\c', 'a_b_c'],
     ['CON', 'don-vi-CON'],
     ['lpt1', 'don-vi-lpt1'],
-    ['...', '_'], ['', 'don-vi-'], ['.hidden', 'hidden'],
+    ['...', '_'],
+    ['', 'don-vi-'],
+    ['.hidden', 'hidden'],
     ['x'.repeat(200), 'x'.repeat(80)],
     ['Sở:Y*tế?', 'Sở_Y_tế_'],
   ])('the code %j gives the name %j', (code, name) => {
@@ -49,6 +57,10 @@ describe('file names made from unit codes never leave their folder', () => {
 
   it('makes names unique, ignoring case', () => {
     const used = new Set<string>();
-    expect([safeFileName('SYT', used), safeFileName('syt', used), safeFileName('SYT', used)]).toEqual(['SYT', 'syt-2', 'SYT-3']);
+    expect([safeFileName('SYT', used), safeFileName('syt', used), safeFileName('SYT', used)]).toEqual([
+      'SYT',
+      'syt-2',
+      'SYT-3',
+    ]);
   });
 });

@@ -12,7 +12,9 @@ describe('citations in the form rules.md requires', () => {
   });
 
   it('adds the decision in the full form', () => {
-    expect(formatFullCitation(cite(17, 1, 'b'), 'QĐ 358/2013/QĐ-UBND')).toBe('Điều 17 khoản 1 điểm b, QĐ 358/2013/QĐ-UBND');
+    expect(formatFullCitation(cite(17, 1, 'b'), 'QĐ 358/2013/QĐ-UBND')).toBe(
+      'Điều 17 khoản 1 điểm b, QĐ 358/2013/QĐ-UBND',
+    );
   });
 
   it('knows two citations of the same provision', () => {

@@ -20,7 +20,12 @@ const units: Unit[] = [
 ];
 
 const head = (unitCode: string, name: string): Person => ({ unitCode, name, position: 'Giám đốc', role: 'head' });
-const deputy = (unitCode: string, name: string): Person => ({ unitCode, name, position: 'Phó Giám đốc', role: 'deputy' });
+const deputy = (unitCode: string, name: string): Person => ({
+  unitCode,
+  name,
+  position: 'Phó Giám đốc',
+  role: 'deputy',
+});
 const persons: Person[] = [
   deputy('SA', 'Trần Thị Mai'),
   head('SA', 'Nguyễn Văn Hòa'),
@@ -46,9 +51,21 @@ const thisYear = scores({ SA: 95, SB: 80, SC: 70, SD: 60, SE: 40, HA: 88, HB: 77
 const lastYear = scores({ SA: 90, SB: 85, SC: 75, SD: 65, SE: 30, HA: 70, HB: 80, HC: 60, HD: 50 });
 
 const followUps: FollowUp[] = [
-  { unitCode: 'SE', slow: true, reviewDemanded: false, exceptionalAchievement: false, note: 'Chậm triển khai Kết luận số 12-KL/UBND' },
+  {
+    unitCode: 'SE',
+    slow: true,
+    reviewDemanded: false,
+    exceptionalAchievement: false,
+    note: 'Chậm triển khai Kết luận số 12-KL/UBND',
+  },
   { unitCode: 'HD', slow: false, reviewDemanded: true, exceptionalAchievement: false, note: '' },
-  { unitCode: 'HB', slow: false, reviewDemanded: false, exceptionalAchievement: true, note: 'Giải thưởng chuyển đổi số' },
+  {
+    unitCode: 'HB',
+    slow: false,
+    reviewDemanded: false,
+    exceptionalAchievement: true,
+    note: 'Giải thưởng chuyển đổi số',
+  },
 ];
 
 const input: YearInput = {
@@ -82,8 +99,17 @@ const person = (name: string) => {
 describe('a year evaluated from end to end', () => {
   it('yields one row per responsible person, heads before deputies, departments before districts, then by code', () => {
     expect(evaluation.persons.map((p) => p.person.name)).toEqual([
-      'Nguyễn Văn Hòa', 'Trần Thị Mai', 'Lê Minh Tuấn', 'Phạm Thu Hà', 'Vũ Đức Thắng', 'Đỗ Quang Vinh',
-      'Hoàng Văn Lực', 'Bùi Thị Ngân', 'Đặng Hữu Phước', 'Ngô Thanh Bình', 'Phan Thị Yến',
+      'Nguyễn Văn Hòa',
+      'Trần Thị Mai',
+      'Lê Minh Tuấn',
+      'Phạm Thu Hà',
+      'Vũ Đức Thắng',
+      'Đỗ Quang Vinh',
+      'Hoàng Văn Lực',
+      'Bùi Thị Ngân',
+      'Đặng Hữu Phước',
+      'Ngô Thanh Bình',
+      'Phan Thị Yến',
     ]);
   });
 
@@ -152,7 +178,11 @@ describe('a year evaluated from end to end', () => {
   });
 
   it('a unit absent from the follow-up has all three facts false', () => {
-    expect(person('Lê Minh Tuấn').unit.followUp).toMatchObject({ slow: false, reviewDemanded: false, exceptionalAchievement: false });
+    expect(person('Lê Minh Tuấn').unit.followUp).toMatchObject({
+      slow: false,
+      reviewDemanded: false,
+      exceptionalAchievement: false,
+    });
   });
 
   it('lists every data gap: no report, a blank item, no score, no previous score', () => {
@@ -172,7 +202,11 @@ describe('a year evaluated from end to end', () => {
     expect(alone.gaps.filter((g) => g.kind === 'no-previous-year')).toEqual([{ kind: 'no-previous-year', year: 2023 }]);
     expect(alone.gaps.some((g) => g.kind === 'no-previous-score')).toBe(false);
     const se = alone.units.find((u) => u.unit.code === 'SE');
-    expect(se?.sanction).toMatchObject({ outcome: 'phe-binh', bottomTwoYears: false, notes: ['previous-year-missing'] });
+    expect(se?.sanction).toMatchObject({
+      outcome: 'phe-binh',
+      bottomTwoYears: false,
+      notes: ['previous-year-missing'],
+    });
   });
 
   it('gives the same result whatever the order of the input rows', () => {
@@ -193,12 +227,16 @@ describe('a year evaluated from end to end', () => {
   it('ranks all units together with rankScope = all, changing who is in the top group', () => {
     const all = evaluateYear(input, resolvePolicy(2024, { rankScope: 'all' }));
     // N = 9 ranked units, k = 1: only SA (95) is in the top group; HA (88) is no longer.
-    expect(all.ranking.groups).toEqual([{ scope: 'all', n: 9, topSize: 1, bottomSize: 1, topCount: 1, bottomCount: 1 }]);
+    expect(all.ranking.groups).toEqual([
+      { scope: 'all', n: 9, topSize: 1, bottomSize: 1, topCount: 1, bottomCount: 1 },
+    ]);
     expect(all.units.find((u) => u.unit.code === 'HA')?.rating.outcome).toBe('hoan-thanh');
     expect(evaluation.units.find((u) => u.unit.code === 'HA')?.rating.outcome).toBe('xuat-sac');
   });
 
   it('refuses a person of a unit that is not in the units list (the readers catch it first)', () => {
-    expect(() => evaluateYear({ ...input, persons: [...persons, head('ZZ', 'Không Tồn Tại')] }, resolvePolicy(2024))).toThrow(/unknown unit ZZ/);
+    expect(() =>
+      evaluateYear({ ...input, persons: [...persons, head('ZZ', 'Không Tồn Tại')] }, resolvePolicy(2024)),
+    ).toThrow(/unknown unit ZZ/);
   });
 });

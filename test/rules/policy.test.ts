@@ -48,7 +48,9 @@ describe('the policy: the parameters of rules.md and the version of the rules', 
     const ended = { ...BN_358_2013, id: 'ended', until: '2025-06-30' };
     expect(regulationForYear(2025, [ended])?.id).toBe('ended');
     expect(regulationForYear(2026, [ended])).toBeUndefined();
-    expect(() => resolvePolicy(2026, {}, { regulations: [ended] })).toThrow(/Năm 2026 không có quy định nào có hiệu lực/);
+    expect(() => resolvePolicy(2026, {}, { regulations: [ended] })).toThrow(
+      /Năm 2026 không có quy định nào có hiệu lực/,
+    );
   });
 
   it('takes overrides by their rules.md names and lists which were overridden', () => {
@@ -65,12 +67,20 @@ describe('the policy: the parameters of rules.md and the version of the rules', 
 
   it('maps every uncovered case to one form when uncoveredCases is a string', () => {
     const policy = resolvePolicy(2024, { uncoveredCases: 'phe-binh' });
-    expect(policy.parameters.uncoveredCases).toEqual({ 'v1-2-not-slow': 'phe-binh', v3: 'phe-binh', 'v4-no-review': 'phe-binh' });
+    expect(policy.parameters.uncoveredCases).toEqual({
+      'v1-2-not-slow': 'phe-binh',
+      v3: 'phe-binh',
+      'v4-no-review': 'phe-binh',
+    });
   });
 
   it('maps one uncovered case and leaves the others to can-xem-xet', () => {
     const policy = resolvePolicy(2024, { uncoveredCases: { v3: 'khien-trach' } });
-    expect(policy.parameters.uncoveredCases).toEqual({ 'v1-2-not-slow': 'can-xem-xet', v3: 'khien-trach', 'v4-no-review': 'can-xem-xet' });
+    expect(policy.parameters.uncoveredCases).toEqual({
+      'v1-2-not-slow': 'can-xem-xet',
+      v3: 'khien-trach',
+      'v4-no-review': 'can-xem-xet',
+    });
   });
 
   it.each([

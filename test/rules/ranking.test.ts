@@ -8,7 +8,11 @@ const P = policyWith();
 
 /** Units U01, U02, … of one block with the given scores. */
 function block(scores: readonly (number | null)[], blockName: Block = 'SBN', prefix = 'U'): RankInput[] {
-  return scores.map((score, i) => ({ unitCode: `${prefix}${String(i + 1).padStart(2, '0')}`, block: blockName, score }));
+  return scores.map((score, i) => ({
+    unitCode: `${prefix}${String(i + 1).padStart(2, '0')}`,
+    block: blockName,
+    score,
+  }));
 }
 
 /** Scores N, N-1, …, 1: N units, no ties. */
@@ -29,7 +33,9 @@ describe('the size of the top 20% group k and the bottom 15% group k′', () => 
     expect(groupSize(0.2, n, 'floor-min-1')).toBe(k);
     expect(groupSize(0.15, n, 'floor-min-1')).toBe(kBottom);
     const ranking = rankUnits(block(distinct(n)), P);
-    expect(ranking.groups).toEqual([{ scope: 'SBN', n, topSize: k, bottomSize: kBottom, topCount: k, bottomCount: kBottom }]);
+    expect(ranking.groups).toEqual([
+      { scope: 'SBN', n, topSize: k, bottomSize: kBottom, topCount: k, bottomCount: kBottom },
+    ]);
   });
 
   it.each([
@@ -65,7 +71,11 @@ describe('the size of the top 20% group k and the bottom 15% group k′', () => 
 describe('the ICT Index ranking (Điều 15 khoản 1, Điều 17 khoản 1 điểm b)', () => {
   it('ranks the highest score first', () => {
     const r = rankUnits(block([70, 90, 80]), P);
-    expect(r.ranked.map((u) => [u.unitCode, u.rank])).toEqual([['U02', 1], ['U03', 2], ['U01', 3]]);
+    expect(r.ranked.map((u) => [u.unitCode, u.rank])).toEqual([
+      ['U02', 1],
+      ['U03', 2],
+      ['U01', 3],
+    ]);
   });
 
   it('ties share a rank and the next rank is skipped (1, 2, 2, 4)', () => {
@@ -96,7 +106,12 @@ describe('the ICT Index ranking (Điều 15 khoản 1, Điều 17 khoản 1 đi�
     const scores = distinct(20).map((s) => s + 10);
     scores[16] = scores[17] ?? 0; // U17 ties U18, the third from the bottom
     const r = rankUnits(block(scores), P);
-    expect(r.ranked.filter((u) => u.bottom).map((u) => u.unitCode).sort()).toEqual(['U17', 'U18', 'U19', 'U20']);
+    expect(
+      r.ranked
+        .filter((u) => u.bottom)
+        .map((u) => u.unitCode)
+        .sort(),
+    ).toEqual(['U17', 'U18', 'U19', 'U20']);
     expect(r.groups[0]).toMatchObject({ bottomSize: 3, bottomCount: 4 });
   });
 
@@ -136,7 +151,12 @@ describe('the ICT Index ranking (Điều 15 khoản 1, Điều 17 khoản 1 đi�
 
   it('compares scores at 4 decimals by default, so formula noise never splits a tie', () => {
     const r = rankUnits(block([0.1 + 0.2, 0.3, 0.29994, 0.30006]), P);
-    expect(r.ranked.map((u) => [u.unitCode, u.rank])).toEqual([['U04', 1], ['U01', 2], ['U02', 2], ['U03', 4]]);
+    expect(r.ranked.map((u) => [u.unitCode, u.rank])).toEqual([
+      ['U04', 1],
+      ['U01', 2],
+      ['U02', 2],
+      ['U03', 4],
+    ]);
   });
 
   it('keeps scores apart at 4 decimals that scorePrecision = 2 joins', () => {
@@ -178,10 +198,16 @@ describe('the ICT Index ranking (Điều 15 khoản 1, Điều 17 khoản 1 đi�
 });
 
 describe('properties of the ranking', () => {
-  const scoresArb = fc.array(fc.option(fc.integer({ min: 0, max: 40 }).map((x) => x / 4), { nil: null, freq: 8 }), {
-    minLength: 0,
-    maxLength: 60,
-  });
+  const scoresArb = fc.array(
+    fc.option(
+      fc.integer({ min: 0, max: 40 }).map((x) => x / 4),
+      { nil: null, freq: 8 },
+    ),
+    {
+      minLength: 0,
+      maxLength: 60,
+    },
+  );
   const roundingArb = fc.constantFrom('floor-min-1', 'floor', 'ceil', 'round' as const);
 
   it('the top group never exceeds k units unless a tie straddles the cut', () => {
@@ -225,7 +251,9 @@ describe('properties of the ranking', () => {
   it('ranks are invariant under the order of the rows', () => {
     fc.assert(
       fc.property(
-        scoresArb.chain((scores) => fc.tuple(fc.constant(scores), fc.shuffledSubarray(block(scores), { minLength: scores.length }))),
+        scoresArb.chain((scores) =>
+          fc.tuple(fc.constant(scores), fc.shuffledSubarray(block(scores), { minLength: scores.length })),
+        ),
         ([scores, shuffled]) => {
           expect(rankUnits(shuffled, P)).toEqual(rankUnits(block(scores), P));
         },

@@ -10,7 +10,18 @@ import { type ReportSpec, firstItemsOf, policyWith, report } from '../helpers.js
 const group: RankGroup = { scope: 'SBN', n: 10, topSize: 2, bottomSize: 1, topCount: 2, bottomCount: 1 };
 
 function ranked(rank: number, top: boolean): RankedUnit {
-  return { unitCode: 'SYT', block: 'SBN', scope: 'SBN', score: 90, comparedScore: 90, rank, rankFromBottom: 10, top, bottom: false, officialRank: null };
+  return {
+    unitCode: 'SYT',
+    block: 'SBN',
+    scope: 'SBN',
+    score: 90,
+    comparedScore: 90,
+    rank,
+    rankFromBottom: 10,
+    top,
+    bottom: false,
+    officialRank: null,
+  };
 }
 
 function rate(spec: ReportSpec | 'no-report', rank: RankedUnit | undefined) {
@@ -21,15 +32,71 @@ function rate(spec: ReportSpec | 'no-report', rank: RankedUnit | undefined) {
 describe('the rating of Điều 15', () => {
   it.each([
     ['no section violated, in the top 20% group', {}, ranked(1, true), 'xuat-sac', 'top-group', 'Điều 15 khoản 1'],
-    ['no section violated, ranked outside the top 20% group', {}, ranked(5, false), 'hoan-thanh', 'not-top-group', 'Điều 15 khoản 2'],
+    [
+      'no section violated, ranked outside the top 20% group',
+      {},
+      ranked(5, false),
+      'hoan-thanh',
+      'not-top-group',
+      'Điều 15 khoản 2',
+    ],
     ['no section violated, no score this year', {}, undefined, 'hoan-thanh', 'unranked', 'Điều 15 khoản 2'],
-    ['one section violated, though first in the ranking', { notMet: ['2.1'] }, ranked(1, true), 'khong-hoan-thanh', 'violated-sections', 'Điều 15 khoản 3'],
-    ['all four sections violated', { notMet: firstItemsOf([1, 2, 3, 4]) }, ranked(9, false), 'khong-hoan-thanh', 'violated-sections', 'Điều 15 khoản 3'],
-    ['a violation known while another item is blank', { notMet: ['1.1'], blank: ['3.1'] }, ranked(1, true), 'khong-hoan-thanh', 'violated-sections', 'Điều 15 khoản 3'],
-    ['an item blank and nothing violated, in the top group', { blank: ['3.1'] }, ranked(1, true), 'thieu-du-lieu', 'missing-items', 'Điều 15 khoản 3'],
-    ['an item missing its row', { absent: ['4.6'] }, ranked(5, false), 'thieu-du-lieu', 'missing-items', 'Điều 15 khoản 3'],
-    ['Không áp dụng without a note', { notApplicableNoNote: ['4.5'] }, ranked(5, false), 'thieu-du-lieu', 'missing-items', 'Điều 15 khoản 3'],
-    ['Không áp dụng with a note, in the top group', { notApplicable: ['4.5'] }, ranked(2, true), 'xuat-sac', 'top-group', 'Điều 15 khoản 1'],
+    [
+      'one section violated, though first in the ranking',
+      { notMet: ['2.1'] },
+      ranked(1, true),
+      'khong-hoan-thanh',
+      'violated-sections',
+      'Điều 15 khoản 3',
+    ],
+    [
+      'all four sections violated',
+      { notMet: firstItemsOf([1, 2, 3, 4]) },
+      ranked(9, false),
+      'khong-hoan-thanh',
+      'violated-sections',
+      'Điều 15 khoản 3',
+    ],
+    [
+      'a violation known while another item is blank',
+      { notMet: ['1.1'], blank: ['3.1'] },
+      ranked(1, true),
+      'khong-hoan-thanh',
+      'violated-sections',
+      'Điều 15 khoản 3',
+    ],
+    [
+      'an item blank and nothing violated, in the top group',
+      { blank: ['3.1'] },
+      ranked(1, true),
+      'thieu-du-lieu',
+      'missing-items',
+      'Điều 15 khoản 3',
+    ],
+    [
+      'an item missing its row',
+      { absent: ['4.6'] },
+      ranked(5, false),
+      'thieu-du-lieu',
+      'missing-items',
+      'Điều 15 khoản 3',
+    ],
+    [
+      'Không áp dụng without a note',
+      { notApplicableNoNote: ['4.5'] },
+      ranked(5, false),
+      'thieu-du-lieu',
+      'missing-items',
+      'Điều 15 khoản 3',
+    ],
+    [
+      'Không áp dụng with a note, in the top group',
+      { notApplicable: ['4.5'] },
+      ranked(2, true),
+      'xuat-sac',
+      'top-group',
+      'Điều 15 khoản 1',
+    ],
     ['no self-report at all', 'no-report', ranked(1, true), 'thieu-du-lieu', 'no-report', 'Điều 19'],
   ] as const)('a unit with %s is rated %s', (_name, spec, rank, outcome, reason, citation) => {
     const decision = rate(spec, rank);
@@ -46,7 +113,12 @@ describe('the rating of Điều 15', () => {
 
   it('the facts name the rank, N and k the top group was decided with', () => {
     expect(rate({}, ranked(1, true)).facts).toMatchObject({ rank: 1, n: 10, topSize: 2, top: true, missingItems: [] });
-    expect(rate({ blank: ['2.2'] }, undefined).facts).toMatchObject({ rank: null, n: null, missingItems: ['2.2'], undeterminedSections: [2] });
+    expect(rate({ blank: ['2.2'] }, undefined).facts).toMatchObject({
+      rank: null,
+      n: null,
+      missingItems: ['2.2'],
+      undeterminedSections: [2],
+    });
   });
 });
 

@@ -5,7 +5,13 @@ import { policyWith } from '../helpers.js';
 
 const P = policyWith();
 
-function facts(v: number, slow: boolean, bottom2: boolean, reviewDemanded: boolean, more: Partial<SanctionFacts> = {}): SanctionFacts {
+function facts(
+  v: number,
+  slow: boolean,
+  bottom2: boolean,
+  reviewDemanded: boolean,
+  more: Partial<SanctionFacts> = {},
+): SanctionFacts {
   return {
     rating: 'khong-hoan-thanh',
     violatedSections: v,
@@ -64,16 +70,21 @@ const TABLE: readonly [number, boolean, boolean, boolean, Sanction, string, stri
 const flag = (value: boolean, name: string) => (value ? name : `not ${name}`);
 
 describe('the sanction of Điều 17 khoản 1 for a head who did not complete the duty', () => {
-  it.each(TABLE.map((row) => [`v = ${row[0]}, ${flag(row[1], 'slow')}, ${flag(row[2], 'bottom 15% two years running')}, ${flag(row[3], 'review demanded')}`, ...row] as const))(
-    '%s → the outcome of rules.md’s table',
-    (_name, v, slow, bottom2, review, outcome, citation, uncovered) => {
-      const decision = decideSanction(facts(v, slow, bottom2, review), P);
-      expect(decision.outcome).toBe(outcome);
-      expect(decision.citations.map(formatCitation)).toContain(citation);
-      expect(decision.uncoveredCase).toBe(uncovered);
-      expect(decision.reason).toBe(uncovered === null ? 'clause' : 'uncovered');
-    },
-  );
+  it.each(
+    TABLE.map(
+      (row) =>
+        [
+          `v = ${row[0]}, ${flag(row[1], 'slow')}, ${flag(row[2], 'bottom 15% two years running')}, ${flag(row[3], 'review demanded')}`,
+          ...row,
+        ] as const,
+    ),
+  )('%s → the outcome of rules.md’s table', (_name, v, slow, bottom2, review, outcome, citation, uncovered) => {
+    const decision = decideSanction(facts(v, slow, bottom2, review), P);
+    expect(decision.outcome).toBe(outcome);
+    expect(decision.citations.map(formatCitation)).toContain(citation);
+    expect(decision.uncoveredCase).toBe(uncovered);
+    expect(decision.reason).toBe(uncovered === null ? 'clause' : 'uncovered');
+  });
 
   it('a head who violated two sections, was slow, and sat in the bottom 15% two years running is reprimanded, though criticism applies too', () => {
     const decision = decideSanction(facts(2, yes, yes, no), P);
@@ -105,18 +116,28 @@ describe('the sanction of Điều 17 khoản 1 for a head who did not complete t
     ['v1-2-not-slow', 2, no, yes, [['Điều 17 khoản 1 điểm a', 'Điều 17 khoản 1 điểm b']]],
     ['v3', 3, yes, no, [['Điều 17 khoản 1 điểm a', 'Điều 17 khoản 1 điểm b', 'Điều 17 khoản 1 điểm c']]],
     ['v4-no-review', 4, yes, yes, [['Điều 17 khoản 1 điểm c']]],
-  ] as const)('an uncovered case %s (v = %i) lists the nearest points for Sở Nội vụ (Điều 18 khoản 3)', (_case, v, slow, bottom2, [nearest]) => {
-    const decision = decideSanction(facts(v, slow, bottom2, no), P);
-    expect(decision.outcome).toBe('can-xem-xet');
-    expect(decision.nearestClauses.map(formatCitation)).toEqual(nearest);
-    expect(decision.citations.map(formatCitation)).toEqual(['Điều 17 khoản 1 (đoạn đầu)', 'Điều 18 khoản 3']);
-    expect(decision.mappedByPolicy).toBe(false);
-  });
+  ] as const)(
+    'an uncovered case %s (v = %i) lists the nearest points for Sở Nội vụ (Điều 18 khoản 3)',
+    (_case, v, slow, bottom2, [nearest]) => {
+      const decision = decideSanction(facts(v, slow, bottom2, no), P);
+      expect(decision.outcome).toBe('can-xem-xet');
+      expect(decision.nearestClauses.map(formatCitation)).toEqual(nearest);
+      expect(decision.citations.map(formatCitation)).toEqual(['Điều 17 khoản 1 (đoạn đầu)', 'Điều 18 khoản 3']);
+      expect(decision.mappedByPolicy).toBe(false);
+    },
+  );
 
   it('an uncovered case gets the form the policy maps it to, marked as a policy choice', () => {
-    const policy = policyWith({ uncoveredCases: { 'v1-2-not-slow': 'can-xem-xet', v3: 'khien-trach', 'v4-no-review': 'canh-cao' } });
+    const policy = policyWith({
+      uncoveredCases: { 'v1-2-not-slow': 'can-xem-xet', v3: 'khien-trach', 'v4-no-review': 'canh-cao' },
+    });
     const v3 = decideSanction(facts(3, no, no, no), policy);
-    expect(v3).toMatchObject({ outcome: 'khien-trach', reason: 'uncovered', uncoveredCase: 'v3', mappedByPolicy: true });
+    expect(v3).toMatchObject({
+      outcome: 'khien-trach',
+      reason: 'uncovered',
+      uncoveredCase: 'v3',
+      mappedByPolicy: true,
+    });
     const v4 = decideSanction(facts(4, no, no, no), policy);
     expect(v4).toMatchObject({ outcome: 'canh-cao', uncoveredCase: 'v4-no-review', mappedByPolicy: true });
     const v1 = decideSanction(facts(1, no, no, no), policy);
@@ -124,7 +145,9 @@ describe('the sanction of Điều 17 khoản 1 for a head who did not complete t
   });
 
   it('a mapping of uncovered cases never changes a case a point settles', () => {
-    const policy = policyWith({ uncoveredCases: { 'v1-2-not-slow': 'canh-cao', v3: 'canh-cao', 'v4-no-review': 'canh-cao' } });
+    const policy = policyWith({
+      uncoveredCases: { 'v1-2-not-slow': 'canh-cao', v3: 'canh-cao', 'v4-no-review': 'canh-cao' },
+    });
     expect(decideSanction(facts(1, yes, no, no), policy).outcome).toBe('phe-binh');
   });
 

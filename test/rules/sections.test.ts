@@ -95,7 +95,11 @@ describe('a unit’s Mục 1–4 result from its self-report and the appraisal',
   });
 
   it('Không áp dụng without a note is accepted, still flagged, when the policy says accept', () => {
-    const a = assessUnit('SYT', report('SYT', { notApplicableNoNote: ['4.2'] }), policyWith({ notApplicableWithoutNote: 'accept' }));
+    const a = assessUnit(
+      'SYT',
+      report('SYT', { notApplicableNoNote: ['4.2'] }),
+      policyWith({ notApplicableWithoutNote: 'accept' }),
+    );
     const item = a.items.find((i) => i.item.code === '4.2');
     expect(item?.missing).toBeNull();
     expect(item?.notApplicableWithoutNote).toBe(true);

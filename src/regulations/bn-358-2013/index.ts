@@ -83,23 +83,31 @@ export const BN_358_2013: Regulation = {
     {
       id: 'v1-2-not-slow',
       violated: [1, 2],
-      nearest: [{ citation: cite(17, 1, 'a') }, { citation: cite(17, 1, 'b'), when: { violated: [2], bottomTwoYears: true } }],
-      explainVi: (v) => `Vi phạm ${v} mục nhưng không chậm triển khai kết luận của UBND tỉnh: điểm a và b đều đòi hỏi có chậm triển khai.`,
-      explainEn: (v) => `${v} section(s) violated but not slow on the conclusions: points a and b both require slowness.`,
+      nearest: [
+        { citation: cite(17, 1, 'a') },
+        { citation: cite(17, 1, 'b'), when: { violated: [2], bottomTwoYears: true } },
+      ],
+      explainVi: (v) =>
+        `Vi phạm ${v} mục nhưng không chậm triển khai kết luận của UBND tỉnh: điểm a và b đều đòi hỏi có chậm triển khai.`,
+      explainEn: (v) =>
+        `${v} section(s) violated but not slow on the conclusions: points a and b both require slowness.`,
     },
     {
       id: 'v3',
       violated: [3],
       nearest: [{ citation: cite(17, 1, 'a') }, { citation: cite(17, 1, 'b') }, { citation: cite(17, 1, 'c') }],
-      explainVi: () => 'Vi phạm 3 mục: Điều 17 khoản 1 chỉ quy định trường hợp vi phạm một hoặc hai mục (điểm a, b) và cả 4 mục (điểm c).',
-      explainEn: () => '3 sections violated: Điều 17 khoản 1 covers one or two sections (points a, b) and all four (point c) only.',
+      explainVi: () =>
+        'Vi phạm 3 mục: Điều 17 khoản 1 chỉ quy định trường hợp vi phạm một hoặc hai mục (điểm a, b) và cả 4 mục (điểm c).',
+      explainEn: () =>
+        '3 sections violated: Điều 17 khoản 1 covers one or two sections (points a, b) and all four (point c) only.',
     },
     {
       id: 'v4-no-review',
       violated: [4],
       nearest: [{ citation: cite(17, 1, 'c') }],
       explainVi: () => 'Vi phạm cả 4 mục nhưng cơ quan quản lý cấp trên chưa yêu cầu kiểm điểm (điều kiện của điểm c).',
-      explainEn: () => 'All 4 sections violated, but the superior body has not demanded a review (the condition of point c).',
+      explainEn: () =>
+        'All 4 sections violated, but the superior body has not demanded a review (the condition of point c).',
     },
   ],
   // "nhóm 20% đơn vị có chỉ số cao nhất" (Điều 15 khoản 1); "nhóm 15% ... thấp nhất" (Điều 17 khoản 1 điểm b).

@@ -29,7 +29,9 @@ export function uncoveredText(row: PersonRow, policy: Pick<Policy, 'regulation'>
   if (sanction.reason === 'uncertain') {
     const open = row.evaluation.unit.assessment.undeterminedSections;
     const highest = Math.min(policy.regulation.sections.length, v + open.length);
-    const outcomes = sanction.possibleOutcomes.map((o) => label(SANCTION_LABELS, o, lang)).join(lang === 'vi' ? ' hoặc ' : ' or ');
+    const outcomes = sanction.possibleOutcomes
+      .map((o) => label(SANCTION_LABELS, o, lang))
+      .join(lang === 'vi' ? ' hoặc ' : ' or ');
     return lang === 'vi'
       ? `Thiếu dữ liệu ở Mục ${open.join(', ')}: số mục vi phạm có thể từ ${v} đến ${highest}, tương ứng: ${outcomes}.`
       : `Missing data in section(s) ${open.join(', ')}: between ${v} and ${highest} sections may be violated, giving: ${outcomes}.`;

@@ -49,4 +49,3 @@ export interface Document {
   readonly block: TitleBlock;
   readonly sheets: readonly (TableSheet | KeyValueSheet)[];
 }
-

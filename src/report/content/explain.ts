@@ -85,11 +85,18 @@ function itemLines({ unit, run, lang, vi, cite }: Parts): string[] {
       ? `1. Các tiêu chí (thẩm định của ${run.departmentShort} quyết định khi có, ${assessmentCitation}):`
       : `1. Items (the appraisal decides where present, ${assessmentCitation}):`,
   ];
-  if (!assessment.hasReport) lines.push(vi ? '   Đơn vị không có báo cáo tự đánh giá.' : '   The unit sent no self-report.');
-  const notable = assessment.items.filter((i) => i.status === 'khong-dat' || i.missing !== null || i.disagreement || i.notApplicableWithoutNote);
+  if (!assessment.hasReport)
+    lines.push(vi ? '   Đơn vị không có báo cáo tự đánh giá.' : '   The unit sent no self-report.');
+  const notable = assessment.items.filter(
+    (i) => i.status === 'khong-dat' || i.missing !== null || i.disagreement || i.notApplicableWithoutNote,
+  );
   const count = run.policy.regulation.checklist.length;
   if (assessment.hasReport && notable.length === 0) {
-    lines.push(vi ? `   Cả ${count} tiêu chí đều Đạt hoặc Không áp dụng có lý do.` : `   All ${count} items are met or not applicable with a reason.`);
+    lines.push(
+      vi
+        ? `   Cả ${count} tiêu chí đều Đạt hoặc Không áp dụng có lý do.`
+        : `   All ${count} items are met or not applicable with a reason.`,
+    );
   }
   for (const item of notable) {
     const status = item.status === null ? (vi ? 'thiếu dữ liệu' : 'missing') : label(STATUS_LABELS, item.status, lang);
@@ -97,10 +104,15 @@ function itemLines({ unit, run, lang, vi, cite }: Parts): string[] {
     if (item.disagreement && item.selfAssessment !== null && item.appraisal !== null) {
       const self = label(STATUS_LABELS, item.selfAssessment, lang);
       const appraisal = label(STATUS_LABELS, item.appraisal, lang);
-      parts.push(vi ? ` (tự đánh giá "${self}", thẩm định "${appraisal}")` : ` (self-assessment "${self}", appraisal "${appraisal}")`);
+      parts.push(
+        vi
+          ? ` (tự đánh giá "${self}", thẩm định "${appraisal}")`
+          : ` (self-assessment "${self}", appraisal "${appraisal}")`,
+      );
     }
     if (item.missing === 'no-row') parts.push(vi ? ' — không có dòng báo cáo' : ' — no row in the report');
-    if (item.missing === 'not-applicable-without-note') parts.push(vi ? ' — "Không áp dụng" nhưng không có ghi chú lý do' : ' — "not applicable" without a note');
+    if (item.missing === 'not-applicable-without-note')
+      parts.push(vi ? ' — "Không áp dụng" nhưng không có ghi chú lý do' : ' — "not applicable" without a note');
     lines.push(parts.join(''));
     lines.push(`       ${vi ? item.item.textVi : item.item.labelEn}`);
     if (item.evidence !== '') lines.push(`       ${vi ? 'Minh chứng' : 'Evidence'}: ${item.evidence}`);
@@ -110,10 +122,18 @@ function itemLines({ unit, run, lang, vi, cite }: Parts): string[] {
 }
 
 function sectionLines({ unit, lang, vi }: Parts): string[] {
-  const lines = [vi ? '2. Kết quả từng mục (vi phạm khi có ít nhất một tiêu chí không đạt):' : '2. Sections (violated when at least one item is not met):'];
+  const lines = [
+    vi
+      ? '2. Kết quả từng mục (vi phạm khi có ít nhất một tiêu chí không đạt):'
+      : '2. Sections (violated when at least one item is not met):',
+  ];
   for (const s of unit.assessment.sections) {
     const detail =
-      s.notMet.length > 0 ? ` — ${vi ? 'không đạt' : 'not met'}: ${s.notMet.join(', ')}` : s.missing.length > 0 ? ` — ${vi ? 'thiếu' : 'missing'}: ${s.missing.join(', ')}` : '';
+      s.notMet.length > 0
+        ? ` — ${vi ? 'không đạt' : 'not met'}: ${s.notMet.join(', ')}`
+        : s.missing.length > 0
+          ? ` — ${vi ? 'thiếu' : 'missing'}: ${s.missing.join(', ')}`
+          : '';
     lines.push(`   Mục ${s.section}: ${label(SECTION_STATUS_LABELS, s.status, lang)}${detail}`);
   }
   return lines;
@@ -122,13 +142,21 @@ function sectionLines({ unit, lang, vi }: Parts): string[] {
 function rankingLines({ unit, rows, run, lang, vi }: Parts): string[] {
   const { policy, year } = run;
   const { parameters } = policy;
-  const groups = [policy.regulation.citations.topGroup, policy.regulation.citations.bottomGroup].map(formatCitation).join(', ');
+  const groups = [policy.regulation.citations.topGroup, policy.regulation.citations.bottomGroup]
+    .map(formatCitation)
+    .join(', ');
   const lines = [vi ? `3. Xếp hạng ICT Index (${groups}):` : `3. ICT Index ranking (${groups}):`];
   if (unit.rank === undefined || unit.group === undefined) {
-    lines.push(vi ? `   Không có điểm năm ${year}: không xếp hạng, không thuộc nhóm nào.` : `   No score for ${year}: unranked, in neither group.`);
+    lines.push(
+      vi
+        ? `   Không có điểm năm ${year}: không xếp hạng, không thuộc nhóm nào.`
+        : `   No score for ${year}: unranked, in neither group.`,
+    );
   } else {
     const g = unit.group;
-    lines.push(`   ${vi ? 'Điểm' : 'Score'} ${unit.rank.score} (${vi ? 'so sánh ở' : 'compared at'} ${parameters.scorePrecision} ${vi ? 'chữ số thập phân' : 'decimals'}: ${unit.rank.comparedScore})`);
+    lines.push(
+      `   ${vi ? 'Điểm' : 'Score'} ${unit.rank.score} (${vi ? 'so sánh ở' : 'compared at'} ${parameters.scorePrecision} ${vi ? 'chữ số thập phân' : 'decimals'}: ${unit.rank.comparedScore})`,
+    );
     lines.push(
       `   ${vi ? 'Hạng' : 'Rank'} ${unit.rank.rank}/${g.n} ${vi ? 'trong' : 'in'} ${blockLabel(policy, g.scope, lang)}; k = ${g.topSize} (${parameters.groupSizeRounding} ${vi ? 'của' : 'of'} ${parameters.topShare} × ${g.n}), k' = ${g.bottomSize} (${parameters.bottomShare} × ${g.n})`,
     );
@@ -138,9 +166,16 @@ function rankingLines({ unit, rows, run, lang, vi }: Parts): string[] {
   const bottom = bottomGroupName(policy, lang);
   lines.push(`   ${vi ? 'Nhóm năm nay' : 'Group this year'}: ${groupText(firstRow, policy, lang)}`);
   const prev = unit.previousRank;
-  const previous = prev === undefined ? (vi ? 'không có điểm' : 'no score') : `${vi ? 'hạng' : 'rank'} ${prev.rank}${prev.bottom ? `, ${vi ? 'nhóm ' : ''}${bottom}` : ''}`;
+  const previous =
+    prev === undefined
+      ? vi
+        ? 'không có điểm'
+        : 'no score'
+      : `${vi ? 'hạng' : 'rank'} ${prev.rank}${prev.bottom ? `, ${vi ? 'nhóm ' : ''}${bottom}` : ''}`;
   lines.push(`   ${vi ? `Năm ${year - 1}` : `In ${year - 1}`}: ${previous}`);
-  const twoYears = vi ? `Nhóm ${bottom} hai năm liền` : `${bottom.charAt(0).toUpperCase()}${bottom.slice(1)} two years running`;
+  const twoYears = vi
+    ? `Nhóm ${bottom} hai năm liền`
+    : `${bottom.charAt(0).toUpperCase()}${bottom.slice(1)} two years running`;
   lines.push(`   ${twoYears}: ${bottomTwoYearsText(firstRow, year, lang)}`);
   return lines;
 }
@@ -167,7 +202,8 @@ function outcomeLines({ unit, run, lang, vi, short }: Parts): string[] {
     vi ? `6. Khen thưởng (${rewards}):` : `6. Rewards (${rewards}):`,
   ];
   if (unit.rewards.length === 0) lines.push(vi ? '   Không có đề xuất.' : '   None proposed.');
-  for (const reward of unit.rewards) lines.push(`   ${label(REWARD_LABELS, reward.outcome, lang)} (${short(reward.citations)}, ${decision})`);
+  for (const reward of unit.rewards)
+    lines.push(`   ${label(REWARD_LABELS, reward.outcome, lang)} (${short(reward.citations)}, ${decision})`);
   return lines;
 }
 
@@ -176,20 +212,29 @@ function sanctionLines({ unit, rows, run, lang, vi, short }: Parts): string[] {
   const decision = policy.regulation.decision;
   const clause = short([policy.regulation.citations.sanctions]);
   const sanction = unit.sanction;
-  const sanctionText = sanction.outcome === null ? (vi ? 'Không' : 'None') : label(SANCTION_LABELS, sanction.outcome, lang);
+  const sanctionText =
+    sanction.outcome === null ? (vi ? 'Không' : 'None') : label(SANCTION_LABELS, sanction.outcome, lang);
   const lines = [
     vi ? `7. Xử lý (${clause}):` : `7. Sanction (${clause}):`,
     `   ${sanctionText} — ${sanctionReasonLabel(sanction.reason, policy, lang)} (${short(sanction.citations)}, ${decision})`,
   ];
   if (sanction.applicableClauses.length > 1) {
     const forms = sanction.applicableClauses.map((c) => label(SANCTION_LABELS, c, lang)).join(', ');
-    lines.push(`   ${vi ? 'Các điểm cùng thỏa mãn (chọn hình thức nặng nhất)' : 'Points that all apply (the most severe wins)'}: ${forms}`);
+    lines.push(
+      `   ${vi ? 'Các điểm cùng thỏa mãn (chọn hình thức nặng nhất)' : 'Points that all apply (the most severe wins)'}: ${forms}`,
+    );
   }
   const firstRow = rows[0];
-  if (firstRow !== undefined && (sanction.reason === 'uncovered' || sanction.reason === 'uncertain')) lines.push(`   ${uncoveredText(firstRow, policy, lang)}`);
-  if (sanction.nearestClauses.length > 0) lines.push(`   ${vi ? 'Các điểm gần nhất' : 'Nearest points'}: ${short(sanction.nearestClauses)}`);
+  if (firstRow !== undefined && (sanction.reason === 'uncovered' || sanction.reason === 'uncertain'))
+    lines.push(`   ${uncoveredText(firstRow, policy, lang)}`);
+  if (sanction.nearestClauses.length > 0)
+    lines.push(`   ${vi ? 'Các điểm gần nhất' : 'Nearest points'}: ${short(sanction.nearestClauses)}`);
   if (sanction.mappedByPolicy) {
-    lines.push(vi ? '   Hình thức do tham số chính sách uncoveredCases quy định, không phải do văn bản.' : '   The form comes from the uncoveredCases policy parameter, not from the text.');
+    lines.push(
+      vi
+        ? '   Hình thức do tham số chính sách uncoveredCases quy định, không phải do văn bản.'
+        : '   The form comes from the uncoveredCases policy parameter, not from the text.',
+    );
   }
   if (sanction.notes.includes('previous-year-missing')) {
     const share = percent(policy.parameters.bottomShare, lang);
@@ -207,7 +252,9 @@ function personLines({ rows, run, lang, vi, short }: Parts): string[] {
   const lines = [vi ? `8. Người chịu trách nhiệm (${persons}):` : `8. Responsible persons (${persons}):`];
   for (const r of rows) {
     const sanction = r.sanction === null ? '' : `; ${label(SANCTION_LABELS, r.sanction, lang)}`;
-    lines.push(`   - ${r.name}, ${r.position} — ${label(ROLE_LABELS, r.role, lang)} (${formatCitation(r.evaluation.roleCitation)}): ${label(RATING_LABELS, r.rating, lang)}${sanction}`);
+    lines.push(
+      `   - ${r.name}, ${r.position} — ${label(ROLE_LABELS, r.role, lang)} (${formatCitation(r.evaluation.roleCitation)}): ${label(RATING_LABELS, r.rating, lang)}${sanction}`,
+    );
   }
   return lines;
 }

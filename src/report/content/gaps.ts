@@ -8,7 +8,10 @@ export function gapProblem(gap: Gap, policy: Pick<Policy, 'parameters'>): Proble
   const bottom = bottomGroupName(policy, 'vi');
   switch (gap.kind) {
     case 'no-report':
-      return warning('no-report', `đơn vị ${gap.unitCode} không có báo cáo tự đánh giá: người đứng đầu chưa được xếp loại (thiếu dữ liệu).`);
+      return warning(
+        'no-report',
+        `đơn vị ${gap.unitCode} không có báo cáo tự đánh giá: người đứng đầu chưa được xếp loại (thiếu dữ liệu).`,
+      );
     case 'missing-item':
       return warning(
         'missing-item',
@@ -24,12 +27,25 @@ export function gapProblem(gap: Gap, policy: Pick<Policy, 'parameters'>): Proble
         gap.source,
       );
     case 'no-score':
-      return warning('no-score', `đơn vị ${gap.unitCode} không có điểm ICT Index năm nay: không xếp hạng, không thuộc nhóm nào.`);
+      return warning(
+        'no-score',
+        `đơn vị ${gap.unitCode} không có điểm ICT Index năm nay: không xếp hạng, không thuộc nhóm nào.`,
+      );
     case 'no-previous-year':
-      return warning('no-previous-year', `không có bảng điểm năm ${gap.year}: không ai được coi là thuộc nhóm ${bottom} hai năm liền.`, { file: `${gap.year}/` });
+      return warning(
+        'no-previous-year',
+        `không có bảng điểm năm ${gap.year}: không ai được coi là thuộc nhóm ${bottom} hai năm liền.`,
+        { file: `${gap.year}/` },
+      );
     case 'no-previous-score':
-      return warning('no-previous-score', `đơn vị ${gap.unitCode} không có điểm năm ${gap.year}: coi như không thuộc nhóm ${bottom} năm đó.`);
+      return warning(
+        'no-previous-score',
+        `đơn vị ${gap.unitCode} không có điểm năm ${gap.year}: coi như không thuộc nhóm ${bottom} năm đó.`,
+      );
     case 'official-rank-differs':
-      return warning('official-rank-differs', `đơn vị ${gap.unitCode}: hạng ghi trong tệp là ${gap.officialRank}, hạng tính từ điểm là ${gap.rank}; công cụ dùng hạng tính từ điểm.`);
+      return warning(
+        'official-rank-differs',
+        `đơn vị ${gap.unitCode}: hạng ghi trong tệp là ${gap.officialRank}, hạng tính từ điểm là ${gap.rank}; công cụ dùng hạng tính từ điểm.`,
+      );
   }
 }

@@ -38,7 +38,11 @@ export function bottomGroupName(policy: Pick<Policy, 'parameters'>, lang: Lang):
 }
 
 /** Why a person got their rating, with the section count and the group's share of the run. */
-export function ratingReasonLabel(reason: RatingReason, policy: Pick<Policy, 'parameters' | 'regulation'>, lang: Lang): string {
+export function ratingReasonLabel(
+  reason: RatingReason,
+  policy: Pick<Policy, 'parameters' | 'regulation'>,
+  lang: Lang,
+): string {
   const vi = lang === 'vi';
   const sections = policy.regulation.sections.length;
   const top = topGroupName(policy, lang);
@@ -78,7 +82,9 @@ export function sanctionReasonLabel(reason: SanctionReason, policy: Pick<Policy,
   const vi = lang === 'vi';
   switch (reason) {
     case 'not-applicable':
-      return vi ? 'không xử lý: không thuộc trường hợp không hoàn thành nhiệm vụ' : 'no sanction: the duty was completed';
+      return vi
+        ? 'không xử lý: không thuộc trường hợp không hoàn thành nhiệm vụ'
+        : 'no sanction: the duty was completed';
     case 'not-rated':
       return vi ? 'chưa xếp loại nên chưa xét xử lý' : 'not rated, so no sanction is considered';
     case 'clause':
@@ -88,7 +94,9 @@ export function sanctionReasonLabel(reason: SanctionReason, policy: Pick<Policy,
       return vi ? `trường hợp ${clause} chưa quy định cụ thể` : `a case ${clause} does not spell out`;
     }
     case 'uncertain':
-      return vi ? 'thiếu dữ liệu nên chưa xác định được số mục vi phạm' : 'missing data leaves the number of violated sections open';
+      return vi
+        ? 'thiếu dữ liệu nên chưa xác định được số mục vi phạm'
+        : 'missing data leaves the number of violated sections open';
   }
 }
 

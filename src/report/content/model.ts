@@ -79,7 +79,12 @@ export function personRow(p: PersonEvaluation): PersonRow {
     slow: u.followUp.slow,
     reviewDemanded: u.followUp.reviewDemanded,
     bottomTwoYears: u.sanction.bottomTwoYears,
-    citations: unique([p.roleCitation, ...u.rating.citations, ...u.rewards.flatMap((r) => r.citations), ...(u.sanction.outcome === null ? [] : u.sanction.citations)]),
+    citations: unique([
+      p.roleCitation,
+      ...u.rating.citations,
+      ...u.rewards.flatMap((r) => r.citations),
+      ...(u.sanction.outcome === null ? [] : u.sanction.citations),
+    ]),
     ratingCitations: unique(u.rating.citations),
     sanctionCitations,
     evaluation: p,

@@ -34,7 +34,9 @@ const dmy = (iso: string) => iso.split('-').reverse().join('/');
 
 function parameterValue(value: unknown): string {
   if (typeof value === 'object' && value !== null) {
-    return Object.entries(value).map(([k, v]) => `${k}: ${String(v)}`).join('; ');
+    return Object.entries(value)
+      .map(([k, v]) => `${k}: ${String(v)}`)
+      .join('; ');
   }
   return String(value);
 }
@@ -42,37 +44,45 @@ function parameterValue(value: unknown): string {
 /** The "Căn cứ và tham số" sheet: legal basis, policy version and parameters, inputs with SHA-256, tool version. */
 function basisSheet(info: RunInfo): KeyValueSheet {
   const { regulation, parameters, overridden } = info.policy;
-  return { kind: 'key-value', name: 'Căn cứ và tham số', title: 'Căn cứ pháp lý và tham số áp dụng', sections: [
-    {
-      heading: 'Căn cứ pháp lý',
-      rows: [
-        ['Văn bản áp dụng', `${regulation.decision}: ${regulation.titleVi}`],
-        ['Ngày ký', dmy(regulation.signed)],
-        ['Ngày có hiệu lực', `${dmy(regulation.effective)} (${formatCitation(regulation.effectiveCitation)} ${regulation.effectiveNoteVi})`],
-        ...regulation.basis.map((b, i): [string, string] => [i === 0 ? 'Văn bản liên quan' : '', b]),
-        ['Phiên bản quy tắc', regulation.id],
-      ],
-    },
-    {
-      heading: 'Tham số áp dụng',
-      rows: (Object.keys(parameters) as (keyof typeof parameters)[]).map((key): [string, string] => [
-        key,
-        `${parameterValue(parameters[key])}${overridden.includes(key) ? ' (đã thay đổi so với mặc định)' : ' (mặc định)'}`,
-      ]),
-    },
-    {
-      heading: 'Tệp đầu vào (SHA-256)',
-      rows: info.files.map((f): [string, string] => [f.path, `${f.sha256} (${f.bytes} byte)`]),
-    },
-    {
-      heading: 'Công cụ',
-      rows: [
-        ['Phần mềm', `ict-eval ${info.toolVersion}`],
-        ['Năm đánh giá', String(info.block.year)],
-        ['Số cảnh báo dữ liệu', String(info.warnings.length)],
-      ],
-    },
-  ] };
+  return {
+    kind: 'key-value',
+    name: 'Căn cứ và tham số',
+    title: 'Căn cứ pháp lý và tham số áp dụng',
+    sections: [
+      {
+        heading: 'Căn cứ pháp lý',
+        rows: [
+          ['Văn bản áp dụng', `${regulation.decision}: ${regulation.titleVi}`],
+          ['Ngày ký', dmy(regulation.signed)],
+          [
+            'Ngày có hiệu lực',
+            `${dmy(regulation.effective)} (${formatCitation(regulation.effectiveCitation)} ${regulation.effectiveNoteVi})`,
+          ],
+          ...regulation.basis.map((b, i): [string, string] => [i === 0 ? 'Văn bản liên quan' : '', b]),
+          ['Phiên bản quy tắc', regulation.id],
+        ],
+      },
+      {
+        heading: 'Tham số áp dụng',
+        rows: (Object.keys(parameters) as (keyof typeof parameters)[]).map((key): [string, string] => [
+          key,
+          `${parameterValue(parameters[key])}${overridden.includes(key) ? ' (đã thay đổi so với mặc định)' : ' (mặc định)'}`,
+        ]),
+      },
+      {
+        heading: 'Tệp đầu vào (SHA-256)',
+        rows: info.files.map((f): [string, string] => [f.path, `${f.sha256} (${f.bytes} byte)`]),
+      },
+      {
+        heading: 'Công cụ',
+        rows: [
+          ['Phần mềm', `ict-eval ${info.toolVersion}`],
+          ['Năm đánh giá', String(info.block.year)],
+          ['Số cảnh báo dữ liệu', String(info.warnings.length)],
+        ],
+      },
+    ],
+  };
 }
 
 function warningsSheet(info: RunInfo): TableSheet {
@@ -96,7 +106,8 @@ export function ratingDocument(evaluation: YearEvaluation, rows: readonly Person
   const { regulation } = policy;
   const decision = regulation.decision;
   const cites = regulation.citations;
-  sheets.push({ kind: 'table',
+  sheets.push({
+    kind: 'table',
     name: 'Xếp loại',
     title: 'Kết quả đánh giá trách nhiệm người đứng đầu về ứng dụng công nghệ thông tin',
     subtitle: `Năm ${evaluation.year} — theo ${decision}`,
@@ -132,10 +143,18 @@ export function ratingDocument(evaluation: YearEvaluation, rows: readonly Person
   for (const r of rows) {
     for (const reward of r.evaluation.unit.rewards) {
       const note = reward.outcome === 'thuong-dot-xuat' ? r.evaluation.unit.followUp.note : RATING_LABELS[r.rating].vi;
-      rewardRows.push([r.name, r.position, r.unitName, REWARD_LABELS[reward.outcome].vi, note, citationsWithDecision(reward.citations.map(formatCitation), decision)]);
+      rewardRows.push([
+        r.name,
+        r.position,
+        r.unitName,
+        REWARD_LABELS[reward.outcome].vi,
+        note,
+        citationsWithDecision(reward.citations.map(formatCitation), decision),
+      ]);
     }
   }
-  sheets.push({ kind: 'table',
+  sheets.push({
+    kind: 'table',
     name: 'Khen thưởng',
     title: `Đề xuất khen thưởng (${formatCitation(cites.rewards)})`,
     columns: [
@@ -167,7 +186,8 @@ export function ratingDocument(evaluation: YearEvaluation, rows: readonly Person
       ]);
     }
   }
-  sheets.push({ kind: 'table',
+  sheets.push({
+    kind: 'table',
     name: 'Chi tiết',
     title: 'Chi tiết các tiêu chí không đạt',
     columns: [
@@ -204,7 +224,15 @@ function factColumns(year: number, policy: Pick<Policy, 'parameters'>): Column[]
 }
 
 function factCells(r: PersonRow, year: number): CellValue[] {
-  return [r.name, r.position, r.unitName, sectionList(r.violatedSections), yesNo(r.slow, 'vi'), bottomTwoYearsText(r, year, 'vi'), yesNo(r.reviewDemanded, 'vi')];
+  return [
+    r.name,
+    r.position,
+    r.unitName,
+    sectionList(r.violatedSections),
+    yesNo(r.slow, 'vi'),
+    bottomTwoYearsText(r, year, 'vi'),
+    yesNo(r.reviewDemanded, 'vi'),
+  ];
 }
 
 /** The sanction workbook (product.md): Đề xuất xử lý, Cần xem xét, Cảnh báo, Căn cứ và tham số. */
@@ -215,7 +243,8 @@ export function sanctionDocument(evaluation: YearEvaluation, rows: readonly Pers
   const decision = regulation.decision;
   const year = evaluation.year;
   const proposals = rows.filter((r) => r.sanction !== null && SANCTIONED.has(r.sanction));
-  sheets.push({ kind: 'table',
+  sheets.push({
+    kind: 'table',
     name: 'Đề xuất xử lý',
     title: `Đề xuất xử lý trách nhiệm người đứng đầu (${formatCitation(regulation.citations.sanctions)})`,
     subtitle: `Năm ${year} — theo ${decision}`,
@@ -228,12 +257,15 @@ export function sanctionDocument(evaluation: YearEvaluation, rows: readonly Pers
       ...factCells(r, year),
       r.sanction === null ? '' : SANCTION_LABELS[r.sanction].vi,
       citationsWithDecision(r.sanctionCitations, decision) +
-        (r.evaluation.unit.sanction.mappedByPolicy ? ` (trường hợp chưa quy định, áp dụng theo tham số uncoveredCases)` : ''),
+        (r.evaluation.unit.sanction.mappedByPolicy
+          ? ` (trường hợp chưa quy định, áp dụng theo tham số uncoveredCases)`
+          : ''),
     ]),
     emptyText: 'Không có đề xuất xử lý.',
   });
   const review = rows.filter((r) => r.sanction === 'can-xem-xet' || r.sanction === 'thieu-du-lieu');
-  sheets.push({ kind: 'table',
+  sheets.push({
+    kind: 'table',
     name: 'Cần xem xét',
     title: `Các trường hợp cần Sở Nội vụ xem xét (${formatCitation(regulation.citations.homeAffairs)})`,
     columns: [
@@ -255,7 +287,13 @@ export function sanctionDocument(evaluation: YearEvaluation, rows: readonly Pers
 }
 
 /** The ranking workbook of `ict-eval rank`: Xếp hạng, Nhóm, Căn cứ và tham số. */
-export function rankingDocument(ranking: Ranking, previous: Ranking | null, components: ReadonlyMap<string, readonly { name: string; value: number | string | null }[]>, names: ReadonlyMap<string, string>, info: RunInfo): Document {
+export function rankingDocument(
+  ranking: Ranking,
+  previous: Ranking | null,
+  components: ReadonlyMap<string, readonly { name: string; value: number | string | null }[]>,
+  names: ReadonlyMap<string, string>,
+  info: RunInfo,
+): Document {
   const sheets: Document['sheets'][number][] = [];
   const { policy } = info;
   const topPercent = percent(policy.parameters.topShare, 'vi');
@@ -264,7 +302,10 @@ export function rankingDocument(ranking: Ranking, previous: Ranking | null, comp
   const componentNames = [...new Set([...components.values()].flatMap((list) => list.map((c) => c.name)))];
   const rows: CellValue[][] = ranking.ranked.map((r) => {
     const before = previousOf.get(r.unitCode);
-    const group = [r.top ? topGroupName(policy, 'vi') : '', r.bottom ? bottomGroupName(policy, 'vi') : ''].filter((g) => g !== '').join(' và ') || '—';
+    const group =
+      [r.top ? topGroupName(policy, 'vi') : '', r.bottom ? bottomGroupName(policy, 'vi') : '']
+        .filter((g) => g !== '')
+        .join(' và ') || '—';
     const own = components.get(r.unitCode) ?? [];
     return [
       r.unitCode,
@@ -277,8 +318,19 @@ export function rankingDocument(ranking: Ranking, previous: Ranking | null, comp
       ...componentNames.map((name) => own.find((c) => c.name === name)?.value ?? null),
     ];
   });
-  for (const u of ranking.unranked) rows.push([u.unitCode, names.get(u.unitCode) ?? '', blockLabel(policy, u.block, 'vi'), null, null, 'Không xếp hạng (không có điểm)', ...(previous === null ? [] : [null, null]), ...componentNames.map(() => null)]);
-  sheets.push({ kind: 'table',
+  for (const u of ranking.unranked)
+    rows.push([
+      u.unitCode,
+      names.get(u.unitCode) ?? '',
+      blockLabel(policy, u.block, 'vi'),
+      null,
+      null,
+      'Không xếp hạng (không có điểm)',
+      ...(previous === null ? [] : [null, null]),
+      ...componentNames.map(() => null),
+    ]);
+  sheets.push({
+    kind: 'table',
     name: 'Xếp hạng',
     title: 'Xếp hạng mức độ ứng dụng công nghệ thông tin (ICT Index)',
     columns: [
@@ -288,12 +340,18 @@ export function rankingDocument(ranking: Ranking, previous: Ranking | null, comp
       { header: 'Điểm ICT Index', width: 11 },
       { header: 'Hạng', width: 7 },
       { header: 'Nhóm', width: 18 },
-      ...(previous === null ? [] : [{ header: 'Hạng năm trước', width: 9 }, { header: 'Thay đổi (+ là tăng hạng)', width: 12 }]),
+      ...(previous === null
+        ? []
+        : [
+            { header: 'Hạng năm trước', width: 9 },
+            { header: 'Thay đổi (+ là tăng hạng)', width: 12 },
+          ]),
       ...componentNames.map((name) => ({ header: name, width: 14 })),
     ],
     rows,
   });
-  sheets.push({ kind: 'table',
+  sheets.push({
+    kind: 'table',
     name: 'Nhóm',
     title: `Quy mô nhóm ${topGroupName(policy, 'vi')} và ${bottomGroupName(policy, 'vi')}`,
     columns: [
@@ -305,7 +363,15 @@ export function rankingDocument(ranking: Ranking, previous: Ranking | null, comp
       { header: `Số đơn vị nhóm ${bottomPercent}`, width: 12 },
       { header: 'Căn cứ', width: 40 },
     ],
-    rows: ranking.groups.map((g) => [blockLabel(policy, g.scope, 'vi'), g.n, g.topSize, g.bottomSize, g.topCount, g.bottomCount, `${ranking.citations.map(formatCitation).join('; ')}, ${policy.regulation.decision}`]),
+    rows: ranking.groups.map((g) => [
+      blockLabel(policy, g.scope, 'vi'),
+      g.n,
+      g.topSize,
+      g.bottomSize,
+      g.topCount,
+      g.bottomCount,
+      `${ranking.citations.map(formatCitation).join('; ')}, ${policy.regulation.decision}`,
+    ]),
   });
   sheets.push(warningsSheet(info), basisSheet(info));
   return { block: info.block, sheets };

@@ -16,7 +16,11 @@ export function documentDay(year: number): string {
  * date, from the regulation's dated profile (Sở TT&TT until 28/2/2025, Sở KH&CN from 1/3/2025), unless
  * the configuration names them.
  */
-export function titleBlock(policy: Pick<Policy, 'regulation'>, config: Pick<Config, 'province' | 'department'>, year: number): TitleBlock {
+export function titleBlock(
+  policy: Pick<Policy, 'regulation'>,
+  config: Pick<Config, 'province' | 'department'>,
+  year: number,
+): TitleBlock {
   const day = documentDay(year);
   const { issuers } = policy.regulation;
   return {

@@ -17,7 +17,10 @@ export function sheetCsv(sheet: TableSheet | KeyValueSheet): string {
   const records: (string | number)[][] =
     sheet.kind === 'table'
       ? [['STT', ...sheet.columns.map((c) => c.header)], ...sheet.rows.map((row, i) => [i + 1, ...row.map(neutralise)])]
-      : sheet.sections.flatMap((section) => [[section.heading, ''], ...section.rows.map(([k, v]) => [neutralise(k), neutralise(v)])]);
+      : sheet.sections.flatMap((section) => [
+          [section.heading, ''],
+          ...section.rows.map(([k, v]) => [neutralise(k), neutralise(v)]),
+        ]);
   return `\uFEFF${stringify(records, { record_delimiter: '\r\n' })}`;
 }
 

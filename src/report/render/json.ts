@@ -71,11 +71,24 @@ export function yearJson(year: number, policy: Policy, rows: readonly PersonRow[
   return { year, policy: policyJson(policy), persons: rows.map(personJson), problems: problems.map(problemJson) };
 }
 
-export function rankingJson(ranking: Ranking, previous: Ranking | null, names: ReadonlyMap<string, string>, policy: Policy, problems: readonly Problem[]) {
+export function rankingJson(
+  ranking: Ranking,
+  previous: Ranking | null,
+  names: ReadonlyMap<string, string>,
+  policy: Policy,
+  problems: readonly Problem[],
+) {
   const previousOf = new Map((previous?.ranked ?? []).map((r) => [r.unitCode, r]));
   return {
     policy: policyJson(policy),
-    groups: ranking.groups.map((g) => ({ scope: g.scope, n: g.n, k: g.topSize, kBottom: g.bottomSize, topCount: g.topCount, bottomCount: g.bottomCount })),
+    groups: ranking.groups.map((g) => ({
+      scope: g.scope,
+      n: g.n,
+      k: g.topSize,
+      kBottom: g.bottomSize,
+      topCount: g.topCount,
+      bottomCount: g.bottomCount,
+    })),
     rows: [
       ...ranking.ranked.map((r) => ({
         unitCode: r.unitCode,
@@ -85,7 +98,12 @@ export function rankingJson(ranking: Ranking, previous: Ranking | null, names: R
         rank: r.rank,
         top: r.top,
         bottom: r.bottom,
-        ...(previous === null ? {} : { previousRank: previousOf.get(r.unitCode)?.rank ?? null, previousBottom: previousOf.get(r.unitCode)?.bottom ?? null }),
+        ...(previous === null
+          ? {}
+          : {
+              previousRank: previousOf.get(r.unitCode)?.rank ?? null,
+              previousBottom: previousOf.get(r.unitCode)?.bottom ?? null,
+            }),
       })),
       ...ranking.unranked.map((u) => ({
         unitCode: u.unitCode,
@@ -95,7 +113,12 @@ export function rankingJson(ranking: Ranking, previous: Ranking | null, names: R
         rank: null,
         top: false,
         bottom: false,
-        ...(previous === null ? {} : { previousRank: previousOf.get(u.unitCode)?.rank ?? null, previousBottom: previousOf.get(u.unitCode)?.bottom ?? null }),
+        ...(previous === null
+          ? {}
+          : {
+              previousRank: previousOf.get(u.unitCode)?.rank ?? null,
+              previousBottom: previousOf.get(u.unitCode)?.bottom ?? null,
+            }),
       })),
     ],
     problems: problems.map(problemJson),

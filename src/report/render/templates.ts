@@ -55,7 +55,8 @@ function dropDown(ws: ExcelJS.Worksheet, column: number, list: string, first: nu
   }
 }
 
-const canonical = (spec: { columns: readonly { headers: readonly string[] }[] }) => spec.columns.map((c) => c.headers[0] ?? '');
+const canonical = (spec: { columns: readonly { headers: readonly string[] }[] }) =>
+  spec.columns.map((c) => c.headers[0] ?? '');
 
 /** The drop-down list of the run's blocks: `"SBN,HUYEN"`. */
 const blockList = (policy: Pick<Policy, 'blocks'>) => `"${policy.blocks.map((b) => b.code).join(',')}"`;
@@ -93,7 +94,12 @@ export async function blankScores(block: TitleBlock, policy: Pick<Policy, 'block
 /** The blank `follow-up` workbook of `ict-eval init`. */
 export async function blankFollowUp(block: TitleBlock, policy: Pick<Policy, 'regulation'>): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  instructions(workbook, block, `Theo dõi sau đánh giá năm ${block.year}`, policy.regulation.wording.followUpInstructions);
+  instructions(
+    workbook,
+    block,
+    `Theo dõi sau đánh giá năm ${block.year}`,
+    policy.regulation.wording.followUpInstructions,
+  );
   const ws = workbook.addWorksheet('Theo dõi');
   headerRow(ws, canonical(FOLLOW_UP_SPEC), [12, 16, 14, 14, 50]);
   for (const column of [2, 3, 4]) dropDown(ws, column, FLAG_LIST, 2, BLANK_ROWS);
@@ -105,7 +111,12 @@ export async function blankFollowUp(block: TitleBlock, policy: Pick<Policy, 'reg
  * article, drop-downs on `Tự đánh giá` and `Thẩm định`, the code and wording protected. It is
  * the long-format table the readers take, so a filled template is read as it is.
  */
-export async function selfReportTemplate(block: TitleBlock, unit: Unit, persons: readonly Person[], policy: Pick<Policy, 'regulation'>): Promise<Buffer> {
+export async function selfReportTemplate(
+  block: TitleBlock,
+  unit: Unit,
+  persons: readonly Person[],
+  policy: Pick<Policy, 'regulation'>,
+): Promise<Buffer> {
   const { checklist, wording } = policy.regulation;
   const workbook = new ExcelJS.Workbook();
   const head = persons.find((p) => p.role === 'head');
@@ -113,8 +124,21 @@ export async function selfReportTemplate(block: TitleBlock, unit: Unit, persons:
     `Đơn vị: ${unit.name} (mã ${unit.code})${head === undefined ? '' : `; người đứng đầu: ${head.name}, ${head.position}`}.`,
     ...wording.selfReportInstructions,
   ]);
-  const ws = workbook.addWorksheet('Tự đánh giá', { pageSetup: { paperSize: A4, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' } });
-  headerRow(ws, ['Mã đơn vị', 'Mã tiêu chí', 'Nội dung tiêu chí', 'Căn cứ', 'Tự đánh giá', 'Minh chứng', 'Thẩm định', 'Ghi chú'], [11, 9, 60, 18, 14, 30, 14, 30]);
+  const ws = workbook.addWorksheet('Tự đánh giá', {
+    pageSetup: {
+      paperSize: A4,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+    },
+  });
+  headerRow(
+    ws,
+    ['Mã đơn vị', 'Mã tiêu chí', 'Nội dung tiêu chí', 'Căn cứ', 'Tự đánh giá', 'Minh chứng', 'Thẩm định', 'Ghi chú'],
+    [11, 9, 60, 18, 14, 30, 14, 30],
+  );
   checklist.forEach((item, index) => {
     const row = ws.getRow(index + 2);
     const values = [unit.code, item.code, item.textVi, formatCitation(item.citation), null, null, null, null];
@@ -130,6 +154,12 @@ export async function selfReportTemplate(block: TitleBlock, unit: Unit, persons:
   });
   dropDown(ws, 5, STATUS_LIST, 2, checklist.length + 1);
   dropDown(ws, 7, STATUS_LIST, 2, checklist.length + 1);
-  await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, autoFilter: true });
+  await ws.protect('', {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    formatRows: true,
+    autoFilter: true,
+  });
   return workbookBytes(workbook, block.year);
 }

@@ -6,7 +6,11 @@ export function makeChalk(color: boolean): ChalkInstance {
 }
 
 /** A plain text table: columns padded to their widest cell, long cells cut with an ellipsis. */
-export function textTable(headers: readonly string[], rows: readonly (readonly string[])[], options: { maxWidth?: number; paint?: (row: number, col: number, text: string) => string } = {}): string {
+export function textTable(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+  options: { maxWidth?: number; paint?: (row: number, col: number, text: string) => string } = {},
+): string {
   const max = options.maxWidth ?? 40;
   const cut = (text: string) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
   const cells = [headers, ...rows].map((row) => row.map(cut));
@@ -20,5 +24,9 @@ export function textTable(headers: readonly string[], rows: readonly (readonly s
       .join('  ')
       .trimEnd();
   const [head, ...body] = cells;
-  return [line(head ?? [], -1), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map((row, i) => line(row, i))].join('\n');
+  return [
+    line(head ?? [], -1),
+    widths.map((w) => '─'.repeat(w)).join('  '),
+    ...body.map((row, i) => line(row, i)),
+  ].join('\n');
 }

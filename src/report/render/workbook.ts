@@ -41,7 +41,12 @@ function numberStyle(numFmt: string | undefined): Partial<ExcelJS.Style> {
   return style;
 }
 
-function titleLine(ws: ExcelJS.Worksheet, row: number, text: string, options: { bold?: boolean; size?: number; merge?: number; center?: boolean; height?: number }): void {
+function titleLine(
+  ws: ExcelJS.Worksheet,
+  row: number,
+  text: string,
+  options: { bold?: boolean; size?: number; merge?: number; center?: boolean; height?: number },
+): void {
   const line = ws.getRow(row);
   const cell = line.getCell(1);
   cell.value = text;
@@ -77,7 +82,10 @@ export function addTableSheet(workbook: Writer, block: TitleBlock, sheet: TableS
     headerFooter: { oddFooter: '&CTrang &P / &N' },
   });
   ws.columns = columns.map((c) => ({ width: c.width }));
-  ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW + Math.max(rows.length, 1), column: last } };
+  ws.autoFilter = {
+    from: { row: HEADER_ROW, column: 1 },
+    to: { row: HEADER_ROW + Math.max(rows.length, 1), column: last },
+  };
 
   titleLine(ws, 1, block.province.toUpperCase(), {});
   titleLine(ws, 2, block.department.toUpperCase(), { bold: true });
@@ -230,7 +238,8 @@ async function repack(zip: Buffer, year: number): Promise<Buffer> {
   const entries = await zipEntries(zip);
   const packed = new yazl.ZipFile();
   const local = new Date(year, 11, 31, 0, 0, 0);
-  for (const entry of entries) packed.addBuffer(entry.data, entry.name, { mtime: local, forceDosTimestamp: true, compress: true });
+  for (const entry of entries)
+    packed.addBuffer(entry.data, entry.name, { mtime: local, forceDosTimestamp: true, compress: true });
   packed.end();
   const out: Buffer[] = [];
   for await (const chunk of packed.outputStream) out.push(chunk as Buffer);

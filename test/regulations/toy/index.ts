@@ -24,11 +24,38 @@ export const TOY: Regulation = {
     { number: 2, titleVi: 'Dịch vụ', titleEn: 'Services', articles: [4] },
   ],
   checklist: [
-    { code: 'A', section: 1, citation: cite(3, 1), textVi: 'Có hạ tầng đạt chuẩn theo quy định thử nghiệm này.', labelEn: 'Has standard infrastructure' },
-    { code: 'B', section: 1, citation: cite(3, 2), textVi: 'Bảo trì hạ tầng định kỳ theo quy định thử nghiệm này.', labelEn: 'Maintains its infrastructure' },
-    { code: 'C', section: 2, citation: cite(4), textVi: 'Cung cấp dịch vụ trực tuyến theo quy định thử nghiệm này.', labelEn: 'Offers online services' },
+    {
+      code: 'A',
+      section: 1,
+      citation: cite(3, 1),
+      textVi: 'Có hạ tầng đạt chuẩn theo quy định thử nghiệm này.',
+      labelEn: 'Has standard infrastructure',
+    },
+    {
+      code: 'B',
+      section: 1,
+      citation: cite(3, 2),
+      textVi: 'Bảo trì hạ tầng định kỳ theo quy định thử nghiệm này.',
+      labelEn: 'Maintains its infrastructure',
+    },
+    {
+      code: 'C',
+      section: 2,
+      citation: cite(4),
+      textVi: 'Cung cấp dịch vụ trực tuyến theo quy định thử nghiệm này.',
+      labelEn: 'Offers online services',
+    },
   ],
-  blocks: [{ code: 'TINH', vi: 'Cơ quan cấp tỉnh', en: 'Provincial bodies', aliases: ['Cấp tỉnh'], basis: cite(1, 1), configured: false }],
+  blocks: [
+    {
+      code: 'TINH',
+      vi: 'Cơ quan cấp tỉnh',
+      en: 'Provincial bodies',
+      aliases: ['Cấp tỉnh'],
+      basis: cite(1, 1),
+      configured: false,
+    },
+  ],
   deputyBasis: cite(1, 2),
   citations: {
     persons: cite(1),

@@ -148,7 +148,7 @@ export interface OpenedXlsx {
 }
 
 /**
- * Opens an `.xlsx` safely before exceljs reads it: a zip (not an old `.xls`, an `.ods`, a
+ * Opens an `.xlsx` safely before its cells are read (src/io/xlsx.ts): a zip (not an old `.xls`, an `.ods`, a
  * password-protected workbook or a truncated download), holding a workbook, whose needed parts
  * decompress to no more than the limit — by the central directory's claims and by the bytes
  * actually inflated. Only those parts are read afterwards (src/io/xlsx.ts), so no entry the

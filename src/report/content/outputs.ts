@@ -101,16 +101,26 @@ function warningsSheet(info: RunInfo): TableSheet {
 
 /** The rating workbook for Sở Nội vụ (product.md, "Outputs"): Xếp loại, Khen thưởng, Chi tiết, Cảnh báo, Căn cứ và tham số. */
 export function ratingDocument(evaluation: YearEvaluation, rows: readonly PersonRow[], info: RunInfo): Document {
-  const sheets: Document['sheets'][number][] = [];
-  const { policy } = info;
+  return {
+    block: info.block,
+    sheets: [
+      ratingSheet(evaluation.year, rows, info.policy),
+      rewardSheet(rows, info.policy),
+      detailSheet(evaluation, info.policy),
+      warningsSheet(info),
+      basisSheet(info),
+    ],
+  };
+}
+
+/** "Xếp loại": one row per responsible person, with the sections, the rank, the group, the rating and its basis. */
+function ratingSheet(year: number, rows: readonly PersonRow[], policy: Policy): TableSheet {
   const { regulation } = policy;
-  const decision = regulation.decision;
-  const cites = regulation.citations;
-  sheets.push({
+  return {
     kind: 'table',
     name: 'Xếp loại',
     title: 'Kết quả đánh giá trách nhiệm người đứng đầu về ứng dụng công nghệ thông tin',
-    subtitle: `Năm ${evaluation.year} — theo ${decision}`,
+    subtitle: `Năm ${year} — theo ${regulation.decision}`,
     columns: [
       { header: 'Họ và tên', width: 24 },
       { header: 'Chức vụ', width: 20 },
@@ -137,8 +147,12 @@ export function ratingDocument(evaluation: YearEvaluation, rows: readonly Person
       RATING_LABELS[r.rating].vi,
       ratingBasis(r, policy, 'vi'),
     ]),
-  });
+  };
+}
 
+/** "Khen thưởng": every reward proposal, with the achievement or the rating it rests on. */
+function rewardSheet(rows: readonly PersonRow[], policy: Policy): TableSheet {
+  const { decision, citations } = policy.regulation;
   const rewardRows: CellValue[][] = [];
   for (const r of rows) {
     for (const reward of r.evaluation.unit.rewards) {
@@ -153,10 +167,11 @@ export function ratingDocument(evaluation: YearEvaluation, rows: readonly Person
       ]);
     }
   }
-  sheets.push({
+  const none = `${formatCitation(citations.rewardConsideration)}, ${formatCitation(citations.adHocReward)}`;
+  return {
     kind: 'table',
     name: 'Khen thưởng',
-    title: `Đề xuất khen thưởng (${formatCitation(cites.rewards)})`,
+    title: `Đề xuất khen thưởng (${formatCitation(citations.rewards)})`,
     columns: [
       { header: 'Họ và tên', width: 24 },
       { header: 'Chức vụ', width: 20 },
@@ -166,9 +181,12 @@ export function ratingDocument(evaluation: YearEvaluation, rows: readonly Person
       { header: 'Căn cứ', width: 36 },
     ],
     rows: rewardRows,
-    emptyText: `Không có đề xuất khen thưởng (${formatCitation(cites.rewardConsideration)}, ${formatCitation(cites.adHocReward)}).`,
-  });
+    emptyText: `Không có đề xuất khen thưởng (${none}).`,
+  };
+}
 
+/** "Chi tiết": every item not met, with both statuses, the evidence, the note and the item's article. */
+function detailSheet(evaluation: YearEvaluation, policy: Policy): TableSheet {
   const detailRows: CellValue[][] = [];
   for (const unit of evaluation.units) {
     for (const item of unit.assessment.items) {
@@ -182,11 +200,11 @@ export function ratingDocument(evaluation: YearEvaluation, rows: readonly Person
         item.appraisal === null ? '' : STATUS_LABELS[item.appraisal].vi,
         item.evidence,
         item.note,
-        `${formatCitation(item.item.citation)}, ${decision}`,
+        `${formatCitation(item.item.citation)}, ${policy.regulation.decision}`,
       ]);
     }
   }
-  sheets.push({
+  return {
     kind: 'table',
     name: 'Chi tiết',
     title: 'Chi tiết các tiêu chí không đạt',
@@ -203,9 +221,7 @@ export function ratingDocument(evaluation: YearEvaluation, rows: readonly Person
     ],
     rows: detailRows,
     emptyText: 'Không có tiêu chí nào không đạt.',
-  });
-  sheets.push(warningsSheet(info), basisSheet(info));
-  return { block: info.block, sheets };
+  };
 }
 
 const SANCTIONED = new Set(['phe-binh', 'khien-trach', 'canh-cao']);

@@ -36,16 +36,16 @@ def title_block(ws, width, title):
 wb = Workbook()
 ws = wb.active
 ws.title = "Danh sách"
-title_block(ws, 6, "DANH SÁCH NGƯỜI ĐỨNG ĐẦU CÁC CƠ QUAN, ĐƠN VỊ NĂM 2024")
-ws.append(["MÃ ĐƠN VỊ", "Tên đơn vị", "KHỐI", "Họ và tên", "Chức vụ", "Vai trò"])
-ws.append([" stttt ", "Sở Thông tin và Truyền thông", "Sở, ban, ngành", nfd("Nguyễn Thị Lụa"), "Giám đốc", "Người đứng đầu"])
-ws.append(["SYT", nfd("Sở Y tế"), "SBN", "Trần Văn Khải", "Giám đốc", "Người đứng đầu"])
-ws.append(["SYT", nfd("Sở Y tế"), "SBN", "Lê Thị Hằng", "Phó Giám đốc", "Cấp phó được phân công"])
-ws.append(["HLS", "Huyện Lạc Sơn", "Huyện, thị xã, thành phố", "Phạm Quốc Đạt", "Chủ tịch UBND huyện", "người đứng đầu"])
-ws.append(["HMT", "Huyện Minh Tân", "HUYEN", "Vũ Thanh Hương", "Chủ tịch UBND huyện", "NGƯỜI ĐỨNG ĐẦU"])
+title_block(ws, 8, "DANH SÁCH NGƯỜI ĐỨNG ĐẦU CÁC CƠ QUAN, ĐƠN VỊ NĂM 2024")
+ws.append(["MÃ ĐƠN VỊ", "Tên đơn vị", "KHỐI", "Họ và tên", "Chức vụ", "Vai trò", "Mục được phân công", "Văn bản phân công"])
+ws.append([" stttt ", "Sở Thông tin và Truyền thông", "Sở, ban, ngành", nfd("Nguyễn Thị Lụa"), "Giám đốc", "Người đứng đầu", "", ""])
+ws.append(["SYT", nfd("Sở Y tế"), "SBN", "Trần Văn Khải", "Giám đốc", "Người đứng đầu", "", ""])
+ws.append(["SYT", nfd("Sở Y tế"), "SBN", "Lê Thị Hằng", "Phó Giám đốc", "Cấp phó được phân công", "Mục 1, Mục 3", "Quyết định số 7/QĐ-SYT"])
+ws.append(["HLS", "Huyện Lạc Sơn", "Huyện, thị xã, thành phố", "Phạm Quốc Đạt", "Chủ tịch UBND huyện", "người đứng đầu", "", ""])
+ws.append(["HMT", "Huyện Minh Tân", "HUYEN", "Vũ Thanh Hương", "Chủ tịch UBND huyện", "NGƯỜI ĐỨNG ĐẦU", "", ""])
 ws.append([])
-ws.append(["", "", "", "NGƯỜI LẬP BIỂU", "", ""])
-ws.append(["", "", "", "(Ký, ghi rõ họ tên)", "", ""])
+ws.append(["", "", "", "NGƯỜI LẬP BIỂU", "", "", "", ""])
+ws.append(["", "", "", "(Ký, ghi rõ họ tên)", "", "", "", ""])
 wb.save(os.path.join(out, "2024", "units.xlsx"))
 
 # scores source for gnumeric: the score is a formula over the components (gnumeric computes and
@@ -143,6 +143,24 @@ for code in ITEMS:
     status = "" if code == "3.2" else "Đạt"
     ws.append(["hmt", code, "", status, "", "", ""])
 wb.save(os.path.join(stage, "hmt-source.xlsx"))
+
+# 2024/assessment.csv: the Sở's assessment, long form, UTF-8 with BOM, ';' separated. It holds what
+# the v1 "Thẩm định" columns of the self-reports above said (those columns are no longer read), and
+# leaves HMT's item 3.2 not assessed.
+with open(os.path.join(out, "2024", "assessment.csv"), "w", encoding="utf-8-sig", newline="") as f:
+    f.write("Mã đơn vị;Mã tiêu chí;Kết quả đánh giá;Ghi chú\r\n")
+    for unit in ["STTTT", "SYT", "HLS", "HMT"]:
+        for code in ITEMS:
+            result, note = "Đạt", ""
+            if unit == "STTTT" and code == "2.8":
+                result = "Không đạt"
+            if unit == "SYT" and code == "3.4":
+                result = "Không đạt"
+            if unit == "SYT" and code == "4.6":
+                result, note = "Không áp dụng", "Chưa có dự án"
+            if unit == "HMT" and code == "3.2":
+                result = ""
+            f.write("%s;%s;%s;%s\r\n" % (unit, code, result, note))
 
 # 2024/follow-up.csv: UTF-8 with BOM, ',' separated, 'x' flags, NFD text.
 with open(os.path.join(out, "2024", "follow-up.csv"), "w", encoding="utf-8-sig", newline="") as f:

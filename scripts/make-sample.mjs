@@ -65,39 +65,89 @@ const personName = () => {
   return `${FAMILY[i % FAMILY.length]} ${MIDDLE[(i * 3) % MIDDLE.length]} ${GIVEN[(i * 7) % GIVEN.length]}`;
 };
 
-// code, name, block, score 2024 (null = none), score 2023 (undefined = new unit), case
+// code, name, block, score 2024 (null = none), score 2023 (undefined = not in 2023), case.
+// The cases of rules.md v2, one unit each where possible:
+// - deputy: an assigned deputy (sections, document); heads: two heads in the year (periods);
+//   acting: an acting head; vacant: no head (only a deputy); kind: a unit kind other than the default;
+// - notMet: violated sections (assessed "Không đạt" on the first item of each); info: 4.2 not met (information only);
+//   rule34: 3.4 assessed "Không đạt" for a unit Điều 11 does not bind; notAssessed: an item the Sở left blank;
+//   dispute: the unit says "Không đạt", the Sở "Đạt"; notApplicable: "Không áp dụng" with a reason;
+// - noReport: no report, no assessment; reportOnlyAssessed: assessed, no report; oldColumn: a v1 "Thẩm định" column;
+// - notInIndex: "Xếp hạng ICT Index" = Không; previous: the codes of last year (renamed, merged);
+// - slow, review (with its document), achievement (to the unit, or to the head by name);
+// - newHead: last year's units file names another head (a reprimand resting on two bottom years goes to review).
 const UNITS = [
-  ['VPUB', 'Văn phòng UBND tỉnh', 'SBN', 0.812, 0.79, { deputy: true }],
-  ['STTTT', 'Sở Thông tin và Truyền thông', 'SBN', 0.812, 0.805, { achievement: 'Giải Nhất chuyển đổi số cấp tỉnh' }],
-  ['SNV', 'Sở Nội vụ', 'SBN', 0.7705, 0.701, {}],
+  ['VPUB', 'Văn phòng UBND tỉnh', 'SBN', 0.812, 0.79, { deputy: [2, 4] }],
+  [
+    'STTTT',
+    'Sở Thông tin và Truyền thông',
+    'SBN',
+    0.812,
+    0.805,
+    { achievement: 'Giải Nhất chuyển đổi số cấp tỉnh', toHead: true },
+  ],
+  ['SNV', 'Sở Nội vụ', 'SBN', 0.7705, 0.701, { reportOnlyAssessed: true }],
   ['STC', 'Sở Tài chính', 'SBN', 0.7705, 0.74, { notMet: [2] }],
-  ['SKHDT', 'Sở Kế hoạch và Đầu tư', 'SBN', 0.75, 0.73, {}],
-  ['STP', 'Sở Tư pháp', 'SBN', 0.732, 0.715, { appraisalOverride: '2.9' }],
+  ['SKHDT', 'Sở Kế hoạch và Đầu tư', 'SBN', 0.75, 0.73, { info: true }],
+  ['STP', 'Sở Tư pháp', 'SBN', 0.732, 0.715, { dispute: '2.9' }],
   ['SGDDT', 'Sở Giáo dục và Đào tạo', 'SBN', 0.721, 0.69, { notApplicable: '4.6' }],
   ['SYT', 'Sở Y tế', 'SBN', 0.71, 0.7, { notMet: [1], slow: true }],
-  ['SXD', 'Sở Xây dựng', 'SBN', 0.7005, 0.685, {}],
-  ['SGTVT', 'Sở Giao thông vận tải', 'SBN', 0.695, 0.67, { notMet: [3] }],
+  [
+    'SXD',
+    'Sở Xây dựng',
+    'SBN',
+    0.7005,
+    0.685,
+    {
+      notMet: [1],
+      slow: true,
+      heads: [
+        ['2024-01-01', '2024-06-15'],
+        ['2024-06-16', '2024-12-31'],
+      ],
+    },
+  ],
+  ['SGTVT', 'Sở Giao thông vận tải', 'SBN', 0.695, 0.67, { notMet: [3], oldColumn: true }],
   ['SNNPTNT', 'Sở Nông nghiệp và Phát triển nông thôn', 'SBN', 0.68, 0.66, {}],
   ['STNMT', 'Sở Tài nguyên và Môi trường', 'SBN', 0.665, 0.655, { notMet: [1, 2, 3] }],
-  ['SCT', 'Sở Công Thương', 'SBN', 0.65, 0.64, {}],
-  ['SLDTBXH', 'Sở Lao động - Thương binh và Xã hội', 'SBN', 0.64, 0.63, { blank: '3.2' }],
+  ['SCT', 'Sở Công Thương', 'SBN', 0.65, 0.64, { vacant: true }],
+  ['SLDTBXH', 'Sở Lao động - Thương binh và Xã hội', 'SBN', 0.64, 0.63, { notAssessed: '3.2' }],
   ['SVHTTDL', 'Sở Văn hóa, Thể thao và Du lịch', 'SBN', 0.63, 0.625, {}],
-  ['SKHCN', 'Sở Khoa học và Công nghệ', 'SBN', 0.61, 0.6, {}],
+  ['SKHCN', 'Sở Khoa học và Công nghệ', 'SBN', 0.61, 0.6, { acting: true }],
   ['TTRA', 'Thanh tra tỉnh', 'SBN', 0.56, 0.58, { noReport: true }],
-  ['BQLKCN', 'Ban Quản lý các khu công nghiệp', 'SBN', 0.52, 0.51, { notMet: [2, 4], slow: true }],
+  [
+    'BQLKCN',
+    'Ban Quản lý các khu công nghiệp',
+    'SBN',
+    0.52,
+    0.51,
+    { notMet: [2, 4], slow: true, kind: 'Sở, ban, ngành khác', rule34: true, newHead: true },
+  ],
   ['SNGV', 'Sở Ngoại vụ', 'SBN', 0.48, 0.45, { notMet: [1, 3] }],
   ['BDT', 'Ban Dân tộc', 'SBN', null, undefined, {}],
-  ['TPAL', 'Thành phố An Lạc', 'HUYEN', 0.84, 0.82, { deputy: true }],
-  ['TXDP', 'Thị xã Đông Phú', 'HUYEN', 0.79, 0.76, {}],
+  [
+    'BQLDA',
+    'Ban Quản lý dự án đầu tư xây dựng tỉnh',
+    'SBN',
+    null,
+    undefined,
+    { kind: 'Sở, ban, ngành khác', notInIndex: true },
+  ],
+  ['TPAL', 'Thành phố An Lạc', 'HUYEN', 0.84, 0.82, { notMet: [3], deputy: [1, 2] }],
+  ['TXDP', 'Thị xã Đông Phú', 'HUYEN', 0.79, 0.76, { previous: 'HDP' }],
   ['HLS', 'Huyện Lạc Sơn', 'HUYEN', 0.73, 0.735, { notMet: [1, 2, 3, 4], review: true }],
   ['HMT', 'Huyện Minh Tân', 'HUYEN', 0.7, 0.69, {}],
   ['HNL', 'Huyện Ngọc Lâm', 'HUYEN', 0.68, 0.67, { notMet: [1, 2, 3, 4] }],
   ['HTM', 'Huyện Tân Mỹ', 'HUYEN', 0.66, 0.645, { achievement: 'Mô hình xã thông minh được Bộ biểu dương' }],
-  ['HYT', 'Huyện Yên Thái', 'HUYEN', 0.62, 0.6, { notMet: [4] }],
+  ['HYT', 'Huyện Yên Thái', 'HUYEN', 0.62, 0.6, { notMet: [4], review: true }],
   ['HPL', 'Huyện Phú Lộc', 'HUYEN', 0.59, undefined, {}],
-  ['HGB', 'Huyện Gia Bình', 'HUYEN', 0.55, 0.52, {}],
+  ['HGB', 'Huyện Gia Bình', 'HUYEN', 0.55, 0.52, { previous: 'HGB, HLT' }],
   ['HQV', 'Huyện Quế Võ', 'HUYEN', 0.42, 0.4, { notMet: [2, 4], slow: true }],
 ];
+// Units of the index in 2023 only (renamed since), and one in the index that is not rated. HGB names HLT
+// as merged into it, but HLT is in neither 2023 file: last year's group of HGB cannot be settled.
+const ONLY_2023 = [['HDP', 'Huyện Đông Phú', 'HUYEN', 0.76]];
+const INDEX_ONLY = [['CAT', 'Công an tỉnh', 'SBN', 0.7]];
 
 function titled(ws, width, title) {
   ws.addRow(['UBND TỈNH AN LẠC']);
@@ -121,45 +171,129 @@ async function save(book, path) {
   await writeFile(path, await packed.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', platform: 'DOS' }));
 }
 
-async function main() {
-  await rm(root, { recursive: true, force: true });
-  const units = new ExcelJS.Workbook();
-  const us = units.addWorksheet('Danh sách');
-  titled(us, 6, 'DANH SÁCH NGƯỜI CHỊU TRÁCH NHIỆM NĂM 2024');
-  us.addRow(['Mã đơn vị', 'Tên đơn vị', 'Khối', 'Họ và tên', 'Chức vụ', 'Vai trò']);
-  for (const [code, name, block, , , c] of UNITS) {
-    const headTitle =
-      block === 'SBN'
-        ? code === 'VPUB'
-          ? 'Chánh Văn phòng'
-          : code === 'TTRA'
-            ? 'Chánh Thanh tra'
-            : code.startsWith('B')
-              ? 'Trưởng ban'
-              : 'Giám đốc'
-        : `Chủ tịch UBND ${name.startsWith('Thành phố') ? 'thành phố' : name.startsWith('Thị xã') ? 'thị xã' : 'huyện'}`;
-    us.addRow([code, name, block, personName(), headTitle, 'Người đứng đầu']);
-    if (c.deputy)
-      us.addRow([
-        code,
-        name,
-        block,
-        personName(),
-        block === 'SBN' ? 'Phó Chánh Văn phòng' : 'Phó Chủ tịch UBND thành phố',
-        'Cấp phó được phân công',
-      ]);
-  }
-  await save(units, join(root, '2024', 'units.xlsx'));
+const UNIT_HEADERS = [
+  'Mã đơn vị',
+  'Tên đơn vị',
+  'Khối',
+  'Loại đơn vị',
+  'Họ và tên',
+  'Chức vụ',
+  'Vai trò',
+  'Từ ngày',
+  'Đến ngày',
+  'Mục được phân công',
+  'Văn bản phân công',
+  'Xếp hạng ICT Index',
+  'Mã đơn vị năm trước',
+];
 
+function headTitle(code, name, block) {
+  if (block !== 'SBN')
+    return `Chủ tịch UBND ${name.startsWith('Thành phố') ? 'thành phố' : name.startsWith('Thị xã') ? 'thị xã' : 'huyện'}`;
+  if (code === 'VPUB') return 'Chánh Văn phòng';
+  if (code === 'TTRA') return 'Chánh Thanh tra';
+  return code.startsWith('B') ? 'Trưởng ban' : 'Giám đốc';
+}
+
+const dmy = (iso) => iso.split('-').reverse().join('/');
+
+/** The units workbook of 2024 (v2 columns), and the head of each unit, for 2023's file and the follow-up. */
+async function writeUnits() {
+  const heads = new Map();
+  const book = new ExcelJS.Workbook();
+  const ws = book.addWorksheet('Danh sách');
+  titled(ws, UNIT_HEADERS.length, 'DANH SÁCH NGƯỜI CHỊU TRÁCH NHIỆM NĂM 2024');
+  ws.addRow(UNIT_HEADERS);
+  for (const [code, name, block, , , c] of UNITS) {
+    const kind = c.kind ?? (block === 'SBN' ? 'Cơ quan chuyên môn' : 'UBND cấp huyện');
+    const unit = [code, name, block, kind];
+    const tail = [c.notInIndex ? 'Không' : 'Có', c.previous ?? ''];
+    const periods = c.heads ?? (c.vacant ? [] : [null]);
+    for (const period of periods) {
+      const person = personName();
+      if (!heads.has(code)) heads.set(code, person);
+      const role = c.acting ? 'Quyền / phụ trách' : 'Người đứng đầu';
+      const title = c.acting ? 'Phó Giám đốc phụ trách' : headTitle(code, name, block);
+      ws.addRow([
+        ...unit,
+        person,
+        title,
+        role,
+        period ? dmy(period[0]) : '',
+        period ? dmy(period[1]) : '',
+        '',
+        '',
+        ...tail,
+      ]);
+    }
+    const deputySections = c.deputy ?? (c.vacant ? 'Tất cả' : undefined);
+    if (deputySections !== undefined) {
+      const sections = Array.isArray(deputySections) ? deputySections.join(', ') : deputySections;
+      const title =
+        block === 'SBN' ? (code === 'VPUB' ? 'Phó Chánh Văn phòng' : 'Phó Giám đốc') : 'Phó Chủ tịch UBND thành phố';
+      ws.addRow([
+        ...unit,
+        personName(),
+        title,
+        'Cấp phó được phân công',
+        '',
+        '',
+        sections,
+        `Quyết định số 15/QĐ-${code} ngày 05/01/2024`,
+        ...tail,
+      ]);
+    }
+  }
+  await save(book, join(root, '2024', 'units.xlsx'));
+  return heads;
+}
+
+/** Last year's units: the same heads, except where the sample says the head changed. */
+async function writeUnits2023(heads) {
+  const book = new ExcelJS.Workbook();
+  const ws = book.addWorksheet('Danh sách');
+  titled(ws, 7, 'DANH SÁCH NGƯỜI CHỊU TRÁCH NHIỆM NĂM 2023');
+  ws.addRow(UNIT_HEADERS.slice(0, 7));
+  for (const [code, name, block, , s2023, c] of UNITS) {
+    if (s2023 === undefined || !heads.has(code)) continue;
+    const kind = c.kind ?? (block === 'SBN' ? 'Cơ quan chuyên môn' : 'UBND cấp huyện');
+    const person = c.newHead ? 'Lê Văn Toàn' : heads.get(code);
+    ws.addRow([code, name, block, kind, person, headTitle(code, name, block), 'Người đứng đầu']);
+  }
+  for (const [code, name, block] of ONLY_2023) {
+    ws.addRow([code, name, block, 'UBND cấp huyện', 'Trần Văn Đông', headTitle(code, name, block), 'Người đứng đầu']);
+  }
+  await save(book, join(root, '2023', 'units.xlsx'));
+}
+
+async function writeScores() {
   for (const year of [2023, 2024]) {
     const book = new ExcelJS.Workbook();
     const ws = book.addWorksheet(`ICT Index ${year}`);
-    titled(ws, 5, `KẾT QUẢ XẾP HẠNG CHỈ SỐ ICT INDEX NĂM ${year}`);
-    ws.addRow(['Mã đơn vị', 'Tên đơn vị', 'Khối', 'Hạ tầng kỹ thuật', 'Điểm ICT Index']);
-    for (const [code, name, block, s2024, s2023] of UNITS) {
-      const score = year === 2024 ? s2024 : s2023;
-      if (score === undefined) continue;
-      const row = ws.addRow([code, name, block, score === null ? null : Math.round(score * 4000) / 10000, null]);
+    titled(ws, 6, `KẾT QUẢ XẾP HẠNG CHỈ SỐ ICT INDEX NĂM ${year}`);
+    ws.addRow(['Mã đơn vị', 'Tên đơn vị', 'Khối', 'Hạ tầng kỹ thuật', 'Điểm ICT Index', 'Hạng']);
+    const rows = UNITS.map(([code, name, block, s2024, s2023, c]) => [
+      code,
+      name,
+      block,
+      year === 2024 ? s2024 : s2023,
+      c,
+    ]).filter((r) => r[3] !== undefined && !(year === 2024 && r[4].notInIndex));
+    if (year === 2023) for (const [code, name, block, score] of ONLY_2023) rows.push([code, name, block, score, {}]);
+    if (year === 2024) for (const [code, name, block, score] of INDEX_ONLY) rows.push([code, name, block, score, {}]);
+    // The official rank (Hạng) for the district block of 2024, as the published index gives it.
+    const huyen = rows.filter((r) => r[2] === 'HUYEN' && r[3] !== null).map((r) => r[3]);
+    for (const [code, name, block, score] of rows) {
+      const official =
+        year === 2024 && block === 'HUYEN' && score !== null ? 1 + huyen.filter((s) => s > score).length : null;
+      const row = ws.addRow([
+        code,
+        name,
+        block,
+        score === null ? null : Math.round(score * 4000) / 10000,
+        null,
+        official,
+      ]);
       // The score is a formula with its cached result, as Excel stores it.
       row.getCell(5).value =
         score === null
@@ -171,68 +305,108 @@ async function main() {
     }
     await save(book, join(root, String(year), 'scores.xlsx'));
   }
+}
 
+/** The Sở's status of an item for a unit: "Không đạt" on the first item of each violated section, etc. */
+function assessed(item, c) {
+  const notMet = new Set((c.notMet ?? []).map((s) => FIRST[s]));
+  if (notMet.has(item)) return { status: 'Không đạt', note: 'Sở kiểm tra: chưa đáp ứng' };
+  if (c.info && item === '4.2') return { status: 'Không đạt', note: 'Chưa bố trí kinh phí riêng cho CNTT' };
+  if (c.rule34 && item === '3.4') return { status: 'Không đạt', note: 'Chưa có cán bộ chuyên trách' };
+  if (item === c.notAssessed) return { status: '', note: '' };
+  if (item === c.notApplicable) return { status: 'Không áp dụng', note: 'Không có dự án đầu tư CNTT trong năm' };
+  return { status: 'Đạt', note: '' };
+}
+
+async function writeReports() {
   for (const [code, name, , , , c] of UNITS) {
-    if (c.noReport) continue;
+    if (c.noReport || c.reportOnlyAssessed) continue;
     const book = new ExcelJS.Workbook();
     const ws = book.addWorksheet('Tự đánh giá');
-    titled(ws, 6, `BÁO CÁO TỰ ĐÁNH GIÁ NĂM 2024 - ${name.toUpperCase()}`);
-    ws.addRow(['Mã đơn vị', 'Mã tiêu chí', 'Tự đánh giá', 'Minh chứng', 'Thẩm định', 'Ghi chú']);
-    const notMet = new Set((c.notMet ?? []).map((s) => FIRST[s]));
+    const headers = [
+      'Mã đơn vị',
+      'Mã tiêu chí',
+      'Tự đánh giá',
+      'Minh chứng',
+      ...(c.oldColumn ? ['Thẩm định'] : []),
+      'Ghi chú',
+    ];
+    titled(ws, headers.length, `BÁO CÁO TỰ ĐÁNH GIÁ NĂM 2024 - ${name.toUpperCase()}`);
+    ws.addRow(headers);
     for (const item of ITEMS) {
-      let self = 'Đạt';
-      let appraisal = '';
+      const sở = assessed(item, c);
+      // Units report themselves "Đạt" except where they know better; the Sở decides.
+      let self = sở.status === 'Không đạt' && item !== FIRST[2] ? 'Không đạt' : 'Đạt';
       let note = '';
       let evidence = `Văn bản số ${10 + ITEMS.indexOf(item)}/${code}`;
-      if (notMet.has(item)) {
-        self = item === FIRST[2] ? 'Đạt' : 'Không đạt';
-        appraisal = 'Không đạt';
-        note = 'Sở TT&TT kiểm tra: chưa đáp ứng';
-      }
-      if (item === c.appraisalOverride) {
-        self = 'Không đạt';
-        appraisal = 'Đạt';
-        note = 'Đã khắc phục trước thời điểm thẩm định';
-      }
+      if (item === c.dispute) self = 'Không đạt';
       if (item === c.notApplicable) {
         self = 'Không áp dụng';
         note = 'Không có dự án đầu tư CNTT trong năm';
         evidence = '';
       }
-      if (item === c.blank) {
-        self = '';
-        evidence = '';
-      }
-      ws.addRow([code, item, self, evidence, appraisal, note]);
+      ws.addRow([code, item, self, evidence, ...(c.oldColumn ? [sở.status] : []), note]);
     }
     ws.getColumn(2).numFmt = '@';
     await save(book, join(root, '2024', 'self-reports', `${code}.xlsx`));
   }
+}
 
+/** The Sở's assessment, wide: one row per unit, one column per item, the row's note for its "Không áp dụng". */
+async function writeAssessment() {
+  const book = new ExcelJS.Workbook();
+  const ws = book.addWorksheet('Đánh giá của Sở');
+  titled(ws, ITEMS.length + 3, 'KẾT QUẢ ĐÁNH GIÁ CỦA SỞ NĂM 2024');
+  ws.addRow(['Mã đơn vị', 'Tên đơn vị', ...ITEMS, 'Ghi chú']);
+  for (const [code, name, , , , c] of UNITS) {
+    if (c.noReport) continue;
+    const statuses = ITEMS.map((item) => assessed(item, c));
+    const notes = [...new Set(statuses.map((s) => s.note).filter(Boolean))];
+    ws.addRow([code, name, ...statuses.map((s) => s.status || null), notes.join('; ')]);
+  }
+  await save(book, join(root, '2024', 'assessment.xlsx'));
+}
+
+async function writeFollowUp(heads) {
   const follow = new ExcelJS.Workbook();
   const fs = follow.addWorksheet('Theo dõi');
-  titled(fs, 5, 'THEO DÕI THỰC HIỆN KẾT LUẬN NĂM 2024');
-  fs.addRow(['Mã đơn vị', 'Chậm triển khai kết luận', 'Yêu cầu kiểm điểm', 'Thành tích đặc biệt', 'Căn cứ / ghi chú']);
+  titled(fs, 7, 'THEO DÕI THỰC HIỆN KẾT LUẬN NĂM 2024');
+  fs.addRow([
+    'Mã đơn vị',
+    'Chậm triển khai kết luận',
+    'Yêu cầu kiểm điểm',
+    'Văn bản yêu cầu kiểm điểm',
+    'Thành tích đặc biệt',
+    'Người được đề nghị thưởng',
+    'Căn cứ / ghi chú',
+  ]);
   for (const [code, , , , , c] of UNITS) {
     if (!c.slow && !c.review && !c.achievement) continue;
-    const notes = [
-      c.slow ? 'Chậm triển khai Kết luận số 45-KL/UBND' : '',
-      c.review ? 'Văn bản số 210/UBND-NC yêu cầu kiểm điểm' : '',
-      c.achievement ?? '',
-    ].filter(Boolean);
+    const notes = [c.slow ? 'Chậm triển khai Kết luận số 45-KL/UBND' : '', c.achievement ?? ''].filter(Boolean);
     fs.addRow([
       code,
       c.slow ? 'Có' : 'Không',
       c.review ? 'Có' : 'Không',
+      c.review ? 'Văn bản số 210/UBND-NC ngày 12/11/2024' : '',
       c.achievement ? 'Có' : 'Không',
+      c.achievement && c.toHead ? heads.get(code) : '',
       notes.join('; '),
     ]);
   }
   await save(follow, join(root, '2024', 'follow-up.xlsx'));
+}
 
+async function main() {
+  await rm(root, { recursive: true, force: true });
+  const heads = await writeUnits();
+  await writeUnits2023(heads);
+  await writeScores();
+  await writeReports();
+  await writeAssessment();
+  await writeFollowUp(heads);
   await writeFile(
     join(root, 'ict-eval.config.json'),
-    `${JSON.stringify({ province: 'UBND TỈNH AN LẠC', department: 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG', policy: {} }, null, 2)}\n`,
+    `${JSON.stringify({ province: 'UBND TỈNH AN LẠC', policy: {} }, null, 2)}\n`,
   );
 }
 

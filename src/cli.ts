@@ -72,13 +72,14 @@ export function buildProgram(console: Console): Command {
     .command('template')
     .description('ghi một tệp mẫu báo cáo tự đánh giá cho mỗi đơn vị của Y/units')
     .requiredOption('-y, --year <year>', 'năm đánh giá')
+    .option('--assessment', 'ghi bảng đánh giá của Sở (mọi đơn vị, kèm tự đánh giá đã nhận) thay cho mẫu báo cáo')
     .addHelpText(
       'after',
-      '\nVí dụ:\n  ict-eval template --year 2024\n  ict-eval template --year 2024 -o mau-gui-don-vi',
+      '\nVí dụ:\n  ict-eval template --year 2024\n  ict-eval template --year 2024 -o mau-gui-don-vi\n  ict-eval template --year 2024 --assessment      bảng để Sở đánh giá',
     )
-    .action(async (options: { year: string }, command: Command) => {
+    .action(async (options: { year: string; assessment?: boolean }, command: Command) => {
       const { runTemplate } = await import('./commands/template.js');
-      await runTemplate(await context(command), options.year);
+      await runTemplate(await context(command), options.year, options.assessment === true);
     });
 
   program

@@ -9,8 +9,23 @@
  */
 export type Block = string;
 
-/** Vai trò: the head (người đứng đầu) or a deputy assigned the duty (cấp phó được phân công). */
-export type Role = 'head' | 'deputy';
+/**
+ * Vai trò: the head (người đứng đầu), an acting head (quyền / phụ trách: holds the head's post and is
+ * rated as the head), or a deputy assigned the duty (cấp phó được phân công), who answers for the
+ * sections assigned.
+ */
+export type Role = 'head' | 'acting-head' | 'deputy';
+
+/** Heads and acting heads hold the head's post. */
+export function holdsHeadPost(role: Role): boolean {
+  return role !== 'deputy';
+}
+
+/** When a person held the post within the year: ISO dates, both inclusive. */
+export interface Period {
+  readonly from: string;
+  readonly to: string;
+}
 
 /** Item statuses: Đạt, Không đạt, Không áp dụng. A blank is `null`, never "met". */
 export type ItemStatus = 'dat' | 'khong-dat' | 'khong-ap-dung';
@@ -30,6 +45,13 @@ export interface Unit {
   readonly code: string;
   readonly name: string;
   readonly block: Block;
+  /** Loại đơn vị: a kind of the regulation (`co-quan-chuyen-mon`, `sbn-khac`, `ubnd-huyen`); decides which items apply. */
+  readonly kind: string;
+  /** False when the units file says `Xếp hạng ICT Index` = Không: no rank, no groups. */
+  readonly inIndex: boolean;
+  /** Mã đơn vị năm trước: last year's codes of a renamed, merged or split unit; empty = the same code. */
+  readonly previousCodes: readonly string[];
+  readonly source?: SourceRef;
 }
 
 /** One responsible person of a unit (one row of the units file). */
@@ -39,6 +61,12 @@ export interface Person {
   /** Chức vụ, as written (Giám đốc, Chủ tịch UBND, Phó Giám đốc, …). */
   readonly position: string;
   readonly role: Role;
+  /** Từ ngày / Đến ngày, within the year; null = the whole year. */
+  readonly period: Period | null;
+  /** Mục được phân công of a deputy (sorted section numbers); null for a head. */
+  readonly assignedSections: readonly number[] | null;
+  /** Văn bản phân công of a deputy; empty for a head. */
+  readonly assignmentDocument: string;
   readonly source?: SourceRef;
 }
 
@@ -49,7 +77,9 @@ export interface ScoreRow {
   readonly block: Block;
   /** The score, on whatever scale the index uses; `null` when the unit has no score. */
   readonly score: number | null;
-  /** The official rank (Hạng) when the file gives one; the tool ranks by score and warns on disagreement. */
+  /** The score cell says `Không xếp hạng`: the unit is not ranked in the index. */
+  readonly notRanked?: boolean;
+  /** The official rank (Hạng) when the file gives one (used when the whole group has one: `rankSource`). */
   readonly officialRank?: number | null;
   /** Other columns of the scores file (component indices: hạ tầng kỹ thuật, nhân lực, …), carried through as written. */
   readonly components?: readonly { readonly name: string; readonly value: number | string | null }[];
@@ -64,9 +94,18 @@ export interface SelfReportRow {
   readonly selfAssessment: ItemStatus | null;
   /** Minh chứng. */
   readonly evidence: string;
-  /** Thẩm định, by the department that assesses; decides where present. */
-  readonly appraisal: ItemStatus | null;
   /** Ghi chú. */
+  readonly note: string;
+  readonly source?: SourceRef;
+}
+
+/** One item of the department's own assessment of a unit (kết quả đánh giá của Sở): it decides the item. */
+export interface AssessmentRow {
+  readonly unitCode: string;
+  readonly itemCode: string;
+  /** Null = not assessed (a blank cell). */
+  readonly status: ItemStatus | null;
+  /** Ghi chú: the reason for `Không áp dụng`, or the department's remark. */
   readonly note: string;
   readonly source?: SourceRef;
 }
@@ -78,8 +117,12 @@ export interface FollowUp {
   readonly slow: boolean;
   /** Cơ quan quản lý cấp trên yêu cầu phải kiểm điểm. */
   readonly reviewDemanded: boolean;
-  /** Thành tích đặc biệt xuất sắc (Điều 16 khoản 2). */
+  /** Văn bản yêu cầu kiểm điểm: the document that demands the review. */
+  readonly reviewDocument: string;
+  /** Thành tích đặc biệt xuất sắc (the ad-hoc reward). */
   readonly exceptionalAchievement: boolean;
+  /** Người được đề nghị thưởng: empty = the unit itself; else the name of one of the unit's persons. */
+  readonly rewardRecipient: string;
   /** Căn cứ / ghi chú. */
   readonly note: string;
   readonly source?: SourceRef;

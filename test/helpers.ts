@@ -1,4 +1,5 @@
-import type { ItemStatus, SelfReportRow } from '../src/domain.js';
+import type { AssessmentRow, ItemStatus, SelfReportRow } from '../src/domain.js';
+import { assessUnit } from '../src/rules/sections.js';
 import { BN_358_2013 } from '../src/regulations/bn-358-2013/index.js';
 import { type Policy, type PolicyParameters, defaultParameters, resolvePolicy } from '../src/rules/policy.js';
 
@@ -8,35 +9,56 @@ export const CHECKLIST = BN_358_2013.checklist;
 export const DEFAULT_PARAMETERS: PolicyParameters = defaultParameters(BN_358_2013);
 
 export interface ReportSpec {
-  /** Items whose effective status is Không đạt. */
+  /** Items the department assessed Không đạt. */
   readonly notMet?: readonly string[];
-  /** Items with both statuses blank. */
+  /** Items the department has not assessed (blank in its file); the unit said Đạt. */
   readonly blank?: readonly string[];
-  /** Items with no row at all. */
+  /** Items with no row in the unit's report nor in the department's file. */
   readonly absent?: readonly string[];
-  /** Items marked Không áp dụng with a note. */
+  /** Items assessed Không áp dụng with a note. */
   readonly notApplicable?: readonly string[];
-  /** Items marked Không áp dụng with no note. */
+  /** Items assessed Không áp dụng with no note. */
   readonly notApplicableNoNote?: readonly string[];
 }
 
-/** A unit's 22 rows, all Đạt by self-assessment unless the spec says otherwise. */
+function statusOf(code: string, spec: ReportSpec): { status: ItemStatus | null; note: string } {
+  if (spec.notMet?.includes(code)) return { status: 'khong-dat', note: '' };
+  if (spec.blank?.includes(code)) return { status: null, note: '' };
+  if (spec.notApplicable?.includes(code))
+    return { status: 'khong-ap-dung', note: 'Đơn vị không có dự án đầu tư CNTT trong năm' };
+  if (spec.notApplicableNoNote?.includes(code)) return { status: 'khong-ap-dung', note: '' };
+  return { status: 'dat', note: '' };
+}
+
+/** A unit's report (its self-assessment): every item as the department assessed it, a blank one as Đạt. */
 export function report(unitCode: string, spec: ReportSpec = {}): SelfReportRow[] {
-  const rows: SelfReportRow[] = [];
+  return CHECKLIST.filter((item) => !spec.absent?.includes(item.code)).map((item) => {
+    const { status, note } = statusOf(item.code, spec);
+    return { unitCode, itemCode: item.code, selfAssessment: status ?? 'dat', evidence: '', note };
+  });
+}
+
+/** The department's assessment of a unit: Đạt unless the spec says otherwise; blank and absent items not assessed. */
+export function assessed(unitCode: string, spec: ReportSpec = {}): AssessmentRow[] {
+  const rows: AssessmentRow[] = [];
   for (const item of CHECKLIST) {
     if (spec.absent?.includes(item.code)) continue;
-    let status: ItemStatus | null = 'dat';
-    let note = '';
-    if (spec.notMet?.includes(item.code)) status = 'khong-dat';
-    if (spec.blank?.includes(item.code)) status = null;
-    if (spec.notApplicable?.includes(item.code)) {
-      status = 'khong-ap-dung';
-      note = 'Đơn vị không có dự án đầu tư CNTT trong năm';
-    }
-    if (spec.notApplicableNoNote?.includes(item.code)) status = 'khong-ap-dung';
-    rows.push({ unitCode, itemCode: item.code, selfAssessment: status, evidence: '', appraisal: null, note });
+    const { status, note } = statusOf(item.code, spec);
+    if (status !== null) rows.push({ unitCode, itemCode: item.code, status, note });
   }
   return rows;
+}
+
+/** A specialised agency (Điều 11 binds it). */
+export const AGENCY = { code: 'SYT', kind: 'co-quan-chuyen-mon' } as const;
+
+/** A unit's assessment as the rules see it: its report and the department's assessment of the same spec. */
+export function assessAs(
+  spec: ReportSpec = {},
+  policy: Policy = policyWith(),
+  unit: { code: string; kind: string } = AGENCY,
+) {
+  return assessUnit(unit, report(unit.code, spec), assessed(unit.code, spec), policy);
 }
 
 /** The first item code of each of the given sections, to violate exactly those sections. */

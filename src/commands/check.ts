@@ -52,7 +52,7 @@ function checkJson(run: YearRun) {
       disagreements: u.assessment.disagreements.map((d) => ({
         itemCode: d.item.code,
         selfAssessment: d.selfAssessment,
-        appraisal: d.appraisal,
+        appraisal: d.assessment,
       })),
     })),
     problems: run.problems.map(problemJson),
@@ -101,13 +101,13 @@ function disagreementLines(context: Context, run: YearRun): string {
   const lines = run.evaluation.units.flatMap((u) =>
     u.assessment.disagreements.map(
       (d) =>
-        `  - ${u.unit.code}, ${vi ? 'tiêu chí' : 'item'} ${d.item.code}: ${vi ? 'tự đánh giá' : 'self-assessment'} "${status(d.selfAssessment)}", ${vi ? 'thẩm định' : 'appraisal'} "${status(d.appraisal)}"`,
+        `  - ${u.unit.name} (${u.unit.code}), ${vi ? 'tiêu chí' : 'item'} ${d.item.code}: ${vi ? 'tự đánh giá' : 'self-assessment'} "${status(d.selfAssessment)}", ${vi ? 'Sở đánh giá' : 'department'} "${status(d.assessment)}"`,
     ),
   );
   if (lines.length === 0) return '';
   const clause = formatCitation(run.policy.regulation.citations.assessment);
   const heading = vi
-    ? `Chênh lệch giữa tự đánh giá và thẩm định (thẩm định được dùng, ${clause}):`
-    : `Self-assessment vs appraisal (the appraisal counts, ${clause}):`;
+    ? `Chênh lệch giữa tự đánh giá của đơn vị và đánh giá của Sở (đánh giá của Sở được dùng, ${clause}):`
+    : `Self-assessment vs the department's assessment (the assessment counts, ${clause}):`;
   return `\n${heading}\n${lines.join('\n')}\n`;
 }

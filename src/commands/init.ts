@@ -4,7 +4,7 @@ import { CONFIG_FILE } from '../config.js';
 import { writeOutputs } from '../io/output.js';
 import { loadSettings } from '../pipeline/year.js';
 import { titleBlock } from '../report/content/title.js';
-import { blankFollowUp, blankScores, blankUnits } from '../report/render/templates.js';
+import { assessmentTemplate, blankFollowUp, blankScores, blankUnits } from '../report/render/templates.js';
 import { type Context, parseYear, runRequest } from './context.js';
 
 /**
@@ -22,6 +22,7 @@ export async function runInit(context: Context, dir: string | undefined, yearTex
   const files = [
     { path: join(folder, 'units.xlsx'), bytes: await blankUnits(block, policy) },
     { path: join(folder, 'scores.xlsx'), bytes: await blankScores(block, policy) },
+    { path: join(folder, 'assessment.xlsx'), bytes: await assessmentTemplate(block, [], new Map(), policy) },
     { path: join(folder, 'follow-up.xlsx'), bytes: await blankFollowUp(block, policy) },
     { path: join(root, CONFIG_FILE), bytes: `${JSON.stringify(config, null, 2)}\n` },
   ];
@@ -29,7 +30,7 @@ export async function runInit(context: Context, dir: string | undefined, yearTex
   await mkdir(join(folder, 'self-reports'), { recursive: true });
   context.summary(
     context.lang === 'vi'
-      ? `ict-eval: đã tạo không gian làm việc ${root} cho năm ${year}: ${year}/units.xlsx, ${year}/scores.xlsx, ${year}/follow-up.xlsx, ${year}/self-reports/, ${CONFIG_FILE}. Bước tiếp: điền units.xlsx rồi chạy "ict-eval template --year ${year}".`
+      ? `ict-eval: đã tạo không gian làm việc ${root} cho năm ${year}: ${year}/units.xlsx, ${year}/scores.xlsx, ${year}/assessment.xlsx, ${year}/follow-up.xlsx, ${year}/self-reports/, ${CONFIG_FILE}. Bước tiếp: điền units.xlsx rồi chạy "ict-eval template --year ${year}".`
       : `ict-eval: created workspace ${root} for ${year}. Next: fill units.xlsx, then run "ict-eval template --year ${year}".`,
   );
 }

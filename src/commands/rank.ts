@@ -38,12 +38,18 @@ export async function runRank(
   const policyYear = year ?? Number(newestRegulation().effective.slice(0, 4));
   const { config, policy } = await loadSettings(runRequest(context), policyYear);
   const path = resolve(context.console.cwd, scoresPath);
-  const read = await readScoresFile(path, context.display(path), DEFAULT_LIMITS, policy.blocks);
+  const read = await readScoresFile(path, context.display(path), DEFAULT_LIMITS, policy.blocks, policy.regulation);
   const previousFull = previousPath === undefined ? undefined : resolve(context.console.cwd, previousPath);
   const previousRead =
     previousFull === undefined
       ? undefined
-      : await readScoresFile(previousFull, context.display(previousFull), DEFAULT_LIMITS, policy.blocks);
+      : await readScoresFile(
+          previousFull,
+          context.display(previousFull),
+          DEFAULT_LIMITS,
+          policy.blocks,
+          policy.regulation,
+        );
   const problems = [...read.problems, ...(previousRead?.problems ?? [])];
   const errors = errorsOf(problems);
   if (errors.length > 0) throw new InputProblemsError(errors);
@@ -51,15 +57,24 @@ export async function runRank(
     throw new UserError(`${context.display(path)} không có dòng điểm nào.`, EXIT.inputProblems);
 
   const toInputs = (rows: typeof read.scores) =>
-    rows.map((r) => ({ unitCode: r.unitCode, block: r.block, score: r.score, officialRank: r.officialRank ?? null }));
+    rows.map((r) => ({
+      unitCode: r.unitCode,
+      block: r.block,
+      score: r.score,
+      officialRank: r.officialRank ?? null,
+      inIndex: r.notRanked !== true,
+    }));
+  const names = new Map(read.scores.map((s) => [s.unitCode, s.unitName]));
   const ranking = rankUnits(toInputs(read.scores), policy);
   const previous = previousRead === undefined ? null : rankUnits(toInputs(previousRead.scores), policy);
   const warnings = [
     ...problems,
-    ...ranking.rankDisagreements.map((d) => gapProblem({ kind: 'official-rank-differs', ...d }, policy)),
-    ...ranking.unranked.map((u) => gapProblem({ kind: 'no-score', unitCode: u.unitCode }, policy)),
+    ...ranking.rankDisagreements.map((d) => gapProblem({ kind: 'official-rank-differs', ...d }, policy, names)),
+    ...ranking.officialRankIssues.map((issue) => gapProblem({ kind: 'official-ranks', ...issue }, policy, names)),
+    ...ranking.unranked
+      .filter((u) => u.reason === 'no-score')
+      .map((u) => gapProblem({ kind: 'no-score', unitCode: u.unitCode }, policy, names)),
   ];
-  const names = new Map(read.scores.map((s) => [s.unitCode, s.unitName]));
   const components = new Map(read.scores.map((s) => [s.unitCode, s.components ?? []]));
 
   const files = [];

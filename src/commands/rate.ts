@@ -33,7 +33,7 @@ export async function runRateOrSanctions(
 
   if (context.options.json === true) {
     context.console.stdout(
-      `${JSON.stringify(yearJson(year, prepared.policy, prepared.rows, prepared.warnings), null, 2)}\n`,
+      `${JSON.stringify(yearJson(prepared.evaluation, prepared.rows, prepared.warnings), null, 2)}\n`,
     );
   } else if (context.options.quiet !== true) {
     context.console.stdout(`${personTable(context, prepared, withSanctions)}\n`);

@@ -7,12 +7,22 @@ import { readUnitsFile } from '../io/readers.js';
 import { errorsOf, findInput } from '../io/workspace.js';
 import { loadSettings } from '../pipeline/year.js';
 import { titleBlock } from '../report/content/title.js';
-import { selfReportTemplate } from '../report/render/templates.js';
+import { assessmentTemplate, selfReportTemplate } from '../report/render/templates.js';
+import type { TitleBlock } from '../report/content/document.js';
+import { STATUS_LABELS } from '../report/content/labels.js';
+import type { Unit } from '../domain.js';
+import type { Policy } from '../rules/policy.js';
+import { readSelfReportFiles } from '../io/pool.js';
+import { readdir } from 'node:fs/promises';
 import { type Context, parseYear, runRequest } from './context.js';
 import { inputFolders, outputFolder } from './write.js';
 
-/** `ict-eval template --year Y`: one self-report workbook per unit of `Y/units`, under out/Y/mau-bao-cao/. */
-export async function runTemplate(context: Context, yearText: string | undefined): Promise<void> {
+/**
+ * `ict-eval template --year Y`: one self-report workbook per unit of `Y/units`, under out/Y/mau-bao-cao/;
+ * with `--assessment`, the department's assessment sheet pre-filled with the units and, beside it, their
+ * self-assessments, under out/Y/mau-danh-gia/assessment.xlsx.
+ */
+export async function runTemplate(context: Context, yearText: string | undefined, assessment = false): Promise<void> {
   const year = parseYear(yearText);
   const { config, policy } = await loadSettings(runRequest(context), year);
   const found = await findInput(context.workspace, String(year), 'units');
@@ -22,10 +32,25 @@ export async function runTemplate(context: Context, yearText: string | undefined
       error('no-units', 'không tìm thấy danh sách đơn vị (units.xlsx hoặc units.csv).', { file: `${year}/` }),
     ]);
   const unitsPath = found.path;
-  const read = await readUnitsFile(unitsPath, found.display, DEFAULT_LIMITS, policy.blocks);
+  const read = await readUnitsFile(unitsPath, found.display, DEFAULT_LIMITS, {
+    blocks: policy.blocks,
+    regulation: policy.regulation,
+    year,
+  });
   const errors = errorsOf(read.problems);
   if (errors.length > 0) throw new InputProblemsError(errors);
   const block = titleBlock(policy, config, year);
+  if (assessment) {
+    await writeAssessmentTemplate(context, {
+      year,
+      units: read.units,
+      block,
+      policy,
+      outFolder: outputFolder(context, config, year),
+      unitsPath,
+    });
+    return;
+  }
   const folder = join(outputFolder(context, config, year), 'mau-bao-cao');
   checkOutputFolder(folder, inputFolders(context, year));
   const used = new Set<string>();
@@ -44,5 +69,68 @@ export async function runTemplate(context: Context, yearText: string | undefined
     context.lang === 'vi'
       ? `ict-eval: đã ghi ${files.length} mẫu báo cáo vào ${context.display(folder)}/. Gửi cho các đơn vị; bản đã điền đặt vào ${year}/self-reports/.`
       : `ict-eval: wrote ${files.length} templates to ${context.display(folder)}/. Send them to the units; put the filled ones in ${year}/self-reports/.`,
+  );
+}
+
+/** The self-assessments received so far, by unit and item, as the units wrote them ("Đạt", …). */
+async function selfAssessments(
+  context: Context,
+  year: number,
+  itemCodes: readonly string[],
+): Promise<Map<string, Map<string, string>>> {
+  const folder = join(context.workspace, String(year), 'self-reports');
+  let names: string[] = [];
+  try {
+    names = (await readdir(folder))
+      .filter((n) => !n.startsWith('~$') && !n.startsWith('.') && /\.(xlsx|csv)$/iu.test(n))
+      .sort();
+  } catch {
+    // No report yet: every unit shows "Chưa báo cáo".
+  }
+  const reads = await readSelfReportFiles(
+    names.map((name) => ({ path: join(folder, name), display: `${year}/self-reports/${name}` })),
+    DEFAULT_LIMITS,
+    itemCodes,
+  );
+  const errors = errorsOf(reads.flatMap((r) => r.problems));
+  if (errors.length > 0) throw new InputProblemsError(errors);
+  const byUnit = new Map<string, Map<string, string>>();
+  for (const row of reads.flatMap((r) => r.rows)) {
+    const own = byUnit.get(row.unitCode) ?? new Map<string, string>();
+    own.set(row.itemCode, row.selfAssessment === null ? '' : STATUS_LABELS[row.selfAssessment].vi);
+    byUnit.set(row.unitCode, own);
+  }
+  return byUnit;
+}
+
+async function writeAssessmentTemplate(
+  context: Context,
+  run: {
+    year: number;
+    units: readonly Unit[];
+    block: TitleBlock;
+    policy: Policy;
+    outFolder: string;
+    unitsPath: string;
+  },
+): Promise<void> {
+  const { year, units, block, policy } = run;
+  const folder = join(run.outFolder, 'mau-danh-gia');
+  checkOutputFolder(folder, inputFolders(context, year));
+  const own = await selfAssessments(
+    context,
+    year,
+    policy.regulation.checklist.map((item) => item.code),
+  );
+  const path = join(folder, 'assessment.xlsx');
+  await writeOutputs([{ path, bytes: await assessmentTemplate(block, units, own, policy) }], {
+    force: context.options.force === true,
+    protectedPaths: [run.unitsPath],
+    display: context.display,
+  });
+  context.summary(
+    context.lang === 'vi'
+      ? `ict-eval: đã ghi ${context.display(path)} (${units.length} đơn vị, ${own.size} đơn vị đã báo cáo). Sở điền kết quả đánh giá rồi đặt tệp vào ${year}/assessment.xlsx.`
+      : `ict-eval: wrote ${context.display(path)} (${units.length} units, ${own.size} reported). Fill in the assessment and put it in ${year}/assessment.xlsx.`,
   );
 }

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import type { Block, ItemStatus, Role } from '../domain.js';
-import type { BlockDef } from '../rules/regulation.js';
+import type { BlockDef, UnitKindDef } from '../rules/regulation.js';
 import { type BadCell, type Cell, isBadCell } from './cells.js';
 import {
   ACCEPTED,
   acceptedBlocks,
   blockParser,
   cleanText,
+  kindParser,
+  matchKey,
   normalizeUnitCode,
   parseFlag,
   parseNumberText,
@@ -131,13 +133,21 @@ export const roleField = cellField<Role>((cell) => {
   return role === undefined ? { error: `vai trò ${shown(cell)} không hợp lệ; cần ${ACCEPTED.role}.` } : { ok: role };
 });
 
-/** A score: a number, a formula's cached number, or text with a decimal comma; blank is null (no score). */
-export const scoreField = cellField<number | null>((cell) => {
+/** A score cell that says the unit is not ranked in the index (`Không xếp hạng`). */
+export const NOT_RANKED = 'not-ranked';
+
+/**
+ * A score: a number, a formula's cached number, or text with a decimal comma; blank is null (no
+ * score); `Không xếp hạng` (or `KXH`) says the unit is not ranked in the index at all.
+ */
+export const scoreField = cellField<number | null | typeof NOT_RANKED>((cell) => {
   if (isEmpty(cell)) return { ok: null };
   if (typeof cell === 'number')
     return Number.isFinite(cell) && cell >= 0 ? { ok: cell } : { error: `điểm ${shown(cell)} không hợp lệ.` };
+  if (typeof cell === 'string' && ['khong xep hang', 'kxh', 'not ranked'].includes(matchKey(cell)))
+    return { ok: NOT_RANKED };
   const value = typeof cell === 'string' ? parseNumberText(cell) : undefined;
-  if (value === undefined) return { error: `điểm ${shown(cell)} không phải là số.` };
+  if (value === undefined) return { error: `điểm ${shown(cell)} không phải là số (hoặc "Không xếp hạng").` };
   return value >= 0 ? { ok: value } : { error: `điểm ${shown(cell)} âm.` };
 });
 
@@ -148,4 +158,96 @@ export const rankField = cellField<number | null>((cell) => {
   if (value === undefined || !Number.isInteger(value) || value < 1)
     return { error: `hạng ${shown(cell)} không phải là số nguyên dương.` };
   return { ok: value };
+});
+
+/** Loại đơn vị: one of the regulation's unit kinds; blank is null (the block's default applies, with a warning). */
+export const kindField = (kinds: readonly UnitKindDef[]) => {
+  const parse = kindParser(kinds);
+  const accepted = kinds.map((k) => `"${k.vi}"`).join(', ');
+  return cellField<string | null>((cell) => {
+    if (isEmpty(cell)) return { ok: null };
+    const kind = typeof cell === 'string' ? parse(cell) : undefined;
+    return kind === undefined ? { error: `loại đơn vị ${shown(cell)} không hợp lệ; cần ${accepted}.` } : { ok: kind };
+  });
+};
+
+/** An ISO date from a calendar date, by its UTC parts (a date cell is a calendar date in every time zone). */
+function isoOf(year: number, month: number, day: number): string | undefined {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** A date: a date cell, or text `dd/mm/yyyy` (also `d-m-yyyy`, `dd.mm.yyyy`) or `yyyy-mm-dd`; blank is null. */
+export const dateField = cellField<string | null>((cell) => {
+  if (isEmpty(cell)) return { ok: null };
+  if (cell instanceof Date) {
+    const iso = isoOf(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate());
+    return iso === undefined ? { error: `ngày ${shown(cell)} không hợp lệ.` } : { ok: iso };
+  }
+  const text = typeof cell === 'string' ? cleanText(cell) : '';
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/u.exec(text);
+  const ymd = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(text);
+  const iso =
+    dmy !== null
+      ? isoOf(Number(dmy[3]), Number(dmy[2]), Number(dmy[1]))
+      : ymd !== null
+        ? isoOf(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]))
+        : undefined;
+  return iso === undefined
+    ? { error: `ngày ${shown(cell)} không hợp lệ; cần dạng ngày/tháng/năm, ví dụ 16/06/2024.` }
+    : { ok: iso };
+});
+
+/** All sections, as `Mục được phân công` may say it. */
+export const ALL_SECTIONS = 'all';
+
+/**
+ * Mục được phân công: section numbers (`1, 3`, `1; 3`, `Mục 1, Mục 3`, a number cell) of the
+ * regulation, or `Tất cả`; blank is null.
+ */
+export const sectionsField = (sections: readonly number[]) =>
+  cellField<readonly number[] | typeof ALL_SECTIONS | null>((cell) => {
+    if (isEmpty(cell)) return { ok: null };
+    if (typeof cell === 'number') {
+      return sections.includes(cell)
+        ? { ok: [cell] }
+        : { error: `không có Mục ${shown(cell)}; các mục là ${sections.join(', ')}.` };
+    }
+    if (typeof cell !== 'string') return { error: `Mục được phân công ${shown(cell)} không hợp lệ.` };
+    const key = matchKey(cell);
+    if (['tat ca', 'ca 4 muc', 'toan bo', 'all'].includes(key)) return { ok: ALL_SECTIONS };
+    const numbers = key
+      .replace(/\bmuc\b/gu, ' ')
+      .split(/\s+/u)
+      .filter((part) => part !== '');
+    const parsed = numbers.map(Number);
+    if (parsed.length === 0 || parsed.some((n) => !Number.isInteger(n) || !sections.includes(n))) {
+      return {
+        error: `Mục được phân công ${shown(cell)} không hợp lệ; ghi các số mục (${sections.join(', ')}) cách nhau bằng dấu phẩy, hoặc "Tất cả".`,
+      };
+    }
+    return { ok: [...new Set(parsed)].sort((a, b) => a - b) };
+  });
+
+/** Xếp hạng ICT Index: `Có` or blank = ranked in the index; `Không` = not ranked. */
+export const inIndexField = cellField<boolean>((cell) => {
+  if (isEmpty(cell)) return { ok: true };
+  if (typeof cell === 'boolean') return { ok: cell };
+  const flag = typeof cell === 'string' ? parseFlag(cell) : undefined;
+  return flag === undefined
+    ? { error: `giá trị ${shown(cell)} không hợp lệ; cần "Có" hoặc "Không" (để trống là Có).` }
+    : { ok: flag };
+});
+
+/** Mã đơn vị năm trước: one code or several separated by commas or semicolons; blank is none. */
+export const previousCodesField = cellField<readonly string[]>((cell) => {
+  if (isEmpty(cell)) return { ok: [] };
+  if (typeof cell !== 'string' && typeof cell !== 'number')
+    return { error: `mã đơn vị năm trước ${shown(cell)} không hợp lệ.` };
+  const codes = String(cell)
+    .split(/[,;]/u)
+    .map(normalizeUnitCode)
+    .filter((code) => code !== '');
+  return { ok: [...new Set(codes)] };
 });

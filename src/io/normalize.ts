@@ -1,5 +1,5 @@
 import type { Block, ItemStatus, Role } from '../domain.js';
-import type { BlockDef } from '../rules/regulation.js';
+import type { BlockDef, UnitKindDef } from '../rules/regulation.js';
 
 /**
  * Text as it should be compared and stored: Unicode NFC (Vietnamese arrives in NFC, NFD and
@@ -57,6 +57,17 @@ const FLAGS = table<'yes' | 'no'>({
 
 const ROLES = table<Role>({
   head: ['Người đứng đầu', 'Head', 'Thủ trưởng', 'Cấp trưởng'],
+  'acting-head': [
+    'Quyền / phụ trách',
+    'Quyền',
+    'Phụ trách',
+    'Quyền người đứng đầu',
+    'Quyền Giám đốc',
+    'Phó Giám đốc phụ trách',
+    'Phó Chủ tịch phụ trách',
+    'Acting head',
+    'Acting',
+  ],
   deputy: ['Cấp phó được phân công', 'Cấp phó', 'Deputy', 'Assigned deputy', 'Phó được phân công'],
 });
 
@@ -64,7 +75,7 @@ const ROLES = table<Role>({
 export const ACCEPTED = {
   status: '"Đạt", "Không đạt", "Không áp dụng" (hoặc để trống)',
   flag: '"Có" hoặc "Không" (x, Yes, No cũng được; để trống là Không)',
-  role: '"Người đứng đầu" hoặc "Cấp phó được phân công"',
+  role: '"Người đứng đầu", "Quyền / phụ trách" hoặc "Cấp phó được phân công"',
 } as const;
 
 /**
@@ -129,4 +140,18 @@ export function parseNumberText(text: string): number | undefined {
   if (/^[-+]?\d{1,3}(\.\d{3})+,\d+$/u.test(compact)) return Number(compact.replace(/\./gu, '').replace(',', '.'));
   if (/^[-+]?\d{1,3}(,\d{3})+\.\d+$/u.test(compact)) return Number(compact.replace(/,/gu, ''));
   return undefined;
+}
+
+const kindParsers = new WeakMap<readonly UnitKindDef[], (text: string) => string | undefined>();
+
+/** A parser of the regulation's unit kinds: each kind's Vietnamese and English names, code and aliases. */
+export function kindParser(kinds: readonly UnitKindDef[]): (text: string) => string | undefined {
+  let parse = kindParsers.get(kinds);
+  if (parse === undefined) {
+    parse = remembered(
+      table<string>(Object.fromEntries(kinds.map((k) => [k.code, [k.code, k.vi, k.en, ...k.aliases]]))),
+    );
+    kindParsers.set(kinds, parse);
+  }
+  return parse;
 }

@@ -23,7 +23,6 @@ export interface PackedRows {
   readonly itemCode: string[];
   readonly selfAssessment: (ItemStatus | null)[];
   readonly evidence: string[];
-  readonly appraisal: (ItemStatus | null)[];
   readonly note: string[];
   readonly file: string[];
   readonly sheet: (string | null)[];
@@ -36,7 +35,6 @@ export function packRows(rows: readonly SelfReportRow[]): PackedRows {
     itemCode: [],
     selfAssessment: [],
     evidence: [],
-    appraisal: [],
     note: [],
     file: [],
     sheet: [],
@@ -47,7 +45,6 @@ export function packRows(rows: readonly SelfReportRow[]): PackedRows {
     packed.itemCode.push(r.itemCode);
     packed.selfAssessment.push(r.selfAssessment);
     packed.evidence.push(r.evidence);
-    packed.appraisal.push(r.appraisal);
     packed.note.push(r.note);
     packed.file.push(r.source?.file ?? '');
     packed.sheet.push(r.source?.sheet ?? null);
@@ -65,7 +62,6 @@ export function unpackRows(packed: PackedRows): SelfReportRow[] {
       itemCode: packed.itemCode[i] ?? '',
       selfAssessment: packed.selfAssessment[i] ?? null,
       evidence: packed.evidence[i] ?? '',
-      appraisal: packed.appraisal[i] ?? null,
       note: packed.note[i] ?? '',
       source: {
         file: packed.file[i] ?? '',

@@ -1,27 +1,37 @@
 import { z } from 'zod';
-import type { FollowUp, Person, ScoreRow, SelfReportRow, SourceRef, Unit } from '../domain.js';
-import type { BlockDef } from '../rules/regulation.js';
+import type { AssessmentRow, FollowUp, Period, Person, ScoreRow, SelfReportRow, SourceRef, Unit } from '../domain.js';
+import { holdsHeadPost } from '../domain.js';
+import { formatCitation } from '../rules/citation.js';
+import type { BlockDef, Regulation } from '../rules/regulation.js';
 import { type Cell, isBadCell } from './cells.js';
 import {
+  ALL_SECTIONS,
+  NOT_RANKED,
   blockField,
+  dateField,
   flagField,
+  inIndexField,
   itemCodeField,
+  kindField,
+  previousCodesField,
   rankField,
   requiredTextField,
   roleField,
   scoreField,
+  sectionsField,
   statusField,
   textField,
   unitCodeField,
 } from './fields.js';
 import type { ReadLimits } from './limits.js';
-import { cleanText, parseNumberText } from './normalize.js';
-import { type Problem, error } from './problems.js';
+import { cleanText, matchKey, parseNumberText } from './normalize.js';
+import { type Problem, error, warning } from './problems.js';
 import { type TableRow, type TableSpec, readTable } from './table.js';
 
 const UNIT_CODE = { key: 'unitCode', headers: ['Mã đơn vị', 'Mã ĐV', 'Unit code', 'Unit id'], required: true } as const;
 const UNIT_NAME = { key: 'unitName', headers: ['Tên đơn vị', 'Đơn vị', 'Unit name', 'Unit'], required: true } as const;
 const BLOCK = { key: 'block', headers: ['Khối', 'Block'], required: true } as const;
+const NOTE = { key: 'note', headers: ['Ghi chú', 'Note', 'Notes'], required: false } as const;
 
 export const UNITS_SPEC = {
   titleVi: 'danh sách đơn vị và người chịu trách nhiệm',
@@ -29,9 +39,16 @@ export const UNITS_SPEC = {
     UNIT_CODE,
     UNIT_NAME,
     BLOCK,
+    { key: 'kind', headers: ['Loại đơn vị', 'Unit kind', 'Kind'], required: false },
     { key: 'name', headers: ['Họ và tên', 'Họ tên', 'Full name', 'Name'], required: true },
     { key: 'position', headers: ['Chức vụ', 'Position', 'Title'], required: true },
     { key: 'role', headers: ['Vai trò', 'Role'], required: true },
+    { key: 'from', headers: ['Từ ngày', 'From'], required: false },
+    { key: 'to', headers: ['Đến ngày', 'To', 'Until'], required: false },
+    { key: 'sections', headers: ['Mục được phân công', 'Mục phân công', 'Assigned sections'], required: false },
+    { key: 'assignment', headers: ['Văn bản phân công', 'Assignment document'], required: false },
+    { key: 'inIndex', headers: ['Xếp hạng ICT Index', 'Ranked in the index', 'In the index'], required: false },
+    { key: 'previousCodes', headers: ['Mã đơn vị năm trước', 'Mã năm trước', 'Previous unit code'], required: false },
   ],
 } as const satisfies TableSpec<string>;
 
@@ -50,6 +67,7 @@ export const SCORES_SPEC = {
   ],
 } as const satisfies TableSpec<string>;
 
+/** The units' report (v2): no assessment column; the department's assessment is a file of its own. */
 export const SELF_REPORT_SPEC = {
   titleVi: 'báo cáo tự đánh giá',
   columns: [
@@ -57,8 +75,7 @@ export const SELF_REPORT_SPEC = {
     { key: 'itemCode', headers: ['Mã tiêu chí', 'Tiêu chí', 'Item code', 'Item'], required: true },
     { key: 'selfAssessment', headers: ['Tự đánh giá', 'Self-assessment', 'Self assessment'], required: true },
     { key: 'evidence', headers: ['Minh chứng', 'Evidence'], required: false },
-    { key: 'appraisal', headers: ['Thẩm định', 'Kết quả thẩm định', 'Appraisal'], required: false },
-    { key: 'note', headers: ['Ghi chú', 'Note', 'Notes'], required: false },
+    NOTE,
   ],
 } as const satisfies TableSpec<string>;
 
@@ -72,24 +89,49 @@ export const FOLLOW_UP_SPEC = {
       required: true,
     },
     { key: 'reviewDemanded', headers: ['Yêu cầu kiểm điểm', 'Review demanded'], required: true },
+    {
+      key: 'reviewDocument',
+      headers: ['Văn bản yêu cầu kiểm điểm', 'Văn bản kiểm điểm', 'Review document'],
+      required: false,
+    },
     { key: 'exceptionalAchievement', headers: ['Thành tích đặc biệt', 'Exceptional achievement'], required: true },
+    {
+      key: 'rewardRecipient',
+      headers: ['Người được đề nghị thưởng', 'Người được thưởng', 'Reward recipient'],
+      required: false,
+    },
     { key: 'note', headers: ['Căn cứ / ghi chú', 'Căn cứ', 'Ghi chú', 'Note'], required: false },
   ],
 } as const satisfies TableSpec<string>;
 
 type KeyOf<S extends TableSpec<string>> = S['columns'][number]['key'];
 
-/** The row schemas that depend on the run's blocks. */
-function buildBlockSchemas(blocks: readonly BlockDef[]) {
+/** What reading a year's units needs of the run: its blocks, its regulation (kinds, sections), the year. */
+export interface UnitsRules {
+  readonly blocks: readonly BlockDef[];
+  readonly regulation: Pick<Regulation, 'unitKinds' | 'sections' | 'deputyBasis'>;
+  /** The evaluation year, to check the periods against; undefined = not checked. */
+  readonly year?: number;
+}
+
+/** The row schemas that depend on the run's blocks and regulation. */
+function buildSchemas(blocks: readonly BlockDef[], regulation: UnitsRules['regulation']) {
   const block = blockField(blocks);
   return {
     unit: z.object({
       unitCode: unitCodeField,
       unitName: requiredTextField('tên đơn vị'),
       block,
+      kind: kindField(regulation.unitKinds),
       name: requiredTextField('họ và tên'),
       position: requiredTextField('chức vụ'),
       role: roleField,
+      from: dateField,
+      to: dateField,
+      sections: sectionsField(regulation.sections.map((s) => s.number)),
+      assignment: textField,
+      inIndex: inIndexField,
+      previousCodes: previousCodesField,
     }),
     score: z.object({
       unitCode: unitCodeField,
@@ -101,16 +143,21 @@ function buildBlockSchemas(blocks: readonly BlockDef[]) {
   };
 }
 
-const schemasByBlocks = new WeakMap<readonly BlockDef[], ReturnType<typeof buildBlockSchemas>>();
+const schemaCache = new WeakMap<readonly BlockDef[], Map<UnitsRules['regulation'], ReturnType<typeof buildSchemas>>>();
 
-/** The schemas for a list of blocks, built once per list. */
-function blockSchemas(blocks: readonly BlockDef[]): ReturnType<typeof buildBlockSchemas> {
-  let schemas = schemasByBlocks.get(blocks);
-  if (schemas === undefined) {
-    schemas = buildBlockSchemas(blocks);
-    schemasByBlocks.set(blocks, schemas);
+/** The schemas for a list of blocks and a regulation, built once per pair. */
+function schemas(blocks: readonly BlockDef[], regulation: UnitsRules['regulation']): ReturnType<typeof buildSchemas> {
+  let byRegulation = schemaCache.get(blocks);
+  if (byRegulation === undefined) {
+    byRegulation = new Map();
+    schemaCache.set(blocks, byRegulation);
   }
-  return schemas;
+  let built = byRegulation.get(regulation);
+  if (built === undefined) {
+    built = buildSchemas(blocks, regulation);
+    byRegulation.set(regulation, built);
+  }
+  return built;
 }
 
 const selfReportRow = z.object({
@@ -118,7 +165,6 @@ const selfReportRow = z.object({
   itemCode: itemCodeField,
   selfAssessment: statusField,
   evidence: textField,
-  appraisal: statusField,
   note: textField,
 });
 
@@ -126,7 +172,9 @@ const followUpRow = z.object({
   unitCode: unitCodeField,
   slow: flagField,
   reviewDemanded: flagField,
+  reviewDocument: textField,
   exceptionalAchievement: flagField,
+  rewardRecipient: textField,
   note: textField,
 });
 
@@ -143,93 +191,358 @@ function parseRow<S extends TableSpec<string>, T>(
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) {
     const key = String(issue.path[0]) as KeyOf<S>;
-    const letter = row.columns[key];
-    const header = spec.columns.find((c) => c.key === key)?.headers[0] ?? key;
-    problems.push(
-      error(`invalid-${key}`, issue.message, {
-        ...row.where,
-        column: letter === undefined ? header : `${letter} (${header})`,
-      }),
-    );
+    problems.push(error(`invalid-${key}`, issue.message, at(spec, row, key)));
   }
   return undefined;
 }
 
-function at(where: SourceRef): string {
+/** Where a cell is: the row, and the column's letter with its canonical header. */
+function at<S extends TableSpec<string>>(spec: S, row: TableRow<KeyOf<S>>, key: KeyOf<S>): SourceRef {
+  const letter = row.columns[key];
+  const header = spec.columns.find((c) => c.key === key)?.headers[0] ?? key;
+  return { ...row.where, column: letter === undefined ? header : `${letter} (${header})` };
+}
+
+function place(where: SourceRef): string {
   return `${where.sheet === undefined ? '' : `trang "${where.sheet}", `}dòng ${where.row ?? '?'}`;
 }
+
+const dmy = (iso: string) => iso.split('-').reverse().join('/');
 
 export interface UnitsRead {
   readonly units: readonly Unit[];
   readonly persons: readonly Person[];
   readonly problems: readonly Problem[];
+  /** Codes of units with a row that could not be read: other files' references to them are not reported again. */
+  readonly unreadable: ReadonlySet<string>;
 }
 
-/** The units file: one row per responsible person; each unit with one name, one block, exactly one head. */
+type UnitValue = z.output<ReturnType<typeof buildSchemas>['unit']>;
+
+interface UnitDraft {
+  code: string;
+  name: string;
+  block: string;
+  kind: string | null;
+  inIndex: boolean;
+  previousCodes: readonly string[];
+  where: SourceRef;
+}
+
+/**
+ * The units file (v2): one row per responsible person. Each unit has one name, block, kind, index
+ * status and previous codes; its heads and acting heads have periods that do not overlap; a
+ * deputy names the assignment document and the sections assigned.
+ */
 export async function readUnitsFile(
   path: string,
   display: string,
   limits: ReadLimits,
-  blocks: readonly BlockDef[],
+  rules: UnitsRules,
 ): Promise<UnitsRead> {
-  const unitRow = blockSchemas(blocks).unit;
   const table = await readTable(path, display, UNITS_SPEC, limits);
+  const schema = schemas(rules.blocks, rules.regulation).unit;
   const problems: Problem[] = [...table.problems];
-  const units = new Map<string, { unit: Unit; where: SourceRef }>();
-  const heads = new Map<string, SourceRef>();
+  const units = new Map<string, UnitDraft>();
   const persons: Person[] = [];
+  const unreadable = new Set<string>();
   for (const row of table.rows) {
-    const value = parseRow(UNITS_SPEC, unitRow, row, problems);
-    if (value === undefined) continue;
-    const known = units.get(value.unitCode);
-    if (known === undefined) {
-      units.set(value.unitCode, {
-        unit: { code: value.unitCode, name: value.unitName, block: value.block },
-        where: row.where,
-      });
-    } else if (known.unit.name !== value.unitName || known.unit.block !== value.block) {
+    const value = parseRow(UNITS_SPEC, schema, row, problems);
+    if (value === undefined) {
+      const code = unitCodeField.safeParse(row.cells.unitCode ?? null);
+      if (code.success) unreadable.add(code.data);
+      continue;
+    }
+    mergeUnit(units, value, row.where, problems);
+    const person = personOf(value, row, rules, problems);
+    if (person !== undefined) persons.push(person);
+  }
+  const finished = finishUnits(units, rules, problems);
+  checkHeads(finished, persons, unreadable, rules.year, problems);
+  checkDuplicatePersons(persons, problems);
+  if (table.problems.length === 0 && table.rows.length === 0) {
+    problems.push(error('units-empty', 'danh sách đơn vị không có dòng nào.', { file: display }));
+  }
+  return { units: finished, persons, problems, unreadable };
+}
+
+/** The unit of a row, checked against the unit's earlier rows (one name, block, kind, index status, previous codes). */
+function mergeUnit(units: Map<string, UnitDraft>, value: UnitValue, where: SourceRef, problems: Problem[]): void {
+  const known = units.get(value.unitCode);
+  if (known === undefined) {
+    units.set(value.unitCode, {
+      code: value.unitCode,
+      name: value.unitName,
+      block: value.block,
+      kind: value.kind,
+      inIndex: value.inIndex,
+      previousCodes: value.previousCodes,
+      where,
+    });
+    return;
+  }
+  const differs: string[] = [];
+  if (known.name !== value.unitName) differs.push(`tên "${known.name}"`);
+  if (known.block !== value.block) differs.push(`khối ${known.block}`);
+  if (value.kind !== null && known.kind !== null && known.kind !== value.kind) differs.push('loại đơn vị');
+  if (!value.inIndex && known.inIndex) differs.push('Xếp hạng ICT Index');
+  if (
+    value.previousCodes.length > 0 &&
+    known.previousCodes.length > 0 &&
+    value.previousCodes.join() !== known.previousCodes.join()
+  ) {
+    differs.push('mã đơn vị năm trước');
+  }
+  if (differs.length > 0) {
+    problems.push(
+      error(
+        'unit-inconsistent',
+        `thông tin đơn vị ${value.unitCode} khác với ${place(known.where)} (ở đó ghi: ${differs.join(', ')}); mỗi đơn vị chỉ có một tên, một khối, một loại.`,
+        where,
+      ),
+    );
+    return;
+  }
+  if (known.kind === null) known.kind = value.kind;
+  if (known.previousCodes.length === 0) known.previousCodes = value.previousCodes;
+}
+
+/** The person of a row: a deputy's assignment and sections, a period within the year. */
+function personOf(
+  value: UnitValue,
+  row: TableRow<KeyOf<typeof UNITS_SPEC>>,
+  rules: UnitsRules,
+  problems: Problem[],
+): Person | undefined {
+  const allSections = rules.regulation.sections.map((s) => s.number);
+  let assignedSections: readonly number[] | null = null;
+  if (value.role === 'deputy') {
+    if (value.assignment === '') {
       problems.push(
         error(
-          'unit-inconsistent',
-          `đơn vị ${value.unitCode} có tên hoặc khối khác với ${at(known.where)} ("${known.unit.name}", ${known.unit.block}).`,
-          row.where,
+          'deputy-without-assignment',
+          `${value.name} là cấp phó nhưng không ghi Văn bản phân công: chỉ cấp phó được người đứng đầu phân công mới chịu trách nhiệm như người đứng đầu (${formatCitation(rules.regulation.deputyBasis)}).`,
+          at(UNITS_SPEC, row, 'assignment'),
+        ),
+      );
+      return undefined;
+    }
+    if (value.sections === null) {
+      problems.push(
+        warning(
+          'deputy-sections-blank',
+          `${value.name}: không ghi Mục được phân công, coi như được phân công cả ${allSections.length} mục.`,
+          at(UNITS_SPEC, row, 'sections'),
         ),
       );
     }
-    if (value.role === 'head') {
-      const other = heads.get(value.unitCode);
-      if (other !== undefined) {
+    assignedSections = value.sections === null || value.sections === ALL_SECTIONS ? allSections : value.sections;
+  } else if (value.sections !== null || value.assignment !== '') {
+    problems.push(
+      warning(
+        'head-assignment-ignored',
+        `${value.name} không phải cấp phó: Mục được phân công và Văn bản phân công chỉ dùng cho cấp phó, đã bỏ qua.`,
+        row.where,
+      ),
+    );
+  }
+  const period = periodOf(value, row, rules.year, problems);
+  if (period === false) return undefined;
+  return {
+    unitCode: value.unitCode,
+    name: value.name,
+    position: value.position,
+    role: value.role,
+    period,
+    assignedSections,
+    assignmentDocument: value.role === 'deputy' ? value.assignment : '',
+    source: row.where,
+  };
+}
+
+/** Từ ngày / Đến ngày: null for the whole year; false (with an error) when outside the year or reversed. */
+function periodOf(
+  value: UnitValue,
+  row: TableRow<KeyOf<typeof UNITS_SPEC>>,
+  year: number | undefined,
+  problems: Problem[],
+): Period | null | false {
+  if (value.from === null && value.to === null) return null;
+  const start = year === undefined ? '0000-01-01' : `${year}-01-01`;
+  const end = year === undefined ? '9999-12-31' : `${year}-12-31`;
+  const from = value.from ?? start;
+  const to = value.to ?? end;
+  for (const [key, date] of [
+    ['from', value.from],
+    ['to', value.to],
+  ] as const) {
+    if (date !== null && (date < start || date > end)) {
+      problems.push(
+        error(
+          'period-outside-year',
+          `ngày ${dmy(date)} nằm ngoài năm đánh giá ${year ?? ''}.`,
+          at(UNITS_SPEC, row, key),
+        ),
+      );
+      return false;
+    }
+  }
+  if (from > to) {
+    problems.push(
+      error('period-reversed', `Từ ngày ${dmy(from)} sau Đến ngày ${dmy(to)}.`, at(UNITS_SPEC, row, 'from')),
+    );
+    return false;
+  }
+  return from === start && to === end ? null : { from, to };
+}
+
+/** Units with their kind: a blank kind takes its block's default (one warning lists them); no default is an error. */
+function finishUnits(units: ReadonlyMap<string, UnitDraft>, rules: UnitsRules, problems: Problem[]): Unit[] {
+  const defaulted: string[] = [];
+  const finished: Unit[] = [];
+  for (const draft of units.values()) {
+    let kind = draft.kind;
+    if (kind === null) {
+      kind = rules.regulation.unitKinds.find((k) => k.defaultFor.includes(draft.block))?.code ?? null;
+      if (kind === null) {
         problems.push(
           error(
-            'second-head',
-            `đơn vị ${value.unitCode} có người đứng đầu thứ hai (người thứ nhất ở ${at(other)}); mỗi đơn vị chỉ có một người đứng đầu.`,
-            row.where,
+            'no-kind',
+            `đơn vị ${draft.code} (khối ${draft.block}) không ghi Loại đơn vị, và khối này không có loại mặc định; cần ${rules.regulation.unitKinds.map((k) => `"${k.vi}"`).join(', ')}.`,
+            draft.where,
           ),
         );
-      } else {
-        heads.set(value.unitCode, row.where);
+        continue;
       }
+      defaulted.push(draft.code);
     }
-    persons.push({
-      unitCode: value.unitCode,
-      name: value.name,
-      position: value.position,
-      role: value.role,
-      source: row.where,
+    finished.push({
+      code: draft.code,
+      name: draft.name,
+      block: draft.block,
+      kind,
+      inIndex: draft.inIndex,
+      previousCodes: draft.previousCodes,
+      source: draft.where,
     });
   }
-  for (const [code, { where }] of units) {
-    if (!heads.has(code))
-      problems.push(
-        error('no-head', `đơn vị ${code} không có người đứng đầu (Vai trò "Người đứng đầu").`, {
-          file: where.file,
-          ...(where.sheet === undefined ? {} : { sheet: where.sheet }),
-        }),
-      );
+  if (defaulted.length > 0) {
+    const names = rules.regulation.unitKinds
+      .filter((k) => k.defaultFor.length > 0)
+      .map((k) => `${k.vi} ở khối ${k.defaultFor.join(', ')}`)
+      .join('; ');
+    const first = units.get(defaulted[0] ?? '')?.where;
+    problems.push(
+      warning(
+        'kind-defaulted',
+        `${defaulted.length} đơn vị không ghi Loại đơn vị, đã lấy theo khối (${names}): ${defaulted.join(', ')}.`,
+        first === undefined
+          ? undefined
+          : { file: first.file, ...(first.sheet === undefined ? {} : { sheet: first.sheet }) },
+      ),
+    );
   }
-  if (table.problems.length === 0 && table.rows.length === 0)
-    problems.push(error('units-empty', 'danh sách đơn vị không có dòng nào.', { file: display }));
-  return { units: [...units.values()].map((u) => u.unit), persons, problems };
+  return finished;
+}
+
+/** Heads and acting heads of each unit: periods that do not overlap; a gap in the year and a unit with none are warnings. */
+function checkHeads(
+  units: readonly Unit[],
+  persons: readonly Person[],
+  unreadable: ReadonlySet<string>,
+  year: number | undefined,
+  problems: Problem[],
+): void {
+  const start = year === undefined ? '0000-01-01' : `${year}-01-01`;
+  const end = year === undefined ? '9999-12-31' : `${year}-12-31`;
+  for (const unit of units) {
+    const heads = persons
+      .filter((p) => p.unitCode === unit.code && holdsHeadPost(p.role))
+      .map((p) => ({ person: p, from: p.period?.from ?? start, to: p.period?.to ?? end }))
+      .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+    if (heads.length === 0) {
+      if (!unreadable.has(unit.code)) {
+        problems.push(
+          warning(
+            'no-head',
+            `đơn vị ${unit.code} (${unit.name}) không có người đứng đầu hay quyền / phụ trách trong danh sách: kết quả của đơn vị được báo cáo không kèm người chịu trách nhiệm.`,
+            unit.source,
+          ),
+        );
+      }
+      continue;
+    }
+    let covered = start;
+    let first = true;
+    for (let i = 0; i < heads.length; i++) {
+      const current = heads[i];
+      if (current === undefined) continue;
+      const next = heads[i + 1];
+      if (next !== undefined && next.from <= current.to) {
+        problems.push(
+          error(
+            'heads-overlap',
+            `đơn vị ${unit.code}: thời gian giữ chức của ${next.person.name} (${dmy(next.from)}–${dmy(next.to)}) chồng lên ${current.person.name} (${dmy(current.from)}–${dmy(current.to)}); mỗi thời điểm chỉ có một người đứng đầu.`,
+            next.person.source,
+          ),
+        );
+      }
+      const expected = first ? start : dayAfter(covered);
+      if (current.from > expected) {
+        problems.push(
+          warning(
+            'head-gap',
+            `đơn vị ${unit.code}: không có người đứng đầu từ ${dmy(expected)} đến ${dmy(dayBefore(current.from))}.`,
+            current.person.source,
+          ),
+        );
+      }
+      if (current.to > covered || first) covered = current.to;
+      first = false;
+    }
+    if (covered < end) {
+      problems.push(
+        warning(
+          'head-gap',
+          `đơn vị ${unit.code}: không có người đứng đầu từ ${dmy(dayAfter(covered))} đến ${dmy(end)}.`,
+          heads.at(-1)?.person.source,
+        ),
+      );
+    }
+  }
+}
+
+function shiftDay(iso: string, days: number): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+const dayAfter = (iso: string) => shiftDay(iso, 1);
+const dayBefore = (iso: string) => shiftDay(iso, -1);
+
+/** The same person twice for one unit at the same time (as head and deputy, or twice in one role) is malformed data. */
+function checkDuplicatePersons(persons: readonly Person[], problems: Problem[]): void {
+  const seen = new Map<string, Person[]>();
+  for (const person of persons) {
+    const key = `${person.unitCode}\u0000${matchKey(person.name)}`;
+    const earlier = seen.get(key) ?? [];
+    const clash = earlier.find((other) => overlaps(other.period, person.period));
+    if (clash !== undefined) {
+      problems.push(
+        error(
+          'duplicate-person',
+          `${person.name} đã có trong danh sách của đơn vị ${person.unitCode} (${clash.source === undefined ? '' : place(clash.source)}) trong cùng thời gian; mỗi người chỉ ghi một lần.`,
+          person.source,
+        ),
+      );
+    }
+    seen.set(key, [...earlier, person]);
+  }
+}
+
+function overlaps(a: Period | null, b: Period | null): boolean {
+  if (a === null || b === null) return true;
+  return a.from <= b.to && b.from <= a.to;
 }
 
 export interface ScoresRead {
@@ -245,31 +558,38 @@ function componentValue(cell: Cell): number | string | null {
   return parseNumberText(text) ?? (text === '' ? null : text);
 }
 
-/** A scores file: one row per unit; a unit given twice is an error. */
+/** A scores file: one row per unit; a unit given twice is an error; `Không xếp hạng` marks a unit not in the index. */
 export async function readScoresFile(
   path: string,
   display: string,
   limits: ReadLimits,
   blocks: readonly BlockDef[],
+  regulation: UnitsRules['regulation'],
 ): Promise<ScoresRead> {
-  const scoreRow = blockSchemas(blocks).score;
   const table = await readTable(path, display, SCORES_SPEC, limits);
+  const schema = schemas(blocks, regulation).score;
   const problems: Problem[] = [...table.problems];
   const seen = new Map<string, SourceRef>();
   const scores: ScoreRow[] = [];
   for (const row of table.rows) {
-    const value = parseRow(SCORES_SPEC, scoreRow, row, problems);
+    const value = parseRow(SCORES_SPEC, schema, row, problems);
     if (value === undefined) continue;
     const other = seen.get(value.unitCode);
     if (other !== undefined) {
       problems.push(
-        error('duplicate-score', `đơn vị ${value.unitCode} có hai dòng điểm (dòng kia ở ${at(other)}).`, row.where),
+        error('duplicate-score', `đơn vị ${value.unitCode} có hai dòng điểm (dòng kia ở ${place(other)}).`, row.where),
       );
       continue;
     }
     seen.set(value.unitCode, row.where);
+    const notRanked = value.score === NOT_RANKED;
     scores.push({
-      ...value,
+      unitCode: value.unitCode,
+      unitName: value.unitName,
+      block: value.block,
+      score: value.score === NOT_RANKED ? null : value.score,
+      officialRank: value.officialRank,
+      ...(notRanked ? { notRanked: true } : {}),
       components: row.extras
         .filter((e) => e.header !== '')
         .map((e) => ({ name: e.header, value: componentValue(e.cell) })),
@@ -284,7 +604,19 @@ export interface SelfReportsRead {
   readonly problems: readonly Problem[];
 }
 
-/** A self-report file (long format): any number of units and items; item codes must be those of the checklist given. */
+/** A header that reads like the department's assessment, which a self-report must not carry (v2). */
+export function looksLikeAssessment(header: string): boolean {
+  const key = matchKey(header);
+  return (
+    /\b(tham dinh|danh gia cua so|ket qua danh gia|appraisal|assessment)\b/u.test(key) && !/\btu danh gia\b/u.test(key)
+  );
+}
+
+/**
+ * A self-report file (long format): any number of units and items; item codes must be those of the
+ * checklist given. A column that looks like an assessment ("Thẩm định") is not read: the department's
+ * assessment comes from its own file (a warning says where to move it).
+ */
 export async function readSelfReportFile(
   path: string,
   display: string,
@@ -295,21 +627,149 @@ export async function readSelfReportFile(
   const table = await readTable(path, display, SELF_REPORT_SPEC, limits);
   const problems: Problem[] = [...table.problems];
   const rows: SelfReportRow[] = [];
+  const assessmentColumns = new Set<string>();
   for (const row of table.rows) {
+    for (const extra of row.extras) if (looksLikeAssessment(extra.header)) assessmentColumns.add(extra.header);
     const value = parseRow(SELF_REPORT_SPEC, selfReportRow, row, problems);
     if (value === undefined) continue;
     if (!known.has(value.itemCode)) {
-      const letter = row.columns.itemCode;
       problems.push(
         error(
           'unknown-item',
           `mã tiêu chí "${value.itemCode}" không có trong danh mục (${itemCodes[0] ?? ''} … ${itemCodes.at(-1) ?? ''}).`,
-          { ...row.where, column: `${letter ?? ''} (Mã tiêu chí)`.trim() },
+          at(SELF_REPORT_SPEC, row, 'itemCode'),
         ),
       );
       continue;
     }
     rows.push({ ...value, source: row.where });
+  }
+  if (assessmentColumns.size > 0) {
+    problems.push(
+      warning(
+        'assessment-in-self-report',
+        `cột ${[...assessmentColumns].map((h) => `"${h}"`).join(', ')} trong báo cáo của đơn vị không được đọc: kết quả đánh giá từng tiêu chí là của Sở, ghi trong tệp assessment.xlsx của năm (Mã đơn vị | Mã tiêu chí | Kết quả đánh giá | Ghi chú). Hãy chuyển các kết quả đó sang tệp này.`,
+        { file: display },
+      ),
+    );
+  }
+  return { rows, problems };
+}
+
+export interface AssessmentRead {
+  readonly rows: readonly AssessmentRow[];
+  readonly problems: readonly Problem[];
+}
+
+/** The assessment file's columns: the long form's, and one column per item code for the wide form. */
+export function assessmentSpec(itemCodes: readonly string[]): TableSpec<string> {
+  return {
+    titleVi: 'bảng đánh giá của Sở',
+    columns: [
+      UNIT_CODE,
+      { key: 'unitName', headers: UNIT_NAME.headers, required: false },
+      { key: 'itemCode', headers: ['Mã tiêu chí', 'Tiêu chí', 'Item code', 'Item'], required: false },
+      {
+        key: 'result',
+        headers: ['Kết quả đánh giá', 'Kết quả đánh giá của Sở', 'Đánh giá của Sở', 'Kết quả', 'Assessment', 'Result'],
+        required: false,
+      },
+      NOTE,
+      ...itemCodes.map((code) => ({ key: `item:${code}`, headers: [code, `Tiêu chí ${code}`], required: false })),
+    ],
+  };
+}
+
+const assessmentLong = z.object({
+  unitCode: unitCodeField,
+  itemCode: itemCodeField,
+  result: statusField,
+  note: textField,
+});
+
+/**
+ * The department's assessment (kết quả đánh giá của Sở), in either shape, told apart by the headers:
+ * long (`Mã đơn vị | Mã tiêu chí | Kết quả đánh giá | Ghi chú`) or wide (`Mã đơn vị | 1.1 | … | 4.6 |
+ * Ghi chú`, the row's note standing for its `Không áp dụng` items). A blank is "not assessed".
+ */
+export async function readAssessmentFile(
+  path: string,
+  display: string,
+  limits: ReadLimits,
+  itemCodes: readonly string[],
+): Promise<AssessmentRead> {
+  const spec = assessmentSpec(itemCodes);
+  const table = await readTable(path, display, spec, limits);
+  const problems: Problem[] = [...table.problems];
+  const rows: AssessmentRow[] = [];
+  const known = new Set(itemCodes);
+  const reportedShapes = new Set<string>();
+  for (const row of table.rows) {
+    const isLong = row.columns.itemCode !== undefined && row.columns.result !== undefined;
+    const wideItems = itemCodes.filter((code) => row.columns[`item:${code}`] !== undefined);
+    if (!isLong && wideItems.length === 0) {
+      const key = row.where.sheet ?? '';
+      if (!reportedShapes.has(key)) {
+        reportedShapes.add(key);
+        problems.push(
+          error(
+            'assessment-shape',
+            'không nhận ra dạng bảng đánh giá: cần cột "Mã tiêu chí" và "Kết quả đánh giá" (mỗi dòng một tiêu chí), hoặc mỗi tiêu chí một cột có tiêu đề là mã tiêu chí (1.1, 1.2, …).',
+            {
+              file: display,
+              ...(row.where.sheet === undefined ? {} : { sheet: row.where.sheet }),
+              ...(row.where.row === undefined ? {} : { row: row.where.row }),
+            },
+          ),
+        );
+      }
+      continue;
+    }
+    for (const extra of row.extras) {
+      if (/^\d+[.,]\d+$/u.test(extra.header.trim()) && !reportedShapes.has(`extra:${extra.header}`)) {
+        reportedShapes.add(`extra:${extra.header}`);
+        problems.push(error('unknown-item', `cột "${extra.header}" không phải mã tiêu chí trong danh mục.`, row.where));
+      }
+    }
+    if (isLong) {
+      const value = parseRow(spec, assessmentLong, row, problems);
+      if (value === undefined) continue;
+      if (!known.has(value.itemCode)) {
+        problems.push(
+          error('unknown-item', `mã tiêu chí "${value.itemCode}" không có trong danh mục.`, at(spec, row, 'itemCode')),
+        );
+        continue;
+      }
+      if (value.result !== null)
+        rows.push({
+          unitCode: value.unitCode,
+          itemCode: value.itemCode,
+          status: value.result,
+          note: value.note,
+          source: row.where,
+        });
+      continue;
+    }
+    const wide = z.object({
+      unitCode: unitCodeField,
+      note: textField,
+      ...Object.fromEntries(wideItems.map((code) => [`item:${code}`, statusField])),
+    });
+    const value = parseRow(spec, wide, row, problems) as
+      (Record<string, unknown> & { unitCode: string; note: string }) | undefined;
+    if (value === undefined) continue;
+    for (const code of wideItems) {
+      const status = value[`item:${code}`] as AssessmentRow['status'];
+      if (status !== null) {
+        rows.push({
+          unitCode: value.unitCode,
+          itemCode: code,
+          status,
+          note: value.note,
+          source: at(spec, row, `item:${code}`),
+        });
+      }
+    }
   }
   return { rows, problems };
 }
@@ -333,7 +793,7 @@ export async function readFollowUpFile(path: string, display: string, limits: Re
       problems.push(
         error(
           'duplicate-follow-up',
-          `đơn vị ${value.unitCode} có hai dòng theo dõi (dòng kia ở ${at(other)}); hãy gộp lại thành một dòng.`,
+          `đơn vị ${value.unitCode} có hai dòng theo dõi (dòng kia ở ${place(other)}); hãy gộp lại thành một dòng.`,
           row.where,
         ),
       );

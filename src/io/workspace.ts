@@ -2,21 +2,22 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import type { FollowUp, Person, ScoreRow, SelfReportRow, SourceRef, Unit } from '../domain.js';
+import type { FollowUp, Person, ScoreRow, SourceRef, Unit } from '../domain.js';
 import type { YearInput } from '../rules/evaluate.js';
 import type { Policy } from '../rules/policy.js';
 import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
 import { type Problem, error, formatWhere, warning } from './problems.js';
 import { readSelfReportFiles } from './pool.js';
-import { readFollowUpFile, readScoresFile, readUnitsFile } from './readers.js';
+import { readAssessmentFile, readFollowUpFile, readScoresFile, readUnitsFile } from './readers.js';
+import { matchKey } from './normalize.js';
 import { unsupportedFormat } from './table.js';
 
 /** The input files of a year, as product.md lays out the workspace. */
 export const INPUT_EXTENSIONS = ['.xlsx', '.csv'] as const;
 
 export interface InputFile {
-  /** What the file is: `units`, `scores`, `previous-scores`, `self-report`, `follow-up`. */
-  readonly role: 'units' | 'scores' | 'previous-scores' | 'self-report' | 'follow-up';
+  /** What the file is. */
+  readonly role: 'units' | 'scores' | 'assessment' | 'previous-scores' | 'previous-units' | 'self-report' | 'follow-up';
   /** Path relative to the workspace, with `/`, as messages and outputs name it. */
   readonly path: string;
   readonly sha256: string;
@@ -103,44 +104,23 @@ function place(where: SourceRef | undefined): string {
   return formatWhere(where) || '(không rõ vị trí)';
 }
 
-/**
- * Reads a whole year of a workspace: `Y/units`, `Y/scores`, `Y-1/scores` (optional),
- * `Y/self-reports/*`, `Y/follow-up` (optional), each `.xlsx` or `.csv`, then checks them
- * against each other, with the blocks and checklist of the run's policy. Malformed data is
- * collected, never thrown one at a time.
- */
-export async function loadYear(
-  workspace: string,
-  year: number,
-  policy: Pick<Policy, 'blocks' | 'regulation'>,
-  limits: ReadLimits = DEFAULT_LIMITS,
-): Promise<LoadedYear> {
-  const { blocks } = policy;
-  const itemCodes = policy.regulation.checklist.map((item) => item.code);
+type Located = { path: string; display: string };
+
+/** The files of a year, as found (absent ones undefined). */
+interface YearFiles {
+  readonly units?: Located;
+  readonly scores?: Located;
+  readonly previousScores?: Located;
+  readonly previousUnits?: Located;
+  readonly assessment?: Located;
+  readonly followUp?: Located;
+  readonly reports: readonly Located[];
+}
+
+/** Finds the year's inputs; a missing required one is an error, a missing optional one a warning where it matters. */
+async function findYearFiles(workspace: string, year: number, problems: Problem[]): Promise<YearFiles> {
   const folder = String(year);
   const previousFolder = String(year - 1);
-  const problems: Problem[] = [];
-  const files: InputFile[] = [];
-  const empty: YearInput = {
-    year,
-    units: [],
-    persons: [],
-    scores: [],
-    previousScores: null,
-    selfReports: [],
-    followUps: [],
-  };
-
-  if (!(await exists(join(workspace, folder)))) {
-    return {
-      input: empty,
-      problems: [
-        error('no-year-folder', `không có thư mục năm ${year} trong không gian làm việc.`, { file: `${folder}/` }),
-      ],
-      files,
-    };
-  }
-
   const locate = async (dir: string, base: string) => {
     const found = await findInput(workspace, dir, base);
     if (found !== undefined && 'severity' in found) {
@@ -149,25 +129,38 @@ export async function loadYear(
     }
     return found;
   };
-  const unitsFile = await locate(folder, 'units');
-  const scoresFile = await locate(folder, 'scores');
-  const previousFile = await locate(previousFolder, 'scores');
-  const followUpFile = await locate(folder, 'follow-up');
-  const reportFiles = await selfReportFiles(workspace, `${folder}/self-reports`, problems);
-
-  if (unitsFile === undefined && !problems.some((p) => p.where?.file === `${folder}/units`)) {
+  const files = {
+    units: await locate(folder, 'units'),
+    scores: await locate(folder, 'scores'),
+    previousScores: await locate(previousFolder, 'scores'),
+    previousUnits: await locate(previousFolder, 'units'),
+    assessment: await locate(folder, 'assessment'),
+    followUp: await locate(folder, 'follow-up'),
+    reports: await selfReportFiles(workspace, `${folder}/self-reports`, problems),
+  };
+  const ambiguous = (base: string) => problems.some((p) => p.where?.file === `${folder}/${base}`);
+  if (files.units === undefined && !ambiguous('units')) {
     problems.push(
       error('no-units', 'không tìm thấy danh sách đơn vị (units.xlsx hoặc units.csv).', { file: `${folder}/` }),
     );
   }
-  if (scoresFile === undefined && !problems.some((p) => p.where?.file === `${folder}/scores`)) {
+  if (files.scores === undefined && !ambiguous('scores')) {
     problems.push(
       error('no-scores', 'không tìm thấy bảng điểm ICT Index của năm (scores.xlsx hoặc scores.csv).', {
         file: `${folder}/`,
       }),
     );
   }
-  if (followUpFile === undefined) {
+  if (files.assessment === undefined && !ambiguous('assessment')) {
+    problems.push(
+      warning(
+        'no-assessment',
+        'không có tệp đánh giá của Sở (assessment.xlsx hoặc assessment.csv): chưa tiêu chí nào được Sở đánh giá.',
+        { file: `${folder}/` },
+      ),
+    );
+  }
+  if (files.followUp === undefined) {
     problems.push(
       warning(
         'no-follow-up',
@@ -176,66 +169,184 @@ export async function loadYear(
       ),
     );
   }
-  if (reportFiles.length === 0) {
+  if (files.reports.length === 0) {
     problems.push(
       warning(
         'no-self-reports',
         'thư mục self-reports không có báo cáo nào: mọi đơn vị đều thiếu báo cáo tự đánh giá.',
-        { file: `${folder}/self-reports/` },
+        {
+          file: `${folder}/self-reports/`,
+        },
       ),
     );
   }
+  return files;
+}
 
-  const record = async (role: InputFile['role'], file: { path: string; display: string }) => {
-    try {
-      const { sha256: digest, bytes } = await fileDigest(file.path);
-      files.push({ role, path: file.display, sha256: digest, bytes });
-    } catch {
-      // The reader reports a file it cannot open.
-    }
-  };
+/**
+ * Reads a whole year of a workspace: `Y/units`, `Y/scores`, `Y/assessment` (the department's),
+ * `Y/self-reports/*`, `Y/follow-up`, and last year's `Y-1/scores` and `Y-1/units` (optional), each
+ * `.xlsx` or `.csv`, then checks them against each other, with the blocks and checklist of the run's
+ * policy. Malformed data is collected, never thrown one at a time.
+ */
+export async function loadYear(
+  workspace: string,
+  year: number,
+  policy: Pick<Policy, 'blocks' | 'regulation'>,
+  limits: ReadLimits = DEFAULT_LIMITS,
+): Promise<LoadedYear> {
+  const { blocks, regulation } = policy;
+  const itemCodes = regulation.checklist.map((item) => item.code);
+  const problems: Problem[] = [];
+  const files: InputFile[] = [];
+  if (!(await exists(join(workspace, String(year))))) {
+    return {
+      input: emptyYear(year),
+      problems: [
+        error('no-year-folder', `không có thư mục năm ${year} trong không gian làm việc.`, { file: `${year}/` }),
+      ],
+      files,
+    };
+  }
+  const found = await findYearFiles(workspace, year, problems);
 
   // The self-reports (the bulk) go to the read pool while the other files are read here.
-  const reportsPromise = readSelfReportFiles(reportFiles, limits, itemCodes);
-  const unitsRead =
-    unitsFile === undefined ? undefined : await readUnitsFile(unitsFile.path, unitsFile.display, limits, blocks);
-  const scoresRead =
-    scoresFile === undefined ? undefined : await readScoresFile(scoresFile.path, scoresFile.display, limits, blocks);
-  const previousRead =
-    previousFile === undefined
-      ? undefined
-      : await readScoresFile(previousFile.path, previousFile.display, limits, blocks);
-  const followUpRead =
-    followUpFile === undefined ? undefined : await readFollowUpFile(followUpFile.path, followUpFile.display, limits);
+  const reportsPromise = readSelfReportFiles(found.reports, limits, itemCodes);
+  const read = async <T>(file: Located | undefined, reader: (file: Located) => Promise<T>) =>
+    file === undefined ? undefined : reader(file);
+  const unitsRead = await read(found.units, (f) =>
+    readUnitsFile(f.path, f.display, limits, { blocks, regulation, year }),
+  );
+  const previousUnitsRead = await read(found.previousUnits, (f) =>
+    readUnitsFile(f.path, f.display, limits, { blocks, regulation, year: year - 1 }),
+  );
+  const scoresRead = await read(found.scores, (f) => readScoresFile(f.path, f.display, limits, blocks, regulation));
+  const previousRead = await read(found.previousScores, (f) =>
+    readScoresFile(f.path, f.display, limits, blocks, regulation),
+  );
+  const assessmentRead = await read(found.assessment, (f) => readAssessmentFile(f.path, f.display, limits, itemCodes));
+  const followUpRead = await read(found.followUp, (f) => readFollowUpFile(f.path, f.display, limits));
   const reportReads = await reportsPromise;
-  if (unitsFile !== undefined) await record('units', unitsFile);
-  if (scoresFile !== undefined) await record('scores', scoresFile);
-  if (previousFile !== undefined) await record('previous-scores', previousFile);
-  if (followUpFile !== undefined) await record('follow-up', followUpFile);
-  for (const file of reportFiles) await record('self-report', file);
-
-  for (const read of [unitsRead, scoresRead, previousRead, followUpRead, ...reportReads]) {
-    if (read !== undefined) for (const problem of read.problems) problems.push(problem);
+  const roles: [InputFile['role'], Located | undefined][] = [
+    ['units', found.units],
+    ['scores', found.scores],
+    ['assessment', found.assessment],
+    ['previous-scores', found.previousScores],
+    ['previous-units', found.previousUnits],
+    ['follow-up', found.followUp],
+    ...found.reports.map((file): [InputFile['role'], Located] => ['self-report', file]),
+  ];
+  for (const [role, file] of roles) if (file !== undefined) await record(files, role, file);
+  for (const each of [
+    unitsRead,
+    previousUnitsRead,
+    scoresRead,
+    previousRead,
+    assessmentRead,
+    followUpRead,
+    ...reportReads,
+  ]) {
+    if (each !== undefined) for (const problem of each.problems) problems.push(problem);
   }
 
   const units: readonly Unit[] = unitsRead?.units ?? [];
   const persons: readonly Person[] = unitsRead?.persons ?? [];
-  const unitOf = new Map(units.map((u) => [u.code, u]));
-  // An unknown code is reported once per file, at its first row, with the number of rows it has.
+  const check = unitChecker(units, unitsRead?.unreadable ?? new Set(), found.units?.display ?? 'units');
+  const scores = crossCheckScores(scoresRead?.scores ?? [], units, problems);
+  const selfReports = uniqueRows(
+    reportReads.flatMap((r) => r.rows).filter((row) => check(row.unitCode, row.source, 'báo cáo tự đánh giá')),
+    'duplicate-self-report',
+    'báo cáo',
+    problems,
+  );
+  const assessments = uniqueRows(
+    (assessmentRead?.rows ?? []).filter((row) => check(row.unitCode, row.source, 'bảng đánh giá của Sở')),
+    'duplicate-assessment',
+    'đánh giá',
+    problems,
+  );
+  const followUps = (followUpRead?.followUps ?? []).filter((row) => check(row.unitCode, row.source, 'bảng theo dõi'));
+  checkRecipients(followUps, persons, problems);
+  for (const problem of check.unknown()) problems.push(problem);
+  return {
+    input: {
+      year,
+      units,
+      persons,
+      scores,
+      previousScores: previousRead === undefined ? null : previousRead.scores,
+      previousPersons: previousUnitsRead === undefined ? null : previousUnitsRead.persons,
+      selfReports,
+      assessments,
+      followUps,
+    },
+    problems,
+    files,
+  };
+}
+
+function emptyYear(year: number): YearInput {
+  return {
+    year,
+    units: [],
+    persons: [],
+    scores: [],
+    previousScores: null,
+    previousPersons: null,
+    selfReports: [],
+    assessments: [],
+    followUps: [],
+  };
+}
+
+/** Adds a file's SHA-256 to the list of inputs (the reader reports a file it cannot open). */
+async function record(files: InputFile[], role: InputFile['role'], file: Located): Promise<void> {
+  try {
+    const { sha256: digest, bytes } = await fileDigest(file.path);
+    files.push({ role, path: file.display, sha256: digest, bytes });
+  } catch {
+    // The reader reports a file it cannot open.
+  }
+}
+
+/**
+ * A check that a code is a unit of the units file. An unknown code is reported once per file, at its
+ * first row, with the number of rows it has; a code whose units row could not be read is not
+ * reported again (one mistake, one message).
+ */
+function unitChecker(units: readonly Unit[], unreadable: ReadonlySet<string>, unitsFile: string) {
+  const known = new Set(units.map((u) => u.code));
   const unknown = new Map<string, { code: string; where: SourceRef | undefined; what: string; rows: number }>();
-  const checkUnit = (code: string, where: SourceRef | undefined, what: string) => {
+  const check = (code: string, where: SourceRef | undefined, what: string) => {
     // With no readable units list, every code would be "unknown": the units file's own error says enough.
-    if (units.length === 0 || unitOf.has(code)) return true;
+    if (units.length === 0 || known.has(code)) return true;
+    if (unreadable.has(code)) return false;
     const key = `${where?.file ?? ''}\u0000${code}`;
     const seen = unknown.get(key);
     if (seen === undefined) unknown.set(key, { code, where, what, rows: 1 });
     else seen.rows++;
     return false;
   };
+  check.unknown = () =>
+    [...unknown.values()].map(({ code, where, what, rows }) =>
+      error(
+        'unknown-unit',
+        `mã đơn vị "${code}" trong ${what} không có trong danh sách đơn vị (${unitsFile})${rows > 1 ? ` (${rows} dòng có mã này)` : ''}.`,
+        where,
+      ),
+    );
+  return check;
+}
 
-  const scores: ScoreRow[] = [];
-  for (const row of scoresRead?.scores ?? []) {
-    if (!checkUnit(row.unitCode, row.source, 'bảng điểm')) continue;
+/**
+ * The scores against the units: a block that differs is an error; a unit of the index that is not in
+ * the units file is kept (it counts in N) and listed, not rated.
+ */
+function crossCheckScores(scores: readonly ScoreRow[], units: readonly Unit[], problems: Problem[]): ScoreRow[] {
+  const unitOf = new Map(units.map((u) => [u.code, u]));
+  const kept: ScoreRow[] = [];
+  const notRated: string[] = [];
+  for (const row of scores) {
     const unit = unitOf.get(row.unitCode);
     if (unit !== undefined && unit.block !== row.block) {
       problems.push(
@@ -247,59 +358,63 @@ export async function loadYear(
       );
       continue;
     }
-    scores.push(row);
+    if (unit === undefined && units.length > 0) notRated.push(`${row.unitCode} (${row.unitName})`);
+    kept.push(row);
   }
-
-  const selfReports: SelfReportRow[] = [];
-  const firstRow = new Map<string, SourceRef | undefined>();
-  for (const read of reportReads) {
-    for (const row of read.rows) {
-      if (!checkUnit(row.unitCode, row.source, 'báo cáo tự đánh giá')) continue;
-      const key = `${row.unitCode}\u0000${row.itemCode}`;
-      if (firstRow.has(key)) {
-        problems.push(
-          error(
-            'duplicate-self-report',
-            `đơn vị ${row.unitCode}, tiêu chí ${row.itemCode} đã có ở ${place(firstRow.get(key))}; mỗi tiêu chí chỉ được báo cáo một lần.`,
-            row.source,
-          ),
-        );
-        continue;
-      }
-      firstRow.set(key, row.source);
-      selfReports.push(row);
-    }
-  }
-
-  const followUps: FollowUp[] = [];
-  for (const row of followUpRead?.followUps ?? []) {
-    if (checkUnit(row.unitCode, row.source, 'bảng theo dõi')) followUps.push(row);
-  }
-
-  for (const { code, where, what, rows } of unknown.values()) {
-    const more = rows > 1 ? ` (${rows} dòng có mã này)` : '';
+  if (notRated.length > 0) {
     problems.push(
-      error(
-        'unknown-unit',
-        `mã đơn vị "${code}" trong ${what} không có trong danh sách đơn vị (${unitsFile?.display ?? 'units'})${more}.`,
-        where,
+      warning(
+        'index-unit-not-rated',
+        `${notRated.length} đơn vị có trong bảng điểm nhưng không có trong danh sách đơn vị: được tính vào số đơn vị xếp hạng (N), không xếp loại: ${notRated.join(', ')}.`,
+        scores[0]?.source === undefined ? undefined : { file: scores[0].source.file },
       ),
     );
   }
+  return kept;
+}
 
-  return {
-    input: {
-      year,
-      units,
-      persons,
-      scores,
-      previousScores: previousRead === undefined ? null : previousRead.scores,
-      selfReports,
-      followUps,
-    },
-    problems,
-    files,
-  };
+/** One row per unit and item across all files; a second one is malformed data naming the first. */
+function uniqueRows<T extends { unitCode: string; itemCode: string; source?: SourceRef }>(
+  rows: readonly T[],
+  code: string,
+  what: string,
+  problems: Problem[],
+): T[] {
+  const first = new Map<string, SourceRef | undefined>();
+  const kept: T[] = [];
+  for (const row of rows) {
+    const key = `${row.unitCode}\u0000${row.itemCode}`;
+    if (first.has(key)) {
+      problems.push(
+        error(
+          code,
+          `đơn vị ${row.unitCode}, tiêu chí ${row.itemCode} đã có ${what} ở ${place(first.get(key))}; mỗi tiêu chí chỉ ghi một lần.`,
+          row.source,
+        ),
+      );
+      continue;
+    }
+    first.set(key, row.source);
+    kept.push(row);
+  }
+  return kept;
+}
+
+/** Người được đề nghị thưởng must be one of the unit's persons (or blank for the unit itself). */
+function checkRecipients(followUps: readonly FollowUp[], persons: readonly Person[], problems: Problem[]): void {
+  for (const row of followUps) {
+    if (row.rewardRecipient === '') continue;
+    const names = persons.filter((p) => p.unitCode === row.unitCode).map((p) => p.name);
+    if (!names.some((name) => matchKey(name) === matchKey(row.rewardRecipient))) {
+      problems.push(
+        error(
+          'unknown-recipient',
+          `người được đề nghị thưởng "${row.rewardRecipient}" không có trong danh sách của đơn vị ${row.unitCode}${names.length > 0 ? ` (${names.join(', ')})` : ''}; để trống nếu đề nghị thưởng cho đơn vị.`,
+          row.source,
+        ),
+      );
+    }
+  }
 }
 
 /** The malformed-data problems among a list: any one of them stops the run with exit 1. */

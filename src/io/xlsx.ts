@@ -230,7 +230,10 @@ function cellValue(
     case 'e':
       return { bad: 'error-value', detail: value ?? '' };
     case 'd':
-      return value === undefined ? null : new Date(value);
+      // An ISO date cell without a zone is a calendar date: read it as UTC, never in the machine's zone.
+      return value === undefined
+        ? null
+        : new Date(/[zZ]|[+-]\d\d:?\d\d$/u.test(value) || value.length <= 10 ? value : `${value}Z`);
     default: {
       if (value === undefined || value === '') return null;
       const number = Number(value);

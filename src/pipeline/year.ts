@@ -83,7 +83,11 @@ export async function runYear(request: RunRequest, year: number): Promise<YearRu
   const { config, policy } = await loadSettings(request, year);
   const loaded = await loadYear(request.workspace, year, policy);
   const evaluation = evaluateYear(loaded.input, policy);
-  const problems = [...loaded.problems, ...evaluation.gaps.map((gap) => gapProblem(gap, policy))];
+  const names = new Map([
+    ...loaded.input.scores.map((s): [string, string] => [s.unitCode, s.unitName]),
+    ...loaded.input.units.map((u): [string, string] => [u.code, u.name]),
+  ]);
+  const problems = [...loaded.problems, ...evaluation.gaps.map((gap) => gapProblem(gap, policy, names))];
   const warnings = problems.filter((p) => p.severity === 'warning');
   return {
     year,

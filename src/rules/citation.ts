@@ -1,7 +1,9 @@
+import type { CitationReference } from './regulation.js';
+
 /**
- * A reference to a provision of the regulation attached to QĐ 358/2013/QĐ-UBND
- * ("Quy định"), or of the decision itself. Every outcome the rules return carries
- * at least one, so that an explanation is assembled from data, never re-typed.
+ * A reference to a provision of a regulation (its attached Quy định), or of the decision that issues
+ * it (`of: 'decision'`). Every outcome the rules return carries its citations, so that an explanation
+ * is assembled from data, never re-typed.
  */
 export interface Provision {
   /** Điều (article) number. */
@@ -12,6 +14,8 @@ export interface Provision {
   readonly point?: string;
   /** A part of the provision that has no number, e.g. "đoạn đầu" (the opening paragraph). */
   readonly part?: 'đoạn đầu';
+  /** Set for an article of the decision itself (e.g. its effective date), not of the attached Quy định. */
+  readonly of?: 'decision';
 }
 
 /**
@@ -24,7 +28,9 @@ export interface DocumentBasis {
 
 export type Citation = Provision | DocumentBasis;
 
-/** Builds a citation: `cite(17, 1, 'b')` is Điều 17 khoản 1 điểm b. */
+export type CitationLang = 'vi' | 'en';
+
+/** Builds a citation: `cite(17, 1, 'b')` is điểm b khoản 1 Điều 17. */
 export function cite(article: number, clause?: number, point?: string): Provision {
   return {
     article,
@@ -33,24 +39,56 @@ export function cite(article: number, clause?: number, point?: string): Provisio
   };
 }
 
-/** The opening paragraph of a clause, e.g. Điều 17 khoản 1 (đoạn đầu). */
+/** The opening paragraph of a clause, e.g. khoản 1 Điều 17 (đoạn đầu). */
 export function citeOpening(article: number, clause: number): Provision {
   return { article, clause, part: 'đoạn đầu' };
 }
 
-/** `Điều 17 khoản 1 điểm b`: the short form used in tables and in `--json` `citations`. */
-export function formatCitation(citation: Citation): string {
+/** An article of the decision itself: `Điều 2 của Quyết định`. */
+export function citeDecision(article: number): Provision {
+  return { article, of: 'decision' };
+}
+
+/**
+ * The short form, smallest unit first as Vietnamese drafting writes it (rules.md, "Citations"):
+ * `điểm b khoản 1 Điều 17`, `khoản 1 Điều 17 (đoạn đầu)`; in English `Art. 17(1)(b)`. Used in tables,
+ * in the terminal and in `--json` `citations` (always Vietnamese there).
+ */
+export function formatCitation(citation: Citation, lang: CitationLang = 'vi'): string {
   if ('document' in citation) return citation.document;
-  let text = `Điều ${citation.article}`;
-  if (citation.clause !== undefined) text += ` khoản ${citation.clause}`;
-  if (citation.point !== undefined) text += ` điểm ${citation.point}`;
+  if (lang === 'en') {
+    let text = `Art. ${citation.article}`;
+    if (citation.clause !== undefined) text += `(${citation.clause})`;
+    if (citation.point !== undefined) text += `(${citation.point})`;
+    if (citation.part !== undefined) text += ', opening paragraph';
+    if (citation.of === 'decision') text += ' of the Decision';
+    return text;
+  }
+  const parts: string[] = [];
+  if (citation.point !== undefined) parts.push(`điểm ${citation.point}`);
+  if (citation.clause !== undefined) parts.push(`khoản ${citation.clause}`);
+  parts.push(`Điều ${citation.article}`);
+  let text = parts.join(' ');
   if (citation.part !== undefined) text += ` (${citation.part})`;
+  if (citation.of === 'decision') text += ' của Quyết định';
   return text;
 }
 
-/** `Điều 17 khoản 1 điểm b, QĐ 358/2013/QĐ-UBND`: the form rules.md requires in every printed decision. */
-export function formatFullCitation(citation: Citation, decision: string): string {
-  return `${formatCitation(citation)}, ${decision}`;
+/**
+ * The full form, for a citation that stands alone (the basis sheet, a sentence): the short form then
+ * the instrument — `điểm b khoản 1 Điều 17 Quy định kèm theo Quyết định số 358/2013/QĐ-UBND ngày
+ * 30/9/2013 của UBND tỉnh Bắc Ninh`; `Art. 17(1)(b) of the Regulation attached to Decision …`.
+ */
+export function formatFullCitation(
+  citation: Citation,
+  reference: CitationReference,
+  lang: CitationLang = 'vi',
+): string {
+  if ('document' in citation) return citation.document;
+  const short = formatCitation({ ...citation, of: undefined }, lang);
+  if (citation.of === 'decision')
+    return lang === 'vi' ? `${short} ${reference.decisionVi}` : `${short} of ${reference.decisionEn}`;
+  return lang === 'vi' ? `${short} ${reference.fullVi}` : `${short} of ${reference.fullEn}`;
 }
 
 /** True when two citations name the same provision. */

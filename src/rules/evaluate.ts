@@ -1,34 +1,50 @@
-import type { Block, FollowUp, Person, ScoreRow, SelfReportRow, SourceRef, Unit } from '../domain.js';
+import type {
+  AssessmentRow,
+  Block,
+  FollowUp,
+  ItemStatus,
+  Person,
+  ScoreRow,
+  SelfReportRow,
+  SourceRef,
+  Unit,
+} from '../domain.js';
+import { holdsHeadPost } from '../domain.js';
 import type { Citation } from './citation.js';
 import type { Policy } from './policy.js';
-import { type RankGroup, type RankedUnit, type Ranking, compareCodes, rankUnits } from './ranking.js';
-import { type RatingDecision, rateUnit } from './rating.js';
-import { type RewardDecision, proposeRewards } from './rewards.js';
-import { type SanctionDecision, decideSanction } from './sanctions.js';
-import { type UnitAssessment, assessUnit } from './sections.js';
+import { type RankGroup, type RankInput, type RankedUnit, type Ranking, compareCodes, rankUnits } from './ranking.js';
+import { type RatingDecision, ratePerson } from './rating.js';
+import { type RewardDecision, adHocReward, rewardConsideration } from './rewards.js';
+import { type PreviousBottom, type SanctionDecision, type SanctionForm, decideSanction } from './sanctions.js';
+import { type UnitAssessment, assessUnit, counts } from './sections.js';
 
 /** Everything the rules need for one evaluation year, already read and validated. */
 export interface YearInput {
   readonly year: number;
   readonly units: readonly Unit[];
   readonly persons: readonly Person[];
+  /** This year's scores; units of the index that are not in the units file included (they count in N). */
   readonly scores: readonly ScoreRow[];
   /** The previous year's scores; null when that file is absent (a data gap, said once). */
   readonly previousScores: readonly ScoreRow[] | null;
+  /** The previous year's responsible persons (`Y-1/units`), to know who was head then; null when absent. */
+  readonly previousPersons: readonly Person[] | null;
   readonly selfReports: readonly SelfReportRow[];
+  /** The department's assessment of the items. */
+  readonly assessments: readonly AssessmentRow[];
   readonly followUps: readonly FollowUp[];
 }
 
 /** A data gap the rules found: the run goes on, and the gap is listed as a warning. */
 export type Gap =
+  /** Neither a report nor an assessment: the unit's persons cannot be rated. */
   | { readonly kind: 'no-report'; readonly unitCode: string }
-  | {
-      readonly kind: 'missing-item';
-      readonly unitCode: string;
-      readonly itemCode: string;
-      readonly reason: 'blank' | 'no-row';
-      readonly source?: SourceRef;
-    }
+  /** Assessed, but the unit sent no report (a breach of the reporting duty): rated on the assessment. */
+  | { readonly kind: 'report-missing'; readonly unitCode: string }
+  /** Counted items the department has not assessed (missing data). */
+  | { readonly kind: 'not-assessed'; readonly unitCode: string; readonly itemCodes: readonly string[] }
+  /** Items whose result stands on the unit's self-assessment alone (`unassessedItems: self-report`). */
+  | { readonly kind: 'self-report-accepted'; readonly unitCode: string; readonly itemCodes: readonly string[] }
   | {
       readonly kind: 'not-applicable-without-note';
       readonly unitCode: string;
@@ -36,48 +52,96 @@ export type Gap =
       readonly accepted: boolean;
       readonly source?: SourceRef;
     }
+  /** A status entered for an item whose article does not bind the unit: it is "Không áp dụng" by rule. */
+  | {
+      readonly kind: 'not-applicable-by-rule';
+      readonly unitCode: string;
+      readonly itemCode: string;
+      readonly entered: ItemStatus;
+      readonly source?: SourceRef;
+    }
   | { readonly kind: 'no-score'; readonly unitCode: string }
   | { readonly kind: 'no-previous-year'; readonly year: number }
   | { readonly kind: 'no-previous-score'; readonly unitCode: string; readonly year: number }
+  | {
+      readonly kind: 'previous-unsettled';
+      readonly unitCode: string;
+      readonly codes: readonly string[];
+      readonly year: number;
+    }
   | {
       readonly kind: 'official-rank-differs';
       readonly unitCode: string;
       readonly officialRank: number;
       readonly rank: number;
-    };
+      readonly used: 'official' | 'scores';
+    }
+  | { readonly kind: 'official-ranks'; readonly scope: string; readonly issue: 'incomplete' | 'inconsistent' };
 
 /** The follow-up facts that count, for a unit absent from follow-up: all false. */
 export interface FollowUpFacts {
   readonly slow: boolean;
   readonly reviewDemanded: boolean;
+  readonly reviewDocument: string;
   readonly exceptionalAchievement: boolean;
+  readonly rewardRecipient: string;
   readonly note: string;
   readonly source?: SourceRef;
+}
+
+/** The unit's place in last year's ranking, by its code or its previous codes. */
+export interface PreviousFacts {
+  readonly status: PreviousBottom;
+  /** The codes looked up in last year's ranking. */
+  readonly codes: readonly string[];
+  /** Last year's rank of each code, when it had one. */
+  readonly ranks: readonly { readonly code: string; readonly rank: RankedUnit | undefined }[];
+}
+
+/** A rating and a sanction for one scope of sections (a head's: all; a deputy's: the assigned ones). */
+export interface Judgement {
+  readonly scope: readonly number[];
+  readonly rating: RatingDecision;
+  readonly sanction: SanctionDecision;
 }
 
 export interface UnitEvaluation {
   readonly unit: Unit;
   readonly assessment: UnitAssessment;
-  /** This year's rank, or undefined when the unit has no score. */
+  /** This year's rank, or undefined when the unit has none. */
   readonly rank: RankedUnit | undefined;
   readonly group: RankGroup | undefined;
-  /** Last year's rank, or undefined when there is none. */
-  readonly previousRank: RankedUnit | undefined;
-  readonly previousGroup: RankGroup | undefined;
+  readonly previous: PreviousFacts;
   readonly followUp: FollowUpFacts;
-  readonly rating: RatingDecision;
-  readonly rewards: readonly RewardDecision[];
-  readonly sanction: SanctionDecision;
+  /** The unit's result for the whole of its sections: what its head answers for (shown even with no head). */
+  readonly whole: Judgement;
+  /** The ad-hoc reward of the unit itself (an exceptional achievement with no named recipient). */
+  readonly unitRewards: readonly RewardDecision[];
+  /** The unit has no head or acting head in the units file. */
+  readonly withoutHead: boolean;
 }
+
+/** Why a person's case goes to Sở Nội vụ for review, or is flagged there. */
+export type ReviewReason =
+  'uncovered' | 'part-year' | 'head-changed' | 'no-report' | 'point-c-flag' | 'previous-year-unsettled';
 
 export interface PersonEvaluation {
   readonly person: Person;
   readonly unit: UnitEvaluation;
-  /**
-   * Why this person is rated: the clause that brings in the heads of the unit's block (or the
-   * configured block's legal basis), or the clause on assigned deputies.
-   */
+  /** Why this person is rated: the clause of their block (or its configured basis), or the deputy clause. */
   readonly roleCitation: Citation;
+  /** A head or acting head who held the post for only part of the year. */
+  readonly partYear: boolean;
+  /** A head who did not head the unit last year (by last year's units file); null when that file does not say. */
+  readonly headChanged: boolean | null;
+  readonly rating: RatingDecision;
+  readonly rewards: readonly RewardDecision[];
+  readonly sanction: SanctionDecision;
+  /** The form the table gives, withheld for review (part-year, head changed); null otherwise. */
+  readonly withheld: SanctionForm | null;
+  readonly reviewReasons: readonly string[];
+  /** The sections the person answers for. */
+  readonly scope: readonly number[];
 }
 
 export interface YearEvaluation {
@@ -87,8 +151,12 @@ export interface YearEvaluation {
   /** Null when the previous year's scores are absent. */
   readonly previousRanking: Ranking | null;
   readonly units: readonly UnitEvaluation[];
-  /** One row per responsible person, in the order of units then heads before deputies. */
+  /** One row per responsible person: units in block order then by code; heads (by period) before deputies. */
   readonly persons: readonly PersonEvaluation[];
+  /** Units with no head or acting head: their result without a person. */
+  readonly unitsWithoutHead: readonly UnitEvaluation[];
+  /** Units of the index that are not in the units file: counted in N, listed, not rated. */
+  readonly notRated: readonly RankedUnit[];
   readonly gaps: readonly Gap[];
 }
 
@@ -104,7 +172,21 @@ export function roleCitation(
   return def.basis;
 }
 
-const NO_FOLLOW_UP: FollowUpFacts = { slow: false, reviewDemanded: false, exceptionalAchievement: false, note: '' };
+/** Names compared as rules.md says ("the same name, compared after normalising"): no marks, case or extra spaces. */
+export function sameName(a: string, b: string): boolean {
+  const key = (s: string) =>
+    s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/gu, 'd').toLowerCase().replace(/\s+/gu, ' ').trim();
+  return key(a) === key(b);
+}
+
+const NO_FOLLOW_UP: FollowUpFacts = {
+  slow: false,
+  reviewDemanded: false,
+  reviewDocument: '',
+  exceptionalAchievement: false,
+  rewardRecipient: '',
+  note: '',
+};
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
@@ -116,58 +198,196 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return map;
 }
 
-function toRankInputs(scores: readonly ScoreRow[]) {
-  return scores.map((row) => ({
-    unitCode: row.unitCode,
-    block: row.block,
-    score: row.score,
-    officialRank: row.officialRank ?? null,
-  }));
+function toRankInputs(scores: readonly ScoreRow[], units: ReadonlyMap<string, Unit> | null): RankInput[] {
+  return scores.map((row) => {
+    const unit = units?.get(row.unitCode);
+    return {
+      unitCode: row.unitCode,
+      block: row.block,
+      score: row.score,
+      officialRank: row.officialRank ?? null,
+      inIndex: row.notRanked !== true && unit?.inIndex !== false,
+      rated: units === null || unit !== undefined,
+    };
+  });
 }
 
-function gapsOfAssessment(assessment: UnitAssessment): Gap[] {
-  if (!assessment.hasReport) return [{ kind: 'no-report', unitCode: assessment.unitCode }];
+/** Last year's bottom group for a unit: by its own code, or by every previous code it names. */
+function previousFacts(
+  unit: Unit,
+  previousRanking: Ranking | null,
+  previousRankOf: ReadonlyMap<string, RankedUnit>,
+): PreviousFacts {
+  const explicit = unit.previousCodes.length > 0;
+  const codes = explicit ? unit.previousCodes : [unit.code];
+  const ranks = codes.map((code) => ({ code, rank: previousRankOf.get(code) }));
+  if (previousRanking === null) return { status: 'no-data', codes, ranks };
+  if (ranks.some((r) => r.rank === undefined)) {
+    // A named previous code absent from last year's scores cannot be settled; a unit's own code absent is a new unit.
+    return { status: explicit ? 'unsettled' : 'no-data', codes, ranks };
+  }
+  const bottoms = ranks.filter((r) => r.rank?.bottom === true).length;
+  const status: PreviousBottom = bottoms === ranks.length ? 'bottom' : bottoms === 0 ? 'not-bottom' : 'unsettled';
+  return { status, codes, ranks };
+}
+
+function gapsOfAssessment(unit: Unit, assessment: UnitAssessment): Gap[] {
+  if (!assessment.hasReport && !assessment.hasAssessment) return [{ kind: 'no-report', unitCode: unit.code }];
   const gaps: Gap[] = [];
+  if (!assessment.hasReport) gaps.push({ kind: 'report-missing', unitCode: unit.code });
+  const notAssessed = assessment.items.filter((i) => i.missing === 'not-assessed' && counts(i)).map((i) => i.item.code);
+  if (notAssessed.length > 0) gaps.push({ kind: 'not-assessed', unitCode: unit.code, itemCodes: notAssessed });
+  if (assessment.selfDecided.length > 0) {
+    gaps.push({
+      kind: 'self-report-accepted',
+      unitCode: unit.code,
+      itemCodes: assessment.selfDecided.map((i) => i.item.code),
+    });
+  }
   for (const item of assessment.items) {
     const where = item.source === undefined ? {} : { source: item.source };
-    if (item.missing === 'blank' || item.missing === 'no-row') {
-      gaps.push({
-        kind: 'missing-item',
-        unitCode: assessment.unitCode,
-        itemCode: item.item.code,
-        reason: item.missing,
-        ...where,
-      });
-    } else if (item.notApplicableWithoutNote) {
+    if (item.notApplicableWithoutNote && counts(item)) {
       gaps.push({
         kind: 'not-applicable-without-note',
-        unitCode: assessment.unitCode,
+        unitCode: unit.code,
         itemCode: item.item.code,
         accepted: item.missing === null,
         ...where,
       });
     }
+    // Only a "Không đạt" for an item that does not bind the unit could have changed an outcome: said.
+    const entered = item.assessment ?? item.selfAssessment;
+    if (item.notApplicableByRule && entered === 'khong-dat') {
+      gaps.push({ kind: 'not-applicable-by-rule', unitCode: unit.code, itemCode: item.item.code, entered, ...where });
+    }
   }
   return gaps;
 }
 
+/** The rating and the sanction (table only) for a scope of sections of a unit. */
+function judge(
+  unit: Omit<UnitEvaluation, 'whole' | 'unitRewards' | 'withoutHead'>,
+  scope: readonly number[],
+  policy: Policy,
+): Judgement {
+  const rating = ratePerson(unit.assessment, scope, unit.rank, unit.group, unit.unit.inIndex, policy.regulation);
+  const sanction = decideSanction(
+    {
+      rating: rating.outcome,
+      violatedSections: rating.facts.violatedSections.length,
+      undeterminedSections: rating.facts.undeterminedSections.length,
+      slow: unit.followUp.slow,
+      bottomThisYear: unit.rank === undefined ? null : unit.rank.bottom,
+      bottomPrevious: unit.previous.status,
+      reviewDemanded: unit.followUp.reviewDemanded,
+    },
+    policy,
+  );
+  return { scope, rating, sanction };
+}
+
+/** Who headed the unit last year, by last year's units file; null when that file does not say. */
+function headedLastYear(
+  person: Person,
+  unit: UnitEvaluation,
+  previousPersons: readonly Person[] | null,
+): boolean | null {
+  if (previousPersons === null) return null;
+  const heads = previousPersons.filter((p) => unit.previous.codes.includes(p.unitCode) && holdsHeadPost(p.role));
+  if (heads.length === 0) return null;
+  return heads.some((p) => sameName(p.name, person.name));
+}
+
+/**
+ * One person's outcome: the judgement of the sections they answer for, then the cases the table
+ * does not settle for a person — a head for part of the year, a head new since last year whose
+ * sanction rests on last year's group — which go to review (`can-xem-xet`) with the form withheld.
+ */
+function evaluatePerson(person: Person, unit: UnitEvaluation, input: YearInput, policy: Policy): PersonEvaluation {
+  const { regulation, parameters } = policy;
+  const head = holdsHeadPost(person.role);
+  const judgement = head ? unit.whole : judge(unit, person.assignedSections ?? [], policy);
+  const partYear = head && person.period !== null;
+  const headed = head ? headedLastYear(person, unit, input.previousPersons) : null;
+  const headChanged = headed === null ? null : !headed;
+  const reasons: string[] = [];
+  let sanction = judgement.sanction;
+  let withheld: SanctionForm | null = null;
+  const table = sanction.outcome;
+  const form: SanctionForm | null =
+    table === 'canh-cao' || table === 'khien-trach' || table === 'phe-binh' ? table : null;
+  const review = (reason: ReviewReason) => {
+    reasons.push(reason);
+    if (form !== null && withheld === null) {
+      withheld = form;
+      sanction = {
+        ...sanction,
+        outcome: 'can-xem-xet',
+        citations: [regulation.citations.sanctionsOpening, regulation.citations.homeAffairs],
+      };
+    }
+  };
+  if (judgement.rating.reason === 'no-report') reasons.push('no-report');
+  if (sanction.reason === 'uncovered') reasons.push('uncovered');
+  if (sanction.reason === 'previous-year-unsettled') reasons.push('previous-year-unsettled');
+  if (partYear && table !== null && table !== 'thieu-du-lieu' && parameters.partYearHeads === 'can-xem-xet')
+    review('part-year');
+  if (headChanged === true && sanction.restsOnBottomTwoYears) review('head-changed');
+  for (const flag of sanction.flags) reasons.push(flag);
+  const rewards = [
+    ...rewardConsideration(judgement.rating.outcome, head, regulation),
+    ...(unit.followUp.exceptionalAchievement &&
+    unit.followUp.rewardRecipient !== '' &&
+    sameName(unit.followUp.rewardRecipient, person.name)
+      ? [adHocReward(regulation)]
+      : []),
+  ];
+  return {
+    person,
+    unit,
+    roleCitation: roleCitation(person.role, unit.unit.block, policy),
+    partYear,
+    headChanged,
+    rating: judgement.rating,
+    rewards,
+    sanction,
+    withheld,
+    reviewReasons: reasons,
+    scope: judgement.scope,
+  };
+}
+
+/** Heads and acting heads first, by the start of their period; then deputies in the order of the units file. */
+function personOrder(a: Person, b: Person): number {
+  const aHead = holdsHeadPost(a.role);
+  const bHead = holdsHeadPost(b.role);
+  if (aHead !== bHead) return aHead ? -1 : 1;
+  if (!aHead) return 0;
+  const aFrom = a.period?.from ?? '';
+  const bFrom = b.period?.from ?? '';
+  return aFrom < bFrom ? -1 : aFrom > bFrom ? 1 : 0;
+}
+
 /**
  * Applies the whole regulation to one year: each unit's section results, the ranking of this
- * year and the year before, each unit's rating, rewards and sanction, and one row per
- * responsible person. Pure: same input, same result.
+ * year and the year before, and for each responsible person the rating, rewards and sanction
+ * proposal on the sections they answer for. Pure: same input, same result.
  */
 export function evaluateYear(input: YearInput, policy: Policy): YearEvaluation {
   const { regulation } = policy;
-  const ranking = rankUnits(toRankInputs(input.scores), policy);
-  const previousRanking = input.previousScores === null ? null : rankUnits(toRankInputs(input.previousScores), policy);
-
+  const unitMap = new Map(input.units.map((u) => [u.code, u]));
+  const ranking = rankUnits(toRankInputs(input.scores, unitMap), policy);
+  const previousRanking =
+    input.previousScores === null ? null : rankUnits(toRankInputs(input.previousScores, null), policy);
   const rankOf = new Map(ranking.ranked.map((r) => [r.unitCode, r]));
   const previousRankOf = new Map((previousRanking?.ranked ?? []).map((r) => [r.unitCode, r]));
   const groupOf = (r: Ranking | null, rank: RankedUnit | undefined) =>
     rank === undefined ? undefined : r?.groups.find((g) => g.scope === rank.scope);
   const reportsByUnit = groupBy(input.selfReports, (row) => row.unitCode);
+  const assessmentsByUnit = groupBy(input.assessments, (row) => row.unitCode);
   const followUpOf = new Map(input.followUps.map((f) => [f.unitCode, f]));
-  const scored = new Set(input.scores.filter((s) => s.score !== null).map((s) => s.unitCode));
+  const personsByUnit = groupBy(input.persons, (p) => p.unitCode);
+  const allSections = regulation.sections.map((s) => s.number);
 
   const gaps: Gap[] = [];
   if (input.previousScores === null) gaps.push({ kind: 'no-previous-year', year: input.year - 1 });
@@ -179,37 +399,47 @@ export function evaluateYear(input: YearInput, policy: Policy): YearEvaluation {
     (a, b) => blockOrder(a.block) - blockOrder(b.block) || compareCodes(a.code, b.code),
   );
   const evaluations: UnitEvaluation[] = units.map((unit) => {
-    const assessment = assessUnit(unit.code, reportsByUnit.get(unit.code) ?? [], policy);
-    gaps.push(...gapsOfAssessment(assessment));
-    const rank = rankOf.get(unit.code);
-    if (!scored.has(unit.code)) gaps.push({ kind: 'no-score', unitCode: unit.code });
-    const previousRank = previousRankOf.get(unit.code);
-    if (previousRanking !== null && previousRank === undefined) {
-      gaps.push({ kind: 'no-previous-score', unitCode: unit.code, year: input.year - 1 });
-    }
-    const group = groupOf(ranking, rank);
-    const previousGroup = groupOf(previousRanking, previousRank);
-    const followUp = followUpOf.get(unit.code) ?? NO_FOLLOW_UP;
-    const rating = rateUnit(assessment, rank, group, regulation);
-    const rewards = proposeRewards(rating.outcome, followUp.exceptionalAchievement, regulation);
-    const sanction = decideSanction(
-      {
-        rating: rating.outcome,
-        violatedSections: assessment.violatedSections.length,
-        undeterminedSections: assessment.undeterminedSections.length,
-        slow: followUp.slow,
-        bottomThisYear: rank?.bottom ?? false,
-        bottomPreviousYear: previousRank === undefined ? null : previousRank.bottom,
-        reviewDemanded: followUp.reviewDemanded,
-      },
+    const assessment = assessUnit(
+      unit,
+      reportsByUnit.get(unit.code) ?? [],
+      assessmentsByUnit.get(unit.code) ?? [],
       policy,
     );
-    return { unit, assessment, rank, group, previousRank, previousGroup, followUp, rating, rewards, sanction };
+    for (const gap of gapsOfAssessment(unit, assessment)) gaps.push(gap);
+    const rank = rankOf.get(unit.code);
+    if (
+      rank === undefined &&
+      unit.inIndex &&
+      !ranking.unranked.some((u) => u.unitCode === unit.code && u.reason === 'not-in-index')
+    ) {
+      gaps.push({ kind: 'no-score', unitCode: unit.code });
+    }
+    const previous = previousFacts(unit, previousRanking, previousRankOf);
+    if (previousRanking !== null && previous.status === 'no-data')
+      gaps.push({ kind: 'no-previous-score', unitCode: unit.code, year: input.year - 1 });
+    if (previous.status === 'unsettled')
+      gaps.push({ kind: 'previous-unsettled', unitCode: unit.code, codes: previous.codes, year: input.year - 1 });
+    const base = {
+      unit,
+      assessment,
+      rank,
+      group: groupOf(ranking, rank),
+      previous,
+      followUp: followUpOf.get(unit.code) ?? NO_FOLLOW_UP,
+    };
+    const own = personsByUnit.get(unit.code) ?? [];
+    return {
+      ...base,
+      whole: judge(base, allSections, policy),
+      unitRewards:
+        base.followUp.exceptionalAchievement && base.followUp.rewardRecipient === '' ? [adHocReward(regulation)] : [],
+      withoutHead: !own.some((p) => holdsHeadPost(p.role)),
+    };
   });
 
-  for (const disagreement of ranking.rankDisagreements) gaps.push({ kind: 'official-rank-differs', ...disagreement });
+  for (const d of ranking.rankDisagreements) gaps.push({ kind: 'official-rank-differs', ...d });
+  for (const issue of ranking.officialRankIssues) gaps.push({ kind: 'official-ranks', ...issue });
 
-  const personsByUnit = groupBy(input.persons, (p) => p.unitCode);
   const known = new Set(units.map((u) => u.code));
   for (const person of input.persons) {
     if (!known.has(person.unitCode))
@@ -217,17 +447,18 @@ export function evaluateYear(input: YearInput, policy: Policy): YearEvaluation {
   }
   const persons: PersonEvaluation[] = [];
   for (const evaluation of evaluations) {
-    // Heads first, then deputies in the order the units file lists them (a stable sort).
-    const own = [...(personsByUnit.get(evaluation.unit.code) ?? [])].sort((a, b) =>
-      a.role === b.role ? 0 : a.role === 'head' ? -1 : 1,
-    );
-    for (const person of own) {
-      persons.push({
-        person,
-        unit: evaluation,
-        roleCitation: roleCitation(person.role, evaluation.unit.block, policy),
-      });
-    }
+    const own = [...(personsByUnit.get(evaluation.unit.code) ?? [])].sort(personOrder);
+    for (const person of own) persons.push(evaluatePerson(person, evaluation, input, policy));
   }
-  return { year: input.year, policy, ranking, previousRanking, units: evaluations, persons, gaps };
+  return {
+    year: input.year,
+    policy,
+    ranking,
+    previousRanking,
+    units: evaluations,
+    persons,
+    unitsWithoutHead: evaluations.filter((u) => u.withoutHead),
+    notRated: ranking.ranked.filter((r) => !r.rated),
+    gaps,
+  };
 }

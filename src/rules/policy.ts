@@ -21,6 +21,16 @@ export interface PolicyParameters {
   readonly groupSizeRounding: GroupSizeRounding;
   /** Decimals kept when comparing scores. */
   readonly scorePrecision: number;
+  /** Use the official ranks of the scores file when it gives them for a whole group (`official-if-complete`), or always rank by `scores`. */
+  readonly rankSource: 'official-if-complete' | 'scores';
+  /** An item the department has not assessed: missing data (`missing-data`), or the unit's `self-report` stands. */
+  readonly unassessedItems: 'missing-data' | 'self-report';
+  /** Items shown but never counted as a violation. */
+  readonly informationOnlyItems: readonly string[];
+  /** The reading of a point whose facts lack a connecting word (điểm c): all of them (`both`), or any one (`either`). */
+  readonly pointC: 'both' | 'either';
+  /** The sanction of a head who held the post for part of the year: `can-xem-xet`, or `apply` the table. */
+  readonly partYearHeads: 'can-xem-xet' | 'apply';
   /** What each of the regulation's uncovered sanction cases gets (by case id). */
   readonly uncoveredCases: Readonly<Record<string, UncoveredOutcome>>;
   /**
@@ -59,6 +69,13 @@ export function parameterSchema(regulation: Regulation): z.ZodType<PolicyParamet
       bottomShare: share.default(regulation.defaults.bottomShare),
       groupSizeRounding: z.enum(groupSizeRoundings).default('floor-min-1'),
       scorePrecision: z.number().int().min(0).max(8).default(4),
+      rankSource: z.enum(['official-if-complete', 'scores']).default('official-if-complete'),
+      unassessedItems: z.enum(['missing-data', 'self-report']).default('missing-data'),
+      informationOnlyItems: z
+        .array(z.enum(regulation.checklist.map((item) => item.code) as [string, ...string[]]))
+        .default([...regulation.defaults.informationOnlyItems]),
+      pointC: z.enum(['both', 'either']).default('both'),
+      partYearHeads: z.enum(['can-xem-xet', 'apply']).default('can-xem-xet'),
       uncoveredCases,
       notApplicableWithoutNote: z.enum(['missing-data', 'accept']).default('missing-data'),
     })

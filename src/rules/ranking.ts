@@ -5,18 +5,25 @@ import type { GroupSizeRounding, Policy } from './policy.js';
 export interface RankInput {
   readonly unitCode: string;
   readonly block: Block;
-  /** Null when the unit has no score for the year: it is left unranked. */
+  /** Null when the unit has no score for the year. */
   readonly score: number | null;
-  /** The official rank given by the file, if any, checked against the computed rank. */
+  /** The official rank given by the file, if any. */
   readonly officialRank?: number | null;
+  /** False when the unit is marked as not ranked in the index (`Xếp hạng ICT Index` = Không, `Không xếp hạng`). */
+  readonly inIndex?: boolean;
+  /** False for a unit of the index that is not in the units file: it counts in N, it is not rated. */
+  readonly rated?: boolean;
 }
 
 /** Which units are ranked together: a block's code, or `'all'` (`rankScope: all`; block codes are upper case). */
 export type RankScope = string;
 
+/** Where a group's ranks come from: the official ranks of the file (all given), or the scores. */
+export type RankSource = 'official' | 'scores';
+
 export interface RankGroup {
   readonly scope: RankScope;
-  /** N: the number of units ranked in the scope. */
+  /** N: the number of units ranked in the scope (those not rated included). */
   readonly n: number;
   /** k: size of the top group before ties. */
   readonly topSize: number;
@@ -25,34 +32,50 @@ export interface RankGroup {
   /** Number of units actually in each group (larger than k or k' when a tie straddles the cut). */
   readonly topCount: number;
   readonly bottomCount: number;
+  readonly source: RankSource;
 }
 
 export interface RankedUnit {
   readonly unitCode: string;
   readonly block: Block;
   readonly scope: RankScope;
-  readonly score: number;
+  /** Null only when the official ranks are used and the file gives a rank without a score. */
+  readonly score: number | null;
   /** The score as compared: rounded to `scorePrecision` decimals. */
-  readonly comparedScore: number;
+  readonly comparedScore: number | null;
   /** Competition rank, 1 = best; ties share a rank and the next ranks are skipped (1, 2, 2, 4). */
   readonly rank: number;
-  /** 1 + the number of units of the scope with a strictly lower score. */
+  /** 1 + the number of units of the scope ranked strictly below. */
   readonly rankFromBottom: number;
   readonly top: boolean;
   readonly bottom: boolean;
   readonly officialRank: number | null;
+  /** False for a unit of the index that is not in the units file. */
+  readonly rated: boolean;
 }
 
 export interface UnrankedUnit {
   readonly unitCode: string;
   readonly block: Block;
-  readonly reason: 'no-score';
+  /** No score (and no official rank used); or marked as not ranked in the index. */
+  readonly reason: 'no-score' | 'not-in-index';
+  readonly rated: boolean;
 }
 
 export interface RankDisagreement {
   readonly unitCode: string;
   readonly officialRank: number;
+  /** The rank computed from the score. */
   readonly rank: number;
+  /** Which of the two the tool used. */
+  readonly used: RankSource;
+}
+
+/** A group whose official ranks could not be used as given. */
+export interface OfficialRankIssue {
+  readonly scope: RankScope;
+  /** `incomplete`: some units of the group have no official rank; `inconsistent`: the ranks are not a ranking (1, 2, 2, 4). */
+  readonly issue: 'incomplete' | 'inconsistent';
 }
 
 export interface Ranking {
@@ -62,6 +85,7 @@ export interface Ranking {
   readonly unranked: readonly UnrankedUnit[];
   /** Units whose official rank differs from the rank computed from the score. */
   readonly rankDisagreements: readonly RankDisagreement[];
+  readonly officialRankIssues: readonly OfficialRankIssue[];
   readonly citations: readonly Citation[];
 }
 
@@ -106,10 +130,30 @@ export function scoreKey(score: number, precision: number): number {
   return Math.floor(scaled + 0.5);
 }
 
+interface Member {
+  readonly input: RankInput;
+  readonly score: number | null;
+  readonly key: number | null;
+  readonly official: number | null;
+}
+
+/** Whether official ranks are a competition ranking: each rank is 1 + the number of strictly better ones. */
+function consistentRanks(ranks: readonly number[]): boolean {
+  const sorted = [...ranks].sort((a, b) => a - b);
+  let first = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    if (i > 0 && sorted[i] !== sorted[i - 1]) first = i;
+    if (sorted[i] !== 1 + first) return false;
+  }
+  return true;
+}
+
 /**
- * Ranks units by ICT Index score within their block (or all together), and marks the top group
- * and the bottom group of the regulation, with the policy's shares, rounding and score precision.
- * Units without a score are left unranked. Scopes come in the order of the policy's blocks.
+ * Ranks units within their block (or all together) and marks the top and bottom groups of the
+ * regulation, with the policy's shares, rounding and score precision. A group whose every unit has
+ * an official rank (Hạng) uses those ranks (`rankSource: official-if-complete`), checked against the
+ * scores; otherwise the scores decide. Units of the index that are not rated count in N. Units with
+ * neither, or marked as not ranked, are left unranked. Scopes come in the order of the policy's blocks.
  */
 export function rankUnits(inputs: readonly RankInput[], policy: RankingPolicy): Ranking {
   const { parameters, regulation } = policy;
@@ -123,48 +167,85 @@ export function rankUnits(inputs: readonly RankInput[], policy: RankingPolicy): 
     }
   }
 
-  const byScope = new Map<RankScope, { input: RankInput; score: number; key: number }[]>();
+  const byScope = new Map<RankScope, Member[]>();
   const unranked: UnrankedUnit[] = [];
   for (const input of inputs) {
-    if (input.score === null) {
-      unranked.push({ unitCode: input.unitCode, block: input.block, reason: 'no-score' });
+    const rated = input.rated ?? true;
+    if (input.inIndex === false) {
+      unranked.push({ unitCode: input.unitCode, block: input.block, reason: 'not-in-index', rated });
+      continue;
+    }
+    const official = input.officialRank ?? null;
+    if (input.score === null && official === null) {
+      unranked.push({ unitCode: input.unitCode, block: input.block, reason: 'no-score', rated });
       continue;
     }
     const scope: RankScope = parameters.rankScope === 'all' ? 'all' : input.block;
     const list = byScope.get(scope) ?? [];
-    list.push({ input, score: input.score, key: scoreKey(input.score, parameters.scorePrecision) });
+    const key = input.score === null ? null : scoreKey(input.score, parameters.scorePrecision);
+    list.push({ input, score: input.score, key, official });
     byScope.set(scope, list);
   }
 
   const groups: RankGroup[] = [];
   const ranked: RankedUnit[] = [];
   const rankDisagreements: RankDisagreement[] = [];
+  const officialRankIssues: OfficialRankIssue[] = [];
   const scopes = [...byScope.keys()].sort((a, b) => scopeOrder.indexOf(a) - scopeOrder.indexOf(b));
   for (const scope of scopes) {
-    const members = byScope.get(scope) ?? [];
+    const all = byScope.get(scope) ?? [];
+    const withOfficial = all.filter((m) => m.official !== null);
+    let source: RankSource = 'scores';
+    if (parameters.rankSource === 'official-if-complete' && withOfficial.length > 0) {
+      if (withOfficial.length < all.length) officialRankIssues.push({ scope, issue: 'incomplete' });
+      else if (!consistentRanks(withOfficial.map((m) => m.official ?? 0)))
+        officialRankIssues.push({ scope, issue: 'inconsistent' });
+      else source = 'official';
+    }
+    // Ranked by scores, a unit with an official rank but no score has no place: it is unranked.
+    const members = source === 'official' ? all : all.filter((m) => m.key !== null);
+    for (const m of all) {
+      if (!members.includes(m))
+        unranked.push({
+          unitCode: m.input.unitCode,
+          block: m.input.block,
+          reason: 'no-score',
+          rated: m.input.rated ?? true,
+        });
+    }
     const n = members.length;
     const topSize = groupSize(parameters.topShare, n, parameters.groupSizeRounding);
     const bottomSize = groupSize(parameters.bottomShare, n, parameters.groupSizeRounding);
-    const positions = keyPositions(members.map((m) => m.key));
-    const scopeRanked = members.map(({ input, score, key }): RankedUnit => {
-      const position = positions.get(key) ?? { higher: 0, lower: 0 };
-      const rank = 1 + position.higher;
-      const rankFromBottom = 1 + position.lower;
-      const officialRank = input.officialRank ?? null;
-      if (officialRank !== null && officialRank !== rank) {
-        rankDisagreements.push({ unitCode: input.unitCode, officialRank, rank });
+    const scored = members.filter((m) => m.key !== null);
+    const scorePositions = keyPositions(scored.map((m) => m.key ?? 0));
+    // Official ranks are "better first" like scores are "higher first": the same positions serve, negated.
+    const officialPositions = keyPositions(members.map((m) => -(m.official ?? 0)));
+    const scopeRanked = members.map((m): RankedUnit => {
+      const byScore = m.key === null ? undefined : scorePositions.get(m.key);
+      const scoreRank = byScore === undefined ? null : 1 + byScore.higher;
+      const position = source === 'official' ? officialPositions.get(-(m.official ?? 0)) : byScore;
+      const rank = 1 + (position?.higher ?? 0);
+      const rankFromBottom = 1 + (position?.lower ?? 0);
+      if (
+        m.official !== null &&
+        scoreRank !== null &&
+        m.official !== scoreRank &&
+        (source === 'scores' || scored.length === n)
+      ) {
+        rankDisagreements.push({ unitCode: m.input.unitCode, officialRank: m.official, rank: scoreRank, used: source });
       }
       return {
-        unitCode: input.unitCode,
-        block: input.block,
+        unitCode: m.input.unitCode,
+        block: m.input.block,
         scope,
-        score,
-        comparedScore: key / 10 ** parameters.scorePrecision,
+        score: m.score,
+        comparedScore: m.key === null ? null : m.key / 10 ** parameters.scorePrecision,
         rank,
         rankFromBottom,
         top: rank <= topSize,
         bottom: rankFromBottom <= bottomSize,
-        officialRank,
+        officialRank: m.official,
+        rated: m.input.rated ?? true,
       };
     });
     scopeRanked.sort((a, b) => a.rank - b.rank || compareCodes(a.unitCode, b.unitCode));
@@ -176,6 +257,7 @@ export function rankUnits(inputs: readonly RankInput[], policy: RankingPolicy): 
       bottomSize,
       topCount: scopeRanked.filter((r) => r.top).length,
       bottomCount: scopeRanked.filter((r) => r.bottom).length,
+      source,
     });
   }
   unranked.sort((a, b) => compareCodes(a.unitCode, b.unitCode));
@@ -185,6 +267,7 @@ export function rankUnits(inputs: readonly RankInput[], policy: RankingPolicy): 
     ranked,
     unranked,
     rankDisagreements,
+    officialRankIssues,
     citations: [regulation.citations.topGroup, regulation.citations.bottomGroup],
   };
 }

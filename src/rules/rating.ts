@@ -1,89 +1,118 @@
 import type { Citation } from './citation.js';
 import type { RankGroup, RankedUnit } from './ranking.js';
 import type { Regulation } from './regulation.js';
-import type { UnitAssessment } from './sections.js';
+import { type UnitAssessment, counts } from './sections.js';
 
 /** The three ratings of the regulation, plus `thieu-du-lieu` for a person who cannot be rated on the data given. */
 export type Rating = 'xuat-sac' | 'hoan-thanh' | 'khong-hoan-thanh' | 'thieu-du-lieu';
 
 /** Which branch of the rule decided. */
 export type RatingReason =
-  /** At least one section is violated (the "not completed" clause). */
+  /** At least one section (of those the person answers for) is violated (the "not completed" clause). */
   | 'violated-sections'
-  /** The unit sent no self-report. */
+  /** The unit sent no report and the department assessed nothing: no fact to rate on. */
   | 'no-report'
-  /** No section is violated, but an item has no usable status. */
+  /** No section violated, but an item the person answers for has no usable status. */
   | 'missing-items'
+  /** No section violated, but the unit has no score (or rank) for the year: the top group cannot be settled. */
+  | 'no-score'
+  /** No section violated, and the unit is not ranked in the index: rated on its sections alone. */
+  | 'not-in-index'
   /** No section violated, and the unit is in the top group (the "excellent" clause). */
   | 'top-group'
   /** No section violated, ranked but not in the top group (the "completed" clause). */
-  | 'not-top-group'
-  /** No section violated, and the unit has no score this year, so it cannot be in the top group. */
-  | 'unranked';
+  | 'not-top-group';
 
 export interface RatingFacts {
+  /** The sections the person answers for (all for a head; the assigned ones for a deputy). */
+  readonly scope: readonly number[];
+  /** Violated sections among the scope. */
   readonly violatedSections: readonly number[];
+  /** Sections of the scope with no violation whose result is unknown. */
   readonly undeterminedSections: readonly number[];
-  /** Codes of items with no usable status. */
+  /** Codes of counted items of the scope with no usable status. */
   readonly missingItems: readonly string[];
   readonly hasReport: boolean;
+  readonly hasAssessment: boolean;
   readonly rank: number | null;
   readonly n: number | null;
   readonly topSize: number | null;
-  readonly top: boolean;
+  readonly top: boolean | null;
+  readonly inIndex: boolean;
 }
 
 export interface RatingDecision {
   readonly outcome: Rating;
   readonly reason: RatingReason;
+  /** The clause that decides; none for `thieu-du-lieu` (it states the missing facts instead). */
   readonly citations: readonly Citation[];
+  /** For `thieu-du-lieu`: every rating the unknown facts could lead to. */
+  readonly possibleRatings: readonly Rating[];
   readonly facts: RatingFacts;
 }
 
+/** The rating the rank alone gives a person with no violation: known, or the two it could be. */
+function byRank(rank: RankedUnit | undefined, inIndex: boolean): readonly Rating[] {
+  if (!inIndex) return ['hoan-thanh'];
+  if (rank === undefined) return ['xuat-sac', 'hoan-thanh'];
+  return [rank.top ? 'xuat-sac' : 'hoan-thanh'];
+}
+
 /**
- * Rates the responsible persons of a unit. A known violation decides on its own ("not
- * completed"), whatever else is missing; otherwise missing data means `thieu-du-lieu`, never a
- * silent "met"; otherwise the top group decides between "excellent" and "completed". Without a
- * report the unit cannot be rated (the reporting article is cited).
+ * Rates a person on the sections they answer for (all of them for a head or acting head; the
+ * assigned ones for a deputy). A known violation decides on its own ("not completed"), whatever
+ * else is missing; otherwise missing facts mean `thieu-du-lieu` with the ratings they could lead to,
+ * never a silent "met" or a silent "completed"; otherwise the top group decides between "excellent"
+ * and "completed", and a unit not ranked in the index is rated on its sections alone.
  */
-export function rateUnit(
+export function ratePerson(
   assessment: UnitAssessment,
+  scope: readonly number[],
   rank: RankedUnit | undefined,
   group: RankGroup | undefined,
+  inIndex: boolean,
   regulation: Regulation,
 ): RatingDecision {
   const { citations } = regulation;
-  const missingItems = assessment.items.filter((item) => item.missing !== null).map((item) => item.item.code);
+  const inScope = (section: number) => scope.includes(section);
   const facts: RatingFacts = {
-    violatedSections: assessment.violatedSections,
-    undeterminedSections: assessment.undeterminedSections,
-    missingItems,
+    scope,
+    violatedSections: assessment.violatedSections.filter(inScope),
+    undeterminedSections: assessment.undeterminedSections.filter(inScope),
+    missingItems: assessment.items
+      .filter((i) => i.missing !== null && counts(i) && inScope(i.item.section))
+      .map((i) => i.item.code),
     hasReport: assessment.hasReport,
+    hasAssessment: assessment.hasAssessment,
     rank: rank?.rank ?? null,
     n: group?.n ?? null,
     topSize: group?.topSize ?? null,
-    top: rank?.top ?? false,
+    top: inIndex && rank !== undefined ? rank.top : null,
+    inIndex,
   };
-  if (!assessment.hasReport) {
-    return { outcome: 'thieu-du-lieu', reason: 'no-report', citations: [citations.reporting], facts };
+  const decided = (outcome: Rating, reason: RatingReason, cited: readonly Citation[]): RatingDecision => ({
+    outcome,
+    reason,
+    citations: cited,
+    possibleRatings: [],
+    facts,
+  });
+  const unknown = (reason: RatingReason, possible: readonly Rating[]): RatingDecision => ({
+    outcome: 'thieu-du-lieu',
+    reason,
+    citations: [],
+    possibleRatings: [...new Set(possible)],
+    facts,
+  });
+  if (facts.violatedSections.length > 0) {
+    const itemCitations = assessment.sections.filter((s) => inScope(s.section)).flatMap((s) => s.citations);
+    return decided('khong-hoan-thanh', 'violated-sections', [citations.notCompleted, ...itemCitations]);
   }
-  if (assessment.violatedSections.length > 0) {
-    const itemCitations = assessment.sections.flatMap((s) => s.citations);
-    return {
-      outcome: 'khong-hoan-thanh',
-      reason: 'violated-sections',
-      citations: [citations.notCompleted, ...itemCitations],
-      facts,
-    };
-  }
-  if (missingItems.length > 0) {
-    return { outcome: 'thieu-du-lieu', reason: 'missing-items', citations: [citations.notCompleted], facts };
-  }
-  if (rank === undefined) {
-    return { outcome: 'hoan-thanh', reason: 'unranked', citations: [citations.completed], facts };
-  }
-  if (rank.top) {
-    return { outcome: 'xuat-sac', reason: 'top-group', citations: [citations.excellent], facts };
-  }
-  return { outcome: 'hoan-thanh', reason: 'not-top-group', citations: [citations.completed], facts };
+  const ranked = byRank(rank, inIndex);
+  if (!assessment.hasReport && !assessment.hasAssessment) return unknown('no-report', [...ranked, 'khong-hoan-thanh']);
+  if (facts.missingItems.length > 0) return unknown('missing-items', [...ranked, 'khong-hoan-thanh']);
+  if (!inIndex) return decided('hoan-thanh', 'not-in-index', [citations.completed]);
+  if (rank === undefined) return unknown('no-score', ranked);
+  if (rank.top) return decided('xuat-sac', 'top-group', [citations.excellent]);
+  return decided('hoan-thanh', 'not-top-group', [citations.completed]);
 }

@@ -30,6 +30,10 @@ export interface Regulation {
   readonly sections: readonly SectionDef[];
   /** The checklist items, in order, each in one of the sections. */
   readonly checklist: readonly ChecklistItem[];
+  /** The kinds of unit the regulation distinguishes (which items apply), with the default per block. */
+  readonly unitKinds: readonly UnitKindDef[];
+  /** How a citation of this regulation reads in full, after the provision (rules.md, "Citations"). */
+  readonly reference: CitationReference;
   /** The blocks (khối) the regulation names, in output order, each with the provision that brings its heads in. */
   readonly blocks: readonly BlockDef[];
   /** The provision that makes an assigned deputy answer like the head. */
@@ -68,6 +72,32 @@ export interface ChecklistItem {
   readonly textVi: string;
   /** A short English label. */
   readonly labelEn: string;
+  /**
+   * The unit kinds the item binds, when the article names them (Điều 11 binds only some); absent =
+   * every unit. For other units the item is "Không áp dụng" by rule, whatever is entered.
+   */
+  readonly appliesTo?: readonly string[];
+}
+
+export interface UnitKindDef {
+  /** The code in `--json` and code (`co-quan-chuyen-mon`). */
+  readonly code: string;
+  readonly vi: string;
+  readonly en: string;
+  /** The spellings a units file may use. */
+  readonly aliases: readonly string[];
+  /** The blocks whose units are of this kind when the column is blank (with a warning). */
+  readonly defaultFor: readonly string[];
+}
+
+export interface CitationReference {
+  /** `Quy định kèm theo Quyết định số 358/2013/QĐ-UBND ngày 30/9/2013 của UBND tỉnh Bắc Ninh`. */
+  readonly fullVi: string;
+  /** `the Regulation attached to Decision 358/2013/QĐ-UBND`. */
+  readonly fullEn: string;
+  /** The decision itself, for its own articles: `Quyết định số 358/2013/QĐ-UBND`. */
+  readonly decisionVi: string;
+  readonly decisionEn: string;
 }
 
 export interface BlockDef {
@@ -125,11 +155,28 @@ export interface SanctionRule {
   readonly form: SanctionForm;
   readonly citation: Citation;
   readonly condition: SanctionCondition;
+  /**
+   * Another reading of an ambiguous point, chosen by a policy parameter (rules.md: điểm c lacks a
+   * connecting word; `pointC: "either"` reads it as any one of the conditions).
+   */
+  readonly alternative?: {
+    readonly parameter: 'pointC';
+    readonly value: 'either';
+    readonly anyOf: readonly SanctionCondition[];
+  };
+  /**
+   * A flag raised when the point does not apply yet these facts hold (`point-c-flag`: a review was
+   * demanded, but not all sections are violated), so that the reviewer sees the point.
+   */
+  readonly flag?: { readonly id: string; readonly when: Partial<SanctionCondition> };
 }
 
 export interface UncoveredCaseDef {
   /** The policy key of the case (`v3`). */
   readonly id: string;
+  /** The case in a few words, as the parameters sheet names it. */
+  readonly labelVi: string;
+  readonly labelEn: string;
   /** The violation counts that fall in this case when no point applies. */
   readonly violated: readonly number[];
   /** The points nearest to the facts, for the reviewer; a `when` narrows one to some facts. */
@@ -142,6 +189,8 @@ export interface UncoveredCaseDef {
 export interface RegulationDefaults {
   readonly topShare: number;
   readonly bottomShare: number;
+  /** Items shown but never counted as a violation (rules.md: 4.2, Điều 13). */
+  readonly informationOnlyItems: readonly string[];
 }
 
 export interface DatedName {

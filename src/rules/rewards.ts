@@ -10,31 +10,24 @@ export interface RewardDecision {
   readonly citations: readonly Citation[];
 }
 
-/**
- * The reward proposals for one person: reward consideration for `xuat-sac`, and an ad-hoc
- * reward when the follow-up records an exceptional achievement of the unit, whatever the
- * rating. Both may apply; none is a proposal of nothing.
- */
-export function proposeRewards(
-  rating: Rating,
-  exceptionalAchievement: boolean,
-  regulation: Regulation,
-): RewardDecision[] {
+/** Reward consideration: for a head or acting head rated excellent; not for deputies (rules.md v2). */
+export function rewardConsideration(rating: Rating, holdsHeadPost: boolean, regulation: Regulation): RewardDecision[] {
+  if (rating !== 'xuat-sac' || !holdsHeadPost) return [];
   const { citations } = regulation;
-  const proposals: RewardDecision[] = [];
-  if (rating === 'xuat-sac') {
-    proposals.push({
+  return [
+    {
       outcome: 'khen-thuong',
       reason: 'excellent-rating',
       citations: [citations.rewardConsideration, citations.excellent],
-    });
-  }
-  if (exceptionalAchievement) {
-    proposals.push({
-      outcome: 'thuong-dot-xuat',
-      reason: 'exceptional-achievement',
-      citations: [citations.adHocReward],
-    });
-  }
-  return proposals;
+    },
+  ];
+}
+
+/** The ad-hoc reward for an exceptional achievement, to its recipient (the unit or a named person), whatever the rating. */
+export function adHocReward(regulation: Regulation): RewardDecision {
+  return {
+    outcome: 'thuong-dot-xuat',
+    reason: 'exceptional-achievement',
+    citations: [regulation.citations.adHocReward],
+  };
 }

@@ -1,26 +1,32 @@
 import type { Citation } from './citation.js';
 import type { PolicyParameters } from './policy.js';
 import type { Rating } from './rating.js';
-import type { Regulation, SanctionCondition, SanctionForm, UncoveredCaseDef } from './regulation.js';
+import type { Regulation, SanctionCondition, SanctionForm, SanctionRule, UncoveredCaseDef } from './regulation.js';
 
 export type { SanctionForm } from './regulation.js';
 
 /** The forms of the sanction points, `can-xem-xet` for a case they do not settle, `thieu-du-lieu` when the data cannot decide. */
 export type Sanction = 'canh-cao' | 'khien-trach' | 'phe-binh' | 'can-xem-xet' | 'thieu-du-lieu';
 
-/** The facts the sanction points look at, for one unit and year. */
+/**
+ * The unit's place in last year's bottom group: in it, not in it, no data (no file, or a new unit:
+ * taken as not in it, and said), or unsettled (a previous code absent from last year's scores, or a
+ * merger whose units were not all in it: neither true nor false).
+ */
+export type PreviousBottom = 'bottom' | 'not-bottom' | 'no-data' | 'unsettled';
+
+/** The facts the sanction points look at, for one person and year. */
 export interface SanctionFacts {
   readonly rating: Rating;
-  /** v: the number of sections known to be violated. */
+  /** v: the number of sections known to be violated (among those the person answers for). */
   readonly violatedSections: number;
   /** Sections not violated whose result is unknown because an item is missing. */
   readonly undeterminedSections: number;
   /** Chậm triển khai thực hiện các kết luận của UBND tỉnh về CNTT. */
   readonly slow: boolean;
-  /** In the bottom group this year. */
-  readonly bottomThisYear: boolean;
-  /** In the bottom group the year before; null when there is no ranking of the unit for that year. */
-  readonly bottomPreviousYear: boolean | null;
+  /** In the bottom group this year; null when the unit has no rank. */
+  readonly bottomThisYear: boolean | null;
+  readonly bottomPrevious: PreviousBottom;
   /** The superior body has required a self-criticism review. */
   readonly reviewDemanded: boolean;
 }
@@ -35,7 +41,9 @@ export type SanctionReason =
   /** No point applies: a case the regulation does not settle. */
   | 'uncovered'
   /** Missing items leave v unknown, and the possible values of v lead to different outcomes. */
-  | 'uncertain';
+  | 'uncertain'
+  /** Last year's bottom group cannot be settled, and the outcome depends on it. */
+  | 'previous-year-unsettled';
 
 export type SanctionNote =
   /** bottom2 was taken as false because the unit has no ranking for the previous year (rules.md). */
@@ -47,22 +55,28 @@ export interface SanctionDecision {
   readonly outcome: Sanction | null;
   readonly reason: SanctionReason;
   readonly citations: readonly Citation[];
-  /** bottom2: in the bottom group this year AND the year before. */
-  readonly bottomTwoYears: boolean;
+  /** bottom2: in the bottom group this year AND the year before; null when that cannot be settled. */
+  readonly bottomTwoYears: boolean | null;
   /** The points whose conditions hold, most severe first. */
   readonly applicableClauses: readonly SanctionForm[];
+  /** The applied point requires bottom2 (khiển trách under QĐ 358/2013). */
+  readonly restsOnBottomTwoYears: boolean;
   /** For an uncovered case: which one, and whether the policy mapped it to a form. */
   readonly uncoveredCase: string | null;
   readonly mappedByPolicy: boolean;
   /** For an uncovered case: the points nearest to the facts, for Sở Nội vụ to weigh. */
   readonly nearestClauses: readonly Citation[];
-  /** For an uncertain case: the outcomes the possible values of v lead to. */
+  /** For an uncertain case: the outcomes the possible facts lead to. */
   readonly possibleOutcomes: readonly Sanction[];
   readonly notes: readonly SanctionNote[];
+  /** Flags of points that do not apply although some of their facts hold (`point-c-flag`). */
+  readonly flags: readonly string[];
   readonly facts: SanctionFacts;
 }
 
-/** Whether the facts meet a point's condition (or a `when` of a nearest point): every fact it names must hold. */
+type Parameters = Pick<PolicyParameters, 'uncoveredCases' | 'pointC'>;
+
+/** Whether the facts meet a condition: every fact it names must hold. */
 function holds(
   condition: Partial<SanctionCondition>,
   v: number,
@@ -77,15 +91,31 @@ function holds(
   );
 }
 
-/** The sanction points whose literal conditions hold, most severe first (the regulation's order). */
+/** Whether a point applies: its condition, or the alternative reading the policy chose. */
+function ruleHolds(
+  rule: SanctionRule,
+  v: number,
+  facts: SanctionFacts,
+  bottomTwoYears: boolean,
+  parameters: Parameters,
+): boolean {
+  const alternative = rule.alternative;
+  if (alternative !== undefined && parameters[alternative.parameter] === alternative.value) {
+    return alternative.anyOf.some((condition) => holds(condition, v, facts, bottomTwoYears));
+  }
+  return holds(rule.condition, v, facts, bottomTwoYears);
+}
+
+/** The sanction points whose conditions hold, most severe first (the regulation's order). */
 export function applicableClauses(
   regulation: Regulation,
   v: number,
   facts: SanctionFacts,
   bottomTwoYears: boolean,
+  parameters: Parameters,
 ): SanctionForm[] {
   return regulation.sanctionRules
-    .filter((rule) => holds(rule.condition, v, facts, bottomTwoYears))
+    .filter((rule) => ruleHolds(rule, v, facts, bottomTwoYears, parameters))
     .map((rule) => rule.form);
 }
 
@@ -101,6 +131,7 @@ interface Outcome {
   readonly reason: 'clause' | 'uncovered';
   readonly citations: readonly Citation[];
   readonly applicableClauses: readonly SanctionForm[];
+  readonly restsOnBottomTwoYears: boolean;
   readonly uncoveredCase: string | null;
   readonly mappedByPolicy: boolean;
   readonly nearestClauses: readonly Citation[];
@@ -111,9 +142,9 @@ function outcomeFor(
   v: number,
   facts: SanctionFacts,
   bottomTwoYears: boolean,
-  parameters: Pick<PolicyParameters, 'uncoveredCases'>,
+  parameters: Parameters,
 ): Outcome {
-  const forms = applicableClauses(regulation, v, facts, bottomTwoYears);
+  const forms = applicableClauses(regulation, v, facts, bottomTwoYears, parameters);
   const mostSevere = regulation.sanctionRules.find((rule) => rule.form === forms[0]);
   if (mostSevere !== undefined) {
     return {
@@ -121,6 +152,7 @@ function outcomeFor(
       reason: 'clause',
       citations: [mostSevere.citation],
       applicableClauses: forms,
+      restsOnBottomTwoYears: mostSevere.condition.bottomTwoYears === true,
       uncoveredCase: null,
       mappedByPolicy: false,
       nearestClauses: [],
@@ -133,6 +165,7 @@ function outcomeFor(
     reason: 'uncovered',
     citations: [regulation.citations.sanctionsOpening, regulation.citations.homeAffairs],
     applicableClauses: [],
+    restsOnBottomTwoYears: false,
     uncoveredCase: kase.id,
     mappedByPolicy: mapped !== 'can-xem-xet',
     nearestClauses: kase.nearest
@@ -143,36 +176,38 @@ function outcomeFor(
 
 /**
  * The sanction proposal for a person rated `khong-hoan-thanh`: the most severe point of the
- * regulation whose literal conditions hold; `can-xem-xet` (or the form the policy maps it to)
- * where none does; `thieu-du-lieu` when missing items leave the number of violated sections,
- * and so the outcome, open. Other ratings get no sanction.
+ * regulation whose conditions hold; `can-xem-xet` (or the form the policy maps it to) where none
+ * does; `thieu-du-lieu` when missing items leave the number of violated sections, and so the
+ * outcome, open; `can-xem-xet` when the outcome rests on last year's bottom group and that cannot
+ * be settled. Other ratings get no sanction. The outcome is a proposal: Sở Nội vụ submits it to
+ * UBND tỉnh, which decides.
  */
 export function decideSanction(
   facts: SanctionFacts,
-  policy: { readonly regulation: Regulation; readonly parameters: Pick<PolicyParameters, 'uncoveredCases'> },
+  policy: { readonly regulation: Regulation; readonly parameters: Parameters },
 ): SanctionDecision {
   const { regulation, parameters } = policy;
   const sectionCount = regulation.sections.length;
   const notes: SanctionNote[] = [];
-  if (facts.bottomPreviousYear === null) notes.push('previous-year-missing');
-  // rules.md: bottom2 with no score for the previous year is false, and the output says so.
-  const bottomTwoYears = facts.bottomThisYear && facts.bottomPreviousYear === true;
+  if (facts.bottomPrevious === 'no-data') notes.push('previous-year-missing');
+  const unsettled = facts.bottomThisYear === true && facts.bottomPrevious === 'unsettled';
+  const bottomTwoYears = unsettled ? null : facts.bottomThisYear === true && facts.bottomPrevious === 'bottom';
   const none = {
     bottomTwoYears,
     applicableClauses: [],
+    restsOnBottomTwoYears: false,
     uncoveredCase: null,
     mappedByPolicy: false,
     nearestClauses: [],
     possibleOutcomes: [],
     notes,
+    flags: [],
     facts,
   };
   if (facts.rating === 'xuat-sac' || facts.rating === 'hoan-thanh') {
     return { outcome: null, reason: 'not-applicable', citations: [regulation.citations.sanctions], ...none };
   }
-  if (facts.rating === 'thieu-du-lieu') {
-    return { outcome: null, reason: 'not-rated', citations: [regulation.citations.rating], ...none };
-  }
+  if (facts.rating === 'thieu-du-lieu') return { outcome: null, reason: 'not-rated', citations: [], ...none };
   if (facts.violatedSections < 1 || facts.violatedSections > sectionCount) {
     throw new RangeError(
       `decideSanction: a khong-hoan-thanh rating needs 1 to ${sectionCount} violated sections, got ${facts.violatedSections}`,
@@ -180,21 +215,35 @@ export function decideSanction(
   }
 
   const highest = Math.min(sectionCount, facts.violatedSections + facts.undeterminedSections);
-  const candidates: Outcome[] = [];
-  for (let v = facts.violatedSections; v <= highest; v++)
-    candidates.push(outcomeFor(regulation, v, facts, bottomTwoYears, parameters));
-  const possibleOutcomes = [...new Set(candidates.map((c) => c.outcome))];
-  const known = candidates[0];
+  const readings = unsettled ? [true, false] : [bottomTwoYears === true];
+  const candidates: { v: number; bottom2: boolean; outcome: Outcome }[] = [];
+  for (let v = facts.violatedSections; v <= highest; v++) {
+    for (const bottom2 of readings)
+      candidates.push({ v, bottom2, outcome: outcomeFor(regulation, v, facts, bottom2, parameters) });
+  }
+  const possibleOutcomes = [...new Set(candidates.map((c) => c.outcome.outcome))];
+  const known = candidates[0]?.outcome;
   if (known === undefined) throw new Error('decideSanction: no candidate outcome');
   if (possibleOutcomes.length > 1) {
+    // Unknown items decide between the outcomes: missing data. Only last year's group does: a case to review.
+    const byV = new Set(candidates.filter((c) => c.bottom2 === readings[0]).map((c) => c.outcome.outcome)).size > 1;
     return {
       ...none,
-      outcome: 'thieu-du-lieu',
-      reason: 'uncertain',
-      citations: [regulation.citations.sanctionsOpening],
+      outcome: byV ? 'thieu-du-lieu' : 'can-xem-xet',
+      reason: byV ? 'uncertain' : 'previous-year-unsettled',
+      citations: byV
+        ? [regulation.citations.sanctionsOpening]
+        : [regulation.citations.sanctionsOpening, regulation.citations.homeAffairs],
       possibleOutcomes,
     };
   }
   if (highest > facts.violatedSections) notes.push('certain-despite-missing-items');
-  return { ...none, ...known, possibleOutcomes };
+  const flags = regulation.sanctionRules
+    .filter((rule) => rule.flag !== undefined && !known.applicableClauses.includes(rule.form))
+    .filter(
+      (rule) =>
+        rule.flag !== undefined && holds(rule.flag.when, facts.violatedSections, facts, bottomTwoYears === true),
+    )
+    .map((rule) => rule.flag?.id ?? '');
+  return { ...none, ...known, possibleOutcomes, flags };
 }

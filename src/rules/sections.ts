@@ -1,45 +1,62 @@
-import type { ItemStatus, SelfReportRow, SourceRef } from '../domain.js';
+import type { AssessmentRow, ItemStatus, SelfReportRow, SourceRef, Unit } from '../domain.js';
 import { checklistItem } from './checklist.js';
 import type { Citation } from './citation.js';
-import type { Policy, PolicyParameters } from './policy.js';
+import type { Policy } from './policy.js';
 import type { ChecklistItem } from './regulation.js';
 
 /** Why an item has no usable status. */
 export type MissingReason =
-  /** The item's row exists but neither Tự đánh giá nor Thẩm định is filled in. */
-  | 'blank'
-  /** The unit's report has no row for this item. */
-  | 'no-row'
+  /** The department has not assessed it (and the policy does not take the unit's self-assessment). */
+  | 'not-assessed'
   /** `Không áp dụng` without a note saying why, and the policy does not accept it. */
   | 'not-applicable-without-note';
 
+/** Who decided an item: the department's assessment, the unit's self-assessment (by policy), or the regulation itself. */
+export type DecidedBy = 'assessment' | 'self-assessment' | 'rule';
+
 export interface ItemResult {
   readonly item: ChecklistItem;
+  /** The unit's own status (its report); null when blank or not reported. */
   readonly selfAssessment: ItemStatus | null;
-  readonly appraisal: ItemStatus | null;
-  /** The status that counts: the appraisal where present, else the self-assessment; null when missing. */
+  /** The department's status; null when it has not assessed the item. */
+  readonly assessment: ItemStatus | null;
+  /** The status that counts; null when missing. */
   readonly status: ItemStatus | null;
-  /** Who decided the status (the regulation gives the decision to the department's appraisal). */
-  readonly decidedBy: 'appraisal' | 'self-assessment' | null;
+  readonly decidedBy: DecidedBy | null;
   /** Both statuses are given and differ. */
   readonly disagreement: boolean;
   readonly missing: MissingReason | null;
   /** `Không áp dụng` with no note: reported even when the policy accepts it. */
   readonly notApplicableWithoutNote: boolean;
+  /** The article binds other kinds of unit only: "Không áp dụng" by rule, whatever was entered. */
+  readonly notApplicableByRule: boolean;
+  /** Shown, never counted as a violation (`informationOnlyItems`). */
+  readonly informationOnly: boolean;
+  /** The unit's report has a row for the item. */
+  readonly reported: boolean;
+  /** Minh chứng of the unit. */
   readonly evidence: string;
+  /** The note that goes with the status that counts (the department's, or the unit's). */
   readonly note: string;
+  /** The unit's own note, when the department decided. */
+  readonly unitNote: string;
   readonly source?: SourceRef;
 }
 
-/** A section's result: violated as soon as one item is not met; else undetermined while an item is missing. */
+/** Whether an item can make a section violated: it applies to the unit and is not information only. */
+export function counts(item: ItemResult): boolean {
+  return !item.notApplicableByRule && !item.informationOnly;
+}
+
+/** A section's result: violated as soon as one counted item is not met; else undetermined while one is missing. */
 export type SectionStatus = 'violated' | 'met' | 'undetermined';
 
 export interface SectionResult {
   readonly section: number;
   readonly status: SectionStatus;
-  /** Codes of the items not met. */
+  /** Codes of the counted items not met. */
   readonly notMet: readonly string[];
-  /** Codes of the items with no usable status. */
+  /** Codes of the counted items with no usable status. */
   readonly missing: readonly string[];
   /** The articles of the items not met (or, if met, none). */
   readonly citations: readonly Citation[];
@@ -47,59 +64,85 @@ export interface SectionResult {
 
 export interface UnitAssessment {
   readonly unitCode: string;
-  /** False when the unit sent no self-report row at all. */
+  /** The unit sent a report (at least one self-report row). */
   readonly hasReport: boolean;
+  /** The department assessed at least one of its items. */
+  readonly hasAssessment: boolean;
   readonly items: readonly ItemResult[];
   readonly sections: readonly SectionResult[];
   /** Sections violated, ascending. */
   readonly violatedSections: readonly number[];
-  /** Sections not violated in which an item is missing: their result is not known. */
+  /** Sections not violated in which a counted item is missing: their result is not known. */
   readonly undeterminedSections: readonly number[];
-  /** Items whose self-assessment and appraisal differ. */
+  /** Items whose self-assessment and assessment differ. */
   readonly disagreements: readonly ItemResult[];
+  /** Items whose result stands on the unit's self-assessment alone (`unassessedItems: self-report`). */
+  readonly selfDecided: readonly ItemResult[];
 }
 
-function assessItem(item: ChecklistItem, row: SelfReportRow | undefined, parameters: PolicyParameters): ItemResult {
-  if (row === undefined) {
+interface ItemInput {
+  readonly item: ChecklistItem;
+  readonly report: SelfReportRow | undefined;
+  readonly assessed: AssessmentRow | undefined;
+  readonly bindsUnit: boolean;
+  readonly informationOnly: boolean;
+}
+
+function assessItem({ item, report, assessed, bindsUnit, informationOnly }: ItemInput, policy: Policy): ItemResult {
+  const { parameters } = policy;
+  const selfAssessment = report?.selfAssessment ?? null;
+  const assessment = assessed?.status ?? null;
+  const common = {
+    item,
+    selfAssessment,
+    assessment,
+    disagreement: selfAssessment !== null && assessment !== null && selfAssessment !== assessment,
+    informationOnly,
+    reported: report !== undefined,
+    evidence: report?.evidence ?? '',
+    unitNote: report?.note ?? '',
+    ...(assessed?.source !== undefined
+      ? { source: assessed.source }
+      : report?.source !== undefined
+        ? { source: report.source }
+        : {}),
+  };
+  if (!bindsUnit) {
+    // The article names the kinds of unit it binds: for others the item does not apply, whatever was entered.
     return {
-      item,
-      selfAssessment: null,
-      appraisal: null,
-      status: null,
-      decidedBy: null,
-      disagreement: false,
-      missing: 'no-row',
+      ...common,
+      status: 'khong-ap-dung',
+      decidedBy: 'rule',
+      missing: null,
       notApplicableWithoutNote: false,
-      evidence: '',
-      note: '',
+      notApplicableByRule: true,
+      note: assessed?.note ?? report?.note ?? '',
     };
   }
-  const decidedBy = row.appraisal !== null ? 'appraisal' : row.selfAssessment !== null ? 'self-assessment' : null;
-  const given = row.appraisal ?? row.selfAssessment;
-  const notApplicableWithoutNote = given === 'khong-ap-dung' && row.note.trim() === '';
+  const bySelf = assessment === null && parameters.unassessedItems === 'self-report' && selfAssessment !== null;
+  const given = assessment ?? (bySelf ? selfAssessment : null);
+  const note = assessment !== null ? (assessed?.note ?? '') : (report?.note ?? '');
+  const notApplicableWithoutNote = given === 'khong-ap-dung' && note.trim() === '';
   const rejected = notApplicableWithoutNote && parameters.notApplicableWithoutNote === 'missing-data';
-  const missing: MissingReason | null = given === null ? 'blank' : rejected ? 'not-applicable-without-note' : null;
+  const missing: MissingReason | null =
+    given === null ? 'not-assessed' : rejected ? 'not-applicable-without-note' : null;
   return {
-    item,
-    selfAssessment: row.selfAssessment,
-    appraisal: row.appraisal,
+    ...common,
     status: rejected ? null : given,
-    decidedBy,
-    disagreement: row.selfAssessment !== null && row.appraisal !== null && row.selfAssessment !== row.appraisal,
+    decidedBy: given === null ? null : bySelf ? 'self-assessment' : 'assessment',
     missing,
     notApplicableWithoutNote,
-    evidence: row.evidence,
-    note: row.note,
-    ...(row.source === undefined ? {} : { source: row.source }),
+    notApplicableByRule: false,
+    note,
   };
 }
 
 function assessSection(section: number, items: readonly ItemResult[]): SectionResult {
-  const own = items.filter((result) => result.item.section === section);
+  const own = items.filter((result) => result.item.section === section && counts(result));
   const notMet = own.filter((result) => result.status === 'khong-dat');
   const missing = own.filter((result) => result.missing !== null);
-  // A unit violates a section when at least one of its items is not met; a missing item
-  // cannot make a violated section "met", but it leaves a section with no violation undetermined.
+  // A unit violates a section when at least one of its items is not met; a missing item cannot make
+  // a violated section "met", but it leaves a section with no violation undetermined.
   const status: SectionStatus = notMet.length > 0 ? 'violated' : missing.length > 0 ? 'undetermined' : 'met';
   return {
     section,
@@ -110,32 +153,63 @@ function assessSection(section: number, items: readonly ItemResult[]): SectionRe
   };
 }
 
+function byItem<T extends { unitCode: string; itemCode: string }>(
+  unit: string,
+  rows: readonly T[],
+  policy: Policy,
+  what: string,
+): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const row of rows) {
+    if (row.unitCode !== unit) throw new Error(`assessUnit(${unit}) was given a ${what} row of unit ${row.unitCode}`);
+    if (checklistItem(policy.regulation, row.itemCode) === undefined)
+      throw new Error(`assessUnit(${unit}): unknown item ${row.itemCode}`);
+    if (map.has(row.itemCode)) throw new Error(`assessUnit(${unit}): two ${what} rows for item ${row.itemCode}`);
+    map.set(row.itemCode, row);
+  }
+  return map;
+}
+
 /**
- * Assesses one unit's self-report: the status of each checklist item of the regulation (appraisal
- * over self-assessment), and the result of each section.
+ * Assesses one unit: the status of each checklist item — the department's assessment decides;
+ * an item it has not assessed is missing data, unless the policy takes the unit's self-assessment
+ * (`unassessedItems: self-report`); an item whose article binds other kinds of unit does not apply;
+ * an information-only item never makes a violation — and the result of each section.
  *
  * The rows must be the unit's own, with known item codes and at most one row per item: the
  * readers report anything else as malformed data before the rules run.
  */
-export function assessUnit(unitCode: string, rows: readonly SelfReportRow[], policy: Policy): UnitAssessment {
+export function assessUnit(
+  unit: Pick<Unit, 'code' | 'kind'>,
+  reports: readonly SelfReportRow[],
+  assessments: readonly AssessmentRow[],
+  policy: Policy,
+): UnitAssessment {
   const { regulation, parameters } = policy;
-  const byItem = new Map<string, SelfReportRow>();
-  for (const row of rows) {
-    if (row.unitCode !== unitCode) throw new Error(`assessUnit(${unitCode}) was given a row of unit ${row.unitCode}`);
-    if (checklistItem(regulation, row.itemCode) === undefined)
-      throw new Error(`assessUnit(${unitCode}): unknown item ${row.itemCode}`);
-    if (byItem.has(row.itemCode)) throw new Error(`assessUnit(${unitCode}): two rows for item ${row.itemCode}`);
-    byItem.set(row.itemCode, row);
-  }
-  const items = regulation.checklist.map((item) => assessItem(item, byItem.get(item.code), parameters));
+  const reported = byItem(unit.code, reports, policy, 'self-report');
+  const assessed = byItem(unit.code, assessments, policy, 'assessment');
+  const items = regulation.checklist.map((item) =>
+    assessItem(
+      {
+        item,
+        report: reported.get(item.code),
+        assessed: assessed.get(item.code),
+        bindsUnit: item.appliesTo === undefined || item.appliesTo.includes(unit.kind),
+        informationOnly: parameters.informationOnlyItems.includes(item.code),
+      },
+      policy,
+    ),
+  );
   const sections = regulation.sections.map((s) => assessSection(s.number, items));
   return {
-    unitCode,
-    hasReport: rows.length > 0,
+    unitCode: unit.code,
+    hasReport: reports.length > 0,
+    hasAssessment: assessments.length > 0,
     items,
     sections,
     violatedSections: sections.filter((s) => s.status === 'violated').map((s) => s.section),
     undeterminedSections: sections.filter((s) => s.status === 'undetermined').map((s) => s.section),
     disagreements: items.filter((result) => result.disagreement),
+    selfDecided: items.filter((result) => result.decidedBy === 'self-assessment'),
   };
 }

@@ -57,7 +57,7 @@ describe('a block the regulation does not name, declared with its legal basis', 
     expect(
       json.persons
         .filter((p) => p.block === 'HUYEN' && p.role === 'head')
-        .every((p) => p.citations[0] === 'Điều 2 khoản 2'),
+        .every((p) => p.citations[0] === 'khoản 2 Điều 2'),
     ).toBe(true);
     // Order of rows: the regulation's blocks (SBN, HUYEN), then the configured ones.
     const blocks = [...new Set(json.persons.map((p) => p.block))];

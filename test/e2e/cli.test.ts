@@ -22,12 +22,19 @@ interface PersonJson {
   reward: string | null;
   rewards: string[];
   sanction: string | null;
+  reviewReasons: string[];
+  possibleRatings?: string[];
+  assignedSections: number[] | null;
+  period: { from: string; to: string } | null;
   citations: string[];
 }
 interface YearJson {
   year: number;
   policy: { id: string; parameters: Record<string, unknown> };
   persons: PersonJson[];
+  unitsWithoutHead: { unitCode: string }[];
+  unitRewards: { unitCode: string; reward: string }[];
+  notRated: { unitCode: string }[];
   problems: { severity: string; code: string; message: string; file: string | null }[];
 }
 
@@ -36,7 +43,7 @@ describe('ict-eval sanctions --year 2024 on the sample workspace', async () => {
   const result = run(['sanctions', '--year', '2024', '-w', SAMPLE, '-o', out, '--json']);
   const json = JSON.parse(result.stdout) as YearJson;
   const person = (unitCode: string) => {
-    const found = json.persons.find((p) => p.unitCode === unitCode && p.role === 'head');
+    const found = json.persons.find((p) => p.unitCode === unitCode && p.role !== 'deputy');
     if (found === undefined) throw new Error(`no head of ${unitCode}`);
     return found;
   };
@@ -44,7 +51,7 @@ describe('ict-eval sanctions --year 2024 on the sample workspace', async () => {
   it('exits 0, prints only JSON on stdout and a summary line on stderr', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(
-      /^ict-eval: năm 2024: 32 người: 7 xuất sắc, 13 hoàn thành, 10 không hoàn thành, 2 chưa xếp loại; 4 đề xuất xử lý, 6 cần xem xét; 5 cảnh báo\. Đã ghi /mu,
+      /^ict-eval: năm 2024: 34 người: 6 xuất sắc, 12 hoàn thành, 13 không hoàn thành, 3 chưa xếp loại; 3 đề xuất xử lý, 10 cần xem xét; 12 cảnh báo\. Đã ghi /mu,
     );
   });
 
@@ -55,39 +62,70 @@ describe('ict-eval sanctions --year 2024 on the sample workspace', async () => {
   it('names the policy, and gives one row per responsible person', () => {
     expect(json.year).toBe(2024);
     expect(json.policy.id).toBe('358/2013');
-    expect(json.persons).toHaveLength(32);
+    expect(json.persons).toHaveLength(34);
   });
 
+  // One case of each rule of rules.md v2 in the sample (scripts/make-sample.mjs says which unit shows which).
   it.each([
-    ['VPUB', 'xuat-sac', 'khen-thuong', null, 'Điều 15 khoản 1'],
-    ['STTTT', 'xuat-sac', 'khen-thuong', null, 'Điều 16 khoản 2'],
-    ['STC', 'khong-hoan-thanh', null, 'can-xem-xet', 'Điều 17 khoản 1 (đoạn đầu)'],
-    ['SYT', 'khong-hoan-thanh', null, 'phe-binh', 'Điều 17 khoản 1 điểm a'],
-    ['BQLKCN', 'khong-hoan-thanh', null, 'khien-trach', 'Điều 17 khoản 1 điểm b'],
-    ['HQV', 'khong-hoan-thanh', null, 'khien-trach', 'Điều 17 khoản 1 điểm b'],
-    ['HLS', 'khong-hoan-thanh', null, 'canh-cao', 'Điều 17 khoản 1 điểm c'],
-    ['HNL', 'khong-hoan-thanh', null, 'can-xem-xet', 'Điều 18 khoản 3'],
-    ['STNMT', 'khong-hoan-thanh', null, 'can-xem-xet', 'Điều 15 khoản 3'],
-    ['SLDTBXH', 'thieu-du-lieu', null, null, 'Điều 15 khoản 3'],
-    ['TTRA', 'thieu-du-lieu', null, null, 'Điều 19'],
-    ['BDT', 'hoan-thanh', null, null, 'Điều 15 khoản 2'],
-    ['HTM', 'hoan-thanh', 'thuong-dot-xuat', null, 'Điều 16 khoản 2'],
-    ['STP', 'hoan-thanh', null, null, 'Điều 15 khoản 2'],
-  ])('the head of %s is rated %s, reward %s, sanction %s, citing %s', (unit, rating, reward, sanction, citation) => {
-    const p = person(unit);
-    expect(p.rating).toBe(rating);
-    expect(p.reward).toBe(reward);
-    expect(p.sanction).toBe(sanction);
-    expect(p.citations).toContain(citation);
+    ['VPUB', 'xuat-sac', 'khen-thuong', null, [], 'khoản 1 Điều 15'],
+    ['STTTT', 'xuat-sac', 'khen-thuong', null, [], 'khoản 2 Điều 16'],
+    ['SNV', 'xuat-sac', 'khen-thuong', null, [], 'khoản 1 Điều 15'],
+    ['SKHDT', 'hoan-thanh', null, null, [], 'khoản 2 Điều 15'],
+    ['STC', 'khong-hoan-thanh', null, 'can-xem-xet', ['uncovered'], 'khoản 1 Điều 17 (đoạn đầu)'],
+    ['SYT', 'khong-hoan-thanh', null, 'phe-binh', [], 'điểm a khoản 1 Điều 17'],
+    ['SXD', 'khong-hoan-thanh', null, 'can-xem-xet', ['part-year'], 'khoản 3 Điều 18'],
+    ['BQLKCN', 'khong-hoan-thanh', null, 'can-xem-xet', ['head-changed'], 'khoản 3 Điều 18'],
+    ['HQV', 'khong-hoan-thanh', null, 'khien-trach', [], 'điểm b khoản 1 Điều 17'],
+    ['HLS', 'khong-hoan-thanh', null, 'canh-cao', [], 'điểm c khoản 1 Điều 17'],
+    ['HYT', 'khong-hoan-thanh', null, 'can-xem-xet', ['uncovered', 'point-c-flag'], 'khoản 3 Điều 18'],
+    ['HNL', 'khong-hoan-thanh', null, 'can-xem-xet', ['uncovered'], 'khoản 3 Điều 18'],
+    ['STNMT', 'khong-hoan-thanh', null, 'can-xem-xet', ['uncovered'], 'khoản 3 Điều 15'],
+    ['SLDTBXH', 'thieu-du-lieu', null, null, [], 'khoản 1 Điều 2'],
+    ['TTRA', 'thieu-du-lieu', null, null, ['no-report'], 'khoản 1 Điều 2'],
+    ['BDT', 'thieu-du-lieu', null, null, [], 'khoản 1 Điều 2'],
+    ['BQLDA', 'hoan-thanh', null, null, [], 'khoản 2 Điều 15'],
+    ['SKHCN', 'hoan-thanh', null, null, [], 'khoản 1 Điều 2'],
+    ['HTM', 'hoan-thanh', null, null, [], 'khoản 2 Điều 15'],
+    ['STP', 'hoan-thanh', null, null, [], 'khoản 2 Điều 15'],
+    ['TPAL', 'khong-hoan-thanh', null, 'can-xem-xet', ['uncovered'], 'Điều 11'],
+  ])(
+    'the head of %s is rated %s, reward %s, sanction %s, review %j, citing %s',
+    (unit, rating, reward, sanction, reasons, citation) => {
+      const p = person(unit);
+      expect(p.rating).toBe(rating);
+      expect(p.reward).toBe(reward);
+      expect(p.sanction).toBe(sanction);
+      expect(p.reviewReasons).toEqual(reasons);
+      expect(p.citations).toContain(citation);
+    },
+  );
+
+  it('a deputy answers for the sections assigned and is not considered for the head’s reward', () => {
+    const deputy = json.persons.find((p) => p.unitCode === 'TPAL' && p.role === 'deputy');
+    expect(deputy).toMatchObject({ rating: 'xuat-sac', reward: null, assignedSections: [1, 2] });
+    expect(deputy?.citations).toContain('khoản 3 Điều 2');
+    expect(person('TPAL').rating).toBe('khong-hoan-thanh');
   });
 
-  it('rates the assigned deputy exactly as the head', () => {
-    const deputy = json.persons.find((p) => p.unitCode === 'VPUB' && p.role === 'deputy');
-    expect(deputy).toMatchObject({ rating: 'xuat-sac', reward: 'khen-thuong' });
-    expect(deputy?.citations).toContain('Điều 2 khoản 3');
+  it('an acting head holds the head’s post; two heads of one year each have their period', () => {
+    expect(person('SKHCN').role).toBe('acting-head');
+    expect(json.persons.filter((p) => p.unitCode === 'SXD').map((p) => p.period)).toEqual([
+      { from: '2024-01-01', to: '2024-06-15' },
+      { from: '2024-06-16', to: '2024-12-31' },
+    ]);
   });
 
-  it('puts every unit of a tie straddling the 20% cut in the top group', () => {
+  it('a unit with no score is not rated and lists the ratings it could get', () => {
+    expect(person('BDT').possibleRatings).toEqual(['xuat-sac', 'hoan-thanh']);
+  });
+
+  it('a unit with no head, a unit’s own ad-hoc reward, and an index unit not in the units file are listed', () => {
+    expect(json.unitsWithoutHead.map((u) => u.unitCode)).toEqual(['SCT']);
+    expect(json.unitRewards.map((u) => [u.unitCode, u.reward])).toEqual([['HTM', 'thuong-dot-xuat']]);
+    expect(json.notRated.map((u) => u.unitCode)).toEqual(['CAT']);
+  });
+
+  it('puts every unit of a tie straddling the 20% cut in the top group (N counts the index unit not rated)', () => {
     expect([person('VPUB'), person('STTTT'), person('SNV'), person('STC')].map((p) => [p.rank, p.top])).toEqual([
       [1, true],
       [1, true],
@@ -102,10 +140,17 @@ describe('ict-eval sanctions --year 2024 on the sample workspace', async () => {
 
   it('lists the data gaps as warnings', () => {
     expect(json.problems.map((p) => [p.severity, p.code])).toEqual([
+      ['warning', 'no-head'],
+      ['warning', 'assessment-in-self-report'],
+      ['warning', 'index-unit-not-rated'],
       ['warning', 'no-score'],
       ['warning', 'no-previous-score'],
-      ['warning', 'missing-item'],
+      ['warning', 'no-previous-score'],
+      ['warning', 'not-applicable-by-rule'],
+      ['warning', 'not-assessed'],
+      ['warning', 'report-missing'],
       ['warning', 'no-report'],
+      ['warning', 'previous-unsettled'],
       ['warning', 'no-previous-score'],
     ]);
   });
@@ -116,6 +161,9 @@ describe('ict-eval sanctions --year 2024 on the sample workspace', async () => {
     const sheet = dump['Xếp loại'] ?? [];
     expect(sheet[0]).toEqual(['UBND TỈNH AN LẠC']);
     expect(sheet[1]).toEqual(['SỞ THÔNG TIN VÀ TRUYỀN THÔNG']);
+    expect(sheet[3]?.[0]).toMatch(
+      /Quy định kèm theo Quyết định số 358\/2013\/QĐ-UBND ngày 30\/9\/2013 của UBND tỉnh Bắc Ninh$/u,
+    );
     expect(sheet[5]).toEqual([
       'STT',
       'Họ và tên',
@@ -133,41 +181,63 @@ describe('ict-eval sanctions --year 2024 on the sample workspace', async () => {
       'Xếp loại',
       'Căn cứ',
     ]);
-    expect(sheet).toHaveLength(6 + 32);
+    expect(sheet).toHaveLength(6 + 34);
     const syt = sheet.find((row) => row[4] === 'Sở Y tế');
     expect(syt?.slice(6, 14)).toEqual(['Vi phạm', 'Đạt', 'Đạt', 'Đạt', 0.71, 8, '—', 'Không hoàn thành nhiệm vụ']);
-    expect(syt?.[14]).toBe(
-      'Điều 2 khoản 1; Điều 15 khoản 3; Điều 5 khoản 1, QĐ 358/2013/QĐ-UBND: vi phạm ít nhất một trong 4 mục',
-    );
+    expect(syt?.[14]).toBe('khoản 1 Điều 2; khoản 3 Điều 15; khoản 1 Điều 5: vi phạm mục được giao trách nhiệm');
+    const deputy = sheet.find((row) => row[3] === 'Cấp phó được phân công (Mục 1, 2)');
+    expect(deputy?.slice(6, 10)).toEqual(['Đạt', 'Đạt', '—', '—']);
     const details = dump['Chi tiết'] ?? [];
-    expect(details.find((row) => row[1] === 'Sở Y tế (SYT)')?.slice(2, 4)).toEqual([1, '1.1']);
+    expect(details.find((row) => row[1] === 'Sở Y tế (SYT)')?.slice(2, 7)).toEqual([
+      1,
+      '1.1',
+      expect.any(String),
+      'Không đạt',
+      'Không đạt',
+    ]);
+    const rewards = dump['Khen thưởng'] ?? [];
+    expect(rewards.some((row) => row[1] === '(Tập thể) Huyện Tân Mỹ')).toBe(true);
   });
 
   it('the sanction workbook lists the proposals and the cases to review, each with its article', async () => {
     const dump = await dumpWorkbook(join(out, '2024/xu-ly-2024.xlsx'));
     expect(Object.keys(dump)).toEqual(['Đề xuất xử lý', 'Cần xem xét', 'Cảnh báo', 'Căn cứ và tham số']);
+    expect(dump['Đề xuất xử lý']?.[3]?.[0]).toMatch(
+      /^Sở Nội vụ tổng hợp, trình UBND tỉnh xem xét, quyết định \(khoản 3 Điều 18\)/u,
+    );
     const proposals = (dump['Đề xuất xử lý'] ?? []).slice(6);
     expect(proposals.map((row) => [row[3], row[8], row[9]])).toEqual([
-      ['Ban Quản lý các khu công nghiệp', 'Khiển trách', 'Điều 17 khoản 1 điểm b, QĐ 358/2013/QĐ-UBND'],
-      ['Sở Y tế', 'Phê bình', 'Điều 17 khoản 1 điểm a, QĐ 358/2013/QĐ-UBND'],
-      ['Huyện Lạc Sơn', 'Cảnh cáo', 'Điều 17 khoản 1 điểm c, QĐ 358/2013/QĐ-UBND'],
-      ['Huyện Quế Võ', 'Khiển trách', 'Điều 17 khoản 1 điểm b, QĐ 358/2013/QĐ-UBND'],
+      ['Sở Y tế', 'Đề xuất phê bình', 'điểm a khoản 1 Điều 17'],
+      ['Huyện Lạc Sơn', 'Đề xuất cảnh cáo', 'điểm c khoản 1 Điều 17'],
+      ['Huyện Quế Võ', 'Đề xuất khiển trách', 'điểm b khoản 1 Điều 17'],
     ]);
     const review = (dump['Cần xem xét'] ?? []).slice(6);
-    expect(review).toHaveLength(6);
-    expect(review.find((row) => row[3] === 'Sở Tài nguyên và Môi trường')?.[8]).toMatch(/^Vi phạm 3 mục/u);
+    expect(review).toHaveLength(11);
+    const reason = (unit: string) => String(review.find((row) => row[3] === unit)?.[8]);
+    expect(reason('Sở Tài nguyên và Môi trường')).toMatch(/^Vi phạm 3 mục/u);
+    expect(reason('Thanh tra tỉnh')).toMatch(
+      /^Đơn vị chưa báo cáo theo Điều 19, Sở chưa đánh giá\. Chưa xếp loại; có thể là/u,
+    );
+    expect(reason('Ban Quản lý các khu công nghiệp')).toMatch(
+      /năm trước người này chưa đứng đầu đơn vị\. Theo bảng của điều khoản: Khiển trách\.$/u,
+    );
+    expect(reason('Huyện Yên Thái')).toMatch(/Cấp trên yêu cầu kiểm điểm — xem điểm c khoản 1 Điều 17/u);
   });
 
-  it('the "Căn cứ và tham số" sheet names the decision, the parameters, each input with its SHA-256 and the tool', async () => {
+  it('the "Căn cứ và tham số" sheet names the decision, the parameters in words, then each input with its SHA-256 and the tool', async () => {
     const dump = await dumpWorkbook(join(out, '2024/xu-ly-2024.xlsx'));
     const basis = dump['Căn cứ và tham số'] ?? [];
     const value = (key: string) => basis.find((row) => row[0] === key)?.[1];
     expect(value('Văn bản áp dụng')).toMatch(/^QĐ 358\/2013\/QĐ-UBND: /u);
-    expect(value('Ngày có hiệu lực')).toMatch(/^10\/10\/2013/u);
-    expect(value('rankScope')).toBe('block (mặc định)');
-    expect(value('2024/units.xlsx')).toMatch(/^[0-9a-f]{64} \(\d+ byte\)$/u);
-    expect(value('2023/scores.xlsx')).toMatch(/^[0-9a-f]{64}/u);
+    expect(value('Ngày có hiệu lực')).toMatch(/^10\/10\/2013 \(Điều 2 Quyết định số 358\/2013\/QĐ-UBND/u);
+    expect(value('Phạm vi xếp hạng')).toBe('xếp hạng trong từng khối (mặc định)');
+    expect(value('Tỷ lệ nhóm cao nhất (khoản 1 Điều 15)')).toBe('20%; làm tròn xuống, tối thiểu 1 đơn vị (mặc định)');
+    expect(value('Tham số rankScope')).toBe('"block"');
+    expect(value('Tệp 2024/units.xlsx')).toMatch(/^SHA-256 [0-9a-f]{64} \(\d+ byte\)$/u);
+    expect(value('Tệp 2024/assessment.xlsx')).toMatch(/^SHA-256 [0-9a-f]{64}/u);
     expect(value('Phần mềm')).toMatch(/^ict-eval \d+\.\d+\.\d+$/u);
+    const rows = basis.map((row) => row[0]);
+    expect(rows.indexOf('Thông tin kỹ thuật')).toBeGreaterThan(rows.indexOf('Tham số áp dụng'));
   });
 
   it('is formatted to print: frozen header, filter, A4 landscape with the header row repeated', async () => {
@@ -230,8 +300,9 @@ describe('the other commands on the sample workspace', () => {
     const result = run(['check', '--year', '2024', '-w', SAMPLE]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/STP\s+Sở Tư pháp\s+Đạt\s+Đạt\s+Đạt\s+Đạt\s+Có\s+1/u);
-    expect(result.stdout).toContain('STP, tiêu chí 2.9: tự đánh giá "Không đạt", thẩm định "Đạt"');
-    expect(result.stderr).toContain('đơn vị TTRA không có báo cáo tự đánh giá');
+    expect(result.stdout).toContain('Sở Tư pháp (STP), tiêu chí 2.9: tự đánh giá "Không đạt", Sở đánh giá "Đạt"');
+    expect(result.stderr).toContain('Thanh tra tỉnh (TTRA) chưa gửi báo cáo tự đánh giá và Sở chưa đánh giá');
+    expect(result.stderr).toContain('Sở Nội vụ (SNV) chưa gửi báo cáo tự đánh giá; kết quả dựa trên đánh giá của Sở.');
   });
 
   it('check --json gives each unit’s sections', () => {
@@ -261,9 +332,10 @@ describe('the other commands on the sample workspace', () => {
       groups: unknown[];
       rows: { unitCode: string; rank: number | null; previousRank: number | null; previousBottom: boolean | null }[];
     };
+    // SBN: 20 units of the index with a score (the police, not in the units file, included); HUYEN by its official ranks.
     expect(json.groups).toEqual([
-      { scope: 'SBN', n: 19, k: 3, kBottom: 2, topCount: 4, bottomCount: 2 },
-      { scope: 'HUYEN', n: 10, k: 2, kBottom: 1, topCount: 2, bottomCount: 1 },
+      { scope: 'SBN', rankSource: 'scores', n: 20, k: 4, kBottom: 3, topCount: 4, bottomCount: 3 },
+      { scope: 'HUYEN', rankSource: 'official', n: 10, k: 2, kBottom: 1, topCount: 2, bottomCount: 1 },
     ]);
     expect(json.rows.find((r) => r.unitCode === 'SNV')).toMatchObject({ rank: 3, previousRank: 6 });
     expect(json.rows.find((r) => r.unitCode === 'HPL')).toMatchObject({ previousRank: null, previousBottom: null });
@@ -271,22 +343,28 @@ describe('the other commands on the sample workspace', () => {
   });
 
   it('explain gives the derivation with its articles, in Vietnamese and in English', () => {
-    const vi = run(['explain', 'bqlkcn', '--year', '2024', '-w', SAMPLE]);
+    const vi = run(['explain', 'hqv', '--year', '2024', '-w', SAMPLE]);
     expect(vi.code).toBe(0);
     expect(vi.stdout).toContain(
-      'Khiển trách — đủ điều kiện của điểm được áp dụng (Điều 17 khoản 1 điểm b, QĐ 358/2013/QĐ-UBND)',
+      'Xử lý (đề xuất): Khiển trách — đủ điều kiện của điểm được áp dụng (điểm b khoản 1 Điều 17)',
     );
     expect(vi.stdout).toContain('Các điểm cùng thỏa mãn (chọn hình thức nặng nhất): Khiển trách, Phê bình');
-    const en = run(['explain', 'BQLKCN', '--year', '2024', '-w', SAMPLE, '--lang', 'en']);
-    expect(en.stdout).toContain(
-      'Reprimand — the conditions of the applied point hold (Điều 17 khoản 1 điểm b, QĐ 358/2013/QĐ-UBND)',
+    expect(vi.stdout).toContain(
+      'Sở Nội vụ trình UBND tỉnh quyết định (khoản 3 Điều 18 Quy định kèm theo Quyết định số 358/2013/QĐ-UBND',
     );
+    const en = run(['explain', 'HQV', '--year', '2024', '-w', SAMPLE, '--lang', 'en']);
+    expect(en.stdout).toContain(
+      'Sanction (proposal): Reprimand — the conditions of the applied point hold (Art. 17(1)(b))',
+    );
+    const changed = run(['explain', 'BQLKCN', '--year', '2024', '-w', SAMPLE]);
+    expect(changed.stdout).toContain('Theo bảng của điều khoản: Khiển trách — chuyển Sở Nội vụ xem xét');
+    expect(changed.stdout).toContain('3.4 (Điều 11): Không áp dụng — điều khoản không áp dụng cho loại đơn vị này');
   });
 
   it('explain of an unknown unit is a usage error naming the known codes', () => {
     const result = run(['explain', 'XYZ', '--year', '2024', '-w', SAMPLE]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/không có đơn vị "XYZ" trong danh sách năm 2024\. Các mã có: BDT, BQLKCN/u);
+    expect(result.stderr).toMatch(/không có đơn vị "XYZ" trong danh sách năm 2024\. Các mã có: BDT, BQLDA, BQLKCN/u);
   });
 });
 
@@ -395,6 +473,7 @@ describe('init and template', () => {
     const dir = await tempDir();
     expect(run(['init', join(dir, 'ws'), '--year', '2025']).code).toBe(0);
     expect(await listFiles(join(dir, 'ws'))).toEqual([
+      '2025/assessment.xlsx',
       '2025/follow-up.xlsx',
       '2025/scores.xlsx',
       '2025/units.xlsx',
@@ -402,7 +481,24 @@ describe('init and template', () => {
     ]);
     expect(run(['init', join(dir, 'ws'), '--year', '2025']).code).toBe(3);
     const dump = await dumpWorkbook(join(dir, 'ws/2025/units.xlsx'));
-    expect(dump['Danh sách']?.[0]).toEqual(['Mã đơn vị', 'Tên đơn vị', 'Khối', 'Họ và tên', 'Chức vụ', 'Vai trò']);
+    expect(dump['Danh sách']?.[0]).toEqual([
+      'Mã đơn vị',
+      'Tên đơn vị',
+      'Khối',
+      'Loại đơn vị',
+      'Họ và tên',
+      'Chức vụ',
+      'Vai trò',
+      'Từ ngày',
+      'Đến ngày',
+      'Mục được phân công',
+      'Văn bản phân công',
+      'Xếp hạng ICT Index',
+      'Mã đơn vị năm trước',
+    ]);
+    // The blank assessment is read back as an assessment of no unit: nothing is taken for the Sở's.
+    const check = run(['check', '--year', '2025', '-w', join(dir, 'ws')]);
+    expect(check.stderr).not.toMatch(/assessment\.xlsx.*(lỗi|không nhận ra)/u);
     expect(dump['Hướng dẫn']?.[1]).toEqual(['SỞ KHOA HỌC VÀ CÔNG NGHỆ']);
   });
 
@@ -410,7 +506,7 @@ describe('init and template', () => {
     const out = await tempDir();
     expect(run(['template', '--year', '2024', '-w', SAMPLE, '-o', out]).code).toBe(0);
     const files = await listFiles(out);
-    expect(files).toHaveLength(30);
+    expect(files).toHaveLength(31);
     const path = join(out, '2024/mau-bao-cao/SYT.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path);
@@ -437,11 +533,47 @@ describe('init and template', () => {
     );
     expect(read.problems).toEqual([]);
     expect(read.rows).toHaveLength(22);
-    expect(read.rows[1]).toMatchObject({
-      unitCode: 'SYT',
-      itemCode: '1.2',
-      selfAssessment: 'khong-dat',
-      appraisal: null,
+    expect(read.rows[1]).toMatchObject({ unitCode: 'SYT', itemCode: '1.2', selfAssessment: 'khong-dat' });
+    // The template is the unit's report only: no column for the department's assessment.
+    expect(sheet.getRow(1).values).not.toContain('Thẩm định');
+  });
+
+  it('template --assessment writes the Sở’s sheet pre-filled with every unit, its self-assessments beside it, read back as an assessment', async () => {
+    const out = await tempDir();
+    const result = run(['template', '--year', '2024', '-w', SAMPLE, '-o', out, '--assessment']);
+    expect(result.code).toBe(0);
+    expect(await listFiles(out)).toEqual(['2024/mau-danh-gia/assessment.xlsx']);
+    const dump = await dumpWorkbook(join(out, '2024/mau-danh-gia/assessment.xlsx'));
+    expect(dump['Đánh giá của Sở']?.[0]?.slice(0, 4)).toEqual(['Mã đơn vị', 'Tên đơn vị', '1.1', '1.2']);
+    expect(dump['Đánh giá của Sở']).toHaveLength(1 + 31);
+    const own = dump['Tự đánh giá của đơn vị'] ?? [];
+    expect(own.find((row) => row[0] === 'STP')?.[2 + 11]).toBe('Không đạt');
+    expect(own.find((row) => row[0] === 'TTRA')?.[2]).toBe('Chưa báo cáo');
+    // Filled in (here: every item Đạt for SYT), it is the wide form the readers take; the reference sheet is never read as the Sở's.
+    const workspace = await sampleCopy();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(out, '2024/mau-danh-gia/assessment.xlsx'));
+    const sheet = workbook.getWorksheet('Đánh giá của Sở');
+    if (sheet === undefined) throw new Error('no sheet');
+    sheet.eachRow((row, number) => {
+      if (number > 1 && row.getCell(1).value === 'SYT') for (let c = 3; c <= 24; c++) row.getCell(c).value = 'Đạt';
     });
+    await workbook.xlsx.writeFile(join(workspace, '2024/assessment.xlsx'));
+    const json = JSON.parse(run(['check', '--year', '2024', '-w', workspace, '--json']).stdout) as {
+      units: { unitCode: string; violatedSections: number[]; sections: { status: string }[] }[];
+      problems: { code: string; message: string }[];
+    };
+    expect(json.units.find((u) => u.unitCode === 'SYT')?.sections.map((s) => s.status)).toEqual([
+      'met',
+      'met',
+      'met',
+      'met',
+    ]);
+    expect(json.units.find((u) => u.unitCode === 'STP')?.sections.map((s) => s.status)).toEqual([
+      'undetermined',
+      'undetermined',
+      'undetermined',
+      'undetermined',
+    ]);
   });
 });

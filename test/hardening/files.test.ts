@@ -48,7 +48,7 @@ describe('hostile workbooks end in a clear message, within bounded memory', () =
       Array.from({ length: 2000 }, (_, i) => [`U${i}`, 'Đơn vị '.repeat(20), 'SBN', i / 2000]),
     );
     const path = await save(lieAboutSize(honest, 'xl/sharedStrings.xml', 100));
-    const read = await readScoresFile(path, 'scores.xlsx', DEFAULT_LIMITS, BN_358_2013.blocks);
+    const read = await readScoresFile(path, 'scores.xlsx', DEFAULT_LIMITS, BN_358_2013.blocks, BN_358_2013);
     expect(read.scores).toEqual([]);
     expect(read.problems.map(formatProblem)).toEqual([
       expect.stringMatching(
@@ -65,6 +65,7 @@ describe('hostile workbooks end in a clear message, within bounded memory', () =
       'scores.xlsx',
       { ...DEFAULT_LIMITS, maxUncompressedBytes: 1_000_000 },
       BN_358_2013.blocks,
+      BN_358_2013,
     );
     expect(read.problems.map((p) => p.code)).toEqual(['xlsx-too-large-uncompressed']);
   });
@@ -81,6 +82,7 @@ describe('hostile workbooks end in a clear message, within bounded memory', () =
       'scores.xlsx',
       DEFAULT_LIMITS,
       BN_358_2013.blocks,
+      BN_358_2013,
     );
     expect(read.problems).toEqual([]);
     expect(read.scores).toHaveLength(20_001);
@@ -98,12 +100,24 @@ describe('hostile workbooks end in a clear message, within bounded memory', () =
     for (let at = patched.indexOf(name); at >= 0; at = patched.indexOf(name, at + 1)) {
       if (patched.readUInt32LE(at - 46) === 0x02014b50) patched.write('xl/media/ignored__.xml', at);
     }
-    const read = await readScoresFile(await save(patched), 'scores.xlsx', DEFAULT_LIMITS, BN_358_2013.blocks);
+    const read = await readScoresFile(
+      await save(patched),
+      'scores.xlsx',
+      DEFAULT_LIMITS,
+      BN_358_2013.blocks,
+      BN_358_2013,
+    );
     expect(read.scores.map((s) => s.unitCode)).toEqual(['SA']);
   });
 
   it('an empty file named .xlsx', async () => {
-    const read = await readScoresFile(await save(Buffer.alloc(0)), 'scores.xlsx', DEFAULT_LIMITS, BN_358_2013.blocks);
+    const read = await readScoresFile(
+      await save(Buffer.alloc(0)),
+      'scores.xlsx',
+      DEFAULT_LIMITS,
+      BN_358_2013.blocks,
+      BN_358_2013,
+    );
     expect(read.problems.map(formatProblem)).toEqual(['scores.xlsx: tệp rỗng (0 byte).']);
   });
 
@@ -115,6 +129,7 @@ describe('hostile workbooks end in a clear message, within bounded memory', () =
       'scores.xlsx',
       DEFAULT_LIMITS,
       BN_358_2013.blocks,
+      BN_358_2013,
     );
     expect(read.problems.map(formatProblem)).toEqual([
       'scores.xlsx: tệp nén này không chứa bảng tính Excel (thiếu xl/workbook.xml).',
@@ -129,6 +144,7 @@ describe('hostile workbooks end in a clear message, within bounded memory', () =
       'scores.xlsx',
       { ...DEFAULT_LIMITS, maxZipEntries: 20 },
       BN_358_2013.blocks,
+      BN_358_2013,
     );
     expect(read.problems.map(formatProblem)).toEqual(['scores.xlsx: tệp .xlsx chứa quá nhiều thành phần (trên 20).']);
   });
@@ -141,6 +157,7 @@ describe('hostile workbooks end in a clear message, within bounded memory', () =
       'scores.xlsx',
       DEFAULT_LIMITS,
       BN_358_2013.blocks,
+      BN_358_2013,
     );
     expect(read.problems.length).toBe(1);
     expect(read.problems[0]?.severity).toBe('error');

@@ -172,8 +172,8 @@ const summary = (e: ReturnType<typeof evaluateYear>) =>
   e.persons.map((p) => [
     p.person.unitCode,
     p.person.name,
-    p.unit.rating.outcome,
-    p.unit.sanction.outcome,
+    p.rating.outcome,
+    p.sanction.outcome,
     p.unit.rank?.rank ?? null,
   ]);
 

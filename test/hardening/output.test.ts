@@ -78,8 +78,8 @@ describe('text from the inputs stays text', () => {
     await book.xlsx.readFile(join(workspace, '2024/units.xlsx'));
     const sheet = book.getWorksheet('Danh sách');
     if (sheet === undefined) throw new Error('no sheet');
-    sheet.getCell('D6').value = '=HYPERLINK("http://evil.example","Bấm vào")';
-    sheet.getCell('E6').value = '+84912345678';
+    sheet.getCell('E6').value = '=HYPERLINK("http://evil.example","Bấm vào")';
+    sheet.getCell('F6').value = '+84912345678';
     await book.xlsx.writeFile(join(workspace, '2024/units.xlsx'));
     const out = await tempDir();
     expect(run(['rate', '--year', '2024', '-w', workspace, '-o', out, '--csv', '-q']).code).toBe(0);

@@ -19,18 +19,22 @@ afterAll(async () => {
 });
 
 const UNITS = [
-  'Mã đơn vị,Tên đơn vị,Khối,Họ và tên,Chức vụ,Vai trò',
-  'SA,Sở An Hòa,SBN,Nguyễn Văn Hòa,Giám đốc,Người đứng đầu',
-  'HA,Huyện Lạc Sơn,HUYEN,Hoàng Văn Lực,Chủ tịch UBND huyện,Người đứng đầu',
+  'Mã đơn vị,Tên đơn vị,Khối,Loại đơn vị,Họ và tên,Chức vụ,Vai trò,Mục được phân công,Văn bản phân công',
+  'SA,Sở An Hòa,SBN,Cơ quan chuyên môn,Nguyễn Văn Hòa,Giám đốc,Người đứng đầu,,',
+  'HA,Huyện Lạc Sơn,HUYEN,UBND cấp huyện,Hoàng Văn Lực,Chủ tịch UBND huyện,Người đứng đầu,,',
 ].join('\n');
 const SCORES = ['Mã đơn vị,Tên đơn vị,Khối,Điểm ICT Index', 'SA,Sở An Hòa,SBN,0.8', 'HA,Huyện Lạc Sơn,HUYEN,0.7'].join(
   '\n',
 );
 const report = (unit: string, status = 'Đạt') =>
   [
-    'Mã đơn vị,Mã tiêu chí,Tự đánh giá,Minh chứng,Thẩm định,Ghi chú',
-    ...CHECKLIST.map((i) => `${unit},${i.code},${status},,,`),
+    'Mã đơn vị,Mã tiêu chí,Tự đánh giá,Minh chứng,Ghi chú',
+    ...CHECKLIST.map((i) => `${unit},${i.code},${status},,`),
   ].join('\n');
+const ASSESSMENT = [
+  'Mã đơn vị,Mã tiêu chí,Kết quả đánh giá,Ghi chú',
+  ...['SA', 'HA'].flatMap((unit) => CHECKLIST.map((i) => `${unit},${i.code},Đạt,`)),
+].join('\n');
 
 /** A workspace for 2024 with valid CSV files, with some replaced or removed. */
 async function workspace(files: Record<string, string | Buffer | null> = {}): Promise<string> {
@@ -41,6 +45,7 @@ async function workspace(files: Record<string, string | Buffer | null> = {}): Pr
     '2024/scores.csv': SCORES,
     '2024/self-reports/SA.csv': report('SA'),
     '2024/self-reports/HA.csv': report('HA'),
+    '2024/assessment.csv': ASSESSMENT,
     ...files,
   };
   for (const [path, content] of Object.entries(all)) {
@@ -64,7 +69,7 @@ describe('each kind of malformed input has its own precise message', () => {
   it('a missing required column names the file and the columns found', async () => {
     const root = await workspace({ '2024/units.csv': UNITS.replace('Vai trò', 'Ghi chú') });
     expect(await errors(root)).toEqual([
-      '2024/units.csv: không tìm thấy dòng tiêu đề của danh sách đơn vị và người chịu trách nhiệm (cần các cột "Mã đơn vị", "Tên đơn vị", "Khối", "Họ và tên", "Chức vụ", "Vai trò") trong 30 dòng đầu. Đã thấy: "Mã đơn vị", "Tên đơn vị", "Khối", "Họ và tên", "Chức vụ", "Ghi chú".',
+      '2024/units.csv: không tìm thấy dòng tiêu đề của danh sách đơn vị và người chịu trách nhiệm (cần các cột "Mã đơn vị", "Tên đơn vị", "Khối", "Họ và tên", "Chức vụ", "Vai trò") trong 30 dòng đầu. Đã thấy: "Mã đơn vị", "Tên đơn vị", "Khối", "Loại đơn vị", "Họ và tên", "Chức vụ", "Ghi chú", "Mục được phân công", "Văn bản phân công".',
     ]);
   });
 
@@ -107,37 +112,102 @@ describe('each kind of malformed input has its own precise message', () => {
   it('a (unit, item) given in two files names both places', async () => {
     const root = await workspace({ '2024/self-reports/SA-sua.csv': report('SA').split('\n').slice(0, 2).join('\n') });
     expect(await errors(root)).toEqual([
-      '2024/self-reports/SA.csv, dòng 2: đơn vị SA, tiêu chí 1.1 đã có ở 2024/self-reports/SA-sua.csv, dòng 2; mỗi tiêu chí chỉ được báo cáo một lần.',
+      '2024/self-reports/SA.csv, dòng 2: đơn vị SA, tiêu chí 1.1 đã có báo cáo ở 2024/self-reports/SA-sua.csv, dòng 2; mỗi tiêu chí chỉ ghi một lần.',
     ]);
   });
 
-  it('a second head of a unit names the first', async () => {
+  it('a second head of a unit for the same time names both periods (heads who follow each other are allowed)', async () => {
     const root = await workspace({
-      '2024/units.csv': `${UNITS}\nSA,Sở An Hòa,SBN,Trần Minh Khoa,Giám đốc,Người đứng đầu`,
+      '2024/units.csv': `${UNITS}\nSA,Sở An Hòa,SBN,,Trần Minh Khoa,Giám đốc,Người đứng đầu,,`,
     });
     expect(await errors(root)).toEqual([
-      '2024/units.csv, dòng 4: đơn vị SA có người đứng đầu thứ hai (người thứ nhất ở dòng 2); mỗi đơn vị chỉ có một người đứng đầu.',
+      '2024/units.csv, dòng 4: đơn vị SA: thời gian giữ chức của Trần Minh Khoa (01/01/2024–31/12/2024) chồng lên Nguyễn Văn Hòa (01/01/2024–31/12/2024); mỗi thời điểm chỉ có một người đứng đầu.',
     ]);
   });
 
-  it('a unit with only a deputy has no head', async () => {
+  it('a deputy with no assignment document is not an assigned deputy: malformed data, with the clause', async () => {
+    const root = await workspace({
+      '2024/units.csv': `${UNITS}\nSA,Sở An Hòa,SBN,,Lê Thị Hằng,Phó Giám đốc,Cấp phó,1,`,
+    });
+    expect(await errors(root)).toEqual([
+      '2024/units.csv, dòng 4, cột I (Văn bản phân công): Lê Thị Hằng là cấp phó nhưng không ghi Văn bản phân công: chỉ cấp phó được người đứng đầu phân công mới chịu trách nhiệm như người đứng đầu (khoản 3 Điều 2).',
+    ]);
+  });
+
+  it('a unit with only a deputy has no head: a warning, and the unit is kept', async () => {
     const root = await workspace({
       '2024/units.csv': UNITS.replace(
-        'Nguyễn Văn Hòa,Giám đốc,Người đứng đầu',
-        'Nguyễn Văn Hòa,Phó Giám đốc,Cấp phó được phân công',
+        'Nguyễn Văn Hòa,Giám đốc,Người đứng đầu,,',
+        'Nguyễn Văn Hòa,Phó Giám đốc,Cấp phó được phân công,Tất cả,Quyết định số 1/QĐ',
       ),
     });
-    expect(await errors(root)).toEqual([
-      '2024/units.csv: đơn vị SA không có người đứng đầu (Vai trò "Người đứng đầu").',
-    ]);
+    const loaded = await loadYear(root, 2024, resolvePolicy(2024));
+    expect(errorsOf(loaded.problems)).toEqual([]);
+    expect(loaded.problems.map(formatProblem)).toContain(
+      '2024/units.csv, dòng 2: đơn vị SA (Sở An Hòa) không có người đứng đầu hay quyền / phụ trách trong danh sách: kết quả của đơn vị được báo cáo không kèm người chịu trách nhiệm.',
+    );
   });
 
   it('a unit listed with two different blocks is inconsistent', async () => {
     const root = await workspace({
-      '2024/units.csv': `${UNITS}\nSA,Sở An Hòa,HUYEN,Lê Thị Hằng,Phó Giám đốc,Cấp phó được phân công`,
+      '2024/units.csv': `${UNITS}\nSA,Sở An Hòa,HUYEN,,Lê Thị Hằng,Phó Giám đốc,Cấp phó được phân công,1,QĐ 2`,
     });
     expect(await errors(root)).toEqual([
-      '2024/units.csv, dòng 4: đơn vị SA có tên hoặc khối khác với dòng 2 ("Sở An Hòa", SBN).',
+      '2024/units.csv, dòng 4: thông tin đơn vị SA khác với dòng 2 (ở đó ghi: khối SBN); mỗi đơn vị chỉ có một tên, một khối, một loại.',
+    ]);
+  });
+
+  it('overlapping periods of two heads, and a period outside the year, are malformed data', async () => {
+    const root = await workspace({
+      '2024/units.csv': [
+        'Mã đơn vị,Tên đơn vị,Khối,Họ và tên,Chức vụ,Vai trò,Từ ngày,Đến ngày',
+        'SA,Sở An Hòa,SBN,Nguyễn Văn Hòa,Giám đốc,Người đứng đầu,01/01/2024,30/06/2024',
+        'SA,Sở An Hòa,SBN,Trần Minh Khoa,Giám đốc,Người đứng đầu,15/06/2024,31/12/2024',
+        'HA,Huyện Lạc Sơn,HUYEN,Hoàng Văn Lực,Chủ tịch UBND huyện,Người đứng đầu,01/01/2023,',
+      ].join('\n'),
+    });
+    expect(await errors(root)).toEqual([
+      '2024/units.csv, dòng 4, cột G (Từ ngày): ngày 01/01/2023 nằm ngoài năm đánh giá 2024.',
+      '2024/units.csv, dòng 3: đơn vị SA: thời gian giữ chức của Trần Minh Khoa (15/06/2024–31/12/2024) chồng lên Nguyễn Văn Hòa (01/01/2024–30/06/2024); mỗi thời điểm chỉ có một người đứng đầu.',
+    ]);
+  });
+
+  it('a head for part of the year and an acting head after them leave no gap; a gap is a warning', async () => {
+    const root = await workspace({
+      '2024/units.csv': [
+        'Mã đơn vị,Tên đơn vị,Khối,Họ và tên,Chức vụ,Vai trò,Từ ngày,Đến ngày',
+        'SA,Sở An Hòa,SBN,Nguyễn Văn Hòa,Giám đốc,Người đứng đầu,,30/06/2024',
+        'SA,Sở An Hòa,SBN,Trần Minh Khoa,Phó Giám đốc phụ trách,Quyền / phụ trách,01/07/2024,',
+        'HA,Huyện Lạc Sơn,HUYEN,Hoàng Văn Lực,Chủ tịch UBND huyện,Người đứng đầu,,30/09/2024',
+      ].join('\n'),
+    });
+    const loaded = await loadYear(root, 2024, resolvePolicy(2024));
+    expect(errorsOf(loaded.problems)).toEqual([]);
+    const gaps = loaded.problems.filter((p) => p.code === 'head-gap').map(formatProblem);
+    expect(gaps).toEqual(['2024/units.csv, dòng 4: đơn vị HA: không có người đứng đầu từ 01/10/2024 đến 31/12/2024.']);
+    expect(loaded.input.persons.map((p) => [p.name, p.role, p.period])).toEqual([
+      ['Nguyễn Văn Hòa', 'head', { from: '2024-01-01', to: '2024-06-30' }],
+      ['Trần Minh Khoa', 'acting-head', { from: '2024-07-01', to: '2024-12-31' }],
+      ['Hoàng Văn Lực', 'head', { from: '2024-01-01', to: '2024-09-30' }],
+    ]);
+  });
+
+  it('the same person twice for a unit at the same time is malformed data', async () => {
+    const root = await workspace({
+      '2024/units.csv': `${UNITS}\nSA,Sở An Hòa,SBN,,nguyễn văn hòa,Phó Giám đốc,Cấp phó được phân công,2,QĐ 3`,
+    });
+    expect(await errors(root)).toEqual([
+      '2024/units.csv, dòng 4: nguyễn văn hòa đã có trong danh sách của đơn vị SA (dòng 2) trong cùng thời gian; mỗi người chỉ ghi một lần.',
+    ]);
+  });
+
+  it('a reward recipient who is not one of the unit’s persons is named', async () => {
+    const root = await workspace({
+      '2024/follow-up.csv':
+        'Mã đơn vị,Chậm triển khai kết luận,Yêu cầu kiểm điểm,Thành tích đặc biệt,Người được đề nghị thưởng\nSA,,,Có,Trần Văn Lạ',
+    });
+    expect(await errors(root)).toEqual([
+      '2024/follow-up.csv, dòng 2: người được đề nghị thưởng "Trần Văn Lạ" không có trong danh sách của đơn vị SA (Nguyễn Văn Hòa); để trống nếu đề nghị thưởng cho đơn vị.',
     ]);
   });
 
@@ -160,7 +230,7 @@ describe('each kind of malformed input has its own precise message', () => {
   it('a score that is not a number names the cell', async () => {
     const root = await workspace({ '2024/scores.csv': SCORES.replace('0.7', 'bảy mươi') });
     expect(await errors(root)).toEqual([
-      '2024/scores.csv, dòng 3, cột D (Điểm ICT Index): điểm "bảy mươi" không phải là số.',
+      '2024/scores.csv, dòng 3, cột D (Điểm ICT Index): điểm "bảy mươi" không phải là số (hoặc "Không xếp hạng").',
     ]);
   });
 
@@ -189,6 +259,7 @@ describe('each kind of malformed input has its own precise message', () => {
       'scores.xlsx',
       DEFAULT_LIMITS,
       BN_358_2013.blocks,
+      BN_358_2013,
     );
     expect(read.problems.map(formatProblem)).toEqual([
       'scores.xlsx, trang "Sheet", dòng 2, cột E (Điểm ICT Index): ô chứa công thức =D2*2 nhưng không có kết quả lưu sẵn; hãy mở tệp bằng Excel hoặc LibreOffice, để công thức tính xong rồi lưu lại.',
@@ -263,6 +334,7 @@ describe('files that are not what they claim to be', () => {
       'bomb.xlsx',
       { ...DEFAULT_LIMITS, maxUncompressedBytes: 1_000_000 },
       BN_358_2013.blocks,
+      BN_358_2013,
     );
     expect(read.problems.map(formatProblem)).toEqual([
       expect.stringMatching(
@@ -278,6 +350,7 @@ describe('files that are not what they claim to be', () => {
       'scores.csv',
       { ...DEFAULT_LIMITS, maxFileBytes: 10 },
       BN_358_2013.blocks,
+      BN_358_2013,
     );
     expect(read.problems.map(formatProblem)).toEqual([
       expect.stringMatching(/^scores\.csv: tệp quá lớn \(\d+ B; giới hạn 10 B\)\.$/u),

@@ -11,17 +11,28 @@ describe('a year of files made by openpyxl, gnumeric, LibreOffice and CSV writer
   const loaded = await loadYear(workspace, 2024, resolvePolicy(2024));
   const { input } = loaded;
 
-  it('finds no malformed data, and no gap but those the files hold', () => {
-    expect(loaded.problems.map(formatProblem)).toEqual([]);
+  it('finds no malformed data; warns that the kinds were taken from the blocks and that the v1 "Thẩm định" columns are not read', () => {
+    expect(loaded.problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([]);
+    expect(loaded.problems.map((p) => [p.code, p.where?.file])).toEqual([
+      ['kind-defaulted', '2024/units.xlsx'],
+      ['assessment-in-self-report', '2024/self-reports/HLS.csv'],
+      ['assessment-in-self-report', '2024/self-reports/HMT.xlsx'],
+      ['assessment-in-self-report', '2024/self-reports/STTTT.xlsx'],
+      ['assessment-in-self-report', '2024/self-reports/SYT.xlsx'],
+    ]);
   });
 
   it('reads the units below title lines and merged titles, trims and upper-cases codes, and stops at the signature block (openpyxl)', () => {
-    expect(input.units).toEqual([
-      { code: 'STTTT', name: 'Sở Thông tin và Truyền thông', block: 'SBN' },
-      { code: 'SYT', name: 'Sở Y tế', block: 'SBN' },
-      { code: 'HLS', name: 'Huyện Lạc Sơn', block: 'HUYEN' },
-      { code: 'HMT', name: 'Huyện Minh Tân', block: 'HUYEN' },
+    expect(input.units.map((u) => [u.code, u.name, u.block, u.kind])).toEqual([
+      ['STTTT', 'Sở Thông tin và Truyền thông', 'SBN', 'co-quan-chuyen-mon'],
+      ['SYT', 'Sở Y tế', 'SBN', 'co-quan-chuyen-mon'],
+      ['HLS', 'Huyện Lạc Sơn', 'HUYEN', 'ubnd-huyen'],
+      ['HMT', 'Huyện Minh Tân', 'HUYEN', 'ubnd-huyen'],
     ]);
+    expect(input.persons.find((p) => p.role === 'deputy')).toMatchObject({
+      assignedSections: [1, 3],
+      assignmentDocument: 'Quyết định số 7/QĐ-SYT',
+    });
     expect(input.persons.map((p) => [p.unitCode, p.name, p.role])).toEqual([
       ['STTTT', 'Nguyễn Thị Lụa', 'head'],
       ['SYT', 'Trần Văn Khải', 'head'],
@@ -76,20 +87,28 @@ describe('a year of files made by openpyxl, gnumeric, LibreOffice and CSV writer
     );
   });
 
-  it('skips an instruction sheet and reads the appraisal, notes and rich text evidence (LibreOffice)', () => {
+  it('skips an instruction sheet and reads the statuses, notes and rich text evidence (LibreOffice)', () => {
     expect(input.selfReports.find((r) => r.unitCode === 'SYT' && r.itemCode === '1.1')?.evidence).toBe(
       'Quyết định số 45/QĐ-SYT',
     );
     const row = input.selfReports.find((r) => r.unitCode === 'SYT' && r.itemCode === '3.4');
     expect(row).toMatchObject({
       selfAssessment: 'dat',
-      appraisal: 'khong-dat',
       source: { file: '2024/self-reports/SYT.xlsx', sheet: 'Báo cáo', row: 19 },
     });
+    expect(row).not.toHaveProperty('appraisal');
     expect(input.selfReports.find((r) => r.unitCode === 'SYT' && r.itemCode === '4.6')).toMatchObject({
       selfAssessment: 'khong-ap-dung',
       note: 'Chưa có dự án',
     });
+  });
+
+  it('reads the department’s assessment (long form, ";" CSV with BOM), a blank being "not assessed"', () => {
+    expect(input.assessments.filter((r) => r.unitCode === 'SYT' && r.status !== 'dat')).toMatchObject([
+      { itemCode: '3.4', status: 'khong-dat' },
+      { itemCode: '4.6', status: 'khong-ap-dung', note: 'Chưa có dự án' },
+    ]);
+    expect(input.assessments.filter((r) => r.unitCode === 'HMT')).toHaveLength(21);
   });
 
   it('reads a tab-separated UTF-16 CSV (Excel’s "Unicode Text")', () => {
@@ -123,6 +142,7 @@ describe('a year of files made by openpyxl, gnumeric, LibreOffice and CSV writer
     expect(loaded.files.map((f) => [f.role, f.path])).toEqual([
       ['units', '2024/units.xlsx'],
       ['scores', '2024/scores.xlsx'],
+      ['assessment', '2024/assessment.csv'],
       ['previous-scores', '2023/scores.csv'],
       ['follow-up', '2024/follow-up.csv'],
       ['self-report', '2024/self-reports/HLS.csv'],
@@ -135,12 +155,12 @@ describe('a year of files made by openpyxl, gnumeric, LibreOffice and CSV writer
 
   it('feeds the rules: the year is rated as the files say', () => {
     const evaluation = evaluateYear(input, resolvePolicy(2024));
-    const rating = (code: string) => evaluation.units.find((u) => u.unit.code === code)?.rating.outcome;
+    const rating = (code: string) => evaluation.units.find((u) => u.unit.code === code)?.whole.rating.outcome;
     expect(rating('STTTT')).toBe('khong-hoan-thanh');
     expect(rating('SYT')).toBe('khong-hoan-thanh');
     expect(rating('HLS')).toBe('xuat-sac');
     expect(rating('HMT')).toBe('thieu-du-lieu');
     const stttt = evaluation.units.find((u) => u.unit.code === 'STTTT');
-    expect(stttt?.sanction.outcome).toBe('phe-binh');
+    expect(stttt?.whole.sanction.outcome).toBe('phe-binh');
   });
 });

@@ -14,7 +14,7 @@ import { TOY } from './toy/index.js';
 // the module's own folder (test/regulations/toy/).
 const csv = (rows: readonly string[]) => `${rows.join('\n')}\n`;
 const report = (code: string, notMet: readonly string[]) =>
-  ['A', 'B', 'C'].map((item) => `${code},${item},${notMet.includes(item) ? 'Không đạt' : 'Đạt'},VB 1/${code},,`);
+  ['A', 'B', 'C'].map((item) => `${code},${item},${notMet.includes(item) ? 'Không đạt' : 'Đạt'},VB 1/${code},`);
 
 let workspace: string;
 let run: YearRun;
@@ -32,12 +32,12 @@ beforeAll(async () => {
   await writeFile(
     join(workspace, '2030/units.csv'),
     csv([
-      'Mã đơn vị,Tên đơn vị,Khối,Họ và tên,Chức vụ,Vai trò',
+      'Mã đơn vị,Tên đơn vị,Khối,Họ và tên,Chức vụ,Vai trò,Mục được phân công,Văn bản phân công',
       ...units.map(
         (code, i) =>
-          `${code},Đơn vị ${code},${i % 2 === 0 ? 'TINH' : 'Cấp tỉnh'},Người ${code},Giám đốc,Người đứng đầu`,
+          `${code},Đơn vị ${code},${i % 2 === 0 ? 'TINH' : 'Cấp tỉnh'},Người ${code},Giám đốc,Người đứng đầu,,`,
       ),
-      'U1,Đơn vị U1,TINH,Phó U1,Phó Giám đốc,Cấp phó được phân công',
+      'U1,Đơn vị U1,TINH,Phó U1,Phó Giám đốc,Cấp phó được phân công,Tất cả,QĐ 3/QĐ-U1',
     ]),
   );
   const scores = (values: readonly number[]) =>
@@ -47,15 +47,23 @@ beforeAll(async () => {
     ]);
   await writeFile(join(workspace, '2030/scores.csv'), scores([90, 80, 70, 60, 50, 40]));
   await writeFile(join(workspace, '2029/scores.csv'), scores([90, 80, 70, 60, 50, 40]));
+  const reports = [
+    ...report('U1', []),
+    ...report('U2', ['B']),
+    ...report('U3', ['A', 'C']),
+    ...report('U4', []),
+    ...report('U5', ['C']),
+  ];
   await writeFile(
     join(workspace, '2030/self-reports/all.csv'),
+    csv(['Mã đơn vị,Mã tiêu chí,Tự đánh giá,Minh chứng,Ghi chú', ...reports]),
+  );
+  // The department's assessment, long form: it decides the items (here as the units reported them).
+  await writeFile(
+    join(workspace, '2030/assessment.csv'),
     csv([
-      'Mã đơn vị,Mã tiêu chí,Tự đánh giá,Minh chứng,Thẩm định,Ghi chú',
-      ...report('U1', []),
-      ...report('U2', ['B']),
-      ...report('U3', ['A', 'C']),
-      ...report('U4', []),
-      ...report('U5', ['C']),
+      'Mã đơn vị,Mã tiêu chí,Kết quả đánh giá,Ghi chú',
+      ...reports.map((line) => `${line.split(',').slice(0, 3).join(',')},`),
     ]),
   );
   await writeFile(
@@ -84,33 +92,33 @@ describe('a second regulation module runs through the whole pipeline', () => {
     expect(u3?.assessment.sections.map((s) => s.section)).toEqual([1, 2]);
     expect(u3?.assessment.violatedSections).toEqual([1, 2]);
     expect(run.evaluation.ranking.groups).toEqual([
-      { scope: 'TINH', n: 6, topSize: 3, bottomSize: 2, topCount: 3, bottomCount: 2 },
+      { scope: 'TINH', n: 6, topSize: 3, bottomSize: 2, topCount: 3, bottomCount: 2, source: 'scores' },
     ]);
   });
 
   it.each([
-    ['Người U1', 'xuat-sac', null, ['Điều 1 khoản 1', 'Điều 5 khoản 1', 'Điều 6 khoản 1']],
-    ['Phó U1', 'xuat-sac', null, ['Điều 1 khoản 2', 'Điều 5 khoản 1', 'Điều 6 khoản 1']],
+    ['Người U1', 'xuat-sac', null, ['khoản 1 Điều 1', 'khoản 1 Điều 5', 'khoản 1 Điều 6']],
+    ['Phó U1', 'xuat-sac', null, ['khoản 2 Điều 1', 'khoản 1 Điều 5']],
     [
       'Người U2',
       'khong-hoan-thanh',
       'can-xem-xet',
-      ['Điều 1 khoản 1', 'Điều 5 khoản 3', 'Điều 3 khoản 2', 'Điều 6 khoản 3 (đoạn đầu)', 'Điều 7 khoản 2'],
+      ['khoản 1 Điều 1', 'khoản 3 Điều 5', 'khoản 2 Điều 3', 'khoản 3 Điều 6 (đoạn đầu)', 'khoản 2 Điều 7'],
     ],
     [
       'Người U3',
       'khong-hoan-thanh',
       'khien-trach',
-      ['Điều 1 khoản 1', 'Điều 5 khoản 3', 'Điều 3 khoản 1', 'Điều 4', 'Điều 6 khoản 3 điểm b'],
+      ['khoản 1 Điều 1', 'khoản 3 Điều 5', 'khoản 1 Điều 3', 'Điều 4', 'điểm b khoản 3 Điều 6'],
     ],
-    ['Người U4', 'hoan-thanh', null, ['Điều 1 khoản 1', 'Điều 5 khoản 2']],
+    ['Người U4', 'hoan-thanh', null, ['khoản 1 Điều 1', 'khoản 2 Điều 5']],
     [
       'Người U5',
       'khong-hoan-thanh',
       'phe-binh',
-      ['Điều 1 khoản 1', 'Điều 5 khoản 3', 'Điều 4', 'Điều 6 khoản 3 điểm a'],
+      ['khoản 1 Điều 1', 'khoản 3 Điều 5', 'Điều 4', 'điểm a khoản 3 Điều 6'],
     ],
-    ['Người U6', 'thieu-du-lieu', null, ['Điều 1 khoản 1', 'Điều 8']],
+    ['Người U6', 'thieu-du-lieu', null, ['khoản 1 Điều 1']],
   ])('%s is rated %s, sanction %s, citing only the module’s articles %j', (name, rating, sanction, citations) => {
     const row = person(name);
     expect(row.rating).toBe(rating);
@@ -119,9 +127,9 @@ describe('a second regulation module runs through the whole pipeline', () => {
   });
 
   it('explains an uncovered case in the module’s words, with its nearest point', () => {
-    const sanction = person('Người U2').evaluation.unit.sanction;
+    const sanction = person('Người U2').evaluation.sanction;
     expect(sanction.uncoveredCase).toBe('one-not-slow');
-    expect(sanction.nearestClauses.map(formatCitation)).toEqual(['Điều 6 khoản 3 điểm a']);
+    expect(sanction.nearestClauses.map((c) => formatCitation(c))).toEqual(['điểm a khoản 3 Điều 6']);
   });
 
   it('writes the workbooks with its sections, shares, decision and issuer', async () => {
@@ -132,11 +140,13 @@ describe('a second regulation module runs through the whole pipeline', () => {
     expect(sheet.columns.map((c) => c.header).filter((h) => h.startsWith('Mục'))).toEqual(['Mục 1', 'Mục 2']);
     expect(text).toContain('50% cao nhất');
     expect(text).toContain('Cơ quan cấp tỉnh');
-    expect(text).toContain('QĐ 1/2030/QĐ-TOY');
+    expect(sheet.subtitle).toContain('Quy định kèm theo Quyết định số 1/2030/QĐ-TOY');
     expect(text).not.toMatch(/358|Điều 15|Điều 17/u);
     expect(rating.block).toEqual({ province: 'UBND TỈNH THỬ NGHIỆM', department: 'SỞ THỬ NGHIỆM', year: 2030 });
     const sanctions = sanctionDocument(run.evaluation, run.rows, run.info);
-    expect(sanctions.sheets.map((s) => s.title)).toContain('Đề xuất xử lý trách nhiệm người đứng đầu (Điều 6 khoản 3)');
+    expect(sanctions.sheets.map((s) => s.title)).toContain(
+      'Đề xuất hình thức xử lý trách nhiệm người đứng đầu (khoản 3 Điều 6)',
+    );
     expect((await renderWorkbook(rating)).subarray(0, 2).toString()).toBe('PK');
   });
 });

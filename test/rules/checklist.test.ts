@@ -18,30 +18,30 @@ function articleText(article: number): string {
   return regulation.slice(start, end < 0 ? undefined : end);
 }
 
-/** rules.md's table: item → article, as the spec writes it. */
+/** rules.md's table: item → article, as the spec writes it (v2: smallest unit first). */
 const RULES_MD_TABLE: readonly [string, string][] = [
-  ['1.1', 'Điều 5 khoản 1'],
-  ['1.2', 'Điều 5 khoản 2'],
+  ['1.1', 'khoản 1 Điều 5'],
+  ['1.2', 'khoản 2 Điều 5'],
   ['1.3', 'Điều 6'],
-  ['2.1', 'Điều 7 khoản 1'],
-  ['2.2', 'Điều 7 khoản 2'],
-  ['2.3', 'Điều 7 khoản 3'],
-  ['2.4', 'Điều 8 khoản 1'],
-  ['2.5', 'Điều 8 khoản 2'],
-  ['2.6', 'Điều 8 khoản 3'],
-  ['2.7', 'Điều 9 khoản 1'],
-  ['2.8', 'Điều 9 khoản 2'],
-  ['2.9', 'Điều 9 khoản 3'],
-  ['3.1', 'Điều 10 khoản 1'],
-  ['3.2', 'Điều 10 khoản 2'],
-  ['3.3', 'Điều 10 khoản 3'],
+  ['2.1', 'khoản 1 Điều 7'],
+  ['2.2', 'khoản 2 Điều 7'],
+  ['2.3', 'khoản 3 Điều 7'],
+  ['2.4', 'khoản 1 Điều 8'],
+  ['2.5', 'khoản 2 Điều 8'],
+  ['2.6', 'khoản 3 Điều 8'],
+  ['2.7', 'khoản 1 Điều 9'],
+  ['2.8', 'khoản 2 Điều 9'],
+  ['2.9', 'khoản 3 Điều 9'],
+  ['3.1', 'khoản 1 Điều 10'],
+  ['3.2', 'khoản 2 Điều 10'],
+  ['3.3', 'khoản 3 Điều 10'],
   ['3.4', 'Điều 11'],
   ['4.1', 'Điều 12'],
   ['4.2', 'Điều 13'],
-  ['4.3', 'Điều 14 khoản 1'],
-  ['4.4', 'Điều 14 khoản 2'],
-  ['4.5', 'Điều 14 khoản 3'],
-  ['4.6', 'Điều 14 khoản 4'],
+  ['4.3', 'khoản 1 Điều 14'],
+  ['4.4', 'khoản 2 Điều 14'],
+  ['4.5', 'khoản 3 Điều 14'],
+  ['4.6', 'khoản 4 Điều 14'],
 ];
 
 describe('the checklist of Chương II, Mục 1–4', () => {
@@ -83,6 +83,12 @@ describe('the checklist of Chương II, Mục 1–4', () => {
 
   it('has sections 1 to 4 with the 3, 9, 4 and 6 items of rules.md', () => {
     expect(SECTIONS.map((s) => sectionItems(s.number).length)).toEqual([3, 9, 4, 6]);
+  });
+
+  it('Điều 11 (item 3.4) binds only the specialised agencies and the districts, as its text says', () => {
+    expect(checklistItem('3.4')?.appliesTo).toEqual(['co-quan-chuyen-mon', 'ubnd-huyen']);
+    expect(articleText(11)).toContain('Thủ trưởng các cơ quan chuyên môn thuộc UBND tỉnh; Chủ tịch UBND các huyện');
+    expect(CHECKLIST.filter((item) => item.appliesTo !== undefined).map((item) => item.code)).toEqual(['3.4']);
   });
 
   it('finds an item by code and knows nothing of an unknown code', () => {

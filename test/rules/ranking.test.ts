@@ -34,7 +34,7 @@ describe('the size of the top 20% group k and the bottom 15% group k′', () => 
     expect(groupSize(0.15, n, 'floor-min-1')).toBe(kBottom);
     const ranking = rankUnits(block(distinct(n)), P);
     expect(ranking.groups).toEqual([
-      { scope: 'SBN', n, topSize: k, bottomSize: kBottom, topCount: k, bottomCount: kBottom },
+      { scope: 'SBN', n, topSize: k, bottomSize: kBottom, topCount: k, bottomCount: kBottom, source: 'scores' },
     ]);
   });
 
@@ -129,8 +129,8 @@ describe('the ICT Index ranking (Điều 15 khoản 1, Điều 17 khoản 1 đi�
     const inputs = [...block(distinct(20), 'SBN', 'S'), ...block(distinct(8), 'HUYEN', 'H')];
     const r = rankUnits(inputs, P);
     expect(r.groups).toEqual([
-      { scope: 'SBN', n: 20, topSize: 4, bottomSize: 3, topCount: 4, bottomCount: 3 },
-      { scope: 'HUYEN', n: 8, topSize: 1, bottomSize: 1, topCount: 1, bottomCount: 1 },
+      { scope: 'SBN', n: 20, topSize: 4, bottomSize: 3, topCount: 4, bottomCount: 3, source: 'scores' },
+      { scope: 'HUYEN', n: 8, topSize: 1, bottomSize: 1, topCount: 1, bottomCount: 1, source: 'scores' },
     ]);
     expect(r.ranked.filter((u) => u.rank === 1).map((u) => u.unitCode)).toEqual(['S01', 'H01']);
   });
@@ -138,13 +138,15 @@ describe('the ICT Index ranking (Điều 15 khoản 1, Điều 17 khoản 1 đi�
   it('ranks all units together with rankScope = all', () => {
     const inputs = [...block([90, 50], 'SBN', 'S'), ...block([80, 70, 60], 'HUYEN', 'H')];
     const r = rankUnits(inputs, policyWith({ rankScope: 'all' }));
-    expect(r.groups).toEqual([{ scope: 'all', n: 5, topSize: 1, bottomSize: 1, topCount: 1, bottomCount: 1 }]);
+    expect(r.groups).toEqual([
+      { scope: 'all', n: 5, topSize: 1, bottomSize: 1, topCount: 1, bottomCount: 1, source: 'scores' },
+    ]);
     expect(r.ranked.map((u) => u.unitCode)).toEqual(['S01', 'H01', 'H02', 'H03', 'S02']);
   });
 
   it('leaves a unit without a score unranked, in neither group, and out of N', () => {
     const r = rankUnits(block([90, null, 80, 70, 60, 50]), P);
-    expect(r.unranked).toEqual([{ unitCode: 'U02', block: 'SBN', reason: 'no-score' }]);
+    expect(r.unranked).toEqual([{ unitCode: 'U02', block: 'SBN', reason: 'no-score', rated: true }]);
     expect(r.groups[0]?.n).toBe(5);
     expect(r.ranked.map((u) => u.unitCode)).not.toContain('U02');
   });
@@ -177,18 +179,77 @@ describe('the ICT Index ranking (Điều 15 khoản 1, Điều 17 khoản 1 đi�
     expect(ranks([610, 750, 420])).toEqual(ranks([61, 75, 42]));
   });
 
-  it('uses the score, not the official rank, and reports where the two disagree', () => {
+  it('uses the official ranks when the file gives one to every unit of the group, and reports where the scores disagree (rules.md v2)', () => {
     const inputs: RankInput[] = [
       { unitCode: 'A', block: 'SBN', score: 80, officialRank: 1 },
       { unitCode: 'B', block: 'SBN', score: 90, officialRank: 2 },
       { unitCode: 'C', block: 'SBN', score: 70, officialRank: 3 },
     ];
     const r = rankUnits(inputs, P);
-    expect(r.ranked.map((u) => u.unitCode)).toEqual(['B', 'A', 'C']);
+    expect(r.groups[0]?.source).toBe('official');
+    expect(r.ranked.map((u) => u.unitCode)).toEqual(['A', 'B', 'C']);
     expect(r.rankDisagreements).toEqual([
-      { unitCode: 'A', officialRank: 1, rank: 2 },
-      { unitCode: 'B', officialRank: 2, rank: 1 },
+      { unitCode: 'A', officialRank: 1, rank: 2, used: 'official' },
+      { unitCode: 'B', officialRank: 2, rank: 1, used: 'official' },
     ]);
+  });
+
+  it('with `rankSource: scores`, ranks by score whatever the file says', () => {
+    const inputs: RankInput[] = [
+      { unitCode: 'A', block: 'SBN', score: 80, officialRank: 1 },
+      { unitCode: 'B', block: 'SBN', score: 90, officialRank: 2 },
+    ];
+    const r = rankUnits(inputs, policyWith({ rankSource: 'scores' }));
+    expect(r.ranked.map((u) => u.unitCode)).toEqual(['B', 'A']);
+    expect(r.groups[0]?.source).toBe('scores');
+  });
+
+  it.each([
+    ['given for part of the group', [1, null, 3], 'incomplete'],
+    ['not a ranking (1, 3, 3)', [1, 3, 3], 'inconsistent'],
+  ] as const)('official ranks %s are not used: the scores decide and the issue is said', (_case, ranks, issue) => {
+    const inputs: RankInput[] = ranks.map((officialRank, i) => ({
+      unitCode: `U${i}`,
+      block: 'SBN',
+      score: 90 - i,
+      officialRank,
+    }));
+    const r = rankUnits(inputs, P);
+    expect(r.groups[0]?.source).toBe('scores');
+    expect(r.officialRankIssues).toEqual([{ scope: 'SBN', issue }]);
+  });
+
+  it('official ranks with ties give the bottom group from the worst rank shared (1, 2, 2, 4: k′ = 1 holds rank 4)', () => {
+    const inputs: RankInput[] = [1, 2, 2, 4].map((officialRank, i) => ({
+      unitCode: `U${i}`,
+      block: 'SBN',
+      score: null,
+      officialRank,
+    }));
+    const r = rankUnits(inputs, P);
+    expect(r.ranked.map((u) => [u.unitCode, u.rank, u.rankFromBottom, u.bottom])).toEqual([
+      ['U0', 1, 4, false],
+      ['U1', 2, 2, false],
+      ['U2', 2, 2, false],
+      ['U3', 4, 1, true],
+    ]);
+  });
+
+  it('a unit of the index not in the units file counts in N; a unit marked not ranked in the index is out of N', () => {
+    const r = rankUnits(
+      [
+        { unitCode: 'A', block: 'SBN', score: 90 },
+        { unitCode: 'X', block: 'SBN', score: 95, rated: false },
+        { unitCode: 'N', block: 'SBN', score: 99, inIndex: false },
+      ],
+      P,
+    );
+    expect(r.groups[0]?.n).toBe(2);
+    expect(r.ranked.map((u) => [u.unitCode, u.rank, u.rated])).toEqual([
+      ['X', 1, false],
+      ['A', 2, true],
+    ]);
+    expect(r.unranked).toEqual([{ unitCode: 'N', block: 'SBN', reason: 'not-in-index', rated: true }]);
   });
 
   it('refuses a unit given twice and a score that is not finite', () => {
@@ -240,7 +301,7 @@ describe('properties of the ranking', () => {
           const bottom = r.ranked.filter((u) => u.scope === group.scope && u.bottom);
           expect(bottom.length).toBeGreaterThanOrEqual(group.bottomSize);
           if (bottom.length > group.bottomSize) {
-            const highest = Math.max(...bottom.map((u) => u.comparedScore));
+            const highest = Math.max(...bottom.map((u) => u.comparedScore ?? 0));
             expect(bottom.filter((u) => u.comparedScore === highest).length).toBeGreaterThan(1);
           }
         }

@@ -18,7 +18,7 @@ function facts(
     undeterminedSections: 0,
     slow,
     bottomThisYear: bottom2,
-    bottomPreviousYear: bottom2,
+    bottomPrevious: bottom2 ? 'bottom' : 'not-bottom',
     reviewDemanded,
     ...more,
   };
@@ -33,38 +33,38 @@ const no = false;
  */
 const TABLE: readonly [number, boolean, boolean, boolean, Sanction, string, string | null][] = [
   // v, slow, bottom2, review → outcome, citation, uncovered case
-  [1, no, no, no, 'can-xem-xet', 'Điều 17 khoản 1 (đoạn đầu)', 'v1-2-not-slow'],
-  [1, no, no, yes, 'can-xem-xet', 'Điều 17 khoản 1 (đoạn đầu)', 'v1-2-not-slow'],
-  [1, no, yes, no, 'can-xem-xet', 'Điều 17 khoản 1 (đoạn đầu)', 'v1-2-not-slow'],
-  [1, no, yes, yes, 'can-xem-xet', 'Điều 17 khoản 1 (đoạn đầu)', 'v1-2-not-slow'],
-  [1, yes, no, no, 'phe-binh', 'Điều 17 khoản 1 điểm a', null],
-  [1, yes, no, yes, 'phe-binh', 'Điều 17 khoản 1 điểm a', null],
-  [1, yes, yes, no, 'phe-binh', 'Điều 17 khoản 1 điểm a', null],
-  [1, yes, yes, yes, 'phe-binh', 'Điều 17 khoản 1 điểm a', null],
-  [2, no, no, no, 'can-xem-xet', 'Điều 17 khoản 1 (đoạn đầu)', 'v1-2-not-slow'],
-  [2, no, no, yes, 'can-xem-xet', 'Điều 17 khoản 1 (đoạn đầu)', 'v1-2-not-slow'],
-  [2, no, yes, no, 'can-xem-xet', 'Điều 17 khoản 1 (đoạn đầu)', 'v1-2-not-slow'],
-  [2, no, yes, yes, 'can-xem-xet', 'Điều 17 khoản 1 (đoạn đầu)', 'v1-2-not-slow'],
-  [2, yes, no, no, 'phe-binh', 'Điều 17 khoản 1 điểm a', null],
-  [2, yes, no, yes, 'phe-binh', 'Điều 17 khoản 1 điểm a', null],
-  [2, yes, yes, no, 'khien-trach', 'Điều 17 khoản 1 điểm b', null],
-  [2, yes, yes, yes, 'khien-trach', 'Điều 17 khoản 1 điểm b', null],
-  [3, no, no, no, 'can-xem-xet', 'Điều 17 khoản 1 (đoạn đầu)', 'v3'],
-  [3, no, no, yes, 'can-xem-xet', 'Điều 17 khoản 1 (đoạn đầu)', 'v3'],
-  [3, no, yes, no, 'can-xem-xet', 'Điều 17 khoản 1 (đoạn đầu)', 'v3'],
-  [3, no, yes, yes, 'can-xem-xet', 'Điều 17 khoản 1 (đoạn đầu)', 'v3'],
-  [3, yes, no, no, 'can-xem-xet', 'Điều 17 khoản 1 (đoạn đầu)', 'v3'],
-  [3, yes, no, yes, 'can-xem-xet', 'Điều 17 khoản 1 (đoạn đầu)', 'v3'],
-  [3, yes, yes, no, 'can-xem-xet', 'Điều 17 khoản 1 (đoạn đầu)', 'v3'],
-  [3, yes, yes, yes, 'can-xem-xet', 'Điều 17 khoản 1 (đoạn đầu)', 'v3'],
-  [4, no, no, no, 'can-xem-xet', 'Điều 17 khoản 1 (đoạn đầu)', 'v4-no-review'],
-  [4, no, no, yes, 'canh-cao', 'Điều 17 khoản 1 điểm c', null],
-  [4, no, yes, no, 'can-xem-xet', 'Điều 17 khoản 1 (đoạn đầu)', 'v4-no-review'],
-  [4, no, yes, yes, 'canh-cao', 'Điều 17 khoản 1 điểm c', null],
-  [4, yes, no, no, 'can-xem-xet', 'Điều 17 khoản 1 (đoạn đầu)', 'v4-no-review'],
-  [4, yes, no, yes, 'canh-cao', 'Điều 17 khoản 1 điểm c', null],
-  [4, yes, yes, no, 'can-xem-xet', 'Điều 17 khoản 1 (đoạn đầu)', 'v4-no-review'],
-  [4, yes, yes, yes, 'canh-cao', 'Điều 17 khoản 1 điểm c', null],
+  [1, no, no, no, 'can-xem-xet', 'khoản 1 Điều 17 (đoạn đầu)', 'v1-2-not-slow'],
+  [1, no, no, yes, 'can-xem-xet', 'khoản 1 Điều 17 (đoạn đầu)', 'v1-2-not-slow'],
+  [1, no, yes, no, 'can-xem-xet', 'khoản 1 Điều 17 (đoạn đầu)', 'v1-2-not-slow'],
+  [1, no, yes, yes, 'can-xem-xet', 'khoản 1 Điều 17 (đoạn đầu)', 'v1-2-not-slow'],
+  [1, yes, no, no, 'phe-binh', 'điểm a khoản 1 Điều 17', null],
+  [1, yes, no, yes, 'phe-binh', 'điểm a khoản 1 Điều 17', null],
+  [1, yes, yes, no, 'phe-binh', 'điểm a khoản 1 Điều 17', null],
+  [1, yes, yes, yes, 'phe-binh', 'điểm a khoản 1 Điều 17', null],
+  [2, no, no, no, 'can-xem-xet', 'khoản 1 Điều 17 (đoạn đầu)', 'v1-2-not-slow'],
+  [2, no, no, yes, 'can-xem-xet', 'khoản 1 Điều 17 (đoạn đầu)', 'v1-2-not-slow'],
+  [2, no, yes, no, 'can-xem-xet', 'khoản 1 Điều 17 (đoạn đầu)', 'v1-2-not-slow'],
+  [2, no, yes, yes, 'can-xem-xet', 'khoản 1 Điều 17 (đoạn đầu)', 'v1-2-not-slow'],
+  [2, yes, no, no, 'phe-binh', 'điểm a khoản 1 Điều 17', null],
+  [2, yes, no, yes, 'phe-binh', 'điểm a khoản 1 Điều 17', null],
+  [2, yes, yes, no, 'khien-trach', 'điểm b khoản 1 Điều 17', null],
+  [2, yes, yes, yes, 'khien-trach', 'điểm b khoản 1 Điều 17', null],
+  [3, no, no, no, 'can-xem-xet', 'khoản 1 Điều 17 (đoạn đầu)', 'v3'],
+  [3, no, no, yes, 'can-xem-xet', 'khoản 1 Điều 17 (đoạn đầu)', 'v3'],
+  [3, no, yes, no, 'can-xem-xet', 'khoản 1 Điều 17 (đoạn đầu)', 'v3'],
+  [3, no, yes, yes, 'can-xem-xet', 'khoản 1 Điều 17 (đoạn đầu)', 'v3'],
+  [3, yes, no, no, 'can-xem-xet', 'khoản 1 Điều 17 (đoạn đầu)', 'v3'],
+  [3, yes, no, yes, 'can-xem-xet', 'khoản 1 Điều 17 (đoạn đầu)', 'v3'],
+  [3, yes, yes, no, 'can-xem-xet', 'khoản 1 Điều 17 (đoạn đầu)', 'v3'],
+  [3, yes, yes, yes, 'can-xem-xet', 'khoản 1 Điều 17 (đoạn đầu)', 'v3'],
+  [4, no, no, no, 'can-xem-xet', 'khoản 1 Điều 17 (đoạn đầu)', 'v4-no-review'],
+  [4, no, no, yes, 'canh-cao', 'điểm c khoản 1 Điều 17', null],
+  [4, no, yes, no, 'can-xem-xet', 'khoản 1 Điều 17 (đoạn đầu)', 'v4-no-review'],
+  [4, no, yes, yes, 'canh-cao', 'điểm c khoản 1 Điều 17', null],
+  [4, yes, no, no, 'can-xem-xet', 'khoản 1 Điều 17 (đoạn đầu)', 'v4-no-review'],
+  [4, yes, no, yes, 'canh-cao', 'điểm c khoản 1 Điều 17', null],
+  [4, yes, yes, no, 'can-xem-xet', 'khoản 1 Điều 17 (đoạn đầu)', 'v4-no-review'],
+  [4, yes, yes, yes, 'canh-cao', 'điểm c khoản 1 Điều 17', null],
 ];
 
 const flag = (value: boolean, name: string) => (value ? name : `not ${name}`);
@@ -81,7 +81,7 @@ describe('the sanction of Điều 17 khoản 1 for a head who did not complete t
   )('%s → the outcome of rules.md’s table', (_name, v, slow, bottom2, review, outcome, citation, uncovered) => {
     const decision = decideSanction(facts(v, slow, bottom2, review), P);
     expect(decision.outcome).toBe(outcome);
-    expect(decision.citations.map(formatCitation)).toContain(citation);
+    expect(decision.citations.map((c) => formatCitation(c))).toContain(citation);
     expect(decision.uncoveredCase).toBe(uncovered);
     expect(decision.reason).toBe(uncovered === null ? 'clause' : 'uncovered');
   });
@@ -94,35 +94,38 @@ describe('the sanction of Điều 17 khoản 1 for a head who did not complete t
   });
 
   it('in the bottom 15% this year but not last year is not "two years running"', () => {
-    const decision = decideSanction(facts(2, yes, no, no, { bottomThisYear: true, bottomPreviousYear: false }), P);
+    const decision = decideSanction(facts(2, yes, no, no, { bottomThisYear: true, bottomPrevious: 'not-bottom' }), P);
     expect(decision.bottomTwoYears).toBe(false);
     expect(decision.outcome).toBe('phe-binh');
   });
 
   it('in the bottom 15% last year but not this year is not "two years running"', () => {
-    const decision = decideSanction(facts(2, yes, no, no, { bottomThisYear: false, bottomPreviousYear: true }), P);
+    const decision = decideSanction(facts(2, yes, no, no, { bottomThisYear: false, bottomPrevious: 'bottom' }), P);
     expect(decision.outcome).toBe('phe-binh');
   });
 
   it('with no ranking for the previous year, bottom2 is false and the decision says the previous year is missing', () => {
-    const decision = decideSanction(facts(2, yes, no, no, { bottomThisYear: true, bottomPreviousYear: null }), P);
+    const decision = decideSanction(facts(2, yes, no, no, { bottomThisYear: true, bottomPrevious: 'no-data' }), P);
     expect(decision.bottomTwoYears).toBe(false);
     expect(decision.outcome).toBe('phe-binh');
     expect(decision.notes).toContain('previous-year-missing');
   });
 
   it.each([
-    ['v1-2-not-slow', 1, no, no, [['Điều 17 khoản 1 điểm a']]],
-    ['v1-2-not-slow', 2, no, yes, [['Điều 17 khoản 1 điểm a', 'Điều 17 khoản 1 điểm b']]],
-    ['v3', 3, yes, no, [['Điều 17 khoản 1 điểm a', 'Điều 17 khoản 1 điểm b', 'Điều 17 khoản 1 điểm c']]],
-    ['v4-no-review', 4, yes, yes, [['Điều 17 khoản 1 điểm c']]],
+    ['v1-2-not-slow', 1, no, no, [['điểm a khoản 1 Điều 17']]],
+    ['v1-2-not-slow', 2, no, yes, [['điểm a khoản 1 Điều 17', 'điểm b khoản 1 Điều 17']]],
+    ['v3', 3, yes, no, [['điểm a khoản 1 Điều 17', 'điểm b khoản 1 Điều 17', 'điểm c khoản 1 Điều 17']]],
+    ['v4-no-review', 4, yes, yes, [['điểm c khoản 1 Điều 17']]],
   ] as const)(
     'an uncovered case %s (v = %i) lists the nearest points for Sở Nội vụ (Điều 18 khoản 3)',
     (_case, v, slow, bottom2, [nearest]) => {
       const decision = decideSanction(facts(v, slow, bottom2, no), P);
       expect(decision.outcome).toBe('can-xem-xet');
-      expect(decision.nearestClauses.map(formatCitation)).toEqual(nearest);
-      expect(decision.citations.map(formatCitation)).toEqual(['Điều 17 khoản 1 (đoạn đầu)', 'Điều 18 khoản 3']);
+      expect(decision.nearestClauses.map((c) => formatCitation(c))).toEqual(nearest);
+      expect(decision.citations.map((c) => formatCitation(c))).toEqual([
+        'khoản 1 Điều 17 (đoạn đầu)',
+        'khoản 3 Điều 18',
+      ]);
       expect(decision.mappedByPolicy).toBe(false);
     },
   );
@@ -190,5 +193,58 @@ describe('the sanction when missing items leave the number of violated sections 
   it('v = 3 known, no review demanded, one section undetermined: needs review either way', () => {
     const decision = decideSanction(facts(3, no, no, no, { undeterminedSections: 1 }), P);
     expect(decision.outcome).toBe('can-xem-xet');
+  });
+});
+
+describe('the readings of rules.md v2: điểm c, last year’s group, and the flags', () => {
+  it('under `pointC: both` (default), all four sections violated without a review demanded is a case to review', () => {
+    expect(decideSanction(facts(4, no, no, no), P).outcome).toBe('can-xem-xet');
+  });
+
+  it.each([
+    [4, no, 'canh-cao'],
+    [1, yes, 'canh-cao'],
+    [3, yes, 'canh-cao'],
+    [2, no, 'can-xem-xet'],
+  ] as const)('under `pointC: either`, %i sections violated, review demanded %s: %s', (v, review, outcome) => {
+    expect(decideSanction(facts(v, no, no, review), policyWith({ pointC: 'either' })).outcome).toBe(outcome);
+  });
+
+  it.each([
+    [1, 'phe-binh', yes],
+    [3, 'can-xem-xet', no],
+  ] as const)(
+    'a review demanded with %i section(s) violated keeps %s and is flagged "xem điểm c" under `both`',
+    (v, outcome, slow) => {
+      const decision = decideSanction(facts(v, slow, no, yes), P);
+      expect(decision.outcome).toBe(outcome);
+      expect(decision.flags).toEqual(['point-c-flag']);
+    },
+  );
+
+  it('no flag when point c applies, nor under `either`', () => {
+    expect(decideSanction(facts(4, no, no, yes), P).flags).toEqual([]);
+    expect(decideSanction(facts(1, no, no, yes), policyWith({ pointC: 'either' })).flags).toEqual([]);
+  });
+
+  it('a reprimand that would rest on a previous-year group that cannot be settled is a case to review', () => {
+    const decision = decideSanction(facts(2, yes, no, no, { bottomThisYear: true, bottomPrevious: 'unsettled' }), P);
+    expect(decision).toMatchObject({ outcome: 'can-xem-xet', reason: 'previous-year-unsettled', bottomTwoYears: null });
+    expect(decision.possibleOutcomes).toEqual(['khien-trach', 'phe-binh']);
+  });
+
+  it('an unsettled previous year does not matter when the outcome does not rest on it', () => {
+    const decision = decideSanction(facts(1, yes, no, no, { bottomThisYear: true, bottomPrevious: 'unsettled' }), P);
+    expect(decision.outcome).toBe('phe-binh');
+  });
+
+  it('a reprimand says that it rests on the bottom group two years running; criticism does not', () => {
+    expect(decideSanction(facts(2, yes, yes, no), P).restsOnBottomTwoYears).toBe(true);
+    expect(decideSanction(facts(1, yes, yes, no), P).restsOnBottomTwoYears).toBe(false);
+  });
+
+  it('a person not rated gets no sanction and cites no clause', () => {
+    const decision = decideSanction(facts(0, yes, yes, yes, { rating: 'thieu-du-lieu' }), P);
+    expect(decision).toMatchObject({ outcome: null, reason: 'not-rated', citations: [] });
   });
 });

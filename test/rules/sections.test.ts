@@ -1,124 +1,153 @@
 import { describe, expect, it } from 'vitest';
-import type { SelfReportRow } from '../../src/domain.js';
+import type { AssessmentRow, SelfReportRow } from '../../src/domain.js';
 import { assessUnit } from '../../src/rules/sections.js';
-import { policyWith, report } from '../helpers.js';
+import { AGENCY, assessAs, assessed, policyWith, report } from '../helpers.js';
 
 const P = policyWith();
+const item = (a: ReturnType<typeof assessAs>, code: string) => a.items.find((i) => i.item.code === code);
 
-function withRow(rows: SelfReportRow[], itemCode: string, change: Partial<SelfReportRow>): SelfReportRow[] {
+function withReport(rows: SelfReportRow[], itemCode: string, change: Partial<SelfReportRow>): SelfReportRow[] {
+  return rows.map((row) => (row.itemCode === itemCode ? { ...row, ...change } : row));
+}
+function withAssessment(rows: AssessmentRow[], itemCode: string, change: Partial<AssessmentRow>): AssessmentRow[] {
   return rows.map((row) => (row.itemCode === itemCode ? { ...row, ...change } : row));
 }
 
-describe('a unit’s Mục 1–4 result from its self-report and the appraisal', () => {
-  it('a unit whose 22 items are all met violates no section', () => {
-    const a = assessUnit('SYT', report('SYT'), P);
+describe('a unit’s section results from the department’s assessment (khoản 2 Điều 18)', () => {
+  it('a unit whose items are all assessed met violates no section', () => {
+    const a = assessAs();
     expect(a.hasReport).toBe(true);
+    expect(a.hasAssessment).toBe(true);
     expect(a.violatedSections).toEqual([]);
     expect(a.undeterminedSections).toEqual([]);
     expect(a.sections.map((s) => s.status)).toEqual(['met', 'met', 'met', 'met']);
   });
 
-  it('one item not met violates its section, citing the item’s article', () => {
-    const a = assessUnit('SYT', report('SYT', { notMet: ['2.8'] }), P);
+  it('one item assessed not met violates its section, citing the item’s article', () => {
+    const a = assessAs({ notMet: ['2.8'] });
     expect(a.violatedSections).toEqual([2]);
     expect(a.sections[1]?.notMet).toEqual(['2.8']);
     expect(a.sections[1]?.citations).toEqual([{ article: 9, clause: 2 }]);
   });
 
   it('several items of one section not met still count as one violated section', () => {
-    expect(assessUnit('SYT', report('SYT', { notMet: ['2.1', '2.5', '2.9'] }), P).violatedSections).toEqual([2]);
+    expect(assessAs({ notMet: ['2.1', '2.5', '2.9'] }).violatedSections).toEqual([2]);
   });
 
   it('items not met in sections 4 and 1 give the violated sections in ascending order', () => {
-    expect(assessUnit('SYT', report('SYT', { notMet: ['4.6', '1.2'] }), P).violatedSections).toEqual([1, 4]);
+    expect(assessAs({ notMet: ['4.6', '1.2'] }).violatedSections).toEqual([1, 4]);
   });
 
-  it('the appraisal overrides a self-assessment of Đạt, and the disagreement is reported', () => {
-    const rows = withRow(report('SYT'), '3.4', { selfAssessment: 'dat', appraisal: 'khong-dat' });
-    const a = assessUnit('SYT', rows, P);
+  it('the assessment decides over a self-assessment of Đạt, and the disagreement is reported', () => {
+    const a = assessUnit(AGENCY, report('SYT'), withAssessment(assessed('SYT'), '3.4', { status: 'khong-dat' }), P);
     expect(a.violatedSections).toEqual([3]);
-    const item = a.items.find((i) => i.item.code === '3.4');
-    expect(item?.decidedBy).toBe('appraisal');
+    expect(item(a, '3.4')?.decidedBy).toBe('assessment');
     expect(a.disagreements.map((d) => d.item.code)).toEqual(['3.4']);
   });
 
-  it('the appraisal overrides a self-assessment of Không đạt: the section is met', () => {
-    const rows = withRow(report('SYT'), '1.1', { selfAssessment: 'khong-dat', appraisal: 'dat' });
-    const a = assessUnit('SYT', rows, P);
+  it('the assessment decides over a self-assessment of Không đạt: the section is met', () => {
+    const a = assessUnit(AGENCY, withReport(report('SYT'), '1.1', { selfAssessment: 'khong-dat' }), assessed('SYT'), P);
     expect(a.violatedSections).toEqual([]);
     expect(a.disagreements).toHaveLength(1);
   });
 
-  it('an appraisal that agrees with the self-assessment is no disagreement', () => {
-    const rows = withRow(report('SYT'), '1.1', { selfAssessment: 'dat', appraisal: 'dat' });
-    expect(assessUnit('SYT', rows, P).disagreements).toEqual([]);
+  it('a unit that marks every item Đạt, with no assessment by the department, violates nothing yet is rated on nothing: every item is missing data', () => {
+    const a = assessUnit(AGENCY, report('SYT'), [], P);
+    expect(a.hasAssessment).toBe(false);
+    expect(a.violatedSections).toEqual([]);
+    expect(a.undeterminedSections).toEqual([1, 2, 3, 4]);
+    expect(a.items.filter((i) => i.missing === 'not-assessed' && !i.informationOnly)).toHaveLength(21);
   });
 
-  it('an appraisal alone, with a blank self-assessment, decides the item', () => {
-    const rows = withRow(report('SYT'), '1.1', { selfAssessment: null, appraisal: 'khong-dat' });
-    const a = assessUnit('SYT', rows, P);
+  it('with `unassessedItems: self-report`, the self-assessment stands where the department has not assessed, and says so', () => {
+    const a = assessUnit(
+      AGENCY,
+      withReport(report('SYT'), '1.1', { selfAssessment: 'khong-dat' }),
+      [],
+      policyWith({ unassessedItems: 'self-report' }),
+    );
     expect(a.violatedSections).toEqual([1]);
-    expect(a.disagreements).toEqual([]);
+    expect(a.undeterminedSections).toEqual([]);
+    expect(item(a, '1.1')?.decidedBy).toBe('self-assessment');
+    expect(a.selfDecided).toHaveLength(22);
   });
 
-  it('a blank status is missing data, never met: its section is undetermined', () => {
-    const a = assessUnit('SYT', report('SYT', { blank: ['3.2'] }), P);
+  it('an item the department left blank is missing data, never met: its section is undetermined', () => {
+    const a = assessAs({ blank: ['3.2'] });
     expect(a.violatedSections).toEqual([]);
     expect(a.undeterminedSections).toEqual([3]);
-    expect(a.items.find((i) => i.item.code === '3.2')?.missing).toBe('blank');
-  });
-
-  it('an item with no row is missing data', () => {
-    const a = assessUnit('SYT', report('SYT', { absent: ['4.5'] }), P);
-    expect(a.undeterminedSections).toEqual([4]);
-    expect(a.items.find((i) => i.item.code === '4.5')?.missing).toBe('no-row');
+    expect(item(a, '3.2')?.missing).toBe('not-assessed');
   });
 
   it('a missing item does not undo a violation of the same section', () => {
-    const a = assessUnit('SYT', report('SYT', { notMet: ['4.1'], blank: ['4.2'] }), P);
+    const a = assessAs({ notMet: ['4.1'], blank: ['4.3'] });
     expect(a.violatedSections).toEqual([4]);
     expect(a.undeterminedSections).toEqual([]);
   });
 
-  it('Không áp dụng with a note is accepted and violates nothing', () => {
-    const a = assessUnit('SYT', report('SYT', { notApplicable: ['4.2'] }), P);
+  it('Không áp dụng with the department’s note is accepted and violates nothing', () => {
+    const a = assessAs({ notApplicable: ['4.6'] });
     expect(a.violatedSections).toEqual([]);
     expect(a.undeterminedSections).toEqual([]);
   });
 
   it('Không áp dụng without a note is missing data by default, and flagged', () => {
-    const a = assessUnit('SYT', report('SYT', { notApplicableNoNote: ['4.2'] }), P);
-    const item = a.items.find((i) => i.item.code === '4.2');
-    expect(item?.missing).toBe('not-applicable-without-note');
-    expect(item?.status).toBeNull();
+    const a = assessAs({ notApplicableNoNote: ['4.6'] });
+    expect(item(a, '4.6')?.missing).toBe('not-applicable-without-note');
+    expect(item(a, '4.6')?.status).toBeNull();
     expect(a.undeterminedSections).toEqual([4]);
   });
 
   it('Không áp dụng without a note is accepted, still flagged, when the policy says accept', () => {
-    const a = assessUnit(
-      'SYT',
-      report('SYT', { notApplicableNoNote: ['4.2'] }),
-      policyWith({ notApplicableWithoutNote: 'accept' }),
-    );
-    const item = a.items.find((i) => i.item.code === '4.2');
-    expect(item?.missing).toBeNull();
-    expect(item?.notApplicableWithoutNote).toBe(true);
+    const a = assessAs({ notApplicableNoNote: ['4.6'] }, policyWith({ notApplicableWithoutNote: 'accept' }));
+    expect(item(a, '4.6')?.missing).toBeNull();
+    expect(item(a, '4.6')?.notApplicableWithoutNote).toBe(true);
     expect(a.undeterminedSections).toEqual([]);
   });
 
-  it('a unit with no row at all has no report', () => {
-    const a = assessUnit('SYT', [], P);
+  it('a unit with no report and no assessment has neither, and every section is undetermined', () => {
+    const a = assessUnit(AGENCY, [], [], P);
     expect(a.hasReport).toBe(false);
+    expect(a.hasAssessment).toBe(false);
     expect(a.undeterminedSections).toEqual([1, 2, 3, 4]);
   });
 
   it('refuses rows of another unit, unknown items and duplicate items (the readers catch these first)', () => {
-    expect(() => assessUnit('SYT', report('SGD'), P)).toThrow(/row of unit SGD/);
+    expect(() => assessUnit(AGENCY, report('SGD'), [], P)).toThrow(/self-report row of unit SGD/);
     const [first] = report('SYT');
     if (first === undefined) throw new Error('empty report');
-    const unknown = [{ ...first, itemCode: '5.1' }];
-    expect(() => assessUnit('SYT', unknown, P)).toThrow(/unknown item 5.1/);
-    const twice = [...report('SYT'), first];
-    expect(() => assessUnit('SYT', twice, P)).toThrow(/two rows for item 1.1/);
+    expect(() => assessUnit(AGENCY, [{ ...first, itemCode: '5.1' }], [], P)).toThrow(/unknown item 5.1/);
+    expect(() => assessUnit(AGENCY, [...report('SYT'), first], [], P)).toThrow(/two self-report rows for item 1.1/);
+  });
+});
+
+describe('items the regulation itself takes out (rules.md v2)', () => {
+  it.each([
+    ['co-quan-chuyen-mon', true],
+    ['ubnd-huyen', true],
+    ['sbn-khac', false],
+  ] as const)(
+    'Điều 11 (item 3.4) assessed Không đạt for a unit of kind %s counts as a violation: %s',
+    (kind, counts) => {
+      const a = assessAs({ notMet: ['3.4'] }, P, { code: 'X', kind });
+      expect(a.violatedSections).toEqual(counts ? [3] : []);
+      expect(item(a, '3.4')?.notApplicableByRule).toBe(!counts);
+      if (!counts) expect(item(a, '3.4')?.status).toBe('khong-ap-dung');
+    },
+  );
+
+  it('Điều 13 (item 4.2) is information only by default: assessed Không đạt, it never violates Mục 4', () => {
+    const a = assessAs({ notMet: ['4.2'] });
+    expect(a.violatedSections).toEqual([]);
+    expect(item(a, '4.2')?.status).toBe('khong-dat');
+    expect(item(a, '4.2')?.informationOnly).toBe(true);
+  });
+
+  it('an information-only item the department has not assessed leaves no section undetermined', () => {
+    expect(assessAs({ blank: ['4.2'] }).undeterminedSections).toEqual([]);
+  });
+
+  it('with `informationOnlyItems: []`, item 4.2 not met violates Mục 4', () => {
+    expect(assessAs({ notMet: ['4.2'] }, policyWith({ informationOnlyItems: [] })).violatedSections).toEqual([4]);
   });
 });

@@ -144,13 +144,17 @@ export const CHECKLIST: readonly ChecklistItem[] = [
     'Tạo điều kiện cho cán bộ, công chức, viên chức được đào tạo về kỹ năng ứng dụng công nghệ thông tin trong xử lý công việc; việc tuyển dụng nhân lực về công nghệ thông tin đáp ứng các yêu cầu về trình độ, chuyên môn.',
     'Trains civil servants in IT skills; recruits IT staff to the required qualifications',
   ),
-  item(
-    '3.4',
-    3,
-    cite(11),
-    'Bố trí đủ cán bộ chuyên trách về công nghệ thông tin đúng tiêu chuẩn quy định, phù hợp với kế hoạch ứng dụng công nghệ thông tin trong cơ quan mình.',
-    'Employs enough dedicated IT staff to the standard',
-  ),
+  {
+    ...item(
+      '3.4',
+      3,
+      cite(11),
+      'Bố trí đủ cán bộ chuyên trách về công nghệ thông tin đúng tiêu chuẩn quy định, phù hợp với kế hoạch ứng dụng công nghệ thông tin trong cơ quan mình.',
+      'Employs enough dedicated IT staff to the standard',
+    ),
+    // Điều 11: "Thủ trưởng các cơ quan chuyên môn thuộc UBND tỉnh; Chủ tịch UBND các huyện, thị xã, thành phố".
+    appliesTo: ['co-quan-chuyen-mon', 'ubnd-huyen'],
+  },
   item(
     '4.1',
     4,

@@ -1,4 +1,4 @@
-import { cite, citeOpening } from '../../rules/citation.js';
+import { cite, citeDecision, citeOpening } from '../../rules/citation.js';
 import type { Regulation } from '../../rules/regulation.js';
 import { CHECKLIST, SECTIONS } from './checklist.js';
 
@@ -22,8 +22,8 @@ export const BN_358_2013: Regulation = {
   // "Quyết định này có hiệu lực sau 10 ngày, kể từ ngày ký" (Điều 2 of the decision): 30/9/2013 + 10 days.
   effective: '2013-10-10',
   until: null,
-  effectiveCitation: cite(2),
-  effectiveNoteVi: 'của Quyết định: sau 10 ngày kể từ ngày ký',
+  effectiveCitation: citeDecision(2),
+  effectiveNoteVi: 'sau 10 ngày kể từ ngày ký',
   basis: [
     'Quyết định số 15/2011/QĐ-UBND (tiêu chí đánh giá mức độ ứng dụng CNTT, ICT Index)',
     'Nghị định số 34/2011/NĐ-CP ngày 17/5/2011 của Chính phủ về xử lý kỷ luật đối với công chức',
@@ -31,6 +31,36 @@ export const BN_358_2013: Regulation = {
   ],
   sections: SECTIONS,
   checklist: CHECKLIST,
+  // Điều 11 binds only "Thủ trưởng các cơ quan chuyên môn thuộc UBND tỉnh; Chủ tịch UBND các huyện".
+  unitKinds: [
+    {
+      code: 'co-quan-chuyen-mon',
+      vi: 'Cơ quan chuyên môn',
+      en: 'Specialised agency',
+      aliases: ['Cơ quan chuyên môn thuộc UBND tỉnh', 'CQCM', 'Sở'],
+      defaultFor: ['SBN'],
+    },
+    {
+      code: 'sbn-khac',
+      vi: 'Sở, ban, ngành khác',
+      en: 'Other board or agency',
+      aliases: ['Ban, ngành khác', 'Cơ quan khác', 'Đơn vị khác', 'Khác'],
+      defaultFor: [],
+    },
+    {
+      code: 'ubnd-huyen',
+      vi: 'UBND cấp huyện',
+      en: 'District People’s Committee',
+      aliases: ['UBND huyện', 'UBND huyện, thị xã, thành phố', 'Huyện'],
+      defaultFor: ['HUYEN'],
+    },
+  ],
+  reference: {
+    fullVi: 'Quy định kèm theo Quyết định số 358/2013/QĐ-UBND ngày 30/9/2013 của UBND tỉnh Bắc Ninh',
+    fullEn: 'the Regulation attached to Decision 358/2013/QĐ-UBND',
+    decisionVi: 'Quyết định số 358/2013/QĐ-UBND ngày 30/9/2013 của UBND tỉnh Bắc Ninh',
+    decisionEn: 'Decision 358/2013/QĐ-UBND',
+  },
   // Điều 2: khoản 1 brings in the heads of sở, ban, ngành; khoản 2 the chairs of the districts.
   blocks: [
     {
@@ -73,7 +103,19 @@ export const BN_358_2013: Regulation = {
   // Điều 17 khoản 1, most severe first (rules.md: cảnh cáo > khiển trách > phê bình).
   sanctionRules: [
     // c. Cảnh cáo: "vi phạm cả 4 mục ... mà cơ quan quản lý cấp trên yêu cầu phải kiểm điểm".
-    { form: 'canh-cao', citation: cite(17, 1, 'c'), condition: { violated: [4], reviewDemanded: true } },
+    // The point has no connecting word between its two facts: `pointC` chooses the reading, and under
+    // the default ("both") a review demanded with fewer than 4 sections violated is flagged.
+    {
+      form: 'canh-cao',
+      citation: cite(17, 1, 'c'),
+      condition: { violated: [4], reviewDemanded: true },
+      alternative: {
+        parameter: 'pointC',
+        value: 'either',
+        anyOf: [{ violated: [4] }, { violated: [1, 2, 3, 4], reviewDemanded: true }],
+      },
+      flag: { id: 'point-c-flag', when: { reviewDemanded: true } },
+    },
     // b. Khiển trách: "vi phạm hai trong các mục ..., chậm triển khai ..., nhóm 15% ... thấp nhất trong hai năm liền".
     { form: 'khien-trach', citation: cite(17, 1, 'b'), condition: { violated: [2], slow: true, bottomTwoYears: true } },
     // a. Phê bình: "vi phạm hai hoặc một trong các mục ... và chậm triển khai ...".
@@ -82,6 +124,8 @@ export const BN_358_2013: Regulation = {
   uncoveredCases: [
     {
       id: 'v1-2-not-slow',
+      labelVi: 'vi phạm 1 hoặc 2 mục, không chậm triển khai kết luận',
+      labelEn: '1 or 2 sections, not slow',
       violated: [1, 2],
       nearest: [
         { citation: cite(17, 1, 'a') },
@@ -94,6 +138,8 @@ export const BN_358_2013: Regulation = {
     },
     {
       id: 'v3',
+      labelVi: 'vi phạm 3 mục',
+      labelEn: '3 sections',
       violated: [3],
       nearest: [{ citation: cite(17, 1, 'a') }, { citation: cite(17, 1, 'b') }, { citation: cite(17, 1, 'c') }],
       explainVi: () =>
@@ -103,6 +149,8 @@ export const BN_358_2013: Regulation = {
     },
     {
       id: 'v4-no-review',
+      labelVi: 'vi phạm cả 4 mục, cấp trên chưa yêu cầu kiểm điểm',
+      labelEn: 'all 4 sections, no review demanded',
       violated: [4],
       nearest: [{ citation: cite(17, 1, 'c') }],
       explainVi: () => 'Vi phạm cả 4 mục nhưng cơ quan quản lý cấp trên chưa yêu cầu kiểm điểm (điều kiện của điểm c).',
@@ -111,7 +159,8 @@ export const BN_358_2013: Regulation = {
     },
   ],
   // "nhóm 20% đơn vị có chỉ số cao nhất" (Điều 15 khoản 1); "nhóm 15% ... thấp nhất" (Điều 17 khoản 1 điểm b).
-  defaults: { topShare: 0.2, bottomShare: 0.15 },
+  // Điều 13 (item 4.2) describes funding sources; allocating the budget is Sở Tài chính's duty (khoản 4 Điều 18).
+  defaults: { topShare: 0.2, bottomShare: 0.15, informationOnlyItems: ['4.2'] },
   issuers: {
     province: [{ from: null, to: null, name: 'UBND TỈNH BẮC NINH' }],
     // Sở Thông tin và Truyền thông was merged into Sở Khoa học và Công nghệ on 1/3/2025.
@@ -126,9 +175,12 @@ export const BN_358_2013: Regulation = {
   },
   wording: {
     unitsInstructions: [
-      'Mỗi dòng là một người chịu trách nhiệm: người đứng đầu của đơn vị, và mỗi cấp phó được phân công (Điều 2, QĐ 358/2013/QĐ-UBND).',
-      'Khối: SBN (sở, ban, ngành) hoặc HUYEN (huyện, thị xã, thành phố). Mỗi đơn vị có đúng một "Người đứng đầu".',
-      'Mã đơn vị là mã dùng chung trong mọi tệp (bảng điểm, báo cáo tự đánh giá, theo dõi).',
+      'Mỗi dòng là một người chịu trách nhiệm: người đứng đầu (hoặc quyền / phụ trách) của đơn vị, và mỗi cấp phó được phân công (Điều 2 Quy định kèm theo Quyết định số 358/2013/QĐ-UBND).',
+      'Khối: SBN (sở, ban, ngành) hoặc HUYEN (huyện, thị xã, thành phố). Loại đơn vị: Cơ quan chuyên môn, Sở, ban, ngành khác hoặc UBND cấp huyện (để trống: Cơ quan chuyên môn ở khối SBN, UBND cấp huyện ở khối HUYEN); Điều 11 chỉ áp dụng cho cơ quan chuyên môn và UBND cấp huyện.',
+      'Vai trò: Người đứng đầu, Quyền / phụ trách, hoặc Cấp phó được phân công. Cấp phó phải ghi Văn bản phân công và Mục được phân công (ví dụ "1, 3" hoặc "Tất cả").',
+      'Từ ngày / Đến ngày: để trống nếu giữ chức cả năm; nếu trong năm thay người đứng đầu, ghi mỗi người một dòng với thời gian không chồng nhau.',
+      'Xếp hạng ICT Index: "Không" nếu đơn vị không được xếp hạng trong chỉ số. Mã đơn vị năm trước: mã của đơn vị năm trước nếu đơn vị đổi tên, hợp nhất, chia tách (nhiều mã cách nhau bằng dấu phẩy).',
+      'Mã đơn vị là mã dùng chung trong mọi tệp (bảng điểm, báo cáo tự đánh giá, đánh giá của Sở, theo dõi).',
     ],
     scoresInstructions: [
       'Mỗi dòng là một đơn vị với điểm ICT Index (hoặc DTI) của năm. Để trống điểm nếu đơn vị không có điểm.',
@@ -137,14 +189,14 @@ export const BN_358_2013: Regulation = {
     ],
     followUpInstructions: [
       'Chỉ ghi các đơn vị có sự việc cần ghi nhận; đơn vị không có dòng nào được coi là "Không" ở cả ba cột.',
-      'Chậm triển khai kết luận: chậm triển khai thực hiện các kết luận của UBND tỉnh về CNTT (Điều 17 khoản 1 điểm a, b).',
-      'Yêu cầu kiểm điểm: cơ quan quản lý cấp trên yêu cầu phải kiểm điểm (Điều 17 khoản 1 điểm c).',
-      'Thành tích đặc biệt: thành tích đặc biệt xuất sắc, đề nghị thưởng đột xuất (Điều 16 khoản 2). Ghi căn cứ ở cột cuối.',
+      'Chậm triển khai kết luận: chậm triển khai thực hiện các kết luận của UBND tỉnh về CNTT (điểm a, b khoản 1 Điều 17).',
+      'Yêu cầu kiểm điểm: cơ quan quản lý cấp trên yêu cầu phải kiểm điểm (điểm c khoản 1 Điều 17); ghi số, ngày văn bản yêu cầu.',
+      'Thành tích đặc biệt: thành tích đặc biệt xuất sắc, đề nghị thưởng đột xuất (khoản 2 Điều 16). Người được đề nghị thưởng: để trống là đơn vị; hoặc ghi họ tên một người của đơn vị.',
     ],
     selfReportInstructions: [
       'Với mỗi tiêu chí ở trang "Tự đánh giá", chọn ở cột Tự đánh giá: Đạt, Không đạt hoặc Không áp dụng, và ghi Minh chứng (số, ngày văn bản).',
       '"Không áp dụng" phải ghi rõ lý do ở cột Ghi chú. Không để trống: tiêu chí để trống được coi là thiếu dữ liệu.',
-      'Cột Thẩm định do Sở Thông tin và Truyền thông điền (Điều 18 khoản 2); khi có, kết quả thẩm định được dùng.',
+      'Đây là báo cáo của đơn vị (Điều 19). Kết quả của từng tiêu chí do Sở đánh giá (khoản 2 Điều 18) trong tệp đánh giá riêng của Sở.',
       'Không sửa các cột Mã đơn vị, Mã tiêu chí, Nội dung tiêu chí và Căn cứ (đã khóa).',
     ],
   },

@@ -1,11 +1,20 @@
 import type { PersonRow } from './model.js';
-import { type Lang, SANCTION_LABELS, bottomGroupName, label, ratingReasonLabel, topGroupName } from './labels.js';
+import {
+  type Lang,
+  RATING_LABELS,
+  SANCTION_LABELS,
+  bottomGroupName,
+  label,
+  ratingReasonLabel,
+  topGroupName,
+} from './labels.js';
 import { formatCitation } from '../../rules/citation.js';
 import type { Policy } from '../../rules/policy.js';
 
 /** The top/bottom group of a person's unit this year, as a cell reads it. */
 export function groupText(row: PersonRow, policy: Pick<Policy, 'parameters'>, lang: Lang): string {
-  if (row.rank === null) return lang === 'vi' ? 'Không xếp hạng (không có điểm)' : 'Unranked (no score)';
+  if (!row.evaluation.unit.unit.inIndex) return lang === 'vi' ? 'Không xếp hạng ICT Index' : 'Not ranked in the index';
+  if (row.rank === null) return lang === 'vi' ? 'Chưa có điểm' : 'No score yet';
   const parts: string[] = [];
   if (row.top) parts.push(topGroupName(policy, lang));
   if (row.bottom) parts.push(bottomGroupName(policy, lang));
@@ -17,17 +26,21 @@ export function bottomTwoYearsText(row: PersonRow, year: number, lang: Lang): st
   const yes = lang === 'vi' ? 'Có' : 'Yes';
   const no = lang === 'vi' ? 'Không' : 'No';
   const missing = lang === 'vi' ? 'không có dữ liệu' : 'no data';
-  const previous = row.bottomPrevious === null ? missing : row.bottomPrevious ? yes : no;
-  const current = row.rank === null ? missing : row.bottom ? yes : no;
-  return `${row.bottomTwoYears ? yes : no} (${year - 1}: ${previous}; ${year}: ${current})`;
+  const unsettled = lang === 'vi' ? 'chưa xác định' : 'unsettled';
+  const status = row.evaluation.unit.previous.status;
+  const previous =
+    status === 'unsettled' ? unsettled : row.bottomPrevious === null ? missing : row.bottomPrevious ? yes : no;
+  const current = row.bottom === null ? missing : row.bottom ? yes : no;
+  const both = row.bottomTwoYears === null ? unsettled : row.bottomTwoYears ? yes : no;
+  return `${both} (${year - 1}: ${previous}; ${year}: ${current})`;
 }
 
 /** Why a sanction case was left to Sở Nội vụ, with its facts (the regulation words the uncovered cases). */
 export function uncoveredText(row: PersonRow, policy: Pick<Policy, 'regulation'>, lang: Lang): string {
-  const sanction = row.evaluation.unit.sanction;
+  const sanction = row.evaluation.sanction;
   const v = row.violatedSections.length;
   if (sanction.reason === 'uncertain') {
-    const open = row.evaluation.unit.assessment.undeterminedSections;
+    const open = row.evaluation.rating.facts.undeterminedSections;
     const highest = Math.min(policy.regulation.sections.length, v + open.length);
     const outcomes = sanction.possibleOutcomes
       .map((o) => label(SANCTION_LABELS, o, lang))
@@ -41,10 +54,22 @@ export function uncoveredText(row: PersonRow, policy: Pick<Policy, 'regulation'>
   return lang === 'vi' ? kase.explainVi(v) : kase.explainEn(v);
 }
 
-/** `Điều 2 khoản 1; Điều 15 khoản 1, QĐ …: không vi phạm và thuộc nhóm 20% cao nhất`. */
+/**
+ * `khoản 1 Điều 2; khoản 1 Điều 15: không vi phạm và thuộc nhóm 20% cao nhất`. A person not rated
+ * cites no rating clause: the missing facts and the possible ratings are stated instead.
+ */
 export function ratingBasis(row: PersonRow, policy: Pick<Policy, 'parameters' | 'regulation'>, lang: Lang): string {
-  const citations = [formatCitation(row.evaluation.roleCitation), ...row.ratingCitations].join('; ');
-  return `${citations}, ${policy.regulation.decision}: ${ratingReasonLabel(row.ratingReason, policy, lang)}`;
+  const citations = [row.evaluation.roleCitation, ...row.evaluation.rating.citations]
+    .map((c) => formatCitation(c, lang))
+    .join('; ');
+  const reason = ratingReasonLabel(row.ratingReason, policy, lang);
+  if (row.rating !== 'thieu-du-lieu') return `${citations}: ${reason}`;
+  const missing = row.ratingReason === 'missing-items' ? row.evaluation.rating.facts.missingItems : [];
+  const items = missing.length > 0 ? ` (${lang === 'vi' ? 'tiêu chí' : 'items'} ${missing.join(', ')})` : '';
+  const possible = row.possibleRatings
+    .map((r) => label(RATING_LABELS, r, lang))
+    .join(lang === 'vi' ? ' hoặc ' : ' or ');
+  return `${citations}: ${reason}${items}. ${lang === 'vi' ? 'Có thể là' : 'Could be'}: ${possible}.`;
 }
 
 export function citationsWithDecision(citations: readonly string[], decision: string): string {

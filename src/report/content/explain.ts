@@ -1,12 +1,12 @@
-import { type Citation, formatCitation } from '../../rules/citation.js';
-import type { UnitEvaluation } from '../../rules/evaluate.js';
+import { type Citation, formatCitation, formatFullCitation } from '../../rules/citation.js';
+import type { Judgement, UnitEvaluation } from '../../rules/evaluate.js';
 import type { Policy } from '../../rules/policy.js';
-import { bottomTwoYearsText, groupText, uncoveredText } from './describe.js';
+import type { RewardDecision } from '../../rules/rewards.js';
+import { bottomTwoYearsText, groupText, ratingBasis, uncoveredText } from './describe.js';
 import {
   type Lang,
   RATING_LABELS,
   REWARD_LABELS,
-  ROLE_LABELS,
   SANCTION_LABELS,
   SECTION_STATUS_LABELS,
   STATUS_LABELS,
@@ -15,6 +15,8 @@ import {
   label,
   percent,
   ratingReasonLabel,
+  reviewReasonLabel,
+  roleText,
   sanctionReasonLabel,
   yesNo,
 } from './labels.js';
@@ -33,32 +35,31 @@ interface Parts {
   readonly run: ExplainRun;
   readonly lang: Lang;
   readonly vi: boolean;
-  /** `Điều 5 khoản 1, QĐ 358/2013/QĐ-UBND`. */
-  readonly cite: (citation: Citation) => string;
-  /** `Điều 15 khoản 1; Điều 17 khoản 1 điểm b`. */
+  /** Short citations in the language: `điểm b khoản 1 Điều 17; …` / `Art. 17(1)(b); …`. */
   readonly short: (citations: readonly Citation[]) => string;
 }
 
 /**
- * The derivation for one unit, in the order the rules apply: items not met (with evidence),
- * sections, score, rank, N and k, groups this year and last, rating, rewards, sanction, each
- * with its article. Assembled from the decisions' facts and citations, never re-typed.
+ * The derivation for one unit, in the order the rules apply: items (not met, not assessed, or
+ * disputed, with evidence), sections, score, rank, N and k, groups this year and last, follow-up,
+ * then each responsible person on the sections they answer for: rating, rewards, sanction, review
+ * reasons, each with its article. Assembled from the decisions' facts and citations, never re-typed.
  */
 export function explainUnit(unit: UnitEvaluation, rows: readonly PersonRow[], run: ExplainRun, lang: Lang): string {
-  const decision = run.policy.regulation.decision;
   const parts: Parts = {
     unit,
     rows,
     run,
     lang,
     vi: lang === 'vi',
-    cite: (c) => `${formatCitation(c)}, ${decision}`,
-    short: (cs) => cs.map(formatCitation).join('; '),
+    short: (cs) => cs.map((c) => formatCitation(c, lang)).join('; '),
   };
   const vi = parts.vi;
+  const { regulation } = run.policy;
+  const reference = vi ? regulation.reference.fullVi : regulation.reference.fullEn;
   const lines = [
-    `${unit.unit.name} (${unit.unit.code}) — ${blockLabel(run.policy, unit.unit.block, lang)} — ${vi ? 'năm' : 'year'} ${run.year}`,
-    `${vi ? 'Quy định áp dụng' : 'Rules applied'}: ${decision} (${vi ? 'phiên bản' : 'version'} ${run.policy.regulation.id})`,
+    `${unit.unit.name} (${unit.unit.code}) — ${blockLabel(run.policy, unit.unit.block, lang)}, ${kindLabel(parts)} — ${vi ? 'năm' : 'year'} ${run.year}`,
+    `${vi ? 'Quy định áp dụng' : 'Rules applied'}: ${reference} (${vi ? 'phiên bản' : 'version'} ${regulation.id})`,
     '',
     ...itemLines(parts),
     '',
@@ -68,30 +69,41 @@ export function explainUnit(unit: UnitEvaluation, rows: readonly PersonRow[], ru
     '',
     ...followUpLines(parts),
     '',
-    ...outcomeLines(parts),
-    '',
-    ...sanctionLines(parts),
-    '',
     ...personLines(parts),
   ];
   return `${lines.join('\n')}\n`;
 }
 
-function itemLines({ unit, run, lang, vi, cite }: Parts): string[] {
+function kindLabel({ unit, run, lang }: Parts): string {
+  const kind = run.policy.regulation.unitKinds.find((k) => k.code === unit.unit.kind);
+  return kind === undefined ? unit.unit.kind : kind[lang];
+}
+
+function itemLines({ unit, run, lang, vi }: Parts): string[] {
   const { assessment } = unit;
-  const assessmentCitation = formatCitation(run.policy.regulation.citations.assessment);
+  const assessmentCitation = formatCitation(run.policy.regulation.citations.assessment, lang);
   const lines = [
     vi
-      ? `1. Các tiêu chí (thẩm định của ${run.departmentShort} quyết định khi có, ${assessmentCitation}):`
-      : `1. Items (the appraisal decides where present, ${assessmentCitation}):`,
+      ? `1. Các tiêu chí (kết quả đánh giá của ${run.departmentShort} quyết định, ${assessmentCitation}); chỉ liệt kê tiêu chí không đạt, chưa đánh giá, không áp dụng theo quy định hoặc có chênh lệch:`
+      : `1. Items (the department's assessment decides, ${assessmentCitation}); listed: not met, not assessed, not applicable by rule, or disputed:`,
   ];
   if (!assessment.hasReport)
-    lines.push(vi ? '   Đơn vị không có báo cáo tự đánh giá.' : '   The unit sent no self-report.');
+    lines.push(vi ? '   Đơn vị chưa gửi báo cáo tự đánh giá.' : '   The unit sent no self-report.');
+  if (!assessment.hasAssessment)
+    lines.push(
+      vi ? '   Sở chưa đánh giá tiêu chí nào của đơn vị.' : '   The department has assessed none of its items.',
+    );
   const notable = assessment.items.filter(
-    (i) => i.status === 'khong-dat' || i.missing !== null || i.disagreement || i.notApplicableWithoutNote,
+    (i) =>
+      i.status === 'khong-dat' ||
+      i.missing !== null ||
+      i.disagreement ||
+      i.notApplicableWithoutNote ||
+      i.notApplicableByRule ||
+      i.decidedBy === 'self-assessment',
   );
   const count = run.policy.regulation.checklist.length;
-  if (assessment.hasReport && notable.length === 0) {
+  if (assessment.hasAssessment && notable.length === 0) {
     lines.push(
       vi
         ? `   Cả ${count} tiêu chí đều Đạt hoặc Không áp dụng có lý do.`
@@ -99,18 +111,26 @@ function itemLines({ unit, run, lang, vi, cite }: Parts): string[] {
     );
   }
   for (const item of notable) {
-    const status = item.status === null ? (vi ? 'thiếu dữ liệu' : 'missing') : label(STATUS_LABELS, item.status, lang);
-    const parts = [`   - ${item.item.code} (${cite(item.item.citation)}): ${status}`];
-    if (item.disagreement && item.selfAssessment !== null && item.appraisal !== null) {
-      const self = label(STATUS_LABELS, item.selfAssessment, lang);
-      const appraisal = label(STATUS_LABELS, item.appraisal, lang);
+    const status =
+      item.status === null ? (vi ? 'chưa đánh giá' : 'not assessed') : label(STATUS_LABELS, item.status, lang);
+    const parts = [`   - ${item.item.code} (${formatCitation(item.item.citation, lang)}): ${status}`];
+    const self =
+      item.selfAssessment === null ? (vi ? '(trống)' : '(blank)') : label(STATUS_LABELS, item.selfAssessment, lang);
+    if (item.disagreement && item.assessment !== null) {
+      const theirs = label(STATUS_LABELS, item.assessment, lang);
       parts.push(
         vi
-          ? ` (tự đánh giá "${self}", thẩm định "${appraisal}")`
-          : ` (self-assessment "${self}", appraisal "${appraisal}")`,
+          ? ` (đơn vị tự đánh giá "${self}", Sở đánh giá "${theirs}")`
+          : ` (self-assessment "${self}", department "${theirs}")`,
       );
     }
-    if (item.missing === 'no-row') parts.push(vi ? ' — không có dòng báo cáo' : ' — no row in the report');
+    if (item.decidedBy === 'self-assessment')
+      parts.push(vi ? ' — theo tự đánh giá của đơn vị (Sở chưa đánh giá)' : ' — on the self-assessment alone');
+    if (item.notApplicableByRule)
+      parts.push(
+        vi ? ' — điều khoản không áp dụng cho loại đơn vị này' : ' — the article does not bind this kind of unit',
+      );
+    if (item.informationOnly) parts.push(vi ? ' — chỉ theo dõi, không tính vi phạm' : ' — information only');
     if (item.missing === 'not-applicable-without-note')
       parts.push(vi ? ' — "Không áp dụng" nhưng không có ghi chú lý do' : ' — "not applicable" without a note');
     lines.push(parts.join(''));
@@ -143,40 +163,57 @@ function rankingLines({ unit, rows, run, lang, vi }: Parts): string[] {
   const { policy, year } = run;
   const { parameters } = policy;
   const groups = [policy.regulation.citations.topGroup, policy.regulation.citations.bottomGroup]
-    .map(formatCitation)
+    .map((c) => formatCitation(c, lang))
     .join(', ');
   const lines = [vi ? `3. Xếp hạng ICT Index (${groups}):` : `3. ICT Index ranking (${groups}):`];
-  if (unit.rank === undefined || unit.group === undefined) {
+  if (!unit.unit.inIndex) {
     lines.push(
       vi
-        ? `   Không có điểm năm ${year}: không xếp hạng, không thuộc nhóm nào.`
-        : `   No score for ${year}: unranked, in neither group.`,
+        ? '   Đơn vị không được xếp hạng ICT Index: không xét nhóm, chỉ xếp loại theo các mục.'
+        : '   Not ranked in the index: no groups; rated on its sections alone.',
+    );
+  } else if (unit.rank === undefined || unit.group === undefined) {
+    lines.push(
+      vi
+        ? `   Chưa có điểm năm ${year}: chưa xếp hạng, chưa xác định nhóm.`
+        : `   No score for ${year} yet: unranked, groups unknown.`,
     );
   } else {
     const g = unit.group;
+    const source =
+      g.source === 'official'
+        ? vi
+          ? 'hạng chính thức của bảng điểm'
+          : 'official ranks of the scores file'
+        : vi
+          ? 'xếp theo điểm'
+          : 'ranked by score';
+    if (unit.rank.score !== null) {
+      lines.push(
+        `   ${vi ? 'Điểm' : 'Score'} ${unit.rank.score} (${vi ? 'so sánh ở' : 'compared at'} ${parameters.scorePrecision} ${vi ? 'chữ số thập phân' : 'decimals'}: ${unit.rank.comparedScore})`,
+      );
+    }
     lines.push(
-      `   ${vi ? 'Điểm' : 'Score'} ${unit.rank.score} (${vi ? 'so sánh ở' : 'compared at'} ${parameters.scorePrecision} ${vi ? 'chữ số thập phân' : 'decimals'}: ${unit.rank.comparedScore})`,
-    );
-    lines.push(
-      `   ${vi ? 'Hạng' : 'Rank'} ${unit.rank.rank}/${g.n} ${vi ? 'trong' : 'in'} ${blockLabel(policy, g.scope, lang)}; k = ${g.topSize} (${parameters.groupSizeRounding} ${vi ? 'của' : 'of'} ${parameters.topShare} × ${g.n}), k' = ${g.bottomSize} (${parameters.bottomShare} × ${g.n})`,
+      `   ${vi ? 'Hạng' : 'Rank'} ${unit.rank.rank}/${g.n} ${vi ? 'trong' : 'in'} ${blockLabel(policy, g.scope, lang)} (${source}); k = ${g.topSize} (${percent(parameters.topShare, lang)} × ${g.n}), k' = ${g.bottomSize} (${percent(parameters.bottomShare, lang)} × ${g.n})`,
     );
   }
   const firstRow = rows[0];
-  if (firstRow === undefined) return lines;
   const bottom = bottomGroupName(policy, lang);
-  lines.push(`   ${vi ? 'Nhóm năm nay' : 'Group this year'}: ${groupText(firstRow, policy, lang)}`);
-  const prev = unit.previousRank;
-  const previous =
-    prev === undefined
-      ? vi
-        ? 'không có điểm'
-        : 'no score'
-      : `${vi ? 'hạng' : 'rank'} ${prev.rank}${prev.bottom ? `, ${vi ? 'nhóm ' : ''}${bottom}` : ''}`;
-  lines.push(`   ${vi ? `Năm ${year - 1}` : `In ${year - 1}`}: ${previous}`);
-  const twoYears = vi
-    ? `Nhóm ${bottom} hai năm liền`
-    : `${bottom.charAt(0).toUpperCase()}${bottom.slice(1)} two years running`;
-  lines.push(`   ${twoYears}: ${bottomTwoYearsText(firstRow, year, lang)}`);
+  if (firstRow !== undefined)
+    lines.push(`   ${vi ? 'Nhóm năm nay' : 'Group this year'}: ${groupText(firstRow, policy, lang)}`);
+  const codes = unit.previous.ranks
+    .map(
+      ({ code, rank }) =>
+        `${code}: ${rank === undefined ? (vi ? 'không có điểm' : 'no score') : `${vi ? 'hạng' : 'rank'} ${rank.rank}${rank.bottom ? `, ${vi ? 'nhóm ' : ''}${bottom}` : ''}`}`,
+    )
+    .join('; ');
+  lines.push(`   ${vi ? `Năm ${year - 1}` : `In ${year - 1}`}: ${codes}`);
+  if (firstRow !== undefined) {
+    const twoYears = vi
+      ? `Nhóm ${bottom} hai năm liền`
+      : `${bottom.charAt(0).toUpperCase()}${bottom.slice(1)} two years running`;
+    lines.push(`   ${twoYears}: ${bottomTwoYearsText(firstRow, year, lang)}`);
+  }
   return lines;
 }
 
@@ -184,77 +221,109 @@ function followUpLines({ unit, lang, vi }: Parts): string[] {
   const f = unit.followUp;
   const lines = [
     vi ? '4. Sự việc theo dõi:' : '4. Follow-up facts:',
-    `   ${vi ? 'Chậm triển khai kết luận của UBND tỉnh' : 'Slow on the conclusions'}: ${yesNo(f.slow, lang)}; ${vi ? 'Yêu cầu kiểm điểm' : 'Review demanded'}: ${yesNo(f.reviewDemanded, lang)}; ${vi ? 'Thành tích đặc biệt' : 'Exceptional achievement'}: ${yesNo(f.exceptionalAchievement, lang)}`,
+    `   ${vi ? 'Chậm triển khai kết luận của UBND tỉnh' : 'Slow on the conclusions'}: ${yesNo(f.slow, lang)}; ${vi ? 'Yêu cầu kiểm điểm' : 'Review demanded'}: ${yesNo(f.reviewDemanded, lang)}${f.reviewDocument === '' ? '' : ` (${f.reviewDocument})`}; ${vi ? 'Thành tích đặc biệt' : 'Exceptional achievement'}: ${yesNo(f.exceptionalAchievement, lang)}${f.exceptionalAchievement ? ` (${f.rewardRecipient === '' ? (vi ? 'đơn vị' : 'the unit') : f.rewardRecipient})` : ''}`,
   ];
   if (f.note !== '') lines.push(`   ${vi ? 'Căn cứ' : 'Basis'}: ${f.note}`);
   return lines;
 }
 
-function outcomeLines({ unit, run, lang, vi, short }: Parts): string[] {
-  const { regulation } = run.policy;
-  const decision = regulation.decision;
-  const rating = short([regulation.citations.rating]);
-  const rewards = short([regulation.citations.rewards]);
-  const lines = [
-    vi ? `5. Xếp loại (${rating}):` : `5. Rating (${rating}):`,
-    `   ${label(RATING_LABELS, unit.rating.outcome, lang)} — ${ratingReasonLabel(unit.rating.reason, run.policy, lang)} (${short(unit.rating.citations)}, ${decision})`,
-    '',
-    vi ? `6. Khen thưởng (${rewards}):` : `6. Rewards (${rewards}):`,
-  ];
-  if (unit.rewards.length === 0) lines.push(vi ? '   Không có đề xuất.' : '   None proposed.');
-  for (const reward of unit.rewards)
-    lines.push(`   ${label(REWARD_LABELS, reward.outcome, lang)} (${short(reward.citations)}, ${decision})`);
-  return lines;
+function rewardLines(rewards: readonly RewardDecision[], parts: Parts, indent: string): string[] {
+  const { lang, vi, short } = parts;
+  if (rewards.length === 0) return [`${indent}${vi ? 'Khen thưởng: không có đề nghị.' : 'Rewards: none proposed.'}`];
+  return rewards.map(
+    (reward) =>
+      `${indent}${vi ? 'Khen thưởng' : 'Reward'}: ${label(REWARD_LABELS, reward.outcome, lang)} (${short(reward.citations)})`,
+  );
 }
 
-function sanctionLines({ unit, rows, run, lang, vi, short }: Parts): string[] {
-  const { policy, year } = run;
-  const decision = policy.regulation.decision;
-  const clause = short([policy.regulation.citations.sanctions]);
-  const sanction = unit.sanction;
-  const sanctionText =
-    sanction.outcome === null ? (vi ? 'Không' : 'None') : label(SANCTION_LABELS, sanction.outcome, lang);
-  const lines = [
-    vi ? `7. Xử lý (${clause}):` : `7. Sanction (${clause}):`,
-    `   ${sanctionText} — ${sanctionReasonLabel(sanction.reason, policy, lang)} (${short(sanction.citations)}, ${decision})`,
-  ];
+function judgementLines(judgement: Judgement, row: PersonRow | undefined, parts: Parts, indent: string): string[] {
+  const { run, lang, vi, short } = parts;
+  const { policy } = run;
+  const rating = judgement.rating;
+  const basis =
+    row === undefined
+      ? `${ratingReasonLabel(rating.reason, policy, lang)} (${short(rating.citations)})`
+      : ratingBasis(row, policy, lang);
+  const lines = [`${indent}${vi ? 'Xếp loại' : 'Rating'}: ${label(RATING_LABELS, rating.outcome, lang)} — ${basis}`];
+  const sanction = row?.evaluation.sanction ?? judgement.sanction;
+  const text = sanction.outcome === null ? (vi ? 'Không' : 'None') : label(SANCTION_LABELS, sanction.outcome, lang);
+  const cited = sanction.citations.length === 0 ? '' : ` (${short(sanction.citations)})`;
+  lines.push(
+    `${indent}${vi ? 'Xử lý (đề xuất)' : 'Sanction (proposal)'}: ${text} — ${sanctionReasonLabel(sanction.reason, policy, lang)}${cited}`,
+  );
   if (sanction.applicableClauses.length > 1) {
     const forms = sanction.applicableClauses.map((c) => label(SANCTION_LABELS, c, lang)).join(', ');
     lines.push(
-      `   ${vi ? 'Các điểm cùng thỏa mãn (chọn hình thức nặng nhất)' : 'Points that all apply (the most severe wins)'}: ${forms}`,
+      `${indent}${vi ? 'Các điểm cùng thỏa mãn (chọn hình thức nặng nhất)' : 'Points that all apply (the most severe wins)'}: ${forms}`,
     );
   }
-  const firstRow = rows[0];
-  if (firstRow !== undefined && (sanction.reason === 'uncovered' || sanction.reason === 'uncertain'))
-    lines.push(`   ${uncoveredText(firstRow, policy, lang)}`);
+  if (row !== undefined && (sanction.reason === 'uncovered' || sanction.reason === 'uncertain'))
+    lines.push(`${indent}${uncoveredText(row, policy, lang)}`);
   if (sanction.nearestClauses.length > 0)
-    lines.push(`   ${vi ? 'Các điểm gần nhất' : 'Nearest points'}: ${short(sanction.nearestClauses)}`);
+    lines.push(`${indent}${vi ? 'Các điểm gần nhất' : 'Nearest points'}: ${short(sanction.nearestClauses)}`);
   if (sanction.mappedByPolicy) {
     lines.push(
       vi
-        ? '   Hình thức do tham số chính sách uncoveredCases quy định, không phải do văn bản.'
-        : '   The form comes from the uncoveredCases policy parameter, not from the text.',
+        ? `${indent}Hình thức do tham số chính sách quy định, không phải do văn bản.`
+        : `${indent}The form comes from a policy parameter, not from the text.`,
     );
   }
   if (sanction.notes.includes('previous-year-missing')) {
     const share = percent(policy.parameters.bottomShare, lang);
     lines.push(
       vi
-        ? `   Không có xếp hạng năm ${year - 1}: coi như không thuộc nhóm ${share} năm đó (mặc định của quy tắc).`
-        : `   No ranking for ${year - 1}: taken as not in that year's bottom group (the rules' default).`,
+        ? `${indent}Không có xếp hạng năm ${run.year - 1}: coi như không thuộc nhóm ${share} năm đó (mặc định của quy tắc).`
+        : `${indent}No ranking for ${run.year - 1}: taken as not in that year's bottom group (the rules' default).`,
     );
   }
   return lines;
 }
 
-function personLines({ rows, run, lang, vi, short }: Parts): string[] {
+function personLines(parts: Parts): string[] {
+  const { unit, rows, run, lang, vi, short } = parts;
   const persons = short([run.policy.regulation.citations.persons]);
-  const lines = [vi ? `8. Người chịu trách nhiệm (${persons}):` : `8. Responsible persons (${persons}):`];
-  for (const r of rows) {
-    const sanction = r.sanction === null ? '' : `; ${label(SANCTION_LABELS, r.sanction, lang)}`;
+  const lines = [
+    vi ? `5. Người chịu trách nhiệm (${persons}) và kết quả:` : `5. Responsible persons (${persons}) and outcomes:`,
+  ];
+  if (unit.withoutHead) {
     lines.push(
-      `   - ${r.name}, ${r.position} — ${label(ROLE_LABELS, r.role, lang)} (${formatCitation(r.evaluation.roleCitation)}): ${label(RATING_LABELS, r.rating, lang)}${sanction}`,
+      vi
+        ? '   Đơn vị không có người đứng đầu trong danh sách; kết quả của đơn vị:'
+        : '   No head in the units file; the unit’s result:',
     );
+    lines.push(...judgementLines(unit.whole, undefined, parts, '     '));
   }
+  for (const r of rows) {
+    const p = r.evaluation;
+    lines.push(`   - ${r.name}, ${r.position} — ${roleText(r, lang)} (${formatCitation(p.roleCitation, lang)})`);
+    if (r.assignedSections !== null) {
+      lines.push(
+        `     ${vi ? 'Văn bản phân công' : 'Assignment'}: ${p.person.assignmentDocument}; ${vi ? 'chịu trách nhiệm Mục' : 'answers for sections'} ${r.assignedSections.join(', ')}`,
+      );
+    }
+    lines.push(...judgementLines({ scope: p.scope, rating: p.rating, sanction: p.sanction }, r, parts, '     '));
+    lines.push(...rewardLines(p.rewards, parts, '     '));
+    for (const reason of p.reviewReasons.filter((x) => x !== 'uncovered')) {
+      lines.push(`     ${vi ? 'Cần xem xét' : 'To review'}: ${reviewReasonLabel(reason, run.policy, lang)}`);
+    }
+    if (p.withheld !== null) {
+      lines.push(
+        `     ${vi ? 'Theo bảng của điều khoản' : 'By the table'}: ${label(SANCTION_LABELS, p.withheld, lang)} — ${vi ? 'chuyển Sở Nội vụ xem xét' : 'referred for review'}`,
+      );
+    }
+  }
+  if (unit.unitRewards.length > 0)
+    lines.push(...rewardLines(unit.unitRewards, parts, vi ? '   Đơn vị — ' : '   The unit — '));
+  const decision = formatFullCitation(
+    run.policy.regulation.citations.homeAffairs,
+    run.policy.regulation.reference,
+    lang,
+  );
+  lines.push('');
+  lines.push(
+    vi
+      ? `Các hình thức xử lý là đề xuất; Sở Nội vụ trình UBND tỉnh quyết định (${decision}).`
+      : `Sanctions are proposals; Sở Nội vụ submits them to UBND tỉnh, which decides (${decision}).`,
+  );
   return lines;
 }

@@ -44,23 +44,62 @@ export function ratingReasonLabel(
   lang: Lang,
 ): string {
   const vi = lang === 'vi';
-  const sections = policy.regulation.sections.length;
   const top = topGroupName(policy, lang);
   switch (reason) {
     case 'violated-sections':
-      return vi ? `vi phạm ít nhất một trong ${sections} mục` : `violates at least one of the ${sections} sections`;
-    case 'no-report':
-      return vi ? 'không có báo cáo tự đánh giá' : 'no self-report';
+      return vi ? 'vi phạm mục được giao trách nhiệm' : 'a section the person answers for is violated';
+    case 'no-report': {
+      const article = formatCitation(policy.regulation.citations.reporting, lang);
+      return vi
+        ? `đơn vị chưa báo cáo theo ${article} và Sở chưa đánh giá: chưa có căn cứ để xếp loại`
+        : `the unit did not report under ${article} and the department has not assessed it: nothing to rate on`;
+    }
     case 'missing-items':
-      return vi ? 'có tiêu chí chưa có trạng thái' : 'some items have no status';
+      return vi ? 'có tiêu chí chưa được Sở đánh giá' : 'some items have not been assessed by the department';
+    case 'no-score':
+      return vi
+        ? `không vi phạm, nhưng chưa có điểm ICT Index năm nay nên chưa xác định thuộc nhóm ${top} hay không`
+        : `no violation, but no ICT Index score yet: the ${top} group cannot be settled`;
+    case 'not-in-index':
+      return vi
+        ? 'không vi phạm; đơn vị không được xếp hạng ICT Index nên chỉ xét theo các mục'
+        : 'no violation; the unit is not ranked in the ICT Index, so it is rated on its sections alone';
     case 'top-group':
       return vi ? `không vi phạm và thuộc nhóm ${top}` : `no violation, in the ${top} group`;
     case 'not-top-group':
       return vi ? `không vi phạm, không thuộc nhóm ${top}` : `no violation, not in the ${top} group`;
-    case 'unranked':
+  }
+}
+
+/** Why a case goes to Sở Nội vụ for review, or is flagged there; the point of a flag is named. */
+export function reviewReasonLabel(reason: string, policy: Pick<Policy, 'regulation'>, lang: Lang): string {
+  const vi = lang === 'vi';
+  const flagged = policy.regulation.sanctionRules.find((r) => r.flag?.id === reason);
+  if (flagged !== undefined) {
+    const point = formatCitation(flagged.citation, lang);
+    return vi ? `cấp trên yêu cầu kiểm điểm — xem ${point}` : `review demanded by the superior body — see ${point}`;
+  }
+  switch (reason) {
+    case 'uncovered':
+      return vi ? 'trường hợp quy định chưa nêu rõ' : 'a case the regulation does not settle';
+    case 'part-year':
+      return vi ? 'chỉ giữ chức một phần của năm' : 'held the post for part of the year only';
+    case 'head-changed':
       return vi
-        ? `không vi phạm; không có điểm ICT Index nên không xét nhóm ${percent(policy.parameters.topShare, lang)}`
-        : 'no violation; no ICT Index score, so not in the top group';
+        ? 'hình thức dựa vào nhóm thấp nhất hai năm liền, nhưng năm trước người này chưa đứng đầu đơn vị'
+        : 'the form rests on the bottom group two years running, but the person did not head the unit last year';
+    case 'no-report': {
+      const article = formatCitation(policy.regulation.citations.reporting, lang);
+      return vi
+        ? `đơn vị chưa báo cáo theo ${article}, Sở chưa đánh giá`
+        : `the unit did not report under ${article} and was not assessed`;
+    }
+    case 'previous-year-unsettled':
+      return vi
+        ? 'không xác định được nhóm thấp nhất của năm trước (mã năm trước không có trong bảng điểm, hoặc đơn vị hợp nhất)'
+        : "last year's bottom group cannot be settled (a previous code not in last year's scores, or a merger)";
+    default:
+      return reason;
   }
 }
 
@@ -73,7 +112,7 @@ export const SANCTION_LABELS: Labels<Sanction> = {
   'canh-cao': { vi: 'Cảnh cáo', en: 'Warning' },
   'khien-trach': { vi: 'Khiển trách', en: 'Reprimand' },
   'phe-binh': { vi: 'Phê bình', en: 'Criticism' },
-  'can-xem-xet': { vi: 'Cần xem xét (quy định chưa nêu rõ)', en: 'Needs review (not settled by the regulation)' },
+  'can-xem-xet': { vi: 'Cần xem xét', en: 'Needs review' },
   'thieu-du-lieu': { vi: 'Chưa đề xuất (thiếu dữ liệu)', en: 'No proposal (missing data)' },
 };
 
@@ -97,6 +136,10 @@ export function sanctionReasonLabel(reason: SanctionReason, policy: Pick<Policy,
       return vi
         ? 'thiếu dữ liệu nên chưa xác định được số mục vi phạm'
         : 'missing data leaves the number of violated sections open';
+    case 'previous-year-unsettled':
+      return vi
+        ? 'hình thức phụ thuộc nhóm thấp nhất năm trước, chưa xác định được'
+        : "the form depends on last year's bottom group, which cannot be settled";
   }
 }
 
@@ -114,8 +157,26 @@ export const SECTION_STATUS_LABELS: Labels<SectionStatus> = {
 
 export const ROLE_LABELS: Labels<Role> = {
   head: { vi: 'Người đứng đầu', en: 'Head' },
+  'acting-head': { vi: 'Quyền / phụ trách', en: 'Acting head' },
   deputy: { vi: 'Cấp phó được phân công', en: 'Assigned deputy' },
 };
+
+/** dd/mm/yyyy from an ISO date. */
+export function dmy(iso: string): string {
+  return iso.split('-').reverse().join('/');
+}
+
+/** A person's role as a cell reads it: with the period when part of the year, and a deputy's sections. */
+export function roleText(
+  row: { role: Role; period: { from: string; to: string } | null; assignedSections: readonly number[] | null },
+  lang: Lang,
+): string {
+  const vi = lang === 'vi';
+  let text = label(ROLE_LABELS, row.role, lang);
+  if (row.assignedSections !== null) text += ` (${vi ? 'Mục' : 'sections'} ${row.assignedSections.join(', ')})`;
+  if (row.period !== null) text += ` (${dmy(row.period.from)}–${dmy(row.period.to)})`;
+  return text;
+}
 
 /** A block's name (or "all units" for `rankScope: all`), from the run's blocks; an unknown code as written. */
 export function blockLabel(policy: Pick<Policy, 'blocks'>, scope: RankScope, lang: Lang): string {

@@ -1,4 +1,4 @@
-import type { Block, Role } from '../../domain.js';
+import type { Block, Period, Role } from '../../domain.js';
 import { type Citation, formatCitation } from '../../rules/citation.js';
 import type { PersonEvaluation, UnitEvaluation, YearEvaluation } from '../../rules/evaluate.js';
 import type { Rating, RatingReason } from '../../rules/rating.js';
@@ -14,27 +14,36 @@ export interface PersonRow {
   readonly name: string;
   readonly position: string;
   readonly role: Role;
-  readonly sections: readonly SectionStatus[];
+  /** When the person held the post in the year; null = the whole year. */
+  readonly period: Period | null;
+  /** A deputy's assigned sections (sorted); null for a head. */
+  readonly assignedSections: readonly number[] | null;
+  /** The unit's result per section; null for a section the person does not answer for. */
+  readonly sections: readonly (SectionStatus | null)[];
+  /** Violated sections among those the person answers for. */
   readonly violatedSections: readonly number[];
   readonly score: number | null;
   readonly rank: number | null;
   readonly n: number | null;
   readonly topSize: number | null;
   readonly bottomSize: number | null;
-  readonly top: boolean;
-  readonly bottom: boolean;
-  /** In the bottom group last year; null when the unit has no ranking last year. */
+  /** In the top / bottom group this year; null when the unit has no rank (or is not ranked in the index). */
+  readonly top: boolean | null;
+  readonly bottom: boolean | null;
+  /** In the bottom group last year; null when unknown, absent, or not applicable. */
   readonly bottomPrevious: boolean | null;
   readonly previousRank: number | null;
   readonly rating: Rating;
   readonly ratingReason: RatingReason;
+  readonly possibleRatings: readonly Rating[];
   readonly rewards: readonly Reward[];
   readonly sanction: Sanction | null;
   readonly sanctionReason: SanctionReason;
+  readonly reviewReasons: readonly string[];
   readonly slow: boolean;
   readonly reviewDemanded: boolean;
-  readonly bottomTwoYears: boolean;
-  /** Every article the person's outcome rests on, in order: role, rating, rewards, sanction. */
+  readonly bottomTwoYears: boolean | null;
+  /** Every provision the person's outcome rests on (short form), in order: role, rating, rewards, sanction. */
   readonly citations: readonly string[];
   readonly ratingCitations: readonly string[];
   readonly sanctionCitations: readonly string[];
@@ -42,7 +51,7 @@ export interface PersonRow {
 }
 
 function unique(citations: readonly Citation[]): string[] {
-  return [...new Set(citations.map(formatCitation))];
+  return [...new Set(citations.map((c) => formatCitation(c)))];
 }
 
 /** The rows of a year, one per responsible person, in the order of the evaluation. */
@@ -50,9 +59,25 @@ export function personRows(evaluation: YearEvaluation): PersonRow[] {
   return evaluation.persons.map((p) => personRow(p));
 }
 
+/** Last year's bottom group as a fact: true, false, or null when it cannot be said. */
+export function bottomPreviousOf(unit: UnitEvaluation): boolean | null {
+  if (!unit.unit.inIndex) return null;
+  switch (unit.previous.status) {
+    case 'bottom':
+      return true;
+    case 'not-bottom':
+      return false;
+    case 'no-data':
+    case 'unsettled':
+      return null;
+  }
+}
+
 export function personRow(p: PersonEvaluation): PersonRow {
   const u: UnitEvaluation = p.unit;
-  const sanctionCitations = u.sanction.outcome === null ? [] : unique(u.sanction.citations);
+  const ranked = u.unit.inIndex ? u.rank : undefined;
+  const sanctionCitations = p.sanction.outcome === null ? [] : unique(p.sanction.citations);
+  const previousRanks = u.previous.ranks.map((r) => r.rank?.rank).filter((r) => r !== undefined);
   return {
     unitCode: u.unit.code,
     unitName: u.unit.name,
@@ -60,32 +85,36 @@ export function personRow(p: PersonEvaluation): PersonRow {
     name: p.person.name,
     position: p.person.position,
     role: p.person.role,
-    sections: u.assessment.sections.map((s) => s.status),
-    violatedSections: u.assessment.violatedSections,
-    score: u.rank?.score ?? null,
-    rank: u.rank?.rank ?? null,
+    period: p.person.period,
+    assignedSections: p.person.assignedSections,
+    sections: u.assessment.sections.map((s) => (p.scope.includes(s.section) ? s.status : null)),
+    violatedSections: p.rating.facts.violatedSections,
+    score: ranked?.score ?? null,
+    rank: ranked?.rank ?? null,
     n: u.group?.n ?? null,
     topSize: u.group?.topSize ?? null,
     bottomSize: u.group?.bottomSize ?? null,
-    top: u.rank?.top ?? false,
-    bottom: u.rank?.bottom ?? false,
-    bottomPrevious: u.previousRank === undefined ? null : u.previousRank.bottom,
-    previousRank: u.previousRank?.rank ?? null,
-    rating: u.rating.outcome,
-    ratingReason: u.rating.reason,
-    rewards: u.rewards.map((r) => r.outcome),
-    sanction: u.sanction.outcome,
-    sanctionReason: u.sanction.reason,
+    top: ranked === undefined ? null : ranked.top,
+    bottom: ranked === undefined ? null : ranked.bottom,
+    bottomPrevious: bottomPreviousOf(u),
+    previousRank: previousRanks.length === 1 ? (previousRanks[0] ?? null) : null,
+    rating: p.rating.outcome,
+    ratingReason: p.rating.reason,
+    possibleRatings: p.rating.possibleRatings,
+    rewards: p.rewards.map((r) => r.outcome),
+    sanction: p.sanction.outcome,
+    sanctionReason: p.sanction.reason,
+    reviewReasons: p.reviewReasons,
     slow: u.followUp.slow,
     reviewDemanded: u.followUp.reviewDemanded,
-    bottomTwoYears: u.sanction.bottomTwoYears,
+    bottomTwoYears: p.sanction.bottomTwoYears,
     citations: unique([
       p.roleCitation,
-      ...u.rating.citations,
-      ...u.rewards.flatMap((r) => r.citations),
-      ...(u.sanction.outcome === null ? [] : u.sanction.citations),
+      ...p.rating.citations,
+      ...p.rewards.flatMap((r) => r.citations),
+      ...(p.sanction.outcome === null ? [] : p.sanction.citations),
     ]),
-    ratingCitations: unique(u.rating.citations),
+    ratingCitations: unique(p.rating.citations),
     sanctionCitations,
     evaluation: p,
   };

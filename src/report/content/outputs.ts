@@ -1,20 +1,23 @@
 import type { InputFile } from '../../io/workspace.js';
 import { type Problem, formatWhere } from '../../io/problems.js';
-import { formatCitation } from '../../rules/citation.js';
+import { formatCitation, formatFullCitation } from '../../rules/citation.js';
 import type { YearEvaluation } from '../../rules/evaluate.js';
 import type { Policy } from '../../rules/policy.js';
 import type { Ranking } from '../../rules/ranking.js';
-import { bottomTwoYearsText, citationsWithDecision, groupText, ratingBasis, uncoveredText } from './describe.js';
+import { bottomTwoYearsText, groupText, ratingBasis, uncoveredText } from './describe.js';
+import { describeParameters } from './parameters.js';
 import {
   RATING_LABELS,
   REWARD_LABELS,
-  ROLE_LABELS,
   SANCTION_LABELS,
   SECTION_STATUS_LABELS,
   STATUS_LABELS,
   blockLabel,
   bottomGroupName,
+  dmy,
   percent,
+  reviewReasonLabel,
+  roleText,
   topGroupName,
   yesNo,
 } from './labels.js';
@@ -30,20 +33,13 @@ export interface RunInfo {
   readonly toolVersion: string;
 }
 
-const dmy = (iso: string) => iso.split('-').reverse().join('/');
-
-function parameterValue(value: unknown): string {
-  if (typeof value === 'object' && value !== null) {
-    return Object.entries(value)
-      .map(([k, v]) => `${k}: ${String(v)}`)
-      .join('; ');
-  }
-  return String(value);
-}
-
-/** The "Căn cứ và tham số" sheet: legal basis, policy version and parameters, inputs with SHA-256, tool version. */
+/**
+ * The "Căn cứ và tham số" sheet: the legal basis, the parameters in Vietnamese words, and then, in a
+ * section of its own, the technical matter (rules version, parameter codes, inputs with SHA-256, tool).
+ */
 function basisSheet(info: RunInfo): KeyValueSheet {
   const { regulation, parameters, overridden } = info.policy;
+  const cites = regulation.citations;
   return {
     kind: 'key-value',
     name: 'Căn cứ và tham số',
@@ -56,29 +52,32 @@ function basisSheet(info: RunInfo): KeyValueSheet {
           ['Ngày ký', dmy(regulation.signed)],
           [
             'Ngày có hiệu lực',
-            `${dmy(regulation.effective)} (${formatCitation(regulation.effectiveCitation)} ${regulation.effectiveNoteVi})`,
+            `${dmy(regulation.effective)} (${formatFullCitation(regulation.effectiveCitation, regulation.reference)}: ${regulation.effectiveNoteVi})`,
           ],
           ...regulation.basis.map((b, i): [string, string] => [i === 0 ? 'Văn bản liên quan' : '', b]),
-          ['Phiên bản quy tắc', regulation.id],
+          [
+            'Đề xuất khen thưởng, xử lý',
+            `Các hình thức nêu trong các bảng là đề xuất; Sở Nội vụ tổng hợp, trình UBND tỉnh xem xét, quyết định (${formatFullCitation(cites.homeAffairs, regulation.reference)}).`,
+          ],
+          [
+            'Không thuộc phạm vi công cụ',
+            'Việc khen thưởng của từng cơ quan, đơn vị đối với cá nhân, tập thể thuộc quyền quản lý do cơ quan, đơn vị thực hiện.',
+          ],
         ],
       },
+      { heading: 'Tham số áp dụng', rows: describeParameters(info.policy, 'vi') },
       {
-        heading: 'Tham số áp dụng',
-        rows: (Object.keys(parameters) as (keyof typeof parameters)[]).map((key): [string, string] => [
-          key,
-          `${parameterValue(parameters[key])}${overridden.includes(key) ? ' (đã thay đổi so với mặc định)' : ' (mặc định)'}`,
-        ]),
-      },
-      {
-        heading: 'Tệp đầu vào (SHA-256)',
-        rows: info.files.map((f): [string, string] => [f.path, `${f.sha256} (${f.bytes} byte)`]),
-      },
-      {
-        heading: 'Công cụ',
+        heading: 'Thông tin kỹ thuật',
         rows: [
+          ['Phiên bản quy tắc', regulation.id],
           ['Phần mềm', `ict-eval ${info.toolVersion}`],
           ['Năm đánh giá', String(info.block.year)],
           ['Số cảnh báo dữ liệu', String(info.warnings.length)],
+          ...(Object.keys(parameters) as (keyof typeof parameters)[]).map((key): [string, string] => [
+            `Tham số ${key}`,
+            `${JSON.stringify(parameters[key])}${overridden.includes(key) ? ' (đã thay đổi)' : ''}`,
+          ]),
+          ...info.files.map((f): [string, string] => [`Tệp ${f.path}`, `SHA-256 ${f.sha256} (${f.bytes} byte)`]),
         ],
       },
     ],
@@ -105,12 +104,17 @@ export function ratingDocument(evaluation: YearEvaluation, rows: readonly Person
     block: info.block,
     sheets: [
       ratingSheet(evaluation.year, rows, info.policy),
-      rewardSheet(rows, info.policy),
+      rewardSheet(evaluation, rows, info.policy),
       detailSheet(evaluation, info.policy),
       warningsSheet(info),
       basisSheet(info),
     ],
   };
+}
+
+/** The subtitle of a sheet: the year, and the instrument every short citation in it belongs to. */
+function subtitle(year: number, policy: Policy): string {
+  return `Năm ${year} — các điều, khoản, điểm dẫn trong bảng là của ${policy.regulation.reference.fullVi}`;
 }
 
 /** "Xếp loại": one row per responsible person, with the sections, the rank, the group, the rating and its basis. */
@@ -120,11 +124,11 @@ function ratingSheet(year: number, rows: readonly PersonRow[], policy: Policy): 
     kind: 'table',
     name: 'Xếp loại',
     title: 'Kết quả đánh giá trách nhiệm người đứng đầu về ứng dụng công nghệ thông tin',
-    subtitle: `Năm ${year} — theo ${regulation.decision}`,
+    subtitle: subtitle(year, policy),
     columns: [
       { header: 'Họ và tên', width: 24 },
       { header: 'Chức vụ', width: 20 },
-      { header: 'Vai trò', width: 16 },
+      { header: 'Vai trò', width: 18 },
       { header: 'Đơn vị', width: 28 },
       { header: 'Khối', width: 14 },
       ...regulation.sections.map((s) => ({ header: `Mục ${s.number}`, width: 9 })),
@@ -137,10 +141,10 @@ function ratingSheet(year: number, rows: readonly PersonRow[], policy: Policy): 
     rows: rows.map((r): CellValue[] => [
       r.name,
       r.position,
-      ROLE_LABELS[r.role].vi,
+      roleText(r, 'vi'),
       r.unitName,
       blockLabel(policy, r.block, 'vi'),
-      ...r.sections.map((s) => SECTION_STATUS_LABELS[s].vi),
+      ...r.sections.map((s) => (s === null ? '—' : SECTION_STATUS_LABELS[s].vi)),
       r.score,
       r.rank,
       groupText(r, policy, 'vi'),
@@ -150,12 +154,12 @@ function ratingSheet(year: number, rows: readonly PersonRow[], policy: Policy): 
   };
 }
 
-/** "Khen thưởng": every reward proposal, with the achievement or the rating it rests on. */
-function rewardSheet(rows: readonly PersonRow[], policy: Policy): TableSheet {
-  const { decision, citations } = policy.regulation;
+/** "Khen thưởng": every reward proposal, with the achievement or the rating it rests on; a unit's own ad-hoc reward too. */
+function rewardSheet(evaluation: YearEvaluation, rows: readonly PersonRow[], policy: Policy): TableSheet {
+  const { citations } = policy.regulation;
   const rewardRows: CellValue[][] = [];
   for (const r of rows) {
-    for (const reward of r.evaluation.unit.rewards) {
+    for (const reward of r.evaluation.rewards) {
       const note = reward.outcome === 'thuong-dot-xuat' ? r.evaluation.unit.followUp.note : RATING_LABELS[r.rating].vi;
       rewardRows.push([
         r.name,
@@ -163,7 +167,19 @@ function rewardSheet(rows: readonly PersonRow[], policy: Policy): TableSheet {
         r.unitName,
         REWARD_LABELS[reward.outcome].vi,
         note,
-        citationsWithDecision(reward.citations.map(formatCitation), decision),
+        reward.citations.map((c) => formatCitation(c)).join('; '),
+      ]);
+    }
+  }
+  for (const unit of evaluation.units) {
+    for (const reward of unit.unitRewards) {
+      rewardRows.push([
+        `(Tập thể) ${unit.unit.name}`,
+        '',
+        unit.unit.name,
+        REWARD_LABELS[reward.outcome].vi,
+        unit.followUp.note,
+        reward.citations.map((c) => formatCitation(c)).join('; '),
       ]);
     }
   }
@@ -171,56 +187,65 @@ function rewardSheet(rows: readonly PersonRow[], policy: Policy): TableSheet {
   return {
     kind: 'table',
     name: 'Khen thưởng',
-    title: `Đề xuất khen thưởng (${formatCitation(citations.rewards)})`,
+    title: `Danh sách đề nghị xem xét khen thưởng (${formatCitation(citations.rewards)})`,
+    subtitle: `Xem xét khen thưởng theo ${formatCitation(citations.rewardConsideration)} chỉ dành cho người đứng đầu (kể cả quyền / phụ trách); hình thức, mức thưởng do cấp có thẩm quyền quyết định.`,
     columns: [
       { header: 'Họ và tên', width: 24 },
       { header: 'Chức vụ', width: 20 },
       { header: 'Đơn vị', width: 28 },
-      { header: 'Hình thức đề xuất', width: 26 },
+      { header: 'Nội dung đề nghị', width: 26 },
       { header: 'Thành tích', width: 36 },
-      { header: 'Căn cứ', width: 36 },
+      { header: 'Căn cứ', width: 30 },
     ],
     rows: rewardRows,
-    emptyText: `Không có đề xuất khen thưởng (${none}).`,
+    emptyText: `Không có đề nghị khen thưởng (${none}).`,
   };
 }
 
-/** "Chi tiết": every item not met, with both statuses, the evidence, the note and the item's article. */
+/** "Chi tiết": every item not met or not assessed, with both statuses, the evidence, the notes and the item's article. */
 function detailSheet(evaluation: YearEvaluation, policy: Policy): TableSheet {
   const detailRows: CellValue[][] = [];
   for (const unit of evaluation.units) {
     for (const item of unit.assessment.items) {
-      if (item.status !== 'khong-dat') continue;
+      const notAssessed = item.missing !== null && !item.informationOnly;
+      if (item.status !== 'khong-dat' && !notAssessed) continue;
       detailRows.push([
         `${unit.unit.name} (${unit.unit.code})`,
         item.item.section,
         item.item.code,
         item.item.textVi,
         item.selfAssessment === null ? '' : STATUS_LABELS[item.selfAssessment].vi,
-        item.appraisal === null ? '' : STATUS_LABELS[item.appraisal].vi,
+        item.assessment === null ? 'Chưa đánh giá' : STATUS_LABELS[item.assessment].vi,
+        item.informationOnly
+          ? 'Chỉ theo dõi, không tính vi phạm'
+          : item.decidedBy === 'self-assessment'
+            ? 'Theo tự đánh giá'
+            : '',
         item.evidence,
-        item.note,
-        `${formatCitation(item.item.citation)}, ${policy.regulation.decision}`,
+        [item.note, item.unitNote].filter((n) => n !== '').join(' / '),
+        formatCitation(item.item.citation),
       ]);
     }
   }
   return {
     kind: 'table',
     name: 'Chi tiết',
-    title: 'Chi tiết các tiêu chí không đạt',
+    title: 'Chi tiết các tiêu chí không đạt hoặc chưa được đánh giá',
+    subtitle: subtitle(evaluation.year, policy),
     columns: [
       { header: 'Đơn vị', width: 26 },
       { header: 'Mục', width: 6 },
       { header: 'Mã tiêu chí', width: 9 },
       { header: 'Nội dung tiêu chí', width: 50 },
       { header: 'Tự đánh giá', width: 12 },
-      { header: 'Thẩm định', width: 12 },
+      { header: 'Đánh giá của Sở', width: 14 },
+      { header: 'Ghi chú kết quả', width: 16 },
       { header: 'Minh chứng', width: 28 },
       { header: 'Ghi chú', width: 28 },
-      { header: 'Căn cứ', width: 30 },
+      { header: 'Căn cứ', width: 18 },
     ],
     rows: detailRows,
-    emptyText: 'Không có tiêu chí nào không đạt.',
+    emptyText: 'Không có tiêu chí nào không đạt hay chưa được đánh giá.',
   };
 }
 
@@ -235,11 +260,12 @@ function factColumns(year: number, policy: Pick<Policy, 'parameters'>): Column[]
     { header: 'Mục vi phạm', width: 10 },
     { header: 'Chậm triển khai kết luận', width: 13 },
     { header: `Nhóm ${bottomGroupName(policy, 'vi')} năm ${year - 1} và ${year}`, width: 24 },
-    { header: 'Yêu cầu kiểm điểm', width: 12 },
+    { header: 'Yêu cầu kiểm điểm', width: 14 },
   ];
 }
 
 function factCells(r: PersonRow, year: number): CellValue[] {
+  const review = r.evaluation.unit.followUp;
   return [
     r.name,
     r.position,
@@ -247,59 +273,81 @@ function factCells(r: PersonRow, year: number): CellValue[] {
     sectionList(r.violatedSections),
     yesNo(r.slow, 'vi'),
     bottomTwoYearsText(r, year, 'vi'),
-    yesNo(r.reviewDemanded, 'vi'),
+    review.reviewDemanded && review.reviewDocument !== ''
+      ? `Có (${review.reviewDocument})`
+      : yesNo(r.reviewDemanded, 'vi'),
   ];
+}
+
+/** Why a case is on the review sheet: each reason in words, and the uncovered or uncertain case explained. */
+function reviewText(r: PersonRow, policy: Policy): string {
+  const parts = r.reviewReasons
+    .filter((reason) => reason !== 'uncovered')
+    .map((reason) => reviewReasonLabel(reason, policy, 'vi'));
+  const explained = uncoveredText(r, policy, 'vi');
+  if (explained !== '') parts.unshift(explained);
+  const withheld = r.evaluation.withheld;
+  if (withheld !== null) parts.push(`Theo bảng của điều khoản: ${SANCTION_LABELS[withheld].vi}`);
+  if (r.rating === 'thieu-du-lieu' && r.ratingReason !== 'no-report')
+    parts.push(`Chưa xếp loại: ${ratingBasis(r, policy, 'vi')}`);
+  if (r.ratingReason === 'no-report') {
+    const possible = r.possibleRatings.map((x) => RATING_LABELS[x].vi).join(' hoặc ');
+    parts.push(`Chưa xếp loại; có thể là: ${possible}`);
+  }
+  const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`.replace(/\.$/u, '');
+  return `${parts.map(sentence).join('. ')}.`;
 }
 
 /** The sanction workbook (product.md): Đề xuất xử lý, Cần xem xét, Cảnh báo, Căn cứ và tham số. */
 export function sanctionDocument(evaluation: YearEvaluation, rows: readonly PersonRow[], info: RunInfo): Document {
-  const sheets: Document['sheets'][number][] = [];
   const { policy } = info;
   const { regulation } = policy;
-  const decision = regulation.decision;
   const year = evaluation.year;
+  const path = `Sở Nội vụ tổng hợp, trình UBND tỉnh xem xét, quyết định (${formatCitation(regulation.citations.homeAffairs)}). ${subtitle(year, policy)}`;
   const proposals = rows.filter((r) => r.sanction !== null && SANCTIONED.has(r.sanction));
-  sheets.push({
+  const review = rows.filter(
+    (r) => r.sanction === 'can-xem-xet' || r.sanction === 'thieu-du-lieu' || r.reviewReasons.length > 0,
+  );
+  const proposalSheet: TableSheet = {
     kind: 'table',
     name: 'Đề xuất xử lý',
-    title: `Đề xuất xử lý trách nhiệm người đứng đầu (${formatCitation(regulation.citations.sanctions)})`,
-    subtitle: `Năm ${year} — theo ${decision}`,
+    title: `Đề xuất hình thức xử lý trách nhiệm người đứng đầu (${formatCitation(regulation.citations.sanctions)})`,
+    subtitle: path,
     columns: [
       ...factColumns(year, policy),
       { header: 'Hình thức đề xuất', width: 16 },
-      { header: 'Căn cứ', width: 40 },
+      { header: 'Căn cứ', width: 30 },
     ],
     rows: proposals.map((r): CellValue[] => [
       ...factCells(r, year),
-      r.sanction === null ? '' : SANCTION_LABELS[r.sanction].vi,
-      citationsWithDecision(r.sanctionCitations, decision) +
-        (r.evaluation.unit.sanction.mappedByPolicy
-          ? ` (trường hợp chưa quy định, áp dụng theo tham số uncoveredCases)`
+      r.sanction === null ? '' : `Đề xuất ${SANCTION_LABELS[r.sanction].vi.toLowerCase()}`,
+      r.sanctionCitations.join('; ') +
+        (r.evaluation.sanction.mappedByPolicy
+          ? ' (trường hợp quy định chưa nêu rõ, áp dụng theo tham số chính sách)'
           : ''),
     ]),
     emptyText: 'Không có đề xuất xử lý.',
-  });
-  const review = rows.filter((r) => r.sanction === 'can-xem-xet' || r.sanction === 'thieu-du-lieu');
-  sheets.push({
+  };
+  const reviewSheet: TableSheet = {
     kind: 'table',
     name: 'Cần xem xét',
-    title: `Các trường hợp cần Sở Nội vụ xem xét (${formatCitation(regulation.citations.homeAffairs)})`,
+    title: `Các trường hợp đề nghị Sở Nội vụ xem xét, trình UBND tỉnh (${formatCitation(regulation.citations.homeAffairs)})`,
+    subtitle: subtitle(year, policy),
     columns: [
       ...factColumns(year, policy),
-      { header: 'Lý do cần xem xét', width: 46 },
-      { header: 'Các điểm gần nhất', width: 30 },
-      { header: 'Căn cứ', width: 34 },
+      { header: 'Lý do cần xem xét', width: 50 },
+      { header: 'Các điểm gần nhất', width: 26 },
+      { header: 'Căn cứ', width: 26 },
     ],
     rows: review.map((r): CellValue[] => [
       ...factCells(r, year),
-      uncoveredText(r, policy, 'vi'),
-      r.evaluation.unit.sanction.nearestClauses.map(formatCitation).join('; '),
-      citationsWithDecision(r.sanctionCitations, decision),
+      reviewText(r, policy),
+      r.evaluation.sanction.nearestClauses.map((c) => formatCitation(c)).join('; '),
+      r.sanctionCitations.join('; '),
     ]),
     emptyText: 'Không có trường hợp nào.',
-  });
-  sheets.push(warningsSheet(info), basisSheet(info));
-  return { block: info.block, sheets };
+  };
+  return { block: info.block, sheets: [proposalSheet, reviewSheet, warningsSheet(info), basisSheet(info)] };
 }
 
 /** The ranking workbook of `ict-eval rank`: Xếp hạng, Nhóm, Căn cứ và tham số. */
@@ -330,6 +378,7 @@ export function rankingDocument(
       r.score,
       r.rank,
       group,
+      r.rated ? 'Có' : 'Không (không có trong danh sách đơn vị)',
       ...(previous === null ? [] : [before?.rank ?? null, before === undefined ? 'Mới' : before.rank - r.rank]),
       ...componentNames.map((name) => own.find((c) => c.name === name)?.value ?? null),
     ];
@@ -341,7 +390,8 @@ export function rankingDocument(
       blockLabel(policy, u.block, 'vi'),
       null,
       null,
-      'Không xếp hạng (không có điểm)',
+      u.reason === 'not-in-index' ? 'Không xếp hạng ICT Index' : 'Không xếp hạng (không có điểm)',
+      u.rated ? 'Có' : 'Không (không có trong danh sách đơn vị)',
       ...(previous === null ? [] : [null, null]),
       ...componentNames.map(() => null),
     ]);
@@ -356,6 +406,7 @@ export function rankingDocument(
       { header: 'Điểm ICT Index', width: 11 },
       { header: 'Hạng', width: 7 },
       { header: 'Nhóm', width: 18 },
+      { header: 'Được xếp loại', width: 14 },
       ...(previous === null
         ? []
         : [
@@ -377,7 +428,8 @@ export function rankingDocument(
       { header: `k' (nhóm ${bottomPercent})`, width: 12 },
       { header: `Số đơn vị nhóm ${topPercent}`, width: 12 },
       { header: `Số đơn vị nhóm ${bottomPercent}`, width: 12 },
-      { header: 'Căn cứ', width: 40 },
+      { header: 'Thứ hạng theo', width: 16 },
+      { header: 'Căn cứ', width: 30 },
     ],
     rows: ranking.groups.map((g) => [
       blockLabel(policy, g.scope, 'vi'),
@@ -386,7 +438,8 @@ export function rankingDocument(
       g.bottomSize,
       g.topCount,
       g.bottomCount,
-      `${ranking.citations.map(formatCitation).join('; ')}, ${policy.regulation.decision}`,
+      g.source === 'official' ? 'Hạng chính thức' : 'Điểm',
+      ranking.citations.map((c) => formatCitation(c)).join('; '),
     ]),
   });
   sheets.push(warningsSheet(info), basisSheet(info));

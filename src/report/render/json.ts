@@ -1,7 +1,9 @@
 import type { Problem } from '../../io/problems.js';
 import type { Policy } from '../../rules/policy.js';
 import type { Ranking } from '../../rules/ranking.js';
-import type { PersonRow } from '../content/model.js';
+import { formatCitation } from '../../rules/citation.js';
+import type { UnitEvaluation, YearEvaluation } from '../../rules/evaluate.js';
+import { type PersonRow, bottomPreviousOf } from '../content/model.js';
 
 /** The policy as `--json` names it. */
 export function policyJson(policy: Policy) {
@@ -31,7 +33,7 @@ export function problemJson(problem: Problem) {
  * (`khen-thuong` before `thuong-dot-xuat`); `rewards` lists them all, since both may apply.
  */
 export function personJson(row: PersonRow) {
-  const sanction = row.evaluation.unit.sanction;
+  const sanction = row.evaluation.sanction;
   return {
     unitCode: row.unitCode,
     unitName: row.unitName,
@@ -39,6 +41,8 @@ export function personJson(row: PersonRow) {
     name: row.name,
     position: row.position,
     role: row.role,
+    period: row.period,
+    assignedSections: row.assignedSections,
     violatedSections: row.violatedSections,
     sections: row.sections,
     score: row.score,
@@ -55,10 +59,13 @@ export function personJson(row: PersonRow) {
     bottomTwoYears: row.bottomTwoYears,
     rating: row.rating,
     ratingReason: row.ratingReason,
+    possibleRatings: row.rating === 'thieu-du-lieu' ? row.possibleRatings : undefined,
     reward: row.rewards[0] ?? null,
     rewards: row.rewards,
     sanction: row.sanction,
     sanctionReason: row.sanctionReason,
+    reviewReasons: row.reviewReasons,
+    withheldSanction: row.evaluation.withheld,
     uncoveredCase: sanction.uncoveredCase,
     mappedByPolicy: sanction.mappedByPolicy,
     possibleSanctions: sanction.possibleOutcomes,
@@ -67,8 +74,49 @@ export function personJson(row: PersonRow) {
   };
 }
 
-export function yearJson(year: number, policy: Policy, rows: readonly PersonRow[], problems: readonly Problem[]) {
-  return { year, policy: policyJson(policy), persons: rows.map(personJson), problems: problems.map(problemJson) };
+/** A unit with no head or acting head: its result without a person (product.md `unitsWithoutHead`). */
+function unitWithoutHeadJson(unit: UnitEvaluation) {
+  const { rating, sanction, scope } = unit.whole;
+  return {
+    unitCode: unit.unit.code,
+    unitName: unit.unit.name,
+    block: unit.unit.block,
+    sections: unit.assessment.sections.map((s) => s.status),
+    violatedSections: rating.facts.violatedSections,
+    scope,
+    score: unit.unit.inIndex ? (unit.rank?.score ?? null) : null,
+    rank: unit.unit.inIndex ? (unit.rank?.rank ?? null) : null,
+    top: unit.unit.inIndex && unit.rank !== undefined ? unit.rank.top : null,
+    bottom: unit.unit.inIndex && unit.rank !== undefined ? unit.rank.bottom : null,
+    bottomPrevious: bottomPreviousOf(unit),
+    rating: rating.outcome,
+    possibleRatings: rating.outcome === 'thieu-du-lieu' ? rating.possibleRatings : undefined,
+    sanction: sanction.outcome,
+    citations: [...rating.citations, ...(sanction.outcome === null ? [] : sanction.citations)].map((c) =>
+      formatCitation(c),
+    ),
+  };
+}
+
+export function yearJson(evaluation: YearEvaluation, rows: readonly PersonRow[], problems: readonly Problem[]) {
+  const { policy } = evaluation;
+  return {
+    year: evaluation.year,
+    policy: policyJson(policy),
+    persons: rows.map(personJson),
+    unitRewards: evaluation.units.flatMap((u) =>
+      u.unitRewards.map((reward) => ({
+        unitCode: u.unit.code,
+        unitName: u.unit.name,
+        reward: reward.outcome,
+        basis: u.followUp.note,
+        citations: reward.citations.map((c) => formatCitation(c)),
+      })),
+    ),
+    unitsWithoutHead: evaluation.unitsWithoutHead.map(unitWithoutHeadJson),
+    notRated: evaluation.notRated.map((r) => ({ unitCode: r.unitCode, block: r.block, score: r.score, rank: r.rank })),
+    problems: problems.map(problemJson),
+  };
 }
 
 export function rankingJson(
@@ -83,6 +131,7 @@ export function rankingJson(
     policy: policyJson(policy),
     groups: ranking.groups.map((g) => ({
       scope: g.scope,
+      rankSource: g.source,
       n: g.n,
       k: g.topSize,
       kBottom: g.bottomSize,
@@ -98,6 +147,7 @@ export function rankingJson(
         rank: r.rank,
         top: r.top,
         bottom: r.bottom,
+        rated: r.rated,
         ...(previous === null
           ? {}
           : {
@@ -111,8 +161,10 @@ export function rankingJson(
         block: u.block,
         score: null,
         rank: null,
-        top: false,
-        bottom: false,
+        top: u.reason === 'not-in-index' ? null : false,
+        bottom: u.reason === 'not-in-index' ? null : false,
+        rated: u.rated,
+        unranked: u.reason,
         ...(previous === null
           ? {}
           : {

@@ -13,7 +13,7 @@ const A4 = 9 as ExcelJS.PaperSize;
 const FONT = 'Times New Roman';
 const STATUS_LIST = '"Đạt,Không đạt,Không áp dụng"';
 const FLAG_LIST = '"Có,Không"';
-const ROLE_LIST = '"Người đứng đầu,Cấp phó được phân công"';
+const ROLE_LIST = '"Người đứng đầu,Quyền / phụ trách,Cấp phó được phân công"';
 /** How many rows of a blank input get drop-down lists. */
 const BLANK_ROWS = 500;
 
@@ -75,9 +75,12 @@ export async function blankUnits(block: TitleBlock, policy: Pick<Policy, 'blocks
   const workbook = new ExcelJS.Workbook();
   instructions(workbook, block, `Danh sách người chịu trách nhiệm năm ${block.year}`, unitsInstructions(policy));
   const ws = workbook.addWorksheet('Danh sách');
-  headerRow(ws, canonical(UNITS_SPEC), [12, 34, 10, 26, 24, 24]);
+  // Mã, Tên, Khối, Loại, Họ và tên, Chức vụ, Vai trò, Từ ngày, Đến ngày, Mục, Văn bản, Xếp hạng, Mã năm trước.
+  headerRow(ws, canonical(UNITS_SPEC), [12, 34, 10, 20, 26, 24, 24, 12, 12, 14, 30, 12, 14]);
   dropDown(ws, 3, blockList(policy), 2, BLANK_ROWS);
-  dropDown(ws, 6, ROLE_LIST, 2, BLANK_ROWS);
+  dropDown(ws, 4, `"${policy.regulation.unitKinds.map((k) => k.vi).join(',')}"`, 2, BLANK_ROWS);
+  dropDown(ws, 7, ROLE_LIST, 2, BLANK_ROWS);
+  dropDown(ws, 12, FLAG_LIST, 2, BLANK_ROWS);
   return workbookBytes(workbook, block.year);
 }
 
@@ -101,8 +104,9 @@ export async function blankFollowUp(block: TitleBlock, policy: Pick<Policy, 'reg
     policy.regulation.wording.followUpInstructions,
   );
   const ws = workbook.addWorksheet('Theo dõi');
-  headerRow(ws, canonical(FOLLOW_UP_SPEC), [12, 16, 14, 14, 50]);
-  for (const column of [2, 3, 4]) dropDown(ws, column, FLAG_LIST, 2, BLANK_ROWS);
+  // Mã, Chậm triển khai, Yêu cầu kiểm điểm, Văn bản yêu cầu, Thành tích, Người được thưởng, Căn cứ.
+  headerRow(ws, canonical(FOLLOW_UP_SPEC), [12, 16, 14, 30, 14, 26, 50]);
+  for (const column of [2, 3, 5]) dropDown(ws, column, FLAG_LIST, 2, BLANK_ROWS);
   return workbookBytes(workbook, block.year);
 }
 
@@ -119,7 +123,7 @@ export async function selfReportTemplate(
 ): Promise<Buffer> {
   const { checklist, wording } = policy.regulation;
   const workbook = new ExcelJS.Workbook();
-  const head = persons.find((p) => p.role === 'head');
+  const head = persons.find((p) => p.role !== 'deputy');
   instructions(workbook, block, `Báo cáo tự đánh giá năm ${block.year} — ${unit.name}`, [
     `Đơn vị: ${unit.name} (mã ${unit.code})${head === undefined ? '' : `; người đứng đầu: ${head.name}, ${head.position}`}.`,
     ...wording.selfReportInstructions,
@@ -134,14 +138,15 @@ export async function selfReportTemplate(
       printTitlesRow: '1:1',
     },
   });
+  // The unit's report only: the department's assessment is kept in its own file (v2), never here.
   headerRow(
     ws,
-    ['Mã đơn vị', 'Mã tiêu chí', 'Nội dung tiêu chí', 'Căn cứ', 'Tự đánh giá', 'Minh chứng', 'Thẩm định', 'Ghi chú'],
-    [11, 9, 60, 18, 14, 30, 14, 30],
+    ['Mã đơn vị', 'Mã tiêu chí', 'Nội dung tiêu chí', 'Căn cứ', 'Tự đánh giá', 'Minh chứng', 'Ghi chú'],
+    [11, 9, 60, 18, 14, 30, 30],
   );
   checklist.forEach((item, index) => {
     const row = ws.getRow(index + 2);
-    const values = [unit.code, item.code, item.textVi, formatCitation(item.citation), null, null, null, null];
+    const values = [unit.code, item.code, item.textVi, formatCitation(item.citation), null, null, null];
     values.forEach((value, i) => {
       const cell = row.getCell(i + 1);
       cell.value = value;
@@ -153,7 +158,6 @@ export async function selfReportTemplate(
     });
   });
   dropDown(ws, 5, STATUS_LIST, 2, checklist.length + 1);
-  dropDown(ws, 7, STATUS_LIST, 2, checklist.length + 1);
   await ws.protect('', {
     selectLockedCells: true,
     selectUnlockedCells: true,
@@ -161,5 +165,69 @@ export async function selfReportTemplate(
     formatRows: true,
     autoFilter: true,
   });
+  return workbookBytes(workbook, block.year);
+}
+
+/**
+ * The department's assessment sheet (`template --assessment`), wide: one row per unit, one column per
+ * item with a drop-down, and a note column; beside it, read-only, each unit's self-assessment, so the
+ * department assesses in one sheet. It is the wide form the readers take, so a filled sheet is read as it is.
+ */
+export async function assessmentTemplate(
+  block: TitleBlock,
+  units: readonly Unit[],
+  selfAssessments: ReadonlyMap<string, ReadonlyMap<string, string>>,
+  policy: Pick<Policy, 'regulation'>,
+): Promise<Buffer> {
+  const { checklist } = policy.regulation;
+  const workbook = new ExcelJS.Workbook();
+  instructions(workbook, block, `Kết quả đánh giá của Sở năm ${block.year}`, [
+    'Trang "Đánh giá của Sở": mỗi dòng một đơn vị, mỗi cột một tiêu chí. Chọn Đạt, Không đạt hoặc Không áp dụng; để trống là chưa đánh giá (thiếu dữ liệu).',
+    '"Không áp dụng" phải ghi lý do ở cột Ghi chú của dòng.',
+    'Trang "Tự đánh giá của đơn vị" chỉ để đối chiếu (đã khóa): kết quả tự đánh giá của từng đơn vị theo báo cáo đã nhận.',
+    `Kết quả của Sở quyết định từng tiêu chí (${formatCitation(policy.regulation.citations.assessment)}).`,
+  ]);
+  const codes = checklist.map((item) => item.code);
+  const ws = workbook.addWorksheet('Đánh giá của Sở', {
+    pageSetup: {
+      paperSize: A4,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+    },
+  });
+  headerRow(ws, ['Mã đơn vị', 'Tên đơn vị', ...codes, 'Ghi chú'], [11, 30, ...codes.map(() => 8), 30]);
+  units.forEach((unit, index) => {
+    const row = ws.getRow(index + 2);
+    [unit.code, unit.name].forEach((value, i) => {
+      const cell = row.getCell(i + 1);
+      cell.value = value;
+      cell.font = { name: FONT, size: 11 };
+    });
+  });
+  for (let column = 3; column < 3 + codes.length; column++) dropDown(ws, column, STATUS_LIST, 2, units.length + 1);
+  const own = workbook.addWorksheet('Tự đánh giá của đơn vị');
+  // Headers the readers do not take for the assessment's (no "Mã đơn vị", items prefixed): this sheet is never read as the Sở's.
+  headerRow(
+    own,
+    ['Đơn vị (mã, tham khảo)', 'Tên đơn vị (tham khảo)', ...codes.map((code) => `TĐG ${code}`)],
+    [14, 30, ...codes.map(() => 9)],
+  );
+  units.forEach((unit, index) => {
+    const row = own.getRow(index + 2);
+    const statuses = selfAssessments.get(unit.code);
+    [
+      unit.code,
+      unit.name,
+      ...codes.map((code) => statuses?.get(code) ?? (statuses === undefined ? 'Chưa báo cáo' : '')),
+    ].forEach((value, i) => {
+      const cell = row.getCell(i + 1);
+      cell.value = value;
+      cell.font = { name: FONT, size: 11 };
+    });
+  });
+  await own.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, autoFilter: true });
   return workbookBytes(workbook, block.year);
 }

@@ -46,6 +46,13 @@ export const TOY: Regulation = {
       labelEn: 'Offers online services',
     },
   ],
+  unitKinds: [{ code: 'cap-tinh', vi: 'Cơ quan cấp tỉnh', en: 'Provincial body', aliases: [], defaultFor: ['TINH'] }],
+  reference: {
+    fullVi: 'Quy định kèm theo Quyết định số 1/2030/QĐ-TOY',
+    fullEn: 'the Regulation attached to Decision 1/2030/QĐ-TOY',
+    decisionVi: 'Quyết định số 1/2030/QĐ-TOY',
+    decisionEn: 'Decision 1/2030/QĐ-TOY',
+  },
   blocks: [
     {
       code: 'TINH',
@@ -81,6 +88,8 @@ export const TOY: Regulation = {
   uncoveredCases: [
     {
       id: 'one-not-slow',
+      labelVi: 'vi phạm 1 mục, không chậm',
+      labelEn: 'one section, not slow',
       violated: [1],
       nearest: [{ citation: cite(6, 3, 'a') }],
       explainVi: () => 'Vi phạm 1 mục, không chậm.',
@@ -88,13 +97,15 @@ export const TOY: Regulation = {
     },
     {
       id: 'two-not-slow',
+      labelVi: 'vi phạm 2 mục, không chậm',
+      labelEn: 'two sections, not slow',
       violated: [2],
       nearest: [{ citation: cite(6, 3, 'b') }],
       explainVi: () => 'Vi phạm 2 mục, không chậm.',
       explainEn: () => 'Two sections, not slow.',
     },
   ],
-  defaults: { topShare: 0.5, bottomShare: 1 / 3 },
+  defaults: { topShare: 0.5, bottomShare: 1 / 3, informationOnlyItems: [] },
   issuers: {
     province: [{ from: null, to: null, name: 'UBND TỈNH THỬ NGHIỆM' }],
     department: [{ from: null, to: null, name: 'SỞ THỬ NGHIỆM' }],

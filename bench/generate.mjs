@@ -71,7 +71,7 @@ await mkdir(join(dir, '2023'), { recursive: true });
 await book(
   join(dir, '2024', 'units.xlsx'),
   'Danh sách',
-  ['Mã đơn vị', 'Tên đơn vị', 'Khối', 'Họ và tên', 'Chức vụ', 'Vai trò'],
+  ['Mã đơn vị', 'Tên đơn vị', 'Khối', 'Họ và tên', 'Chức vụ', 'Vai trò', 'Mục được phân công', 'Văn bản phân công'],
   function* () {
     for (let i = 0; i < units; i++) {
       const name = `${FAMILY[i % 10]} Văn ${GIVEN[Math.floor(i / 10) % 10]}`;
@@ -82,9 +82,20 @@ await book(
         name,
         block(i) === 'SBN' ? 'Giám đốc' : 'Chủ tịch UBND huyện',
         'Người đứng đầu',
+        '',
+        '',
       ];
       if (i % 10 === 0)
-        yield [code(i), `Đơn vị số ${i}`, block(i), `${name} Phó`, 'Phó Giám đốc', 'Cấp phó được phân công'];
+        yield [
+          code(i),
+          `Đơn vị số ${i}`,
+          block(i),
+          `${name} Phó`,
+          'Phó Giám đốc',
+          'Cấp phó được phân công',
+          '1, 2',
+          `Quyết định số ${i}/QĐ`,
+        ];
     }
   },
 );
@@ -101,24 +112,36 @@ for (const year of [2023, 2024]) {
     },
   );
 }
+// Each unit's statuses: its own report, and the Sở's assessment that differs on about 5% of the items.
+const selfStatus = [];
+const assessed = [];
+for (let i = 0; i < units; i++) {
+  const own = [];
+  const theirs = [];
+  for (let k = 0; k < ITEMS.length; k++) {
+    const r = random();
+    const self = r < 0.9 ? 'Đạt' : r < 0.97 ? 'Không đạt' : 'Không áp dụng';
+    own.push(self);
+    theirs.push(random() < 0.05 ? (self === 'Đạt' ? 'Không đạt' : 'Đạt') : self);
+  }
+  selfStatus.push(own);
+  assessed.push(theirs);
+}
 const perFile = Math.ceil(units / files);
 for (let f = 0; f < files; f++) {
   await book(
     join(dir, '2024', 'self-reports', `bao-cao-${String(f + 1).padStart(2, '0')}.xlsx`),
     'Tự đánh giá',
-    ['Mã đơn vị', 'Mã tiêu chí', 'Tự đánh giá', 'Minh chứng', 'Thẩm định', 'Ghi chú'],
+    ['Mã đơn vị', 'Mã tiêu chí', 'Tự đánh giá', 'Minh chứng', 'Ghi chú'],
     function* () {
       for (let i = f * perFile; i < Math.min(units, (f + 1) * perFile); i++) {
-        for (const item of ITEMS) {
-          const r = random();
-          const self = r < 0.9 ? 'Đạt' : r < 0.97 ? 'Không đạt' : 'Không áp dụng';
-          const appraisal = random() < 0.05 ? (self === 'Đạt' ? 'Không đạt' : 'Đạt') : '';
+        for (const [k, item] of ITEMS.entries()) {
+          const self = selfStatus[i][k];
           yield [
             code(i),
             item,
             self,
             `Văn bản số ${i}/${item}`,
-            appraisal,
             self === 'Không áp dụng' ? 'Không có dự án trong năm' : '',
           ];
         }
@@ -126,6 +149,17 @@ for (let f = 0; f < files; f++) {
     },
   );
 }
+await book(
+  join(dir, '2024', 'assessment.xlsx'),
+  'Đánh giá của Sở',
+  ['Mã đơn vị', 'Tên đơn vị', ...ITEMS, 'Ghi chú'],
+  function* () {
+    for (let i = 0; i < units; i++) {
+      const row = assessed[i];
+      yield [code(i), `Đơn vị số ${i}`, ...row, row.includes('Không áp dụng') ? 'Không có dự án trong năm' : ''];
+    }
+  },
+);
 await book(
   join(dir, '2024', 'follow-up.xlsx'),
   'Theo dõi',

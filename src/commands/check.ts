@@ -2,7 +2,14 @@ import type { ItemStatus } from '../domain.js';
 import { InputProblemsError } from '../io/problems.js';
 import { type YearRun, runYear } from '../pipeline/year.js';
 import { formatCitation } from '../rules/citation.js';
-import { SECTION_STATUS_LABELS, STATUS_LABELS, label } from '../report/content/labels.js';
+import {
+  RATING_LABELS,
+  SECTION_STATUS_LABELS,
+  STATUS_LABELS,
+  label,
+  ratingReasonLabel,
+  reviewReasonLabel,
+} from '../report/content/labels.js';
 import { problemJson } from '../report/render/json.js';
 import { textTable } from '../report/render/terminal.js';
 import { type Context, parseYear, runRequest } from './context.js';
@@ -21,6 +28,7 @@ export async function runCheck(context: Context, yearText: string | undefined): 
   } else {
     context.console.stdout(`${unitTable(context, run)}\n`);
     context.console.stdout(disagreementLines(context, run));
+    context.console.stdout(reviewLines(context, run));
     context.console.stderr(warningLines(context, run.warnings));
   }
   if (run.errors.length > 0) throw new InputProblemsError(run.errors);
@@ -37,6 +45,17 @@ function checkJson(run: YearRun) {
   return {
     year: run.year,
     policy: { id: run.policy.regulation.id },
+    reviews: run.rows
+      .filter((r) => r.reviewReasons.length > 0 || r.rating === 'thieu-du-lieu')
+      .map((r) => ({
+        unitCode: r.unitCode,
+        name: r.name,
+        role: r.role,
+        rating: r.rating,
+        possibleRatings: r.rating === 'thieu-du-lieu' ? r.possibleRatings : undefined,
+        reviewReasons: r.reviewReasons,
+      })),
+    unitsWithoutHead: run.evaluation.unitsWithoutHead.map((u) => u.unit.code),
     units: run.evaluation.units.map((u) => ({
       unitCode: u.unit.code,
       unitName: u.unit.name,
@@ -109,5 +128,35 @@ function disagreementLines(context: Context, run: YearRun): string {
   const heading = vi
     ? `Chênh lệch giữa tự đánh giá của đơn vị và đánh giá của Sở (đánh giá của Sở được dùng, ${clause}):`
     : `Self-assessment vs the department's assessment (the assessment counts, ${clause}):`;
+  return `\n${heading}\n${lines.join('\n')}\n`;
+}
+
+/**
+ * The persons not rated yet, with what is missing and what they could be, and the cases that will go
+ * to Sở Nội vụ for review, each reason in words: what the year's final run would do with them.
+ */
+function reviewLines(context: Context, run: YearRun): string {
+  const { lang } = context;
+  const vi = lang === 'vi';
+  const lines: string[] = [];
+  for (const r of run.rows) {
+    const reasons = r.reviewReasons.map((reason) => reviewReasonLabel(reason, run.policy, lang));
+    if (r.rating === 'thieu-du-lieu' && r.ratingReason !== 'no-report') {
+      reasons.push(ratingReasonLabel(r.ratingReason, run.policy, lang));
+    }
+    if (reasons.length === 0) continue;
+    const possible =
+      r.rating === 'thieu-du-lieu'
+        ? ` (${vi ? 'có thể là' : 'could be'}: ${r.possibleRatings.map((x) => label(RATING_LABELS, x, lang)).join(vi ? ' hoặc ' : ' or ')})`
+        : '';
+    lines.push(`  - ${r.name}, ${r.unitName} (${r.unitCode}): ${reasons.join('; ')}${possible}`);
+  }
+  for (const unit of run.evaluation.unitsWithoutHead) {
+    lines.push(
+      `  - ${unit.unit.name} (${unit.unit.code}): ${vi ? 'không có người đứng đầu trong danh sách' : 'no head in the units file'}`,
+    );
+  }
+  if (lines.length === 0) return '';
+  const heading = vi ? 'Chưa xếp loại và các trường hợp cần xem xét:' : 'Not rated yet, and the cases to review:';
   return `\n${heading}\n${lines.join('\n')}\n`;
 }

@@ -303,6 +303,18 @@ describe('the other commands on the sample workspace', () => {
     expect(result.stdout).toContain('Sở Tư pháp (STP), tiêu chí 2.9: tự đánh giá "Không đạt", Sở đánh giá "Đạt"');
     expect(result.stderr).toContain('Thanh tra tỉnh (TTRA) chưa gửi báo cáo tự đánh giá và Sở chưa đánh giá');
     expect(result.stderr).toContain('Sở Nội vụ (SNV) chưa gửi báo cáo tự đánh giá; kết quả dựa trên đánh giá của Sở.');
+    // Each kind of review reason and each person not rated, in words.
+    expect(result.stdout).toContain('Chưa xếp loại và các trường hợp cần xem xét:');
+    for (const line of [
+      'Sở Xây dựng (SXD): chỉ giữ chức một phần của năm',
+      'Ban Quản lý các khu công nghiệp (BQLKCN): hình thức dựa vào nhóm thấp nhất hai năm liền, nhưng năm trước người này chưa đứng đầu đơn vị',
+      'Huyện Yên Thái (HYT): trường hợp quy định chưa nêu rõ; cấp trên yêu cầu kiểm điểm — xem điểm c khoản 1 Điều 17',
+      'Thanh tra tỉnh (TTRA): đơn vị chưa báo cáo theo Điều 19, Sở chưa đánh giá',
+      'Ban Dân tộc (BDT): không vi phạm, nhưng chưa có điểm ICT Index năm nay',
+      'Sở Công Thương (SCT): không có người đứng đầu trong danh sách',
+    ]) {
+      expect(result.stdout).toContain(line);
+    }
   });
 
   it('check --json gives each unit’s sections', () => {

@@ -1,9 +1,9 @@
 import { basename, dirname, resolve } from 'node:path';
 import { EXIT, UserError } from '../errors.js';
 import { DEFAULT_LIMITS } from '../io/limits.js';
-import { InputProblemsError } from '../io/problems.js';
-import { readScoresFile } from '../io/readers.js';
-import { errorsOf, fileDigest } from '../io/workspace.js';
+import { InputProblemsError, type Problem, warning } from '../io/problems.js';
+import { readScoresFile, readUnitsFile } from '../io/readers.js';
+import { errorsOf, fileDigest, findInput } from '../io/workspace.js';
 import { loadSettings } from '../pipeline/year.js';
 import { newestRegulation } from '../regulations/index.js';
 import type { Policy } from '../rules/policy.js';
@@ -56,19 +56,22 @@ export async function runRank(
   if (read.scores.length === 0)
     throw new UserError(`${context.display(path)} không có dòng điểm nào.`, EXIT.inputProblems);
 
-  const toInputs = (rows: typeof read.scores) =>
+  const rated = year === undefined ? undefined : await ratedUnits(context, year, policy);
+  const toInputs = (rows: typeof read.scores, ratedCodes: ReadonlySet<string> | undefined) =>
     rows.map((r) => ({
       unitCode: r.unitCode,
       block: r.block,
       score: r.score,
       officialRank: r.officialRank ?? null,
       inIndex: r.notRanked !== true,
+      ...(ratedCodes === undefined ? {} : { rated: ratedCodes.has(r.unitCode) }),
     }));
   const names = new Map(read.scores.map((s) => [s.unitCode, s.unitName]));
-  const ranking = rankUnits(toInputs(read.scores), policy);
-  const previous = previousRead === undefined ? null : rankUnits(toInputs(previousRead.scores), policy);
+  const ranking = rankUnits(toInputs(read.scores, rated?.codes), policy);
+  const previous = previousRead === undefined ? null : rankUnits(toInputs(previousRead.scores, undefined), policy);
   const warnings = [
     ...problems,
+    ...(rated?.problems ?? []),
     ...ranking.rankDisagreements.map((d) => gapProblem({ kind: 'official-rank-differs', ...d }, policy, names)),
     ...ranking.officialRankIssues.map((issue) => gapProblem({ kind: 'official-ranks', ...issue }, policy, names)),
     ...ranking.unranked
@@ -177,4 +180,35 @@ function movement(delta: number): string {
   if (delta > 0) return `▲${delta}`;
   if (delta < 0) return `▼${-delta}`;
   return '=';
+}
+
+/**
+ * The units of the year's units file, when the workspace has one, so that a unit of the index that is
+ * not rated is marked so (it still counts in N). A units file that cannot be read is said, not fatal.
+ */
+async function ratedUnits(
+  context: Context,
+  year: number,
+  policy: Policy,
+): Promise<{ codes: ReadonlySet<string>; problems: readonly Problem[] } | undefined> {
+  const found = await findInput(context.workspace, String(year), 'units');
+  if (found === undefined || 'severity' in found) return undefined;
+  const read = await readUnitsFile(found.path, found.display, DEFAULT_LIMITS, {
+    blocks: policy.blocks,
+    regulation: policy.regulation,
+    year,
+  });
+  if (errorsOf(read.problems).length > 0) {
+    return {
+      codes: new Set(read.units.map((u) => u.code)),
+      problems: [
+        warning(
+          'units-unreadable',
+          'danh sách đơn vị có lỗi (xem "ict-eval check"): cột "Được xếp loại" chỉ dựa trên các dòng đọc được.',
+          { file: found.display },
+        ),
+      ],
+    };
+  }
+  return { codes: new Set(read.units.map((u) => u.code)), problems: [] };
 }

@@ -342,7 +342,13 @@ describe('the other commands on the sample workspace', () => {
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout) as {
       groups: unknown[];
-      rows: { unitCode: string; rank: number | null; previousRank: number | null; previousBottom: boolean | null }[];
+      rows: {
+        unitCode: string;
+        rank: number | null;
+        rated: boolean;
+        previousRank: number | null;
+        previousBottom: boolean | null;
+      }[];
     };
     // SBN: 20 units of the index with a score (the police, not in the units file, included); HUYEN by its official ranks.
     expect(json.groups).toEqual([
@@ -350,6 +356,8 @@ describe('the other commands on the sample workspace', () => {
       { scope: 'HUYEN', rankSource: 'official', n: 10, k: 2, kBottom: 1, topCount: 2, bottomCount: 1 },
     ]);
     expect(json.rows.find((r) => r.unitCode === 'SNV')).toMatchObject({ rank: 3, previousRank: 6 });
+    // The police is in the index but not in the units file: counted in N, not rated.
+    expect(json.rows.filter((r) => !r.rated).map((r) => r.unitCode)).toEqual(['CAT']);
     expect(json.rows.find((r) => r.unitCode === 'HPL')).toMatchObject({ previousRank: null, previousBottom: null });
     expect(await listFiles(out)).toEqual(['2024/xep-hang-2024.xlsx']);
   });

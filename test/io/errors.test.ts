@@ -1,4 +1,5 @@
 import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { evaluateYear } from '../../src/rules/evaluate.js';
 import { resolvePolicy } from '../../src/rules/policy.js';
 import { BN_358_2013 } from '../../src/regulations/bn-358-2013/index.js';
 import { tmpdir } from 'node:os';
@@ -288,6 +289,35 @@ describe('each kind of malformed input has its own precise message', () => {
       '2024/self-reports/SX.csv': report('SX'),
     });
     expect(await errors(root)).toHaveLength(4);
+  });
+});
+
+describe('data in the v1 formats still reads, with warnings that say what to move where', () => {
+  it('self-reports with a Thẩm định column and no assessment file: no error; the column is not read; every item is not assessed', async () => {
+    const v1 = (unit: string) =>
+      [
+        'Mã đơn vị,Mã tiêu chí,Tự đánh giá,Minh chứng,Thẩm định,Ghi chú',
+        ...CHECKLIST.map((i) => `${unit},${i.code},Đạt,,${i.code === '1.1' ? 'Không đạt' : ''},`),
+      ].join('\n');
+    const root = await workspace({
+      '2024/self-reports/SA.csv': v1('SA'),
+      '2024/self-reports/HA.csv': v1('HA'),
+      '2024/assessment.csv': null,
+    });
+    const loaded = await loadYear(root, 2024, resolvePolicy(2024));
+    expect(errorsOf(loaded.problems)).toEqual([]);
+    const warnings = loaded.problems.map(formatProblem);
+    expect(warnings).toContain(
+      '2024/: không có tệp đánh giá của Sở (assessment.xlsx hoặc assessment.csv): chưa tiêu chí nào được Sở đánh giá.',
+    );
+    expect(warnings).toContain(
+      '2024/self-reports/SA.csv: cột "Thẩm định" trong báo cáo của đơn vị không được đọc: kết quả đánh giá từng tiêu chí là của Sở, ghi trong tệp assessment.xlsx của năm (Mã đơn vị | Mã tiêu chí | Kết quả đánh giá | Ghi chú). Hãy chuyển các kết quả đó sang tệp này.',
+    );
+    const evaluation = evaluateYear(loaded.input, resolvePolicy(2024));
+    expect(evaluation.persons.map((p) => [p.person.unitCode, p.rating.outcome, p.rating.reason])).toEqual([
+      ['SA', 'thieu-du-lieu', 'missing-items'],
+      ['HA', 'thieu-du-lieu', 'missing-items'],
+    ]);
   });
 });
 

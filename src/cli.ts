@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 import { Command, CommanderError, Option } from 'commander';
-import type { Console, GlobalOptions } from './commands/context.js';
+import type { Console, Context, GlobalOptions } from './commands/context.js';
 import { EXIT, UserError } from './errors.js';
 import { newestRegulation } from './regulations/index.js';
 import { formatCitation } from './rules/citation.js';
+import type { Regulation } from './rules/regulation.js';
 import { toolVersion } from './version.js';
 
 const EXAMPLES = `
@@ -24,7 +25,6 @@ Mã thoát / Exit codes: 0 xong; 1 dữ liệu đầu vào có lỗi (không ghi
 export function buildProgram(console: Console): Command {
   // The help names the articles of the newest regulation module; a run names the one in force for its year.
   const regulation = newestRegulation();
-  const article = (key: keyof typeof regulation.citations) => formatCitation(regulation.citations[key]);
   const program = new Command('ict-eval')
     .description(`${regulation.summaryVi}\n${regulation.summaryEn}`)
     .version(toolVersion(), '-V, --version', 'in phiên bản / print the version')
@@ -49,11 +49,23 @@ export function buildProgram(console: Console): Command {
     })
     .addHelpText('after', EXAMPLES);
 
-  const context = async (command: Command) => {
+  const context: ContextOf = async (command: Command) => {
     const { makeContext } = await import('./commands/context.js');
     return makeContext(command.optsWithGlobals<GlobalOptions>(), console);
   };
+  for (const add of [addInit, addTemplate, addCheck, addRank, addRate, addSanctions, addExplain])
+    add(program, context, regulation);
+  return program;
+}
 
+/** A provision of the regulation, as the help names it: `khoản 1 Điều 15`. */
+const article = (regulation: Regulation, key: keyof Regulation['citations']) =>
+  formatCitation(regulation.citations[key]);
+
+/** Builds a command's context (options, console) when it runs: lazily, so `--help` loads no command. */
+type ContextOf = (command: Command) => Promise<Context>;
+
+function addInit(program: Command, context: ContextOf): void {
   program
     .command('init')
     .description('tạo không gian làm việc với các tệp mẫu units, scores, follow-up cho năm Y')
@@ -67,7 +79,9 @@ export function buildProgram(console: Console): Command {
       const { runInit } = await import('./commands/init.js');
       await runInit(await context(command), dir, options.year);
     });
+}
 
+function addTemplate(program: Command, context: ContextOf): void {
   program
     .command('template')
     .description('ghi một tệp mẫu báo cáo tự đánh giá cho mỗi đơn vị của Y/units')
@@ -81,7 +95,9 @@ export function buildProgram(console: Console): Command {
       const { runTemplate } = await import('./commands/template.js');
       await runTemplate(await context(command), options.year, options.assessment === true);
     });
+}
 
+function addCheck(program: Command, context: ContextOf, regulation: Regulation): void {
   program
     .command('check')
     .description(
@@ -93,7 +109,9 @@ export function buildProgram(console: Console): Command {
       const { runCheck } = await import('./commands/check.js');
       await runCheck(await context(command), options.year);
     });
+}
 
+function addRank(program: Command, context: ContextOf): void {
   program
     .command('rank')
     .description('xếp hạng các đơn vị theo điểm ICT Index, nhóm cao nhất và nhóm thấp nhất')
@@ -108,11 +126,13 @@ export function buildProgram(console: Console): Command {
       const { runRank } = await import('./commands/rank.js');
       await runRank(await context(command), scores, options.previous, options.year);
     });
+}
 
+function addRate(program: Command, context: ContextOf, regulation: Regulation): void {
   program
     .command('rate')
     .description(
-      `xếp loại người đứng đầu (${article('rating')}) và đề xuất khen thưởng (${article('rewards')}): ghi out/Y/xep-loai-Y.xlsx`,
+      `xếp loại người đứng đầu (${article(regulation, 'rating')}) và đề xuất khen thưởng (${article(regulation, 'rewards')}): ghi out/Y/xep-loai-Y.xlsx`,
     )
     .requiredOption('-y, --year <year>', 'năm đánh giá')
     .addHelpText('after', '\nVí dụ:\n  ict-eval rate --year 2024\n  ict-eval rate --year 2024 --csv --force')
@@ -120,11 +140,13 @@ export function buildProgram(console: Console): Command {
       const { runRateOrSanctions } = await import('./commands/rate.js');
       await runRateOrSanctions(await context(command), options.year, false);
     });
+}
 
+function addSanctions(program: Command, context: ContextOf, regulation: Regulation): void {
   program
     .command('sanctions')
     .description(
-      `như rate, thêm đề xuất xử lý (${article('sanctions')}): ghi xep-loai-Y.xlsx và xu-ly-Y.xlsx cho Sở Nội vụ`,
+      `như rate, thêm đề xuất xử lý (${article(regulation, 'sanctions')}): ghi xep-loai-Y.xlsx và xu-ly-Y.xlsx cho Sở Nội vụ`,
     )
     .requiredOption('-y, --year <year>', 'năm đánh giá')
     .addHelpText(
@@ -135,7 +157,9 @@ export function buildProgram(console: Console): Command {
       const { runRateOrSanctions } = await import('./commands/rate.js');
       await runRateOrSanctions(await context(command), options.year, true);
     });
+}
 
+function addExplain(program: Command, context: ContextOf): void {
   program
     .command('explain')
     .description('giải thích toàn bộ quá trình đánh giá một đơn vị và những người chịu trách nhiệm')
@@ -146,8 +170,6 @@ export function buildProgram(console: Console): Command {
       const { runExplain } = await import('./commands/explain.js');
       await runExplain(await context(command), unit, options.year);
     });
-
-  return program;
 }
 
 /** The single place where errors become exit codes (style.md §4). */

@@ -406,7 +406,19 @@ async function main() {
   await writeFollowUp(heads);
   await writeFile(
     join(root, 'ict-eval.config.json'),
-    `${JSON.stringify({ province: 'UBND TỈNH AN LẠC', policy: {} }, null, 2)}\n`,
+    `${JSON.stringify(
+      {
+        province: 'UBND TỈNH AN LẠC',
+        policy: {},
+        // The ICT Index indicator (QĐ 15/2011/QĐ-UBND) some items are judged by, shown beside them.
+        indicators: {
+          '1.1': 'Hạ tầng kỹ thuật (chỉ số thành phần 1)',
+          '2.7': 'An toàn thông tin (chỉ số thành phần 2.4)',
+        },
+      },
+      null,
+      2,
+    )}\n`,
   );
 }
 

@@ -37,6 +37,8 @@ const configSchema = z
     province: z.string().min(1).optional(),
     /** The issuing department; by default the regulation's, as named on the document's date. */
     department: z.string().min(1).optional(),
+    /** The ICT Index indicator (QĐ 15/2011/QĐ-UBND) each item is judged by, by item code: shown beside the item. */
+    indicators: z.record(z.string(), z.string().trim().min(1)).optional(),
     /** Blocks the regulation does not name, by code (upper case), each with its legal basis; in output order. */
     blocks: z
       .record(z.string().regex(/^[A-Z][A-Z0-9_]{0,15}$/u, 'mã khối viết hoa, không dấu, ví dụ "XA"'), blockSchema)

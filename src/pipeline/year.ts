@@ -49,6 +49,7 @@ export async function loadSettings(request: RunRequest, year: number): Promise<S
       { ...(config.policy ?? {}), ...fromFile },
       {
         configuredBlocks: configuredBlocks(config),
+        indicators: config.indicators ?? {},
         ...(request.regulations === undefined ? {} : { regulations: request.regulations }),
       },
     );

@@ -76,7 +76,14 @@ export type Gap =
       readonly rank: number;
       readonly used: 'official' | 'scores';
     }
-  | { readonly kind: 'official-ranks'; readonly scope: string; readonly issue: 'incomplete' | 'inconsistent' };
+  | { readonly kind: 'official-ranks'; readonly scope: string; readonly issue: 'incomplete' | 'inconsistent' }
+  /** The regulation took effect during the year: it covers the year only in part. */
+  | {
+      readonly kind: 'regulation-partial-year';
+      readonly year: number;
+      readonly effective: string;
+      readonly decision: string;
+    };
 
 /** The follow-up facts that count, for a unit absent from follow-up: all false. */
 export interface FollowUpFacts {
@@ -390,6 +397,14 @@ export function evaluateYear(input: YearInput, policy: Policy): YearEvaluation {
   const allSections = regulation.sections.map((s) => s.number);
 
   const gaps: Gap[] = [];
+  if (regulation.effective > `${String(input.year).padStart(4, '0')}-01-01`) {
+    gaps.push({
+      kind: 'regulation-partial-year',
+      year: input.year,
+      effective: regulation.effective,
+      decision: regulation.decision,
+    });
+  }
   if (input.previousScores === null) gaps.push({ kind: 'no-previous-year', year: input.year - 1 });
 
   // Units in a fixed order whatever the order of the input rows: the policy's blocks in order, then code.

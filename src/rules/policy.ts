@@ -94,6 +94,8 @@ export function defaultParameters(regulation: Regulation): PolicyParameters {
 export interface Policy {
   readonly regulation: Regulation;
   readonly blocks: readonly BlockDef[];
+  /** The ICT Index (QĐ 15/2011) indicator each item is judged by, where the workspace configuration gives it. */
+  readonly indicators: ReadonlyMap<string, string>;
   readonly parameters: PolicyParameters;
   /** The parameter names whose value differs from the regulation's default. */
   readonly overridden: readonly (keyof PolicyParameters)[];
@@ -114,6 +116,7 @@ export function buildPolicy(
   regulation: Regulation,
   overrides: unknown = {},
   configuredBlocks: readonly BlockDef[] = [],
+  indicators: Readonly<Record<string, string>> = {},
 ): Policy {
   const parsed = parameterSchema(regulation).safeParse(overrides ?? {});
   if (!parsed.success) {
@@ -137,7 +140,20 @@ export function buildPolicy(
       { path: `blocks.${clash.code}`, message: 'trùng khối của quy định' },
     ]);
   }
-  return { regulation, blocks: [...regulation.blocks, ...configuredBlocks], parameters, overridden };
+  const unknownItem = Object.keys(indicators).find((code) => !regulation.checklist.some((item) => item.code === code));
+  if (unknownItem !== undefined) {
+    throw new PolicyError(
+      `indicators: mã tiêu chí "${unknownItem}" không có trong danh mục của ${regulation.decision}.`,
+      [{ path: `indicators.${unknownItem}`, message: 'mã tiêu chí không có trong danh mục' }],
+    );
+  }
+  return {
+    regulation,
+    blocks: [...regulation.blocks, ...configuredBlocks],
+    indicators: new Map(Object.entries(indicators)),
+    parameters,
+    overridden,
+  };
 }
 
 /**
@@ -147,7 +163,11 @@ export function buildPolicy(
 export function resolvePolicy(
   year: number,
   overrides: unknown = {},
-  options: { readonly configuredBlocks?: readonly BlockDef[]; readonly regulations?: readonly Regulation[] } = {},
+  options: {
+    readonly configuredBlocks?: readonly BlockDef[];
+    readonly indicators?: Readonly<Record<string, string>>;
+    readonly regulations?: readonly Regulation[];
+  } = {},
 ): Policy {
   const regulations = options.regulations ?? REGULATIONS;
   const regulation = regulationForYear(year, regulations);
@@ -158,5 +178,5 @@ export function resolvePolicy(
       [],
     );
   }
-  return buildPolicy(regulation, overrides, options.configuredBlocks ?? []);
+  return buildPolicy(regulation, overrides, options.configuredBlocks ?? [], options.indicators ?? {});
 }

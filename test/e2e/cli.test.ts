@@ -195,6 +195,9 @@ describe('ict-eval sanctions --year 2024 on the sample workspace', async () => {
       'Không đạt',
       'Không đạt',
     ]);
+    expect(details.find((row) => row[1] === 'Sở Y tế (SYT)')?.at(-1)).toBe(
+      'khoản 1 Điều 5 (chỉ số: Hạ tầng kỹ thuật (chỉ số thành phần 1))',
+    );
     const rewards = dump['Khen thưởng'] ?? [];
     expect(rewards.some((row) => row[1] === '(Tập thể) Huyện Tân Mỹ')).toBe(true);
   });

@@ -377,3 +377,24 @@ describe('heads, vacancies and the index as rules.md v2 reads them', () => {
     expect(e.gaps).toEqual(expect.arrayContaining([{ kind: 'official-ranks', scope: 'SBN', issue: 'incomplete' }]));
   });
 });
+
+describe('the regulation in time, and the ICT Index indicators of the configuration', () => {
+  it('a run for 2013, which the decision covers from 10/10/2013 only, says so', () => {
+    const e = evaluateYear({ ...input, year: 2013 }, resolvePolicy(2013));
+    expect(e.gaps).toEqual(
+      expect.arrayContaining([
+        { kind: 'regulation-partial-year', year: 2013, effective: '2013-10-10', decision: 'QĐ 358/2013/QĐ-UBND' },
+      ]),
+    );
+    expect(evaluation.gaps.some((g) => g.kind === 'regulation-partial-year')).toBe(false);
+  });
+
+  it('keeps the indicator each item is judged by, and refuses one for an item the checklist does not have', () => {
+    expect(resolvePolicy(2024, {}, { indicators: { '2.1': 'Chỉ số 2.1 của QĐ 15/2011' } }).indicators.get('2.1')).toBe(
+      'Chỉ số 2.1 của QĐ 15/2011',
+    );
+    expect(() => resolvePolicy(2024, {}, { indicators: { '9.9': 'x' } })).toThrow(
+      /mã tiêu chí "9.9" không có trong danh mục/u,
+    );
+  });
+});

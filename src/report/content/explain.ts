@@ -135,6 +135,8 @@ function itemLines({ unit, run, lang, vi }: Parts): string[] {
       parts.push(vi ? ' — "Không áp dụng" nhưng không có ghi chú lý do' : ' — "not applicable" without a note');
     lines.push(parts.join(''));
     lines.push(`       ${vi ? item.item.textVi : item.item.labelEn}`);
+    const indicator = run.policy.indicators.get(item.item.code);
+    if (indicator !== undefined) lines.push(`       ${vi ? 'Chỉ số ICT Index' : 'ICT Index indicator'}: ${indicator}`);
     if (item.evidence !== '') lines.push(`       ${vi ? 'Minh chứng' : 'Evidence'}: ${item.evidence}`);
     if (item.note !== '') lines.push(`       ${vi ? 'Ghi chú' : 'Note'}: ${item.note}`);
   }

@@ -78,6 +78,11 @@ export function gapProblem(
           ? `${unit(gap.unitCode)}: hạng chính thức là ${gap.officialRank}, hạng tính từ điểm là ${gap.rank}; công cụ dùng hạng chính thức.`
           : `${unit(gap.unitCode)}: hạng ghi trong tệp là ${gap.officialRank}, hạng tính từ điểm là ${gap.rank}; công cụ dùng hạng tính từ điểm.`,
       );
+    case 'regulation-partial-year':
+      return warning(
+        'regulation-partial-year',
+        `${gap.decision} có hiệu lực từ ${gap.effective.split('-').reverse().join('/')}: năm ${gap.year} chỉ chịu quy định này từ ngày đó; kết quả cả năm cần được xem xét với phần thời gian trước ngày có hiệu lực.`,
+      );
     case 'official-ranks':
       return warning(
         'official-ranks',

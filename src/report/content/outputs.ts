@@ -223,7 +223,7 @@ function detailSheet(evaluation: YearEvaluation, policy: Policy): TableSheet {
             : '',
         item.evidence,
         [item.note, item.unitNote].filter((n) => n !== '').join(' / '),
-        formatCitation(item.item.citation),
+        indicated(formatCitation(item.item.citation), policy.indicators.get(item.item.code)),
       ]);
     }
   }
@@ -247,6 +247,11 @@ function detailSheet(evaluation: YearEvaluation, policy: Policy): TableSheet {
     rows: detailRows,
     emptyText: 'Không có tiêu chí nào không đạt hay chưa được đánh giá.',
   };
+}
+
+/** An item's article, with the ICT Index indicator it is judged by when the configuration gives one. */
+function indicated(citation: string, indicator: string | undefined): string {
+  return indicator === undefined ? citation : `${citation} (chỉ số: ${indicator})`;
 }
 
 const SANCTIONED = new Set(['phe-binh', 'khien-trach', 'canh-cao']);

@@ -412,8 +412,8 @@ async function main() {
         policy: {},
         // The ICT Index indicator (QĐ 15/2011/QĐ-UBND) some items are judged by, shown beside them.
         indicators: {
-          '1.1': 'Hạ tầng kỹ thuật (chỉ số thành phần 1)',
-          '2.7': 'An toàn thông tin (chỉ số thành phần 2.4)',
+          1.1: 'Hạ tầng kỹ thuật (chỉ số thành phần 1)',
+          2.7: 'An toàn thông tin (chỉ số thành phần 2.4)',
         },
       },
       null,

@@ -1,5 +1,5 @@
 import type { ItemStatus } from '../domain.js';
-import { InputProblemsError } from '../io/problems.js';
+import { InputProblemsError, formatProblem } from '../io/problems.js';
 import { type YearRun, runYear } from '../pipeline/year.js';
 import { formatCitation } from '../rules/citation.js';
 import {
@@ -29,11 +29,12 @@ export async function runCheck(context: Context, yearText: string | undefined): 
     context.console.stdout(`${unitTable(context, run)}\n`);
     context.console.stdout(disagreementLines(context, run));
     context.console.stdout(reviewLines(context, run));
+    context.console.stdout(infoLines(context, run));
     context.console.stderr(warningLines(context, run.warnings));
   }
   if (run.errors.length > 0) throw new InputProblemsError(run.errors);
   const units = run.evaluation.units.length;
-  const count = run.problems.length;
+  const count = run.warnings.length;
   context.summary(
     vi
       ? `ict-eval: năm ${year}: ${units} đơn vị, không có lỗi dữ liệu; ${count} cảnh báo.`
@@ -159,4 +160,13 @@ function reviewLines(context: Context, run: YearRun): string {
   if (lines.length === 0) return '';
   const heading = vi ? 'Chưa xếp loại và các trường hợp cần xem xét:' : 'Not rated yet, and the cases to review:';
   return `\n${heading}\n${lines.join('\n')}\n`;
+}
+
+/** What was not read (columns the tool does not use), listed by `check` only. */
+function infoLines(context: Context, run: YearRun): string {
+  const infos = run.problems.filter((p) => p.severity === 'info');
+  if (infos.length === 0) return '';
+  const heading =
+    context.lang === 'vi' ? 'Không được đọc (chỉ liệt kê để kiểm tra):' : 'Not read (listed for checking):';
+  return `\n${heading}\n${infos.map((p) => `  - ${formatProblem(p)}`).join('\n')}\n`;
 }

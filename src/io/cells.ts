@@ -24,4 +24,10 @@ export interface RawRow {
 export interface RawSheet {
   readonly name: string | undefined;
   readonly rows: AsyncIterable<RawRow>;
+  /** The sheet is hidden in the workbook (`state="hidden"` or `"veryHidden"`): it is not read. */
+  readonly hidden?: boolean;
+  /** 1-based numbers of the columns hidden in the sheet. */
+  readonly hiddenColumns?: ReadonlySet<number>;
+  /** A CSV: a row with more cells than the header row is an error (a decimal comma in a `,` file). */
+  readonly csv?: boolean;
 }

@@ -12,6 +12,25 @@ export const CSV_DELIMITERS = [',', ';', '\t'] as const;
  * guessing a legacy Vietnamese encoding would corrupt names silently.
  */
 export function decodeCsv(bytes: Buffer, display: string): string | Problem {
+  // A workbook renamed .csv: named as such, not as a text in an unknown encoding.
+  if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
+    return error(
+      'csv-is-workbook',
+      'tệp đuôi .csv này thực ra là bảng tính Excel (.xlsx) bị đổi tên; hãy đổi lại đuôi thành .xlsx.',
+      {
+        file: display,
+      },
+    );
+  }
+  if (bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
+    return error(
+      'csv-is-workbook',
+      'tệp đuôi .csv này thực ra là bảng tính Excel cũ (.xls) bị đổi tên; hãy đổi lại đuôi thành .xls hoặc lưu thành .xlsx.',
+      {
+        file: display,
+      },
+    );
+  }
   try {
     if (bytes[0] === 0xff && bytes[1] === 0xfe)
       return new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2));
@@ -79,10 +98,19 @@ export async function readCsvSheet(
   try {
     rows = parseRecords(text, chosen ?? widest.delimiter);
   } catch (cause) {
+    const code = (cause as { code?: string }).code;
+    const line = (cause as { lines?: number }).lines;
+    if (code === 'CSV_QUOTE_NOT_CLOSED') {
+      return error(
+        'csv-quote-not-closed',
+        `dấu ngoặc kép (") mở ở một ô nhưng không bao giờ được đóng, nên phần còn lại của tệp bị coi là một ô${line === undefined ? '' : ` (đến dòng ${line})`}; hãy sửa ô đó trong Excel rồi lưu lại.`,
+        { file: display },
+      );
+    }
     const detail = cause instanceof Error ? cause.message : String(cause);
     return error('csv-malformed', `tệp CSV sai cấu trúc (${detail}).`, { file: display });
   }
-  return { name: undefined, rows: toAsync(rows) };
+  return { name: undefined, rows: toAsync(rows), csv: true };
 }
 
 async function* toAsync<T>(items: readonly T[]): AsyncGenerator<T> {

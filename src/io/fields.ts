@@ -14,6 +14,7 @@ import {
   parseNumberText,
   parseRole,
   parseStatus,
+  revealed,
 } from './normalize.js';
 
 type Converted<T> = { readonly ok: T } | { readonly error: string };
@@ -23,7 +24,7 @@ type PlainCell = Exclude<Cell, BadCell>;
 
 function shown(cell: PlainCell): string {
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
-  return `"${String(cell)}"`;
+  return revealed(String(cell));
 }
 
 /** A zod schema for one cell, from a conversion that either succeeds or says why not, in Vietnamese. */

@@ -7,9 +7,34 @@ import type { BlockDef, UnitKindDef } from '../rules/regulation.js';
  */
 export function cleanText(value: string): string {
   return value
+    .replace(INVISIBLE, '')
+    .replace(/\u00d0/gu, 'Đ')
+    .replace(/\u00f0/gu, 'đ')
     .normalize('NFC')
-    .replace(/[\s\u00a0\u200b\ufeff]+/gu, ' ')
+    .replace(/[\s\u00a0\ufeff]+/gu, ' ')
     .trim();
+}
+
+/** Characters that show nothing: soft hyphen, zero-width spaces and joiners, direction marks, word joiner. */
+const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u180e]/gu;
+
+/** Letters a Vietnamese text may hold: ASCII, Latin with Vietnamese marks (precomposed or combining). */
+const VIETNAMESE = /^[\p{Script=Latin}\p{M}\p{N}\p{P}\p{Zs}\p{S}]$/u;
+
+/**
+ * A value as a message quotes it, with any hidden or foreign character named by its code point (a
+ * Cyrillic С in "SТC", a soft hyphen), so that two values that look alike can be told apart.
+ */
+export function revealed(value: string): string {
+  const odd: string[] = [];
+  for (const char of value) {
+    const code = char.codePointAt(0) ?? 0;
+    const hidden = INVISIBLE.test(char);
+    INVISIBLE.lastIndex = 0;
+    if (hidden || !VIETNAMESE.test(char))
+      odd.push(`U+${code.toString(16).toUpperCase().padStart(4, '0')}${hidden ? ' (ký tự ẩn)' : ` "${char}"`}`);
+  }
+  return odd.length === 0 ? `"${value}"` : `"${value}" (chứa ký tự lạ ${[...new Set(odd)].join(', ')})`;
 }
 
 /**
@@ -19,6 +44,9 @@ export function cleanText(value: string): string {
  */
 export function matchKey(value: string): string {
   return value
+    .replace(INVISIBLE, '')
+    .replace(/[\u00d0\u0110]/gu, 'D')
+    .replace(/[\u00f0\u0111]/gu, 'd')
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replace(/[đĐ]/gu, 'd')

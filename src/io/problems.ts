@@ -9,7 +9,8 @@ import { EXIT, UserError } from '../errors.js';
  *   and `--json` `problems`.
  */
 export interface Problem {
-  readonly severity: 'error' | 'warning';
+  /** `info`: something `check` lists (a column not read) that does not reach the workbooks. */
+  readonly severity: 'error' | 'warning' | 'info';
   /** A stable code for scripts, e.g. `unknown-unit`. */
   readonly code: string;
   /** The message for the user, in Vietnamese, without the location. */
@@ -38,6 +39,10 @@ export function error(code: string, message: string, where?: SourceRef): Problem
 
 export function warning(code: string, message: string, where?: SourceRef): Problem {
   return { severity: 'warning', code, message, ...(where === undefined ? {} : { where }) };
+}
+
+export function info(code: string, message: string, where?: SourceRef): Problem {
+  return { severity: 'info', code, message, ...(where === undefined ? {} : { where }) };
 }
 
 /** The inputs have malformed data: the list is the message; exit 1, nothing written. */

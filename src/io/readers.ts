@@ -25,7 +25,7 @@ import {
 } from './fields.js';
 import type { ReadLimits } from './limits.js';
 import { cleanText, matchKey, parseNumberText } from './normalize.js';
-import { type Problem, error, warning } from './problems.js';
+import { type Problem, error, info, warning } from './problems.js';
 import { type TableRow, type TableSpec, readTable } from './table.js';
 
 const UNIT_CODE = { key: 'unitCode', headers: ['Mã đơn vị', 'Mã ĐV', 'Unit code', 'Unit id'], required: true } as const;
@@ -203,6 +203,38 @@ function at<S extends TableSpec<string>>(spec: S, row: TableRow<KeyOf<S>>, key: 
   return { ...row.where, column: letter === undefined ? header : `${letter} (${header})` };
 }
 
+/** Words of a header that say it may hold data the tool reads (a score, a status, a code, a flag). */
+const DATA_WORDS =
+  /\b(diem|danh gia|tham dinh|xep hang|hang|ket qua|vai tro|khoi|ma don vi|ma tieu chi|tieu chi|cham trien khai|kiem diem|thanh tich|tu danh gia)\b/u;
+
+/**
+ * The columns a file has that the reader does not take: listed for `check` (info), and a warning
+ * wherever one looks like data (its header says "điểm", "đánh giá", …), so that a column that would
+ * change an outcome is never dropped without a word.
+ */
+function unreadColumns(
+  headers: readonly string[] | undefined,
+  display: string,
+  skip: (header: string) => boolean = () => false,
+): Problem[] {
+  const unread = (headers ?? []).filter((h) => !skip(h));
+  if (unread.length === 0) return [];
+  const suspicious = unread.filter((h) => DATA_WORDS.test(matchKey(h)));
+  const problems: Problem[] = [
+    info('unread-columns', `các cột không được đọc: ${unread.map((h) => `"${h}"`).join(', ')}.`, { file: display }),
+  ];
+  if (suspicious.length > 0) {
+    problems.push(
+      warning(
+        'similar-column',
+        `cột ${suspicious.map((h) => `"${h}"`).join(', ')} không được đọc nhưng tiêu đề giống một cột dữ liệu; nếu đây là cột cần dùng, hãy đặt đúng tiêu đề (và xoá hoặc đổi tên cột cũ).`,
+        { file: display },
+      ),
+    );
+  }
+  return problems;
+}
+
 function place(where: SourceRef): string {
   return `${where.sheet === undefined ? '' : `trang "${where.sheet}", `}dòng ${where.row ?? '?'}`;
 }
@@ -242,7 +274,7 @@ export async function readUnitsFile(
 ): Promise<UnitsRead> {
   const table = await readTable(path, display, UNITS_SPEC, limits);
   const schema = schemas(rules.blocks, rules.regulation).unit;
-  const problems: Problem[] = [...table.problems];
+  const problems: Problem[] = [...table.problems, ...unreadColumns(table.extraHeaders, display)];
   const units = new Map<string, UnitDraft>();
   const persons: Person[] = [];
   const unreadable = new Set<string>();
@@ -455,9 +487,15 @@ function checkHeads(
 ): void {
   const start = year === undefined ? '0000-01-01' : `${year}-01-01`;
   const end = year === undefined ? '9999-12-31' : `${year}-12-31`;
+  const headsOf = new Map<string, Person[]>();
+  for (const person of persons) {
+    if (!holdsHeadPost(person.role)) continue;
+    const list = headsOf.get(person.unitCode);
+    if (list === undefined) headsOf.set(person.unitCode, [person]);
+    else list.push(person);
+  }
   for (const unit of units) {
-    const heads = persons
-      .filter((p) => p.unitCode === unit.code && holdsHeadPost(p.role))
+    const heads = (headsOf.get(unit.code) ?? [])
       .map((p) => ({ person: p, from: p.period?.from ?? start, to: p.period?.to ?? end }))
       .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
     if (heads.length === 0) {
@@ -545,6 +583,59 @@ function overlaps(a: Period | null, b: Period | null): boolean {
   return a.from <= b.to && b.from <= a.to;
 }
 
+/** Component columns carried through from a scores file, at most: a sheet 16 000 columns wide is cut, not fatal. */
+const MAX_COMPONENTS = 64;
+
+/** Other columns of a scores file that look like the score itself ("Điểm ICT Index (đã sửa)", "Tổng điểm"): said. */
+function scoreLikeColumns(headers: readonly string[], display: string): Problem[] {
+  const like = headers.filter((h) =>
+    /\b(ict index|dti|tong diem|diem chinh thuc|diem da sua|diem sau)\b/u.test(matchKey(h)),
+  );
+  if (like.length === 0) return [];
+  return [
+    warning(
+      'similar-column',
+      `bảng điểm có thêm cột giống cột điểm (${like.map((h) => `"${h}"`).join(', ')}) nhưng chỉ cột "Điểm ICT Index" được dùng để xếp hạng; nếu cột kia mới đúng, hãy đổi tiêu đề và xoá cột cũ.`,
+      { file: display },
+    ),
+  ];
+}
+
+/**
+ * A score far from the others' scale is an error naming its cell: one 48 among scores of 0–1, a
+ * percent cell read as 0.725 among scores of 65–92. Robust to the scale and to a wide spread of
+ * honest scores, a score is flagged only when it is both outside [median / 10, median × 10] and far
+ * outside the bulk of the file (Tukey's outer fences: beyond 3 interquartile ranges), with at least
+ * five scores to compare.
+ */
+function implausibleScores(located: readonly { score: number; where: SourceRef }[]): Problem[] {
+  if (located.length < 5) return [];
+  const sorted = located.map((l) => l.score).sort((a, b) => a - b);
+  const quantile = (q: number) => {
+    const position = (sorted.length - 1) * q;
+    const low = sorted[Math.floor(position)] ?? 0;
+    const high = sorted[Math.ceil(position)] ?? 0;
+    return low + (high - low) * (position - Math.floor(position));
+  };
+  const median = quantile(0.5);
+  if (median <= 0) return [];
+  const q1 = quantile(0.25);
+  const q3 = quantile(0.75);
+  const spread = 3 * (q3 - q1);
+  const far = (score: number) =>
+    (score < median / 10 || score > median * 10) && (score < q1 - spread || score > q3 + spread);
+  const number = (n: number) => String(Math.round(n * 1e6) / 1e6).replace('.', ',');
+  return located
+    .filter((l) => far(l.score))
+    .map((l) =>
+      error(
+        'implausible-score',
+        `điểm ${number(l.score)} khác hẳn thang điểm của các đơn vị khác (trung vị ${number(median)}): có thể nhập nhầm thang điểm, hoặc ô định dạng phần trăm. Hãy kiểm tra và nhập lại theo cùng một thang.`,
+        l.where,
+      ),
+    );
+}
+
 export interface ScoresRead {
   readonly scores: readonly ScoreRow[];
   readonly problems: readonly Problem[];
@@ -568,9 +659,20 @@ export async function readScoresFile(
 ): Promise<ScoresRead> {
   const table = await readTable(path, display, SCORES_SPEC, limits);
   const schema = schemas(blocks, regulation).score;
-  const problems: Problem[] = [...table.problems];
+  const problems: Problem[] = [...table.problems, ...scoreLikeColumns(table.extraHeaders ?? [], display)];
   const seen = new Map<string, SourceRef>();
   const scores: ScoreRow[] = [];
+  const located: { score: number; where: SourceRef }[] = [];
+  const componentHeaders = new Set((table.extraHeaders ?? []).filter((h) => h !== '').slice(0, MAX_COMPONENTS));
+  if ((table.extraHeaders ?? []).length > MAX_COMPONENTS) {
+    problems.push(
+      warning(
+        'too-many-columns',
+        `bảng điểm có ${(table.extraHeaders ?? []).length} cột khác ngoài các cột cần đọc; chỉ ${MAX_COMPONENTS} cột đầu được giữ lại làm chỉ số thành phần.`,
+        { file: display },
+      ),
+    );
+  }
   for (const row of table.rows) {
     const value = parseRow(SCORES_SPEC, schema, row, problems);
     if (value === undefined) continue;
@@ -591,12 +693,13 @@ export async function readScoresFile(
       officialRank: value.officialRank,
       ...(notRanked ? { notRanked: true } : {}),
       components: row.extras
-        .filter((e) => e.header !== '')
+        .filter((e) => componentHeaders.has(e.header))
         .map((e) => ({ name: e.header, value: componentValue(e.cell) })),
       source: row.where,
     });
+    if (typeof value.score === 'number') located.push({ score: value.score, where: at(SCORES_SPEC, row, 'score') });
   }
-  return { scores, problems };
+  return { scores, problems: [...problems, ...implausibleScores(located)] };
 }
 
 export interface SelfReportsRead {
@@ -625,7 +728,14 @@ export async function readSelfReportFile(
 ): Promise<SelfReportsRead> {
   const known = new Set(itemCodes);
   const table = await readTable(path, display, SELF_REPORT_SPEC, limits);
-  const problems: Problem[] = [...table.problems];
+  const problems: Problem[] = [
+    ...table.problems,
+    ...unreadColumns(
+      table.extraHeaders,
+      display,
+      (header) => looksLikeAssessment(header) || /^(noi dung|noi dung tieu chi|can cu|stt)$/u.test(matchKey(header)),
+    ),
+  ];
   const rows: SelfReportRow[] = [];
   const assessmentColumns = new Set<string>();
   for (const row of table.rows) {
@@ -700,10 +810,15 @@ export async function readAssessmentFile(
 ): Promise<AssessmentRead> {
   const spec = assessmentSpec(itemCodes);
   const table = await readTable(path, display, spec, limits);
-  const problems: Problem[] = [...table.problems];
+  const problems: Problem[] = [
+    ...table.problems,
+    ...unreadColumns(table.extraHeaders, display, (h) => /^\d+[.,]\d+$/u.test(h.trim())),
+  ];
   const rows: AssessmentRow[] = [];
   const known = new Set(itemCodes);
   const reportedShapes = new Set<string>();
+  // One schema per set of item columns (a sheet has one), built once, not once per row.
+  const wideSchemas = new Map<string, z.ZodType>();
   for (const row of table.rows) {
     const isLong = row.columns.itemCode !== undefined && row.columns.result !== undefined;
     const wideItems = itemCodes.filter((code) => row.columns[`item:${code}`] !== undefined);
@@ -750,11 +865,16 @@ export async function readAssessmentFile(
         });
       continue;
     }
-    const wide = z.object({
-      unitCode: unitCodeField,
-      note: textField,
-      ...Object.fromEntries(wideItems.map((code) => [`item:${code}`, statusField])),
-    });
+    const signature = wideItems.join(',');
+    let wide = wideSchemas.get(signature);
+    if (wide === undefined) {
+      wide = z.object({
+        unitCode: unitCodeField,
+        note: textField,
+        ...Object.fromEntries(wideItems.map((code) => [`item:${code}`, statusField])),
+      });
+      wideSchemas.set(signature, wide);
+    }
     const value = parseRow(spec, wide, row, problems) as
       (Record<string, unknown> & { unitCode: string; note: string }) | undefined;
     if (value === undefined) continue;
@@ -782,7 +902,7 @@ export interface FollowUpsRead {
 /** The follow-up file: one row per unit with a fact to record. */
 export async function readFollowUpFile(path: string, display: string, limits: ReadLimits): Promise<FollowUpsRead> {
   const table = await readTable(path, display, FOLLOW_UP_SPEC, limits);
-  const problems: Problem[] = [...table.problems];
+  const problems: Problem[] = [...table.problems, ...unreadColumns(table.extraHeaders, display)];
   const seen = new Map<string, SourceRef>();
   const followUps: FollowUp[] = [];
   for (const row of table.rows) {

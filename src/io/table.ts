@@ -5,7 +5,8 @@ import { readCsvSheet } from './csv.js';
 import { guardFile, openXlsx } from './guard.js';
 import type { ReadLimits } from './limits.js';
 import { matchKey } from './normalize.js';
-import { type Problem, columnLetter, error } from './problems.js';
+import { type Problem, columnLetter, error, warning } from './problems.js';
+import { CONVERTED_EXTENSIONS, SAVE_AS_XLSX, convertToXlsx } from './convert.js';
 import { readXlsxSheets } from './xlsx.js';
 
 /** How far below the top of a sheet the header row may be (title lines, dates, merged titles). */
@@ -37,6 +38,8 @@ export interface TableRow<K extends string> {
 export interface TableRead<K extends string> {
   readonly rows: readonly TableRow<K>[];
   readonly problems: readonly Problem[];
+  /** The headers of the columns the spec does not know, as written (listed by `check`). */
+  readonly extraHeaders?: readonly string[];
 }
 
 interface HeaderMatch<K extends string> {
@@ -87,28 +90,62 @@ function headerName<K extends string>(spec: TableSpec<K>, key: K): string {
   return spec.columns.find((c) => c.key === key)?.headers[0] ?? key;
 }
 
-/**
- * Reads one sheet: finds the header row among the first rows, then turns every row below it
- * into a TableRow. Rows after the first blank row that have no value in the first required
- * column (a signature block, a footnote) end the table. Returns undefined when the sheet has
- * no header row (an instruction sheet, a list of values), with the texts of its busiest early row.
- */
-async function readSheet<K extends string>(
+/** Texts that open the signature block under an official table ("Nơi nhận:", "KT. GIÁM ĐỐC", "NGƯỜI LẬP BIỂU"). */
+const SIGNATURE =
+  /^(noi nhan|nguoi lap bieu|nguoi lap|kt giam doc|kt chu tich|tm uy ban nhan dan|tm ubnd|giam doc|chu tich|thu truong don vi|xac nhan cua|ky ghi ro ho ten|ky ten dong dau)\b/u;
+
+/** Whether a row opens the signature block: no value where the table keeps its code, and a signature text. */
+function isSignature(cells: readonly Cell[], codeIndex: number | undefined): boolean {
+  if (codeIndex !== undefined && cellText(cells[codeIndex]).trim() !== '') return false;
+  return cells.some((cell) => SIGNATURE.test(matchKey(cellText(cell))));
+}
+
+/** The spec's required columns a row has, when it has some of them but not all: a header cut short. */
+function partialHeader<K extends string>(
   spec: TableSpec<K>,
-  sheet: RawSheet,
-  file: string,
-): Promise<{ read?: TableRead<K>; seen: string[] }> {
+  cells: readonly (Cell | undefined)[],
+): { found: string[]; missing: string[] } {
+  const keys = new Set(cells.map((cell) => matchKey(cellText(cell))).filter((k) => k !== ''));
+  const required = spec.columns.filter((c) => c.required);
+  const has = (c: ColumnSpec<K>) => c.headers.some((h) => keys.has(matchKey(h)));
+  return {
+    found: required.filter(has).map((c) => c.headers[0] ?? c.key),
+    missing: required.filter((c) => !has(c)).map((c) => c.headers[0] ?? c.key),
+  };
+}
+
+interface SheetRead<K extends string> {
+  readonly read?: TableRead<K>;
+  /** The texts of the busiest early row, for the message when no sheet matches. */
+  readonly seen: string[];
+  /** Some but not all required columns were found in an early row. */
+  readonly partial?: { found: string[]; missing: string[] };
+  /** The header's unknown columns, by their text. */
+  readonly extras: readonly string[];
+}
+
+/**
+ * Reads one sheet: finds the header row among the first rows, then turns every row below it into a
+ * TableRow. Blank rows inside the table do not end it; the signature block ("Nơi nhận:", "NGƯỜI
+ * LẬP BIỂU", … with no code) does. A CSV row with cells beyond the header's columns is an error (a
+ * decimal comma in a `,` file splits a number in two). Returns no `read` when the sheet has no
+ * header row (an instruction sheet, a list of values), with what it saw.
+ */
+async function readSheet<K extends string>(spec: TableSpec<K>, sheet: RawSheet, file: string): Promise<SheetRead<K>> {
   const problems: Problem[] = [];
   const rows: TableRow<K>[] = [];
   let header: HeaderMatch<K> | undefined;
   let seen: string[] = [];
-  let afterBlank = false;
-  let previousRow = 0;
+  let partial: { found: string[]; missing: string[] } | undefined;
+  let ended = false;
+  let headerWidth = 0;
+  let reportedWide = false;
   const firstRequired = spec.columns.find((c) => c.required)?.key;
   const sheetRef = sheet.name === undefined ? {} : { sheet: sheet.name };
   // The same for every row of the sheet, so built once: column letters by key, the extra columns.
   let columns: Partial<Record<K, string>> = {};
   let keyed: (readonly [K, number])[] = [];
+  let codeIndex: number | undefined;
   const noExtras: TableRow<K>['extras'] = [];
   // Every row is consumed, even past the point of interest: the sheet is parsed as it is read.
   for await (const raw of sheet.rows) {
@@ -118,9 +155,15 @@ async function readSheet<K extends string>(
       if (header === undefined) {
         const texts = raw.cells.map(cellText).filter((t) => t.trim() !== '');
         if (texts.length > seen.length) seen = texts;
+        const candidate = partialHeader(spec, raw.cells);
+        if (candidate.found.length >= 2 && (partial === undefined || candidate.found.length > partial.found.length)) {
+          partial = candidate;
+        }
         continue;
       }
       keyed = [...header.columns];
+      codeIndex = firstRequired === undefined ? undefined : header.columns.get(firstRequired);
+      headerWidth = raw.cells.reduce<number>((last, cell, i) => (cellText(cell).trim() === '' ? last : i + 1), 0);
       columns = Object.fromEntries(keyed.map(([key, index]) => [key, columnLetter(index + 1)])) as Partial<
         Record<K, string>
       >;
@@ -133,20 +176,40 @@ async function readSheet<K extends string>(
           ),
         );
       }
+      for (const [key, index] of keyed) {
+        if (sheet.hiddenColumns?.has(index + 1) === true) {
+          problems.push(
+            warning(
+              'hidden-column',
+              `cột "${headerName(spec, key)}" (cột ${columnLetter(index + 1)}) đang bị ẩn nhưng vẫn được đọc; hãy kiểm tra đây đúng là cột cần dùng.`,
+              { file, ...sheetRef, row: raw.row },
+            ),
+          );
+        }
+      }
       continue;
     }
-    // A blank row, or a gap in the row numbers (writers such as openpyxl omit empty rows).
-    if (rows.length > 0 && raw.row > previousRow + 1) afterBlank = true;
-    previousRow = raw.row;
-    if (isBlank(raw.cells)) {
-      afterBlank = rows.length > 0;
+    if (ended || isBlank(raw.cells)) continue;
+    if (isSignature(raw.cells, codeIndex)) {
+      ended = true;
       continue;
+    }
+    if (
+      sheet.csv === true &&
+      !reportedWide &&
+      raw.cells.slice(headerWidth).some((cell) => cellText(cell).trim() !== '')
+    ) {
+      reportedWide = true;
+      problems.push(
+        error(
+          'csv-extra-cells',
+          `dòng có ${raw.cells.length} ô nhưng dòng tiêu đề chỉ có ${headerWidth} cột. Thường do số thập phân viết bằng dấu phẩy (85,5) trong tệp CSV phân tách bằng dấu phẩy: hãy đặt số trong dấu ngoặc kép, dùng dấu chấm, hoặc lưu tệp phân tách bằng dấu chấm phẩy (;).`,
+          { file, ...sheetRef, row: raw.row },
+        ),
+      );
     }
     const cells: Partial<Record<K, Cell>> = {};
     for (const [key, index] of keyed) cells[key] = raw.cells[index] ?? null;
-    if (afterBlank && firstRequired !== undefined) {
-      if (cellText(cells[firstRequired]).trim() === '') continue;
-    }
     rows.push({
       where: { file, ...sheetRef, row: raw.row },
       cells,
@@ -157,7 +220,15 @@ async function readSheet<K extends string>(
           : header.extras.map(({ header: name, index }) => ({ header: name, cell: raw.cells[index] ?? null })),
     });
   }
-  return header === undefined ? { seen } : { read: { rows, problems }, seen };
+  const extras = header?.extras.map((e) => e.header).filter((h) => h !== '') ?? [];
+  if (header === undefined) return { seen, extras, ...(partial === undefined ? {} : { partial }) };
+  return { read: { rows, problems }, seen, extras };
+}
+
+/** Whether two sheets hold the same rows (a copy kept beside the original is no conflict). */
+function sameRows<K extends string>(a: TableRead<K>, b: TableRead<K>): boolean {
+  if (a.rows.length !== b.rows.length) return false;
+  return a.rows.every((row, i) => JSON.stringify(row.cells) === JSON.stringify(b.rows[i]?.cells));
 }
 
 /**
@@ -179,14 +250,24 @@ export async function readTable<K extends string>(
   const sheetsSeen: { name: string | undefined; seen: string[] }[] = [];
   const matched: (string | undefined)[] = [];
 
+  const reads: { name: string | undefined; read: TableRead<K> }[] = [];
+  const partials: { name: string | undefined; found: string[]; missing: string[] }[] = [];
+  const hiddenMatches: string[] = [];
+  const extraHeaders = new Set<string>();
+
   const consume = async (sheet: RawSheet) => {
-    const { read, seen } = await readSheet(spec, sheet, display);
+    const { read, seen, partial, extras } = await readSheet(spec, sheet, display);
+    if (sheet.hidden === true) {
+      // A hidden sheet is not read; said when it holds a table of this kind (a stale "Năm 2023" sheet).
+      if (read !== undefined) hiddenMatches.push(sheet.name ?? '');
+      return;
+    }
     sheetsSeen.push({ name: sheet.name, seen });
+    if (partial !== undefined) partials.push({ name: sheet.name, ...partial });
     if (read !== undefined) {
       matched.push(sheet.name);
-      // One by one: spreading a sheet of 300 000 rows into push() overflows the call stack.
-      for (const row of read.rows) rows.push(row);
-      for (const problem of read.problems) problems.push(problem);
+      reads.push({ name: sheet.name, read });
+      for (const header of extras) extraHeaders.add(header);
     }
   };
 
@@ -199,28 +280,85 @@ export async function readTable<K extends string>(
     );
     if ('severity' in sheet) return { rows: [], problems: [sheet] };
     await consume(sheet);
-  } else if (extension === '.xlsx') {
-    const opened = await openXlsx(path, display, limits);
-    if ('severity' in opened) return { rows: [], problems: [opened] };
+  } else if (extension === '.xlsx' || extension === '.xlsm') {
+    // .xlsm: the cells are read like an .xlsx's; macros are never run.
+    const failure = await readWorkbook(path, display, limits, consume);
+    if (failure !== undefined) return { rows: [], problems: [failure] };
+  } else if ((CONVERTED_EXTENSIONS as readonly string[]).includes(extension)) {
+    const converted = await convertToXlsx(path, display);
+    if ('severity' in converted) return { rows: [], problems: [converted] };
     try {
-      for (const sheet of readXlsxSheets(opened)) await consume(sheet);
-    } catch (cause) {
-      const detail = cause instanceof Error ? cause.message : String(cause);
-      return {
-        rows: [],
-        problems: [
-          error(
-            'xlsx-unreadable',
-            `không đọc được tệp .xlsx (${detail}). Hãy mở và lưu lại tệp bằng Excel hoặc LibreOffice.`,
-            { file: display },
-          ),
-        ],
-      };
+      const failure = await readWorkbook(
+        converted.path,
+        display,
+        { ...limits, maxFileBytes: Number.MAX_SAFE_INTEGER },
+        consume,
+      );
+      if (failure !== undefined) return { rows: [], problems: [failure] };
+      problems.push(
+        warning(
+          'converted',
+          `tệp định dạng ${extension} đã được chuyển sang .xlsx bằng ${converted.tool} để đọc; nên lưu lại thành .xlsx cho lần sau.`,
+          { file: display },
+        ),
+      );
+    } finally {
+      await converted.cleanup();
     }
   } else {
     return { rows: [], problems: [unsupportedFormat(display, extension)] };
   }
 
+  const [first, ...others] = reads;
+  if (first !== undefined) {
+    const conflicting = others.filter((other) => !sameRows(first.read, other.read));
+    if (conflicting.length > 0) {
+      problems.push(
+        error(
+          'several-sheets',
+          `có ${reads.length} trang cùng là ${spec.titleVi} (${reads.map((r) => `"${r.name ?? ''}"`).join(', ')}) với nội dung khác nhau; hãy giữ lại một trang (hoặc ẩn/xoá các trang cũ).`,
+          { file: display },
+        ),
+      );
+    } else {
+      // One row at a time: spreading a sheet of 300 000 rows into push() overflows the call stack.
+      for (const row of first.read.rows) rows.push(row);
+      for (const problem of first.read.problems) problems.push(problem);
+      if (others.length > 0) {
+        problems.push(
+          warning(
+            'duplicate-sheets',
+            `các trang ${reads.map((r) => `"${r.name ?? ''}"`).join(', ')} giống hệt nhau; chỉ đọc trang đầu.`,
+            {
+              file: display,
+            },
+          ),
+        );
+      }
+    }
+  }
+  for (const name of hiddenMatches) {
+    problems.push(
+      warning(
+        'hidden-sheet',
+        `trang ẩn "${name}" có dạng ${spec.titleVi} nhưng không được đọc vì đang bị ẩn; nếu cần dùng, hãy bỏ ẩn trang và ẩn/xoá trang cũ.`,
+        {
+          file: display,
+          sheet: name,
+        },
+      ),
+    );
+  }
+  for (const partial of partials) {
+    if (first === undefined) continue;
+    problems.push(
+      warning(
+        'partial-header',
+        `trang "${partial.name ?? ''}" có các cột ${partial.found.map((h) => `"${h}"`).join(', ')} nhưng thiếu ${partial.missing.map((h) => `"${h}"`).join(', ')}: trang này không được đọc.`,
+        { file: display, ...(partial.name === undefined ? {} : { sheet: partial.name }) },
+      ),
+    );
+  }
   if (matched.length === 0) {
     const required = spec.columns.filter((c) => c.required).map((c) => `"${c.headers[0] ?? c.key}"`);
     const found = sheetsSeen
@@ -229,23 +367,48 @@ export async function readTable<K extends string>(
           `${name === undefined ? '' : `trang "${name}": `}${seen.length > 0 ? seen.map((s) => `"${s}"`).join(', ') : '(trống)'}`,
       )
       .join('; ');
+    const best = partials.sort((a, b) => b.found.length - a.found.length)[0];
+    const lacking =
+      best === undefined
+        ? ''
+        : ` ${best.name === undefined ? 'Dòng tiêu đề' : `Trang "${best.name}"`} thiếu cột ${best.missing.map((h) => `"${h}"`).join(', ')}.`;
     problems.push(
       error(
         'missing-columns',
-        `không tìm thấy dòng tiêu đề của ${spec.titleVi} (cần các cột ${required.join(', ')}) trong ${HEADER_SCAN_ROWS} dòng đầu. Đã thấy: ${found || '(không có trang nào)'}.`,
+        `không tìm thấy dòng tiêu đề của ${spec.titleVi} (cần các cột ${required.join(', ')}) trong ${HEADER_SCAN_ROWS} dòng đầu.${lacking} Đã thấy: ${found || '(không có trang nào)'}.`,
         { file: display },
       ),
     );
   }
-  return { rows, problems };
+  return { rows, problems, extraHeaders: [...extraHeaders] };
+}
+
+/** Reads the sheets of an .xlsx through the guard; a problem when it cannot be opened or parsed. */
+async function readWorkbook(
+  path: string,
+  display: string,
+  limits: ReadLimits,
+  consume: (sheet: RawSheet) => Promise<void>,
+): Promise<Problem | undefined> {
+  const opened = await openXlsx(path, display, limits);
+  if ('severity' in opened) return opened;
+  try {
+    for (const sheet of readXlsxSheets(opened)) await consume(sheet);
+    return undefined;
+  } catch (cause) {
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    return error(
+      'xlsx-unreadable',
+      `không đọc được tệp .xlsx (${detail}). Hãy mở và lưu lại tệp bằng Excel hoặc LibreOffice.`,
+      { file: display },
+    );
+  }
 }
 
 export function unsupportedFormat(display: string, extension: string): Problem {
-  const hint =
-    extension === '.xls' || extension === '.ods' ? ` Hãy mở tệp và lưu lại dạng "Excel Workbook (.xlsx)".` : '';
   return error(
     'unsupported-format',
-    `định dạng "${extension || '(không có đuôi)'}" không được hỗ trợ; chỉ đọc .xlsx và .csv.${hint}`,
+    `định dạng "${extension || '(không có đuôi)'}" không phải bảng tính công cụ đọc được (.xlsx, .xlsm, .csv; .xls và .ods khi máy có LibreOffice hoặc gnumeric). ${SAVE_AS_XLSX}`,
     { file: display },
   );
 }

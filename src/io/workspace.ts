@@ -9,11 +9,8 @@ import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
 import { type Problem, error, formatWhere, warning } from './problems.js';
 import { readSelfReportFiles } from './pool.js';
 import { readAssessmentFile, readFollowUpFile, readScoresFile, readUnitsFile } from './readers.js';
-import { matchKey } from './normalize.js';
+import { matchKey, revealed } from './normalize.js';
 import { unsupportedFormat } from './table.js';
-
-/** The input files of a year, as product.md lays out the workspace. */
-export const INPUT_EXTENSIONS = ['.xlsx', '.csv'] as const;
 
 export interface InputFile {
   /** What the file is. */
@@ -41,21 +38,56 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** `2024/units.xlsx` or `2024/units.csv`; both at once is ambiguous. */
+/** The extensions of a spreadsheet the tool reads (.xls and .ods through a conversion). */
+export const READABLE_EXTENSIONS = ['.xlsx', '.xlsm', '.csv', '.xls', '.ods'] as const;
+
+/** Whether a file is a spreadsheet lock or a hidden file, never an input (`~$units.xlsx`, `.DS_Store`). */
+const ignored = (name: string) => name.startsWith('~$') || name.startsWith('.');
+
+/**
+ * Finds an input of a year by its stem, whatever the case and the extension (`Units.XLSX`,
+ * `follow-up.xls`, `scores.xlsx.xlsx` as Windows shows `scores.xlsx`): a file that is there is never
+ * taken as absent. Two files of one stem are ambiguous; a file of the stem that is not a spreadsheet
+ * is named; a file whose name only resembles the stem (`Follow-up (1).xlsx`) is named too, so that a
+ * misnamed input is never silently missing.
+ */
 export async function findInput(
   workspace: string,
   folder: string,
   base: string,
 ): Promise<{ path: string; display: string } | Problem | undefined> {
-  const found: string[] = [];
-  for (const extension of INPUT_EXTENSIONS) {
-    if (await exists(join(workspace, folder, base + extension))) found.push(`${folder}/${base}${extension}`);
+  let names: string[];
+  try {
+    names = (await readdir(join(workspace, folder))).filter((name) => !ignored(name)).sort();
+  } catch {
+    return undefined;
   }
+  const stem = (name: string) => name.toLowerCase().split('.')[0] ?? '';
+  const found = names.filter((name) => stem(name) === base.toLowerCase());
   if (found.length > 1) {
-    return error('ambiguous-input', `có cả ${found.join(' và ')}; hãy giữ lại một tệp.`, { file: `${folder}/${base}` });
+    return error('ambiguous-input', `có cả ${found.map((n) => `${folder}/${n}`).join(' và ')}; hãy giữ lại một tệp.`, {
+      file: `${folder}/${base}`,
+    });
   }
-  const [display] = found;
-  return display === undefined ? undefined : { path: join(workspace, display), display };
+  const [name] = found;
+  if (name !== undefined) {
+    const display = `${folder}/${name}`;
+    const extension = extname(name).toLowerCase();
+    if (!(READABLE_EXTENSIONS as readonly string[]).includes(extension)) return unsupportedFormat(display, extension);
+    return { path: join(workspace, folder, name), display };
+  }
+  const key = matchKey(base);
+  const lookalike = names.find(
+    (n) => matchKey(stem(n)).startsWith(key) && READABLE_EXTENSIONS.some((e) => n.toLowerCase().endsWith(e)),
+  );
+  if (lookalike !== undefined) {
+    return error(
+      'input-misnamed',
+      `tệp ${folder}/${lookalike} có vẻ là "${base}" nhưng tên không đúng; hãy đổi tên thành ${base}.xlsx (hoặc chuyển tệp đi nếu không dùng).`,
+      { file: `${folder}/${lookalike}` },
+    );
+  }
+  return undefined;
 }
 
 /** A file's SHA-256 and size, read as a stream. */
@@ -86,15 +118,19 @@ async function selfReportFiles(
   const files: { path: string; display: string }[] = [];
   for (const name of [...names].sort()) {
     // Excel's lock files (~$name.xlsx) and hidden files (.DS_Store) are not reports.
-    if (name.startsWith('~$') || name.startsWith('.')) continue;
+    if (ignored(name)) continue;
     const extension = extname(name).toLowerCase();
     const display = `${folder}/${name}`;
-    if ((INPUT_EXTENSIONS as readonly string[]).includes(extension)) {
+    if ((READABLE_EXTENSIONS as readonly string[]).includes(extension)) {
       files.push({ path: join(directory, name), display });
-    } else if (['.xls', '.ods', '.xlsm', '.xlsb'].includes(extension)) {
+    } else if (['.xlsb', '.numbers', '.gsheet'].includes(extension)) {
       problems.push(unsupportedFormat(display, extension));
     } else {
-      problems.push(warning('ignored-file', 'không phải tệp .xlsx hoặc .csv nên đã bỏ qua.', { file: display }));
+      problems.push(
+        warning('ignored-file', 'không phải bảng tính (.xlsx, .xlsm, .csv, .xls, .ods) nên đã bỏ qua.', {
+          file: display,
+        }),
+      );
     }
   }
   return files;
@@ -121,10 +157,13 @@ interface YearFiles {
 async function findYearFiles(workspace: string, year: number, problems: Problem[]): Promise<YearFiles> {
   const folder = String(year);
   const previousFolder = String(year - 1);
+  // A base whose file could not be taken (ambiguous, misnamed, not a spreadsheet) is said once, not again as missing.
+  const failed = new Set<string>();
   const locate = async (dir: string, base: string) => {
     const found = await findInput(workspace, dir, base);
     if (found !== undefined && 'severity' in found) {
       problems.push(found);
+      failed.add(`${dir}/${base}`);
       return undefined;
     }
     return found;
@@ -138,7 +177,7 @@ async function findYearFiles(workspace: string, year: number, problems: Problem[
     followUp: await locate(folder, 'follow-up'),
     reports: await selfReportFiles(workspace, `${folder}/self-reports`, problems),
   };
-  const ambiguous = (base: string) => problems.some((p) => p.where?.file === `${folder}/${base}`);
+  const ambiguous = (base: string) => failed.has(`${folder}/${base}`);
   if (files.units === undefined && !ambiguous('units')) {
     problems.push(
       error('no-units', 'không tìm thấy danh sách đơn vị (units.xlsx hoặc units.csv).', { file: `${folder}/` }),
@@ -160,7 +199,7 @@ async function findYearFiles(workspace: string, year: number, problems: Problem[
       ),
     );
   }
-  if (files.followUp === undefined) {
+  if (files.followUp === undefined && !ambiguous('follow-up')) {
     problems.push(
       warning(
         'no-follow-up',
@@ -331,7 +370,7 @@ function unitChecker(units: readonly Unit[], unreadable: ReadonlySet<string>, un
     [...unknown.values()].map(({ code, where, what, rows }) =>
       error(
         'unknown-unit',
-        `mã đơn vị "${code}" trong ${what} không có trong danh sách đơn vị (${unitsFile})${rows > 1 ? ` (${rows} dòng có mã này)` : ''}.`,
+        `mã đơn vị ${revealed(code)} trong ${what} không có trong danh sách đơn vị (${unitsFile})${rows > 1 ? ` (${rows} dòng có mã này)` : ''}.`,
         where,
       ),
     );

@@ -23,7 +23,13 @@ export function* readXlsxSheets(opened: OpenedXlsx): Generator<RawSheet> {
   for (const sheet of workbook.sheets) {
     const xml = parts.get(sheet.part);
     if (xml === undefined) continue;
-    yield { name: sheet.name, rows: sheetRows(xml, strings, dateStyles, workbook.date1904) };
+    const layout = sheetLayout(xml);
+    yield {
+      name: sheet.name,
+      hidden: sheet.hidden,
+      hiddenColumns: layout.hiddenColumns,
+      rows: sheetRows(xml, strings, dateStyles, workbook.date1904, layout.merges),
+    };
   }
 }
 
@@ -70,7 +76,7 @@ function prefixedAttribute(tag: SaxesTagPlain, name: string): string | undefined
 }
 
 interface WorkbookInfo {
-  readonly sheets: readonly { readonly name: string; readonly part: string }[];
+  readonly sheets: readonly { readonly name: string; readonly part: string; readonly hidden: boolean }[];
   readonly date1904: boolean;
 }
 
@@ -85,7 +91,7 @@ function parseWorkbook(parts: ReadonlyMap<string, Buffer>): WorkbookInfo {
       if (id !== undefined && target !== undefined) targets.set(id, target);
     },
   });
-  const sheets: { name: string; part: string }[] = [];
+  const sheets: { name: string; part: string; hidden: boolean }[] = [];
   let date1904 = false;
   parse(parts.get('xl/workbook.xml'), {
     open: (tag) => {
@@ -99,7 +105,8 @@ function parseWorkbook(parts: ReadonlyMap<string, Buffer>): WorkbookInfo {
       if (target === undefined) return;
       // Targets are relative to xl/ (`worksheets/sheet1.xml`) or absolute (`/xl/worksheets/sheet1.xml`).
       const part = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
-      sheets.push({ name: attribute(tag, 'name') ?? part, part });
+      const state = attribute(tag, 'state');
+      sheets.push({ name: attribute(tag, 'name') ?? part, part, hidden: state === 'hidden' || state === 'veryHidden' });
     },
   });
   return { sheets, date1904 };
@@ -243,6 +250,60 @@ function cellValue(
   }
 }
 
+/** A merged range spanning several rows: its top-left value is every row's value (ECMA-376 §18.3.1.55). */
+interface Merge {
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+}
+
+/**
+ * What a sheet's XML says besides its cells: the hidden columns (`<col min max hidden="1">`) and the
+ * ranges merged over several rows (`<mergeCell ref="A5:A9">`, written after the cells, so looked up
+ * first with a plain scan of the text).
+ */
+function sheetLayout(xml: Buffer): { hiddenColumns: ReadonlySet<number>; merges: readonly Merge[] } {
+  // Only the text around the cells is decoded: the columns come before `sheetData`, the merges after it.
+  const start = xml.indexOf('sheetData');
+  const end = xml.lastIndexOf('sheetData');
+  const head = (start < 0 ? xml : xml.subarray(0, start)).toString('utf8');
+  const tail = end < 0 ? '' : xml.subarray(end).toString('utf8');
+  const hiddenColumns = new Set<number>();
+  for (const match of head.matchAll(/<(?:\w+:)?col\b([^>]*)\/?>/gu)) {
+    const attributes = match[1] ?? '';
+    if (!/\bhidden="(1|true)"/u.test(attributes)) continue;
+    const min = Number(/\bmin="(\d+)"/u.exec(attributes)?.[1] ?? 0);
+    const max = Number(/\bmax="(\d+)"/u.exec(attributes)?.[1] ?? min);
+    for (let c = min; c <= Math.min(max, min + 16_384); c++) if (c > 0) hiddenColumns.add(c);
+  }
+  const merges: Merge[] = [];
+  for (const match of tail.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"/gu)) {
+    const top = Number(match[2]);
+    const bottom = Number(match[4]);
+    if (bottom > top) merges.push({ top, bottom, left: columnOf(match[1] ?? ''), right: columnOf(match[3] ?? '') });
+  }
+  return { hiddenColumns, merges };
+}
+
+/** Gives a row the values of the merged ranges it lies in below their top row (their top-left cell's value). */
+function fillMerges(row: RawRow, merges: readonly Merge[], tops: Map<Merge, Cell>): RawRow {
+  let cells: Cell[] | undefined;
+  for (const merge of merges) {
+    if (row.row === merge.top) tops.set(merge, row.cells[merge.left - 1] ?? null);
+    if (row.row <= merge.top || row.row > merge.bottom) continue;
+    const value = tops.get(merge) ?? null;
+    if (value === null) continue;
+    cells ??= [...row.cells];
+    for (let c = merge.left; c <= merge.right; c++) {
+      while (cells.length < c) cells.push(null);
+      const current = cells[c - 1];
+      if (current === null || current === undefined || current === '') cells[c - 1] = value;
+    }
+  }
+  return cells === undefined ? row : { row: row.row, cells };
+}
+
 /** Text is fed to the parser in slices of this size, and the rows parsed so far handed on after each. */
 const SLICE = 256 * 1024;
 
@@ -251,7 +312,10 @@ async function* sheetRows(
   strings: readonly string[],
   dateStyles: readonly boolean[],
   date1904: boolean,
+  merges: readonly Merge[] = [],
 ): AsyncGenerator<RawRow> {
+  const tops = new Map<Merge, Cell>();
+  const fill = (row: RawRow) => (merges.length === 0 ? row : fillMerges(row, merges, tops));
   const parser = new SaxesParser();
   const ready: RawRow[] = [];
   let rowNumber = 0;
@@ -344,11 +408,11 @@ async function* sheetRows(
   const text = xml.toString('utf8');
   for (let start = 0; start < text.length; start += SLICE) {
     parser.write(text.slice(start, start + SLICE));
-    for (const row of ready) yield row;
+    for (const row of ready) yield fill(row);
     ready.length = 0;
     // Let other reads (other files) make progress between slices.
     await Promise.resolve();
   }
   parser.close();
-  for (const row of ready) yield row;
+  for (const row of ready) yield fill(row);
 }

@@ -410,6 +410,7 @@ export function evaluateYear(input: YearInput, policy: Policy): YearEvaluation {
   // Units in a fixed order whatever the order of the input rows: the policy's blocks in order, then code.
   const blockIndex = new Map(policy.blocks.map((b, i) => [b.code, i]));
   const blockOrder = (block: Block) => blockIndex.get(block) ?? blockIndex.size;
+  const notInIndex = new Set(ranking.unranked.filter((u) => u.reason === 'not-in-index').map((u) => u.unitCode));
   const units = [...input.units].sort(
     (a, b) => blockOrder(a.block) - blockOrder(b.block) || compareCodes(a.code, b.code),
   );
@@ -422,11 +423,7 @@ export function evaluateYear(input: YearInput, policy: Policy): YearEvaluation {
     );
     for (const gap of gapsOfAssessment(unit, assessment)) gaps.push(gap);
     const rank = rankOf.get(unit.code);
-    if (
-      rank === undefined &&
-      unit.inIndex &&
-      !ranking.unranked.some((u) => u.unitCode === unit.code && u.reason === 'not-in-index')
-    ) {
+    if (rank === undefined && unit.inIndex && !notInIndex.has(unit.code)) {
       gaps.push({ kind: 'no-score', unitCode: unit.code });
     }
     const previous = previousFacts(unit, previousRanking, previousRankOf);

@@ -205,7 +205,7 @@ export function rankUnits(inputs: readonly RankInput[], policy: RankingPolicy): 
     // Ranked by scores, a unit with an official rank but no score has no place: it is unranked.
     const members = source === 'official' ? all : all.filter((m) => m.key !== null);
     for (const m of all) {
-      if (!members.includes(m))
+      if (source !== 'official' && m.key === null)
         unranked.push({
           unitCode: m.input.unitCode,
           block: m.input.block,

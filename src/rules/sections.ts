@@ -40,7 +40,7 @@ export interface ItemResult {
   readonly note: string;
   /** The unit's own note, when the department decided. */
   readonly unitNote: string;
-  readonly source?: SourceRef;
+  readonly source: SourceRef | undefined;
 }
 
 /** Whether an item can make a section violated: it applies to the unit and is not information only. */
@@ -92,48 +92,44 @@ function assessItem({ item, report, assessed, bindsUnit, informationOnly }: Item
   const { parameters } = policy;
   const selfAssessment = report?.selfAssessment ?? null;
   const assessment = assessed?.status ?? null;
-  const common = {
+  const source = assessed?.source ?? report?.source;
+  let status: ItemStatus | null;
+  let decidedBy: DecidedBy | null;
+  let missing: MissingReason | null = null;
+  let note: string;
+  let notApplicableWithoutNote = false;
+  if (!bindsUnit) {
+    // The article names the kinds of unit it binds: for others the item does not apply, whatever was entered.
+    status = 'khong-ap-dung';
+    decidedBy = 'rule';
+    note = assessed?.note ?? report?.note ?? '';
+  } else {
+    const bySelf = assessment === null && parameters.unassessedItems === 'self-report' && selfAssessment !== null;
+    const given = assessment ?? (bySelf ? selfAssessment : null);
+    note = assessment !== null ? (assessed?.note ?? '') : (report?.note ?? '');
+    notApplicableWithoutNote = given === 'khong-ap-dung' && note.trim() === '';
+    const rejected = notApplicableWithoutNote && parameters.notApplicableWithoutNote === 'missing-data';
+    if (given === null) missing = 'not-assessed';
+    else if (rejected) missing = 'not-applicable-without-note';
+    status = rejected ? null : given;
+    decidedBy = given === null ? null : bySelf ? 'self-assessment' : 'assessment';
+  }
+  return {
     item,
     selfAssessment,
     assessment,
+    status,
+    decidedBy,
     disagreement: selfAssessment !== null && assessment !== null && selfAssessment !== assessment,
+    missing,
+    notApplicableWithoutNote,
+    notApplicableByRule: !bindsUnit,
     informationOnly,
     reported: report !== undefined,
     evidence: report?.evidence ?? '',
-    unitNote: report?.note ?? '',
-    ...(assessed?.source !== undefined
-      ? { source: assessed.source }
-      : report?.source !== undefined
-        ? { source: report.source }
-        : {}),
-  };
-  if (!bindsUnit) {
-    // The article names the kinds of unit it binds: for others the item does not apply, whatever was entered.
-    return {
-      ...common,
-      status: 'khong-ap-dung',
-      decidedBy: 'rule',
-      missing: null,
-      notApplicableWithoutNote: false,
-      notApplicableByRule: true,
-      note: assessed?.note ?? report?.note ?? '',
-    };
-  }
-  const bySelf = assessment === null && parameters.unassessedItems === 'self-report' && selfAssessment !== null;
-  const given = assessment ?? (bySelf ? selfAssessment : null);
-  const note = assessment !== null ? (assessed?.note ?? '') : (report?.note ?? '');
-  const notApplicableWithoutNote = given === 'khong-ap-dung' && note.trim() === '';
-  const rejected = notApplicableWithoutNote && parameters.notApplicableWithoutNote === 'missing-data';
-  const missing: MissingReason | null =
-    given === null ? 'not-assessed' : rejected ? 'not-applicable-without-note' : null;
-  return {
-    ...common,
-    status: rejected ? null : given,
-    decidedBy: given === null ? null : bySelf ? 'self-assessment' : 'assessment',
-    missing,
-    notApplicableWithoutNote,
-    notApplicableByRule: false,
     note,
+    unitNote: report?.note ?? '',
+    source,
   };
 }
 

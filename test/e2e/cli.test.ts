@@ -407,7 +407,7 @@ describe('exit codes for cron', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('ict-eval: Dữ liệu đầu vào có 3 lỗi, chưa ghi kết quả nào:');
     expect(result.stderr).toContain(
-      '  - 2024/follow-up: có cả 2024/follow-up.xlsx và 2024/follow-up.csv; hãy giữ lại một tệp.',
+      '  - 2024/follow-up: có cả 2024/follow-up.csv và 2024/follow-up.xlsx; hãy giữ lại một tệp.',
     );
     expect(result.stderr).toContain(
       '  - 2024/self-reports/extra.csv, dòng 3, cột C (Tự đánh giá): giá trị "Tốt" không phải là trạng thái hợp lệ;',
@@ -488,7 +488,7 @@ describe('init and template', () => {
     const out = await tempDir();
     const result = run(['template', '--year', '2024', '-w', workspace, '-o', out]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('2024/units: có cả 2024/units.xlsx và 2024/units.csv; hãy giữ lại một tệp.');
+    expect(result.stderr).toContain('2024/units: có cả 2024/units.csv và 2024/units.xlsx; hãy giữ lại một tệp.');
     expect(await listFiles(out)).toEqual([]);
   });
 

@@ -47,14 +47,13 @@ export function decodeCsv(bytes: Buffer, display: string): string | Problem {
   }
 }
 
-function parseRecords(text: string, delimiter: string, toLine?: number): RawRow[] {
+function parseRecords(text: string, delimiter: string): RawRow[] {
   const records = parse(text, {
     delimiter,
     info: true,
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: false,
-    ...(toLine === undefined ? {} : { to_line: toLine }),
   }) as unknown as { record: string[]; info: { lines: number } }[];
   const rows: RawRow[] = [];
   let previousEnd = 0;
@@ -78,20 +77,24 @@ export async function readCsvSheet(
 ): Promise<RawSheet | Problem> {
   const text = decodeCsv(await readFile(path), display);
   if (typeof text !== 'string') return text;
+  // The separator is judged line by line, so that a broken quote further down (reported
+  // below, with its line) cannot hide the header under every separator.
+  const firstLines = text.split(/\r?\n/, scanRows);
   let chosen: string | undefined;
   let widest: { delimiter: string; columns: number } = { delimiter: ',', columns: 0 };
   for (const delimiter of CSV_DELIMITERS) {
-    let sample: RawRow[];
-    try {
-      sample = parseRecords(text, delimiter, scanRows);
-    } catch {
-      continue;
-    }
-    if (sample.some((r) => isHeader(r.cells as (string | null)[]))) {
+    const sample = firstLines.flatMap((line) => {
+      try {
+        return parseRecords(line, delimiter).map((r) => r.cells);
+      } catch {
+        return [];
+      }
+    });
+    if (sample.some((cells) => isHeader(cells as (string | null)[]))) {
       chosen = delimiter;
       break;
     }
-    const columns = Math.max(0, ...sample.map((r) => r.cells.length));
+    const columns = Math.max(0, ...sample.map((cells) => cells.length));
     if (columns > widest.columns) widest = { delimiter, columns };
   }
   let rows: RawRow[];
@@ -99,12 +102,17 @@ export async function readCsvSheet(
     rows = parseRecords(text, chosen ?? widest.delimiter);
   } catch (cause) {
     const code = (cause as { code?: string }).code;
-    const line = (cause as { lines?: number }).lines;
+    const { lines, bytes_records: doneBytes } = cause as { lines?: number; bytes_records?: number };
     if (code === 'CSV_QUOTE_NOT_CLOSED') {
+      // The unfinished row starts on the line after the last complete record.
+      const opened =
+        doneBytes === undefined
+          ? undefined
+          : Buffer.from(text).subarray(0, doneBytes).toString('utf8').split('\n').length;
       return error(
         'csv-quote-not-closed',
-        `dấu ngoặc kép (") mở ở một ô nhưng không bao giờ được đóng, nên phần còn lại của tệp bị coi là một ô${line === undefined ? '' : ` (đến dòng ${line})`}; hãy sửa ô đó trong Excel rồi lưu lại.`,
-        { file: display },
+        `dấu ngoặc kép (") mở ở một ô${opened === undefined ? '' : ' của dòng này'} nhưng không bao giờ được đóng, nên phần còn lại của tệp bị coi là một ô${lines === undefined ? '' : ` (đến dòng ${lines})`}; hãy sửa ô đó trong Excel rồi lưu lại.`,
+        { file: display, ...(opened === undefined ? {} : { row: opened }) },
       );
     }
     const detail = cause instanceof Error ? cause.message : String(cause);

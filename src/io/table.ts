@@ -178,10 +178,11 @@ async function readSheet<K extends string>(spec: TableSpec<K>, sheet: RawSheet, 
       }
       for (const [key, index] of keyed) {
         if (sheet.hiddenColumns?.has(index + 1) === true) {
+          // Data hidden from whoever checks the sheet must not decide an outcome: said, and the run stops.
           problems.push(
-            warning(
+            error(
               'hidden-column',
-              `cột "${headerName(spec, key)}" (cột ${columnLetter(index + 1)}) đang bị ẩn nhưng vẫn được đọc; hãy kiểm tra đây đúng là cột cần dùng.`,
+              `cột "${headerName(spec, key)}" (cột ${columnLetter(index + 1)}) đang bị ẩn: công cụ không đọc dữ liệu mà người kiểm tra không nhìn thấy. Nếu đây là cột đúng, hãy bỏ ẩn; nếu là cột cũ, hãy xoá hoặc đổi tên.`,
               { file, ...sheetRef, row: raw.row },
             ),
           );

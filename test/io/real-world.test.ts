@@ -39,6 +39,7 @@ const outcome = (run: YearRun) =>
     r.unitCode,
     r.name,
     r.role,
+    JSON.stringify(r.period),
     r.rating,
     r.sanction,
     r.rewards.join('+'),
@@ -130,6 +131,25 @@ describe('files as offices save them: read right, or refused with a located mess
     expect(outcome(run)).toEqual(clean);
     if (code !== null) expect(run.problems.map((p) => p.code)).toContain(code);
   });
+
+  it.each(['Asia/Ho_Chi_Minh', 'America/New_York', 'Pacific/Kiritimati'])(
+    'iso-date-cells: the calendar dates in %s too (a zone-less date cell is never read in local time)',
+    async (zone) => {
+      const saved = process.env.TZ;
+      process.env.TZ = zone; // tests run in forked processes: this changes only this file's clock
+      try {
+        expect(new Date(2024, 0, 1).getTimezoneOffset()).not.toBe(0);
+        const run = await runYear({ workspace: await workspaceWith(['iso-date-cells']), cwd: ROOT }, 2024);
+        expect(run.errors.map(formatProblem)).toEqual([]);
+        expect(outcome(run)).toEqual(clean);
+        const periods = run.rows.filter((r) => r.unitCode === 'SXD').map((r) => r.period);
+        expect(periods.every((p) => p !== null)).toBe(true);
+      } finally {
+        if (saved === undefined) delete process.env.TZ;
+        else process.env.TZ = saved;
+      }
+    },
+  );
 
   it.each(ERRORS)('%s: stops with a located message', async (name, message) => {
     const run = await runYear({ workspace: await workspaceWith([name]), cwd: ROOT }, 2024);

@@ -68,16 +68,18 @@ type ContextOf = (command: Command) => Promise<Context>;
 function addInit(program: Command, context: ContextOf): void {
   program
     .command('init')
-    .description('tạo không gian làm việc với các tệp mẫu units, scores, follow-up cho năm Y')
+    .description('tạo không gian làm việc, hoặc thêm năm Y: các tệp mẫu units, scores, assessment, follow-up còn thiếu')
     .argument('[dir]', 'thư mục sẽ tạo (mặc định: workspace)')
     .requiredOption('-y, --year <year>', 'năm đánh giá')
+    .option('--from <year>', 'chuyển danh sách đơn vị (units) của năm này sang năm mới, để kiểm tra lại')
     .addHelpText(
       'after',
-      '\nVí dụ:\n  ict-eval init du-lieu-cntt --year 2024\n  ict-eval init --year 2025 -w /srv/ict-eval',
+      '\nKhông bao giờ thay thế tệp đã có (--force không áp dụng cho dữ liệu vào): chạy lại chỉ tạo các tệp còn thiếu.\n' +
+        '\nVí dụ:\n  ict-eval init du-lieu-cntt --year 2024\n  ict-eval init --year 2025 --from 2024 -w /srv/ict-eval',
     )
-    .action(async (dir: string | undefined, options: { year: string }, command: Command) => {
+    .action(async (dir: string | undefined, options: { year: string; from?: string }, command: Command) => {
       const { runInit } = await import('./commands/init.js');
-      await runInit(await context(command), dir, options.year);
+      await runInit(await context(command), dir, options.year, options.from);
     });
 }
 
@@ -199,9 +201,22 @@ export async function main(argv: readonly string[], console: Console): Promise<n
   }
 }
 
+// A reader that closes the pipe early (`ict-eval check | head -1`) is not a failure: the rest of the
+// output is dropped and the program ends quietly with 0 (product.md, exit codes).
+const closed = new Set<NodeJS.WriteStream>();
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed.add(stream);
+  });
+}
+const write = (stream: NodeJS.WriteStream) => (text: string) => {
+  if (!closed.has(stream)) stream.write(text);
+};
+
 const processConsole: Console = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: write(process.stdout),
+  stderr: write(process.stderr),
   // undefined when stdout is a pipe or a file, despite its type.
   isTTY: process.stdout.isTTY,
   env: process.env,
@@ -210,9 +225,10 @@ const processConsole: Console = {
 
 main(process.argv.slice(2), processConsole).then(
   (code) => {
-    process.exitCode = code;
+    process.exitCode = closed.size > 0 ? EXIT.ok : code;
   },
   (error: unknown) => {
+    if (closed.size > 0) return;
     process.stderr.write(`ict-eval: ${String(error)}\n`);
     process.exitCode = EXIT.internal;
   },

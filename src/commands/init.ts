@@ -1,36 +1,97 @@
-import { join, resolve } from 'node:path';
-import { mkdir } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import { access, mkdir, readFile } from 'node:fs/promises';
 import { CONFIG_FILE } from '../config.js';
-import { writeOutputs } from '../io/output.js';
+import { EXIT, UserError } from '../errors.js';
+import { type OutputFile, writeOutputs } from '../io/output.js';
+import { findInput } from '../io/workspace.js';
 import { loadSettings } from '../pipeline/year.js';
 import { titleBlock } from '../report/content/title.js';
 import { assessmentTemplate, blankFollowUp, blankScores, blankUnits } from '../report/render/templates.js';
 import { type Context, parseYear, runRequest } from './context.js';
 
 /**
- * `ict-eval init [dir] --year Y`: a workspace with blank units, scores and follow-up workbooks. The
- * configuration it writes does not pin the province's or the department's name: the title block takes
- * them from the regulation's dated profile on each document's date (Sở KH&CN from 1/3/2025).
+ * `ict-eval init [dir] --year Y [--from Y0]`: makes a workspace, or adds year Y to one. It never
+ * replaces a file that exists (an input in any format, or the configuration): `--force` does not apply
+ * here. `--from Y0` carries Y0's units file over as Y's, to be checked. The configuration it writes does
+ * not pin the province's or the department's name: the title block takes them from the regulation's
+ * dated profile on each document's date (Sở KH&CN from 1/3/2025).
  */
-export async function runInit(context: Context, dir: string | undefined, yearText: string | undefined): Promise<void> {
+export async function runInit(
+  context: Context,
+  dir: string | undefined,
+  yearText: string | undefined,
+  fromText: string | undefined,
+): Promise<void> {
   const year = parseYear(yearText);
+  const from = fromText === undefined ? undefined : parseYear(fromText);
   const root = dir === undefined ? context.workspace : resolve(context.console.cwd, dir);
   const { config: existing, policy } = await loadSettings({ ...runRequest(context), workspace: root }, year);
   const block = titleBlock(policy, existing, year);
-  const folder = join(root, String(year));
-  const config = { out: 'out', policy: {} };
-  const files = [
-    { path: join(folder, 'units.xlsx'), bytes: await blankUnits(block, policy) },
-    { path: join(folder, 'scores.xlsx'), bytes: await blankScores(block, policy) },
-    { path: join(folder, 'assessment.xlsx'), bytes: await assessmentTemplate(block, [], new Map(), policy) },
-    { path: join(folder, 'follow-up.xlsx'), bytes: await blankFollowUp(block, policy) },
-    { path: join(root, CONFIG_FILE), bytes: `${JSON.stringify(config, null, 2)}\n` },
-  ];
-  await writeOutputs(files, { force: context.options.force === true, protectedPaths: [], display: (p) => p });
-  await mkdir(join(folder, 'self-reports'), { recursive: true });
-  context.summary(
-    context.lang === 'vi'
-      ? `ict-eval: đã tạo không gian làm việc ${root} cho năm ${year}: ${year}/units.xlsx, ${year}/scores.xlsx, ${year}/assessment.xlsx, ${year}/follow-up.xlsx, ${year}/self-reports/, ${CONFIG_FILE}. Bước tiếp: điền units.xlsx rồi chạy "ict-eval template --year ${year}".`
-      : `ict-eval: created workspace ${root} for ${year}. Next: fill units.xlsx, then run "ict-eval template --year ${year}".`,
-  );
+  const folder = String(year);
+
+  const kept: string[] = [];
+  const files: OutputFile[] = [];
+  /** An input of the year is made only when no file of its stem is there, in any format. */
+  const add = async (base: string, bytes: () => Promise<Buffer>) => {
+    const found = await findInput(root, folder, base);
+    if (found !== undefined) {
+      kept.push('display' in found ? found.display : `${folder}/${base}`);
+      return;
+    }
+    files.push({ path: join(root, folder, `${base}.xlsx`), bytes: await bytes() });
+  };
+
+  const carried = from === undefined ? undefined : await carriedUnits(root, from);
+  if (carried === undefined) {
+    await add('units', () => blankUnits(block, policy));
+  } else {
+    const found = await findInput(root, folder, 'units');
+    if (found === undefined) {
+      files.push({ path: join(root, folder, `units${extname(carried)}`), bytes: await readFile(carried) });
+    } else kept.push('display' in found ? found.display : `${folder}/units`);
+  }
+  await add('scores', () => blankScores(block, policy));
+  await add('assessment', () => assessmentTemplate(block, [], new Map(), policy));
+  await add('follow-up', () => blankFollowUp(block, policy));
+  const configPath = join(root, CONFIG_FILE);
+  if (
+    !(await access(configPath).then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    files.push({ path: configPath, bytes: `${JSON.stringify({ out: 'out', policy: {} }, null, 2)}\n` });
+  } else kept.push(CONFIG_FILE);
+
+  await writeOutputs(files, { force: false, protectedPaths: [], display: (p) => p });
+  await mkdir(join(root, folder, 'self-reports'), { recursive: true });
+  context.summary(summary(context, root, year, files, kept, carried === undefined ? undefined : from));
+}
+
+/** Y0's units file, to carry over; a usage error when Y0 has none. */
+async function carriedUnits(root: string, from: number): Promise<string> {
+  const found = await findInput(root, String(from), 'units');
+  if (found === undefined || !('path' in found)) {
+    throw new UserError(
+      `--from ${from}: không có tệp ${from}/units.xlsx (hay units.csv) dùng được trong ${root} để chuyển sang.`,
+      EXIT.usage,
+    );
+  }
+  return found.path;
+}
+
+function summary(
+  context: Context,
+  root: string,
+  year: number,
+  files: readonly OutputFile[],
+  kept: readonly string[],
+  from: number | undefined,
+): string {
+  const rel = (path: string) => path.slice(root.length + 1).replaceAll('\\', '/');
+  const made = files.map((f) => rel(f.path));
+  if (context.lang === 'en') {
+    return `ict-eval: workspace ${root}, year ${year}: created ${made.length === 0 ? 'nothing' : made.join(', ')}${kept.length === 0 ? '' : `; kept as they are: ${kept.join(', ')}`}${from === undefined ? '' : `; the units were carried over from ${from}: check the heads, deputies, dates and assignments`}. Next: fill units, then run "ict-eval template --year ${year}".`;
+  }
+  return `ict-eval: không gian làm việc ${root}, năm ${year}: đã tạo ${made.length === 0 ? 'không tệp nào' : made.join(', ')}${kept.length === 0 ? '' : `; giữ nguyên các tệp đã có: ${kept.join(', ')}`}${from === undefined ? '' : `; danh sách đơn vị được chuyển từ năm ${from}: hãy kiểm tra lại người đứng đầu, cấp phó, ngày và văn bản phân công`}. Bước tiếp: điền units rồi chạy "ict-eval template --year ${year}".`;
 }

@@ -17,7 +17,7 @@ import { textTable } from '../report/render/terminal.js';
 import { toolVersion } from '../version.js';
 import { type Context, parseYear, runRequest } from './context.js';
 import { warningLines } from './print.js';
-import { outputFolder, writeDocuments } from './write.js';
+import { outputFolder, writeDocuments, writtenText } from './write.js';
 
 /** The year of a scores file: --year, else its folder's name when that is a year (`2024/scores.xlsx`). */
 function yearOf(path: string, yearText: string | undefined): number | undefined {
@@ -119,7 +119,7 @@ export async function runRank(
     context.console.stderr(warningLines(context, warnings));
   }
   context.summary(
-    `ict-eval: ${vi ? 'đã ghi' : 'wrote'} ${written.join(', ')}${year === undefined ? (vi ? ` (quy định ${policy.regulation.id})` : ` (rules ${policy.regulation.id})`) : ''}.`,
+    `ict-eval: ${writtenText(context, written)}${year === undefined ? (vi ? ` (quy định ${policy.regulation.id})` : ` (rules ${policy.regulation.id})`) : ''}.`,
   );
 }
 

@@ -6,7 +6,7 @@ import { textTable } from '../report/render/terminal.js';
 import { type YearRun, runYear } from '../pipeline/year.js';
 import { type Context, parseYear, requireNoErrors, runRequest } from './context.js';
 import { warningLines } from './print.js';
-import { inputFolders, outputFolder, writeDocuments } from './write.js';
+import { inputFolders, outputFolder, writeDocuments, writtenText } from './write.js';
 
 /** `ict-eval rate --year Y` and `ict-eval sanctions --year Y`: read, decide, write the workbooks, print. */
 export async function runRateOrSanctions(
@@ -85,7 +85,9 @@ function summary(context: Context, prepared: YearRun, written: readonly string[]
   ).length;
   const review = prepared.rows.filter((r) => r.sanction === 'can-xem-xet' || r.sanction === 'thieu-du-lieu').length;
   if (context.lang === 'en') {
-    return `ict-eval: ${prepared.year}: ${prepared.rows.length} persons: ${count('xuat-sac')} excellent, ${count('hoan-thanh')} completed, ${count('khong-hoan-thanh')} not completed, ${count('thieu-du-lieu')} not rated${withSanctions ? `; ${sanctioned} sanctions proposed, ${review} to review` : ''}; ${prepared.warnings.length} warnings. Wrote ${written.join(', ')}.`;
+    return `ict-eval: ${prepared.year}: ${prepared.rows.length} persons: ${count('xuat-sac')} excellent, ${count('hoan-thanh')} completed, ${count('khong-hoan-thanh')} not completed, ${count('thieu-du-lieu')} not rated${withSanctions ? `; ${sanctioned} sanctions proposed, ${review} to review` : ''}; ${prepared.warnings.length} warnings. ${sentence(writtenText(context, written))}.`;
   }
-  return `ict-eval: năm ${prepared.year}: ${prepared.rows.length} người: ${count('xuat-sac')} xuất sắc, ${count('hoan-thanh')} hoàn thành, ${count('khong-hoan-thanh')} không hoàn thành, ${count('thieu-du-lieu')} chưa xếp loại${withSanctions ? `; ${sanctioned} đề xuất xử lý, ${review} cần xem xét` : ''}; ${prepared.warnings.length} cảnh báo. Đã ghi ${written.join(', ')}.`;
+  return `ict-eval: năm ${prepared.year}: ${prepared.rows.length} người: ${count('xuat-sac')} xuất sắc, ${count('hoan-thanh')} hoàn thành, ${count('khong-hoan-thanh')} không hoàn thành, ${count('thieu-du-lieu')} chưa xếp loại${withSanctions ? `; ${sanctioned} đề xuất xử lý, ${review} cần xem xét` : ''}; ${prepared.warnings.length} cảnh báo. ${sentence(writtenText(context, written))}.`;
 }
+
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -20,13 +20,30 @@ export function inputFolders(context: Context, year: number): string[] {
   return [join(context.workspace, String(year)), join(context.workspace, String(year - 1))];
 }
 
-/** Renders documents as workbooks (and CSVs with --csv) and writes them all or none. */
+/** With --json and no -o a command only prints: the result goes to stdout, no file is written (product.md). */
+export function printsOnly(context: Context): boolean {
+  return context.options.json === true && context.options.out === undefined;
+}
+
+/** The summary's words for what was written: the files, or that nothing was (--json without -o). */
+export function writtenText(context: Context, written: readonly string[]): string {
+  const vi = context.lang === 'vi';
+  if (written.length === 0)
+    return vi ? 'không ghi tệp nào (--json mà không có -o)' : 'wrote no file (--json without -o)';
+  return `${vi ? 'đã ghi' : 'wrote'} ${written.join(', ')}`;
+}
+
+/**
+ * Renders documents as workbooks (and CSVs with --csv) and writes them all or none; nothing with
+ * --json and no -o.
+ */
 export async function writeDocuments(
   context: Context,
   folder: string,
   documents: readonly { base: string; document: Document }[],
   inputs: { folders: readonly string[]; files: readonly string[] },
 ): Promise<string[]> {
+  if (printsOnly(context)) return [];
   checkOutputFolder(folder, inputs.folders);
   const files: OutputFile[] = [];
   for (const { base, document } of documents) {

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { type Config, configuredBlocks, loadConfig, loadPolicyFile } from '../config.js';
 import { EXIT, UserError } from '../errors.js';
 import { type Problem } from '../io/problems.js';
@@ -75,12 +76,47 @@ export interface YearRun extends Settings {
   readonly info: RunInfo;
 }
 
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A workspace or a year folder that is not there is a usage mistake (exit 2), not a data problem:
+ * the message shows the path looked at, the years found, and the ways to point elsewhere.
+ */
+export async function requireYearFolder(workspace: string, year: number): Promise<void> {
+  const how =
+    'Chỉ ra không gian làm việc bằng -w <thư mục> hoặc biến môi trường ICT_EVAL_WORKSPACE, hoặc tạo mới bằng "ict-eval init <thư mục> --year ' +
+    `${year}".`;
+  if (!(await isDirectory(workspace))) {
+    throw new UserError(`không có thư mục không gian làm việc ${workspace}. ${how}`, EXIT.usage);
+  }
+  if (await isDirectory(join(workspace, String(year)))) return;
+  const years = (await readdir(workspace, { withFileTypes: true }))
+    .filter((e) => e.isDirectory() && /^\d{4}$/u.test(e.name))
+    .map((e) => e.name)
+    .sort();
+  const found =
+    years.length === 0
+      ? 'ở đó chưa có thư mục năm nào (có thể đây không phải không gian làm việc)'
+      : `các năm có ở đó: ${years.join(', ')}`;
+  throw new UserError(
+    `không có thư mục năm ${year} trong ${workspace} (${found}). Dùng --year với một năm có sẵn; thêm năm ${year} bằng "ict-eval init --year ${year}"; hoặc ${how.charAt(0).toLowerCase()}${how.slice(1)}`,
+    EXIT.usage,
+  );
+}
+
 /**
  * The one pipeline of every command: config → module → load → evaluate → problems. The rules run
  * on what could be read (malformed rows were set aside by the readers), so `check` can show the
  * sections of every unit beside the errors; a command that writes refuses a run with errors.
  */
 export async function runYear(request: RunRequest, year: number): Promise<YearRun> {
+  await requireYearFolder(request.workspace, year);
   const { config, policy } = await loadSettings(request, year);
   const loaded = await loadYear(request.workspace, year, policy);
   const evaluation = evaluateYear(loaded.input, policy);

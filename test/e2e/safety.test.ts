@@ -1,0 +1,130 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, ROOT, SAMPLE, cleanUp, listFiles, run, sampleCopy, tempDir } from './run.js';
+
+// Issue 12: safe for the civil servant at the keyboard, and for cron. Each test fails on the
+// behaviour the issue found (data lost by init, EPIPE stack traces, --json writing, exit 1 for a
+// missing folder).
+afterAll(cleanUp);
+
+/** Every file of a folder with its SHA-256: to show that nothing changed. */
+async function fingerprint(dir: string): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  for (const file of await listFiles(dir))
+    result[file] = createHash('sha256')
+      .update(await readFile(join(dir, file)))
+      .digest('hex');
+  return result;
+}
+
+/** Runs the binary with its stdout closed by the reader before anything is written (`| head -0`). */
+function runWithClosedStdout(args: readonly string[]): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      resolve({ code, stderr });
+    });
+  });
+}
+
+describe('init never replaces an input', () => {
+  it('run again with --force in a filled workspace: every file is kept byte for byte, the policy too', async () => {
+    const ws = await sampleCopy();
+    await writeFile(join(ws, 'ict-eval.config.json'), '{ "out": "ra", "policy": { "rankScope": "all" } }\n');
+    const before = await fingerprint(ws);
+    const again = run(['init', ws, '--year', '2024', '--force']);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/giữ nguyên các tệp đã có: 2024\/units\.xlsx/u);
+    expect(await fingerprint(ws)).toEqual(before);
+  });
+
+  it('adds a year beside the others, carrying the units over with --from, and touches nothing else', async () => {
+    const ws = await sampleCopy();
+    const before = await fingerprint(ws);
+    const added = run(['init', ws, '--year', '2025', '--from', '2024']);
+    expect(added.code).toBe(0);
+    expect(added.stderr).toMatch(/được chuyển từ năm 2024: hãy kiểm tra lại/u);
+    const after = await fingerprint(ws);
+    for (const [file, hash] of Object.entries(before)) expect(after[file]).toBe(hash);
+    expect(Object.keys(after).filter((f) => !(f in before))).toEqual([
+      '2025/assessment.xlsx',
+      '2025/follow-up.xlsx',
+      '2025/scores.xlsx',
+      '2025/units.xlsx',
+    ]);
+    expect(after['2025/units.xlsx']).toBe(before['2024/units.xlsx']);
+  });
+
+  it('an input saved as CSV counts as there: no units.xlsx is made beside units.csv', async () => {
+    const ws = await tempDir();
+    await writeFile(join(ws, 'placeholder'), '');
+    expect(run(['init', ws, '--year', '2024']).code).toBe(0);
+    await rm(join(ws, '2024/units.xlsx'));
+    await writeFile(join(ws, '2024/units.csv'), 'Mã đơn vị;Tên đơn vị\n');
+    expect(run(['init', ws, '--year', '2024']).code).toBe(0);
+    expect((await listFiles(join(ws, '2024'))).filter((f) => f.startsWith('units'))).toEqual(['units.csv']);
+  });
+
+  it('--from a year without units is a usage error naming it', () => {
+    const result = run(['init', SAMPLE, '--year', '2026', '--from', '2019']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--from 2019: không có tệp 2019/units.xlsx');
+  });
+});
+
+describe('a closed pipe ends quietly with 0', () => {
+  it.each([
+    [['--help']],
+    [['check', '--year', '2024', '-w', SAMPLE]],
+    [['rank', join(SAMPLE, '2024/scores.xlsx'), '--json', '-w', SAMPLE]],
+  ])('%j', async (args) => {
+    const result = await runWithClosedStdout(args);
+    expect(result.stderr).not.toMatch(/EPIPE|at .*\.js:\d+/u);
+    expect(result.code).toBe(0);
+  });
+});
+
+describe('--json writes nothing unless -o', () => {
+  it('sanctions --json twice in a row: exit 0 both times, the workspace unchanged, the JSON on stdout', async () => {
+    const ws = await sampleCopy();
+    await rm(join(ws, 'out'), { recursive: true, force: true });
+    const before = await fingerprint(ws);
+    for (const attempt of [1, 2]) {
+      const result = run(['sanctions', '--year', '2024', '--json', '-w', ws]);
+      expect([attempt, result.code]).toEqual([attempt, 0]);
+      expect((JSON.parse(result.stdout) as { year: number }).year).toBe(2024);
+      expect(result.stderr).toContain('Không ghi tệp nào (--json mà không có -o).');
+    }
+    expect(await fingerprint(ws)).toEqual(before);
+  });
+
+  it('with -o it writes', async () => {
+    const out = await tempDir();
+    expect(run(['rate', '--year', '2024', '--json', '-w', SAMPLE, '-o', out]).code).toBe(0);
+    expect(await listFiles(out)).toEqual(['2024/xep-loai-2024.xlsx']);
+  });
+});
+
+describe('a missing workspace or year is wrong usage (exit 2) with the path, the years found and the ways out', () => {
+  it('a year the workspace does not have', () => {
+    const result = run(['check', '--year', '2030', '-w', SAMPLE]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`không có thư mục năm 2030 trong ${SAMPLE} (các năm có ở đó: 2023, 2024)`);
+    expect(result.stderr).toMatch(/ICT_EVAL_WORKSPACE.*ict-eval init/u);
+  });
+
+  it('a workspace that does not exist', () => {
+    const result = run(['sanctions', '--year', '2024'], { env: { ICT_EVAL_WORKSPACE: '/nonexistent/ict' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('không có thư mục không gian làm việc /nonexistent/ict');
+  });
+});

@@ -26,10 +26,17 @@ export async function runRateOrSanctions(
       base: `xu-ly-${year}`,
       document: sanctionDocument(prepared.evaluation, prepared.rows, prepared.info),
     });
-  const written = await writeDocuments(context, folder, documents, {
-    folders: inputFolders(context, year),
-    files: prepared.loaded.files.map((f) => join(context.workspace, f.path)),
-  });
+  // rate and sanctions write one set: a run of either replaces what the other left (xu-ly-Y after rate).
+  const written = await writeDocuments(
+    context,
+    folder,
+    documents,
+    {
+      folders: inputFolders(context, year),
+      files: prepared.loaded.files.map((f) => join(context.workspace, f.path)),
+    },
+    [`xep-loai-${year}`, `xu-ly-${year}`],
+  );
 
   if (context.options.json === true) {
     context.console.stdout(

@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Config } from '../config.js';
 import { type OutputFile, checkOutputFolder, writeOutputs } from '../io/output.js';
@@ -18,6 +19,26 @@ export function outputFolder(context: Context, config: Config, year: number | un
 /** Input folders of a year, never to be written into. */
 export function inputFolders(context: Context, year: number): string[] {
   return [join(context.workspace, String(year)), join(context.workspace, String(year - 1))];
+}
+
+/**
+ * The files in `folder` of an earlier run of the same output set (the workbooks `<base>.xlsx` and
+ * their CSVs `<base>-<sheet>.csv` for each base of the set) that this run does not write.
+ */
+async function earlierOutputs(folder: string, set: readonly string[], writing: readonly string[]): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return [];
+  }
+  const ours = (name: string) =>
+    set.some((base) => name === `${base}.xlsx` || (name.startsWith(`${base}-`) && name.endsWith('.csv')));
+  const kept = new Set(writing);
+  return names
+    .filter(ours)
+    .map((name) => join(folder, name))
+    .filter((path) => !kept.has(path));
 }
 
 /** With --json and no -o a command only prints: the result goes to stdout, no file is written (product.md). */
@@ -42,6 +63,7 @@ export async function writeDocuments(
   folder: string,
   documents: readonly { base: string; document: Document }[],
   inputs: { folders: readonly string[]; files: readonly string[] },
+  set?: readonly string[],
 ): Promise<string[]> {
   if (printsOnly(context)) return [];
   checkOutputFolder(folder, inputs.folders);
@@ -57,6 +79,11 @@ export async function writeDocuments(
     force: context.options.force === true,
     protectedPaths: inputs.files,
     display: context.display,
+    replaces: await earlierOutputs(
+      folder,
+      set ?? documents.map((d) => d.base),
+      files.map((f) => f.path),
+    ),
   });
   return files.map((f) => context.display(f.path));
 }

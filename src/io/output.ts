@@ -65,7 +65,10 @@ async function removeStaleTemps(folder: string, now: number): Promise<void> {
 /**
  * Writes every file whole or not at all: each is written to a temporary file beside it, then
  * renamed into place, only after all are written. Existing outputs are kept (exit 3) unless
- * `force`. `protectedPaths` (the inputs) are never written over, even with `force`.
+ * `force`. `protectedPaths` (the inputs) are never written over, even with `force`. `replaces`
+ * are files of an earlier run of the same set that this run does not write (an old CSV, an old
+ * sanction workbook): they count as existing outputs and are removed once the new set is in place,
+ * so a folder never mixes two runs.
  *
  * Two runs at once (a cron overlap) are last-writer-wins with whole files: each rename replaces
  * a complete file with a complete file, so a reader never sees a partial one. No lock is taken:
@@ -74,8 +77,14 @@ async function removeStaleTemps(folder: string, now: number): Promise<void> {
  */
 export async function writeOutputs(
   files: readonly OutputFile[],
-  options: { force: boolean; protectedPaths: readonly string[]; display: (path: string) => string },
+  options: {
+    force: boolean;
+    protectedPaths: readonly string[];
+    display: (path: string) => string;
+    replaces?: readonly string[];
+  },
 ): Promise<void> {
+  const replaced = options.replaces ?? [];
   const protectedSet = new Set(options.protectedPaths.map((p) => resolve(p)));
   for (const file of files) {
     if (protectedSet.has(resolve(file.path))) {
@@ -84,7 +93,8 @@ export async function writeOutputs(
   }
   if (!options.force) {
     const existing: string[] = [];
-    for (const file of files) if (await exists(file.path)) existing.push(options.display(file.path));
+    for (const path of [...files.map((f) => f.path), ...replaced])
+      if (await exists(path)) existing.push(options.display(path));
     if (existing.length > 0) {
       throw new UserError(
         `kết quả đã có, không ghi đè: ${existing.join(', ')}. Dùng --force để thay thế.`,
@@ -102,6 +112,7 @@ export async function writeOutputs(
       await writeFile(temp, file.bytes, { flag: 'wx' });
     }
     for (const { temp, path } of temps) await rename(temp, path);
+    await Promise.all(replaced.map((path) => rm(path, { force: true })));
   } finally {
     await Promise.all(temps.map(({ temp }) => rm(temp, { force: true })));
   }

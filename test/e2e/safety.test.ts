@@ -92,6 +92,31 @@ describe('a closed pipe ends quietly with 0', () => {
   });
 });
 
+describe('a run replaces the whole set of outputs it belongs to, and nothing else', () => {
+  it('sanctions --csv, then sanctions --force without --csv: the old CSVs go; then rate --force: xu-ly goes', async () => {
+    const ws = await sampleCopy();
+    const out = join(ws, 'out');
+    await rm(out, { recursive: true, force: true });
+    await writeFile(join(ws, 'keep-me.txt'), 'not ours');
+    expect(run(['sanctions', '--year', '2024', '-w', ws, '--csv', '-q']).code).toBe(0);
+    expect(run(['rank', join(ws, '2024/scores.xlsx'), '-w', ws, '-q']).code).toBe(0);
+    expect((await listFiles(out)).filter((f) => f.endsWith('.csv'))).toHaveLength(9);
+    // Without --force the stale files count as existing outputs too.
+    const refused = run(['rate', '--year', '2024', '-w', ws, '-q']);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain('out/2024/xu-ly-2024.xlsx');
+    expect(run(['sanctions', '--year', '2024', '-w', ws, '-q', '--force']).code).toBe(0);
+    expect(await listFiles(out)).toEqual([
+      '2024/xep-hang-2024.xlsx',
+      '2024/xep-loai-2024.xlsx',
+      '2024/xu-ly-2024.xlsx',
+    ]);
+    expect(run(['rate', '--year', '2024', '-w', ws, '-q', '--force']).code).toBe(0);
+    expect(await listFiles(out)).toEqual(['2024/xep-hang-2024.xlsx', '2024/xep-loai-2024.xlsx']);
+    expect(await readFile(join(ws, 'keep-me.txt'), 'utf8')).toBe('not ours');
+  });
+});
+
 describe('--json writes nothing unless -o', () => {
   it('sanctions --json twice in a row: exit 0 both times, the workspace unchanged, the JSON on stdout', async () => {
     const ws = await sampleCopy();

@@ -21,8 +21,53 @@ Ví dụ / Examples:
 Mã thoát / Exit codes: 0 xong; 1 dữ liệu đầu vào có lỗi (không ghi gì); 2 sai cách dùng;
 3 kết quả đã có, cần --force; khác: lỗi nội bộ.`;
 
+/**
+ * Commander's own words in Vietnamese (it has no translations): usage errors and the help's headings.
+ * Each pattern is commander 14's exact message; an unknown one passes through unchanged.
+ */
+const COMMANDER_VI: readonly [RegExp, string][] = [
+  [
+    /^error: unknown option '([^']+)'(?:\n\(Did you mean ([^?]+)\?\))?/mu,
+    "lỗi: không có tùy chọn '$1'. Có phải ý bạn là $2?",
+  ],
+  [
+    /^error: unknown command '([^']+)'(?:\n\(Did you mean ([^?]+)\?\))?/mu,
+    "lỗi: không có lệnh '$1'. Có phải ý bạn là $2?",
+  ],
+  [
+    /^error: too many arguments for '([^']+)'. Expected (\d+) arguments? but got (\d+)\./mu,
+    "lỗi: lệnh '$1' nhận $2 tham số nhưng được cho $3.",
+  ],
+  [/^error: too many arguments\./mu, 'lỗi: thừa tham số.'],
+  [/^error: missing required argument '([^']+)'/mu, "lỗi: thiếu tham số bắt buộc '$1'"],
+  [/^error: option '([^']+)' argument missing/mu, "lỗi: tùy chọn '$1' cần một giá trị"],
+  [
+    /^error: option '([^']+)' argument '([^']+)' is invalid\. Allowed choices are ([^.]+)\./mu,
+    "lỗi: tùy chọn '$1' không nhận '$2'; chỉ nhận: $3.",
+  ],
+  [/^Usage:/gmu, 'Cách dùng:'],
+  [/^Options:/gmu, 'Tùy chọn:'],
+  [/^Global Options:/gmu, 'Tùy chọn chung (mọi lệnh):'],
+  [/^Commands:/gmu, 'Lệnh:'],
+  [/^Arguments:/gmu, 'Tham số:'],
+  [/display help for command/gu, 'hướng dẫn cho lệnh'],
+  [/\(default: ([^)]+)\)/gu, '(mặc định: $1)'],
+  [/\(choices: ([^)]+)\)/gu, '(chọn: $1)'],
+  [/, default: /gu, ', mặc định: '],
+  [/\[options\]/gu, '[tùy chọn]'],
+  [/\[command\]/gu, '[lệnh]'],
+];
+
+export function commanderVi(text: string): string {
+  let result = text;
+  for (const [pattern, words] of COMMANDER_VI) result = result.replace(pattern, words);
+  // "Có phải ý bạn là ?" when commander had no suggestion.
+  return result.replace(/\. Có phải ý bạn là \?/gu, '.');
+}
+
 /** The one registry of commands; each command's module is loaded only when it runs. */
-export function buildProgram(console: Console): Command {
+export function buildProgram(console: Console, lang: 'vi' | 'en' = 'vi'): Command {
+  const words = (text: string) => (lang === 'vi' ? commanderVi(text) : text);
   // The help names the articles of the newest regulation module; a run names the one in force for its year.
   const regulation = newestRegulation();
   const program = new Command('ict-eval')
@@ -31,20 +76,24 @@ export function buildProgram(console: Console): Command {
     .helpOption('-h, --help', 'hướng dẫn / help')
     .option('-w, --workspace <dir>', 'thư mục làm việc (mặc định: ICT_EVAL_WORKSPACE hoặc thư mục hiện tại)')
     .option('-o, --out <dir>', 'thư mục ghi kết quả (mặc định: <workspace>/out)')
-    .option('--json', 'in kết quả dạng JSON ra stdout (chỉ JSON)')
+    .option('--json', 'in kết quả dạng JSON ra stdout (chỉ JSON); không ghi tệp nếu không có -o')
     .option('--csv', 'ghi thêm mỗi trang kết quả thành tệp CSV (UTF-8 có BOM)')
-    .addOption(new Option('--lang <lang>', 'ngôn ngữ hiển thị / language').choices(['vi', 'en']).default('vi'))
+    .addOption(
+      new Option('--lang <lang>', 'ngôn ngữ hiển thị / language (vn = vi)').choices(['vi', 'vn', 'en']).default('vi'),
+    )
     .option('--policy <file>', 'tệp JSON thay đổi tham số chính sách, ví dụ {"rankScope":"all"}')
     .option('--force', 'ghi đè kết quả đã có')
     .option('-q, --quiet', 'chỉ in một dòng tóm tắt (cho cron)')
     .option('--no-color', 'không tô màu')
     .exitOverride()
+    .configureHelp({ showGlobalOptions: true })
+    .showHelpAfterError(lang === 'vi' ? '(xem "ict-eval <lệnh> --help")' : '(see "ict-eval <command> --help")')
     .configureOutput({
       writeOut: (s) => {
-        console.stdout(s);
+        console.stdout(words(s));
       },
       writeErr: (s) => {
-        console.stderr(s);
+        console.stderr(words(s));
       },
     })
     .addHelpText('after', EXAMPLES);
@@ -70,7 +119,7 @@ function addInit(program: Command, context: ContextOf): void {
     .command('init')
     .description('tạo không gian làm việc, hoặc thêm năm Y: các tệp mẫu units, scores, assessment, follow-up còn thiếu')
     .argument('[dir]', 'thư mục sẽ tạo (mặc định: workspace)')
-    .requiredOption('-y, --year <year>', 'năm đánh giá')
+    .option('-y, --year <year>', 'năm đánh giá (bắt buộc)')
     .option('--from <year>', 'chuyển danh sách đơn vị (units) của năm này sang năm mới, để kiểm tra lại')
     .addHelpText(
       'after',
@@ -87,7 +136,7 @@ function addTemplate(program: Command, context: ContextOf): void {
   program
     .command('template')
     .description('ghi một tệp mẫu báo cáo tự đánh giá cho mỗi đơn vị của Y/units')
-    .requiredOption('-y, --year <year>', 'năm đánh giá')
+    .option('-y, --year <year>', 'năm đánh giá (bắt buộc)')
     .option('--assessment', 'ghi bảng đánh giá của Sở (mọi đơn vị, kèm tự đánh giá đã nhận) thay cho mẫu báo cáo')
     .addHelpText(
       'after',
@@ -105,7 +154,7 @@ function addCheck(program: Command, context: ContextOf, regulation: Regulation):
     .description(
       `kiểm tra dữ liệu năm Y: lỗi, kết quả Mục 1–${regulation.sections.length} từng đơn vị, báo cáo còn thiếu, chênh lệch tự đánh giá và thẩm định`,
     )
-    .requiredOption('-y, --year <year>', 'năm đánh giá')
+    .option('-y, --year <year>', 'năm đánh giá (bắt buộc)')
     .addHelpText('after', '\nVí dụ:\n  ict-eval check --year 2024\n  ict-eval check --year 2024 --json')
     .action(async (options: { year: string }, command: Command) => {
       const { runCheck } = await import('./commands/check.js');
@@ -136,7 +185,7 @@ function addRate(program: Command, context: ContextOf, regulation: Regulation): 
     .description(
       `xếp loại người đứng đầu (${article(regulation, 'rating')}) và đề xuất khen thưởng (${article(regulation, 'rewards')}): ghi out/Y/xep-loai-Y.xlsx`,
     )
-    .requiredOption('-y, --year <year>', 'năm đánh giá')
+    .option('-y, --year <year>', 'năm đánh giá (bắt buộc)')
     .addHelpText('after', '\nVí dụ:\n  ict-eval rate --year 2024\n  ict-eval rate --year 2024 --csv --force')
     .action(async (options: { year: string }, command: Command) => {
       const { runRateOrSanctions } = await import('./commands/rate.js');
@@ -150,7 +199,7 @@ function addSanctions(program: Command, context: ContextOf, regulation: Regulati
     .description(
       `như rate, thêm đề xuất xử lý (${article(regulation, 'sanctions')}): ghi xep-loai-Y.xlsx và xu-ly-Y.xlsx cho Sở Nội vụ`,
     )
-    .requiredOption('-y, --year <year>', 'năm đánh giá')
+    .option('-y, --year <year>', 'năm đánh giá (bắt buộc)')
     .addHelpText(
       'after',
       '\nVí dụ:\n  ict-eval sanctions --year 2024\n  ict-eval sanctions --year 2024 -w /srv/ict-eval -q --force',
@@ -166,7 +215,7 @@ function addExplain(program: Command, context: ContextOf): void {
     .command('explain')
     .description('giải thích toàn bộ quá trình đánh giá một đơn vị và những người chịu trách nhiệm')
     .argument('<unit>', 'mã đơn vị')
-    .requiredOption('-y, --year <year>', 'năm đánh giá')
+    .option('-y, --year <year>', 'năm đánh giá (bắt buộc)')
     .addHelpText('after', '\nVí dụ:\n  ict-eval explain SYT --year 2024\n  ict-eval explain SYT --year 2024 --lang en')
     .action(async (unit: string, options: { year: string }, command: Command) => {
       const { runExplain } = await import('./commands/explain.js');
@@ -176,7 +225,10 @@ function addExplain(program: Command, context: ContextOf): void {
 
 /** The single place where errors become exit codes (style.md §4). */
 export async function main(argv: readonly string[], console: Console): Promise<number> {
-  const program = buildProgram(console);
+  // Commander speaks before the options are parsed: the language is taken from argv itself.
+  const langAt = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const langArg = langAt < 0 ? undefined : (argv[langAt]?.split('=')[1] ?? argv[langAt + 1]);
+  const program = buildProgram(console, langArg === 'en' ? 'en' : 'vi');
   if (argv.length === 0) {
     program.outputHelp();
     return EXIT.usage;

@@ -42,7 +42,7 @@ export interface Context {
 
 export function makeContext(options: GlobalOptions, console: Console): Context {
   const workspace = resolve(console.cwd, options.workspace ?? console.env.ICT_EVAL_WORKSPACE ?? '.');
-  const lang = options.lang ?? 'vi';
+  const lang = options.lang === 'vn' ? 'vi' : (options.lang ?? 'vi');
   if (lang !== 'vi' && lang !== 'en')
     throw new UserError(`--lang chỉ nhận "vi" hoặc "en", không nhận "${lang}".`, EXIT.usage);
   const color = options.color !== false && console.isTTY && console.env.NO_COLOR === undefined && options.json !== true;

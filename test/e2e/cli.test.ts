@@ -437,14 +437,31 @@ describe('exit codes for cron', () => {
   });
 
   it.each([
-    [['sanctions'], /required option '-y, --year <year>'/u],
+    [['sanctions'], /^ict-eval: thiếu --year \(năm đánh giá\), ví dụ --year 2024\.$/mu],
     [['sanctions', '--year', '24'], /năm "24" không hợp lệ/u],
-    [['bogus'], /unknown command 'bogus'/u],
-    [['rate', '--year', '2024', '--lang', 'fr'], /Allowed choices are vi, en/u],
+    [['bogus'], /^lỗi: không có lệnh 'bogus'\.\n\(xem "ict-eval <lệnh> --help"\)$/mu],
+    [['rate', '--yaer', '2024'], /^lỗi: không có tùy chọn '--yaer'\. Có phải ý bạn là --year\?$/mu],
+    [
+      ['rate', '--year', '2024', '--lang', 'fr'],
+      /^lỗi: tùy chọn '--lang <lang>' không nhận 'fr'; chỉ nhận: vi, vn, en\.$/mu,
+    ],
+    [['rank', 'a.xlsx', 'b.xlsx', '--lang', 'en'], /^error: too many arguments for 'rank'/mu],
   ])('wrong usage %j: exit 2', (args, message) => {
     const result = run(args);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
+  });
+
+  it('help is in Vietnamese, lists the common options in every command, and --lang vn is Vietnamese', () => {
+    const help = run(['rate', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Cách dùng: ict-eval rate \[tùy chọn\]$/mu);
+    expect(help.stdout).toMatch(/^Tùy chọn chung \(mọi lệnh\):$/mu);
+    expect(help.stdout).toContain('--workspace <dir>');
+    expect(help.stdout).not.toMatch(/Usage:|Options:|display help/u);
+    const vn = run(['check', '--year', '2024', '-w', SAMPLE, '--lang', 'vn']);
+    expect(vn.code).toBe(0);
+    expect(vn.stderr).toContain('không có lỗi dữ liệu');
   });
 
   it('an invalid --policy file is a usage error naming the parameter', async () => {

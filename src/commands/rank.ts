@@ -26,6 +26,19 @@ function yearOf(path: string, yearText: string | undefined): number | undefined 
   return /^\d{4}$/u.test(folder) ? parseYear(folder) : undefined;
 }
 
+/** `rank 2024/scores.xlsx --year 2023`: said, since the workbook will be the 2023 one made from the 2024 folder's file. */
+function yearFolderDiffers(context: Context, path: string, year: number | undefined): Problem[] {
+  const folder = basename(dirname(resolve(context.console.cwd, path)));
+  if (year === undefined || !/^\d{4}$/u.test(folder) || Number(folder) === year) return [];
+  return [
+    warning(
+      'year-folder-differs',
+      `tệp nằm trong thư mục năm ${folder} nhưng --year là ${year}: kết quả được ghi và xếp hạng như của năm ${year}. Nếu nhầm, hãy chạy lại với --year ${folder}.`,
+      { file: context.display(resolve(context.console.cwd, path)) },
+    ),
+  ];
+}
+
 /** `ict-eval rank <scores> [--previous <file>]`: the ranking per block, groups, thresholds, last year's rank. */
 export async function runRank(
   context: Context,
@@ -70,6 +83,7 @@ export async function runRank(
   const ranking = rankUnits(toInputs(read.scores, rated?.codes), policy);
   const previous = previousRead === undefined ? null : rankUnits(toInputs(previousRead.scores, undefined), policy);
   const warnings = [
+    ...yearFolderDiffers(context, scoresPath, year),
     ...problems,
     ...(rated?.problems ?? []),
     ...ranking.rankDisagreements.map((d) => gapProblem({ kind: 'official-rank-differs', ...d }, policy, names)),

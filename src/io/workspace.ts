@@ -291,7 +291,7 @@ export async function loadYear(
   const units: readonly Unit[] = unitsRead?.units ?? [];
   const persons: readonly Person[] = unitsRead?.persons ?? [];
   const check = unitChecker(units, unitsRead?.unreadable ?? new Set(), found.units?.display ?? 'units');
-  const scores = crossCheckScores(scoresRead?.scores ?? [], units, problems);
+  const scores = crossCheckScores(scoresRead?.scores ?? [], units, problems, unitsRead?.unreadable);
   const selfReports = uniqueRows(
     reportReads.flatMap((r) => r.rows).filter((row) => check(row.unitCode, row.source, 'báo cáo tự đánh giá')),
     'duplicate-self-report',
@@ -381,7 +381,12 @@ function unitChecker(units: readonly Unit[], unreadable: ReadonlySet<string>, un
  * The scores against the units: a block that differs is an error; a unit of the index that is not in
  * the units file is kept (it counts in N) and listed, not rated.
  */
-function crossCheckScores(scores: readonly ScoreRow[], units: readonly Unit[], problems: Problem[]): ScoreRow[] {
+function crossCheckScores(
+  scores: readonly ScoreRow[],
+  units: readonly Unit[],
+  problems: Problem[],
+  unreadable: ReadonlySet<string> = new Set(),
+): ScoreRow[] {
   const unitOf = new Map(units.map((u) => [u.code, u]));
   const kept: ScoreRow[] = [];
   const notRated: string[] = [];
@@ -397,7 +402,9 @@ function crossCheckScores(scores: readonly ScoreRow[], units: readonly Unit[], p
       );
       continue;
     }
-    if (unit === undefined && units.length > 0) notRated.push(`${row.unitCode} (${row.unitName})`);
+    // A unit whose units rows are malformed is already named by that error: not again as absent.
+    if (unit === undefined && units.length > 0 && !unreadable.has(row.unitCode))
+      notRated.push(`${row.unitCode} (${row.unitName})`);
     kept.push(row);
   }
   if (notRated.length > 0) {

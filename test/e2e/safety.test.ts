@@ -2,7 +2,10 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { formatProblem } from '../../src/io/problems.js';
+import { runYear } from '../../src/pipeline/year.js';
 import { BIN, ROOT, SAMPLE, cleanUp, listFiles, run, sampleCopy, tempDir } from './run.js';
 
 // Issue 12: safe for the civil servant at the keyboard, and for cron. Each test fails on the
@@ -151,5 +154,44 @@ describe('a missing workspace or year is wrong usage (exit 2) with the path, the
     const result = run(['sanctions', '--year', '2024'], { env: { ICT_EVAL_WORKSPACE: '/nonexistent/ict' } });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('không có thư mục không gian làm việc /nonexistent/ict');
+  });
+});
+
+describe('one mistake, one message', () => {
+  it('an invalid Vai trò of the only head: the cell is named, and the unit is not also "without head" or "not in the units"', async () => {
+    const ws = await sampleCopy();
+    const path = join(ws, '2024/units.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    const sheet = workbook.getWorksheet('Danh sách');
+    let changed = 0;
+    sheet?.eachRow((row) => {
+      if (row.getCell(1).value === 'SYT' && row.getCell(7).value === 'Người đứng đầu') {
+        row.getCell(7).value = 'Giam doc xyz';
+        changed++;
+      }
+    });
+    expect(changed).toBe(1);
+    await workbook.xlsx.writeFile(path);
+    const result = await runYear({ workspace: ws, cwd: ws }, 2024);
+    expect(result.errors.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /^2024\/units\.xlsx, trang "Danh sách", dòng \d+, cột G \(Vai trò\): vai trò "Giam doc xyz" không hợp lệ/u,
+      ),
+    ]);
+    expect(result.problems.filter((p) => /SYT/u.test(p.message)).map(formatProblem)).toEqual([]);
+  });
+});
+
+describe('rank says when --year and the file’s folder disagree', () => {
+  it('rank 2024/scores.xlsx --year 2023: a warning naming both years', () => {
+    const result = run(['rank', join(SAMPLE, '2024/scores.xlsx'), '--year', '2023', '-w', SAMPLE, '--json']);
+    expect(result.code).toBe(0);
+    const problems = (JSON.parse(result.stdout) as { problems: { code: string; message: string }[] }).problems;
+    expect(problems.filter((p) => p.code === 'year-folder-differs').map((p) => p.message)).toEqual([
+      'tệp nằm trong thư mục năm 2024 nhưng --year là 2023: kết quả được ghi và xếp hạng như của năm 2023. Nếu nhầm, hãy chạy lại với --year 2024.',
+    ]);
+    const agreed = run(['rank', join(SAMPLE, '2024/scores.xlsx'), '--year', '2024', '-w', SAMPLE, '--json']);
+    expect(agreed.stdout).not.toContain('year-folder-differs');
   });
 });

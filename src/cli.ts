@@ -19,7 +19,7 @@ Ví dụ / Examples:
   ict-eval sanctions --year 2024 -w /srv/ict-eval --json > ket-qua.json
 
 Mã thoát / Exit codes: 0 xong; 1 dữ liệu đầu vào có lỗi (không ghi gì); 2 sai cách dùng;
-3 kết quả đã có, cần --force; khác: lỗi nội bộ.`;
+3 kết quả đã có, cần --force; 4 --final mà năm chưa đủ dữ liệu; khác: lỗi nội bộ.`;
 
 /**
  * Commander's own words in Vietnamese (it has no translations): usage errors and the help's headings.
@@ -83,6 +83,7 @@ export function buildProgram(console: Console, lang: 'vi' | 'en' = 'vi'): Comman
     )
     .option('--policy <file>', 'tệp JSON thay đổi tham số chính sách, ví dụ {"rankScope":"all"}')
     .option('--force', 'ghi đè kết quả đã có')
+    .option('--final', 'bản chính thức: không ghi (mã thoát 4) khi còn người chưa đủ dữ liệu để xếp loại')
     .option('-q, --quiet', 'chỉ in một dòng tóm tắt (cho cron)')
     .option('--no-color', 'không tô màu')
     .exitOverride()

@@ -7,6 +7,8 @@ export const EXIT = {
   usage: 2,
   /** Outputs exist and --force was not given. */
   outputsExist: 3,
+  /** --final and the year is incomplete (some person could not be rated). */
+  incomplete: 4,
   /** An internal failure. */
   internal: 70,
 } as const;

@@ -15,6 +15,7 @@ export interface GlobalOptions {
   readonly lang?: string;
   readonly policy?: string;
   readonly force?: boolean;
+  readonly final?: boolean;
   readonly quiet?: boolean;
   readonly color?: boolean;
 }

@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import { EXIT, UserError } from '../errors.js';
+import { type Document, asDraft } from '../report/content/document.js';
 import { yearJson } from '../report/render/json.js';
 import { RATING_LABELS, REWARD_LABELS, SANCTION_LABELS, label } from '../report/content/labels.js';
 import { ratingDocument, sanctionDocument } from '../report/content/outputs.js';
@@ -18,13 +20,21 @@ export async function runRateOrSanctions(
   const prepared = await runYear(runRequest(context), year);
   requireNoErrors(context, prepared);
   const folder = outputFolder(context, prepared.config, year);
+  const missing = incompleteText(prepared);
+  if (missing !== undefined && context.options.final === true) {
+    throw new UserError(
+      `--final: năm ${year} chưa đủ dữ liệu cho bản chính thức (${missing}); chưa ghi gì. Bổ sung dữ liệu rồi chạy lại, hoặc chạy không có --final để có bản DỰ THẢO.`,
+      EXIT.incomplete,
+    );
+  }
+  const draft = (document: Document) => (missing === undefined ? document : asDraft(document, missing));
   const documents = [
-    { base: `xep-loai-${year}`, document: ratingDocument(prepared.evaluation, prepared.rows, prepared.info) },
+    { base: `xep-loai-${year}`, document: draft(ratingDocument(prepared.evaluation, prepared.rows, prepared.info)) },
   ];
   if (withSanctions)
     documents.push({
       base: `xu-ly-${year}`,
-      document: sanctionDocument(prepared.evaluation, prepared.rows, prepared.info),
+      document: draft(sanctionDocument(prepared.evaluation, prepared.rows, prepared.info)),
     });
   // rate and sanctions write one set: a run of either replaces what the other left (xu-ly-Y after rate).
   const written = await writeDocuments(
@@ -46,7 +56,18 @@ export async function runRateOrSanctions(
     context.console.stdout(`${personTable(context, prepared, withSanctions)}\n`);
   }
   context.console.stderr(warningLines(context, prepared.warnings));
-  context.summary(summary(context, prepared, written, withSanctions));
+  context.summary(
+    summary(context, prepared, written, withSanctions) +
+      (missing === undefined ? '' : context.lang === 'vi' ? ` DỰ THẢO: ${missing}.` : ` DRAFT: ${missing}.`),
+  );
+}
+
+/** Why the year's outputs are a draft: how many persons could not be rated, and their units; undefined when complete. */
+function incompleteText(prepared: YearRun): string | undefined {
+  const unrated = prepared.rows.filter((r) => r.rating === 'thieu-du-lieu');
+  if (unrated.length === 0) return undefined;
+  const units = [...new Set(unrated.map((r) => r.unitCode))];
+  return `${unrated.length} người chưa đủ dữ liệu để xếp loại: ${units.join(', ')}`;
 }
 
 function personTable(context: Context, prepared: YearRun, withSanctions: boolean): string {

@@ -205,8 +205,16 @@ describe('ict-eval sanctions --year 2024 on the sample workspace', async () => {
   it('the sanction workbook lists the proposals and the cases to review, each with its article', async () => {
     const dump = await dumpWorkbook(join(out, '2024/xu-ly-2024.xlsx'));
     expect(Object.keys(dump)).toEqual(['Đề xuất xử lý', 'Cần xem xét', 'Cảnh báo', 'Căn cứ và tham số']);
+    // Three persons of the sample cannot be rated (BDT has no score, SLDTBXH and TTRA lack the Sở's
+    // assessment): every sheet is marked as a draft and says why.
+    expect(Object.keys(dump).map((name) => String(dump[name]?.[2]?.[0]))).toEqual([
+      'DỰ THẢO — ĐỀ XUẤT HÌNH THỨC XỬ LÝ TRÁCH NHIỆM NGƯỜI ĐỨNG ĐẦU (KHOẢN 1 ĐIỀU 17)',
+      'DỰ THẢO — CÁC TRƯỜNG HỢP ĐỀ NGHỊ SỞ NỘI VỤ XEM XÉT, TRÌNH UBND TỈNH (KHOẢN 3 ĐIỀU 18)',
+      'DỰ THẢO — CẢNH BÁO VỀ DỮ LIỆU (THIẾU DỮ LIỆU, KHÔNG PHẢI LỖI)',
+      'DỰ THẢO — CĂN CỨ PHÁP LÝ VÀ THAM SỐ ÁP DỤNG',
+    ]);
     expect(dump['Đề xuất xử lý']?.[3]?.[0]).toMatch(
-      /^Sở Nội vụ tổng hợp, trình UBND tỉnh xem xét, quyết định \(khoản 3 Điều 18\)/u,
+      /^Bản dự thảo, chưa phải bản chính thức: 3 người chưa đủ dữ liệu để xếp loại: BDT, SLDTBXH, TTRA\. Sở Nội vụ tổng hợp, trình UBND tỉnh xem xét, quyết định \(khoản 3 Điều 18\)/u,
     );
     const proposals = (dump['Đề xuất xử lý'] ?? []).slice(6);
     expect(proposals.map((row) => [row[3], row[8], row[9]])).toEqual([

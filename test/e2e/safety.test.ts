@@ -195,3 +195,23 @@ describe('rank says when --year and the file’s folder disagree', () => {
     expect(agreed.stdout).not.toContain('year-folder-differs');
   });
 });
+
+describe('--final refuses an incomplete year (exit 4); without it the workbooks are a marked draft', () => {
+  it('sanctions --final on the sample (3 persons not rated): exit 4, the persons’ units named, nothing written', async () => {
+    const out = await tempDir();
+    const result = run(['sanctions', '--year', '2024', '-w', SAMPLE, '-o', out, '--final']);
+    expect(result.code).toBe(4);
+    expect(result.stderr).toContain(
+      '--final: năm 2024 chưa đủ dữ liệu cho bản chính thức (3 người chưa đủ dữ liệu để xếp loại: BDT, SLDTBXH, TTRA); chưa ghi gì.',
+    );
+    expect(await listFiles(out)).toEqual([]);
+  });
+
+  it('without --final: written, and the summary line says DỰ THẢO and why', async () => {
+    const out = await tempDir();
+    const result = run(['rate', '--year', '2024', '-w', SAMPLE, '-o', out, '-q']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/ DỰ THẢO: 3 người chưa đủ dữ liệu để xếp loại: BDT, SLDTBXH, TTRA\.\n$/u);
+    expect(await listFiles(out)).toEqual(['2024/xep-loai-2024.xlsx']);
+  });
+});

@@ -49,3 +49,22 @@ export interface Document {
   readonly block: TitleBlock;
   readonly sheets: readonly (TableSheet | KeyValueSheet)[];
 }
+
+/**
+ * A document made while some person could not be rated (`thieu-du-lieu`): every sheet's title says
+ * DỰ THẢO (draft), so a year-end run before the index is published is never taken for the final one.
+ */
+export function asDraft(document: Document, reason: string): Document {
+  return {
+    ...document,
+    sheets: document.sheets.map((sheet) =>
+      sheet.kind === 'table'
+        ? {
+            ...sheet,
+            title: `DỰ THẢO — ${sheet.title}`,
+            subtitle: `Bản dự thảo, chưa phải bản chính thức: ${reason}. ${sheet.subtitle ?? ''}`.trim(),
+          }
+        : { ...sheet, title: `DỰ THẢO — ${sheet.title}` },
+    ),
+  };
+}

@@ -13,7 +13,7 @@ import { STATUS_LABELS } from '../report/content/labels.js';
 import type { Unit } from '../domain.js';
 import type { Policy } from '../rules/policy.js';
 import { readSelfReportFiles } from '../io/pool.js';
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { type Context, parseYear, runRequest } from './context.js';
 import { inputFolders, outputFolder } from './write.js';
 
@@ -55,21 +55,43 @@ export async function runTemplate(context: Context, yearText: string | undefined
   checkOutputFolder(folder, inputFolders(context, year));
   const used = new Set<string>();
   const files = [];
+  let kept = 0;
   for (const unit of read.units) {
     const name = safeFileName(unit.code, used);
+    const path = join(folder, `${name}.xlsx`);
+    // Without --force only the units that have no template yet get one (a unit added to the list).
+    if (context.options.force !== true && (await isFile(path))) {
+      kept++;
+      continue;
+    }
     const persons = read.persons.filter((p) => p.unitCode === unit.code);
-    files.push({ path: join(folder, `${name}.xlsx`), bytes: await selfReportTemplate(block, unit, persons, policy) });
+    files.push({ path, bytes: await selfReportTemplate(block, unit, persons, policy) });
   }
   await writeOutputs(files, {
     force: context.options.force === true,
     protectedPaths: [unitsPath],
     display: context.display,
   });
+  const vi = context.lang === 'vi';
+  const keptText =
+    kept === 0
+      ? ''
+      : vi
+        ? ` Giữ nguyên ${kept} mẫu đã có (dùng --force để ghi lại tất cả).`
+        : ` Kept ${kept} existing templates (--force rewrites them all).`;
   context.summary(
-    context.lang === 'vi'
-      ? `ict-eval: đã ghi ${files.length} mẫu báo cáo vào ${context.display(folder)}/. Gửi cho các đơn vị; bản đã điền đặt vào ${year}/self-reports/.`
-      : `ict-eval: wrote ${files.length} templates to ${context.display(folder)}/. Send them to the units; put the filled ones in ${year}/self-reports/.`,
+    vi
+      ? `ict-eval: đã ghi ${files.length} mẫu báo cáo vào ${context.display(folder)}/.${keptText} Gửi cho các đơn vị; bản đã điền đặt vào ${year}/self-reports/.`
+      : `ict-eval: wrote ${files.length} templates to ${context.display(folder)}/.${keptText} Send them to the units; put the filled ones in ${year}/self-reports/.`,
   );
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** The self-assessments received so far, by unit and item, as the units wrote them ("Đạt", …). */

@@ -215,3 +215,21 @@ describe('--final refuses an incomplete year (exit 4); without it the workbooks 
     expect(await listFiles(out)).toEqual(['2024/xep-loai-2024.xlsx']);
   });
 });
+
+describe('template writes only what is missing unless --force', () => {
+  it('a second run keeps the templates already written (one edited) and adds the one that is missing', async () => {
+    const out = await tempDir();
+    expect(run(['template', '--year', '2024', '-w', SAMPLE, '-o', out, '-q']).code).toBe(0);
+    const folder = join(out, '2024/mau-bao-cao');
+    await writeFile(join(folder, 'SYT.xlsx'), 'edited by hand');
+    await rm(join(folder, 'STP.xlsx'));
+    const again = run(['template', '--year', '2024', '-w', SAMPLE, '-o', out, '-q']);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('đã ghi 1 mẫu báo cáo');
+    expect(again.stderr).toContain('Giữ nguyên 30 mẫu đã có (dùng --force để ghi lại tất cả).');
+    expect(await readFile(join(folder, 'SYT.xlsx'), 'utf8')).toBe('edited by hand');
+    expect((await listFiles(folder)).length).toBe(31);
+    expect(run(['template', '--year', '2024', '-w', SAMPLE, '-o', out, '-q', '--force']).code).toBe(0);
+    expect(await readFile(join(folder, 'SYT.xlsx'), 'utf8')).not.toBe('edited by hand');
+  });
+});

@@ -77,7 +77,12 @@ export function buildProgram(console: Console, lang: 'vi' | 'en' = 'vi'): Comman
     .option('-w, --workspace <dir>', 'thư mục làm việc (mặc định: ICT_EVAL_WORKSPACE hoặc thư mục hiện tại)')
     .option('-o, --out <dir>', 'thư mục ghi kết quả (mặc định: <workspace>/out)')
     .option('--json', 'in kết quả dạng JSON ra stdout (chỉ JSON); không ghi tệp nếu không có -o')
-    .option('--csv', 'ghi thêm mỗi trang kết quả thành tệp CSV (UTF-8 có BOM)')
+    .addOption(
+      new Option(
+        '--csv [kiểu]',
+        'ghi thêm mỗi trang kết quả thành tệp CSV (UTF-8 có BOM); mặc định dấu ; và dấu phẩy thập phân như Excel tiếng Việt, --csv=comma: dấu , và dấu chấm',
+      ).choices(['semicolon', 'comma']),
+    )
     .addOption(
       new Option('--lang <lang>', 'ngôn ngữ hiển thị / language (vn = vi)').choices(['vi', 'vn', 'en']).default('vi'),
     )

@@ -11,7 +11,8 @@ export interface GlobalOptions {
   readonly workspace?: string;
   readonly out?: string;
   readonly json?: boolean;
-  readonly csv?: boolean;
+  /** `--csv` (true: `;` and decimal comma), `--csv=comma` or `--csv=semicolon`. */
+  readonly csv?: boolean | string;
   readonly lang?: string;
   readonly policy?: string;
   readonly force?: boolean;

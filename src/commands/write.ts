@@ -70,9 +70,11 @@ export async function writeDocuments(
   const files: OutputFile[] = [];
   for (const { base, document } of documents) {
     files.push({ path: join(folder, `${base}.xlsx`), bytes: await renderWorkbook(document) });
-    if (context.options.csv === true) {
+    const csv = context.options.csv;
+    if (csv !== undefined && csv !== false) {
+      const style = csv === 'comma' ? 'comma' : 'semicolon';
       for (const sheet of document.sheets)
-        files.push({ path: join(folder, `${base}-${sheetSlug(sheet.name)}.csv`), bytes: sheetCsv(sheet) });
+        files.push({ path: join(folder, `${base}-${sheetSlug(sheet.name)}.csv`), bytes: sheetCsv(sheet, style) });
     }
   }
   await writeOutputs(files, {

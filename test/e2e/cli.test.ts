@@ -304,7 +304,13 @@ describe('the other commands on the sample workspace', () => {
       '2024/xep-loai-2024.xlsx',
     ]);
     const csv = await readFile(join(out, '2024/xep-loai-2024-xep-loai.csv'), 'utf8');
-    expect(csv.startsWith('\uFEFFSTT,Họ và tên,Chức vụ')).toBe(true);
+    expect(csv.startsWith('\uFEFFSTT;Họ và tên;Chức vụ')).toBe(true);
+    // A score with decimals is written with a decimal comma, as Vietnamese Excel reads a number.
+    expect(csv).toMatch(/;0,\d+;/u);
+    expect(run(['rate', '--year', '2024', '-w', SAMPLE, '-o', out, '--csv=comma', '-q', '--force']).code).toBe(0);
+    const comma = await readFile(join(out, '2024/xep-loai-2024-xep-loai.csv'), 'utf8');
+    expect(comma.startsWith('\uFEFFSTT,Họ và tên,Chức vụ')).toBe(true);
+    expect(comma).toMatch(/,0\.\d+,/u);
   });
 
   it('check prints each unit’s sections, the disagreements and the gaps, and exits 0', () => {

@@ -22,15 +22,26 @@ describe('CSV export is safe to open in Excel', () => {
     expect(neutralise(null)).toBe('');
   });
 
-  it('writes a UTF-8 BOM, an STT column and CRLF line ends', () => {
-    const csv = sheetCsv({
-      kind: 'table',
-      name: 'Xếp loại',
-      title: '',
-      columns: [{ header: 'Họ và tên', width: 10 }],
-      rows: [['=cmd'], ['Lê Văn A']],
-    });
-    expect(csv).toBe("\uFEFFSTT,Họ và tên\r\n1,'=cmd\r\n2,Lê Văn A\r\n");
+  const sheet = {
+    kind: 'table',
+    name: 'Xếp loại',
+    title: '',
+    columns: [
+      { header: 'Họ và tên', width: 10 },
+      { header: 'Điểm', width: 8 },
+    ],
+    rows: [
+      ['=cmd', 88.25],
+      ['Lê Văn A; B', 70],
+    ],
+  } as const;
+
+  it('by default as Vietnamese Excel opens it: BOM, STT, ";" between cells, decimal comma, CRLF', () => {
+    expect(sheetCsv(sheet)).toBe('\uFEFFSTT;Họ và tên;Điểm\r\n1;\'=cmd;88,25\r\n2;"Lê Văn A; B";70\r\n');
+  });
+
+  it('--csv=comma: "," between cells and a decimal point', () => {
+    expect(sheetCsv(sheet, 'comma')).toBe("\uFEFFSTT,Họ và tên,Điểm\r\n1,'=cmd,88.25\r\n2,Lê Văn A; B,70\r\n");
   });
 
   it('names a sheet’s CSV in ASCII', () => {

@@ -12,8 +12,14 @@ export function neutralise(value: CellValue): string | number {
   return /^[=+\-@\t\r]/u.test(value) ? `'${value}` : value;
 }
 
+/**
+ * The two CSV styles: `semicolon` (the default) is what Excel in a Vietnamese locale opens in columns —
+ * `;` between cells and a decimal comma (88,25); `comma` is `,` with a decimal point, for other tools.
+ */
+export type CsvStyle = 'semicolon' | 'comma';
+
 /** A sheet as UTF-8 CSV with BOM, so Excel opens Vietnamese text correctly. */
-export function sheetCsv(sheet: TableSheet | KeyValueSheet): string {
+export function sheetCsv(sheet: TableSheet | KeyValueSheet, style: CsvStyle = 'semicolon'): string {
   const records: (string | number)[][] =
     sheet.kind === 'table'
       ? [['STT', ...sheet.columns.map((c) => c.header)], ...sheet.rows.map((row, i) => [i + 1, ...row.map(neutralise)])]
@@ -21,7 +27,11 @@ export function sheetCsv(sheet: TableSheet | KeyValueSheet): string {
           [section.heading, ''],
           ...section.rows.map(([k, v]) => [neutralise(k), neutralise(v)]),
         ]);
-  return `\uFEFF${stringify(records, { record_delimiter: '\r\n' })}`;
+  const semicolon = style === 'semicolon';
+  const cells = semicolon
+    ? records.map((record) => record.map((cell) => (typeof cell === 'number' ? String(cell).replace('.', ',') : cell)))
+    : records;
+  return `\uFEFF${stringify(cells, { record_delimiter: '\r\n', delimiter: semicolon ? ';' : ',' })}`;
 }
 
 /** `Xếp loại` → `xep-loai`: an ASCII name for a sheet's CSV file. */

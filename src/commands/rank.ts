@@ -9,7 +9,7 @@ import { newestRegulation } from '../regulations/index.js';
 import type { Policy } from '../rules/policy.js';
 import { type Ranking, rankUnits } from '../rules/ranking.js';
 import { gapProblem } from '../report/content/gaps.js';
-import { blockLabel, bottomGroupName, percent, topGroupName } from '../report/content/labels.js';
+import { blockLabel, bottomGroupName, decimal, percent, topGroupName } from '../report/content/labels.js';
 import { rankingDocument } from '../report/content/outputs.js';
 import { titleBlock } from '../report/content/title.js';
 import { rankingJson } from '../report/render/json.js';
@@ -165,7 +165,7 @@ function rankingTables(
           String(r.rank),
           r.unitCode,
           names.get(r.unitCode) ?? '',
-          String(r.score),
+          decimal(r.score, context.lang),
           [r.top ? topGroupName(policy, lang) : '', r.bottom ? bottomGroupName(policy, lang) : '']
             .filter((g) => g !== '')
             .join(', '),

@@ -233,3 +233,15 @@ describe('template writes only what is missing unless --force', () => {
     expect(await readFile(join(folder, 'SYT.xlsx'), 'utf8')).not.toBe('edited by hand');
   });
 });
+
+describe('numbers as the language writes them', () => {
+  it('rank and explain print 0,812 in Vietnamese and 0.812 in English', async () => {
+    const out = await tempDir();
+    const vi = run(['rank', join(SAMPLE, '2024/scores.xlsx'), '-w', SAMPLE, '-o', out]);
+    expect(vi.stdout).toMatch(/^1\s+STTTT\s+Sở Thông tin và Truyền thông\s+0,812\s/mu);
+    const en = run(['rank', join(SAMPLE, '2024/scores.xlsx'), '-w', SAMPLE, '-o', out, '--force', '--lang', 'en']);
+    expect(en.stdout).toMatch(/^1\s+STTTT\s+Sở Thông tin và Truyền thông\s+0\.812\s/mu);
+    const explain = run(['explain', 'SYT', '--year', '2024', '-w', SAMPLE]);
+    expect(explain.stdout).toContain('Điểm 0,71 (so sánh ở 4 chữ số thập phân: 0,71)');
+  });
+});

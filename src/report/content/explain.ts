@@ -12,6 +12,7 @@ import {
   STATUS_LABELS,
   blockLabel,
   bottomGroupName,
+  decimal,
   label,
   percent,
   ratingReasonLabel,
@@ -192,7 +193,7 @@ function rankingLines({ unit, rows, run, lang, vi }: Parts): string[] {
           : 'ranked by score';
     if (unit.rank.score !== null) {
       lines.push(
-        `   ${vi ? 'Điểm' : 'Score'} ${unit.rank.score} (${vi ? 'so sánh ở' : 'compared at'} ${parameters.scorePrecision} ${vi ? 'chữ số thập phân' : 'decimals'}: ${unit.rank.comparedScore})`,
+        `   ${vi ? 'Điểm' : 'Score'} ${decimal(unit.rank.score, lang)} (${vi ? 'so sánh ở' : 'compared at'} ${parameters.scorePrecision} ${vi ? 'chữ số thập phân' : 'decimals'}: ${decimal(unit.rank.comparedScore, lang)})`,
       );
     }
     lines.push(

@@ -20,6 +20,12 @@ export const RATING_LABELS: Labels<Rating> = {
 };
 
 /** A share as a percentage in the language: `20%`, `12,5%` (decimal comma in Vietnamese). */
+/** A number as the language writes it: `88,25` in Vietnamese, `88.25` in English; nothing for no number. */
+export function decimal(value: number | null, lang: Lang): string {
+  if (value === null) return '';
+  return lang === 'vi' ? String(value).replace('.', ',') : String(value);
+}
+
 export function percent(share: number, lang: Lang): string {
   const text = String(Math.round(share * 100 * 1e6) / 1e6);
   return `${lang === 'vi' ? text.replace('.', ',') : text}%`;

@@ -220,7 +220,7 @@ function addExplain(program: Command, context: ContextOf): void {
   program
     .command('explain')
     .description('giải thích toàn bộ quá trình đánh giá một đơn vị và những người chịu trách nhiệm')
-    .argument('<unit>', 'mã đơn vị')
+    .argument('<unit>', 'mã hoặc tên đơn vị (ví dụ SYT, "Sở Y tế", "Tư pháp")')
     .option('-y, --year <year>', 'năm đánh giá (bắt buộc)')
     .addHelpText('after', '\nVí dụ:\n  ict-eval explain SYT --year 2024\n  ict-eval explain SYT --year 2024 --lang en')
     .action(async (unit: string, options: { year: string }, command: Command) => {

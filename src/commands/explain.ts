@@ -1,5 +1,5 @@
 import { EXIT, UserError } from '../errors.js';
-import { normalizeUnitCode } from '../io/normalize.js';
+import { matchKey, normalizeUnitCode } from '../io/normalize.js';
 import { explainUnit } from '../report/content/explain.js';
 import { personJson } from '../report/render/json.js';
 import { runYear } from '../pipeline/year.js';
@@ -9,14 +9,29 @@ import { type Context, parseYear, requireNoErrors, runRequest } from './context.
 /** `ict-eval explain <unit> --year Y`: the whole derivation for one unit and its persons. */
 export async function runExplain(context: Context, unitText: string, yearText: string | undefined): Promise<void> {
   const year = parseYear(yearText);
-  const code = normalizeUnitCode(unitText);
   const prepared = await runYear(runRequest(context), year);
   requireNoErrors(context, prepared);
-  const unit = prepared.evaluation.units.find((u) => u.unit.code === code);
-  if (unit === undefined) {
-    const known = prepared.evaluation.units.map((u) => u.unit.code).join(', ');
-    throw new UserError(`không có đơn vị "${unitText}" trong danh sách năm ${year}. Các mã có: ${known}.`, EXIT.usage);
+  const units = prepared.evaluation.units;
+  // By code, else by name without case, diacritics or spacing ("Sở Y tế", "so y te"), else by a part
+  // of the name that only one unit has ("Tư pháp").
+  const key = matchKey(unitText);
+  const byCode = units.filter((u) => u.unit.code === normalizeUnitCode(unitText));
+  const byName = units.filter((u) => matchKey(u.unit.name) === key);
+  const byPart = key === '' ? [] : units.filter((u) => matchKey(u.unit.name).includes(key));
+  const found = [byCode, byName, byPart].find((list) => list.length > 0) ?? [];
+  if (found.length > 1) {
+    const names = found.map((u) => `${u.unit.code} (${u.unit.name})`).join(', ');
+    throw new UserError(`"${unitText}" khớp với nhiều đơn vị: ${names}. Hãy ghi mã hoặc tên đầy đủ.`, EXIT.usage);
   }
+  const unit = found[0];
+  if (unit === undefined) {
+    const known = units.map((u) => u.unit.code).join(', ');
+    throw new UserError(
+      `không có đơn vị "${unitText}" (theo mã hoặc tên) trong danh sách năm ${year}. Các mã có: ${known}.`,
+      EXIT.usage,
+    );
+  }
+  const code = unit.unit.code;
   const rows = prepared.rows.filter((r) => r.unitCode === code);
   if (context.options.json === true) {
     context.console.stdout(`${JSON.stringify({ year, unitCode: code, persons: rows.map(personJson) }, null, 2)}\n`);

@@ -401,7 +401,9 @@ describe('the other commands on the sample workspace', () => {
   it('explain of an unknown unit is a usage error naming the known codes', () => {
     const result = run(['explain', 'XYZ', '--year', '2024', '-w', SAMPLE]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/không có đơn vị "XYZ" trong danh sách năm 2024\. Các mã có: BDT, BQLDA, BQLKCN/u);
+    expect(result.stderr).toMatch(
+      /không có đơn vị "XYZ" \(theo mã hoặc tên\) trong danh sách năm 2024\. Các mã có: BDT, BQLDA, BQLKCN/u,
+    );
   });
 });
 

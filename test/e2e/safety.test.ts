@@ -245,3 +245,17 @@ describe('numbers as the language writes them', () => {
     expect(explain.stdout).toContain('Điểm 0,71 (so sánh ở 4 chữ số thập phân: 0,71)');
   });
 });
+
+describe('explain by code or by name', () => {
+  it.each([['SYT'], ['Sở Y tế'], ['so y te'], ['Y tế']])('%s → Sở Y tế', (unit) => {
+    const result = run(['explain', unit, '--year', '2024', '-w', SAMPLE]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n')[0]).toMatch(/^Sở Y tế \(SYT\) — /u);
+  });
+
+  it('a part of several names is a usage error listing them', () => {
+    const result = run(['explain', 'Sở', '--year', '2024', '-w', SAMPLE]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/"Sở" khớp với nhiều đơn vị: SCT \(Sở Công Thương\), /u);
+  });
+});

@@ -175,14 +175,18 @@ function addRank(program: Command, context: ContextOf): void {
     .argument('<scores>', 'tệp điểm (.xlsx hoặc .csv)')
     .option('--previous <file>', 'tệp điểm năm trước, để so sánh hạng')
     .option('-y, --year <year>', 'năm (mặc định: lấy từ thư mục chứa tệp điểm)')
+    .option('--write', 'ghi bảng xếp hạng vào out/Y/xep-hang-Y.xlsx (như khi có -o)')
     .addHelpText(
       'after',
-      '\nVí dụ:\n  ict-eval rank 2024/scores.xlsx\n  ict-eval rank 2024/scores.xlsx --previous 2023/scores.xlsx --json',
+      '\nChỉ in bảng xếp hạng; ghi tệp khi có -o <thư mục> hoặc --write.\n' +
+        '\nVí dụ:\n  ict-eval rank 2024/scores.xlsx\n  ict-eval rank 2024/scores.xlsx --previous 2023/scores.xlsx --write\n  ict-eval rank 2024/scores.xlsx --json',
     )
-    .action(async (scores: string, options: { previous?: string; year?: string }, command: Command) => {
-      const { runRank } = await import('./commands/rank.js');
-      await runRank(await context(command), scores, options.previous, options.year);
-    });
+    .action(
+      async (scores: string, options: { previous?: string; year?: string; write?: boolean }, command: Command) => {
+        const { runRank } = await import('./commands/rank.js');
+        await runRank(await context(command), scores, options.previous, options.year, options.write === true);
+      },
+    );
 }
 
 function addRate(program: Command, context: ContextOf, regulation: Regulation): void {

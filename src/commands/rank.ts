@@ -45,6 +45,7 @@ export async function runRank(
   scoresPath: string,
   previousPath: string | undefined,
   yearText: string | undefined,
+  write = false,
 ): Promise<void> {
   const year = yearOf(scoresPath, yearText);
   // Without a year, the newest regulation applies, and the output names it.
@@ -110,20 +111,24 @@ export async function runRank(
     toolVersion: toolVersion(),
   };
   const folder = outputFolder(context, config, year);
-  const written = await writeDocuments(
-    context,
-    folder,
-    [
-      {
-        base: year === undefined ? 'xep-hang' : `xep-hang-${year}`,
-        document: rankingDocument(ranking, previous, components, names, info),
-      },
-    ],
-    {
-      folders: [dirname(path), ...(previousFull === undefined ? [] : [dirname(previousFull)])],
-      files: [path, ...(previousFull === undefined ? [] : [previousFull])],
-    },
-  );
+  // rank prints; it writes the ranking workbook only when asked (-o or --write).
+  const writes = write || context.options.out !== undefined;
+  const written = !writes
+    ? []
+    : await writeDocuments(
+        context,
+        folder,
+        [
+          {
+            base: year === undefined ? 'xep-hang' : `xep-hang-${year}`,
+            document: rankingDocument(ranking, previous, components, names, info),
+          },
+        ],
+        {
+          folders: [dirname(path), ...(previousFull === undefined ? [] : [dirname(previousFull)])],
+          files: [path, ...(previousFull === undefined ? [] : [previousFull])],
+        },
+      );
 
   const vi = context.lang === 'vi';
   if (context.options.json === true) {

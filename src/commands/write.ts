@@ -49,8 +49,11 @@ export function printsOnly(context: Context): boolean {
 /** The summary's words for what was written: the files, or that nothing was (--json without -o). */
 export function writtenText(context: Context, written: readonly string[]): string {
   const vi = context.lang === 'vi';
-  if (written.length === 0)
-    return vi ? 'không ghi tệp nào (--json mà không có -o)' : 'wrote no file (--json without -o)';
+  if (written.length === 0) {
+    if (context.options.json === true)
+      return vi ? 'không ghi tệp nào (--json mà không có -o)' : 'wrote no file (--json without -o)';
+    return vi ? 'không ghi tệp nào (thêm -o <thư mục> hoặc --write để ghi)' : 'wrote no file (add -o <dir> or --write)';
+  }
   return `${vi ? 'đã ghi' : 'wrote'} ${written.join(', ')}`;
 }
 

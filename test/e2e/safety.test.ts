@@ -102,7 +102,7 @@ describe('a run replaces the whole set of outputs it belongs to, and nothing els
     await rm(out, { recursive: true, force: true });
     await writeFile(join(ws, 'keep-me.txt'), 'not ours');
     expect(run(['sanctions', '--year', '2024', '-w', ws, '--csv', '-q']).code).toBe(0);
-    expect(run(['rank', join(ws, '2024/scores.xlsx'), '-w', ws, '-q']).code).toBe(0);
+    expect(run(['rank', join(ws, '2024/scores.xlsx'), '-w', ws, '-q', '--write']).code).toBe(0);
     expect((await listFiles(out)).filter((f) => f.endsWith('.csv'))).toHaveLength(9);
     // Without --force the stale files count as existing outputs too.
     const refused = run(['rate', '--year', '2024', '-w', ws, '-q']);
@@ -257,5 +257,20 @@ describe('explain by code or by name', () => {
     const result = run(['explain', 'Sở', '--year', '2024', '-w', SAMPLE]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/"Sở" khớp với nhiều đơn vị: SCT \(Sở Công Thương\), /u);
+  });
+});
+
+describe('rank prints; it writes only with -o or --write', () => {
+  it('without them: the table on stdout, nothing written, the summary says how to write', async () => {
+    const ws = await sampleCopy();
+    await rm(join(ws, 'out'), { recursive: true, force: true });
+    const before = await fingerprint(ws);
+    const result = run(['rank', join(ws, '2024/scores.xlsx'), '-w', ws]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^1\s+STTTT\s/mu);
+    expect(result.stderr).toContain('không ghi tệp nào (thêm -o <thư mục> hoặc --write để ghi)');
+    expect(await fingerprint(ws)).toEqual(before);
+    expect(run(['rank', join(ws, '2024/scores.xlsx'), '-w', ws, '--write', '-q']).code).toBe(0);
+    expect(await listFiles(join(ws, 'out'))).toEqual(['2024/xep-hang-2024.xlsx']);
   });
 });

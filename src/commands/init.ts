@@ -1,7 +1,8 @@
 import { extname, join, resolve } from 'node:path';
-import { access, mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { CONFIG_FILE } from '../config.js';
 import { EXIT, UserError } from '../errors.js';
+import { exists } from '../io/fs.js';
 import { type OutputFile, writeOutputs } from '../io/output.js';
 import { findInput } from '../io/workspace.js';
 import { loadSettings } from '../pipeline/year.js';
@@ -32,34 +33,23 @@ export async function runInit(
   const kept: string[] = [];
   const files: OutputFile[] = [];
   /** An input of the year is made only when no file of its stem is there, in any format. */
-  const add = async (base: string, bytes: () => Promise<Buffer>) => {
+  const add = async (base: string, bytes: () => Promise<Buffer>, extension = '.xlsx') => {
     const found = await findInput(root, folder, base);
     if (found !== undefined) {
       kept.push('display' in found ? found.display : `${folder}/${base}`);
       return;
     }
-    files.push({ path: join(root, folder, `${base}.xlsx`), bytes: await bytes() });
+    files.push({ path: join(root, folder, `${base}${extension}`), bytes: await bytes() });
   };
 
   const carried = from === undefined ? undefined : await carriedUnits(root, from);
-  if (carried === undefined) {
-    await add('units', () => blankUnits(block, policy));
-  } else {
-    const found = await findInput(root, folder, 'units');
-    if (found === undefined) {
-      files.push({ path: join(root, folder, `units${extname(carried)}`), bytes: await readFile(carried) });
-    } else kept.push('display' in found ? found.display : `${folder}/units`);
-  }
+  if (carried === undefined) await add('units', () => blankUnits(block, policy));
+  else await add('units', () => readFile(carried), extname(carried));
   await add('scores', () => blankScores(block, policy));
   await add('assessment', () => assessmentTemplate(block, [], new Map(), policy));
   await add('follow-up', () => blankFollowUp(block, policy));
   const configPath = join(root, CONFIG_FILE);
-  if (
-    !(await access(configPath).then(
-      () => true,
-      () => false,
-    ))
-  ) {
+  if (!(await exists(configPath))) {
     files.push({ path: configPath, bytes: `${JSON.stringify({ out: 'out', policy: {} }, null, 2)}\n` });
   } else kept.push(CONFIG_FILE);
 

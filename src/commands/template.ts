@@ -13,7 +13,8 @@ import { STATUS_LABELS } from '../report/content/labels.js';
 import type { Unit } from '../domain.js';
 import type { Policy } from '../rules/policy.js';
 import { readSelfReportFiles } from '../io/pool.js';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
+import { pathKind } from '../io/fs.js';
 import { type Context, parseYear, runRequest } from './context.js';
 import { inputFolders, outputFolder } from './write.js';
 
@@ -60,7 +61,7 @@ export async function runTemplate(context: Context, yearText: string | undefined
     const name = safeFileName(unit.code, used);
     const path = join(folder, `${name}.xlsx`);
     // Without --force only the units that have no template yet get one (a unit added to the list).
-    if (context.options.force !== true && (await isFile(path))) {
+    if (context.options.force !== true && (await pathKind(path)) === 'file') {
       kept++;
       continue;
     }
@@ -84,14 +85,6 @@ export async function runTemplate(context: Context, yearText: string | undefined
       ? `ict-eval: đã ghi ${files.length} mẫu báo cáo vào ${context.display(folder)}/.${keptText} Gửi cho các đơn vị; bản đã điền đặt vào ${year}/self-reports/.`
       : `ict-eval: wrote ${files.length} templates to ${context.display(folder)}/.${keptText} Send them to the units; put the filled ones in ${year}/self-reports/.`,
   );
-}
-
-async function isFile(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isFile();
-  } catch {
-    return false;
-  }
 }
 
 /** The self-assessments received so far, by unit and item, as the units wrote them ("Đạt", …). */

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { exists } from './fs.js';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { EXIT, UserError } from '../errors.js';
 
@@ -27,15 +28,6 @@ export function checkOutputFolder(outDir: string, inputFolders: readonly string[
         EXIT.usage,
       );
     }
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await lstat(path);
-    return true;
-  } catch {
-    return false;
   }
 }
 
@@ -94,7 +86,7 @@ export async function writeOutputs(
   if (!options.force) {
     const existing: string[] = [];
     for (const path of [...files.map((f) => f.path), ...replaced])
-      if (await exists(path)) existing.push(options.display(path));
+      if (await exists(path, false)) existing.push(options.display(path));
     if (existing.length > 0) {
       throw new UserError(
         `kết quả đã có, không ghi đè: ${existing.join(', ')}. Dùng --force để thay thế.`,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
+import { exists } from './fs.js';
 import { extname, join } from 'node:path';
 import type { FollowUp, Person, ScoreRow, SourceRef, Unit } from '../domain.js';
 import type { YearInput } from '../rules/evaluate.js';
@@ -27,15 +28,6 @@ export interface LoadedYear {
   readonly problems: readonly Problem[];
   /** Every file read, with its SHA-256, for the "Căn cứ và tham số" sheet. */
   readonly files: readonly InputFile[];
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The extensions of a spreadsheet the tool reads (.xls and .ods through a conversion). */

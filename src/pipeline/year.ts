@@ -1,7 +1,8 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type Config, configuredBlocks, loadConfig, loadPolicyFile } from '../config.js';
 import { EXIT, UserError } from '../errors.js';
+import { pathKind } from '../io/fs.js';
 import { type Problem } from '../io/problems.js';
 import { type LoadedYear, errorsOf, loadYear } from '../io/workspace.js';
 import { type YearEvaluation, evaluateYear } from '../rules/evaluate.js';
@@ -76,14 +77,6 @@ export interface YearRun extends Settings {
   readonly info: RunInfo;
 }
 
-async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 /**
  * A workspace or a year folder that is not there is a usage mistake (exit 2), not a data problem:
  * the message shows the path looked at, the years found, and the ways to point elsewhere.
@@ -92,10 +85,10 @@ export async function requireYearFolder(workspace: string, year: number): Promis
   const how =
     'Chỉ ra không gian làm việc bằng -w <thư mục> hoặc biến môi trường ICT_EVAL_WORKSPACE, hoặc tạo mới bằng "ict-eval init <thư mục> --year ' +
     `${year}".`;
-  if (!(await isDirectory(workspace))) {
+  if ((await pathKind(workspace)) !== 'directory') {
     throw new UserError(`không có thư mục không gian làm việc ${workspace}. ${how}`, EXIT.usage);
   }
-  if (await isDirectory(join(workspace, String(year)))) return;
+  if ((await pathKind(join(workspace, String(year)))) === 'directory') return;
   const years = (await readdir(workspace, { withFileTypes: true }))
     .filter((e) => e.isDirectory() && /^\d{4}$/u.test(e.name))
     .map((e) => e.name)

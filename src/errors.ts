@@ -17,7 +17,7 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /**
  * An expected problem: its message is for the user (Vietnamese by default) and its code is the
- * exit code. Only src/cli.ts turns errors into exit codes.
+ * exit code. Only `main` in src/program.ts turns errors into exit codes.
  */
 export class UserError extends Error {
   constructor(

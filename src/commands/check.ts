@@ -100,6 +100,7 @@ function unitTable(context: Context, run: YearRun): string {
     String(u.assessment.disagreements.length),
   ]);
   return textTable(headers, rows, {
+    width: context.width,
     paint: (row, col, text) => {
       if (row < 0) return chalk.bold(text);
       if (text.trim() === label(SECTION_STATUS_LABELS, 'violated', lang)) return chalk.red(text);
@@ -129,7 +130,7 @@ function disagreementLines(context: Context, run: YearRun): string {
   const heading = vi
     ? `Chênh lệch giữa tự đánh giá của đơn vị và đánh giá của Sở (đánh giá của Sở được dùng, ${clause}):`
     : `Self-assessment vs the department's assessment (the assessment counts, ${clause}):`;
-  return `\n${heading}\n${lines.join('\n')}\n`;
+  return `\n${context.wrap(`${heading}\n${lines.join('\n')}`, 'stdout')}\n`;
 }
 
 /**
@@ -159,7 +160,7 @@ function reviewLines(context: Context, run: YearRun): string {
   }
   if (lines.length === 0) return '';
   const heading = vi ? 'Chưa xếp loại và các trường hợp cần xem xét:' : 'Not rated yet, and the cases to review:';
-  return `\n${heading}\n${lines.join('\n')}\n`;
+  return `\n${context.wrap(`${heading}\n${lines.join('\n')}`, 'stdout')}\n`;
 }
 
 /** What was not read (columns the tool does not use), listed by `check` only. */
@@ -168,5 +169,5 @@ function infoLines(context: Context, run: YearRun): string {
   if (infos.length === 0) return '';
   const heading =
     context.lang === 'vi' ? 'Không được đọc (chỉ liệt kê để kiểm tra):' : 'Not read (listed for checking):';
-  return `\n${heading}\n${infos.map((p) => `  - ${formatProblem(p)}`).join('\n')}\n`;
+  return `\n${heading}\n${context.wrap(infos.map((p) => `  - ${formatProblem(p)}`).join('\n'), 'stdout')}\n`;
 }

@@ -4,7 +4,7 @@ import { InputProblemsError } from '../io/problems.js';
 import type { RunRequest, YearRun } from '../pipeline/year.js';
 import type { Lang } from '../report/content/labels.js';
 import { problemJson } from '../report/render/json.js';
-import { makeChalk } from '../report/render/terminal.js';
+import { makeChalk, terminalWidth, wrapText } from '../report/render/terminal.js';
 
 /** The options every command takes (product.md, "Common options"). */
 export interface GlobalOptions {
@@ -26,6 +26,10 @@ export interface Console {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly isTTY: boolean;
+  /** Whether stderr is a terminal (it may be while stdout is a pipe); as stdout when not told. */
+  readonly stderrIsTTY?: boolean;
+  /** The terminal's width when stdout is one. */
+  readonly columns?: number | undefined;
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
 }
@@ -36,6 +40,13 @@ export interface Context {
   readonly workspace: string;
   readonly lang: Lang;
   readonly chalk: ReturnType<typeof makeChalk>;
+  /** The width tables fit: 100 columns, or the terminal's if narrower (at least 60). */
+  readonly width: number;
+  /**
+   * Running text for stdout or stderr, wrapped to `width` when that stream is a terminal; whole lines in a pipe or a
+   * log, where grep needs them and the reader's pager wraps.
+   */
+  readonly wrap: (text: string, stream: 'stdout' | 'stderr') => string;
   /** A workspace-relative path with `/`, as messages show it. */
   readonly display: (path: string) => string;
   /** The one summary line on stderr, printed even with --quiet (cron logs keep it). */
@@ -48,18 +59,23 @@ export function makeContext(options: GlobalOptions, console: Console): Context {
   if (lang !== 'vi' && lang !== 'en')
     throw new UserError(`--lang chỉ nhận "vi" hoặc "en", không nhận "${lang}".`, EXIT.usage);
   const color = options.color !== false && console.isTTY && console.env.NO_COLOR === undefined && options.json !== true;
+  const width = terminalWidth(console.isTTY ? console.columns : undefined);
   return {
     options,
     console,
     workspace,
     lang,
     chalk: makeChalk(color),
+    width,
+    wrap: (text, stream) =>
+      (stream === 'stdout' ? console.isTTY : (console.stderrIsTTY ?? console.isTTY)) ? wrapText(text, width) : text,
     display: (path) => {
       const rel = relative(workspace, path);
       return (rel.startsWith('..') ? path : rel).split('\\').join('/');
     },
+    // One line in a log (cron greps it); wrapped to the width on a terminal.
     summary: (text) => {
-      console.stderr(`${text}\n`);
+      console.stderr(`${(console.stderrIsTTY ?? console.isTTY) ? wrapText(text, width) : text}\n`);
     },
   };
 }

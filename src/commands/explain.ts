@@ -2,9 +2,32 @@ import { EXIT, UserError } from '../errors.js';
 import { matchKey, normalizeUnitCode } from '../io/normalize.js';
 import { explainUnit } from '../report/content/explain.js';
 import { personJson } from '../report/render/json.js';
-import { runYear } from '../pipeline/year.js';
+import { type YearRun, runYear } from '../pipeline/year.js';
+import type { Problem } from '../io/problems.js';
 import { departmentShortName } from '../report/content/title.js';
 import { type Context, parseYear, requireNoErrors, runRequest } from './context.js';
+
+/** Warnings about the whole year's inputs, which concern every unit (no assessment file, no previous year, …). */
+const YEAR_WIDE = new Set([
+  'no-assessment',
+  'no-follow-up',
+  'no-self-reports',
+  'no-previous-year',
+  'regulation-partial-year',
+]);
+
+/** The warnings that concern one unit: marked with its code, found in its self-report, or about the whole year. */
+function unitWarnings(run: YearRun, code: string): Problem[] {
+  const files = new Set(
+    run.loaded.input.selfReports.filter((r) => r.unitCode === code).flatMap((r) => r.source?.file ?? []),
+  );
+  return run.warnings.filter(
+    (w) =>
+      w.unit === code ||
+      (w.where !== undefined && files.has(w.where.file)) ||
+      (w.unit === undefined && YEAR_WIDE.has(w.code)),
+  );
+}
 
 /** `ict-eval explain <unit> --year Y`: the whole derivation for one unit and its persons. */
 export async function runExplain(context: Context, unitText: string, yearText: string | undefined): Promise<void> {
@@ -38,5 +61,6 @@ export async function runExplain(context: Context, unitText: string, yearText: s
     return;
   }
   const run = { year, policy: prepared.policy, departmentShort: departmentShortName(prepared.policy, year) };
-  context.console.stdout(explainUnit(unit, rows, run, context.lang));
+  const text = explainUnit(unit, rows, run, context.lang, unitWarnings(prepared, code));
+  context.console.stdout(context.wrap(text, 'stdout'));
 }

@@ -6,5 +6,6 @@ export function warningLines(context: Context, warnings: readonly Problem[]): st
   if (warnings.length === 0 || context.options.quiet === true || context.options.json === true) return '';
   const heading =
     context.lang === 'vi' ? `Cảnh báo dữ liệu (${warnings.length}):` : `Data warnings (${warnings.length}):`;
-  return `${context.chalk.yellow(heading)}\n${warnings.map((w) => `  - ${formatProblem(w)}`).join('\n')}\n`;
+  const lines = context.wrap(warnings.map((w) => `  - ${formatProblem(w)}`).join('\n'), 'stderr');
+  return `${context.chalk.yellow(heading)}\n${lines}\n`;
 }

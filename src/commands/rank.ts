@@ -190,7 +190,13 @@ function rankingTables(
       vi ? 'Nhóm' : 'Group',
       ...(previous === null ? [] : [vi ? 'Hạng trước' : 'Prev.', '±']),
     ];
-    out.push(textTable(headers, rows, { paint: (row, _col, text) => (row < 0 ? chalk.bold(text) : text) }), '');
+    out.push(
+      textTable(headers, rows, {
+        width: context.width,
+        paint: (row, _col, text) => (row < 0 ? chalk.bold(text) : text),
+      }),
+      '',
+    );
   }
   return out.join('\n');
 }

@@ -93,7 +93,9 @@ function personTable(context: Context, prepared: YearRun, withSanctions: boolean
   ]);
   const ratingColumn = 3;
   return textTable(headers, rows, {
-    maxWidth: 42,
+    width: context.width,
+    // Rewards and citations go under the person's row on a narrow terminal.
+    stack: [4, headers.length - 1],
     paint: (row, col, text) => {
       if (row < 0) return chalk.bold(text);
       if (col !== ratingColumn) return text;

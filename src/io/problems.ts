@@ -16,6 +16,13 @@ export interface Problem {
   /** The message for the user, in Vietnamese, without the location. */
   readonly message: string;
   readonly where?: SourceRef;
+  /** The unit it concerns, when it concerns one (`explain` lists the unit's problems). */
+  readonly unit?: string;
+}
+
+/** The problem, marked as concerning the unit `code`. */
+export function aboutUnit(problem: Problem, code: string | undefined): Problem {
+  return code === undefined ? problem : { ...problem, unit: code };
 }
 
 /** `units.xlsx, trang "DS", dòng 7, cột C`: where a problem is, as a civil servant reads it. */

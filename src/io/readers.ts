@@ -25,7 +25,7 @@ import {
 } from './fields.js';
 import type { ReadLimits } from './limits.js';
 import { cleanText, matchKey, parseNumberText } from './normalize.js';
-import { type Problem, error, info, warning } from './problems.js';
+import { type Problem, error, info, warning, aboutUnit } from './problems.js';
 import { type TableRow, type TableSpec, readTable } from './table.js';
 
 const UNIT_CODE = { key: 'unitCode', headers: ['Mã đơn vị', 'Mã ĐV', 'Unit code', 'Unit id'], required: true } as const;
@@ -361,20 +361,26 @@ function personOf(
     }
     if (value.sections === null) {
       problems.push(
-        warning(
-          'deputy-sections-blank',
-          `${value.name}: không ghi Mục được phân công, coi như được phân công cả ${allSections.length} mục.`,
-          at(UNITS_SPEC, row, 'sections'),
+        aboutUnit(
+          warning(
+            'deputy-sections-blank',
+            `${value.name}: không ghi Mục được phân công, coi như được phân công cả ${allSections.length} mục.`,
+            at(UNITS_SPEC, row, 'sections'),
+          ),
+          value.unitCode,
         ),
       );
     }
     assignedSections = value.sections === null || value.sections === ALL_SECTIONS ? allSections : value.sections;
   } else if (value.sections !== null || value.assignment !== '') {
     problems.push(
-      warning(
-        'head-assignment-ignored',
-        `${value.name} không phải cấp phó: Mục được phân công và Văn bản phân công chỉ dùng cho cấp phó, đã bỏ qua.`,
-        row.where,
+      aboutUnit(
+        warning(
+          'head-assignment-ignored',
+          `${value.name} không phải cấp phó: Mục được phân công và Văn bản phân công chỉ dùng cho cấp phó, đã bỏ qua.`,
+          row.where,
+        ),
+        value.unitCode,
       ),
     );
   }
@@ -501,10 +507,13 @@ function checkHeads(
     if (heads.length === 0) {
       if (!unreadable.has(unit.code)) {
         problems.push(
-          warning(
-            'no-head',
-            `đơn vị ${unit.code} (${unit.name}) không có người đứng đầu hay quyền / phụ trách trong danh sách: kết quả của đơn vị được báo cáo không kèm người chịu trách nhiệm.`,
-            unit.source,
+          aboutUnit(
+            warning(
+              'no-head',
+              `đơn vị ${unit.code} (${unit.name}) không có người đứng đầu hay quyền / phụ trách trong danh sách: kết quả của đơn vị được báo cáo không kèm người chịu trách nhiệm.`,
+              unit.source,
+            ),
+            unit.code,
           ),
         );
       }
@@ -528,10 +537,13 @@ function checkHeads(
       const expected = first ? start : dayAfter(covered);
       if (current.from > expected) {
         problems.push(
-          warning(
-            'head-gap',
-            `đơn vị ${unit.code}: không có người đứng đầu từ ${dmy(expected)} đến ${dmy(dayBefore(current.from))}.`,
-            current.person.source,
+          aboutUnit(
+            warning(
+              'head-gap',
+              `đơn vị ${unit.code}: không có người đứng đầu từ ${dmy(expected)} đến ${dmy(dayBefore(current.from))}.`,
+              current.person.source,
+            ),
+            unit.code,
           ),
         );
       }
@@ -540,10 +552,13 @@ function checkHeads(
     }
     if (covered < end) {
       problems.push(
-        warning(
-          'head-gap',
-          `đơn vị ${unit.code}: không có người đứng đầu từ ${dmy(dayAfter(covered))} đến ${dmy(end)}.`,
-          heads.at(-1)?.person.source,
+        aboutUnit(
+          warning(
+            'head-gap',
+            `đơn vị ${unit.code}: không có người đứng đầu từ ${dmy(dayAfter(covered))} đến ${dmy(end)}.`,
+            heads.at(-1)?.person.source,
+          ),
+          unit.code,
         ),
       );
     }
@@ -756,10 +771,13 @@ export async function readSelfReportFile(
   }
   if (assessmentColumns.size > 0) {
     problems.push(
-      warning(
-        'assessment-in-self-report',
-        `cột ${[...assessmentColumns].map((h) => `"${h}"`).join(', ')} trong báo cáo của đơn vị không được đọc: kết quả đánh giá từng tiêu chí là của Sở, ghi trong tệp assessment.xlsx của năm (Mã đơn vị | Mã tiêu chí | Kết quả đánh giá | Ghi chú). Hãy chuyển các kết quả đó sang tệp này.`,
-        { file: display },
+      aboutUnit(
+        warning(
+          'assessment-in-self-report',
+          `cột ${[...assessmentColumns].map((h) => `"${h}"`).join(', ')} trong báo cáo của đơn vị không được đọc: kết quả đánh giá từng tiêu chí là của Sở, ghi trong tệp assessment.xlsx của năm (Mã đơn vị | Mã tiêu chí | Kết quả đánh giá | Ghi chú). Hãy chuyển các kết quả đó sang tệp này.`,
+          { file: display },
+        ),
+        rows[0]?.unitCode,
       ),
     );
   }

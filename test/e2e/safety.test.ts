@@ -3,9 +3,11 @@ import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import stringWidth from 'string-width';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/io/problems.js';
 import { runYear } from '../../src/pipeline/year.js';
+import { main } from '../../src/program.js';
 import { BIN, ROOT, SAMPLE, cleanUp, listFiles, run, sampleCopy, tempDir } from './run.js';
 
 // Issue 12: safe for the civil servant at the keyboard, and for cron. Each test fails on the
@@ -272,5 +274,93 @@ describe('rank prints; it writes only with -o or --write', () => {
     expect(await fingerprint(ws)).toEqual(before);
     expect(run(['rank', join(ws, '2024/scores.xlsx'), '-w', ws, '--write', '-q']).code).toBe(0);
     expect(await listFiles(join(ws, 'out'))).toEqual(['2024/xep-hang-2024.xlsx']);
+  });
+});
+
+/** Runs `main` in this process on a console that says it is a terminal `columns` wide. */
+async function onTerminal(
+  args: readonly string[],
+  columns: number,
+): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(args, {
+    stdout: (text) => (out += text),
+    stderr: (text) => (err += text),
+    isTTY: true,
+    stderrIsTTY: true,
+    columns,
+    env: { NO_COLOR: '1' },
+    cwd: ROOT,
+  });
+  return { code, out, err };
+}
+
+const widthOf = (text: string) => Math.max(0, ...text.split('\n').map((line) => stringWidth(line)));
+
+describe('terminal output fits the terminal (80–100 columns)', () => {
+  it('check, rate, sanctions, rank and explain on an 80-column terminal: every line fits, nothing cut off', async () => {
+    const out = await tempDir();
+    const commands = [
+      ['check', '--year', '2024'],
+      ['rate', '--year', '2024', '-o', out],
+      ['sanctions', '--year', '2024', '-o', out, '--force'],
+      ['rank', join(SAMPLE, '2024/scores.xlsx'), '--previous', join(SAMPLE, '2023/scores.xlsx')],
+      ['explain', 'BQLKCN', '--year', '2024'],
+    ];
+    for (const command of commands) {
+      const result = await onTerminal([...command, '-w', SAMPLE], 80);
+      expect(result.code, command.join(' ')).toBe(0);
+      expect(widthOf(result.out), command.join(' ')).toBeLessThanOrEqual(80);
+      expect(widthOf(result.err), command.join(' ')).toBeLessThanOrEqual(80);
+    }
+    // The citations that the table used to cut with "…" are whole, under the person's row.
+    const sanctions = await onTerminal(['sanctions', '--year', '2024', '-w', SAMPLE, '-o', out, '--force'], 80);
+    expect(sanctions.out.replace(/\s+/gu, ' ')).toContain(
+      'Căn cứ: khoản 3 Điều 15; khoản 1 Điều 9; khoản 3 Điều 14; khoản 1 Điều 17 (đoạn đầu); khoản 3 Điều 18',
+    );
+    expect(sanctions.out).not.toContain('…');
+  });
+
+  it('in a pipe the tables still fit 100 columns; running text keeps whole lines for grep', () => {
+    const check = run(['check', '--year', '2024', '-w', SAMPLE]);
+    const table = check.stdout.split('\n\n')[0] ?? '';
+    expect(table).toMatch(/^Mã\s+Đơn vị\s+Mục 1/u);
+    expect(widthOf(table)).toBeLessThanOrEqual(100);
+    expect(check.stderr).toContain(
+      '2024/scores.xlsx: 1 đơn vị có trong bảng điểm nhưng không có trong danh sách đơn vị: được tính vào số đơn vị xếp hạng (N), không xếp loại: CAT (Công an tỉnh).',
+    );
+  });
+});
+
+describe('explain shows every item, says which are detailed, and lists the unit’s data warnings', () => {
+  it('SGTVT: 22 items under their Mục, the failed one with its text; the v1 column warning about its report', () => {
+    const result = run(['explain', 'SGTVT', '--year', '2024', '-w', SAMPLE]);
+    expect(result.code).toBe(0);
+    const items = result.stdout.match(/^ {3}- \d\.\d+ \(/gmu) ?? [];
+    expect(items).toHaveLength(22);
+    expect(result.stdout).toContain(
+      'Hiển thị cả 22 tiêu chí; nội dung, minh chứng và ghi chú chỉ ghi với tiêu chí không đạt, chưa đánh giá, không áp dụng, chỉ theo dõi hoặc có chênh lệch.',
+    );
+    expect(result.stdout).toMatch(/^ {3}Mục 1\. Trách nhiệm của người đứng đầu/mu);
+    expect(result.stdout).toContain('   - 1.1 (khoản 1 Điều 5): Đạt\n   - 1.2 (khoản 2 Điều 5): Đạt\n');
+    expect(result.stdout).toMatch(/ {3}- 3\.4 \(Điều 11\): Không đạt\n {7}Bố trí đủ cán bộ chuyên trách/u);
+    expect(result.stdout).toContain(
+      'Cảnh báo dữ liệu liên quan (1):\n  - 2024/self-reports/SGTVT.xlsx: cột "Thẩm định"',
+    );
+  });
+
+  it('each unit gets its own warnings, not the others’', () => {
+    const sct = run(['explain', 'SCT', '--year', '2024', '-w', SAMPLE]).stdout;
+    expect(sct).toMatch(
+      /Cảnh báo dữ liệu liên quan \(1\):\n {2}- 2024\/units\.xlsx, trang "Danh sách", dòng 20: đơn vị SCT/u,
+    );
+    const bdt = run(['explain', 'BDT', '--year', '2024', '-w', SAMPLE]).stdout;
+    expect(bdt).toContain('Cảnh báo dữ liệu liên quan (2):');
+    expect(bdt).toContain('Ban Dân tộc (BDT) chưa có điểm ICT Index năm nay');
+    expect(bdt).toContain('Ban Dân tộc (BDT) không có điểm năm 2023 (đơn vị mới)');
+    expect(bdt).not.toContain('SGTVT');
+    const syt = run(['explain', 'SYT', '--year', '2024', '-w', SAMPLE]).stdout;
+    expect(syt).toContain('Cảnh báo dữ liệu liên quan: không có.');
   });
 });

@@ -22,6 +22,8 @@ import {
   yesNo,
 } from './labels.js';
 import type { PersonRow } from './model.js';
+import { type Problem, formatProblem } from '../../io/problems.js';
+import type { ItemResult } from '../../rules/sections.js';
 
 /** What an explanation needs of the run: the year, the policy, and the department's short name on the document's date. */
 export interface ExplainRun {
@@ -41,12 +43,18 @@ interface Parts {
 }
 
 /**
- * The derivation for one unit, in the order the rules apply: items (not met, not assessed, or
- * disputed, with evidence), sections, score, rank, N and k, groups this year and last, follow-up,
+ * The derivation for one unit, in the order the rules apply: every item by section (those not met,
+ * not assessed or disputed with their text and evidence), sections, score, rank, N and k, groups this year and last, follow-up,
  * then each responsible person on the sections they answer for: rating, rewards, sanction, review
- * reasons, each with its article. Assembled from the decisions' facts and citations, never re-typed.
+ * reasons, each with its article, and last the data warnings about the unit. Assembled from the decisions' facts and citations, never re-typed.
  */
-export function explainUnit(unit: UnitEvaluation, rows: readonly PersonRow[], run: ExplainRun, lang: Lang): string {
+export function explainUnit(
+  unit: UnitEvaluation,
+  rows: readonly PersonRow[],
+  run: ExplainRun,
+  lang: Lang,
+  warnings: readonly Problem[] = [],
+): string {
   const parts: Parts = {
     unit,
     rows,
@@ -71,8 +79,23 @@ export function explainUnit(unit: UnitEvaluation, rows: readonly PersonRow[], ru
     ...followUpLines(parts),
     '',
     ...personLines(parts),
+    '',
+    ...warningSection(warnings, lang),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** The data warnings that concern the unit (its rows, its report, its gaps) or the whole year's inputs. */
+function warningSection(warnings: readonly Problem[], lang: Lang): string[] {
+  const vi = lang === 'vi';
+  if (warnings.length === 0)
+    return [vi ? 'Cảnh báo dữ liệu liên quan: không có.' : 'Data warnings that concern the unit: none.'];
+  return [
+    vi
+      ? `Cảnh báo dữ liệu liên quan (${warnings.length}):`
+      : `Data warnings that concern the unit (${warnings.length}):`,
+    ...warnings.map((w) => `  - ${formatProblem(w)}`),
+  ];
 }
 
 function kindLabel({ unit, run, lang }: Parts): string {
@@ -82,11 +105,16 @@ function kindLabel({ unit, run, lang }: Parts): string {
 
 function itemLines({ unit, run, lang, vi }: Parts): string[] {
   const { assessment } = unit;
-  const assessmentCitation = formatCitation(run.policy.regulation.citations.assessment, lang);
+  const { regulation } = run.policy;
+  const assessmentCitation = formatCitation(regulation.citations.assessment, lang);
+  const count = regulation.checklist.length;
   const lines = [
     vi
-      ? `1. Các tiêu chí (kết quả đánh giá của ${run.departmentShort} quyết định, ${assessmentCitation}); chỉ liệt kê tiêu chí không đạt, chưa đánh giá, không áp dụng theo quy định hoặc có chênh lệch:`
-      : `1. Items (the department's assessment decides, ${assessmentCitation}); listed: not met, not assessed, not applicable by rule, or disputed:`,
+      ? `1. Các tiêu chí (kết quả đánh giá của ${run.departmentShort} quyết định, ${assessmentCitation}):`
+      : `1. Items (the department's assessment decides, ${assessmentCitation}):`,
+    vi
+      ? `   Hiển thị cả ${count} tiêu chí; nội dung, minh chứng và ghi chú chỉ ghi với tiêu chí không đạt, chưa đánh giá, không áp dụng, chỉ theo dõi hoặc có chênh lệch.`
+      : `   All ${count} items are shown; the text, evidence and notes only for items not met, not assessed, not applicable, information only or disputed.`,
   ];
   if (!assessment.hasReport)
     lines.push(vi ? '   Đơn vị chưa gửi báo cáo tự đánh giá.' : '   The unit sent no self-report.');
@@ -94,53 +122,53 @@ function itemLines({ unit, run, lang, vi }: Parts): string[] {
     lines.push(
       vi ? '   Sở chưa đánh giá tiêu chí nào của đơn vị.' : '   The department has assessed none of its items.',
     );
-  const notable = assessment.items.filter(
-    (i) =>
-      i.status === 'khong-dat' ||
-      i.missing !== null ||
-      i.disagreement ||
-      i.notApplicableWithoutNote ||
-      i.notApplicableByRule ||
-      i.decidedBy === 'self-assessment',
-  );
-  const count = run.policy.regulation.checklist.length;
-  if (assessment.hasAssessment && notable.length === 0) {
-    lines.push(
+  for (const section of regulation.sections) {
+    lines.push(`   Mục ${section.number}. ${vi ? section.titleVi : section.titleEn}`);
+    for (const item of assessment.items.filter((i) => i.item.section === section.number)) {
+      lines.push(...itemDetail(item, run, lang, vi));
+    }
+  }
+  return lines;
+}
+
+/** One item: a line with its status; for an item worth a look, its text, indicator, evidence and note under it. */
+function itemDetail(item: ItemResult, run: ExplainRun, lang: Lang, vi: boolean): string[] {
+  const status =
+    item.status === null ? (vi ? 'chưa đánh giá' : 'not assessed') : label(STATUS_LABELS, item.status, lang);
+  const parts = [`   - ${item.item.code} (${formatCitation(item.item.citation, lang)}): ${status}`];
+  const self =
+    item.selfAssessment === null ? (vi ? '(trống)' : '(blank)') : label(STATUS_LABELS, item.selfAssessment, lang);
+  if (item.disagreement && item.assessment !== null) {
+    const theirs = label(STATUS_LABELS, item.assessment, lang);
+    parts.push(
       vi
-        ? `   Cả ${count} tiêu chí đều Đạt hoặc Không áp dụng có lý do.`
-        : `   All ${count} items are met or not applicable with a reason.`,
+        ? ` (đơn vị tự đánh giá "${self}", Sở đánh giá "${theirs}")`
+        : ` (self-assessment "${self}", department "${theirs}")`,
     );
   }
-  for (const item of notable) {
-    const status =
-      item.status === null ? (vi ? 'chưa đánh giá' : 'not assessed') : label(STATUS_LABELS, item.status, lang);
-    const parts = [`   - ${item.item.code} (${formatCitation(item.item.citation, lang)}): ${status}`];
-    const self =
-      item.selfAssessment === null ? (vi ? '(trống)' : '(blank)') : label(STATUS_LABELS, item.selfAssessment, lang);
-    if (item.disagreement && item.assessment !== null) {
-      const theirs = label(STATUS_LABELS, item.assessment, lang);
-      parts.push(
-        vi
-          ? ` (đơn vị tự đánh giá "${self}", Sở đánh giá "${theirs}")`
-          : ` (self-assessment "${self}", department "${theirs}")`,
-      );
-    }
-    if (item.decidedBy === 'self-assessment')
-      parts.push(vi ? ' — theo tự đánh giá của đơn vị (Sở chưa đánh giá)' : ' — on the self-assessment alone');
-    if (item.notApplicableByRule)
-      parts.push(
-        vi ? ' — điều khoản không áp dụng cho loại đơn vị này' : ' — the article does not bind this kind of unit',
-      );
-    if (item.informationOnly) parts.push(vi ? ' — chỉ theo dõi, không tính vi phạm' : ' — information only');
-    if (item.missing === 'not-applicable-without-note')
-      parts.push(vi ? ' — "Không áp dụng" nhưng không có ghi chú lý do' : ' — "not applicable" without a note');
-    lines.push(parts.join(''));
-    lines.push(`       ${vi ? item.item.textVi : item.item.labelEn}`);
-    const indicator = run.policy.indicators.get(item.item.code);
-    if (indicator !== undefined) lines.push(`       ${vi ? 'Chỉ số ICT Index' : 'ICT Index indicator'}: ${indicator}`);
-    if (item.evidence !== '') lines.push(`       ${vi ? 'Minh chứng' : 'Evidence'}: ${item.evidence}`);
-    if (item.note !== '') lines.push(`       ${vi ? 'Ghi chú' : 'Note'}: ${item.note}`);
-  }
+  if (item.decidedBy === 'self-assessment')
+    parts.push(vi ? ' — theo tự đánh giá của đơn vị (Sở chưa đánh giá)' : ' — on the self-assessment alone');
+  if (item.notApplicableByRule)
+    parts.push(
+      vi ? ' — điều khoản không áp dụng cho loại đơn vị này' : ' — the article does not bind this kind of unit',
+    );
+  if (item.informationOnly) parts.push(vi ? ' — chỉ theo dõi, không tính vi phạm' : ' — information only');
+  if (item.missing === 'not-applicable-without-note')
+    parts.push(vi ? ' — "Không áp dụng" nhưng không có ghi chú lý do' : ' — "not applicable" without a note');
+  const notable =
+    item.status !== 'dat' ||
+    item.missing !== null ||
+    item.disagreement ||
+    item.notApplicableWithoutNote ||
+    item.notApplicableByRule ||
+    item.informationOnly ||
+    item.decidedBy === 'self-assessment';
+  if (!notable) return [parts.join('')];
+  const lines = [parts.join(''), `       ${vi ? item.item.textVi : item.item.labelEn}`];
+  const indicator = run.policy.indicators.get(item.item.code);
+  if (indicator !== undefined) lines.push(`       ${vi ? 'Chỉ số ICT Index' : 'ICT Index indicator'}: ${indicator}`);
+  if (item.evidence !== '') lines.push(`       ${vi ? 'Minh chứng' : 'Evidence'}: ${item.evidence}`);
+  if (item.note !== '') lines.push(`       ${vi ? 'Ghi chú' : 'Note'}: ${item.note}`);
   return lines;
 }
 

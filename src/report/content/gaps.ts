@@ -1,5 +1,5 @@
 import type { Gap } from '../../rules/evaluate.js';
-import { type Problem, warning } from '../../io/problems.js';
+import { type Problem, aboutUnit, warning } from '../../io/problems.js';
 import type { Policy } from '../../rules/policy.js';
 import { STATUS_LABELS, blockLabel, bottomGroupName } from './labels.js';
 
@@ -11,6 +11,14 @@ export function gapProblem(
   gap: Gap,
   policy: Pick<Policy, 'parameters' | 'blocks'>,
   names: ReadonlyMap<string, string> = new Map(),
+): Problem {
+  return aboutUnit(gapWarning(gap, policy, names), 'unitCode' in gap ? gap.unitCode : undefined);
+}
+
+function gapWarning(
+  gap: Gap,
+  policy: Pick<Policy, 'parameters' | 'blocks'>,
+  names: ReadonlyMap<string, string>,
 ): Problem {
   const bottom = bottomGroupName(policy, 'vi');
   const unit = (code: string) => {

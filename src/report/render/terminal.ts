@@ -1,32 +1,132 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import stringWidth from 'string-width';
+import wrapAnsi from 'wrap-ansi';
 
 /** Colours only on a terminal that wants them: never with --no-color, NO_COLOR, or a pipe. */
 export function makeChalk(color: boolean): ChalkInstance {
   return new Chalk({ level: color ? 1 : 0 });
 }
 
-/** A plain text table: columns padded to their widest cell, long cells cut with an ellipsis. */
+/** The width terminal output fits (product.md: 80–100 columns): the terminal's own if narrower, else 100. */
+export function terminalWidth(columns: number | undefined): number {
+  if (columns === undefined || !Number.isFinite(columns) || columns <= 0) return 100;
+  return Math.max(60, Math.min(100, Math.floor(columns)));
+}
+
+const GAP = 2;
+/** A column is not narrowed below this when the table is too wide (unless its widest cell is narrower). */
+const MIN_COLUMN = 8;
+
+export interface TableOptions {
+  /** The width to fit (columns); 100 unless told. */
+  readonly width?: number;
+  /**
+   * Columns (by index) that, when the table is wider than `width`, leave the grid and are shown under their row as
+   * "Header: text" lines: long free text (citations, rewards) reads better stacked than squeezed.
+   */
+  readonly stack?: readonly number[];
+  /** Colours each line of a cell (row -1 is the header); stacked lines are painted as their column. */
+  readonly paint?: (row: number, col: number, text: string) => string;
+}
+
+/**
+ * A plain text table that fits `width` columns: the `stack` columns move under their rows if the table is too wide,
+ * then the widest columns are narrowed in turn and their cells wrap at word boundaries onto further lines
+ * (nothing is cut off).
+ */
 export function textTable(
   headers: readonly string[],
   rows: readonly (readonly string[])[],
-  options: { maxWidth?: number; paint?: (row: number, col: number, text: string) => string } = {},
+  options: TableOptions = {},
 ): string {
-  const max = options.maxWidth ?? 40;
-  const cut = (text: string) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-  const cells = [headers, ...rows].map((row) => row.map(cut));
-  const widths = headers.map((_, col) => cells.reduce((widest, row) => Math.max(widest, (row[col] ?? '').length), 0));
-  const line = (row: readonly string[], index: number) =>
-    row
-      .map((cell, col) => {
-        const padded = cell.padEnd(widths[col] ?? 0);
-        return options.paint === undefined ? padded : options.paint(index, col, padded);
-      })
-      .join('  ')
-      .trimEnd();
-  const [head, ...body] = cells;
+  const width = options.width ?? 100;
+  const paint = options.paint ?? ((_row: number, _col: number, text: string) => text);
+  const all = [headers, ...rows];
+  const naturalOf = (col: number) => all.reduce((widest, row) => Math.max(widest, stringWidth(row[col] ?? '')), 0);
+  const everyColumn = headers.map((_, col) => col);
+  const tooWide = total(everyColumn.map(naturalOf)) > width;
+  const stacked = tooWide ? everyColumn.filter((col) => options.stack?.includes(col) === true) : [];
+  const grid = everyColumn.filter((col) => !stacked.includes(col));
+  const widths = fitColumns(grid.map(naturalOf), width);
+  const indent = grid.length > 1 ? (widths[0] ?? 0) + GAP : 0;
+  const render = (row: readonly string[], index: number): string[] => {
+    const cells = grid.map((col, at) => wrapCell(row[col] ?? '', widths[at] ?? 0));
+    const height = Math.max(1, ...cells.map((lines) => lines.length));
+    const lines = Array.from({ length: height }, (_, line) =>
+      cells
+        .map((lines, at) => {
+          const text = lines[line] ?? '';
+          const padded = text + ' '.repeat(Math.max(0, (widths[at] ?? 0) - stringWidth(text)));
+          return paint(index, grid[at] ?? at, padded);
+        })
+        .join(' '.repeat(GAP))
+        .trimEnd(),
+    );
+    if (index < 0) return lines;
+    for (const col of stacked) {
+      const text = row[col] ?? '';
+      if (text === '') continue;
+      const wrapped = wrapLine(`${headers[col] ?? ''}: ${text}`, width - indent, 2);
+      lines.push(...wrapped.split('\n').map((line) => ' '.repeat(indent) + paint(index, col, line)));
+    }
+    return lines;
+  };
   return [
-    line(head ?? [], -1),
-    widths.map((w) => '─'.repeat(w)).join('  '),
-    ...body.map((row, i) => line(row, i)),
+    ...render(headers, -1),
+    widths.map((w) => '─'.repeat(w)).join(' '.repeat(GAP)),
+    ...rows.flatMap((row, i) => render(row, i)),
   ].join('\n');
+}
+
+const total = (widths: readonly number[]) =>
+  widths.reduce((sum, w) => sum + w, 0) + GAP * Math.max(0, widths.length - 1);
+
+/** Narrows the widest column one step at a time until the table fits, or every column is at its floor. */
+export function fitColumns(natural: readonly number[], width: number): number[] {
+  const widths = [...natural];
+  const floor = natural.map((w) => Math.min(w, MIN_COLUMN));
+  while (total(widths) > width) {
+    let widest = -1;
+    widths.forEach((w, col) => {
+      if (w > (floor[col] ?? 0) && (widest < 0 || w > (widths[widest] ?? 0))) widest = col;
+    });
+    if (widest < 0) break;
+    widths[widest] = (widths[widest] ?? 0) - 1;
+  }
+  return widths;
+}
+
+/** A cell's lines at `width`: words kept whole where they fit, a longer word broken. */
+function wrapCell(text: string, width: number): string[] {
+  if (stringWidth(text) <= width) return [text];
+  return wrapAnsi(text, width, { hard: true, trim: true }).split('\n');
+}
+
+/**
+ * Text whose every line fits `width`: a line is wrapped at word boundaries and its continuation lines are indented
+ * under its text (under the text after a "- " bullet).
+ */
+export function wrapText(text: string, width: number): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const bullet = /^(\s*)(?:- )?/u.exec(line)?.[0] ?? '';
+      return wrapLine(line, width, bullet.length);
+    })
+    .join('\n');
+}
+
+/**
+ * A message line that fits `width`: wrapped at word boundaries, its own indentation kept, the lines after the first
+ * indented by `indent` spaces (a list item's text under its bullet).
+ */
+export function wrapLine(text: string, width: number, indent: number): string {
+  if (stringWidth(text) <= width) return text;
+  const lead = /^\s*/u.exec(text)?.[0] ?? '';
+  const wrap = (body: string, room: number) =>
+    wrapAnsi(body, Math.max(10, room), { hard: true, trim: true }).split('\n');
+  const [first = '', ...rest] = wrap(text.slice(lead.length), width - lead.length);
+  if (rest.length === 0) return lead + first;
+  const pad = ' '.repeat(indent);
+  return [lead + first, ...wrap(rest.join(' '), width - indent).map((line) => pad + line)].join('\n');
 }

@@ -1,0 +1,267 @@
+import { Command, CommanderError, Option } from 'commander';
+import type { Console, Context, GlobalOptions } from './commands/context.js';
+import { EXIT, UserError } from './errors.js';
+import { newestRegulation } from './regulations/index.js';
+import { formatCitation } from './rules/citation.js';
+import type { Regulation } from './rules/regulation.js';
+import { toolVersion } from './version.js';
+
+const EXAMPLES = `
+Ví dụ / Examples:
+  ict-eval init vi-du --year 2024          tạo không gian làm việc mới cho năm 2024
+  ict-eval template --year 2024            mẫu báo cáo tự đánh giá cho từng đơn vị
+  ict-eval check --year 2024               kiểm tra toàn bộ dữ liệu năm 2024
+  ict-eval rank 2024/scores.xlsx --previous 2023/scores.xlsx
+  ict-eval rate --year 2024                xếp loại và đề xuất khen thưởng
+  ict-eval sanctions --year 2024           xếp loại, khen thưởng và đề xuất xử lý
+  ict-eval explain SYT --year 2024         giải thích kết quả của một đơn vị
+  ict-eval sanctions --year 2024 -w /srv/ict-eval --json > ket-qua.json
+
+Mã thoát / Exit codes: 0 xong; 1 dữ liệu đầu vào có lỗi (không ghi gì); 2 sai cách dùng;
+3 kết quả đã có, cần --force; 4 --final mà năm chưa đủ dữ liệu; khác: lỗi nội bộ.`;
+
+/**
+ * Commander's own words in Vietnamese (it has no translations): usage errors and the help's headings.
+ * Each pattern is commander 14's exact message; an unknown one passes through unchanged.
+ */
+const COMMANDER_VI: readonly [RegExp, string][] = [
+  [
+    /^error: unknown option '([^']+)'(?:\n\(Did you mean ([^?]+)\?\))?/mu,
+    "lỗi: không có tùy chọn '$1'. Có phải ý bạn là $2?",
+  ],
+  [
+    /^error: unknown command '([^']+)'(?:\n\(Did you mean ([^?]+)\?\))?/mu,
+    "lỗi: không có lệnh '$1'. Có phải ý bạn là $2?",
+  ],
+  [
+    /^error: too many arguments for '([^']+)'. Expected (\d+) arguments? but got (\d+)\./mu,
+    "lỗi: lệnh '$1' nhận $2 tham số nhưng được cho $3.",
+  ],
+  [/^error: too many arguments\./mu, 'lỗi: thừa tham số.'],
+  [/^error: missing required argument '([^']+)'/mu, "lỗi: thiếu tham số bắt buộc '$1'"],
+  [/^error: option '([^']+)' argument missing/mu, "lỗi: tùy chọn '$1' cần một giá trị"],
+  [
+    /^error: option '([^']+)' argument '([^']+)' is invalid\. Allowed choices are ([^.]+)\./mu,
+    "lỗi: tùy chọn '$1' không nhận '$2'; chỉ nhận: $3.",
+  ],
+  [/^Usage:/gmu, 'Cách dùng:'],
+  [/^Options:/gmu, 'Tùy chọn:'],
+  [/^Global Options:/gmu, 'Tùy chọn chung (mọi lệnh):'],
+  [/^Commands:/gmu, 'Lệnh:'],
+  [/^Arguments:/gmu, 'Tham số:'],
+  [/display help for command/gu, 'hướng dẫn cho lệnh'],
+  [/\(default: ([^)]+)\)/gu, '(mặc định: $1)'],
+  [/\(choices: ([^)]+)\)/gu, '(chọn: $1)'],
+  [/, default: /gu, ', mặc định: '],
+  [/\[options\]/gu, '[tùy chọn]'],
+  [/\[command\]/gu, '[lệnh]'],
+];
+
+export function commanderVi(text: string): string {
+  let result = text;
+  for (const [pattern, words] of COMMANDER_VI) result = result.replace(pattern, words);
+  // "Có phải ý bạn là ?" when commander had no suggestion.
+  return result.replace(/\. Có phải ý bạn là \?/gu, '.');
+}
+
+/** The one registry of commands; each command's module is loaded only when it runs. */
+export function buildProgram(console: Console, lang: 'vi' | 'en' = 'vi'): Command {
+  const words = (text: string) => (lang === 'vi' ? commanderVi(text) : text);
+  // The help names the articles of the newest regulation module; a run names the one in force for its year.
+  const regulation = newestRegulation();
+  const program = new Command('ict-eval')
+    .description(`${regulation.summaryVi}\n${regulation.summaryEn}`)
+    .version(toolVersion(), '-V, --version', 'in phiên bản / print the version')
+    .helpOption('-h, --help', 'hướng dẫn / help')
+    .option('-w, --workspace <dir>', 'thư mục làm việc (mặc định: ICT_EVAL_WORKSPACE hoặc thư mục hiện tại)')
+    .option('-o, --out <dir>', 'thư mục ghi kết quả (mặc định: <workspace>/out)')
+    .option('--json', 'in kết quả dạng JSON ra stdout (chỉ JSON); không ghi tệp nếu không có -o')
+    .addOption(
+      new Option(
+        '--csv [kiểu]',
+        'ghi thêm mỗi trang kết quả thành tệp CSV (UTF-8 có BOM); mặc định dấu ; và dấu phẩy thập phân như Excel tiếng Việt, --csv=comma: dấu , và dấu chấm',
+      ).choices(['semicolon', 'comma']),
+    )
+    .addOption(
+      new Option('--lang <lang>', 'ngôn ngữ hiển thị / language (vn = vi)').choices(['vi', 'vn', 'en']).default('vi'),
+    )
+    .option('--policy <file>', 'tệp JSON thay đổi tham số chính sách, ví dụ {"rankScope":"all"}')
+    .option('--force', 'ghi đè kết quả đã có')
+    .option('--final', 'bản chính thức: không ghi (mã thoát 4) khi còn người chưa đủ dữ liệu để xếp loại')
+    .option('-q, --quiet', 'chỉ in một dòng tóm tắt (cho cron)')
+    .option('--no-color', 'không tô màu')
+    .exitOverride()
+    .configureHelp({ showGlobalOptions: true })
+    .showHelpAfterError(lang === 'vi' ? '(xem "ict-eval <lệnh> --help")' : '(see "ict-eval <command> --help")')
+    .configureOutput({
+      writeOut: (s) => {
+        console.stdout(words(s));
+      },
+      writeErr: (s) => {
+        console.stderr(words(s));
+      },
+    })
+    .addHelpText('after', EXAMPLES);
+
+  const context: ContextOf = async (command: Command) => {
+    const { makeContext } = await import('./commands/context.js');
+    return makeContext(command.optsWithGlobals<GlobalOptions>(), console);
+  };
+  for (const add of [addInit, addTemplate, addCheck, addRank, addRate, addSanctions, addExplain])
+    add(program, context, regulation);
+  return program;
+}
+
+/** A provision of the regulation, as the help names it: `khoản 1 Điều 15`. */
+const article = (regulation: Regulation, key: keyof Regulation['citations']) =>
+  formatCitation(regulation.citations[key]);
+
+/** Builds a command's context (options, console) when it runs: lazily, so `--help` loads no command. */
+type ContextOf = (command: Command) => Promise<Context>;
+
+function addInit(program: Command, context: ContextOf): void {
+  program
+    .command('init')
+    .description('tạo không gian làm việc, hoặc thêm năm Y: các tệp mẫu units, scores, assessment, follow-up còn thiếu')
+    .argument('[dir]', 'thư mục sẽ tạo (mặc định: workspace)')
+    .option('-y, --year <year>', 'năm đánh giá (bắt buộc)')
+    .option('--from <year>', 'chuyển danh sách đơn vị (units) của năm này sang năm mới, để kiểm tra lại')
+    .addHelpText(
+      'after',
+      '\nKhông bao giờ thay thế tệp đã có (--force không áp dụng cho dữ liệu vào): chạy lại chỉ tạo các tệp còn thiếu.\n' +
+        '\nVí dụ:\n  ict-eval init du-lieu-cntt --year 2024\n  ict-eval init --year 2025 --from 2024 -w /srv/ict-eval',
+    )
+    .action(async (dir: string | undefined, options: { year: string; from?: string }, command: Command) => {
+      const { runInit } = await import('./commands/init.js');
+      await runInit(await context(command), dir, options.year, options.from);
+    });
+}
+
+function addTemplate(program: Command, context: ContextOf): void {
+  program
+    .command('template')
+    .description('ghi một tệp mẫu báo cáo tự đánh giá cho mỗi đơn vị của Y/units')
+    .option('-y, --year <year>', 'năm đánh giá (bắt buộc)')
+    .option('--assessment', 'ghi bảng đánh giá của Sở (mọi đơn vị, kèm tự đánh giá đã nhận) thay cho mẫu báo cáo')
+    .addHelpText(
+      'after',
+      '\nVí dụ:\n  ict-eval template --year 2024\n  ict-eval template --year 2024 -o mau-gui-don-vi\n  ict-eval template --year 2024 --assessment      bảng để Sở đánh giá',
+    )
+    .action(async (options: { year: string; assessment?: boolean }, command: Command) => {
+      const { runTemplate } = await import('./commands/template.js');
+      await runTemplate(await context(command), options.year, options.assessment === true);
+    });
+}
+
+function addCheck(program: Command, context: ContextOf, regulation: Regulation): void {
+  program
+    .command('check')
+    .description(
+      `kiểm tra dữ liệu năm Y: lỗi, kết quả Mục 1–${regulation.sections.length} từng đơn vị, báo cáo còn thiếu, chênh lệch tự đánh giá và thẩm định`,
+    )
+    .option('-y, --year <year>', 'năm đánh giá (bắt buộc)')
+    .addHelpText('after', '\nVí dụ:\n  ict-eval check --year 2024\n  ict-eval check --year 2024 --json')
+    .action(async (options: { year: string }, command: Command) => {
+      const { runCheck } = await import('./commands/check.js');
+      await runCheck(await context(command), options.year);
+    });
+}
+
+function addRank(program: Command, context: ContextOf): void {
+  program
+    .command('rank')
+    .description('xếp hạng các đơn vị theo điểm ICT Index, nhóm cao nhất và nhóm thấp nhất')
+    .argument('<scores>', 'tệp điểm (.xlsx hoặc .csv)')
+    .option('--previous <file>', 'tệp điểm năm trước, để so sánh hạng')
+    .option('-y, --year <year>', 'năm (mặc định: lấy từ thư mục chứa tệp điểm)')
+    .option('--write', 'ghi bảng xếp hạng vào out/Y/xep-hang-Y.xlsx (như khi có -o)')
+    .addHelpText(
+      'after',
+      '\nChỉ in bảng xếp hạng; ghi tệp khi có -o <thư mục> hoặc --write.\n' +
+        '\nVí dụ:\n  ict-eval rank 2024/scores.xlsx\n  ict-eval rank 2024/scores.xlsx --previous 2023/scores.xlsx --write\n  ict-eval rank 2024/scores.xlsx --json',
+    )
+    .action(
+      async (scores: string, options: { previous?: string; year?: string; write?: boolean }, command: Command) => {
+        const { runRank } = await import('./commands/rank.js');
+        await runRank(await context(command), scores, options.previous, options.year, options.write === true);
+      },
+    );
+}
+
+function addRate(program: Command, context: ContextOf, regulation: Regulation): void {
+  program
+    .command('rate')
+    .description(
+      `xếp loại người đứng đầu (${article(regulation, 'rating')}) và đề xuất khen thưởng (${article(regulation, 'rewards')}): ghi out/Y/xep-loai-Y.xlsx`,
+    )
+    .option('-y, --year <year>', 'năm đánh giá (bắt buộc)')
+    .addHelpText('after', '\nVí dụ:\n  ict-eval rate --year 2024\n  ict-eval rate --year 2024 --csv --force')
+    .action(async (options: { year: string }, command: Command) => {
+      const { runRateOrSanctions } = await import('./commands/rate.js');
+      await runRateOrSanctions(await context(command), options.year, false);
+    });
+}
+
+function addSanctions(program: Command, context: ContextOf, regulation: Regulation): void {
+  program
+    .command('sanctions')
+    .description(
+      `như rate, thêm đề xuất xử lý (${article(regulation, 'sanctions')}): ghi xep-loai-Y.xlsx và xu-ly-Y.xlsx cho Sở Nội vụ`,
+    )
+    .option('-y, --year <year>', 'năm đánh giá (bắt buộc)')
+    .addHelpText(
+      'after',
+      '\nVí dụ:\n  ict-eval sanctions --year 2024\n  ict-eval sanctions --year 2024 -w /srv/ict-eval -q --force',
+    )
+    .action(async (options: { year: string }, command: Command) => {
+      const { runRateOrSanctions } = await import('./commands/rate.js');
+      await runRateOrSanctions(await context(command), options.year, true);
+    });
+}
+
+function addExplain(program: Command, context: ContextOf): void {
+  program
+    .command('explain')
+    .description('giải thích toàn bộ quá trình đánh giá một đơn vị và những người chịu trách nhiệm')
+    .argument('<unit>', 'mã hoặc tên đơn vị (ví dụ SYT, "Sở Y tế", "Tư pháp")')
+    .option('-y, --year <year>', 'năm đánh giá (bắt buộc)')
+    .addHelpText('after', '\nVí dụ:\n  ict-eval explain SYT --year 2024\n  ict-eval explain SYT --year 2024 --lang en')
+    .action(async (unit: string, options: { year: string }, command: Command) => {
+      const { runExplain } = await import('./commands/explain.js');
+      await runExplain(await context(command), unit, options.year);
+    });
+}
+
+/** The single place where errors become exit codes (style.md §4). */
+export async function main(argv: readonly string[], console: Console): Promise<number> {
+  // Commander speaks before the options are parsed: the language is taken from argv itself.
+  const langAt = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const langArg = langAt < 0 ? undefined : (argv[langAt]?.split('=')[1] ?? argv[langAt + 1]);
+  const program = buildProgram(console, langArg === 'en' ? 'en' : 'vi');
+  if (argv.length === 0) {
+    program.outputHelp();
+    return EXIT.usage;
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through exitOverride with code 0; commander printed its message.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof UserError) {
+      // Loaded here so that --help and --version stay light.
+      const { terminalWidth, wrapText } = await import('./report/render/terminal.js');
+      const message = `ict-eval: ${error.message}`;
+      const width = terminalWidth(console.isTTY ? console.columns : undefined);
+      console.stderr(`${(console.stderrIsTTY ?? console.isTTY) ? wrapText(message, width) : message}\n`);
+      return error.exitCode;
+    }
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    console.stderr(
+      `ict-eval: lỗi nội bộ (internal error). Xin gửi toàn bộ nội dung dưới đây cho người bảo trì công cụ:\n${detail}\n`,
+    );
+    return EXIT.internal;
+  }
+}

@@ -56,15 +56,20 @@ export async function runTemplate(context: Context, yearText: string | undefined
   checkOutputFolder(folder, inputFolders(context, year));
   const used = new Set<string>();
   const files = [];
+  const legacy: string[] = [];
   let kept = 0;
   for (const unit of read.units) {
-    const name = safeFileName(unit.code, used);
-    const path = join(folder, `${name}.xlsx`);
+    // "<code> - <unit name>.xlsx" (product.md): the office sees whose file it is; the code keeps it unique.
+    const path = join(folder, `${safeFileName(`${unit.code} - ${unit.name}`, used)}.xlsx`);
+    // The name of earlier versions ("<code>.xlsx"): still that unit's template.
+    const older = join(folder, `${safeFileName(unit.code, new Set())}.xlsx`);
+    const olderThere = (await pathKind(older)) === 'file';
     // Without --force only the units that have no template yet get one (a unit added to the list).
-    if (context.options.force !== true && (await pathKind(path)) === 'file') {
+    if (context.options.force !== true && ((await pathKind(path)) === 'file' || olderThere)) {
       kept++;
       continue;
     }
+    if (olderThere) legacy.push(older);
     const persons = read.persons.filter((p) => p.unitCode === unit.code);
     files.push({ path, bytes: await selfReportTemplate(block, unit, persons, policy) });
   }
@@ -72,6 +77,8 @@ export async function runTemplate(context: Context, yearText: string | undefined
     force: context.options.force === true,
     protectedPaths: [unitsPath],
     display: context.display,
+    // With --force a template under the older name is replaced by the one under the new name, not doubled.
+    replaces: legacy,
   });
   const vi = context.lang === 'vi';
   const keptText =

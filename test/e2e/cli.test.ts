@@ -563,7 +563,7 @@ describe('init and template', () => {
     expect(run(['template', '--year', '2024', '-w', SAMPLE, '-o', out]).code).toBe(0);
     const files = await listFiles(out);
     expect(files).toHaveLength(31);
-    const path = join(out, '2024/mau-bao-cao/SYT.xlsx');
+    const path = join(out, '2024/mau-bao-cao/SYT - Sở Y tế.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path);
     const sheet = workbook.getWorksheet('Tự đánh giá');

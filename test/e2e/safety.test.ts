@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import stringWidth from 'string-width';
@@ -223,16 +223,35 @@ describe('template writes only what is missing unless --force', () => {
     const out = await tempDir();
     expect(run(['template', '--year', '2024', '-w', SAMPLE, '-o', out, '-q']).code).toBe(0);
     const folder = join(out, '2024/mau-bao-cao');
-    await writeFile(join(folder, 'SYT.xlsx'), 'edited by hand');
-    await rm(join(folder, 'STP.xlsx'));
+    await writeFile(join(folder, 'SYT - Sở Y tế.xlsx'), 'edited by hand');
+    await rm(join(folder, 'STP - Sở Tư pháp.xlsx'));
     const again = run(['template', '--year', '2024', '-w', SAMPLE, '-o', out, '-q']);
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('đã ghi 1 mẫu báo cáo');
     expect(again.stderr).toContain('Giữ nguyên 30 mẫu đã có (dùng --force để ghi lại tất cả).');
-    expect(await readFile(join(folder, 'SYT.xlsx'), 'utf8')).toBe('edited by hand');
+    expect(await readFile(join(folder, 'SYT - Sở Y tế.xlsx'), 'utf8')).toBe('edited by hand');
     expect((await listFiles(folder)).length).toBe(31);
     expect(run(['template', '--year', '2024', '-w', SAMPLE, '-o', out, '-q', '--force']).code).toBe(0);
-    expect(await readFile(join(folder, 'SYT.xlsx'), 'utf8')).not.toBe('edited by hand');
+    expect(await readFile(join(folder, 'SYT - Sở Y tế.xlsx'), 'utf8')).not.toBe('edited by hand');
+  });
+
+  it('names each file "<code> - <unit name>.xlsx"; a template under the older name "<code>.xlsx" counts as there', async () => {
+    const out = await tempDir();
+    const folder = join(out, '2024/mau-bao-cao');
+    await mkdir(folder, { recursive: true });
+    await writeFile(join(folder, 'SYT.xlsx'), 'written by an earlier version');
+    expect(run(['template', '--year', '2024', '-w', SAMPLE, '-o', out, '-q']).code).toBe(0);
+    const files = await listFiles(folder);
+    expect(files).toHaveLength(31);
+    expect(files).toContain('SYT.xlsx');
+    expect(files).toContain('SLDTBXH - Sở Lao động - Thương binh và Xã hội.xlsx');
+    expect(files).not.toContain('SYT - Sở Y tế.xlsx');
+    // --force writes it under the new name and removes the old one: one template per unit.
+    expect(run(['template', '--year', '2024', '-w', SAMPLE, '-o', out, '-q', '--force']).code).toBe(0);
+    const forced = await listFiles(folder);
+    expect(forced).toHaveLength(31);
+    expect(forced).toContain('SYT - Sở Y tế.xlsx');
+    expect(forced).not.toContain('SYT.xlsx');
   });
 });
 

@@ -55,13 +55,16 @@ async function readJson(path: string, display: string, optional = false): Promis
     text = await readFile(path, 'utf8');
   } catch (cause) {
     if (optional && (cause as NodeJS.ErrnoException).code === 'ENOENT') return MISSING;
-    throw new UserError(`không đọc được tệp ${display}.`, EXIT.usage);
+    throw new UserError({ vi: `không đọc được tệp ${display}.`, en: `cannot read ${display}.` }, EXIT.usage);
   }
   try {
     return JSON.parse(text.replace(/^\uFEFF/u, '')) as unknown;
   } catch (cause) {
     throw new UserError(
-      `${display} không phải JSON hợp lệ (${cause instanceof Error ? cause.message : String(cause)}).`,
+      {
+        vi: `${display} không phải JSON hợp lệ (${cause instanceof Error ? cause.message : String(cause)}).`,
+        en: `${display} is not valid JSON (${cause instanceof Error ? cause.message : String(cause)}).`,
+      },
       EXIT.usage,
     );
   }
@@ -74,7 +77,13 @@ export async function loadConfig(workspace: string): Promise<Config> {
   const parsed = configSchema.safeParse(content);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(gốc)'}: ${i.message}`);
-    throw new UserError(`${CONFIG_FILE} không hợp lệ: ${issues.join('; ')}`, EXIT.usage);
+    throw new UserError(
+      {
+        vi: `${CONFIG_FILE} không hợp lệ: ${issues.join('; ')}`,
+        en: `${CONFIG_FILE} is not valid: ${issues.join('; ')}`,
+      },
+      EXIT.usage,
+    );
   }
   return parsed.data;
 }

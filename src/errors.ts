@@ -20,11 +20,20 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
  * exit code. Only `main` in src/program.ts turns errors into exit codes.
  */
 export class UserError extends Error {
+  /** The message in English (`--lang en`), where it has been written. */
+  readonly en: string | undefined;
+
   constructor(
-    message: string,
+    message: string | { readonly vi: string; readonly en: string },
     readonly exitCode: ExitCode,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : message.vi);
+    this.en = typeof message === 'string' ? undefined : message.en;
     this.name = 'UserError';
+  }
+
+  /** The message in the language (Vietnamese where no English has been written). */
+  describe(lang: 'vi' | 'en'): string {
+    return lang === 'en' ? (this.en ?? this.message) : this.message;
   }
 }

@@ -253,7 +253,7 @@ export async function main(argv: readonly string[], console: Console): Promise<n
     if (error instanceof UserError) {
       // Loaded here so that --help and --version stay light.
       const { terminalWidth, wrapText } = await import('./report/render/terminal.js');
-      const message = `ict-eval: ${error.message}`;
+      const message = `ict-eval: ${error.describe(langArg === 'en' ? 'en' : 'vi')}`;
       const width = terminalWidth(console.isTTY ? console.columns : undefined);
       console.stderr(`${(console.stderrIsTTY ?? console.isTTY) ? wrapText(message, width) : message}\n`);
       return error.exitCode;

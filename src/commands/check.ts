@@ -1,5 +1,5 @@
 import type { ItemStatus } from '../domain.js';
-import { InputProblemsError, formatProblem } from '../io/problems.js';
+import { InputProblemsError, formatProblemIn } from '../io/problems.js';
 import { type YearRun, runYear } from '../pipeline/year.js';
 import { formatCitation } from '../rules/citation.js';
 import {
@@ -169,5 +169,5 @@ function infoLines(context: Context, run: YearRun): string {
   if (infos.length === 0) return '';
   const heading =
     context.lang === 'vi' ? 'Không được đọc (chỉ liệt kê để kiểm tra):' : 'Not read (listed for checking):';
-  return `\n${heading}\n${context.wrap(infos.map((p) => `  - ${formatProblem(p)}`).join('\n'), 'stdout')}\n`;
+  return `\n${heading}\n${context.wrap(infos.map((p) => `  - ${formatProblemIn(p, context.lang)}`).join('\n'), 'stdout')}\n`;
 }

@@ -1,4 +1,5 @@
 import { relative, resolve } from 'node:path';
+import { z } from 'zod';
 import { EXIT, UserError } from '../errors.js';
 import { InputProblemsError } from '../io/problems.js';
 import type { RunRequest, YearRun } from '../pipeline/year.js';
@@ -57,7 +58,12 @@ export function makeContext(options: GlobalOptions, console: Console): Context {
   const workspace = resolve(console.cwd, options.workspace ?? console.env.ICT_EVAL_WORKSPACE ?? '.');
   const lang = options.lang === 'vn' ? 'vi' : (options.lang ?? 'vi');
   if (lang !== 'vi' && lang !== 'en')
-    throw new UserError(`--lang chỉ nhận "vi" hoặc "en", không nhận "${lang}".`, EXIT.usage);
+    throw new UserError(
+      { vi: `--lang chỉ nhận "vi" hoặc "en", không nhận "${lang}".`, en: `--lang takes "vi" or "en", not "${lang}".` },
+      EXIT.usage,
+    );
+  // zod's own messages (a policy or configuration value of the wrong type) in the language of the run.
+  z.config(lang === 'en' ? z.locales.en() : z.locales.vi());
   const color = options.color !== false && console.isTTY && console.env.NO_COLOR === undefined && options.json !== true;
   const width = terminalWidth(console.isTTY ? console.columns : undefined);
   return {
@@ -82,10 +88,20 @@ export function makeContext(options: GlobalOptions, console: Console): Context {
 
 /** A year from the command line: a whole number from 2000 to 2100. */
 export function parseYear(text: string | undefined): number {
-  if (text === undefined) throw new UserError('thiếu --year (năm đánh giá), ví dụ --year 2024.', EXIT.usage);
+  if (text === undefined)
+    throw new UserError(
+      {
+        vi: 'thiếu --year (năm đánh giá), ví dụ --year 2024.',
+        en: '--year (the year evaluated) is missing, e.g. --year 2024.',
+      },
+      EXIT.usage,
+    );
   const year = Number(text);
   if (!/^\d{4}$/u.test(text) || year < 2000 || year > 2100)
-    throw new UserError(`năm "${text}" không hợp lệ; ví dụ --year 2024.`, EXIT.usage);
+    throw new UserError(
+      { vi: `năm "${text}" không hợp lệ; ví dụ --year 2024.`, en: `"${text}" is not a valid year; e.g. --year 2024.` },
+      EXIT.usage,
+    );
   return year;
 }
 

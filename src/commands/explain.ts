@@ -44,13 +44,22 @@ export async function runExplain(context: Context, unitText: string, yearText: s
   const found = [byCode, byName, byPart].find((list) => list.length > 0) ?? [];
   if (found.length > 1) {
     const names = found.map((u) => `${u.unit.code} (${u.unit.name})`).join(', ');
-    throw new UserError(`"${unitText}" khớp với nhiều đơn vị: ${names}. Hãy ghi mã hoặc tên đầy đủ.`, EXIT.usage);
+    throw new UserError(
+      {
+        vi: `"${unitText}" khớp với nhiều đơn vị: ${names}. Hãy ghi mã hoặc tên đầy đủ.`,
+        en: `"${unitText}" matches several units: ${names}. Give the code or the full name.`,
+      },
+      EXIT.usage,
+    );
   }
   const unit = found[0];
   if (unit === undefined) {
     const known = units.map((u) => u.unit.code).join(', ');
     throw new UserError(
-      `không có đơn vị "${unitText}" (theo mã hoặc tên) trong danh sách năm ${year}. Các mã có: ${known}.`,
+      {
+        vi: `không có đơn vị "${unitText}" (theo mã hoặc tên) trong danh sách năm ${year}. Các mã có: ${known}.`,
+        en: `no unit "${unitText}" (by code or name) in the units of ${year}. The codes are: ${known}.`,
+      },
       EXIT.usage,
     );
   }

@@ -63,7 +63,10 @@ async function carriedUnits(root: string, from: number): Promise<string> {
   const found = await findInput(root, String(from), 'units');
   if (found === undefined || !('path' in found)) {
     throw new UserError(
-      `--from ${from}: không có tệp ${from}/units.xlsx (hay units.csv) dùng được trong ${root} để chuyển sang.`,
+      {
+        vi: `--from ${from}: không có tệp ${from}/units.xlsx (hay units.csv) dùng được trong ${root} để chuyển sang.`,
+        en: `--from ${from}: no usable ${from}/units.xlsx (or units.csv) in ${root} to carry over.`,
+      },
       EXIT.usage,
     );
   }

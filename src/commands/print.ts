@@ -1,4 +1,4 @@
-import { type Problem, formatProblem } from '../io/problems.js';
+import { type Problem, formatProblemIn } from '../io/problems.js';
 import type { Context } from './context.js';
 
 /** The warnings as lines for the terminal; nothing with --quiet or --json (they are in the JSON and the workbooks). */
@@ -6,6 +6,6 @@ export function warningLines(context: Context, warnings: readonly Problem[]): st
   if (warnings.length === 0 || context.options.quiet === true || context.options.json === true) return '';
   const heading =
     context.lang === 'vi' ? `Cảnh báo dữ liệu (${warnings.length}):` : `Data warnings (${warnings.length}):`;
-  const lines = context.wrap(warnings.map((w) => `  - ${formatProblem(w)}`).join('\n'), 'stderr');
+  const lines = context.wrap(warnings.map((w) => `  - ${formatProblemIn(w, context.lang)}`).join('\n'), 'stderr');
   return `${context.chalk.yellow(heading)}\n${lines}\n`;
 }

@@ -33,7 +33,10 @@ function yearFolderDiffers(context: Context, path: string, year: number | undefi
   return [
     warning(
       'year-folder-differs',
-      `tệp nằm trong thư mục năm ${folder} nhưng --year là ${year}: kết quả được ghi và xếp hạng như của năm ${year}. Nếu nhầm, hãy chạy lại với --year ${folder}.`,
+      {
+        vi: `tệp nằm trong thư mục năm ${folder} nhưng --year là ${year}: kết quả được ghi và xếp hạng như của năm ${year}. Nếu nhầm, hãy chạy lại với --year ${folder}.`,
+        en: `the file is in the folder of year ${folder} but --year is ${year}: it is ranked and written as ${year}'s. If that is a mistake, run again with --year ${folder}.`,
+      },
       { file: context.display(resolve(context.console.cwd, path)) },
     ),
   ];
@@ -68,7 +71,10 @@ export async function runRank(
   const errors = errorsOf(problems);
   if (errors.length > 0) throw new InputProblemsError(errors);
   if (read.scores.length === 0)
-    throw new UserError(`${context.display(path)} không có dòng điểm nào.`, EXIT.inputProblems);
+    throw new UserError(
+      { vi: `${context.display(path)} không có dòng điểm nào.`, en: `${context.display(path)} has no score rows.` },
+      EXIT.inputProblems,
+    );
 
   const rated = year === undefined ? undefined : await ratedUnits(context, year, policy);
   const toInputs = (rows: typeof read.scores, ratedCodes: ReadonlySet<string> | undefined) =>
@@ -229,7 +235,10 @@ async function ratedUnits(
       problems: [
         warning(
           'units-unreadable',
-          'danh sách đơn vị có lỗi (xem "ict-eval check"): cột "Được xếp loại" chỉ dựa trên các dòng đọc được.',
+          {
+            vi: 'danh sách đơn vị có lỗi (xem "ict-eval check"): cột "Được xếp loại" chỉ dựa trên các dòng đọc được.',
+            en: 'the units file has errors (see "ict-eval check"): the "Được xếp loại" column rests on the rows that could be read.',
+          },
           { file: found.display },
         ),
       ],

@@ -23,7 +23,10 @@ export async function runRateOrSanctions(
   const missing = incompleteText(prepared);
   if (missing !== undefined && context.options.final === true) {
     throw new UserError(
-      `--final: năm ${year} chưa đủ dữ liệu cho bản chính thức (${missing}); chưa ghi gì. Bổ sung dữ liệu rồi chạy lại, hoặc chạy không có --final để có bản DỰ THẢO.`,
+      {
+        vi: `--final: năm ${year} chưa đủ dữ liệu cho bản chính thức (${missing}); chưa ghi gì. Bổ sung dữ liệu rồi chạy lại, hoặc chạy không có --final để có bản DỰ THẢO.`,
+        en: `--final: ${year} lacks data for final workbooks (${incompleteText(prepared, 'en') ?? ''}); nothing was written. Complete the data and run again, or run without --final for a DRAFT (DỰ THẢO).`,
+      },
       EXIT.incomplete,
     );
   }
@@ -58,16 +61,22 @@ export async function runRateOrSanctions(
   context.console.stderr(warningLines(context, prepared.warnings));
   context.summary(
     summary(context, prepared, written, withSanctions) +
-      (missing === undefined ? '' : context.lang === 'vi' ? ` DỰ THẢO: ${missing}.` : ` DRAFT: ${missing}.`),
+      (missing === undefined
+        ? ''
+        : context.lang === 'vi'
+          ? ` DỰ THẢO: ${missing}.`
+          : ` DRAFT: ${incompleteText(prepared, 'en') ?? ''}.`),
   );
 }
 
 /** Why the year's outputs are a draft: how many persons could not be rated, and their units; undefined when complete. */
-function incompleteText(prepared: YearRun): string | undefined {
+function incompleteText(prepared: YearRun, lang: 'vi' | 'en' = 'vi'): string | undefined {
   const unrated = prepared.rows.filter((r) => r.rating === 'thieu-du-lieu');
   if (unrated.length === 0) return undefined;
   const units = [...new Set(unrated.map((r) => r.unitCode))];
-  return `${unrated.length} người chưa đủ dữ liệu để xếp loại: ${units.join(', ')}`;
+  return lang === 'en'
+    ? `${unrated.length} person(s) lack data to be rated: ${units.join(', ')}`
+    : `${unrated.length} người chưa đủ dữ liệu để xếp loại: ${units.join(', ')}`;
 }
 
 function personTable(context: Context, prepared: YearRun, withSanctions: boolean): string {

@@ -30,7 +30,14 @@ export async function runTemplate(context: Context, yearText: string | undefined
   if (found !== undefined && 'severity' in found) throw new InputProblemsError([found]);
   if (found === undefined)
     throw new InputProblemsError([
-      error('no-units', 'không tìm thấy danh sách đơn vị (units.xlsx hoặc units.csv).', { file: `${year}/` }),
+      error(
+        'no-units',
+        {
+          vi: 'không tìm thấy danh sách đơn vị (units.xlsx hoặc units.csv).',
+          en: 'could not find the units file (units.xlsx or units.csv).',
+        },
+        { file: `${year}/` },
+      ),
     ]);
   const unitsPath = found.path;
   const read = await readUnitsFile(unitsPath, found.display, DEFAULT_LIMITS, {

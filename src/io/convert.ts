@@ -76,5 +76,12 @@ export async function convertToXlsx(path: string, display: string): Promise<Conv
     attempts.length === 0
       ? 'máy này không có LibreOffice hay gnumeric để tự chuyển đổi'
       : `không chuyển đổi được bằng ${attempts.map((a) => a.tool).join(' hay ')} (tệp có thể bị hỏng hoặc có mật khẩu)`;
-  return error('convert-failed', `tệp định dạng cũ/khác (.xls, .ods): ${why}. ${SAVE_AS_XLSX}`, { file: display });
+  return error(
+    'convert-failed',
+    {
+      vi: `tệp định dạng cũ/khác (.xls, .ods): ${why}. ${SAVE_AS_XLSX}`,
+      en: `a file in an older or other format (.xls, .ods): ${why}. ${SAVE_AS_XLSX}`,
+    },
+    { file: display },
+  );
 }

@@ -16,7 +16,10 @@ export function decodeCsv(bytes: Buffer, display: string): string | Problem {
   if (bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
     return error(
       'csv-is-workbook',
-      'tệp đuôi .csv này thực ra là bảng tính Excel (.xlsx) bị đổi tên; hãy đổi lại đuôi thành .xlsx.',
+      {
+        vi: 'tệp đuôi .csv này thực ra là bảng tính Excel (.xlsx) bị đổi tên; hãy đổi lại đuôi thành .xlsx.',
+        en: 'this .csv file is really an Excel workbook (.xlsx) renamed; change its extension back to .xlsx.',
+      },
       {
         file: display,
       },
@@ -25,7 +28,10 @@ export function decodeCsv(bytes: Buffer, display: string): string | Problem {
   if (bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
     return error(
       'csv-is-workbook',
-      'tệp đuôi .csv này thực ra là bảng tính Excel cũ (.xls) bị đổi tên; hãy đổi lại đuôi thành .xls hoặc lưu thành .xlsx.',
+      {
+        vi: 'tệp đuôi .csv này thực ra là bảng tính Excel cũ (.xls) bị đổi tên; hãy đổi lại đuôi thành .xls hoặc lưu thành .xlsx.',
+        en: 'this .csv file is really an old Excel workbook (.xls) renamed; change its extension back to .xls or save it as .xlsx.',
+      },
       {
         file: display,
       },
@@ -41,7 +47,10 @@ export function decodeCsv(bytes: Buffer, display: string): string | Problem {
   } catch {
     return error(
       'csv-encoding',
-      'tệp CSV không ở mã UTF-8 (có thể là Windows-1258 hoặc TCVN3). Trong Excel, hãy chọn "Lưu thành" → "CSV UTF-8 (phân tách bằng dấu phẩy)".',
+      {
+        vi: 'tệp CSV không ở mã UTF-8 (có thể là Windows-1258 hoặc TCVN3). Trong Excel, hãy chọn "Lưu thành" → "CSV UTF-8 (phân tách bằng dấu phẩy)".',
+        en: 'the CSV file is not UTF-8 (it may be Windows-1258 or TCVN3). In Excel, choose "Save As" → "CSV UTF-8 (Comma delimited)".',
+      },
       { file: display },
     );
   }
@@ -111,12 +120,19 @@ export async function readCsvSheet(
           : Buffer.from(text).subarray(0, doneBytes).toString('utf8').split('\n').length;
       return error(
         'csv-quote-not-closed',
-        `dấu ngoặc kép (") mở ở một ô${opened === undefined ? '' : ' của dòng này'} nhưng không bao giờ được đóng, nên phần còn lại của tệp bị coi là một ô${lines === undefined ? '' : ` (đến dòng ${lines})`}; hãy sửa ô đó trong Excel rồi lưu lại.`,
+        {
+          vi: `dấu ngoặc kép (") mở ở một ô${opened === undefined ? '' : ' của dòng này'} nhưng không bao giờ được đóng, nên phần còn lại của tệp bị coi là một ô${lines === undefined ? '' : ` (đến dòng ${lines})`}; hãy sửa ô đó trong Excel rồi lưu lại.`,
+          en: `a double quote (") opens in a cell${opened === undefined ? '' : ' of this row'} and is never closed, so the rest of the file reads as one cell${lines === undefined ? '' : ` (up to row ${lines})`}; fix that cell in Excel and save again.`,
+        },
         { file: display, ...(opened === undefined ? {} : { row: opened }) },
       );
     }
     const detail = cause instanceof Error ? cause.message : String(cause);
-    return error('csv-malformed', `tệp CSV sai cấu trúc (${detail}).`, { file: display });
+    return error(
+      'csv-malformed',
+      { vi: `tệp CSV sai cấu trúc (${detail}).`, en: `the CSV file is malformed (${detail}).` },
+      { file: display },
+    );
   }
   return { name: undefined, rows: toAsync(rows), csv: true };
 }

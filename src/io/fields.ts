@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Block, ItemStatus, Role } from '../domain.js';
 import type { BlockDef, UnitKindDef } from '../rules/regulation.js';
 import { type BadCell, type Cell, isBadCell } from './cells.js';
+import type { Words } from './problems.js';
 import {
   ACCEPTED,
   acceptedBlocks,
@@ -17,7 +18,7 @@ import {
   revealed,
 } from './normalize.js';
 
-type Converted<T> = { readonly ok: T } | { readonly error: string };
+type Converted<T> = { readonly ok: T } | { readonly error: Words };
 
 /** A cell once a formula error or a formula without a cached result has been ruled out. */
 type PlainCell = Exclude<Cell, BadCell>;
@@ -33,18 +34,19 @@ function cellField<T>(convert: (cell: PlainCell) => Converted<T>) {
     .custom<Cell>(() => true)
     .transform((cell, ctx): T => {
       if (cell !== null && isBadCell(cell)) {
-        ctx.addIssue({
-          code: 'custom',
-          message:
-            cell.bad === 'formula-without-result'
-              ? `ô chứa công thức ${cell.detail} nhưng không có kết quả lưu sẵn; hãy mở tệp bằng Excel hoặc LibreOffice, để công thức tính xong rồi lưu lại.`
-              : `ô có giá trị lỗi ${cell.detail}.`,
-        });
+        const words: Words =
+          cell.bad === 'formula-without-result'
+            ? {
+                vi: `ô chứa công thức ${cell.detail} nhưng không có kết quả lưu sẵn; hãy mở tệp bằng Excel hoặc LibreOffice, để công thức tính xong rồi lưu lại.`,
+                en: `the cell holds the formula ${cell.detail} without a saved result; open the file in Excel or LibreOffice, let it calculate, and save it.`,
+              }
+            : { vi: `ô có giá trị lỗi ${cell.detail}.`, en: `the cell holds the error value ${cell.detail}.` };
+        ctx.addIssue({ code: 'custom', message: words.vi, params: { en: words.en } });
         return z.NEVER;
       }
       const converted = convert(cell ?? null);
       if ('error' in converted) {
-        ctx.addIssue({ code: 'custom', message: converted.error });
+        ctx.addIssue({ code: 'custom', message: converted.error.vi, params: { en: converted.error.en } });
         return z.NEVER;
       }
       return converted.ok;
@@ -66,16 +68,17 @@ export const textField = cellField<string>((cell) => {
 });
 
 /** Text that must be there. */
-export const requiredTextField = (what: string) =>
+export const requiredTextField = (what: Words) =>
   cellField<string>((cell) => {
-    if (isEmpty(cell)) return { error: `thiếu ${what}.` };
+    if (isEmpty(cell)) return { error: { vi: `thiếu ${what.vi}.`, en: `${what.en} is missing.` } };
     return { ok: cleanText(cell instanceof Date ? cell.toISOString() : String(cell)) };
   });
 
 /** A unit code: trimmed, upper case; numbers are taken as written. */
 export const unitCodeField = cellField<string>((cell) => {
-  if (isEmpty(cell)) return { error: 'thiếu mã đơn vị.' };
-  if (cell instanceof Date || typeof cell === 'boolean') return { error: `mã đơn vị ${shown(cell)} không hợp lệ.` };
+  if (isEmpty(cell)) return { error: { vi: 'thiếu mã đơn vị.', en: 'the unit code is missing.' } };
+  if (cell instanceof Date || typeof cell === 'boolean')
+    return { error: { vi: `mã đơn vị ${shown(cell)} không hợp lệ.`, en: `unit code ${shown(cell)} is not valid.` } };
   return { ok: normalizeUnitCode(String(cell)) };
 });
 
@@ -84,14 +87,17 @@ export const unitCodeField = cellField<string>((cell) => {
  * converted what was typed: the cell must be formatted as text.
  */
 export const itemCodeField = cellField<string>((cell) => {
-  if (isEmpty(cell)) return { error: 'thiếu mã tiêu chí.' };
+  if (isEmpty(cell)) return { error: { vi: 'thiếu mã tiêu chí.', en: 'the item code is missing.' } };
   if (cell instanceof Date) {
     return {
-      error: `mã tiêu chí đã bị Excel đổi thành ngày (${shown(cell)}); hãy định dạng cột "Mã tiêu chí" là Văn bản (Text) rồi nhập lại, ví dụ 1.1.`,
+      error: {
+        vi: `mã tiêu chí đã bị Excel đổi thành ngày (${shown(cell)}); hãy định dạng cột "Mã tiêu chí" là Văn bản (Text) rồi nhập lại, ví dụ 1.1.`,
+        en: `Excel turned the item code into a date (${shown(cell)}); format the "Mã tiêu chí" column as Text and type it again, e.g. 1.1.`,
+      },
     };
   }
   if (typeof cell !== 'string' && typeof cell !== 'number')
-    return { error: `mã tiêu chí ${shown(cell)} không hợp lệ.` };
+    return { error: { vi: `mã tiêu chí ${shown(cell)} không hợp lệ.`, en: `item code ${shown(cell)} is not valid.` } };
   const text =
     typeof cell === 'number'
       ? String(cell)
@@ -104,7 +110,12 @@ export const statusField = cellField<ItemStatus | null>((cell) => {
   if (isEmpty(cell)) return { ok: null };
   const status = typeof cell === 'string' ? parseStatus(cell) : undefined;
   return status === undefined
-    ? { error: `giá trị ${shown(cell)} không phải là trạng thái hợp lệ; cần ${ACCEPTED.status}.` }
+    ? {
+        error: {
+          vi: `giá trị ${shown(cell)} không phải là trạng thái hợp lệ; cần ${ACCEPTED.status}.`,
+          en: `${shown(cell)} is not a valid status; expected ${ACCEPTED.status}.`,
+        },
+      }
     : { ok: status };
 });
 
@@ -114,7 +125,14 @@ export const flagField = cellField<boolean>((cell) => {
   if (typeof cell === 'boolean') return { ok: cell };
   if (typeof cell === 'number' && (cell === 0 || cell === 1)) return { ok: cell === 1 };
   const flag = typeof cell === 'string' ? parseFlag(cell) : undefined;
-  return flag === undefined ? { error: `giá trị ${shown(cell)} không hợp lệ; cần ${ACCEPTED.flag}.` } : { ok: flag };
+  return flag === undefined
+    ? {
+        error: {
+          vi: `giá trị ${shown(cell)} không hợp lệ; cần ${ACCEPTED.flag}.`,
+          en: `${shown(cell)} is not valid; expected ${ACCEPTED.flag}.`,
+        },
+      }
+    : { ok: flag };
 });
 
 /** A block of the run: one the regulation names, or one declared in the configuration. */
@@ -122,16 +140,34 @@ export const blockField = (blocks: readonly BlockDef[]) => {
   const parse = blockParser(blocks);
   const accepted = acceptedBlocks(blocks);
   return cellField<Block>((cell) => {
-    if (isEmpty(cell)) return { error: `thiếu khối; cần ${accepted}.` };
+    if (isEmpty(cell))
+      return { error: { vi: `thiếu khối; cần ${accepted}.`, en: `the block is missing; expected ${accepted}.` } };
     const block = typeof cell === 'string' ? parse(cell) : undefined;
-    return block === undefined ? { error: `khối ${shown(cell)} không hợp lệ; cần ${accepted}.` } : { ok: block };
+    return block === undefined
+      ? {
+          error: {
+            vi: `khối ${shown(cell)} không hợp lệ; cần ${accepted}.`,
+            en: `block ${shown(cell)} is not valid; expected ${accepted}.`,
+          },
+        }
+      : { ok: block };
   });
 };
 
 export const roleField = cellField<Role>((cell) => {
-  if (isEmpty(cell)) return { error: `thiếu vai trò; cần ${ACCEPTED.role}.` };
+  if (isEmpty(cell))
+    return {
+      error: { vi: `thiếu vai trò; cần ${ACCEPTED.role}.`, en: `the role is missing; expected ${ACCEPTED.role}.` },
+    };
   const role = typeof cell === 'string' ? parseRole(cell) : undefined;
-  return role === undefined ? { error: `vai trò ${shown(cell)} không hợp lệ; cần ${ACCEPTED.role}.` } : { ok: role };
+  return role === undefined
+    ? {
+        error: {
+          vi: `vai trò ${shown(cell)} không hợp lệ; cần ${ACCEPTED.role}.`,
+          en: `role ${shown(cell)} is not valid; expected ${ACCEPTED.role}.`,
+        },
+      }
+    : { ok: role };
 });
 
 /** A score cell that says the unit is not ranked in the index (`Không xếp hạng`). */
@@ -144,12 +180,22 @@ export const NOT_RANKED = 'not-ranked';
 export const scoreField = cellField<number | null | typeof NOT_RANKED>((cell) => {
   if (isEmpty(cell)) return { ok: null };
   if (typeof cell === 'number')
-    return Number.isFinite(cell) && cell >= 0 ? { ok: cell } : { error: `điểm ${shown(cell)} không hợp lệ.` };
+    return Number.isFinite(cell) && cell >= 0
+      ? { ok: cell }
+      : { error: { vi: `điểm ${shown(cell)} không hợp lệ.`, en: `score ${shown(cell)} is not valid.` } };
   if (typeof cell === 'string' && ['khong xep hang', 'kxh', 'not ranked'].includes(matchKey(cell)))
     return { ok: NOT_RANKED };
   const value = typeof cell === 'string' ? parseNumberText(cell) : undefined;
-  if (value === undefined) return { error: `điểm ${shown(cell)} không phải là số (hoặc "Không xếp hạng").` };
-  return value >= 0 ? { ok: value } : { error: `điểm ${shown(cell)} âm.` };
+  if (value === undefined)
+    return {
+      error: {
+        vi: `điểm ${shown(cell)} không phải là số (hoặc "Không xếp hạng").`,
+        en: `score ${shown(cell)} is not a number (or "Không xếp hạng").`,
+      },
+    };
+  return value >= 0
+    ? { ok: value }
+    : { error: { vi: `điểm ${shown(cell)} âm.`, en: `score ${shown(cell)} is negative.` } };
 });
 
 /** An official rank: a whole number from 1; blank is null. */
@@ -157,7 +203,12 @@ export const rankField = cellField<number | null>((cell) => {
   if (isEmpty(cell)) return { ok: null };
   const value = typeof cell === 'number' ? cell : typeof cell === 'string' ? parseNumberText(cell) : undefined;
   if (value === undefined || !Number.isInteger(value) || value < 1)
-    return { error: `hạng ${shown(cell)} không phải là số nguyên dương.` };
+    return {
+      error: {
+        vi: `hạng ${shown(cell)} không phải là số nguyên dương.`,
+        en: `rank ${shown(cell)} is not a positive whole number.`,
+      },
+    };
   return { ok: value };
 });
 
@@ -168,7 +219,14 @@ export const kindField = (kinds: readonly UnitKindDef[]) => {
   return cellField<string | null>((cell) => {
     if (isEmpty(cell)) return { ok: null };
     const kind = typeof cell === 'string' ? parse(cell) : undefined;
-    return kind === undefined ? { error: `loại đơn vị ${shown(cell)} không hợp lệ; cần ${accepted}.` } : { ok: kind };
+    return kind === undefined
+      ? {
+          error: {
+            vi: `loại đơn vị ${shown(cell)} không hợp lệ; cần ${accepted}.`,
+            en: `unit kind ${shown(cell)} is not valid; expected ${accepted}.`,
+          },
+        }
+      : { ok: kind };
   });
 };
 
@@ -184,7 +242,9 @@ export const dateField = cellField<string | null>((cell) => {
   if (isEmpty(cell)) return { ok: null };
   if (cell instanceof Date) {
     const iso = isoOf(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate());
-    return iso === undefined ? { error: `ngày ${shown(cell)} không hợp lệ.` } : { ok: iso };
+    return iso === undefined
+      ? { error: { vi: `ngày ${shown(cell)} không hợp lệ.`, en: `date ${shown(cell)} is not valid.` } }
+      : { ok: iso };
   }
   const text = typeof cell === 'string' ? cleanText(cell) : '';
   const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/u.exec(text);
@@ -196,7 +256,12 @@ export const dateField = cellField<string | null>((cell) => {
         ? isoOf(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]))
         : undefined;
   return iso === undefined
-    ? { error: `ngày ${shown(cell)} không hợp lệ; cần dạng ngày/tháng/năm, ví dụ 16/06/2024.` }
+    ? {
+        error: {
+          vi: `ngày ${shown(cell)} không hợp lệ; cần dạng ngày/tháng/năm, ví dụ 16/06/2024.`,
+          en: `date ${shown(cell)} is not valid; expected day/month/year, e.g. 16/06/2024.`,
+        },
+      }
     : { ok: iso };
 });
 
@@ -213,9 +278,20 @@ export const sectionsField = (sections: readonly number[]) =>
     if (typeof cell === 'number') {
       return sections.includes(cell)
         ? { ok: [cell] }
-        : { error: `không có Mục ${shown(cell)}; các mục là ${sections.join(', ')}.` };
+        : {
+            error: {
+              vi: `không có Mục ${shown(cell)}; các mục là ${sections.join(', ')}.`,
+              en: `there is no section ${shown(cell)}; the sections are ${sections.join(', ')}.`,
+            },
+          };
     }
-    if (typeof cell !== 'string') return { error: `Mục được phân công ${shown(cell)} không hợp lệ.` };
+    if (typeof cell !== 'string')
+      return {
+        error: {
+          vi: `Mục được phân công ${shown(cell)} không hợp lệ.`,
+          en: `sections assigned ${shown(cell)} are not valid.`,
+        },
+      };
     const key = matchKey(cell);
     if (['tat ca', 'ca 4 muc', 'toan bo', 'all'].includes(key)) return { ok: ALL_SECTIONS };
     const numbers = key
@@ -225,7 +301,10 @@ export const sectionsField = (sections: readonly number[]) =>
     const parsed = numbers.map(Number);
     if (parsed.length === 0 || parsed.some((n) => !Number.isInteger(n) || !sections.includes(n))) {
       return {
-        error: `Mục được phân công ${shown(cell)} không hợp lệ; ghi các số mục (${sections.join(', ')}) cách nhau bằng dấu phẩy, hoặc "Tất cả".`,
+        error: {
+          vi: `Mục được phân công ${shown(cell)} không hợp lệ; ghi các số mục (${sections.join(', ')}) cách nhau bằng dấu phẩy, hoặc "Tất cả".`,
+          en: `sections assigned ${shown(cell)} are not valid; write the section numbers (${sections.join(', ')}) separated by commas, or "Tất cả".`,
+        },
       };
     }
     return { ok: [...new Set(parsed)].sort((a, b) => a - b) };
@@ -237,7 +316,12 @@ export const inIndexField = cellField<boolean>((cell) => {
   if (typeof cell === 'boolean') return { ok: cell };
   const flag = typeof cell === 'string' ? parseFlag(cell) : undefined;
   return flag === undefined
-    ? { error: `giá trị ${shown(cell)} không hợp lệ; cần "Có" hoặc "Không" (để trống là Có).` }
+    ? {
+        error: {
+          vi: `giá trị ${shown(cell)} không hợp lệ; cần "Có" hoặc "Không" (để trống là Có).`,
+          en: `${shown(cell)} is not valid; expected "Có" or "Không" (blank is Có).`,
+        },
+      }
     : { ok: flag };
 });
 
@@ -245,7 +329,12 @@ export const inIndexField = cellField<boolean>((cell) => {
 export const previousCodesField = cellField<readonly string[]>((cell) => {
   if (isEmpty(cell)) return { ok: [] };
   if (typeof cell !== 'string' && typeof cell !== 'number')
-    return { error: `mã đơn vị năm trước ${shown(cell)} không hợp lệ.` };
+    return {
+      error: {
+        vi: `mã đơn vị năm trước ${shown(cell)} không hợp lệ.`,
+        en: `previous-year unit code ${shown(cell)} is not valid.`,
+      },
+    };
   const codes = String(cell)
     .split(/[,;]/u)
     .map(normalizeUnitCode)

@@ -18,21 +18,37 @@ export async function guardFile(path: string, display: string, limits: ReadLimit
   try {
     stats = await lstat(path);
   } catch {
-    return error('file-missing', `không tìm thấy tệp.`, { file: display });
+    return error('file-missing', { vi: `không tìm thấy tệp.`, en: `file not found.` }, { file: display });
   }
   if (stats.isSymbolicLink()) {
     return error(
       'file-symlink',
-      'là một liên kết tượng trưng (symlink), không phải tệp thật; hãy chép tệp thật vào đây.',
+      {
+        vi: 'là một liên kết tượng trưng (symlink), không phải tệp thật; hãy chép tệp thật vào đây.',
+        en: 'is a symbolic link (symlink), not a real file; copy the real file here.',
+      },
       { file: display },
     );
   }
-  if (stats.isDirectory()) return error('file-directory', 'là một thư mục, không phải tệp.', { file: display });
-  if (!stats.isFile()) return error('file-special', 'không phải tệp thông thường.', { file: display });
+  if (stats.isDirectory())
+    return error(
+      'file-directory',
+      { vi: 'là một thư mục, không phải tệp.', en: 'is a folder, not a file.' },
+      { file: display },
+    );
+  if (!stats.isFile())
+    return error(
+      'file-special',
+      { vi: 'không phải tệp thông thường.', en: 'is not a regular file.' },
+      { file: display },
+    );
   if (stats.size > limits.maxFileBytes) {
     return error(
       'file-too-large',
-      `tệp quá lớn (${formatBytes(stats.size)}; giới hạn ${formatBytes(limits.maxFileBytes)}).`,
+      {
+        vi: `tệp quá lớn (${formatBytes(stats.size)}; giới hạn ${formatBytes(limits.maxFileBytes)}).`,
+        en: `the file is too large (${formatBytes(stats.size)}; the limit is ${formatBytes(limits.maxFileBytes)}).`,
+      },
       { file: display },
     );
   }
@@ -157,18 +173,25 @@ export interface OpenedXlsx {
 export async function openXlsx(path: string, display: string, limits: ReadLimits): Promise<OpenedXlsx | Problem> {
   const where = { file: display };
   const head = await firstBytes(path, 8);
-  if (head.length === 0) return error('xlsx-empty', 'tệp rỗng (0 byte).', where);
+  if (head.length === 0)
+    return error('xlsx-empty', { vi: 'tệp rỗng (0 byte).', en: 'the file is empty (0 bytes).' }, where);
   if (head.subarray(0, 8).equals(OLE_MAGIC)) {
     return error(
       'xlsx-ole',
-      'không phải tệp .xlsx: đây là tệp Excel 97-2003 (.xls) hoặc tệp .xlsx có đặt mật khẩu. Hãy mở bằng Excel, bỏ mật khẩu nếu có, và lưu lại dạng "Excel Workbook (.xlsx)".',
+      {
+        vi: 'không phải tệp .xlsx: đây là tệp Excel 97-2003 (.xls) hoặc tệp .xlsx có đặt mật khẩu. Hãy mở bằng Excel, bỏ mật khẩu nếu có, và lưu lại dạng "Excel Workbook (.xlsx)".',
+        en: 'not an .xlsx file: this is an Excel 97-2003 file (.xls) or a password-protected .xlsx. Open it in Excel, remove any password, and save it as "Excel Workbook (.xlsx)".',
+      },
       where,
     );
   }
   if (!head.subarray(0, 4).equals(ZIP_MAGIC)) {
     return error(
       'xlsx-not-zip',
-      'không phải tệp .xlsx hợp lệ (không đúng định dạng). Hãy lưu lại tệp dạng "Excel Workbook (.xlsx)".',
+      {
+        vi: 'không phải tệp .xlsx hợp lệ (không đúng định dạng). Hãy lưu lại tệp dạng "Excel Workbook (.xlsx)".',
+        en: 'not a valid .xlsx file (wrong format). Save the file as "Excel Workbook (.xlsx)".',
+      },
       where,
     );
   }
@@ -179,30 +202,53 @@ export async function openXlsx(path: string, display: string, limits: ReadLimits
     const detail = cause instanceof Error ? cause.message : String(cause);
     return error(
       'xlsx-corrupt',
-      `tệp .xlsx bị hỏng hoặc chưa tải về hết (${detail}). Hãy xin lại tệp từ đơn vị gửi.`,
+      {
+        vi: `tệp .xlsx bị hỏng hoặc chưa tải về hết (${detail}). Hãy xin lại tệp từ đơn vị gửi.`,
+        en: `the .xlsx file is damaged or not fully downloaded (${detail}). Ask the sender for the file again.`,
+      },
       where,
     );
   }
   if (read === 'too-many') {
-    return error('xlsx-too-many-entries', `tệp .xlsx chứa quá nhiều thành phần (trên ${limits.maxZipEntries}).`, where);
+    return error(
+      'xlsx-too-many-entries',
+      {
+        vi: `tệp .xlsx chứa quá nhiều thành phần (trên ${limits.maxZipEntries}).`,
+        en: `the .xlsx file holds too many parts (over ${limits.maxZipEntries}).`,
+      },
+      where,
+    );
   }
   if ('tooLarge' in read) {
     const size = read.tooLarge === null ? 'lớn hơn khai báo và vượt' : `lớn tới ${formatBytes(read.tooLarge)}, vượt`;
     return error(
       'xlsx-too-large-uncompressed',
-      `khi giải nén, tệp .xlsx ${size} giới hạn ${formatBytes(limits.maxUncompressedBytes)}; có thể là tệp độc hại ("zip bomb") hoặc chứa quá nhiều dữ liệu thừa.`,
+      {
+        vi: `khi giải nén, tệp .xlsx ${size} giới hạn ${formatBytes(limits.maxUncompressedBytes)}; có thể là tệp độc hại ("zip bomb") hoặc chứa quá nhiều dữ liệu thừa.`,
+        en: `unpacked, the .xlsx file ${size} the limit of ${formatBytes(limits.maxUncompressedBytes)}; it may be a malicious file ("zip bomb") or hold much unneeded data.`,
+      },
       where,
     );
   }
   if (read.names.includes('mimetype') && !read.parts.has('xl/workbook.xml')) {
     return error(
       'xlsx-ods',
-      'đây là tệp OpenDocument (.ods) được đổi tên thành .xlsx. Hãy lưu lại tệp dạng "Excel Workbook (.xlsx)".',
+      {
+        vi: 'đây là tệp OpenDocument (.ods) được đổi tên thành .xlsx. Hãy lưu lại tệp dạng "Excel Workbook (.xlsx)".',
+        en: 'this is an OpenDocument file (.ods) renamed to .xlsx. Save the file as "Excel Workbook (.xlsx)".',
+      },
       where,
     );
   }
   if (!read.parts.has('xl/workbook.xml')) {
-    return error('xlsx-no-workbook', 'tệp nén này không chứa bảng tính Excel (thiếu xl/workbook.xml).', where);
+    return error(
+      'xlsx-no-workbook',
+      {
+        vi: 'tệp nén này không chứa bảng tính Excel (thiếu xl/workbook.xml).',
+        en: 'this archive holds no Excel workbook (xl/workbook.xml is missing).',
+      },
+      where,
+    );
   }
   return { parts: read.parts };
 }

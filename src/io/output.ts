@@ -24,7 +24,10 @@ export function checkOutputFolder(outDir: string, inputFolders: readonly string[
   for (const folder of inputFolders) {
     if (inside(out, resolve(folder))) {
       throw new UserError(
-        `thư mục kết quả ${outDir} nằm trong thư mục dữ liệu đầu vào ${folder}; hãy chọn thư mục khác (-o).`,
+        {
+          vi: `thư mục kết quả ${outDir} nằm trong thư mục dữ liệu đầu vào ${folder}; hãy chọn thư mục khác (-o).`,
+          en: `the output folder ${outDir} is inside the input folder ${folder}; choose another one (-o).`,
+        },
         EXIT.usage,
       );
     }
@@ -80,7 +83,13 @@ export async function writeOutputs(
   const protectedSet = new Set(options.protectedPaths.map((p) => resolve(p)));
   for (const file of files) {
     if (protectedSet.has(resolve(file.path))) {
-      throw new UserError(`không ghi đè tệp đầu vào ${options.display(file.path)}.`, EXIT.usage);
+      throw new UserError(
+        {
+          vi: `không ghi đè tệp đầu vào ${options.display(file.path)}.`,
+          en: `an input file is never written over: ${options.display(file.path)}.`,
+        },
+        EXIT.usage,
+      );
     }
   }
   if (!options.force) {
@@ -89,7 +98,10 @@ export async function writeOutputs(
       if (await exists(path, false)) existing.push(options.display(path));
     if (existing.length > 0) {
       throw new UserError(
-        `kết quả đã có, không ghi đè: ${existing.join(', ')}. Dùng --force để thay thế.`,
+        {
+          vi: `kết quả đã có, không ghi đè: ${existing.join(', ')}. Dùng --force để thay thế.`,
+          en: `outputs exist, not replaced: ${existing.join(', ')}. Use --force to replace them.`,
+        },
         EXIT.outputsExist,
       );
     }

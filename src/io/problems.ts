@@ -15,9 +15,17 @@ export interface Problem {
   readonly code: string;
   /** The message for the user, in Vietnamese, without the location. */
   readonly message: string;
+  /** The same message in English (`--lang en`), where it has been written; else the Vietnamese is shown. */
+  readonly en?: string;
   readonly where?: SourceRef;
   /** The unit it concerns, when it concerns one (`explain` lists the unit's problems). */
   readonly unit?: string;
+}
+
+/** A message in both languages of the tool. */
+export interface Words {
+  readonly vi: string;
+  readonly en: string;
 }
 
 /** The problem, marked as concerning the unit `code`. */
@@ -25,43 +33,74 @@ export function aboutUnit(problem: Problem, code: string | undefined): Problem {
   return code === undefined ? problem : { ...problem, unit: code };
 }
 
-/** `units.xlsx, trang "DS", dòng 7, cột C`: where a problem is, as a civil servant reads it. */
-export function formatWhere(where: SourceRef | undefined): string {
+/** `units.xlsx, trang "DS", dòng 7, cột C` (`sheet "DS", row 7, column C`): where a problem is, as a civil servant reads it. */
+export function formatWhere(where: SourceRef | undefined, lang: 'vi' | 'en' = 'vi'): string {
   if (where === undefined) return '';
+  const en = lang === 'en';
   const parts = [where.file];
-  if (where.sheet !== undefined) parts.push(`trang "${where.sheet}"`);
-  if (where.row !== undefined) parts.push(`dòng ${where.row}`);
-  if (where.column !== undefined) parts.push(`cột ${where.column}`);
+  if (where.sheet !== undefined) parts.push(`${en ? 'sheet' : 'trang'} "${where.sheet}"`);
+  if (where.row !== undefined) parts.push(`${en ? 'row' : 'dòng'} ${where.row}`);
+  if (where.column !== undefined) parts.push(`${en ? 'column' : 'cột'} ${where.column}`);
   return parts.join(', ');
 }
 
+/** The problem's message in the language (Vietnamese where no English has been written). */
+export function problemText(problem: Problem, lang: 'vi' | 'en' = 'vi'): string {
+  return lang === 'en' ? (problem.en ?? problem.message) : problem.message;
+}
+
+/** The problem with its location, in Vietnamese. */
 export function formatProblem(problem: Problem): string {
-  const where = formatWhere(problem.where);
-  return where === '' ? problem.message : `${where}: ${problem.message}`;
+  return formatProblemIn(problem, 'vi');
 }
 
-export function error(code: string, message: string, where?: SourceRef): Problem {
-  return { severity: 'error', code, message, ...(where === undefined ? {} : { where }) };
+/** The problem with its location, in the language. */
+export function formatProblemIn(problem: Problem, lang: 'vi' | 'en'): string {
+  const where = formatWhere(problem.where, lang);
+  const text = problemText(problem, lang);
+  return where === '' ? text : `${where}: ${text}`;
 }
 
-export function warning(code: string, message: string, where?: SourceRef): Problem {
-  return { severity: 'warning', code, message, ...(where === undefined ? {} : { where }) };
+function make(severity: Problem['severity'], code: string, message: string | Words, where?: SourceRef): Problem {
+  return {
+    severity,
+    code,
+    ...(typeof message === 'string' ? { message } : { message: message.vi, en: message.en }),
+    ...(where === undefined ? {} : { where }),
+  };
 }
 
-export function info(code: string, message: string, where?: SourceRef): Problem {
-  return { severity: 'info', code, message, ...(where === undefined ? {} : { where }) };
+export function error(code: string, message: string | Words, where?: SourceRef): Problem {
+  return make('error', code, message, where);
+}
+
+export function warning(code: string, message: string | Words, where?: SourceRef): Problem {
+  return make('warning', code, message, where);
+}
+
+export function info(code: string, message: string | Words, where?: SourceRef): Problem {
+  return make('info', code, message, where);
 }
 
 /** The inputs have malformed data: the list is the message; exit 1, nothing written. */
 export class InputProblemsError extends UserError {
   constructor(readonly problems: readonly Problem[]) {
-    const errors = problems.filter((p) => p.severity === 'error');
-    super(
-      `Dữ liệu đầu vào có ${errors.length} lỗi, chưa ghi kết quả nào:\n${errors.map((p) => `  - ${formatProblem(p)}`).join('\n')}`,
-      EXIT.inputProblems,
-    );
+    super(describeErrors(problems, 'vi'), EXIT.inputProblems);
     this.name = 'InputProblemsError';
   }
+
+  /** The list in the language of the run. */
+  override describe(lang: 'vi' | 'en'): string {
+    return describeErrors(this.problems, lang);
+  }
+}
+
+function describeErrors(problems: readonly Problem[], lang: 'vi' | 'en'): string {
+  const errors = problems.filter((p) => p.severity === 'error');
+  const list = errors.map((p) => `  - ${formatProblemIn(p, lang)}`).join('\n');
+  return lang === 'en'
+    ? `The inputs have ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was written:\n${list}`
+    : `Dữ liệu đầu vào có ${errors.length} lỗi, chưa ghi kết quả nào:\n${list}`;
 }
 
 /** Column letters as spreadsheet programs show them: 1 → A, 27 → AA. */

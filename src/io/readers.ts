@@ -120,11 +120,11 @@ function buildSchemas(blocks: readonly BlockDef[], regulation: UnitsRules['regul
   return {
     unit: z.object({
       unitCode: unitCodeField,
-      unitName: requiredTextField('tên đơn vị'),
+      unitName: requiredTextField({ vi: 'tên đơn vị', en: 'the unit name' }),
       block,
       kind: kindField(regulation.unitKinds),
-      name: requiredTextField('họ và tên'),
-      position: requiredTextField('chức vụ'),
+      name: requiredTextField({ vi: 'họ và tên', en: 'the name' }),
+      position: requiredTextField({ vi: 'chức vụ', en: 'the position' }),
       role: roleField,
       from: dateField,
       to: dateField,
@@ -135,7 +135,7 @@ function buildSchemas(blocks: readonly BlockDef[], regulation: UnitsRules['regul
     }),
     score: z.object({
       unitCode: unitCodeField,
-      unitName: requiredTextField('tên đơn vị'),
+      unitName: requiredTextField({ vi: 'tên đơn vị', en: 'the unit name' }),
       block,
       score: scoreField,
       officialRank: rankField,
@@ -191,7 +191,9 @@ function parseRow<S extends TableSpec<string>, T>(
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) {
     const key = String(issue.path[0]) as KeyOf<S>;
-    problems.push(error(`invalid-${key}`, issue.message, at(spec, row, key)));
+    const en: unknown = issue.code === 'custom' ? issue.params?.en : undefined;
+    const message = typeof en === 'string' ? { vi: issue.message, en } : issue.message;
+    problems.push(error(`invalid-${key}`, message, at(spec, row, key)));
   }
   return undefined;
 }
@@ -221,13 +223,23 @@ function unreadColumns(
   if (unread.length === 0) return [];
   const suspicious = unread.filter((h) => DATA_WORDS.test(matchKey(h)));
   const problems: Problem[] = [
-    info('unread-columns', `các cột không được đọc: ${unread.map((h) => `"${h}"`).join(', ')}.`, { file: display }),
+    info(
+      'unread-columns',
+      {
+        vi: `các cột không được đọc: ${unread.map((h) => `"${h}"`).join(', ')}.`,
+        en: `columns not read: ${unread.map((h) => `"${h}"`).join(', ')}.`,
+      },
+      { file: display },
+    ),
   ];
   if (suspicious.length > 0) {
     problems.push(
       warning(
         'similar-column',
-        `cột ${suspicious.map((h) => `"${h}"`).join(', ')} không được đọc nhưng tiêu đề giống một cột dữ liệu; nếu đây là cột cần dùng, hãy đặt đúng tiêu đề (và xoá hoặc đổi tên cột cũ).`,
+        {
+          vi: `cột ${suspicious.map((h) => `"${h}"`).join(', ')} không được đọc nhưng tiêu đề giống một cột dữ liệu; nếu đây là cột cần dùng, hãy đặt đúng tiêu đề (và xoá hoặc đổi tên cột cũ).`,
+          en: `column(s) ${suspicious.map((h) => `"${h}"`).join(', ')} not read, though the heading looks like a data column; if it is the one to use, give it the expected heading (and remove or rename the old column).`,
+        },
         { file: display },
       ),
     );
@@ -293,7 +305,13 @@ export async function readUnitsFile(
   checkHeads(finished, persons, unreadable, rules.year, problems);
   checkDuplicatePersons(persons, problems);
   if (table.problems.length === 0 && table.rows.length === 0) {
-    problems.push(error('units-empty', 'danh sách đơn vị không có dòng nào.', { file: display }));
+    problems.push(
+      error(
+        'units-empty',
+        { vi: 'danh sách đơn vị không có dòng nào.', en: 'the units file has no rows.' },
+        { file: display },
+      ),
+    );
   }
   return { units: finished, persons, problems, unreadable };
 }
@@ -329,7 +347,10 @@ function mergeUnit(units: Map<string, UnitDraft>, value: UnitValue, where: Sourc
     problems.push(
       error(
         'unit-inconsistent',
-        `thông tin đơn vị ${value.unitCode} khác với ${place(known.where)} (ở đó ghi: ${differs.join(', ')}); mỗi đơn vị chỉ có một tên, một khối, một loại.`,
+        {
+          vi: `thông tin đơn vị ${value.unitCode} khác với ${place(known.where)} (ở đó ghi: ${differs.join(', ')}); mỗi đơn vị chỉ có một tên, một khối, một loại.`,
+          en: `the details of unit ${value.unitCode} differ from ${place(known.where)} (there: ${differs.join(', ')}); a unit has one name, one block, one kind.`,
+        },
         where,
       ),
     );
@@ -353,7 +374,10 @@ function personOf(
       problems.push(
         error(
           'deputy-without-assignment',
-          `${value.name} là cấp phó nhưng không ghi Văn bản phân công: chỉ cấp phó được người đứng đầu phân công mới chịu trách nhiệm như người đứng đầu (${formatCitation(rules.regulation.deputyBasis)}).`,
+          {
+            vi: `${value.name} là cấp phó nhưng không ghi Văn bản phân công: chỉ cấp phó được người đứng đầu phân công mới chịu trách nhiệm như người đứng đầu (${formatCitation(rules.regulation.deputyBasis)}).`,
+            en: `${value.name} is a deputy but no assignment document is given: only a deputy assigned by the head answers as the head does (${formatCitation(rules.regulation.deputyBasis)}).`,
+          },
           at(UNITS_SPEC, row, 'assignment'),
         ),
       );
@@ -364,7 +388,10 @@ function personOf(
         aboutUnit(
           warning(
             'deputy-sections-blank',
-            `${value.name}: không ghi Mục được phân công, coi như được phân công cả ${allSections.length} mục.`,
+            {
+              vi: `${value.name}: không ghi Mục được phân công, coi như được phân công cả ${allSections.length} mục.`,
+              en: `${value.name}: no sections assigned are given; taken as assigned all ${allSections.length} sections.`,
+            },
             at(UNITS_SPEC, row, 'sections'),
           ),
           value.unitCode,
@@ -377,7 +404,10 @@ function personOf(
       aboutUnit(
         warning(
           'head-assignment-ignored',
-          `${value.name} không phải cấp phó: Mục được phân công và Văn bản phân công chỉ dùng cho cấp phó, đã bỏ qua.`,
+          {
+            vi: `${value.name} không phải cấp phó: Mục được phân công và Văn bản phân công chỉ dùng cho cấp phó, đã bỏ qua.`,
+            en: `${value.name} is not a deputy: the sections assigned and the assignment document apply to deputies only; ignored.`,
+          },
           row.where,
         ),
         value.unitCode,
@@ -418,7 +448,10 @@ function periodOf(
       problems.push(
         error(
           'period-outside-year',
-          `ngày ${dmy(date)} nằm ngoài năm đánh giá ${year ?? ''}.`,
+          {
+            vi: `ngày ${dmy(date)} nằm ngoài năm đánh giá ${year ?? ''}.`,
+            en: `the date ${dmy(date)} is outside the year evaluated ${year ?? ''}.`,
+          },
           at(UNITS_SPEC, row, key),
         ),
       );
@@ -427,7 +460,14 @@ function periodOf(
   }
   if (from > to) {
     problems.push(
-      error('period-reversed', `Từ ngày ${dmy(from)} sau Đến ngày ${dmy(to)}.`, at(UNITS_SPEC, row, 'from')),
+      error(
+        'period-reversed',
+        {
+          vi: `Từ ngày ${dmy(from)} sau Đến ngày ${dmy(to)}.`,
+          en: `Từ ngày ${dmy(from)} is after Đến ngày ${dmy(to)}.`,
+        },
+        at(UNITS_SPEC, row, 'from'),
+      ),
     );
     return false;
   }
@@ -446,7 +486,10 @@ function finishUnits(units: ReadonlyMap<string, UnitDraft>, rules: UnitsRules, p
         problems.push(
           error(
             'no-kind',
-            `đơn vị ${draft.code} (khối ${draft.block}) không ghi Loại đơn vị, và khối này không có loại mặc định; cần ${rules.regulation.unitKinds.map((k) => `"${k.vi}"`).join(', ')}.`,
+            {
+              vi: `đơn vị ${draft.code} (khối ${draft.block}) không ghi Loại đơn vị, và khối này không có loại mặc định; cần ${rules.regulation.unitKinds.map((k) => `"${k.vi}"`).join(', ')}.`,
+              en: `unit ${draft.code} (block ${draft.block}) has no Loại đơn vị (kind), and the block has no default kind; expected ${rules.regulation.unitKinds.map((k) => `"${k.vi}"`).join(', ')}.`,
+            },
             draft.where,
           ),
         );
@@ -473,7 +516,10 @@ function finishUnits(units: ReadonlyMap<string, UnitDraft>, rules: UnitsRules, p
     problems.push(
       warning(
         'kind-defaulted',
-        `${defaulted.length} đơn vị không ghi Loại đơn vị, đã lấy theo khối (${names}): ${defaulted.join(', ')}.`,
+        {
+          vi: `${defaulted.length} đơn vị không ghi Loại đơn vị, đã lấy theo khối (${names}): ${defaulted.join(', ')}.`,
+          en: `${defaulted.length} unit(s) have no Loại đơn vị (kind); taken from the block (${names}): ${defaulted.join(', ')}.`,
+        },
         first === undefined
           ? undefined
           : { file: first.file, ...(first.sheet === undefined ? {} : { sheet: first.sheet }) },
@@ -510,7 +556,10 @@ function checkHeads(
           aboutUnit(
             warning(
               'no-head',
-              `đơn vị ${unit.code} (${unit.name}) không có người đứng đầu hay quyền / phụ trách trong danh sách: kết quả của đơn vị được báo cáo không kèm người chịu trách nhiệm.`,
+              {
+                vi: `đơn vị ${unit.code} (${unit.name}) không có người đứng đầu hay quyền / phụ trách trong danh sách: kết quả của đơn vị được báo cáo không kèm người chịu trách nhiệm.`,
+                en: `unit ${unit.code} (${unit.name}) has no head, acting head or person in charge in the list: the unit's result is reported without a responsible person.`,
+              },
               unit.source,
             ),
             unit.code,
@@ -529,7 +578,10 @@ function checkHeads(
         problems.push(
           error(
             'heads-overlap',
-            `đơn vị ${unit.code}: thời gian giữ chức của ${next.person.name} (${dmy(next.from)}–${dmy(next.to)}) chồng lên ${current.person.name} (${dmy(current.from)}–${dmy(current.to)}); mỗi thời điểm chỉ có một người đứng đầu.`,
+            {
+              vi: `đơn vị ${unit.code}: thời gian giữ chức của ${next.person.name} (${dmy(next.from)}–${dmy(next.to)}) chồng lên ${current.person.name} (${dmy(current.from)}–${dmy(current.to)}); mỗi thời điểm chỉ có một người đứng đầu.`,
+              en: `unit ${unit.code}: the term of ${next.person.name} (${dmy(next.from)}–${dmy(next.to)}) overlaps that of ${current.person.name} (${dmy(current.from)}–${dmy(current.to)}); there is one head at a time.`,
+            },
             next.person.source,
           ),
         );
@@ -540,7 +592,10 @@ function checkHeads(
           aboutUnit(
             warning(
               'head-gap',
-              `đơn vị ${unit.code}: không có người đứng đầu từ ${dmy(expected)} đến ${dmy(dayBefore(current.from))}.`,
+              {
+                vi: `đơn vị ${unit.code}: không có người đứng đầu từ ${dmy(expected)} đến ${dmy(dayBefore(current.from))}.`,
+                en: `unit ${unit.code}: no head from ${dmy(expected)} to ${dmy(dayBefore(current.from))}.`,
+              },
               current.person.source,
             ),
             unit.code,
@@ -555,7 +610,10 @@ function checkHeads(
         aboutUnit(
           warning(
             'head-gap',
-            `đơn vị ${unit.code}: không có người đứng đầu từ ${dmy(dayAfter(covered))} đến ${dmy(end)}.`,
+            {
+              vi: `đơn vị ${unit.code}: không có người đứng đầu từ ${dmy(dayAfter(covered))} đến ${dmy(end)}.`,
+              en: `unit ${unit.code}: no head from ${dmy(dayAfter(covered))} to ${dmy(end)}.`,
+            },
             heads.at(-1)?.person.source,
           ),
           unit.code,
@@ -584,7 +642,10 @@ function checkDuplicatePersons(persons: readonly Person[], problems: Problem[]):
       problems.push(
         error(
           'duplicate-person',
-          `${person.name} đã có trong danh sách của đơn vị ${person.unitCode} (${clash.source === undefined ? '' : place(clash.source)}) trong cùng thời gian; mỗi người chỉ ghi một lần.`,
+          {
+            vi: `${person.name} đã có trong danh sách của đơn vị ${person.unitCode} (${clash.source === undefined ? '' : place(clash.source)}) trong cùng thời gian; mỗi người chỉ ghi một lần.`,
+            en: `${person.name} is already listed for unit ${person.unitCode} (${clash.source === undefined ? '' : place(clash.source)}) for the same time; list each person once.`,
+          },
           person.source,
         ),
       );
@@ -610,7 +671,10 @@ function scoreLikeColumns(headers: readonly string[], display: string): Problem[
   return [
     warning(
       'similar-column',
-      `bảng điểm có thêm cột giống cột điểm (${like.map((h) => `"${h}"`).join(', ')}) nhưng chỉ cột "Điểm ICT Index" được dùng để xếp hạng; nếu cột kia mới đúng, hãy đổi tiêu đề và xoá cột cũ.`,
+      {
+        vi: `bảng điểm có thêm cột giống cột điểm (${like.map((h) => `"${h}"`).join(', ')}) nhưng chỉ cột "Điểm ICT Index" được dùng để xếp hạng; nếu cột kia mới đúng, hãy đổi tiêu đề và xoá cột cũ.`,
+        en: `the scores file has more columns like the score (${like.map((h) => `"${h}"`).join(', ')}), but only "Điểm ICT Index" is used to rank; if the other is the right one, change the headings and remove the old column.`,
+      },
       { file: display },
     ),
   ];
@@ -645,7 +709,10 @@ function implausibleScores(located: readonly { score: number; where: SourceRef }
     .map((l) =>
       error(
         'implausible-score',
-        `điểm ${number(l.score)} khác hẳn thang điểm của các đơn vị khác (trung vị ${number(median)}): có thể nhập nhầm thang điểm, hoặc ô định dạng phần trăm. Hãy kiểm tra và nhập lại theo cùng một thang.`,
+        {
+          vi: `điểm ${number(l.score)} khác hẳn thang điểm của các đơn vị khác (trung vị ${number(median)}): có thể nhập nhầm thang điểm, hoặc ô định dạng phần trăm. Hãy kiểm tra và nhập lại theo cùng một thang.`,
+          en: `the score ${number(l.score)} is far from the scale of the other units (median ${number(median)}): perhaps another scale, or a cell formatted as a percentage. Check it and enter it on the same scale.`,
+        },
         l.where,
       ),
     );
@@ -683,7 +750,10 @@ export async function readScoresFile(
     problems.push(
       warning(
         'too-many-columns',
-        `bảng điểm có ${(table.extraHeaders ?? []).length} cột khác ngoài các cột cần đọc; chỉ ${MAX_COMPONENTS} cột đầu được giữ lại làm chỉ số thành phần.`,
+        {
+          vi: `bảng điểm có ${(table.extraHeaders ?? []).length} cột khác ngoài các cột cần đọc; chỉ ${MAX_COMPONENTS} cột đầu được giữ lại làm chỉ số thành phần.`,
+          en: `the scores file has ${(table.extraHeaders ?? []).length} other columns besides those read; only the first ${MAX_COMPONENTS} are kept as component indices.`,
+        },
         { file: display },
       ),
     );
@@ -694,7 +764,14 @@ export async function readScoresFile(
     const other = seen.get(value.unitCode);
     if (other !== undefined) {
       problems.push(
-        error('duplicate-score', `đơn vị ${value.unitCode} có hai dòng điểm (dòng kia ở ${place(other)}).`, row.where),
+        error(
+          'duplicate-score',
+          {
+            vi: `đơn vị ${value.unitCode} có hai dòng điểm (dòng kia ở ${place(other)}).`,
+            en: `unit ${value.unitCode} has two score rows (the other at ${place(other)}).`,
+          },
+          row.where,
+        ),
       );
       continue;
     }
@@ -761,7 +838,10 @@ export async function readSelfReportFile(
       problems.push(
         error(
           'unknown-item',
-          `mã tiêu chí "${value.itemCode}" không có trong danh mục (${itemCodes[0] ?? ''} … ${itemCodes.at(-1) ?? ''}).`,
+          {
+            vi: `mã tiêu chí "${value.itemCode}" không có trong danh mục (${itemCodes[0] ?? ''} … ${itemCodes.at(-1) ?? ''}).`,
+            en: `item code "${value.itemCode}" is not in the checklist (${itemCodes[0] ?? ''} … ${itemCodes.at(-1) ?? ''}).`,
+          },
           at(SELF_REPORT_SPEC, row, 'itemCode'),
         ),
       );
@@ -774,7 +854,10 @@ export async function readSelfReportFile(
       aboutUnit(
         warning(
           'assessment-in-self-report',
-          `cột ${[...assessmentColumns].map((h) => `"${h}"`).join(', ')} trong báo cáo của đơn vị không được đọc: kết quả đánh giá từng tiêu chí là của Sở, ghi trong tệp assessment.xlsx của năm (Mã đơn vị | Mã tiêu chí | Kết quả đánh giá | Ghi chú). Hãy chuyển các kết quả đó sang tệp này.`,
+          {
+            vi: `cột ${[...assessmentColumns].map((h) => `"${h}"`).join(', ')} trong báo cáo của đơn vị không được đọc: kết quả đánh giá từng tiêu chí là của Sở, ghi trong tệp assessment.xlsx của năm (Mã đơn vị | Mã tiêu chí | Kết quả đánh giá | Ghi chú). Hãy chuyển các kết quả đó sang tệp này.`,
+            en: `column(s) ${[...assessmentColumns].map((h) => `"${h}"`).join(', ')} in the unit's report are not read: each item is decided by the department's assessment, in the year's assessment.xlsx (Mã đơn vị | Mã tiêu chí | Kết quả đánh giá | Ghi chú). Move those results to that file.`,
+          },
           { file: display },
         ),
         rows[0]?.unitCode,
@@ -847,7 +930,10 @@ export async function readAssessmentFile(
         problems.push(
           error(
             'assessment-shape',
-            'không nhận ra dạng bảng đánh giá: cần cột "Mã tiêu chí" và "Kết quả đánh giá" (mỗi dòng một tiêu chí), hoặc mỗi tiêu chí một cột có tiêu đề là mã tiêu chí (1.1, 1.2, …).',
+            {
+              vi: 'không nhận ra dạng bảng đánh giá: cần cột "Mã tiêu chí" và "Kết quả đánh giá" (mỗi dòng một tiêu chí), hoặc mỗi tiêu chí một cột có tiêu đề là mã tiêu chí (1.1, 1.2, …).',
+              en: 'the assessment table is not recognised: it needs the columns "Mã tiêu chí" and "Kết quả đánh giá" (one row per item), or one column per item headed by the item code (1.1, 1.2, …).',
+            },
             {
               file: display,
               ...(row.where.sheet === undefined ? {} : { sheet: row.where.sheet }),
@@ -861,7 +947,16 @@ export async function readAssessmentFile(
     for (const extra of row.extras) {
       if (/^\d+[.,]\d+$/u.test(extra.header.trim()) && !reportedShapes.has(`extra:${extra.header}`)) {
         reportedShapes.add(`extra:${extra.header}`);
-        problems.push(error('unknown-item', `cột "${extra.header}" không phải mã tiêu chí trong danh mục.`, row.where));
+        problems.push(
+          error(
+            'unknown-item',
+            {
+              vi: `cột "${extra.header}" không phải mã tiêu chí trong danh mục.`,
+              en: `column "${extra.header}" is not an item code of the checklist.`,
+            },
+            row.where,
+          ),
+        );
       }
     }
     if (isLong) {
@@ -869,7 +964,14 @@ export async function readAssessmentFile(
       if (value === undefined) continue;
       if (!known.has(value.itemCode)) {
         problems.push(
-          error('unknown-item', `mã tiêu chí "${value.itemCode}" không có trong danh mục.`, at(spec, row, 'itemCode')),
+          error(
+            'unknown-item',
+            {
+              vi: `mã tiêu chí "${value.itemCode}" không có trong danh mục.`,
+              en: `item code "${value.itemCode}" is not in the checklist.`,
+            },
+            at(spec, row, 'itemCode'),
+          ),
         );
         continue;
       }
@@ -931,7 +1033,10 @@ export async function readFollowUpFile(path: string, display: string, limits: Re
       problems.push(
         error(
           'duplicate-follow-up',
-          `đơn vị ${value.unitCode} có hai dòng theo dõi (dòng kia ở ${place(other)}); hãy gộp lại thành một dòng.`,
+          {
+            vi: `đơn vị ${value.unitCode} có hai dòng theo dõi (dòng kia ở ${place(other)}); hãy gộp lại thành một dòng.`,
+            en: `unit ${value.unitCode} has two follow-up rows (the other at ${place(other)}); merge them into one.`,
+          },
           row.where,
         ),
       );

@@ -171,7 +171,10 @@ async function readSheet<K extends string>(spec: TableSpec<K>, sheet: RawSheet, 
         problems.push(
           error(
             'duplicate-column',
-            `cột "${headerName(spec, duplicate.key)}" xuất hiện nhiều lần (cột ${duplicate.indexes.map((i) => columnLetter(i + 1)).join(', ')}); hãy giữ lại một cột.`,
+            {
+              vi: `cột "${headerName(spec, duplicate.key)}" xuất hiện nhiều lần (cột ${duplicate.indexes.map((i) => columnLetter(i + 1)).join(', ')}); hãy giữ lại một cột.`,
+              en: `column "${headerName(spec, duplicate.key)}" appears more than once (columns ${duplicate.indexes.map((i) => columnLetter(i + 1)).join(', ')}); keep one.`,
+            },
             { file, ...sheetRef, row: raw.row },
           ),
         );
@@ -182,7 +185,10 @@ async function readSheet<K extends string>(spec: TableSpec<K>, sheet: RawSheet, 
           problems.push(
             error(
               'hidden-column',
-              `cột "${headerName(spec, key)}" (cột ${columnLetter(index + 1)}) đang bị ẩn: công cụ không đọc dữ liệu mà người kiểm tra không nhìn thấy. Nếu đây là cột đúng, hãy bỏ ẩn; nếu là cột cũ, hãy xoá hoặc đổi tên.`,
+              {
+                vi: `cột "${headerName(spec, key)}" (cột ${columnLetter(index + 1)}) đang bị ẩn: công cụ không đọc dữ liệu mà người kiểm tra không nhìn thấy. Nếu đây là cột đúng, hãy bỏ ẩn; nếu là cột cũ, hãy xoá hoặc đổi tên.`,
+                en: `column "${headerName(spec, key)}" (column ${columnLetter(index + 1)}) is hidden: the tool does not read data the reviewer cannot see. If it is the right column, unhide it; if it is an old one, remove or rename it.`,
+              },
               { file, ...sheetRef, row: raw.row },
             ),
           );
@@ -204,7 +210,10 @@ async function readSheet<K extends string>(spec: TableSpec<K>, sheet: RawSheet, 
       problems.push(
         error(
           'csv-extra-cells',
-          `dòng có ${raw.cells.length} ô nhưng dòng tiêu đề chỉ có ${headerWidth} cột. Thường do số thập phân viết bằng dấu phẩy (85,5) trong tệp CSV phân tách bằng dấu phẩy: hãy đặt số trong dấu ngoặc kép, dùng dấu chấm, hoặc lưu tệp phân tách bằng dấu chấm phẩy (;).`,
+          {
+            vi: `dòng có ${raw.cells.length} ô nhưng dòng tiêu đề chỉ có ${headerWidth} cột. Thường do số thập phân viết bằng dấu phẩy (85,5) trong tệp CSV phân tách bằng dấu phẩy: hãy đặt số trong dấu ngoặc kép, dùng dấu chấm, hoặc lưu tệp phân tách bằng dấu chấm phẩy (;).`,
+            en: `the row has ${raw.cells.length} cells but the header only ${headerWidth} columns. Usually a decimal comma (85,5) in a comma-separated CSV: quote the number, use a decimal point, or save the file separated by semicolons (;).`,
+          },
           { file, ...sheetRef, row: raw.row },
         ),
       );
@@ -299,7 +308,10 @@ export async function readTable<K extends string>(
       problems.push(
         warning(
           'converted',
-          `tệp định dạng ${extension} đã được chuyển sang .xlsx bằng ${converted.tool} để đọc; nên lưu lại thành .xlsx cho lần sau.`,
+          {
+            vi: `tệp định dạng ${extension} đã được chuyển sang .xlsx bằng ${converted.tool} để đọc; nên lưu lại thành .xlsx cho lần sau.`,
+            en: `the ${extension} file was converted to .xlsx with ${converted.tool} to be read; save it as .xlsx next time.`,
+          },
           { file: display },
         ),
       );
@@ -317,7 +329,10 @@ export async function readTable<K extends string>(
       problems.push(
         error(
           'several-sheets',
-          `có ${reads.length} trang cùng là ${spec.titleVi} (${reads.map((r) => `"${r.name ?? ''}"`).join(', ')}) với nội dung khác nhau; hãy giữ lại một trang (hoặc ẩn/xoá các trang cũ).`,
+          {
+            vi: `có ${reads.length} trang cùng là ${spec.titleVi} (${reads.map((r) => `"${r.name ?? ''}"`).join(', ')}) với nội dung khác nhau; hãy giữ lại một trang (hoặc ẩn/xoá các trang cũ).`,
+            en: `${reads.length} sheets are ${spec.titleVi} (${reads.map((r) => `"${r.name ?? ''}"`).join(', ')}) with different contents; keep one (or hide or remove the old ones).`,
+          },
           { file: display },
         ),
       );
@@ -329,7 +344,10 @@ export async function readTable<K extends string>(
         problems.push(
           warning(
             'duplicate-sheets',
-            `các trang ${reads.map((r) => `"${r.name ?? ''}"`).join(', ')} giống hệt nhau; chỉ đọc trang đầu.`,
+            {
+              vi: `các trang ${reads.map((r) => `"${r.name ?? ''}"`).join(', ')} giống hệt nhau; chỉ đọc trang đầu.`,
+              en: `sheets ${reads.map((r) => `"${r.name ?? ''}"`).join(', ')} are identical; only the first is read.`,
+            },
             {
               file: display,
             },
@@ -342,7 +360,10 @@ export async function readTable<K extends string>(
     problems.push(
       warning(
         'hidden-sheet',
-        `trang ẩn "${name}" có dạng ${spec.titleVi} nhưng không được đọc vì đang bị ẩn; nếu cần dùng, hãy bỏ ẩn trang và ẩn/xoá trang cũ.`,
+        {
+          vi: `trang ẩn "${name}" có dạng ${spec.titleVi} nhưng không được đọc vì đang bị ẩn; nếu cần dùng, hãy bỏ ẩn trang và ẩn/xoá trang cũ.`,
+          en: `hidden sheet "${name}" looks like ${spec.titleVi} but is not read because it is hidden; to use it, unhide it and hide or remove the old one.`,
+        },
         {
           file: display,
           sheet: name,
@@ -355,7 +376,10 @@ export async function readTable<K extends string>(
     problems.push(
       warning(
         'partial-header',
-        `trang "${partial.name ?? ''}" có các cột ${partial.found.map((h) => `"${h}"`).join(', ')} nhưng thiếu ${partial.missing.map((h) => `"${h}"`).join(', ')}: trang này không được đọc.`,
+        {
+          vi: `trang "${partial.name ?? ''}" có các cột ${partial.found.map((h) => `"${h}"`).join(', ')} nhưng thiếu ${partial.missing.map((h) => `"${h}"`).join(', ')}: trang này không được đọc.`,
+          en: `sheet "${partial.name ?? ''}" has columns ${partial.found.map((h) => `"${h}"`).join(', ')} but lacks ${partial.missing.map((h) => `"${h}"`).join(', ')}: the sheet is not read.`,
+        },
         { file: display, ...(partial.name === undefined ? {} : { sheet: partial.name }) },
       ),
     );
@@ -376,7 +400,10 @@ export async function readTable<K extends string>(
     problems.push(
       error(
         'missing-columns',
-        `không tìm thấy dòng tiêu đề của ${spec.titleVi} (cần các cột ${required.join(', ')}) trong ${HEADER_SCAN_ROWS} dòng đầu.${lacking} Đã thấy: ${found || '(không có trang nào)'}.`,
+        {
+          vi: `không tìm thấy dòng tiêu đề của ${spec.titleVi} (cần các cột ${required.join(', ')}) trong ${HEADER_SCAN_ROWS} dòng đầu.${lacking} Đã thấy: ${found || '(không có trang nào)'}.`,
+          en: `no header row of ${spec.titleVi} (needs the columns ${required.join(', ')}) in the first ${HEADER_SCAN_ROWS} rows.${lacking} Seen: ${found || '(no sheet)'}.`,
+        },
         { file: display },
       ),
     );
@@ -400,7 +427,10 @@ async function readWorkbook(
     const detail = cause instanceof Error ? cause.message : String(cause);
     return error(
       'xlsx-unreadable',
-      `không đọc được tệp .xlsx (${detail}). Hãy mở và lưu lại tệp bằng Excel hoặc LibreOffice.`,
+      {
+        vi: `không đọc được tệp .xlsx (${detail}). Hãy mở và lưu lại tệp bằng Excel hoặc LibreOffice.`,
+        en: `cannot read the .xlsx file (${detail}). Open it and save it again in Excel or LibreOffice.`,
+      },
       { file: display },
     );
   }
@@ -409,7 +439,10 @@ async function readWorkbook(
 export function unsupportedFormat(display: string, extension: string): Problem {
   return error(
     'unsupported-format',
-    `định dạng "${extension || '(không có đuôi)'}" không phải bảng tính công cụ đọc được (.xlsx, .xlsm, .csv; .xls và .ods khi máy có LibreOffice hoặc gnumeric). ${SAVE_AS_XLSX}`,
+    {
+      vi: `định dạng "${extension || '(không có đuôi)'}" không phải bảng tính công cụ đọc được (.xlsx, .xlsm, .csv; .xls và .ods khi máy có LibreOffice hoặc gnumeric). ${SAVE_AS_XLSX}`,
+      en: `the format "${extension || '(no extension)'}" is not a spreadsheet the tool reads (.xlsx, .xlsm, .csv; .xls and .ods when LibreOffice or gnumeric is installed). ${SAVE_AS_XLSX}`,
+    },
     { file: display },
   );
 }

@@ -57,9 +57,16 @@ export async function findInput(
   const stem = (name: string) => name.toLowerCase().split('.')[0] ?? '';
   const found = names.filter((name) => stem(name) === base.toLowerCase());
   if (found.length > 1) {
-    return error('ambiguous-input', `có cả ${found.map((n) => `${folder}/${n}`).join(' và ')}; hãy giữ lại một tệp.`, {
-      file: `${folder}/${base}`,
-    });
+    return error(
+      'ambiguous-input',
+      {
+        vi: `có cả ${found.map((n) => `${folder}/${n}`).join(' và ')}; hãy giữ lại một tệp.`,
+        en: `both ${found.map((n) => `${folder}/${n}`).join(' and ')} are there; keep one.`,
+      },
+      {
+        file: `${folder}/${base}`,
+      },
+    );
   }
   const [name] = found;
   if (name !== undefined) {
@@ -75,7 +82,10 @@ export async function findInput(
   if (lookalike !== undefined) {
     return error(
       'input-misnamed',
-      `tệp ${folder}/${lookalike} có vẻ là "${base}" nhưng tên không đúng; hãy đổi tên thành ${base}.xlsx (hoặc chuyển tệp đi nếu không dùng).`,
+      {
+        vi: `tệp ${folder}/${lookalike} có vẻ là "${base}" nhưng tên không đúng; hãy đổi tên thành ${base}.xlsx (hoặc chuyển tệp đi nếu không dùng).`,
+        en: `the file ${folder}/${lookalike} looks like "${base}" but is not named so; rename it ${base}.xlsx (or move it away if it is not used).`,
+      },
       { file: `${folder}/${lookalike}` },
     );
   }
@@ -119,9 +129,16 @@ async function selfReportFiles(
       problems.push(unsupportedFormat(display, extension));
     } else {
       problems.push(
-        warning('ignored-file', 'không phải bảng tính (.xlsx, .xlsm, .csv, .xls, .ods) nên đã bỏ qua.', {
-          file: display,
-        }),
+        warning(
+          'ignored-file',
+          {
+            vi: 'không phải bảng tính (.xlsx, .xlsm, .csv, .xls, .ods) nên đã bỏ qua.',
+            en: 'not a spreadsheet (.xlsx, .xlsm, .csv, .xls, .ods); skipped.',
+          },
+          {
+            file: display,
+          },
+        ),
       );
     }
   }
@@ -172,21 +189,38 @@ async function findYearFiles(workspace: string, year: number, problems: Problem[
   const ambiguous = (base: string) => failed.has(`${folder}/${base}`);
   if (files.units === undefined && !ambiguous('units')) {
     problems.push(
-      error('no-units', 'không tìm thấy danh sách đơn vị (units.xlsx hoặc units.csv).', { file: `${folder}/` }),
+      error(
+        'no-units',
+        {
+          vi: 'không tìm thấy danh sách đơn vị (units.xlsx hoặc units.csv).',
+          en: 'could not find the units file (units.xlsx or units.csv).',
+        },
+        { file: `${folder}/` },
+      ),
     );
   }
   if (files.scores === undefined && !ambiguous('scores')) {
     problems.push(
-      error('no-scores', 'không tìm thấy bảng điểm ICT Index của năm (scores.xlsx hoặc scores.csv).', {
-        file: `${folder}/`,
-      }),
+      error(
+        'no-scores',
+        {
+          vi: 'không tìm thấy bảng điểm ICT Index của năm (scores.xlsx hoặc scores.csv).',
+          en: `could not find the year's ICT Index scores (scores.xlsx or scores.csv).`,
+        },
+        {
+          file: `${folder}/`,
+        },
+      ),
     );
   }
   if (files.assessment === undefined && !ambiguous('assessment')) {
     problems.push(
       warning(
         'no-assessment',
-        'không có tệp đánh giá của Sở (assessment.xlsx hoặc assessment.csv): chưa tiêu chí nào được Sở đánh giá.',
+        {
+          vi: 'không có tệp đánh giá của Sở (assessment.xlsx hoặc assessment.csv): chưa tiêu chí nào được Sở đánh giá.',
+          en: 'no assessment file of the department (assessment.xlsx or assessment.csv): no item has been assessed.',
+        },
         { file: `${folder}/` },
       ),
     );
@@ -195,7 +229,10 @@ async function findYearFiles(workspace: string, year: number, problems: Problem[
     problems.push(
       warning(
         'no-follow-up',
-        'không có tệp follow-up: coi như không đơn vị nào chậm triển khai kết luận, bị yêu cầu kiểm điểm hay có thành tích đặc biệt.',
+        {
+          vi: 'không có tệp follow-up: coi như không đơn vị nào chậm triển khai kết luận, bị yêu cầu kiểm điểm hay có thành tích đặc biệt.',
+          en: 'no follow-up file: no unit is taken to be slow on the conclusions, asked for a review, or to have an exceptional achievement.',
+        },
         { file: `${folder}/` },
       ),
     );
@@ -204,7 +241,10 @@ async function findYearFiles(workspace: string, year: number, problems: Problem[
     problems.push(
       warning(
         'no-self-reports',
-        'thư mục self-reports không có báo cáo nào: mọi đơn vị đều thiếu báo cáo tự đánh giá.',
+        {
+          vi: 'thư mục self-reports không có báo cáo nào: mọi đơn vị đều thiếu báo cáo tự đánh giá.',
+          en: 'the self-reports folder holds no report: every unit lacks its self-report.',
+        },
         {
           file: `${folder}/self-reports/`,
         },
@@ -234,7 +274,14 @@ export async function loadYear(
     return {
       input: emptyYear(year),
       problems: [
-        error('no-year-folder', `không có thư mục năm ${year} trong không gian làm việc.`, { file: `${year}/` }),
+        error(
+          'no-year-folder',
+          {
+            vi: `không có thư mục năm ${year} trong không gian làm việc.`,
+            en: `there is no folder for ${year} in the workspace.`,
+          },
+          { file: `${year}/` },
+        ),
       ],
       files,
     };
@@ -362,7 +409,10 @@ function unitChecker(units: readonly Unit[], unreadable: ReadonlySet<string>, un
     [...unknown.values()].map(({ code, where, what, rows }) =>
       error(
         'unknown-unit',
-        `mã đơn vị ${revealed(code)} trong ${what} không có trong danh sách đơn vị (${unitsFile})${rows > 1 ? ` (${rows} dòng có mã này)` : ''}.`,
+        {
+          vi: `mã đơn vị ${revealed(code)} trong ${what} không có trong danh sách đơn vị (${unitsFile})${rows > 1 ? ` (${rows} dòng có mã này)` : ''}.`,
+          en: `unit code ${revealed(code)} in ${what} is not in the units file (${unitsFile})${rows > 1 ? ` (${rows} rows have this code)` : ''}.`,
+        },
         where,
       ),
     );
@@ -388,7 +438,10 @@ function crossCheckScores(
       problems.push(
         error(
           'block-mismatch',
-          `đơn vị ${row.unitCode} thuộc khối ${row.block} trong bảng điểm nhưng khối ${unit.block} trong danh sách đơn vị.`,
+          {
+            vi: `đơn vị ${row.unitCode} thuộc khối ${row.block} trong bảng điểm nhưng khối ${unit.block} trong danh sách đơn vị.`,
+            en: `unit ${row.unitCode} is in block ${row.block} in the scores file but in block ${unit.block} in the units file.`,
+          },
           row.source,
         ),
       );
@@ -403,7 +456,10 @@ function crossCheckScores(
     problems.push(
       warning(
         'index-unit-not-rated',
-        `${notRated.length} đơn vị có trong bảng điểm nhưng không có trong danh sách đơn vị: được tính vào số đơn vị xếp hạng (N), không xếp loại: ${notRated.join(', ')}.`,
+        {
+          vi: `${notRated.length} đơn vị có trong bảng điểm nhưng không có trong danh sách đơn vị: được tính vào số đơn vị xếp hạng (N), không xếp loại: ${notRated.join(', ')}.`,
+          en: `${notRated.length} unit(s) in the scores file are not in the units file: they count in N, and are not rated: ${notRated.join(', ')}.`,
+        },
         scores[0]?.source === undefined ? undefined : { file: scores[0].source.file },
       ),
     );
@@ -447,7 +503,10 @@ function checkRecipients(followUps: readonly FollowUp[], persons: readonly Perso
       problems.push(
         error(
           'unknown-recipient',
-          `người được đề nghị thưởng "${row.rewardRecipient}" không có trong danh sách của đơn vị ${row.unitCode}${names.length > 0 ? ` (${names.join(', ')})` : ''}; để trống nếu đề nghị thưởng cho đơn vị.`,
+          {
+            vi: `người được đề nghị thưởng "${row.rewardRecipient}" không có trong danh sách của đơn vị ${row.unitCode}${names.length > 0 ? ` (${names.join(', ')})` : ''}; để trống nếu đề nghị thưởng cho đơn vị.`,
+            en: `the person proposed for a reward "${row.rewardRecipient}" is not listed for unit ${row.unitCode}${names.length > 0 ? ` (${names.join(', ')})` : ''}; leave it blank if the reward is proposed for the unit.`,
+          },
           row.source,
         ),
       );

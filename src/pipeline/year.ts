@@ -41,7 +41,10 @@ export async function loadSettings(request: RunRequest, year: number): Promise<S
     request.policyFile === undefined ? {} : await loadPolicyFile(resolve(request.cwd, request.policyFile));
   if (typeof fromFile !== 'object' || fromFile === null || Array.isArray(fromFile)) {
     throw new UserError(
-      `${request.policyFile ?? ''} phải là một đối tượng JSON, ví dụ { "rankScope": "all" }.`,
+      {
+        vi: `${request.policyFile ?? ''} phải là một đối tượng JSON, ví dụ { "rankScope": "all" }.`,
+        en: `${request.policyFile ?? ''} must be a JSON object, such as { "rankScope": "all" }.`,
+      },
       EXIT.usage,
     );
   }
@@ -57,7 +60,10 @@ export async function loadSettings(request: RunRequest, year: number): Promise<S
     );
     return { config, policy };
   } catch (error) {
-    if (error instanceof PolicyError) throw new UserError(error.message, EXIT.usage);
+    if (error instanceof PolicyError) {
+      const list = error.issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+      throw new UserError({ vi: error.message, en: `Invalid policy parameters: ${list}` }, EXIT.usage);
+    }
     throw error;
   }
 }
@@ -85,8 +91,15 @@ export async function requireYearFolder(workspace: string, year: number): Promis
   const how =
     'Chỉ ra không gian làm việc bằng -w <thư mục> hoặc biến môi trường ICT_EVAL_WORKSPACE, hoặc tạo mới bằng "ict-eval init <thư mục> --year ' +
     `${year}".`;
+  const howEn = `Point to the workspace with -w <folder> or the ICT_EVAL_WORKSPACE variable, or make one with "ict-eval init <folder> --year ${year}".`;
   if ((await pathKind(workspace)) !== 'directory') {
-    throw new UserError(`không có thư mục không gian làm việc ${workspace}. ${how}`, EXIT.usage);
+    throw new UserError(
+      {
+        vi: `không có thư mục không gian làm việc ${workspace}. ${how}`,
+        en: `there is no workspace folder ${workspace}. ${howEn}`,
+      },
+      EXIT.usage,
+    );
   }
   if ((await pathKind(join(workspace, String(year)))) === 'directory') return;
   const years = (await readdir(workspace, { withFileTypes: true }))
@@ -97,8 +110,13 @@ export async function requireYearFolder(workspace: string, year: number): Promis
     years.length === 0
       ? 'ở đó chưa có thư mục năm nào (có thể đây không phải không gian làm việc)'
       : `các năm có ở đó: ${years.join(', ')}`;
+  const foundEn =
+    years.length === 0 ? 'it has no year folder (it may not be a workspace)' : `the years there: ${years.join(', ')}`;
   throw new UserError(
-    `không có thư mục năm ${year} trong ${workspace} (${found}). Dùng --year với một năm có sẵn; thêm năm ${year} bằng "ict-eval init --year ${year}"; hoặc ${how.charAt(0).toLowerCase()}${how.slice(1)}`,
+    {
+      vi: `không có thư mục năm ${year} trong ${workspace} (${found}). Dùng --year với một năm có sẵn; thêm năm ${year} bằng "ict-eval init --year ${year}"; hoặc ${how.charAt(0).toLowerCase()}${how.slice(1)}`,
+      en: `there is no folder for ${year} in ${workspace} (${foundEn}). Use --year with a year that is there; add ${year} with "ict-eval init --year ${year}"; or ${howEn.charAt(0).toLowerCase()}${howEn.slice(1)}`,
+    },
     EXIT.usage,
   );
 }

@@ -383,3 +383,56 @@ describe('explain shows every item, says which are detailed, and lists the unit�
     expect(syt).toContain('Cảnh báo dữ liệu liên quan: không có.');
   });
 });
+
+describe('--lang en: warnings and usage errors in English', () => {
+  /** Words of a Vietnamese sentence that no English message has (data values and headers are quoted, so excluded). */
+  const vietnamese = /\b(không|chưa|được|của|tiêu chí|người|đơn vị|thư mục|dòng|trang|cột)\b/u;
+  const unquoted = (line: string) => line.replace(/"[^"]*"|\([^)]*\)/gu, '');
+
+  it('the sample’s warnings, their locations and the summary are English', () => {
+    const result = run(['sanctions', '--year', '2024', '-w', SAMPLE, '--json', '--lang', 'en']);
+    expect(result.code).toBe(0);
+    const check = run(['check', '--year', '2024', '-w', SAMPLE, '--lang', 'en']);
+    const warnings = check.stderr.split('\n').filter((line) => line.startsWith('  - '));
+    expect(warnings).toHaveLength(12);
+    for (const line of warnings) expect(unquoted(line.replace(/^.*?: /u, ''))).not.toMatch(vietnamese);
+    expect(check.stderr).toContain(
+      '2024/assessment.xlsx, sheet "Đánh giá của Sở", row 22, column R (3.4): Ban Quản lý các khu công nghiệp (BQLKCN), item 3.4: "Not met" was entered',
+    );
+    expect(check.stderr).toMatch(/^ict-eval: 2024: 31 units, no malformed data; 12 warnings\./mu);
+  });
+
+  it('a missing year, an unknown unit, --final on an incomplete year: the message is English', async () => {
+    const year = run(['check', '--year', '2030', '-w', SAMPLE, '--lang', 'en']);
+    expect(year.code).toBe(2);
+    expect(year.stderr).toContain('there is no folder for 2030 in ');
+    expect(year.stderr).toContain('the years there: 2023, 2024');
+    const unit = run(['explain', 'XYZ', '--year', '2024', '-w', SAMPLE, '--lang', 'en']);
+    expect(unit.stderr).toContain('no unit "XYZ" (by code or name) in the units of 2024.');
+    const final = run(['rate', '--year', '2024', '-w', SAMPLE, '-o', await tempDir(), '--final', '--lang', 'en']);
+    expect(final.code).toBe(4);
+    expect(final.stderr).toContain('--final: 2024 lacks data for final workbooks (3 person(s) lack data to be rated');
+  });
+
+  it('malformed data: the list’s heading and the locations are English', async () => {
+    const ws = await sampleCopy();
+    const path = join(ws, '2024/scores.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    const sheet = workbook.worksheets[0];
+    let at: { row: number; col: number } | undefined;
+    sheet?.eachRow((row, r) => {
+      row.eachCell((cell, c) => {
+        if (at === undefined && String(cell.value).startsWith('Điểm')) at = { row: r + 1, col: c };
+      });
+    });
+    if (sheet === undefined || at === undefined) throw new Error('no score column in the sample');
+    sheet.getCell(at.row, at.col).value = 'tám mươi';
+    await workbook.xlsx.writeFile(path);
+    const result = run(['check', '--year', '2024', '-w', ws, '--lang', 'en']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /ict-eval: The inputs have 1 error; nothing was written:\n {2}- 2024\/scores\.xlsx, sheet "ICT Index 2024", row \d+, column [A-Z]+ \(Điểm ICT Index\): score "tám mươi" is not a number \(or "Không xếp hạng"\)\.\n/u,
+    );
+  });
+});

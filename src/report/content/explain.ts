@@ -22,7 +22,7 @@ import {
   yesNo,
 } from './labels.js';
 import type { PersonRow } from './model.js';
-import { type Problem, formatProblem } from '../../io/problems.js';
+import { type Problem, formatProblemIn } from '../../io/problems.js';
 import type { ItemResult } from '../../rules/sections.js';
 
 /** What an explanation needs of the run: the year, the policy, and the department's short name on the document's date. */
@@ -94,7 +94,7 @@ function warningSection(warnings: readonly Problem[], lang: Lang): string[] {
     vi
       ? `Cảnh báo dữ liệu liên quan (${warnings.length}):`
       : `Data warnings that concern the unit (${warnings.length}):`,
-    ...warnings.map((w) => `  - ${formatProblem(w)}`),
+    ...warnings.map((w) => `  - ${formatProblemIn(w, lang)}`),
   ];
 }
 

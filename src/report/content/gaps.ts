@@ -21,82 +21,108 @@ function gapWarning(
   names: ReadonlyMap<string, string>,
 ): Problem {
   const bottom = bottomGroupName(policy, 'vi');
+  const bottomEn = bottomGroupName(policy, 'en');
   const unit = (code: string) => {
     const name = names.get(code);
     return name === undefined ? `Đơn vị ${code}` : `${name} (${code})`;
   };
+  const unitEn = (code: string) => {
+    const name = names.get(code);
+    return name === undefined ? `Unit ${code}` : `${name} (${code})`;
+  };
   switch (gap.kind) {
     case 'no-report':
-      return warning(
-        'no-report',
-        `${unit(gap.unitCode)} chưa gửi báo cáo tự đánh giá và Sở chưa đánh giá: người đứng đầu chưa được xếp loại; trường hợp được đưa vào danh sách cần xem xét.`,
-      );
+      return warning('no-report', {
+        vi: `${unit(gap.unitCode)} chưa gửi báo cáo tự đánh giá và Sở chưa đánh giá: người đứng đầu chưa được xếp loại; trường hợp được đưa vào danh sách cần xem xét.`,
+        en: `${unitEn(gap.unitCode)} sent no self-report and the department has not assessed it: its head is not rated; the case is listed for review.`,
+      });
     case 'report-missing':
-      return warning(
-        'report-missing',
-        `${unit(gap.unitCode)} chưa gửi báo cáo tự đánh giá; kết quả dựa trên đánh giá của Sở.`,
-      );
+      return warning('report-missing', {
+        vi: `${unit(gap.unitCode)} chưa gửi báo cáo tự đánh giá; kết quả dựa trên đánh giá của Sở.`,
+        en: `${unitEn(gap.unitCode)} sent no self-report; the result rests on the department's assessment.`,
+      });
     case 'not-assessed':
-      return warning(
-        'not-assessed',
-        `${unit(gap.unitCode)}: Sở chưa đánh giá ${gap.itemCodes.length} tiêu chí (${gap.itemCodes.join(', ')}); các tiêu chí này được coi là thiếu dữ liệu.`,
-      );
+      return warning('not-assessed', {
+        vi: `${unit(gap.unitCode)}: Sở chưa đánh giá ${gap.itemCodes.length} tiêu chí (${gap.itemCodes.join(', ')}); các tiêu chí này được coi là thiếu dữ liệu.`,
+        en: `${unitEn(gap.unitCode)}: the department has not assessed ${gap.itemCodes.length} item(s) (${gap.itemCodes.join(', ')}); they count as missing data.`,
+      });
     case 'self-report-accepted':
-      return warning(
-        'self-report-accepted',
-        `${unit(gap.unitCode)}: ${gap.itemCodes.length} tiêu chí (${gap.itemCodes.join(', ')}) chưa được Sở đánh giá, lấy theo tự đánh giá của đơn vị (tham số "Tiêu chí Sở chưa đánh giá: theo tự đánh giá").`,
-      );
+      return warning('self-report-accepted', {
+        vi: `${unit(gap.unitCode)}: ${gap.itemCodes.length} tiêu chí (${gap.itemCodes.join(', ')}) chưa được Sở đánh giá, lấy theo tự đánh giá của đơn vị (tham số "Tiêu chí Sở chưa đánh giá: theo tự đánh giá").`,
+        en: `${unitEn(gap.unitCode)}: ${gap.itemCodes.length} item(s) (${gap.itemCodes.join(', ')}) not assessed by the department are taken from the unit's self-assessment (policy "unassessed items: self-report").`,
+      });
     case 'not-applicable-without-note':
       return warning(
         'not-applicable-without-note',
-        `${unit(gap.unitCode)}, tiêu chí ${gap.itemCode}: "Không áp dụng" nhưng không có ghi chú lý do${gap.accepted ? ' (vẫn chấp nhận theo tham số chính sách)' : '; coi là thiếu dữ liệu'}.`,
+        {
+          vi: `${unit(gap.unitCode)}, tiêu chí ${gap.itemCode}: "Không áp dụng" nhưng không có ghi chú lý do${gap.accepted ? ' (vẫn chấp nhận theo tham số chính sách)' : '; coi là thiếu dữ liệu'}.`,
+          en: `${unitEn(gap.unitCode)}, item ${gap.itemCode}: "not applicable" without a note giving the reason${gap.accepted ? ' (accepted by the policy)' : '; counted as missing data'}.`,
+        },
         gap.source,
       );
     case 'not-applicable-by-rule':
       return warning(
         'not-applicable-by-rule',
-        `${unit(gap.unitCode)}, tiêu chí ${gap.itemCode}: ghi "${STATUS_LABELS[gap.entered].vi}" nhưng điều khoản của tiêu chí này không áp dụng cho loại đơn vị này; tính là "Không áp dụng".`,
+        {
+          vi: `${unit(gap.unitCode)}, tiêu chí ${gap.itemCode}: ghi "${STATUS_LABELS[gap.entered].vi}" nhưng điều khoản của tiêu chí này không áp dụng cho loại đơn vị này; tính là "Không áp dụng".`,
+          en: `${unitEn(gap.unitCode)}, item ${gap.itemCode}: "${STATUS_LABELS[gap.entered].en}" was entered, but the item's article does not bind this kind of unit; counted as "not applicable".`,
+        },
         gap.source,
       );
     case 'no-score':
-      return warning(
-        'no-score',
-        `${unit(gap.unitCode)} chưa có điểm ICT Index năm nay: chưa xếp hạng; người không vi phạm chưa được xếp loại (có thể là hoàn thành xuất sắc hoặc hoàn thành).`,
-      );
+      return warning('no-score', {
+        vi: `${unit(gap.unitCode)} chưa có điểm ICT Index năm nay: chưa xếp hạng; người không vi phạm chưa được xếp loại (có thể là hoàn thành xuất sắc hoặc hoàn thành).`,
+        en: `${unitEn(gap.unitCode)} has no ICT Index score this year: unranked; a person without violations is not rated yet (excellent or completed).`,
+      });
     case 'no-previous-year':
       return warning(
         'no-previous-year',
-        `không có bảng điểm năm ${gap.year}: không ai được coi là thuộc nhóm ${bottom} hai năm liền.`,
+        {
+          vi: `không có bảng điểm năm ${gap.year}: không ai được coi là thuộc nhóm ${bottom} hai năm liền.`,
+          en: `no scores file for ${gap.year}: nobody is taken to be in the ${bottomEn} two years running.`,
+        },
         { file: `${gap.year}/` },
       );
     case 'no-previous-score':
-      return warning(
-        'no-previous-score',
-        `${unit(gap.unitCode)} không có điểm năm ${gap.year} (đơn vị mới): coi như không thuộc nhóm ${bottom} năm đó.`,
-      );
+      return warning('no-previous-score', {
+        vi: `${unit(gap.unitCode)} không có điểm năm ${gap.year} (đơn vị mới): coi như không thuộc nhóm ${bottom} năm đó.`,
+        en: `${unitEn(gap.unitCode)} has no score for ${gap.year} (a new unit): taken as not in that year's ${bottomEn}.`,
+      });
     case 'previous-unsettled':
-      return warning(
-        'previous-unsettled',
-        `${unit(gap.unitCode)}: không xác định được nhóm ${bottom} năm ${gap.year} theo mã năm trước ${gap.codes.join(', ')} (mã không có trong bảng điểm năm trước, hoặc các đơn vị hợp nhất không cùng thuộc nhóm).`,
-      );
+      return warning('previous-unsettled', {
+        vi: `${unit(gap.unitCode)}: không xác định được nhóm ${bottom} năm ${gap.year} theo mã năm trước ${gap.codes.join(', ')} (mã không có trong bảng điểm năm trước, hoặc các đơn vị hợp nhất không cùng thuộc nhóm).`,
+        en: `${unitEn(gap.unitCode)}: whether it was in the ${bottomEn} of ${gap.year} cannot be settled from the previous codes ${gap.codes.join(', ')} (a code missing from last year's scores, or merged units on both sides of the cut).`,
+      });
     case 'official-rank-differs':
       return warning(
         'official-rank-differs',
         gap.used === 'official'
-          ? `${unit(gap.unitCode)}: hạng chính thức là ${gap.officialRank}, hạng tính từ điểm là ${gap.rank}; công cụ dùng hạng chính thức.`
-          : `${unit(gap.unitCode)}: hạng ghi trong tệp là ${gap.officialRank}, hạng tính từ điểm là ${gap.rank}; công cụ dùng hạng tính từ điểm.`,
+          ? {
+              vi: `${unit(gap.unitCode)}: hạng chính thức là ${gap.officialRank}, hạng tính từ điểm là ${gap.rank}; công cụ dùng hạng chính thức.`,
+              en: `${unitEn(gap.unitCode)}: the official rank is ${gap.officialRank}, the rank from the score ${gap.rank}; the official rank is used.`,
+            }
+          : {
+              vi: `${unit(gap.unitCode)}: hạng ghi trong tệp là ${gap.officialRank}, hạng tính từ điểm là ${gap.rank}; công cụ dùng hạng tính từ điểm.`,
+              en: `${unitEn(gap.unitCode)}: the rank in the file is ${gap.officialRank}, the rank from the score ${gap.rank}; the rank from the score is used.`,
+            },
       );
     case 'regulation-partial-year':
-      return warning(
-        'regulation-partial-year',
-        `${gap.decision} có hiệu lực từ ${gap.effective.split('-').reverse().join('/')}: năm ${gap.year} chỉ chịu quy định này từ ngày đó; kết quả cả năm cần được xem xét với phần thời gian trước ngày có hiệu lực.`,
-      );
+      return warning('regulation-partial-year', {
+        vi: `${gap.decision} có hiệu lực từ ${gap.effective.split('-').reverse().join('/')}: năm ${gap.year} chỉ chịu quy định này từ ngày đó; kết quả cả năm cần được xem xét với phần thời gian trước ngày có hiệu lực.`,
+        en: `${gap.decision} is in force from ${gap.effective}: ${gap.year} falls under it only from that day; the year's result must be reviewed for the time before.`,
+      });
     case 'official-ranks':
       return warning(
         'official-ranks',
         gap.issue === 'incomplete'
-          ? `khối ${blockLabel(policy, gap.scope, 'vi')}: cột Hạng chỉ có ở một số đơn vị; công cụ xếp hạng theo điểm.`
-          : `khối ${blockLabel(policy, gap.scope, 'vi')}: cột Hạng không phải một thứ hạng hợp lệ (ví dụ 1, 2, 2, 4); công cụ xếp hạng theo điểm.`,
+          ? {
+              vi: `khối ${blockLabel(policy, gap.scope, 'vi')}: cột Hạng chỉ có ở một số đơn vị; công cụ xếp hạng theo điểm.`,
+              en: `block ${blockLabel(policy, gap.scope, 'en')}: only some units have a rank in the Hạng column; ranked by score.`,
+            }
+          : {
+              vi: `khối ${blockLabel(policy, gap.scope, 'vi')}: cột Hạng không phải một thứ hạng hợp lệ (ví dụ 1, 2, 2, 4); công cụ xếp hạng theo điểm.`,
+              en: `block ${blockLabel(policy, gap.scope, 'en')}: the Hạng column is not a valid ranking (such as 1, 2, 2, 4); ranked by score.`,
+            },
       );
   }
 }

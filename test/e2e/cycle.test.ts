@@ -26,7 +26,7 @@ async function inputs(ws: string): Promise<Record<string, string>> {
 function headerRow(sheet: ExcelJS.Worksheet, headers: readonly string[]): { row: number; columns: number[] } {
   for (let r = 1; r <= Math.min(sheet.rowCount, 30); r++) {
     const texts = new Map<string, number>();
-    sheet.getRow(r).eachCell((cell, col) => texts.set(String(cell.value ?? '').trim(), col));
+    sheet.getRow(r).eachCell((cell, col) => texts.set(cell.text.trim(), col));
     const columns = headers.map((h) => texts.get(h) ?? 0);
     if (columns.every((c) => c > 0)) return { row: r, columns };
   }
@@ -103,7 +103,7 @@ describe('the annual cycle on a new workspace', () => {
       const h = headerRow(sheet, ['Mã tiêu chí', 'Tự đánh giá', 'Minh chứng']);
       let filled = 0;
       for (let r = h.row + 1; r <= sheet.rowCount; r++) {
-        if (!/^\d\.\d+$/u.test(String(sheet.getCell(r, h.columns[0] ?? 0).value ?? ''))) continue;
+        if (!/^\d\.\d+$/u.test(sheet.getCell(r, h.columns[0] ?? 0).text)) continue;
         sheet.getCell(r, h.columns[1] ?? 0).value = 'Đạt';
         sheet.getCell(r, h.columns[2] ?? 0).value = `Văn bản số ${r}/${file.split(' ')[0] ?? ''}`;
         filled++;
@@ -120,10 +120,10 @@ describe('the annual cycle on a new workspace', () => {
     const a = headerRow(sheet, ['Mã đơn vị', '1.1', '4.6']);
     let assessed = 0;
     for (let r = a.row + 1; r <= sheet.rowCount; r++) {
-      const code = String(sheet.getCell(r, a.columns[0] ?? 0).value ?? '');
+      const code = sheet.getCell(r, a.columns[0] ?? 0).text;
       if (code === '') continue;
       sheet.getRow(a.row).eachCell((cell, col) => {
-        const item = String(cell.value ?? '');
+        const item = cell.text;
         if (!/^\d\.\d+$/u.test(item)) return;
         sheet.getCell(r, col).value = code === FAILED.unit && item === FAILED.item ? 'Không đạt' : 'Đạt';
       });

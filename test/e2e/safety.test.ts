@@ -423,7 +423,7 @@ describe('--lang en: warnings and usage errors in English', () => {
     let at: { row: number; col: number } | undefined;
     sheet?.eachRow((row, r) => {
       row.eachCell((cell, c) => {
-        if (at === undefined && String(cell.value).startsWith('Điểm')) at = { row: r + 1, col: c };
+        if (at === undefined && cell.text.startsWith('Điểm')) at = { row: r + 1, col: c };
       });
     });
     if (sheet === undefined || at === undefined) throw new Error('no score column in the sample');

@@ -42,17 +42,27 @@ function headerRow(ws: ExcelJS.Worksheet, headers: readonly string[], widths: re
   ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 0 }];
 }
 
+/** The worksheet's validation list by address, which exceljs 4.4 has but does not declare. */
+interface SheetValidations {
+  readonly dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void };
+}
+
+/**
+ * A drop-down list on rows `first`–`last` of a column, given as ONE range: per-cell validations are merged by
+ * exceljs 4.4 after sorting the addresses as text ("C10" before "C2"), which writes overlapping ranges
+ * (C10:C500 and C2:C500) that Excel "repairs" on opening (exceljs/exceljs#2820).
+ */
 function dropDown(ws: ExcelJS.Worksheet, column: number, list: string, first: number, last: number): void {
-  for (let row = first; row <= last; row++) {
-    ws.getCell(row, column).dataValidation = {
-      type: 'list',
-      allowBlank: true,
-      formulae: [list],
-      showErrorMessage: true,
-      errorTitle: 'Giá trị không hợp lệ',
-      error: `Hãy chọn một giá trị trong danh sách: ${list.replace(/"/gu, '')}`,
-    };
-  }
+  if (last < first) return;
+  const letter = ws.getColumn(column).letter;
+  (ws as unknown as SheetValidations).dataValidations.add(`${letter}${first}:${letter}${last}`, {
+    type: 'list',
+    allowBlank: true,
+    formulae: [list],
+    showErrorMessage: true,
+    errorTitle: 'Giá trị không hợp lệ',
+    error: `Hãy chọn một giá trị trong danh sách: ${list.replace(/"/gu, '')}`,
+  });
 }
 
 const canonical = (spec: { columns: readonly { headers: readonly string[] }[] }) =>

@@ -37,6 +37,23 @@ const configSchema = z
     province: z.string().min(1).optional(),
     /** The issuing department; by default the regulation's, as named on the document's date. */
     department: z.string().min(1).optional(),
+    /** The official attachments' frame (Nghị định 30/2020/NĐ-CP): place, the report they go with, who signs. */
+    attachment: z
+      .object({
+        /** The place in "…, ngày … tháng … năm …" (default: from the province, e.g. "Bắc Ninh"). */
+        place: z.string().trim().min(1).optional(),
+        /** The document the workbooks are attached to, e.g. "Báo cáo số 12/BC-SKHCN ngày 15/01/2025". */
+        report: z.string().trim().min(1).optional(),
+        /** NGƯỜI LẬP BIỂU's name. */
+        preparer: z.string().trim().min(1).optional(),
+        /** The signer's title (default "GIÁM ĐỐC") and name. */
+        signerTitle: z.string().trim().min(1).optional(),
+        signer: z.string().trim().min(1).optional(),
+        /** The font of the printed sheets (default Times New Roman). */
+        font: z.string().trim().min(1).optional(),
+      })
+      .strict()
+      .optional(),
     /** The ICT Index indicator (QĐ 15/2011/QĐ-UBND) each item is judged by, by item code: shown beside the item. */
     indicators: z.record(z.string(), z.string().trim().min(1)).optional(),
     /** Blocks the regulation does not name, by code (upper case), each with its legal basis; in output order. */

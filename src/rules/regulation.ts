@@ -58,6 +58,8 @@ export interface SectionDef {
   /** The section's heading, as the regulation words it. */
   readonly titleVi: string;
   readonly titleEn: string;
+  /** A short name for a column heading (`Hạ tầng thông tin`). */
+  readonly shortVi: string;
   /** The articles the section holds. */
   readonly articles: readonly number[];
 }

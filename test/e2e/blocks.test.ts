@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanUp, dumpWorkbook, run, sampleCopy } from './run.js';
+import { cleanUp, dumpWorkbook, run, sampleCopy, tableOf } from './run.js';
 
 // Districts were abolished on 1/7/2025: a province that applies QĐ 358/2013 to communes and wards
 // declares the block in its configuration, with the document that applies the regulation to them.
@@ -64,10 +64,11 @@ describe('a block the regulation does not name, declared with its legal basis', 
     expect(blocks).toEqual(['SBN', 'HUYEN', 'XA']);
 
     const dump = await dumpWorkbook(join(workspace, 'out/2024/xep-loai-2024.xlsx'));
-    const rows = dump['Xếp loại'] ?? [];
-    const communeRows = rows.filter((r) => r.includes('Xã, phường'));
+    const table = tableOf(dump, 'Xếp loại');
+    expect(table.groups).toEqual(['KHỐI SỞ, BAN, NGÀNH', 'KHỐI HUYỆN, THỊ XÃ, THÀNH PHỐ', 'KHỐI XÃ, PHƯỜNG']);
+    const communeRows = table.rows.filter((_, i) => table.groupOf[i] === 'KHỐI XÃ, PHƯỜNG');
     expect(communeRows).toHaveLength(2);
-    for (const r of communeRows) expect(String(r.at(-1))).toContain(BASIS);
+    for (const r of communeRows) expect(String(r[13])).toContain(BASIS);
   });
 
   it('refuses a unit in a block that is not declared, naming the cell and the blocks accepted', async () => {

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/io/limits.js';
 import { readSelfReportFile } from '../../src/io/readers.js';
-import { SAMPLE, cleanUp, dumpWorkbook, listFiles, run, sampleCopy, tempDir } from './run.js';
+import { SAMPLE, cleanUp, dumpWorkbook, listFiles, run, sampleCopy, tableOf, tempDir } from './run.js';
 
 afterAll(cleanUp);
 
@@ -155,38 +155,60 @@ describe('ict-eval sanctions --year 2024 on the sample workspace', async () => {
     ]);
   });
 
-  it('the rating workbook reads back sheet by sheet, with a title block, the header and a cited rating per person', async () => {
+  it('the rating workbook reads back sheet by sheet: the attachment frame, the header, a cited rating per person by block', async () => {
     const dump = await dumpWorkbook(join(out, '2024/xep-loai-2024.xlsx'));
     expect(Object.keys(dump)).toEqual(['Xếp loại', 'Khen thưởng', 'Chi tiết', 'Cảnh báo', 'Căn cứ và tham số']);
-    const sheet = dump['Xếp loại'] ?? [];
-    expect(sheet[0]).toEqual(['UBND TỈNH AN LẠC']);
-    expect(sheet[1]).toEqual(['SỞ THÔNG TIN VÀ TRUYỀN THÔNG']);
-    expect(sheet[3]?.[0]).toMatch(
+    const table = tableOf(dump, 'Xếp loại');
+    // A merged range reads back as its first cell's value in every cell: one value per run.
+    const top = table.top.map((row) => row.filter((cell, i) => cell !== null && cell !== row[i - 1]));
+    // Nghị định 30/2020/NĐ-CP: issuing body left, motto right, place and date, title, "(Kèm theo …)", Căn cứ.
+    expect(top[0]).toEqual(['UBND TỈNH AN LẠC', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM']);
+    expect(top[1]).toEqual(['SỞ THÔNG TIN VÀ TRUYỀN THÔNG', 'Độc lập - Tự do - Hạnh phúc']);
+    expect(top[2]).toEqual(['An Lạc, ngày …… tháng …… năm ……']);
+    expect(top[4]?.[0]).toMatch(/KẾT QUẢ ĐÁNH GIÁ TRÁCH NHIỆM NGƯỜI ĐỨNG ĐẦU VỀ ỨNG DỤNG CÔNG NGHỆ THÔNG TIN$/u);
+    expect(top[5]).toEqual(['(Kèm theo Báo cáo số ……/BC-…… ngày …… tháng …… năm ……)']);
+    expect(top[6]?.[0]).toMatch(
+      /^Căn cứ Quyết định số 358\/2013\/QĐ-UBND ngày 30\/9\/2013 của UBND tỉnh Bắc Ninh ban hành quy định chế độ trách nhiệm/u,
+    );
+    expect(top[7]?.[0]).toMatch(
       /Quy định kèm theo Quyết định số 358\/2013\/QĐ-UBND ngày 30\/9\/2013 của UBND tỉnh Bắc Ninh$/u,
     );
-    expect(sheet[5]).toEqual([
+    expect(table.header).toEqual([
       'STT',
       'Họ và tên',
       'Chức vụ',
       'Vai trò',
       'Đơn vị',
-      'Khối',
-      'Mục 1',
-      'Mục 2',
-      'Mục 3',
-      'Mục 4',
+      'Mục 1. Hạ tầng thông tin',
+      'Mục 2. Thông tin, dịch vụ công trực tuyến',
+      'Mục 3. Nguồn nhân lực CNTT',
+      'Mục 4. Triển khai ứng dụng CNTT',
       'Điểm ICT Index',
-      'Hạng',
+      'Hạng trong khối',
       'Nhóm',
       'Xếp loại',
       'Căn cứ',
+      'Ghi chú',
     ]);
-    expect(sheet).toHaveLength(6 + 34);
-    const syt = sheet.find((row) => row[4] === 'Sở Y tế');
-    expect(syt?.slice(6, 14)).toEqual(['Vi phạm', 'Đạt', 'Đạt', 'Đạt', 0.71, 8, '—', 'Không hoàn thành nhiệm vụ']);
-    expect(syt?.[14]).toBe('khoản 1 Điều 2; khoản 3 Điều 15; khoản 1 Điều 5: vi phạm mục được giao trách nhiệm');
-    const deputy = sheet.find((row) => row[3] === 'Cấp phó được phân công (Mục 1, 2)');
-    expect(deputy?.slice(6, 10)).toEqual(['Đạt', 'Đạt', '—', '—']);
+    expect(table.groups).toEqual(['KHỐI SỞ, BAN, NGÀNH', 'KHỐI HUYỆN, THỊ XÃ, THÀNH PHỐ']);
+    expect(table.rows).toHaveLength(34);
+    // STT restarts in each block.
+    expect(table.rows.map((row) => row[0]).filter((n) => n === 1)).toHaveLength(2);
+    const syt = table.rows.find((row) => row[4] === 'Sở Y tế');
+    expect(syt?.slice(5, 13)).toEqual(['Vi phạm', 'Đạt', 'Đạt', 'Đạt', 0.71, 8, '—', 'Không hoàn thành nhiệm vụ']);
+    expect(syt?.[13]).toBe('khoản 1 Điều 2; khoản 3 Điều 15; khoản 1 Điều 5: vi phạm mục được giao trách nhiệm');
+    const deputy = table.rows.find((row) => row[3] === 'Cấp phó được phân công (Mục 1, 2)');
+    expect(deputy?.slice(5, 9)).toEqual(['Đạt', 'Đạt', '—', '—']);
+    expect(table.rows.find((row) => row[4] === 'Sở Xây dựng')?.[14]).toBe('Cần xem xét: chỉ giữ chức một phần của năm');
+    // The counts per rating under the table, per block and in all, then the signature block.
+    const below = table.below.map((row) => row.filter((cell, i) => cell !== null && cell !== row[i - 1]));
+    expect(below.map((row) => row[0]).slice(0, 3)).toEqual([
+      expect.stringMatching(/^Khối Sở, ban, ngành: 23 người — Hoàn thành xuất sắc nhiệm vụ: 4; /u),
+      expect.stringMatching(/^Khối Huyện, thị xã, thành phố: 11 người — /u),
+      'Tổng cộng: 34 người — Hoàn thành xuất sắc nhiệm vụ: 6; Hoàn thành nhiệm vụ: 12; Không hoàn thành nhiệm vụ: 13; Chưa xếp loại (thiếu dữ liệu): 3.',
+    ]);
+    expect(below).toContainEqual(['NGƯỜI LẬP BIỂU', 'GIÁM ĐỐC']);
+    expect(below).toContainEqual(['(Ký, ghi rõ họ tên)', '(Ký, ghi rõ họ tên, đóng dấu)']);
     const details = dump['Chi tiết'] ?? [];
     expect(details.find((row) => row[1] === 'Sở Y tế (SYT)')?.slice(2, 7)).toEqual([
       1,
@@ -207,22 +229,26 @@ describe('ict-eval sanctions --year 2024 on the sample workspace', async () => {
     expect(Object.keys(dump)).toEqual(['Đề xuất xử lý', 'Cần xem xét', 'Cảnh báo', 'Căn cứ và tham số']);
     // Three persons of the sample cannot be rated (BDT has no score, SLDTBXH and TTRA lack the Sở's
     // assessment): every sheet is marked as a draft and says why.
-    expect(Object.keys(dump).map((name) => String(dump[name]?.[2]?.[0]))).toEqual([
+    const titleOf = (name: string) =>
+      String((dump[name] ?? []).find((row) => String(row[0]).startsWith('DỰ THẢO — '))?.[0]);
+    expect(Object.keys(dump).map(titleOf)).toEqual([
       'DỰ THẢO — ĐỀ XUẤT HÌNH THỨC XỬ LÝ TRÁCH NHIỆM NGƯỜI ĐỨNG ĐẦU (KHOẢN 1 ĐIỀU 17)',
       'DỰ THẢO — CÁC TRƯỜNG HỢP ĐỀ NGHỊ SỞ NỘI VỤ XEM XÉT, TRÌNH UBND TỈNH (KHOẢN 3 ĐIỀU 18)',
       'DỰ THẢO — CẢNH BÁO VỀ DỮ LIỆU (THIẾU DỮ LIỆU, KHÔNG PHẢI LỖI)',
       'DỰ THẢO — CĂN CỨ PHÁP LÝ VÀ THAM SỐ ÁP DỤNG',
     ]);
-    expect(dump['Đề xuất xử lý']?.[3]?.[0]).toMatch(
+    expect(tableOf(dump, 'Đề xuất xử lý').top[7]?.[0]).toMatch(
       /^Bản dự thảo, chưa phải bản chính thức: 3 người chưa đủ dữ liệu để xếp loại: BDT, SLDTBXH, TTRA\. Sở Nội vụ tổng hợp, trình UBND tỉnh xem xét, quyết định \(khoản 3 Điều 18\)/u,
     );
-    const proposals = (dump['Đề xuất xử lý'] ?? []).slice(6);
-    expect(proposals.map((row) => [row[3], row[8], row[9]])).toEqual([
+    const proposalTable = tableOf(dump, 'Đề xuất xử lý');
+    expect(proposalTable.groups).toEqual(['KHỐI SỞ, BAN, NGÀNH', 'KHỐI HUYỆN, THỊ XÃ, THÀNH PHỐ']);
+    expect(proposalTable.rows.map((row) => [row[3], row[8], row[9]])).toEqual([
       ['Sở Y tế', 'Đề xuất phê bình', 'điểm a khoản 1 Điều 17'],
       ['Huyện Lạc Sơn', 'Đề xuất cảnh cáo', 'điểm c khoản 1 Điều 17'],
       ['Huyện Quế Võ', 'Đề xuất khiển trách', 'điểm b khoản 1 Điều 17'],
     ]);
-    const review = (dump['Cần xem xét'] ?? []).slice(6);
+    expect(proposalTable.below[2]?.[0]).toBe('Tổng cộng: 3 người — Cảnh cáo: 1; Khiển trách: 1; Phê bình: 1.');
+    const review = tableOf(dump, 'Cần xem xét').rows;
     expect(review).toHaveLength(11);
     const reason = (unit: string) => String(review.find((row) => row[3] === unit)?.[8]);
     expect(reason('Sở Tài nguyên và Môi trường')).toMatch(/^Vi phạm 3 mục/u);
@@ -255,10 +281,26 @@ describe('ict-eval sanctions --year 2024 on the sample workspace', async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(out, '2024/xep-loai-2024.xlsx'));
     const sheet = workbook.getWorksheet('Xếp loại');
-    expect(sheet?.views[0]).toMatchObject({ state: 'frozen', ySplit: 6 });
+    // The header is row 10, under the attachment frame (3 lines), the title, "(Kèm theo …)", Căn cứ and the subtitle.
+    expect(sheet?.getRow(10).getCell(1).value).toBe('STT');
+    expect(sheet?.views[0]).toMatchObject({ state: 'frozen', ySplit: 10 });
     expect(sheet?.autoFilter).toBeTruthy();
-    expect(sheet?.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '6:6' });
-    expect(sheet?.getRow(6).getCell(2).font.bold).toBe(true);
+    expect(sheet?.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: 'landscape',
+      printTitlesRow: '10:10',
+      fitToPage: true,
+      fitToWidth: 1,
+    });
+    expect(sheet?.getRow(10).getCell(2).font.bold).toBe(true);
+    expect(sheet?.getRow(10).getCell(2).font.name).toBe('Times New Roman');
+    // The title lines are merged across the table; the motto across the right part.
+    expect(sheet?.getCell('A5').isMerged).toBe(true);
+    expect(sheet?.getCell('O5').isMerged).toBe(true);
+    // Rows are as tall as their wrapped text (LibreOffice does not fit them itself).
+    const bqlkcn = sheet?.getRow(14);
+    expect(bqlkcn?.getCell(5).value).toBe('Ban Quản lý các khu công nghiệp');
+    expect(bqlkcn?.height).toBeGreaterThanOrEqual(4 * 14.5);
   });
 
   it('gives byte-identical workbooks on a rerun, in another time zone', async () => {
@@ -304,12 +346,14 @@ describe('the other commands on the sample workspace', () => {
       '2024/xep-loai-2024.xlsx',
     ]);
     const csv = await readFile(join(out, '2024/xep-loai-2024-xep-loai.csv'), 'utf8');
-    expect(csv.startsWith('\uFEFFSTT;Họ và tên;Chức vụ')).toBe(true);
+    expect(csv.startsWith('\uFEFFKhối;STT;Họ và tên;Chức vụ')).toBe(true);
+    expect(csv).toContain('\r\nSở, ban, ngành;1;');
     // A score with decimals is written with a decimal comma, as Vietnamese Excel reads a number.
     expect(csv).toMatch(/;0,\d+;/u);
     expect(run(['rate', '--year', '2024', '-w', SAMPLE, '-o', out, '--csv=comma', '-q', '--force']).code).toBe(0);
     const comma = await readFile(join(out, '2024/xep-loai-2024-xep-loai.csv'), 'utf8');
-    expect(comma.startsWith('\uFEFFSTT,Họ và tên,Chức vụ')).toBe(true);
+    expect(comma.startsWith('\uFEFFKhối,STT,Họ và tên,Chức vụ')).toBe(true);
+    expect(comma).toContain('\r\n"Sở, ban, ngành",1,');
     expect(comma).toMatch(/,0\.\d+,/u);
   });
 

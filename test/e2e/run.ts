@@ -81,3 +81,35 @@ export async function dumpWorkbook(path: string): Promise<Dump> {
   });
   return dump;
 }
+
+export type DumpRow = Dump[string][number];
+
+/**
+ * A printed table read back: the frame above the header row (`STT`), the header, the data rows, the group rows
+ * (`I`, `KHỐI …`) and the lines under the table (counts, signature).
+ */
+export function tableOf(
+  dump: Dump,
+  name: string,
+): { top: DumpRow[]; header: DumpRow; rows: DumpRow[]; groups: string[]; groupOf: string[]; below: DumpRow[] } {
+  const sheet = dump[name] ?? [];
+  const at = sheet.findIndex((row) => row[0] === 'STT');
+  if (at < 0) throw new Error(`no header row in sheet ${name}`);
+  const end = sheet.findIndex((row, i) => i > at && row.length === 0);
+  const body = sheet.slice(at + 1, end < 0 ? undefined : end);
+  const isGroup = (row: DumpRow) => typeof row[0] === 'string' && /^[IVXLC]+$/u.test(row[0]);
+  const groupOf: string[] = [];
+  let current = '';
+  for (const row of body) {
+    if (isGroup(row)) current = String(row[1]);
+    else groupOf.push(current);
+  }
+  return {
+    top: sheet.slice(0, at),
+    header: sheet[at] ?? [],
+    rows: body.filter((row) => !isGroup(row)),
+    groups: body.filter(isGroup).map((row) => String(row[1])),
+    groupOf,
+    below: end < 0 ? [] : sheet.slice(end + 1),
+  };
+}

@@ -137,12 +137,22 @@ describe('a second regulation module runs through the whole pipeline', () => {
     const sheet = rating.sheets[0];
     if (sheet?.kind !== 'table') throw new Error('no table');
     const text = sheetCsv(sheet);
-    expect(sheet.columns.map((c) => c.header).filter((h) => h.startsWith('Mục'))).toEqual(['Mục 1', 'Mục 2']);
+    expect(sheet.columns.map((c) => c.header).filter((h) => h.startsWith('Mục'))).toEqual([
+      'Mục 1. Hạ tầng',
+      'Mục 2. Dịch vụ',
+    ]);
+    expect(sheet.groups?.[0]).toBe('Khối Cơ quan cấp tỉnh');
     expect(text).toContain('50% cao nhất');
     expect(text).toContain('Cơ quan cấp tỉnh');
     expect(sheet.subtitle).toContain('Quy định kèm theo Quyết định số 1/2030/QĐ-TOY');
     expect(text).not.toMatch(/358|Điều 15|Điều 17/u);
-    expect(rating.block).toEqual({ province: 'UBND TỈNH THỬ NGHIỆM', department: 'SỞ THỬ NGHIỆM', year: 2030 });
+    expect(rating.block).toMatchObject({
+      province: 'UBND TỈNH THỬ NGHIỆM',
+      department: 'SỞ THỬ NGHIỆM',
+      year: 2030,
+      place: 'Thử Nghiệm',
+      signature: { signerTitle: 'GIÁM ĐỐC' },
+    });
     const sanctions = sanctionDocument(run.evaluation, run.rows, run.info);
     expect(sanctions.sheets.map((s) => s.title)).toContain(
       'Đề xuất hình thức xử lý trách nhiệm người đứng đầu (khoản 3 Điều 6)',

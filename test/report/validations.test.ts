@@ -16,7 +16,12 @@ interface Box {
   readonly right: number;
 }
 
-const column = (letters: string) => [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+/** A column's number from its letters (ASCII A–Z only): AA → 27. */
+function column(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
+  return n;
+}
 
 function box(ref: string): Box {
   const [from = '', to = from] = ref.split(':');

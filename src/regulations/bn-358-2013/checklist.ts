@@ -7,24 +7,28 @@ export const SECTIONS: readonly SectionDef[] = [
     number: 1,
     titleVi: 'Trách nhiệm của người đứng đầu trong việc xây dựng và sử dụng cơ sở hạ tầng thông tin',
     titleEn: 'Information infrastructure',
+    shortVi: 'Hạ tầng thông tin',
     articles: [5, 6],
   },
   {
     number: 2,
     titleVi: 'Trách nhiệm của người đứng đầu trong việc cung cấp thông tin và dịch vụ công trực tuyến',
     titleEn: 'Online information and public services',
+    shortVi: 'Thông tin, dịch vụ công trực tuyến',
     articles: [7, 8, 9],
   },
   {
     number: 3,
     titleVi: 'Trách nhiệm của người đứng đầu trong việc phát triển và sử dụng nguồn nhân lực công nghệ thông tin',
     titleEn: 'IT human resources',
+    shortVi: 'Nguồn nhân lực CNTT',
     articles: [10, 11],
   },
   {
     number: 4,
     titleVi: 'Trách nhiệm của người đứng đầu trong việc triển khai ứng dụng công nghệ thông tin',
     titleEn: 'Deploying IT applications',
+    shortVi: 'Triển khai ứng dụng CNTT',
     articles: [12, 13, 14],
   },
 ];

@@ -3,13 +3,21 @@
  * its sheets. Content modules build these; src/report/render/ turns them into bytes.
  */
 
-/** The names in a workbook's title block. */
+/** The names in a workbook's title block and signature block (Nghị định 30/2020/NĐ-CP, Phụ lục I). */
 export interface TitleBlock {
   /** `UBND TỈNH BẮC NINH`. */
   readonly province: string;
   /** The department that assesses and signs, as named on the document's date. */
   readonly department: string;
   readonly year: number;
+  /** The place in the place-and-date line: `Bắc Ninh`. */
+  readonly place: string;
+  /** The document the attachment goes with (`Báo cáo số 12/BC-SKHCN ngày 15/01/2025`); blank lines to fill when absent. */
+  readonly attachedTo?: string;
+  /** The signature block: the preparer (NGƯỜI LẬP BIỂU) and the signer with the signer's title. */
+  readonly signature: { readonly preparer?: string; readonly signerTitle: string; readonly signer?: string };
+  /** The font of every sheet meant for print. */
+  readonly font: string;
 }
 
 export type CellValue = string | number | null;
@@ -34,6 +42,15 @@ export interface TableSheet {
   readonly rows: readonly (readonly CellValue[])[];
   /** Shown in the first data row when there are no rows. */
   readonly emptyText?: string;
+  /**
+   * An official attachment (phụ lục) for Sở Nội vụ: national motto, place and date, "(Kèm theo …)", the legal
+   * basis line, and the signature block under the table.
+   */
+  readonly official?: { readonly basis: string };
+  /** The group of each row (`I. KHỐI SỞ, BAN, NGÀNH`): a group row opens each group and STT restarts in it. */
+  readonly groups?: readonly string[];
+  /** Lines under the table: the counts per rating, per group and in all. */
+  readonly totals?: readonly string[];
 }
 
 /** A sheet of label/value pairs under headings (legal basis, parameters, files). */

@@ -117,40 +117,98 @@ function subtitle(year: number, policy: Policy): string {
   return `Năm ${year} — các điều, khoản, điểm dẫn trong bảng là của ${policy.regulation.reference.fullVi}`;
 }
 
+/** The legal basis line of an official attachment: "Căn cứ Quyết định số … ban hành Quy định …". */
+function basisLine(policy: Policy): string {
+  const { regulation } = policy;
+  const title = regulation.titleVi.charAt(0).toLowerCase() + regulation.titleVi.slice(1);
+  return `Căn cứ ${regulation.reference.decisionVi} ban hành ${title}.`;
+}
+
+/** A group row's title: `KHỐI SỞ, BAN, NGÀNH`. */
+function groupTitle(policy: Policy, block: string): string {
+  return `Khối ${blockLabel(policy, block, 'vi')}`;
+}
+
+/** The rows in the order of the policy's blocks (stable inside a block), with each row's group title. */
+function byBlock<T extends { readonly block: string }>(
+  items: readonly T[],
+  policy: Policy,
+): { items: T[]; groups: string[] } {
+  const order = new Map(policy.blocks.map((b, i) => [b.code, i]));
+  const sorted = items
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => (order.get(a.item.block) ?? 99) - (order.get(b.item.block) ?? 99) || a.index - b.index)
+    .map((x) => x.item);
+  return { items: sorted, groups: sorted.map((item) => groupTitle(policy, item.block)) };
+}
+
+/** "Khối …: 20 người — Hoàn thành xuất sắc nhiệm vụ: 4; …" for each group and for all: the counts under a table. */
+function countLines<T extends { readonly block: string }>(
+  items: readonly T[],
+  policy: Policy,
+  noun: string,
+  labelOf: (item: T) => string,
+  labels: readonly string[],
+): string[] {
+  const line = (heading: string, list: readonly T[]) => {
+    const counts = labels
+      .map((l) => [l, list.filter((item) => labelOf(item) === l).length] as const)
+      .filter(([, n]) => n > 0)
+      .map(([l, n]) => `${l}: ${n}`);
+    return `${heading}: ${list.length} ${noun}${counts.length === 0 ? '' : ` — ${counts.join('; ')}`}.`;
+  };
+  const blocks = policy.blocks.filter((b) => items.some((item) => item.block === b.code));
+  const perBlock =
+    blocks.length > 1
+      ? blocks.map((b) =>
+          line(
+            groupTitle(policy, b.code),
+            items.filter((item) => item.block === b.code),
+          ),
+        )
+      : [];
+  return [...perBlock, line('Tổng cộng', items)];
+}
+
 /** "Xếp loại": one row per responsible person, with the sections, the rank, the group, the rating and its basis. */
 function ratingSheet(year: number, rows: readonly PersonRow[], policy: Policy): TableSheet {
   const { regulation } = policy;
+  const grouped = byBlock(rows, policy);
+  const ratings = Object.values(RATING_LABELS).map((l) => l.vi);
   return {
     kind: 'table',
     name: 'Xếp loại',
     title: 'Kết quả đánh giá trách nhiệm người đứng đầu về ứng dụng công nghệ thông tin',
     subtitle: subtitle(year, policy),
+    official: { basis: basisLine(policy) },
     columns: [
-      { header: 'Họ và tên', width: 24 },
-      { header: 'Chức vụ', width: 20 },
-      { header: 'Vai trò', width: 18 },
-      { header: 'Đơn vị', width: 28 },
-      { header: 'Khối', width: 14 },
-      ...regulation.sections.map((s) => ({ header: `Mục ${s.number}`, width: 9 })),
-      { header: 'Điểm ICT Index', width: 11 },
-      { header: 'Hạng', width: 7 },
-      { header: 'Nhóm', width: 16 },
-      { header: 'Xếp loại', width: 22 },
-      { header: 'Căn cứ', width: 42 },
+      { header: 'Họ và tên', width: 19 },
+      { header: 'Chức vụ', width: 13 },
+      { header: 'Vai trò', width: 13 },
+      { header: 'Đơn vị', width: 20 },
+      ...regulation.sections.map((s) => ({ header: `Mục ${s.number}. ${s.shortVi}`, width: 9 })),
+      { header: 'Điểm ICT Index', width: 7 },
+      { header: 'Hạng trong khối', width: 7 },
+      { header: 'Nhóm', width: 10 },
+      { header: 'Xếp loại', width: 13 },
+      { header: 'Căn cứ', width: 28 },
+      { header: 'Ghi chú', width: 19 },
     ],
-    rows: rows.map((r): CellValue[] => [
+    rows: grouped.items.map((r): CellValue[] => [
       r.name,
       r.position,
       roleText(r, 'vi'),
       r.unitName,
-      blockLabel(policy, r.block, 'vi'),
       ...r.sections.map((s) => (s === null ? '—' : SECTION_STATUS_LABELS[s].vi)),
       r.score,
       r.rank,
       groupText(r, policy, 'vi'),
       RATING_LABELS[r.rating].vi,
       ratingBasis(r, policy, 'vi'),
+      r.reviewReasons.map((reason) => `Cần xem xét: ${reviewReasonLabel(reason, policy, 'vi')}`).join('; '),
     ]),
+    groups: grouped.groups,
+    totals: countLines(grouped.items, policy, 'người', (r) => RATING_LABELS[r.rating].vi, ratings),
   };
 }
 
@@ -189,6 +247,7 @@ function rewardSheet(evaluation: YearEvaluation, rows: readonly PersonRow[], pol
     name: 'Khen thưởng',
     title: `Danh sách đề nghị xem xét khen thưởng (${formatCitation(citations.rewards)})`,
     subtitle: `Xem xét khen thưởng theo ${formatCitation(citations.rewardConsideration)} chỉ dành cho người đứng đầu (kể cả quyền / phụ trách); hình thức, mức thưởng do cấp có thẩm quyền quyết định.`,
+    official: { basis: basisLine(policy) },
     columns: [
       { header: 'Họ và tên', width: 24 },
       { header: 'Chức vụ', width: 20 },
@@ -199,6 +258,7 @@ function rewardSheet(evaluation: YearEvaluation, rows: readonly PersonRow[], pol
     ],
     rows: rewardRows,
     emptyText: `Không có đề nghị khen thưởng (${none}).`,
+    totals: [`Tổng cộng: ${rewardRows.length} đề nghị.`],
   };
 }
 
@@ -309,15 +369,32 @@ export function sanctionDocument(evaluation: YearEvaluation, rows: readonly Pers
   const { regulation } = policy;
   const year = evaluation.year;
   const path = `Sở Nội vụ tổng hợp, trình UBND tỉnh xem xét, quyết định (${formatCitation(regulation.citations.homeAffairs)}). ${subtitle(year, policy)}`;
-  const proposals = rows.filter((r) => r.sanction !== null && SANCTIONED.has(r.sanction));
-  const review = rows.filter(
-    (r) => r.sanction === 'can-xem-xet' || r.sanction === 'thieu-du-lieu' || r.reviewReasons.length > 0,
+  const proposed = byBlock(
+    rows.filter((r) => r.sanction !== null && SANCTIONED.has(r.sanction)),
+    policy,
   );
+  const proposals = proposed.items;
+  const toReview = byBlock(
+    rows.filter((r) => r.sanction === 'can-xem-xet' || r.sanction === 'thieu-du-lieu' || r.reviewReasons.length > 0),
+    policy,
+  );
+  const review = toReview.items;
+  const forms = ['canh-cao', 'khien-trach', 'phe-binh'] as const;
+  const formOf = (r: PersonRow) => (r.sanction === null ? '' : SANCTION_LABELS[r.sanction].vi);
   const proposalSheet: TableSheet = {
     kind: 'table',
     name: 'Đề xuất xử lý',
     title: `Đề xuất hình thức xử lý trách nhiệm người đứng đầu (${formatCitation(regulation.citations.sanctions)})`,
     subtitle: path,
+    official: { basis: basisLine(policy) },
+    groups: proposed.groups,
+    totals: countLines(
+      proposals,
+      policy,
+      'người',
+      formOf,
+      forms.map((f) => SANCTION_LABELS[f].vi),
+    ),
     columns: [
       ...factColumns(year, policy),
       { header: 'Hình thức đề xuất', width: 16 },
@@ -338,6 +415,9 @@ export function sanctionDocument(evaluation: YearEvaluation, rows: readonly Pers
     name: 'Cần xem xét',
     title: `Các trường hợp đề nghị Sở Nội vụ xem xét, trình UBND tỉnh (${formatCitation(regulation.citations.homeAffairs)})`,
     subtitle: subtitle(year, policy),
+    official: { basis: basisLine(policy) },
+    groups: toReview.groups,
+    totals: countLines(review, policy, 'trường hợp', () => '', []),
     columns: [
       ...factColumns(year, policy),
       { header: 'Lý do cần xem xét', width: 50 },

@@ -18,16 +18,36 @@ export function documentDay(year: number): string {
  */
 export function titleBlock(
   policy: Pick<Policy, 'regulation'>,
-  config: Pick<Config, 'province' | 'department'>,
+  config: Pick<Config, 'province' | 'department' | 'attachment'>,
   year: number,
 ): TitleBlock {
   const day = documentDay(year);
   const { issuers } = policy.regulation;
+  const province = config.province ?? nameOn(issuers.province, day);
+  const frame = config.attachment ?? {};
   return {
-    province: config.province ?? nameOn(issuers.province, day),
+    province,
     department: config.department ?? nameOn(issuers.department, day),
     year,
+    place: frame.place ?? placeOf(province),
+    ...(frame.report === undefined ? {} : { attachedTo: frame.report }),
+    signature: {
+      ...(frame.preparer === undefined ? {} : { preparer: frame.preparer }),
+      signerTitle: frame.signerTitle ?? 'GIÁM ĐỐC',
+      ...(frame.signer === undefined ? {} : { signer: frame.signer }),
+    },
+    font: frame.font ?? 'Times New Roman',
   };
+}
+
+/** The place of a province's documents from its name: "UBND TỈNH BẮC NINH" → "Bắc Ninh". */
+export function placeOf(province: string): string {
+  const name = province
+    .replace(/^\s*(UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)\s+/iu, '')
+    .replace(/^(TỈNH|THÀNH PHỐ)\s+/iu, '')
+    .trim()
+    .toLocaleLowerCase('vi');
+  return name.replace(/(^|\s)(\p{L})/gu, (_, space: string, letter: string) => space + letter.toLocaleUpperCase('vi'));
 }
 
 /** The department's short name in running text (`Sở TT&TT`, `Sở KH&CN`) on the document's date. */

@@ -20,9 +20,19 @@ export type CsvStyle = 'semicolon' | 'comma';
 
 /** A sheet as UTF-8 CSV with BOM, so Excel opens Vietnamese text correctly. */
 export function sheetCsv(sheet: TableSheet | KeyValueSheet, style: CsvStyle = 'semicolon'): string {
+  // A grouped table keeps its groups as a first column "Khối" (the workbook shows them as group rows).
+  const groups = sheet.kind === 'table' ? sheet.groups : undefined;
+  const group = (i: number) => (groups?.[i] ?? '').replace(/^Khối /u, '');
   const records: (string | number)[][] =
     sheet.kind === 'table'
-      ? [['STT', ...sheet.columns.map((c) => c.header)], ...sheet.rows.map((row, i) => [i + 1, ...row.map(neutralise)])]
+      ? [
+          [...(groups === undefined ? [] : ['Khối']), 'STT', ...sheet.columns.map((c) => c.header)],
+          ...sheet.rows.map((row, i) => [
+            ...(groups === undefined ? [] : [neutralise(group(i))]),
+            i + 1,
+            ...row.map(neutralise),
+          ]),
+        ]
       : sheet.sections.flatMap((section) => [
           [section.heading, ''],
           ...section.rows.map(([k, v]) => [neutralise(k), neutralise(v)]),

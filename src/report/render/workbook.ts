@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import stringWidth from 'string-width';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import type { Column, Document, KeyValueSheet, TableSheet, TitleBlock } from '../content/document.js';
@@ -10,135 +11,381 @@ const A4 = 9 as ExcelJS.PaperSize;
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF808080' } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const FONT = 'Times New Roman';
-/** Rows of the title block above the table's header row. */
-const HEADER_ROW = 6;
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+const GROUP_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+/** Points per line of 11-pt Times New Roman with Vietnamese marks above and below (Excel's own row is 15). */
+const LINE = 14.5;
 
 type Writer = ExcelJS.stream.xlsx.WorkbookWriter;
 
-// Style objects shared by every cell: exceljs's style registry then sees one object per style.
-const TEXT_FONT: Partial<ExcelJS.Font> = { name: FONT, size: 11 };
-const ITALIC_FONT: Partial<ExcelJS.Font> = { name: FONT, size: 11, italic: true };
-const HEADER_FONT: Partial<ExcelJS.Font> = { name: FONT, size: 11, bold: true };
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-const HEADER_ALIGNMENT: Partial<ExcelJS.Alignment> = { horizontal: 'center', vertical: 'middle', wrapText: true };
-const TEXT_ALIGNMENT: Partial<ExcelJS.Alignment> = { vertical: 'top', wrapText: true, horizontal: 'left' };
-const NUMBER_ALIGNMENT: Partial<ExcelJS.Alignment> = { vertical: 'top', wrapText: true, horizontal: 'right' };
 /**
- * Whole style objects given to every data cell: exceljs remembers the style id of a style object
- * it has seen (a WeakMap), so one object for 100 000 cells is one lookup each, not one style build.
+ * The style objects of one font, shared by every cell: exceljs remembers the style id of a style object it has seen
+ * (a WeakMap), so one object for 100 000 cells is one lookup each, not one style build.
  */
-const TEXT_STYLE: Partial<ExcelJS.Style> = { font: TEXT_FONT, alignment: TEXT_ALIGNMENT, border: BORDER };
-const NUMBER_STYLE: Partial<ExcelJS.Style> = { font: TEXT_FONT, alignment: NUMBER_ALIGNMENT, border: BORDER };
-const numberStyles = new Map<string, Partial<ExcelJS.Style>>();
-function numberStyle(numFmt: string | undefined): Partial<ExcelJS.Style> {
-  if (numFmt === undefined) return NUMBER_STYLE;
-  let style = numberStyles.get(numFmt);
+interface Styles {
+  readonly text: Partial<ExcelJS.Style>;
+  readonly number: Partial<ExcelJS.Style>;
+  readonly numbers: Map<string, Partial<ExcelJS.Style>>;
+  readonly header: Partial<ExcelJS.Style>;
+  readonly group: Partial<ExcelJS.Style>;
+  readonly italic: Partial<ExcelJS.Font>;
+  readonly font: string;
+}
+
+const stylesByFont = new Map<string, Styles>();
+function stylesFor(font: string): Styles {
+  let styles = stylesByFont.get(font);
+  if (styles === undefined) {
+    const plain: Partial<ExcelJS.Font> = { name: font, size: 11 };
+    styles = {
+      text: { font: plain, alignment: { vertical: 'top', wrapText: true, horizontal: 'left' }, border: BORDER },
+      number: { font: plain, alignment: { vertical: 'top', wrapText: true, horizontal: 'right' }, border: BORDER },
+      numbers: new Map(),
+      header: {
+        font: { name: font, size: 11, bold: true },
+        alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+        fill: HEADER_FILL,
+        border: BORDER,
+      },
+      group: {
+        font: { name: font, size: 11, bold: true },
+        alignment: { vertical: 'middle', horizontal: 'left' },
+        fill: GROUP_FILL,
+        border: BORDER,
+      },
+      italic: { name: font, size: 11, italic: true },
+      font,
+    };
+    stylesByFont.set(font, styles);
+  }
+  return styles;
+}
+
+function numberStyle(styles: Styles, numFmt: string | undefined): Partial<ExcelJS.Style> {
+  if (numFmt === undefined) return styles.number;
+  let style = styles.numbers.get(numFmt);
   if (style === undefined) {
-    style = { ...NUMBER_STYLE, numFmt };
-    numberStyles.set(numFmt, style);
+    style = { ...styles.number, numFmt };
+    styles.numbers.set(numFmt, style);
   }
   return style;
 }
 
-function titleLine(
+/**
+ * How many lines a text takes in a cell `width` characters wide, wrapped at spaces: exceljs leaves row heights
+ * to the application, and LibreOffice does not fit them to wrapped text, so the writer sets them. A width unit is
+ * a Calibri digit; 11-pt Times New Roman text averages about 1.3 characters per unit (measured on the sample's
+ * citations in LibreOffice), counted here as 1.2 less two characters of padding, so that the estimate errs on the
+ * taller side (a clipped line in Excel is worse than a little white space).
+ */
+export function linesFor(text: string, width: number): number {
+  const room = Math.max(1, Math.floor(width * 1.2) - 2);
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    let line = 0;
+    lines++;
+    for (const word of paragraph.split(' ')) {
+      const length = stringWidth(word);
+      if (line > 0 && line + 1 + length > room) {
+        lines++;
+        line = 0;
+      }
+      if (length > room) {
+        lines += Math.ceil(length / room) - 1;
+        line = length % room;
+      } else line += (line > 0 ? 1 : 0) + length;
+    }
+  }
+  return lines;
+}
+
+const heightFor = (lines: number, size = 11) => Math.ceil(Math.max(1, lines) * LINE * (size / 11) * 10) / 10;
+
+/** The first `count` Roman numerals' worth: 1 → I, 4 → IV, 12 → XII. */
+export function roman(n: number): string {
+  const table: [number, string][] = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
+  let rest = n;
+  let text = '';
+  for (const [value, letters] of table)
+    while (rest >= value) {
+      text += letters;
+      rest -= value;
+    }
+  return text;
+}
+
+/** One line of the frame: a text in merged columns `from`–`to`, its row tall enough for the wrapped text. */
+function frameLine(
   ws: ExcelJS.Worksheet,
+  widths: readonly number[],
   row: number,
-  text: string,
-  options: { bold?: boolean; size?: number; merge?: number; center?: boolean; height?: number },
+  parts: readonly {
+    text: string;
+    from: number;
+    to: number;
+    bold?: boolean;
+    italic?: boolean;
+    size?: number;
+    align?: 'left' | 'center';
+  }[],
+  font: string,
 ): void {
   const line = ws.getRow(row);
-  const cell = line.getCell(1);
-  cell.value = text;
-  cell.font = { name: FONT, size: options.size ?? 12, bold: options.bold ?? false };
-  cell.alignment = { horizontal: options.center === true ? 'center' : 'left', vertical: 'middle', wrapText: true };
-  if (options.merge !== undefined) ws.mergeCells(row, 1, row, options.merge);
-  if (options.height !== undefined) line.height = options.height;
+  let lines = 1;
+  let size = 12;
+  for (const part of parts) {
+    const cell = line.getCell(part.from);
+    cell.value = part.text;
+    cell.font = { name: font, size: part.size ?? 12, bold: part.bold ?? false, italic: part.italic ?? false };
+    cell.alignment = { horizontal: part.align ?? 'center', vertical: 'middle', wrapText: true };
+    if (part.to > part.from) ws.mergeCells(row, part.from, row, part.to);
+    const width = widths.slice(part.from - 1, part.to).reduce((sum, w) => sum + w, 0);
+    // Larger type takes more room per character.
+    lines = Math.max(lines, linesFor(part.text, (width * 11) / (part.size ?? 12)));
+    size = Math.max(size, part.size ?? 12);
+  }
+  line.height = heightFor(lines, size);
   line.commit();
 }
 
+/** Where the left block (the issuing body, the preparer) ends: about two fifths of the table's width. */
+function splitAt(widths: readonly number[]): number {
+  const total = widths.reduce((sum, w) => sum + w, 0);
+  let sum = 0;
+  for (let i = 0; i < widths.length - 1; i++) {
+    sum += widths[i] ?? 0;
+    if (sum >= total * 0.4) return i + 1;
+  }
+  return Math.max(1, widths.length - 1);
+}
+
 /**
- * Adds a sheet as a Vietnamese office sends it: the province and department top left, a title,
- * a bold frozen header with filters, STT numbering, wrapped text, widths that fit, and an A4
- * landscape print setup that repeats the header row on every page. Every text is a string cell:
- * nothing written here can become a formula. Rows are streamed (exceljs's streaming writer), so a
- * national table of 10 000 persons is never held as a workbook model.
+ * The frame of a sheet meant for print, after Nghị định 30/2020/NĐ-CP: the issuing body top left, the national
+ * motto top right, the place and date, the title, "(Kèm theo …)", the legal basis and the subtitle, each line merged
+ * across its columns so that it prints on one line (or wraps inside the table's width). Returns the next free row.
+ */
+function frameTop(
+  ws: ExcelJS.Worksheet,
+  widths: readonly number[],
+  block: TitleBlock,
+  sheet: { title: string; subtitle?: string | undefined; official?: { basis: string } | undefined },
+): number {
+  const last = widths.length;
+  const split = splitAt(widths);
+  const font = block.font;
+  const official = sheet.official !== undefined;
+  const left = (text: string, bold = false) => ({ text, from: 1, to: split, bold, size: 12 });
+  const right = (text: string, options: { bold?: boolean; italic?: boolean } = {}) => ({
+    text,
+    from: split + 1,
+    to: last,
+    size: 12,
+    ...options,
+  });
+  frameLine(
+    ws,
+    widths,
+    1,
+    [
+      left(block.province.toUpperCase()),
+      ...(official ? [right('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true })] : []),
+    ],
+    font,
+  );
+  frameLine(
+    ws,
+    widths,
+    2,
+    [
+      left(block.department.toUpperCase(), true),
+      ...(official ? [right('Độc lập - Tự do - Hạnh phúc', { bold: true })] : []),
+    ],
+    font,
+  );
+  let row = 3;
+  if (official) {
+    frameLine(ws, widths, row++, [right(`${block.place}, ngày …… tháng …… năm ……`, { italic: true })], font);
+  }
+  row++;
+  frameLine(ws, widths, row++, [{ text: sheet.title.toUpperCase(), from: 1, to: last, bold: true, size: 14 }], font);
+  if (sheet.official !== undefined) {
+    const attached = block.attachedTo ?? 'Báo cáo số ……/BC-…… ngày …… tháng …… năm ……';
+    frameLine(ws, widths, row++, [{ text: `(Kèm theo ${attached})`, from: 1, to: last, italic: true }], font);
+    frameLine(ws, widths, row++, [{ text: sheet.official.basis, from: 1, to: last, italic: true }], font);
+  }
+  if (sheet.subtitle !== undefined && sheet.subtitle !== '') {
+    frameLine(ws, widths, row++, [{ text: sheet.subtitle, from: 1, to: last, size: 11 }], font);
+  }
+  return row + 1;
+}
+
+/** The signature block under an official table: the preparer on the left, the signer on the right. */
+function signature(ws: ExcelJS.Worksheet, widths: readonly number[], block: TitleBlock, first: number): void {
+  const last = widths.length;
+  const split = splitAt(widths);
+  const font = block.font;
+  const { preparer, signerTitle, signer } = block.signature;
+  const pair = (row: number, l: string, r: string, options: { bold?: boolean; italic?: boolean }) => {
+    frameLine(
+      ws,
+      widths,
+      row,
+      [
+        { text: l, from: 1, to: split, ...options },
+        { text: r, from: split + 1, to: last, ...options },
+      ],
+      font,
+    );
+  };
+  pair(first, 'NGƯỜI LẬP BIỂU', signerTitle.toUpperCase(), { bold: true });
+  pair(first + 1, '(Ký, ghi rõ họ tên)', '(Ký, ghi rõ họ tên, đóng dấu)', { italic: true });
+  // Room to sign and stamp.
+  for (let row = first + 2; row < first + 6; row++) {
+    ws.getRow(row).height = 18;
+    ws.getRow(row).commit();
+  }
+  pair(first + 6, preparer ?? '', signer ?? '', { bold: true });
+}
+
+/**
+ * Adds a sheet as a Vietnamese office sends it: the frame of Nghị định 30/2020/NĐ-CP (see frameTop), a bold header
+ * with filters that repeats on every printed page, rows grouped by block under Roman-numbered rows with STT
+ * restarting in each group, borders, row heights set for the wrapped text, the counts under the table and, for an
+ * official attachment, the signature block; A4 landscape, fitted to the page width. Every text is a string cell:
+ * nothing written here can become a formula. Rows are streamed (exceljs's streaming writer), so a national table
+ * of 10 000 persons is never held as a workbook model.
  */
 export function addTableSheet(workbook: Writer, block: TitleBlock, sheet: TableSheet): void {
-  const columns: Column[] = [{ header: 'STT', width: 6 }, ...sheet.columns];
+  const columns: Column[] = [{ header: 'STT', width: 5 }, ...sheet.columns];
+  const widths = columns.map((c) => c.width);
   const last = columns.length;
+  const styles = stylesFor(block.font);
   const rows = sheet.rows;
+  // The header row: after the frame (known before the sheet is made, for the frozen pane and the print titles).
+  const headerRow =
+    2 +
+    (sheet.official !== undefined ? 1 : 0) +
+    1 +
+    1 +
+    (sheet.official !== undefined ? 2 : 0) +
+    (sheet.subtitle !== undefined && sheet.subtitle !== '' ? 1 : 0) +
+    2;
+  const groupCount = sheet.groups === undefined ? 0 : new Set(sheet.groups).size;
   const ws = workbook.addWorksheet(sheet.name, {
-    views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 0 }],
+    views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }],
     pageSetup: {
       paperSize: A4,
       orientation: 'landscape',
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
-      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      printTitlesRow: `${headerRow}:${headerRow}`,
+      horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
     headerFooter: { oddFooter: '&CTrang &P / &N' },
   });
-  ws.columns = columns.map((c) => ({ width: c.width }));
+  ws.columns = widths.map((width) => ({ width }));
   ws.autoFilter = {
-    from: { row: HEADER_ROW, column: 1 },
-    to: { row: HEADER_ROW + Math.max(rows.length, 1), column: last },
+    from: { row: headerRow, column: 1 },
+    to: { row: headerRow + Math.max(rows.length + groupCount, 1), column: last },
   };
+  const top = frameTop(ws, widths, block, sheet);
+  if (top !== headerRow) throw new Error(`internal: header row ${top} ≠ ${headerRow}`);
 
-  titleLine(ws, 1, block.province.toUpperCase(), {});
-  titleLine(ws, 2, block.department.toUpperCase(), { bold: true });
-  titleLine(ws, 3, sheet.title.toUpperCase(), { bold: true, size: 14, merge: last, center: true, height: 22 });
-  titleLine(ws, 4, sheet.subtitle ?? `Năm đánh giá: ${block.year}`, { merge: last, center: true });
-
-  const header = ws.getRow(HEADER_ROW);
+  const header = ws.getRow(headerRow);
+  let headerLines = 1;
   columns.forEach((column, i) => {
     const cell = header.getCell(i + 1);
     cell.value = column.header;
-    cell.font = HEADER_FONT;
-    cell.alignment = HEADER_ALIGNMENT;
-    cell.fill = HEADER_FILL;
-    cell.border = BORDER;
+    cell.style = styles.header;
+    headerLines = Math.max(headerLines, linesFor(column.header, column.width));
   });
-  header.height = 32;
+  header.height = heightFor(headerLines);
   header.commit();
 
+  let at = headerRow + 1;
+  let group: string | undefined;
+  let groupNumber = 0;
+  let stt = 0;
   rows.forEach((values, index) => {
-    const row = ws.getRow(HEADER_ROW + 1 + index);
+    const title = sheet.groups?.[index];
+    if (title !== undefined && title !== group) {
+      group = title;
+      groupNumber++;
+      stt = 0;
+      const line = ws.getRow(at++);
+      line.getCell(1).value = roman(groupNumber);
+      line.getCell(2).value = title.toUpperCase();
+      for (let i = 1; i <= last; i++) line.getCell(i).style = styles.group;
+      line.height = heightFor(1);
+      line.commit();
+    }
+    stt++;
+    const row = ws.getRow(at++);
+    let lines = 1;
     for (let i = 0; i <= values.length; i++) {
-      const value = i === 0 ? index + 1 : (values[i - 1] ?? null);
+      const value = i === 0 ? stt : (values[i - 1] ?? null);
       const cell = row.getCell(i + 1);
       cell.value = value;
-      cell.style = typeof value === 'number' ? numberStyle(columns[i]?.numFmt) : TEXT_STYLE;
+      cell.style = typeof value === 'number' ? numberStyle(styles, columns[i]?.numFmt) : styles.text;
+      if (typeof value === 'string') lines = Math.max(lines, linesFor(value, columns[i]?.width ?? 10));
     }
+    row.height = heightFor(lines);
     row.commit();
   });
   if (rows.length === 0 && sheet.emptyText !== undefined) {
-    const row = ws.getRow(HEADER_ROW + 1);
+    const row = ws.getRow(at++);
     const cell = row.getCell(2);
     cell.value = sheet.emptyText;
-    cell.font = ITALIC_FONT;
+    cell.font = styles.italic;
     row.commit();
   }
+  at++;
+  for (const total of sheet.totals ?? []) {
+    frameLine(ws, widths, at++, [{ text: total, from: 1, to: last, size: 11, align: 'left' }], block.font);
+  }
+  if (sheet.official !== undefined) signature(ws, widths, block, at + 1);
   ws.commit();
 }
 
 /** A sheet of label/value pairs (legal basis, parameters, files), with the same title block. */
 export function addKeyValueSheet(workbook: Writer, block: TitleBlock, sheet: KeyValueSheet): void {
   const { name, title, sections } = sheet;
+  const styles = stylesFor(block.font);
   const ws = workbook.addWorksheet(name, {
-    pageSetup: { paperSize: A4, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: {
+      paperSize: A4,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: '&CTrang &P / &N' },
   });
-  ws.columns = [{ width: 38 }, { width: 100 }];
-  titleLine(ws, 1, block.province.toUpperCase(), {});
-  titleLine(ws, 2, block.department.toUpperCase(), { bold: true });
-  titleLine(ws, 3, title.toUpperCase(), { bold: true, size: 14 });
-  let row = 5;
+  const widths = [38, 100];
+  ws.columns = widths.map((width) => ({ width }));
+  let row = frameTop(ws, widths, block, { title });
   for (const section of sections) {
     const heading = ws.getRow(row);
     heading.getCell(1).value = section.heading;
-    heading.getCell(1).font = { name: FONT, bold: true, size: 12 };
+    heading.getCell(1).font = { name: block.font, bold: true, size: 12 };
+    heading.height = heightFor(1, 12);
     heading.commit();
     row++;
     for (const [key, value] of section.rows) {
@@ -146,8 +393,9 @@ export function addKeyValueSheet(workbook: Writer, block: TitleBlock, sheet: Key
       [key, value].forEach((text, i) => {
         const cell = line.getCell(i + 1);
         cell.value = text;
-        cell.style = TEXT_STYLE;
+        cell.style = styles.text;
       });
+      line.height = heightFor(Math.max(linesFor(key, widths[0] ?? 38), linesFor(value, widths[1] ?? 100)));
       line.commit();
       row++;
     }

@@ -20,8 +20,8 @@ export const TOY: Regulation = {
   effectiveNoteVi: 'của Quyết định: từ ngày 01/01/2030',
   basis: ['Luật thử nghiệm'],
   sections: [
-    { number: 1, titleVi: 'Hạ tầng', titleEn: 'Infrastructure', articles: [3] },
-    { number: 2, titleVi: 'Dịch vụ', titleEn: 'Services', articles: [4] },
+    { number: 1, titleVi: 'Hạ tầng', titleEn: 'Infrastructure', shortVi: 'Hạ tầng', articles: [3] },
+    { number: 2, titleVi: 'Dịch vụ', titleEn: 'Services', shortVi: 'Dịch vụ', articles: [4] },
   ],
   checklist: [
     {

@@ -94,6 +94,15 @@ function headerName<K extends string>(spec: TableSpec<K>, key: K): string {
 const SIGNATURE =
   /^(noi nhan|nguoi lap bieu|nguoi lap|kt giam doc|kt chu tich|tm uy ban nhan dan|tm ubnd|giam doc|chu tich|thu truong don vi|xac nhan cua|ky ghi ro ho ten|ky ten dong dau)\b/u;
 
+/**
+ * Whether a row is a heading inside the table ("Mục 1. Hạ tầng thông tin", as the templates group the items): one
+ * text cell naming a section, nothing else. A row with anything more is data, and is read (and checked) as such.
+ */
+function isSectionHeading(cells: readonly Cell[]): boolean {
+  const filled = cells.filter((cell) => cellText(cell).trim() !== '');
+  return filled.length === 1 && /^muc \d+\b/u.test(matchKey(cellText(filled[0])));
+}
+
 /** Whether a row opens the signature block: no value where the table keeps its code, and a signature text. */
 function isSignature(cells: readonly Cell[], codeIndex: number | undefined): boolean {
   if (codeIndex !== undefined && cellText(cells[codeIndex]).trim() !== '') return false;
@@ -196,7 +205,7 @@ async function readSheet<K extends string>(spec: TableSpec<K>, sheet: RawSheet, 
       }
       continue;
     }
-    if (ended || isBlank(raw.cells)) continue;
+    if (ended || isBlank(raw.cells) || isSectionHeading(raw.cells)) continue;
     if (isSignature(raw.cells, codeIndex)) {
       ended = true;
       continue;

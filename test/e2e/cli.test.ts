@@ -612,18 +612,57 @@ describe('init and template', () => {
     await workbook.xlsx.readFile(path);
     const sheet = workbook.getWorksheet('Tự đánh giá');
     if (sheet === undefined) throw new Error('no sheet');
-    expect(sheet.getCell('E2').dataValidation).toMatchObject({
+    // The unit's report as a document: its governing body and name top left, the motto right, the title.
+    expect(sheet.getCell('A1').value).toBe('UBND TỈNH AN LẠC');
+    expect(sheet.getCell('A2').value).toBe('SỞ Y TẾ');
+    expect(sheet.getCell('D1').value).toBe('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(sheet.getCell('A5').value).toBe(
+      'BÁO CÁO TỰ ĐÁNH GIÁ TRÁCH NHIỆM NGƯỜI ĐỨNG ĐẦU VỀ ỨNG DỤNG CÔNG NGHỆ THÔNG TIN NĂM 2024',
+    );
+    expect(sheet.getRow(8).values).toEqual([
+      undefined,
+      'Mã đơn vị',
+      'Mã tiêu chí',
+      'Nội dung tiêu chí',
+      'Căn cứ',
+      'Tự đánh giá',
+      'Minh chứng',
+      'Ghi chú',
+    ]);
+    // The items under their Mục headings: 4 heading rows and 22 items, then the signature block.
+    const rows: number[] = [];
+    const headings: string[] = [];
+    for (let r = 9; r <= sheet.rowCount; r++) {
+      const code = sheet.getCell(r, 2).text;
+      if (/^\d\.\d+$/u.test(code)) rows.push(r);
+      else if (sheet.getCell(r, 1).text.startsWith('Mục ')) headings.push(sheet.getCell(r, 1).text.slice(0, 6));
+    }
+    expect(rows).toHaveLength(22);
+    expect(headings).toEqual(['Mục 1.', 'Mục 2.', 'Mục 3.', 'Mục 4.']);
+    const texts: string[] = [];
+    sheet.eachRow((row) => {
+      row.eachCell((cell) => {
+        texts.push(cell.text);
+      });
+    });
+    expect(texts).toContain('THỦ TRƯỞNG ĐƠN VỊ');
+    expect(texts).toContain('(Ký, ghi rõ họ tên, đóng dấu)');
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '8:8' });
+    expect(workbook.getWorksheet('Hướng dẫn')?.pageSetup).toMatchObject({ paperSize: 9 });
+    const firstItem = rows[0] ?? 0;
+    expect(sheet.getCell(firstItem, 5).dataValidation).toMatchObject({
       type: 'list',
       formulae: ['"Đạt,Không đạt,Không áp dụng"'],
     });
+    expect(sheet.getCell(firstItem, 1).border).toMatchObject({ top: { style: 'thin' } });
     // Cells are locked unless said otherwise; the sheet is protected, the status and note columns are not locked.
     // exceljs leaves protection undefined for a cell with the default (locked), whatever its type says.
-    const codeProtection = sheet.getCell('A2').protection as Partial<ExcelJS.Protection> | undefined;
+    const codeProtection = sheet.getCell(firstItem, 1).protection as Partial<ExcelJS.Protection> | undefined;
     expect(codeProtection?.locked).not.toBe(false);
-    expect(sheet.getCell('E2').protection).toMatchObject({ locked: false });
-    expect(sheet.getCell('F2').protection).toMatchObject({ locked: false });
+    expect(sheet.getCell(firstItem, 5).protection).toMatchObject({ locked: false });
+    expect(sheet.getCell(firstItem, 6).protection).toMatchObject({ locked: false });
     expect((sheet as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
-    for (let row = 2; row <= 23; row++) sheet.getCell(row, 5).value = row === 3 ? 'Không đạt' : 'Đạt';
+    rows.forEach((row, i) => (sheet.getCell(row, 5).value = i === 1 ? 'Không đạt' : 'Đạt'));
     await workbook.xlsx.writeFile(path);
     const read = await readSelfReportFile(
       path,

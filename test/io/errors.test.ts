@@ -471,3 +471,38 @@ describe('the files of a year', () => {
     expect(loaded.problems.filter((p) => p.code === 'no-self-reports')).toHaveLength(1);
   });
 });
+
+describe('a Mục heading row inside a self-report (as the templates group the items)', () => {
+  const codes = CHECKLIST.map((i) => i.code);
+  const write = async (lines: readonly string[]) => {
+    const dir = await mkdtemp(join(tmpdir(), 'ict-eval-heading-'));
+    roots.push(dir);
+    const path = join(dir, 'SA.csv');
+    await writeFile(path, lines.join('\n'));
+    return path;
+  };
+
+  it('is skipped when it holds only the heading', async () => {
+    const { readSelfReportFile } = await import('../../src/io/readers.js');
+    const path = await write([
+      'Mã đơn vị,Mã tiêu chí,Tự đánh giá',
+      '"Mục 1. Trách nhiệm của người đứng đầu trong việc xây dựng và sử dụng cơ sở hạ tầng thông tin",,',
+      'SA,1.1,Đạt',
+      'Mục 2,,',
+      'SA,2.1,Không đạt',
+    ]);
+    const read = await readSelfReportFile(path, 'SA.csv', DEFAULT_LIMITS, codes);
+    expect(read.problems).toEqual([]);
+    expect(read.rows.map((r) => [r.itemCode, r.selfAssessment])).toEqual([
+      ['1.1', 'dat'],
+      ['2.1', 'khong-dat'],
+    ]);
+  });
+
+  it('is data, and checked as data, when anything else is filled in', async () => {
+    const { readSelfReportFile } = await import('../../src/io/readers.js');
+    const path = await write(['Mã đơn vị,Mã tiêu chí,Tự đánh giá', '"Mục 1. Hạ tầng",,Đạt', 'SA,1.1,Đạt']);
+    const read = await readSelfReportFile(path, 'SA.csv', DEFAULT_LIMITS, codes);
+    expect(read.problems.map(formatProblem)).toEqual(['SA.csv, dòng 2, cột B (Mã tiêu chí): thiếu mã tiêu chí.']);
+  });
+});

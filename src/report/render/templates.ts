@@ -4,13 +4,21 @@ import { formatCitation } from '../../rules/citation.js';
 import type { Policy } from '../../rules/policy.js';
 import { FOLLOW_UP_SPEC, SCORES_SPEC, UNITS_SPEC } from '../../io/readers.js';
 import type { TitleBlock } from '../content/document.js';
-import { workbookBytes } from './workbook.js';
-
-/** PaperSize.A4: exceljs declares PaperSize as a const enum, which isolatedModules cannot import. */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- the enum cannot be imported; 9 is its A4 member
-const A4 = 9 as ExcelJS.PaperSize;
+import { A4, BORDER, frameLine, heightFor, linesFor, workbookBytes } from './workbook.js';
 
 const FONT = 'Times New Roman';
+/** Every sheet of a template or a blank input prints on A4, fitted to the page width. */
+const LANDSCAPE: Partial<ExcelJS.WorksheetProperties> & { pageSetup: Partial<ExcelJS.PageSetup> } = {
+  pageSetup: {
+    paperSize: A4,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: '1:1',
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  },
+};
 const STATUS_LIST = '"Đạt,Không đạt,Không áp dụng"';
 const FLAG_LIST = '"Có,Không"';
 const ROLE_LIST = '"Người đứng đầu,Quyền / phụ trách,Cấp phó được phân công"';
@@ -18,7 +26,16 @@ const ROLE_LIST = '"Người đứng đầu,Quyền / phụ trách,Cấp phó đ
 const BLANK_ROWS = 500;
 
 function instructions(workbook: ExcelJS.Workbook, block: TitleBlock, title: string, lines: readonly string[]): void {
-  const ws = workbook.addWorksheet('Hướng dẫn');
+  const ws = workbook.addWorksheet('Hướng dẫn', {
+    pageSetup: {
+      paperSize: A4,
+      orientation: 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.8, right: 0.6, top: 0.8, bottom: 0.8, header: 0.3, footer: 0.3 },
+    },
+  });
   ws.columns = [{ width: 110 }];
   const rows = [block.province.toUpperCase(), block.department.toUpperCase(), '', title.toUpperCase(), '', ...lines];
   rows.forEach((text, i) => {
@@ -26,6 +43,7 @@ function instructions(workbook: ExcelJS.Workbook, block: TitleBlock, title: stri
     cell.value = text;
     cell.font = { name: FONT, size: 12, bold: i === 1 || i === 3 };
     cell.alignment = { wrapText: true, vertical: 'top' };
+    ws.getRow(i + 1).height = heightFor(linesFor(text, 100), 12);
   });
 }
 
@@ -84,7 +102,7 @@ function unitsInstructions(policy: Pick<Policy, 'blocks' | 'regulation'>): strin
 export async function blankUnits(block: TitleBlock, policy: Pick<Policy, 'blocks' | 'regulation'>): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   instructions(workbook, block, `Danh sách người chịu trách nhiệm năm ${block.year}`, unitsInstructions(policy));
-  const ws = workbook.addWorksheet('Danh sách');
+  const ws = workbook.addWorksheet('Danh sách', LANDSCAPE);
   // Mã, Tên, Khối, Loại, Họ và tên, Chức vụ, Vai trò, Từ ngày, Đến ngày, Mục, Văn bản, Xếp hạng, Mã năm trước.
   headerRow(ws, canonical(UNITS_SPEC), [12, 34, 10, 20, 26, 24, 24, 12, 12, 14, 30, 12, 14]);
   dropDown(ws, 3, blockList(policy), 2, BLANK_ROWS);
@@ -98,7 +116,7 @@ export async function blankUnits(block: TitleBlock, policy: Pick<Policy, 'blocks
 export async function blankScores(block: TitleBlock, policy: Pick<Policy, 'blocks' | 'regulation'>): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   instructions(workbook, block, `Điểm ICT Index năm ${block.year}`, policy.regulation.wording.scoresInstructions);
-  const ws = workbook.addWorksheet('Điểm');
+  const ws = workbook.addWorksheet('Điểm', LANDSCAPE);
   headerRow(ws, canonical(SCORES_SPEC), [12, 34, 10, 14, 8]);
   dropDown(ws, 3, blockList(policy), 2, BLANK_ROWS);
   return workbookBytes(workbook, block.year);
@@ -113,7 +131,7 @@ export async function blankFollowUp(block: TitleBlock, policy: Pick<Policy, 'reg
     `Theo dõi sau đánh giá năm ${block.year}`,
     policy.regulation.wording.followUpInstructions,
   );
-  const ws = workbook.addWorksheet('Theo dõi');
+  const ws = workbook.addWorksheet('Theo dõi', LANDSCAPE);
   // Mã, Chậm triển khai, Yêu cầu kiểm điểm, Văn bản yêu cầu, Thành tích, Người được thưởng, Căn cứ.
   headerRow(ws, canonical(FOLLOW_UP_SPEC), [12, 16, 14, 30, 14, 26, 50]);
   for (const column of [2, 3, 5]) dropDown(ws, column, FLAG_LIST, 2, BLANK_ROWS);
@@ -138,6 +156,9 @@ export async function selfReportTemplate(
     `Đơn vị: ${unit.name} (mã ${unit.code})${head === undefined ? '' : `; người đứng đầu: ${head.name}, ${head.position}`}.`,
     ...wording.selfReportInstructions,
   ]);
+  const headers = ['Mã đơn vị', 'Mã tiêu chí', 'Nội dung tiêu chí', 'Căn cứ', 'Tự đánh giá', 'Minh chứng', 'Ghi chú'];
+  const widths = [10, 8, 56, 16, 13, 28, 26];
+  const first = 8;
   const ws = workbook.addWorksheet('Tự đánh giá', {
     pageSetup: {
       paperSize: A4,
@@ -145,29 +166,125 @@ export async function selfReportTemplate(
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
-      printTitlesRow: '1:1',
+      printTitlesRow: `${first}:${first}`,
+      horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
+    headerFooter: { oddFooter: '&CTrang &P / &N' },
   });
-  // The unit's report only: the department's assessment is kept in its own file (v2), never here.
-  headerRow(
+  ws.columns = widths.map((width) => ({ width }));
+  // The unit's own report (Nghị định 30/2020): the unit under its governing body top left, the motto top right.
+  const split = 3;
+  const last = headers.length;
+  const side = (text: string, from: number, to: number, options: { bold?: boolean; italic?: boolean } = {}) => ({
+    text,
+    from,
+    to,
+    ...options,
+  });
+  frameLine(
     ws,
-    ['Mã đơn vị', 'Mã tiêu chí', 'Nội dung tiêu chí', 'Căn cứ', 'Tự đánh giá', 'Minh chứng', 'Ghi chú'],
-    [11, 9, 60, 18, 14, 30, 30],
+    widths,
+    1,
+    [
+      side(block.province.toUpperCase(), 1, split),
+      side('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', split + 1, last, { bold: true }),
+    ],
+    FONT,
   );
-  checklist.forEach((item, index) => {
-    const row = ws.getRow(index + 2);
-    const values = [unit.code, item.code, item.textVi, formatCitation(item.citation), null, null, null];
-    values.forEach((value, i) => {
-      const cell = row.getCell(i + 1);
-      cell.value = value;
-      cell.font = { name: FONT, size: 11 };
-      cell.alignment = { wrapText: true, vertical: 'top' };
-      // Text format keeps Excel from turning 1.1 into a date.
-      cell.numFmt = '@';
-      cell.protection = { locked: i < 4 };
-    });
+  frameLine(
+    ws,
+    widths,
+    2,
+    [
+      side(unit.name.toUpperCase(), 1, split, { bold: true }),
+      side('Độc lập - Tự do - Hạnh phúc', split + 1, last, { bold: true }),
+    ],
+    FONT,
+  );
+  frameLine(ws, widths, 3, [side(`${block.place}, ngày …… tháng …… năm ……`, split + 1, last, { italic: true })], FONT);
+  frameLine(
+    ws,
+    widths,
+    5,
+    [
+      {
+        text: `BÁO CÁO TỰ ĐÁNH GIÁ TRÁCH NHIỆM NGƯỜI ĐỨNG ĐẦU VỀ ỨNG DỤNG CÔNG NGHỆ THÔNG TIN NĂM ${block.year}`,
+        from: 1,
+        to: last,
+        bold: true,
+        size: 14,
+      },
+    ],
+    FONT,
+  );
+  frameLine(
+    ws,
+    widths,
+    6,
+    [
+      {
+        text: `${unit.name} (mã ${unit.code}) — theo ${policy.regulation.reference.fullVi}`,
+        from: 1,
+        to: last,
+        italic: true,
+      },
+    ],
+    FONT,
+  );
+  // The unit's report only: the department's assessment is kept in its own file (v2), never here.
+  const header = ws.getRow(first);
+  headers.forEach((text, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = text;
+    cell.font = { name: FONT, size: 11, bold: true };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+    cell.border = BORDER;
   });
-  dropDown(ws, 5, STATUS_LIST, 2, checklist.length + 1);
+  header.height = heightFor(2);
+  ws.views = [{ state: 'frozen', ySplit: first, xSplit: 0 }];
+  let at = first + 1;
+  for (const section of policy.regulation.sections) {
+    // A heading row: one text naming the Mục (the reader skips such a row).
+    const heading = ws.getRow(at++);
+    const title = heading.getCell(1);
+    const text = `Mục ${section.number}. ${section.titleVi}`;
+    title.value = text;
+    title.font = { name: FONT, size: 11, bold: true };
+    title.alignment = { vertical: 'middle', wrapText: true };
+    ws.mergeCells(heading.number, 1, heading.number, last);
+    heading.height = heightFor(
+      linesFor(
+        text,
+        widths.reduce((sum, w) => sum + w, 0),
+      ),
+    );
+    for (let i = 1; i <= last; i++) heading.getCell(i).border = BORDER;
+    for (const item of checklist.filter((entry) => entry.section === section.number)) {
+      const row = ws.getRow(at++);
+      const values = [unit.code, item.code, item.textVi, formatCitation(item.citation), null, null, null];
+      values.forEach((value, i) => {
+        const cell = row.getCell(i + 1);
+        cell.value = value;
+        cell.font = { name: FONT, size: 11 };
+        cell.alignment = { wrapText: true, vertical: 'top' };
+        cell.border = BORDER;
+        // Text format keeps Excel from turning 1.1 into a date.
+        cell.numFmt = '@';
+        cell.protection = { locked: i < 4 };
+      });
+      row.height = heightFor(Math.max(linesFor(item.textVi, widths[2] ?? 56), 2));
+    }
+  }
+  // One drop-down over the items (the heading rows between them are merged text).
+  dropDown(ws, 5, STATUS_LIST, first + 1, at - 1);
+  // The signature block: the reader stops at "THỦ TRƯỞNG ĐƠN VỊ".
+  at++;
+  frameLine(ws, widths, at++, [side('THỦ TRƯỞNG ĐƠN VỊ', split + 1, last, { bold: true })], FONT);
+  frameLine(ws, widths, at++, [side('(Ký, ghi rõ họ tên, đóng dấu)', split + 1, last, { italic: true })], FONT);
+  at += 4;
+  frameLine(ws, widths, at, [side(head?.name ?? '', split + 1, last, { bold: true })], FONT);
   await ws.protect('', {
     selectLockedCells: true,
     selectUnlockedCells: true,
@@ -198,16 +315,7 @@ export async function assessmentTemplate(
     `Kết quả của Sở quyết định từng tiêu chí (${formatCitation(policy.regulation.citations.assessment)}).`,
   ]);
   const codes = checklist.map((item) => item.code);
-  const ws = workbook.addWorksheet('Đánh giá của Sở', {
-    pageSetup: {
-      paperSize: A4,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: '1:1',
-    },
-  });
+  const ws = workbook.addWorksheet('Đánh giá của Sở', LANDSCAPE);
   headerRow(ws, ['Mã đơn vị', 'Tên đơn vị', ...codes, 'Ghi chú'], [11, 30, ...codes.map(() => 8), 30]);
   units.forEach((unit, index) => {
     const row = ws.getRow(index + 2);
@@ -218,7 +326,7 @@ export async function assessmentTemplate(
     });
   });
   for (let column = 3; column < 3 + codes.length; column++) dropDown(ws, column, STATUS_LIST, 2, units.length + 1);
-  const own = workbook.addWorksheet('Tự đánh giá của đơn vị');
+  const own = workbook.addWorksheet('Tự đánh giá của đơn vị', LANDSCAPE);
   // Headers the readers do not take for the assessment's (no "Mã đơn vị", items prefixed): this sheet is never read as the Sở's.
   headerRow(
     own,

@@ -7,10 +7,10 @@ import type { Column, Document, KeyValueSheet, TableSheet, TitleBlock } from '..
 
 /** PaperSize.A4: exceljs declares PaperSize as a const enum, which isolatedModules cannot import. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- the enum cannot be imported; 9 is its A4 member
-const A4 = 9 as ExcelJS.PaperSize;
+export const A4 = 9 as ExcelJS.PaperSize;
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF808080' } };
-const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+export const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 const GROUP_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
 /** Points per line of 11-pt Times New Roman with Vietnamese marks above and below (Excel's own row is 15). */
@@ -99,7 +99,7 @@ export function linesFor(text: string, width: number): number {
   return lines;
 }
 
-const heightFor = (lines: number, size = 11) => Math.ceil(Math.max(1, lines) * LINE * (size / 11) * 10) / 10;
+export const heightFor = (lines: number, size = 11) => Math.ceil(Math.max(1, lines) * LINE * (size / 11) * 10) / 10;
 
 /** The first `count` Roman numerals' worth: 1 → I, 4 → IV, 12 → XII. */
 export function roman(n: number): string {
@@ -129,7 +129,7 @@ export function roman(n: number): string {
 }
 
 /** One line of the frame: a text in merged columns `from`–`to`, its row tall enough for the wrapped text. */
-function frameLine(
+export function frameLine(
   ws: ExcelJS.Worksheet,
   widths: readonly number[],
   row: number,
@@ -163,7 +163,7 @@ function frameLine(
 }
 
 /** Where the left block (the issuing body, the preparer) ends: about two fifths of the table's width. */
-function splitAt(widths: readonly number[]): number {
+export function splitAt(widths: readonly number[]): number {
   const total = widths.reduce((sum, w) => sum + w, 0);
   let sum = 0;
   for (let i = 0; i < widths.length - 1; i++) {

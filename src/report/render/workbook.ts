@@ -14,7 +14,7 @@ export const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 const GROUP_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
 /** Points per line of 11-pt Times New Roman with Vietnamese marks above and below (Excel's own row is 15). */
-const LINE = 14.5;
+const LINE = 14;
 
 type Writer = ExcelJS.stream.xlsx.WorkbookWriter;
 
@@ -74,12 +74,12 @@ function numberStyle(styles: Styles, numFmt: string | undefined): Partial<ExcelJ
 /**
  * How many lines a text takes in a cell `width` characters wide, wrapped at spaces: exceljs leaves row heights
  * to the application, and LibreOffice does not fit them to wrapped text, so the writer sets them. A width unit is
- * a Calibri digit; 11-pt Times New Roman text averages about 1.3 characters per unit (measured on the sample's
- * citations in LibreOffice), counted here as 1.2 less two characters of padding, so that the estimate errs on the
+ * a Calibri digit; 11-pt Times New Roman text averages about 1.35 characters per unit (measured on the sample's
+ * citations in LibreOffice), counted here as 1.25 less one character of padding, so that the estimate errs on the
  * taller side (a clipped line in Excel is worse than a little white space).
  */
 export function linesFor(text: string, width: number): number {
-  const room = Math.max(1, Math.floor(width * 1.2) - 2);
+  const room = Math.max(1, Math.floor(width * 1.25) - 1);
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     let line = 0;

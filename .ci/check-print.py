@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""What a civil servant sees when the workbooks are printed (issue 13).
+
+Renders workbooks to PDF with LibreOffice (headless) and reads the pages back with poppler:
+- every page is A4 (pdfinfo);
+- each title line comes out whole, on one line (pdftotext -layout);
+- every person's name in the rating workbook, and each column header, comes out whole on one line.
+
+pdftotext puts stray spaces inside words set in a scaled font ("c ơ quan"), so lines are compared
+without spaces: a text is "whole" when it stands within one printed line.
+
+Usage: check-print.py <pdf-folder> <persons.json> <workbook>...
+Prints one line per check that failed and a summary; exits 1 on any failure.
+"""
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+A4 = (595, 842)
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def pages(pdf: Path) -> list[tuple[float, float]]:
+    info = subprocess.run(["pdfinfo", "-f", "1", "-l", "9999", str(pdf)], capture_output=True, text=True, check=True)
+    sizes = re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts", info.stdout)
+    return [(float(w), float(h)) for w, h in sizes]
+
+
+def lines(pdf: Path) -> list[str]:
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return [squeeze(line) for line in text.splitlines() if line.strip()]
+
+
+def whole(needle: str, printed: list[str]) -> bool:
+    wanted = squeeze(needle)
+    return any(wanted in line for line in printed)
+
+
+def main() -> int:
+    out = Path(sys.argv[1])
+    persons = json.loads(Path(sys.argv[2]).read_text(encoding="utf-8"))["persons"]
+    books = [Path(p) for p in sys.argv[3:]]
+    out.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out), *map(str, books)],
+        capture_output=True,
+        check=True,
+        timeout=600,
+    )
+    failures: list[str] = []
+    checked = 0
+    for book in books:
+        pdf = out / (book.stem + ".pdf")
+        if not pdf.exists():
+            failures.append(f"{book.name}: LibreOffice wrote no PDF")
+            continue
+        for number, (w, h) in enumerate(pages(pdf), start=1):
+            checked += 1
+            if sorted((round(w), round(h))) != sorted(A4):
+                failures.append(f"{pdf.name}, page {number}: {w} x {h} pt, not A4")
+        printed = lines(pdf)
+        # The sample's issuing body (its config names the province; the department is the 2024 one).
+        expected = [
+            "UBND TỈNH AN LẠC",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+        ]
+        if not book.name.startswith("SYT"):
+            expected.append("SỞ THÔNG TIN VÀ TRUYỀN THÔNG")
+        if book.name.startswith("xep-loai"):
+            expected += [
+                "KẾT QUẢ ĐÁNH GIÁ TRÁCH NHIỆM NGƯỜI ĐỨNG ĐẦU VỀ ỨNG DỤNG CÔNG NGHỆ THÔNG TIN",
+                "(Kèm theo Báo cáo số",
+                "KHỐI SỞ, BAN, NGÀNH",
+                "KHỐI HUYỆN, THỊ XÃ, THÀNH PHỐ",
+                "Họ và tên",
+                "Xếp loại",
+                "NGƯỜI LẬP BIỂU",
+                "(Ký, ghi rõ họ tên, đóng dấu)",
+            ]
+            expected += sorted({p["name"] for p in persons})
+        elif book.name.startswith("xu-ly"):
+            expected += [
+                "ĐỀ XUẤT HÌNH THỨC XỬ LÝ TRÁCH NHIỆM NGƯỜI ĐỨNG ĐẦU",
+                "CÁC TRƯỜNG HỢP ĐỀ NGHỊ SỞ NỘI VỤ XEM XÉT, TRÌNH UBND TỈNH",
+                "Hình thức đề xuất",
+                "GIÁM ĐỐC",
+            ]
+        else:
+            expected += [
+                "BÁO CÁO TỰ ĐÁNH GIÁ TRÁCH NHIỆM NGƯỜI ĐỨNG ĐẦU VỀ ỨNG DỤNG CÔNG NGHỆ THÔNG TIN",
+                "Nội dung tiêu chí",
+                "Tự đánh giá",
+                "THỦ TRƯỞNG ĐƠN VỊ",
+            ]
+        for text in expected:
+            checked += 1
+            if not whole(text, printed):
+                failures.append(f"{pdf.name}: “{text}” is not printed whole on one line")
+    for failure in failures:
+        print(failure)
+    print(f"print: {len(books)} workbooks rendered by LibreOffice, {checked} checks, {len(failures)} failed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

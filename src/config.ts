@@ -49,6 +49,16 @@ const configSchema = z
         /** The signer's title (default "GIÁM ĐỐC") and name. */
         signerTitle: z.string().trim().min(1).optional(),
         signer: z.string().trim().min(1).optional(),
+        /**
+         * The day the attachments are signed (yyyy-mm-dd): the place-and-date line shows it, and the issuing body is
+         * the one that exists that day (Sở KH&CN for a 2024 report signed after 1/3/2025). Default: the date is left
+         * blank to fill, and the names are those of 31 December of the year.
+         */
+        signedOn: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/u, 'ngày ký ghi dạng năm-tháng-ngày, ví dụ "2025-05-15"')
+          .refine((text) => !Number.isNaN(Date.parse(`${text}T00:00:00Z`)), 'ngày ký không có thật')
+          .optional(),
         /** The font of the printed sheets (default Times New Roman). */
         font: z.string().trim().min(1).optional(),
       })

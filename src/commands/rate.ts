@@ -5,6 +5,7 @@ import { yearJson } from '../report/render/json.js';
 import { RATING_LABELS, REWARD_LABELS, SANCTION_LABELS, label } from '../report/content/labels.js';
 import { ratingDocument, sanctionDocument } from '../report/content/outputs.js';
 import { textTable } from '../report/render/terminal.js';
+import { issuerNotice } from '../report/content/title.js';
 import { type YearRun, runYear } from '../pipeline/year.js';
 import { type Context, parseYear, requireNoErrors, runRequest } from './context.js';
 import { warningLines } from './print.js';
@@ -59,6 +60,11 @@ export async function runRateOrSanctions(
     context.console.stdout(`${personTable(context, prepared, withSanctions)}\n`);
   }
   context.console.stderr(warningLines(context, prepared.warnings));
+  const notice = issuerNotice(prepared.policy, prepared.config, year);
+  if (notice !== undefined && context.options.quiet !== true && context.options.json !== true) {
+    const text = context.lang === 'vi' ? `Lưu ý: ${notice.vi}` : `Note: ${notice.en}`;
+    context.console.stderr(`${context.wrap(text, 'stderr')}\n`);
+  }
   context.summary(
     summary(context, prepared, written, withSanctions) +
       (missing === undefined

@@ -12,6 +12,8 @@ export interface TitleBlock {
   readonly year: number;
   /** The place in the place-and-date line: `Bắc Ninh`. */
   readonly place: string;
+  /** The day of signing (yyyy-mm-dd) when the configuration gives it; else the date is left to fill. */
+  readonly signedOn?: string;
   /** The document the attachment goes with (`Báo cáo số 12/BC-SKHCN ngày 15/01/2025`); blank lines to fill when absent. */
   readonly attachedTo?: string;
   /** The signature block: the preparer (NGƯỜI LẬP BIỂU) and the signer with the signer's title. */

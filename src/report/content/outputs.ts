@@ -93,7 +93,8 @@ function warningsSheet(info: RunInfo): TableSheet {
       { header: 'Nội dung', width: 90 },
       { header: 'Vị trí', width: 50 },
     ],
-    rows: info.warnings.map((w) => [w.message, formatWhere(w.where)]),
+    // Each warning as a sentence (the terminal puts the location first; here it has its own column).
+    rows: info.warnings.map((w) => [`${w.message.charAt(0).toUpperCase()}${w.message.slice(1)}`, formatWhere(w.where)]),
     emptyText: 'Không có cảnh báo.',
   };
 }

@@ -21,15 +21,17 @@ export function titleBlock(
   config: Pick<Config, 'province' | 'department' | 'attachment'>,
   year: number,
 ): TitleBlock {
-  const day = documentDay(year);
+  const frame = config.attachment ?? {};
+  // The issuing body is the one that signs: on the day of signing when known, else on 31 December of the year.
+  const day = frame.signedOn ?? documentDay(year);
   const { issuers } = policy.regulation;
   const province = config.province ?? nameOn(issuers.province, day);
-  const frame = config.attachment ?? {};
   return {
     province,
     department: config.department ?? nameOn(issuers.department, day),
     year,
     place: frame.place ?? placeOf(province),
+    ...(frame.signedOn === undefined ? {} : { signedOn: frame.signedOn }),
     ...(frame.report === undefined ? {} : { attachedTo: frame.report }),
     signature: {
       ...(frame.preparer === undefined ? {} : { preparer: frame.preparer }),
@@ -48,6 +50,39 @@ export function placeOf(province: string): string {
     .trim()
     .toLocaleLowerCase('vi');
   return name.replace(/(^|\s)(\p{L})/gu, (_, space: string, letter: string) => space + letter.toLocaleUpperCase('vi'));
+}
+
+/**
+ * The place-and-date line: "Bắc Ninh, ngày 15 tháng 5 năm 2025", or with blanks to fill. Nghị định 30/2020/NĐ-CP,
+ * Phụ lục I: a day below 10 and the months 1 and 2 take a leading zero ("ngày 05 tháng 02"), other months do not.
+ */
+export function placeAndDate(block: Pick<TitleBlock, 'place' | 'signedOn'>): string {
+  if (block.signedOn === undefined) return `${block.place}, ngày …… tháng …… năm ……`;
+  const [y = 0, m = 0, d = 0] = block.signedOn.split('-').map(Number);
+  const month = m <= 2 ? String(m).padStart(2, '0') : String(m);
+  return `${block.place}, ngày ${String(d).padStart(2, '0')} tháng ${month} năm ${String(y)}`;
+}
+
+/**
+ * A line for the terminal when the workbooks name an issuing body that no longer exists (a 2024 report names Sở
+ * TT&TT, merged into Sở KH&CN on 1/3/2025) and the configuration says neither the department nor the day of
+ * signing; undefined otherwise.
+ */
+export function issuerNotice(
+  policy: Pick<Policy, 'regulation'>,
+  config: Pick<Config, 'department' | 'attachment'>,
+  year: number,
+): { vi: string; en: string } | undefined {
+  if (config.department !== undefined || config.attachment?.signedOn !== undefined) return undefined;
+  const names = policy.regulation.issuers.department;
+  const then = nameOn(names, documentDay(year));
+  const newest = names.at(-1);
+  if (newest === undefined || newest.name === then || newest.from === null) return undefined;
+  const since = newest.from.split('-').reverse().join('/');
+  return {
+    vi: `các bảng ghi cơ quan ban hành "${then}" (tên ngày 31/12/${year}); từ ${since} là "${newest.name}". Nếu ký từ ngày đó, ghi ngày ký vào ict-eval.config.json: { "attachment": { "signedOn": "yyyy-mm-dd" } }.`,
+    en: `the workbooks name the issuing body "${then}" (its name on 31/12/${year}); since ${since} it is "${newest.name}". If they are signed since then, give the day of signing in ict-eval.config.json: { "attachment": { "signedOn": "yyyy-mm-dd" } }.`,
+  };
 }
 
 /** The department's short name in running text (`Sở TT&TT`, `Sở KH&CN`) on the document's date. */

@@ -4,6 +4,7 @@ import stringWidth from 'string-width';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import type { Column, Document, KeyValueSheet, TableSheet, TitleBlock } from '../content/document.js';
+import { placeAndDate } from '../content/title.js';
 
 /** PaperSize.A4: exceljs declares PaperSize as a const enum, which isolatedModules cannot import. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- the enum cannot be imported; 9 is its A4 member
@@ -218,7 +219,7 @@ function frameTop(
   );
   let row = 3;
   if (official) {
-    frameLine(ws, widths, row++, [right(`${block.place}, ngày …… tháng …… năm ……`, { italic: true })], font);
+    frameLine(ws, widths, row++, [right(placeAndDate(block), { italic: true })], font);
   }
   row++;
   frameLine(ws, widths, row++, [{ text: sheet.title.toUpperCase(), from: 1, to: last, bold: true, size: 14 }], font);

@@ -66,3 +66,17 @@ describe('terminal tables fit 80–100 columns (issue 12)', () => {
     expect(words(wrapped)).toEqual(words(text));
   });
 });
+
+describe('textWidth: the fast count agrees with string-width', () => {
+  it.each([
+    'Sở Lao động - Thương binh và Xã hội',
+    'Không hoàn thành nhiệm vụ — khoản 3 Điều 15; “điểm b”…',
+    'Sở Y tế'.normalize('NFD'),
+    '\u001b[31mVi phạm\u001b[39m',
+    '越南 ICT',
+    '',
+  ])('%j', async (text) => {
+    const { textWidth } = await import('../../src/report/render/terminal.js');
+    expect(textWidth(text)).toBe(stringWidth(text));
+  });
+});

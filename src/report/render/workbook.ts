@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import stringWidth from 'string-width';
+import { textWidth } from './terminal.js';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import type { Column, Document, KeyValueSheet, TableSheet, TitleBlock } from '../content/document.js';
@@ -81,12 +81,14 @@ function numberStyle(styles: Styles, numFmt: string | undefined): Partial<ExcelJ
  */
 export function linesFor(text: string, width: number): number {
   const room = Math.max(1, Math.floor(width * 1.25) - 1);
+  // Most cells are short: one line, without splitting.
+  if (text.length <= room && !text.includes('\n')) return 1;
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     let line = 0;
     lines++;
     for (const word of paragraph.split(' ')) {
-      const length = stringWidth(word);
+      const length = textWidth(word);
       if (line > 0 && line + 1 + length > room) {
         lines++;
         line = 0;

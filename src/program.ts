@@ -15,6 +15,7 @@ Ví dụ / Examples:
   ict-eval rate --year 2024                xếp loại và đề xuất khen thưởng
   ict-eval sanctions --year 2024           xếp loại, khen thưởng và đề xuất xử lý
   ict-eval explain SYT --year 2024         giải thích kết quả của một đơn vị
+  ict-eval diff --year 2024                so sánh hai lần đánh giá: ai thay đổi kết quả, vì sao
   ict-eval sanctions --year 2024 -w /srv/ict-eval --json > ket-qua.json
 
 Mã thoát / Exit codes: 0 xong; 1 dữ liệu đầu vào có lỗi (không ghi gì); 2 sai cách dùng;
@@ -107,7 +108,7 @@ export function buildProgram(console: Console, lang: 'vi' | 'en' = 'vi'): Comman
     const { makeContext } = await import('./commands/context.js');
     return makeContext(command.optsWithGlobals<GlobalOptions>(), console);
   };
-  for (const add of [addInit, addTemplate, addCheck, addRank, addRate, addSanctions, addExplain])
+  for (const add of [addInit, addTemplate, addCheck, addRank, addRate, addSanctions, addExplain, addDiff])
     add(program, context, regulation);
   return program;
 }
@@ -229,6 +230,26 @@ function addExplain(program: Command, context: ContextOf): void {
     .action(async (unit: string, options: { year: string }, command: Command) => {
       const { runExplain } = await import('./commands/explain.js');
       await runExplain(await context(command), unit, options.year);
+    });
+}
+
+function addDiff(program: Command, context: ContextOf): void {
+  program
+    .command('diff')
+    .description(
+      'những gì thay đổi giữa hai lần đánh giá của một năm (bản ghi trong out/Y/lich-su/): người, kết quả, sự việc',
+    )
+    .argument('[a]', 'bản ghi lần trước (mã hoặc phần đầu của mã; mặc định: bản ghi thứ hai từ cuối)')
+    .argument('[b]', 'bản ghi lần này (mặc định: bản ghi cuối cùng)')
+    .option('-y, --year <year>', 'năm đánh giá (bắt buộc)')
+    .addHelpText(
+      'after',
+      '\nMỗi lần chạy rate hoặc sanctions ghi một bản ghi (cùng dữ liệu vào thì cùng một bản ghi); không bản ghi nào bị xoá.\n' +
+        '\nVí dụ:\n  ict-eval diff --year 2024\n  ict-eval diff --year 2024 3f2a 9c41 --json',
+    )
+    .action(async (a: string | undefined, b: string | undefined, options: { year: string }, command: Command) => {
+      const { runDiff } = await import('./commands/history.js');
+      await runDiff(await context(command), options.year, a, b);
     });
 }
 

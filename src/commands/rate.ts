@@ -9,7 +9,9 @@ import { issuerNotice } from '../report/content/title.js';
 import { type YearRun, runYear } from '../pipeline/year.js';
 import { type Context, parseYear, requireNoErrors, runRequest } from './context.js';
 import { warningLines } from './print.js';
-import { inputFolders, outputFolder, writeDocuments, writtenText } from './write.js';
+import { inputFolders, outputFolder, printsOnly, writeDocuments, writtenText } from './write.js';
+import { keepRecord, previousRecord } from './history.js';
+import { changesSheet, diffRecords, historyRecord, recordDigest } from '../report/content/history.js';
 
 /** `ict-eval rate --year Y` and `ict-eval sanctions --year Y`: read, decide, write the workbooks, print. */
 export async function runRateOrSanctions(
@@ -31,7 +33,17 @@ export async function runRateOrSanctions(
       EXIT.incomplete,
     );
   }
-  const draft = (document: Document) => (missing === undefined ? document : asDraft(document, missing));
+  // The run's record (out/Y/lich-su/), and what changed since the previous one: a "Thay đổi" sheet in each workbook.
+  const record = historyRecord(year, prepared.rows, prepared.policy, prepared.loaded.files, prepared.info.toolVersion);
+  const digest = recordDigest(record);
+  const previous = printsOnly(context) ? undefined : await previousRecord(folder, digest);
+  const changes =
+    previous === undefined
+      ? []
+      : [changesSheet(diffRecords(previous.record, record, { from: previous.digest, to: digest }))];
+  const withChanges = (document: Document): Document =>
+    changes.length === 0 ? document : { ...document, sheets: [...document.sheets, ...changes] };
+  const draft = (document: Document) => withChanges(missing === undefined ? document : asDraft(document, missing));
   const documents = [
     { base: `xep-loai-${year}`, document: draft(ratingDocument(prepared.evaluation, prepared.rows, prepared.info)) },
   ];
@@ -51,6 +63,7 @@ export async function runRateOrSanctions(
     },
     [`xep-loai-${year}`, `xu-ly-${year}`],
   );
+  if (!printsOnly(context)) await keepRecord(folder, record, withSanctions ? 'sanctions' : 'rate', new Date());
 
   if (context.options.json === true) {
     context.console.stdout(

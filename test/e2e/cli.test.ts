@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/io/limits.js';
 import { readSelfReportFile } from '../../src/io/readers.js';
-import { SAMPLE, cleanUp, dumpWorkbook, listFiles, run, sampleCopy, tableOf, tempDir } from './run.js';
+import { RECORD_FILES, SAMPLE, cleanUp, dumpWorkbook, listFiles, run, sampleCopy, tableOf, tempDir } from './run.js';
 
 afterAll(cleanUp);
 
@@ -56,7 +56,7 @@ describe('ict-eval sanctions --year 2024 on the sample workspace', async () => {
   });
 
   it('writes the rating and the sanction workbooks under out/2024/', async () => {
-    expect(await listFiles(out)).toEqual(['2024/xep-loai-2024.xlsx', '2024/xu-ly-2024.xlsx']);
+    expect(await listFiles(out)).toEqual([...RECORD_FILES, '2024/xep-loai-2024.xlsx', '2024/xu-ly-2024.xlsx']);
   });
 
   it('names the policy, and gives one row per responsible person', () => {
@@ -331,13 +331,14 @@ describe('the other commands on the sample workspace', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Hoàn thành xuất sắc nhiệm vụ');
     expect(result.stdout).not.toContain('\u001b[');
-    expect(await listFiles(out)).toEqual(['2024/xep-loai-2024.xlsx']);
+    expect(await listFiles(out)).toEqual([...RECORD_FILES, '2024/xep-loai-2024.xlsx']);
   });
 
   it('--csv writes each sheet as UTF-8 CSV with BOM beside the workbook', async () => {
     const out = await tempDir();
     expect(run(['rate', '--year', '2024', '-w', SAMPLE, '-o', out, '--csv', '-q']).code).toBe(0);
     expect(await listFiles(out)).toEqual([
+      ...RECORD_FILES,
       '2024/xep-loai-2024-can-cu-va-tham-so.csv',
       '2024/xep-loai-2024-canh-bao.csv',
       '2024/xep-loai-2024-chi-tiet.csv',

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+import { expect } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = join(ROOT, 'dist', 'cli.js');
@@ -113,3 +114,7 @@ export function tableOf(
     below: end < 0 ? [] : sheet.slice(end + 1),
   };
 }
+
+/** The files of a year's run record (`out/Y/lich-su/`): the record, by its digest, and the log of runs. */
+const recordName: unknown = expect.stringMatching(/^2024\/lich-su\/[0-9a-f]{16}\.json$/u);
+export const RECORD_FILES: readonly string[] = [recordName as string, '2024/lich-su/nhat-ky.tsv'];

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/io/problems.js';
 import { runYear } from '../../src/pipeline/year.js';
 import { main } from '../../src/program.js';
-import { BIN, ROOT, SAMPLE, cleanUp, listFiles, run, sampleCopy, tempDir } from './run.js';
+import { BIN, RECORD_FILES, ROOT, SAMPLE, cleanUp, listFiles, run, sampleCopy, tempDir } from './run.js';
 
 // Issue 12: safe for the civil servant at the keyboard, and for cron. Each test fails on the
 // behaviour the issue found (data lost by init, EPIPE stack traces, --json writing, exit 1 for a
@@ -111,13 +111,15 @@ describe('a run replaces the whole set of outputs it belongs to, and nothing els
     expect(refused.code).toBe(3);
     expect(refused.stderr).toContain('out/2024/xu-ly-2024.xlsx');
     expect(run(['sanctions', '--year', '2024', '-w', ws, '-q', '--force']).code).toBe(0);
+    // The run's record stays (one record: the same inputs give the same record), beside the new set.
     expect(await listFiles(out)).toEqual([
+      ...RECORD_FILES,
       '2024/xep-hang-2024.xlsx',
       '2024/xep-loai-2024.xlsx',
       '2024/xu-ly-2024.xlsx',
     ]);
     expect(run(['rate', '--year', '2024', '-w', ws, '-q', '--force']).code).toBe(0);
-    expect(await listFiles(out)).toEqual(['2024/xep-hang-2024.xlsx', '2024/xep-loai-2024.xlsx']);
+    expect(await listFiles(out)).toEqual([...RECORD_FILES, '2024/xep-hang-2024.xlsx', '2024/xep-loai-2024.xlsx']);
     expect(await readFile(join(ws, 'keep-me.txt'), 'utf8')).toBe('not ours');
   });
 });
@@ -139,7 +141,7 @@ describe('--json writes nothing unless -o', () => {
   it('with -o it writes', async () => {
     const out = await tempDir();
     expect(run(['rate', '--year', '2024', '--json', '-w', SAMPLE, '-o', out]).code).toBe(0);
-    expect(await listFiles(out)).toEqual(['2024/xep-loai-2024.xlsx']);
+    expect(await listFiles(out)).toEqual([...RECORD_FILES, '2024/xep-loai-2024.xlsx']);
   });
 });
 
@@ -214,7 +216,7 @@ describe('--final refuses an incomplete year (exit 4); without it the workbooks 
     const result = run(['rate', '--year', '2024', '-w', SAMPLE, '-o', out, '-q']);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/ DỰ THẢO: 3 người chưa đủ dữ liệu để xếp loại: BDT, SLDTBXH, TTRA\.\n$/u);
-    expect(await listFiles(out)).toEqual(['2024/xep-loai-2024.xlsx']);
+    expect(await listFiles(out)).toEqual([...RECORD_FILES, '2024/xep-loai-2024.xlsx']);
   });
 });
 

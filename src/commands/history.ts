@@ -1,0 +1,158 @@
+import { appendFile, mkdir, readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { EXIT, UserError } from '../errors.js';
+import { exists } from '../io/fs.js';
+import { writeOutputs } from '../io/output.js';
+import {
+  type HistoryDiff,
+  type HistoryRecord,
+  diffRecords,
+  factsText,
+  outcomeText,
+  recordDigest,
+  recordText,
+} from '../report/content/history.js';
+import { type Context, parseYear } from './context.js';
+import { outputFolder } from './write.js';
+import { loadSettings } from '../pipeline/year.js';
+
+/** `out/Y/lich-su/`: the records of a year's runs, never removed by a later run. */
+export const historyFolder = (yearFolder: string) => join(yearFolder, 'lich-su');
+const LOG = 'nhat-ky.tsv';
+
+/**
+ * Keeps a run's record: `<digest>.json` when it is not there yet (the same inputs give the same record), and a line
+ * in `nhat-ky.tsv` (time, record, command), the order the records were made in. Returns the record's name.
+ */
+export async function keepRecord(
+  yearFolder: string,
+  record: HistoryRecord,
+  command: string,
+  now: Date,
+): Promise<string> {
+  const folder = historyFolder(yearFolder);
+  await mkdir(folder, { recursive: true });
+  const digest = recordDigest(record);
+  const path = join(folder, `${digest}.json`);
+  // Written whole or not at all (beside, then renamed), as every output is.
+  if (!(await exists(path, false)))
+    await writeOutputs([{ path, bytes: recordText(record) }], { force: true, protectedPaths: [], display: (p) => p });
+  await appendFile(join(folder, LOG), `${now.toISOString()}\t${digest}\t${command}\n`);
+  return digest;
+}
+
+/** The records in the order they were last made, most recent last, each once. */
+async function recordOrder(yearFolder: string): Promise<string[]> {
+  let text: string;
+  try {
+    text = await readFile(join(historyFolder(yearFolder), LOG), 'utf8');
+  } catch {
+    return [];
+  }
+  const order: string[] = [];
+  for (const line of text.split('\n')) {
+    const digest = line.split('\t')[1];
+    if (digest === undefined || !/^[0-9a-f]{16}$/u.test(digest)) continue;
+    const at = order.indexOf(digest);
+    if (at >= 0) order.splice(at, 1);
+    order.push(digest);
+  }
+  return order;
+}
+
+async function readRecord(yearFolder: string, digest: string): Promise<HistoryRecord> {
+  const path = join(historyFolder(yearFolder), `${digest}.json`);
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as HistoryRecord;
+  } catch {
+    throw new UserError(
+      { vi: `không đọc được bản ghi ${path}.`, en: `cannot read the record ${path}.` },
+      EXIT.inputProblems,
+    );
+  }
+}
+
+/** The most recent record other than `digest`: what the "Thay đổi" sheet compares with; undefined when none. */
+export async function previousRecord(
+  yearFolder: string,
+  digest: string,
+): Promise<{ digest: string; record: HistoryRecord } | undefined> {
+  const order = (await recordOrder(yearFolder)).filter((d) => d !== digest);
+  const last = order.at(-1);
+  if (last === undefined || !(await exists(join(historyFolder(yearFolder), `${last}.json`), false))) return undefined;
+  return { digest: last, record: await readRecord(yearFolder, last) };
+}
+
+/** A record named on the command line: its digest or a prefix of it that names one record. */
+async function resolveRecord(yearFolder: string, name: string): Promise<string> {
+  let names: string[] = [];
+  try {
+    names = (await readdir(historyFolder(yearFolder))).filter((n) => /^[0-9a-f]{16}\.json$/u.test(n));
+  } catch {
+    names = [];
+  }
+  const wanted = name.replace(/\.json$/u, '').toLowerCase();
+  const found = names.filter((n) => n.startsWith(wanted)).map((n) => n.slice(0, 16));
+  if (found.length === 1 && found[0] !== undefined) return found[0];
+  const known = names.map((n) => n.slice(0, 16)).join(', ') || '(không có)';
+  throw new UserError(
+    found.length === 0
+      ? { vi: `không có bản ghi "${name}"; các bản ghi: ${known}.`, en: `no record "${name}"; the records: ${known}.` }
+      : {
+          vi: `"${name}" khớp với nhiều bản ghi: ${found.join(', ')}.`,
+          en: `"${name}" matches several records: ${found.join(', ')}.`,
+        },
+    EXIT.usage,
+  );
+}
+
+/** `ict-eval diff --year Y [A] [B]`: what changed between two records (default: the last two made). */
+export async function runDiff(context: Context, yearText: string | undefined, a?: string, b?: string): Promise<void> {
+  const year = parseYear(yearText);
+  const settings = await loadSettings({ workspace: context.workspace, cwd: context.console.cwd }, year);
+  const yearFolder = outputFolder(context, settings.config, year);
+  // No name: the last two records made; one name: that record against the last; two: the two named.
+  const order = await recordOrder(yearFolder);
+  const from = a === undefined ? order.at(-2) : await resolveRecord(yearFolder, a);
+  const to = b === undefined ? order.at(-1) : await resolveRecord(yearFolder, b);
+  {
+    if (from === undefined || to === undefined) {
+      throw new UserError(
+        {
+          vi: `năm ${year} chưa có hai bản ghi để so sánh trong ${context.display(historyFolder(yearFolder))} (mỗi lần chạy rate/sanctions ghi một bản ghi).`,
+          en: `${year} has no two records to compare in ${context.display(historyFolder(yearFolder))} (each rate/sanctions run keeps one).`,
+        },
+        EXIT.usage,
+      );
+    }
+  }
+  const diff = diffRecords(await readRecord(yearFolder, from), await readRecord(yearFolder, to), { from, to });
+  if (context.options.json === true) {
+    context.console.stdout(`${JSON.stringify({ year, ...diff }, null, 2)}\n`);
+    return;
+  }
+  context.console.stdout(context.wrap(diffText(diff, year), 'stdout'));
+  context.summary(
+    context.lang === 'vi'
+      ? `ict-eval: năm ${year}: ${diff.persons.length} người thay đổi kết quả giữa ${from} và ${to}.`
+      : `ict-eval: ${year}: ${diff.persons.length} persons changed outcome between ${from} and ${to}.`,
+  );
+}
+
+function diffText(diff: HistoryDiff, year: number): string {
+  const lines = [`Năm ${year}: lần trước ${diff.from}, lần này ${diff.to}`];
+  if (diff.inputs.length > 0) {
+    lines.push('', 'Tệp đầu vào thay đổi (SHA-256):');
+    for (const f of diff.inputs) lines.push(`  - ${f.what}: ${f.from} → ${f.to}`);
+  }
+  if (diff.policy.length > 0) {
+    lines.push('', 'Tham số thay đổi:');
+    for (const f of diff.policy) lines.push(`  - ${f.what}: ${f.from} → ${f.to}`);
+  }
+  lines.push('', diff.persons.length === 0 ? 'Không người nào thay đổi kết quả.' : 'Người thay đổi kết quả:');
+  for (const p of diff.persons) {
+    lines.push(`  - ${p.name}, ${p.unitName} (${p.unitCode}): ${outcomeText(p.from)} → ${outcomeText(p.to)}`);
+    if (p.facts.length > 0) lines.push(`    vì: ${factsText(p.facts)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

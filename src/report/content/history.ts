@@ -1,0 +1,297 @@
+import { createHash } from 'node:crypto';
+import type { Policy } from '../../rules/policy.js';
+import type { InputFile } from '../../io/workspace.js';
+import { RATING_LABELS, REWARD_LABELS, SANCTION_LABELS, STATUS_LABELS, decimal, yesNo } from './labels.js';
+import type { PersonRow } from './model.js';
+import type { CellValue, TableSheet } from './document.js';
+
+/**
+ * A run's result as kept in `out/Y/lich-su/<digest>.json` (issue 14): the inputs with their SHA-256, the policy,
+ * the rules and tool versions, and every person's outcome with its citations and the facts it rests on. The same
+ * inputs give the same record, byte for byte (no clock in it); corrected inputs give another.
+ */
+export interface HistoryRecord {
+  readonly format: 'ict-eval/lich-su@1';
+  readonly year: number;
+  readonly regulation: string;
+  readonly toolVersion: string;
+  readonly inputs: readonly { readonly path: string; readonly sha256: string }[];
+  readonly policy: Readonly<Record<string, unknown>>;
+  readonly persons: readonly PersonRecord[];
+}
+
+/** The facts a person's outcome rests on, as the record keeps them (to say what changed between two runs). */
+export interface PersonFacts {
+  /** The status that counts for each item of the unit (null: not assessed). */
+  readonly items: Readonly<Record<string, string | null>>;
+  readonly score: number | null;
+  readonly rank: number | null;
+  readonly top: boolean | null;
+  readonly bottom: boolean | null;
+  readonly bottomPrevious: boolean | null;
+  readonly slow: boolean;
+  readonly reviewDemanded: boolean;
+  readonly violatedSections: readonly number[];
+}
+
+export interface PersonRecord {
+  /** Who, stably across runs: unit, name, role and the start of the period. */
+  readonly key: string;
+  readonly unitCode: string;
+  readonly unitName: string;
+  readonly name: string;
+  readonly role: string;
+  readonly rating: string;
+  readonly rewards: readonly string[];
+  readonly sanction: string | null;
+  readonly reviewReasons: readonly string[];
+  readonly citations: readonly string[];
+  readonly facts: PersonFacts;
+}
+
+/** Keys in a fixed order at every level, so that equal records are equal bytes. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return Object.fromEntries(entries.map(([k, v]) => [k, canonical(v)]));
+  }
+  return value;
+}
+
+/** The record's text: canonical JSON, two-space indented, with a final newline. */
+export function recordText(record: HistoryRecord): string {
+  return `${JSON.stringify(canonical(record), null, 2)}\n`;
+}
+
+/** The record's name: the first 16 hex digits of the SHA-256 of its text (what it says, inputs and outcomes). */
+export function recordDigest(record: HistoryRecord): string {
+  return createHash('sha256').update(recordText(record)).digest('hex').slice(0, 16);
+}
+
+export function personKey(r: Pick<PersonRow, 'unitCode' | 'name' | 'role' | 'period'>): string {
+  return `${r.unitCode}|${r.name}|${r.role}|${r.period?.from ?? ''}`;
+}
+
+/** The record of a run. */
+export function historyRecord(
+  year: number,
+  rows: readonly PersonRow[],
+  policy: Policy,
+  files: readonly InputFile[],
+  toolVersion: string,
+): HistoryRecord {
+  return {
+    format: 'ict-eval/lich-su@1',
+    year,
+    regulation: policy.regulation.id,
+    toolVersion,
+    inputs: files.map((f) => ({ path: f.path, sha256: f.sha256 })),
+    policy: { ...policy.parameters },
+    persons: rows.map((r) => ({
+      key: personKey(r),
+      unitCode: r.unitCode,
+      unitName: r.unitName,
+      name: r.name,
+      role: r.role,
+      rating: r.rating,
+      rewards: [...r.rewards],
+      sanction: r.sanction,
+      reviewReasons: [...r.reviewReasons],
+      citations: [...r.citations],
+      facts: {
+        items: Object.fromEntries(r.evaluation.unit.assessment.items.map((item) => [item.item.code, item.status])),
+        score: r.score,
+        rank: r.rank,
+        top: r.top,
+        bottom: r.bottom,
+        bottomPrevious: r.bottomPrevious,
+        slow: r.slow,
+        reviewDemanded: r.reviewDemanded,
+        violatedSections: [...r.violatedSections],
+      },
+    })),
+  };
+}
+
+/** One fact that differs between two records: what, before, after (in words). */
+export interface FactChange {
+  readonly what: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface PersonChange {
+  readonly key: string;
+  readonly name: string;
+  readonly unitCode: string;
+  readonly unitName: string;
+  /** The outcome before and after; null when the person is in one record only. */
+  readonly from: Outcome | null;
+  readonly to: Outcome | null;
+  readonly facts: readonly FactChange[];
+}
+
+export interface Outcome {
+  readonly rating: string;
+  readonly rewards: readonly string[];
+  readonly sanction: string | null;
+}
+
+export interface HistoryDiff {
+  readonly from: string;
+  readonly to: string;
+  readonly inputs: readonly FactChange[];
+  readonly policy: readonly FactChange[];
+  readonly persons: readonly PersonChange[];
+}
+
+const shown = (value: unknown): string => {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'boolean') return yesNo(value, 'vi');
+  if (typeof value === 'number') return decimal(value, 'vi');
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value);
+};
+
+const itemText = (status: string | null | undefined): string =>
+  status === null || status === undefined
+    ? 'chưa đánh giá'
+    : ((STATUS_LABELS as Record<string, { vi: string } | undefined>)[status]?.vi ?? status);
+
+/** The facts of a person that differ between two records, in words. */
+function factChanges(a: PersonFacts, b: PersonFacts): FactChange[] {
+  const changes: FactChange[] = [];
+  const codes = [...new Set([...Object.keys(a.items), ...Object.keys(b.items)])].sort(compareCodes);
+  for (const code of codes)
+    if (a.items[code] !== b.items[code])
+      changes.push({ what: `tiêu chí ${code}`, from: itemText(a.items[code]), to: itemText(b.items[code]) });
+  const plain: [keyof PersonFacts, string][] = [
+    ['score', 'điểm ICT Index'],
+    ['rank', 'hạng trong khối'],
+    ['top', 'nhóm cao nhất'],
+    ['bottom', 'nhóm thấp nhất năm nay'],
+    ['bottomPrevious', 'nhóm thấp nhất năm trước'],
+    ['slow', 'chậm triển khai kết luận'],
+    ['reviewDemanded', 'cấp trên yêu cầu kiểm điểm'],
+  ];
+  for (const [key, what] of plain)
+    if (JSON.stringify(a[key]) !== JSON.stringify(b[key]))
+      changes.push({ what, from: shown(a[key]), to: shown(b[key]) });
+  return changes;
+}
+
+/** `1.10` after `1.9`: item codes by their numbers. */
+function compareCodes(a: string, b: string): number {
+  const [x1 = 0, x2 = 0] = a.split('.').map(Number);
+  const [y1 = 0, y2 = 0] = b.split('.').map(Number);
+  return x1 - y1 || x2 - y2;
+}
+
+const outcome = (p: PersonRecord): Outcome => ({ rating: p.rating, rewards: p.rewards, sanction: p.sanction });
+const sameOutcome = (a: Outcome, b: Outcome) =>
+  a.rating === b.rating && a.sanction === b.sanction && JSON.stringify(a.rewards) === JSON.stringify(b.rewards);
+
+/**
+ * What changed from record `a` to record `b`: the input files and policy parameters that differ, and each person
+ * whose rating, reward or sanction changed (or who is in one record only), with the facts of theirs that changed.
+ */
+export function diffRecords(a: HistoryRecord, b: HistoryRecord, names: { from: string; to: string }): HistoryDiff {
+  const inputs: FactChange[] = [];
+  const before = new Map(a.inputs.map((f) => [f.path, f.sha256]));
+  const after = new Map(b.inputs.map((f) => [f.path, f.sha256]));
+  for (const path of [...new Set([...before.keys(), ...after.keys()])].sort()) {
+    const x = before.get(path);
+    const y = after.get(path);
+    if (x !== y)
+      inputs.push({
+        what: path,
+        from: x === undefined ? '—' : x.slice(0, 12),
+        to: y === undefined ? '—' : y.slice(0, 12),
+      });
+  }
+  const policy: FactChange[] = [];
+  for (const key of [...new Set([...Object.keys(a.policy), ...Object.keys(b.policy)])].sort())
+    if (JSON.stringify(a.policy[key]) !== JSON.stringify(b.policy[key]))
+      policy.push({ what: key, from: JSON.stringify(a.policy[key]), to: JSON.stringify(b.policy[key]) });
+  const persons: PersonChange[] = [];
+  const old = new Map(a.persons.map((p) => [p.key, p]));
+  const now = new Map(b.persons.map((p) => [p.key, p]));
+  for (const p of b.persons) {
+    const q = old.get(p.key);
+    if (q !== undefined && sameOutcome(outcome(q), outcome(p))) continue;
+    persons.push({
+      key: p.key,
+      name: p.name,
+      unitCode: p.unitCode,
+      unitName: p.unitName,
+      from: q === undefined ? null : outcome(q),
+      to: outcome(p),
+      facts: q === undefined ? [] : factChanges(q.facts, p.facts),
+    });
+  }
+  for (const q of a.persons)
+    if (!now.has(q.key))
+      persons.push({
+        key: q.key,
+        name: q.name,
+        unitCode: q.unitCode,
+        unitName: q.unitName,
+        from: outcome(q),
+        to: null,
+        facts: [],
+      });
+  return { from: names.from, to: names.to, inputs, policy, persons };
+}
+
+/** An outcome in words: "Không hoàn thành nhiệm vụ; xử lý: Phê bình". */
+export function outcomeText(o: Outcome | null): string {
+  if (o === null) return '(không có trong lần này)';
+  const rating = (RATING_LABELS as Record<string, { vi: string } | undefined>)[o.rating]?.vi ?? o.rating;
+  const rewards = o.rewards.map((w) => (REWARD_LABELS as Record<string, { vi: string } | undefined>)[w]?.vi ?? w);
+  const sanction =
+    o.sanction === null
+      ? ''
+      : ((SANCTION_LABELS as Record<string, { vi: string } | undefined>)[o.sanction]?.vi ?? o.sanction);
+  return [
+    rating,
+    ...(rewards.length > 0 ? [`khen thưởng: ${rewards.join(', ')}`] : []),
+    ...(sanction === '' ? [] : [`xử lý: ${sanction}`]),
+  ].join('; ');
+}
+
+/** The facts that changed, in one line: "tiêu chí 1.1: Đạt → Không đạt; điểm ICT Index: 0,71 → 0,69". */
+export function factsText(facts: readonly FactChange[]): string {
+  return facts.map((f) => `${f.what}: ${f.from} → ${f.to}`).join('; ');
+}
+
+/** The "Thay đổi" sheet: what changed since the previous record of the year. */
+export function changesSheet(diff: HistoryDiff): TableSheet {
+  const rows: CellValue[][] = diff.persons.map((p) => [
+    p.name,
+    `${p.unitName} (${p.unitCode})`,
+    outcomeText(p.from),
+    outcomeText(p.to),
+    factsText(p.facts) || (p.from === null || p.to === null ? '' : 'tham số hoặc quy tắc khác (xem dưới)'),
+  ]);
+  const notes = [
+    ...diff.inputs.map((f) => `Tệp ${f.what}: ${f.from} → ${f.to} (SHA-256)`),
+    ...diff.policy.map((f) => `Tham số ${f.what}: ${f.from} → ${f.to}`),
+  ];
+  return {
+    kind: 'table',
+    name: 'Thay đổi',
+    title: 'Thay đổi so với lần đánh giá trước',
+    subtitle: `Lần trước: lich-su/${diff.from}.json; lần này: lich-su/${diff.to}.json`,
+    columns: [
+      { header: 'Họ và tên', width: 22 },
+      { header: 'Đơn vị', width: 28 },
+      { header: 'Kết quả lần trước', width: 34 },
+      { header: 'Kết quả lần này', width: 34 },
+      { header: 'Sự việc thay đổi', width: 50 },
+    ],
+    rows,
+    emptyText: 'Không người nào thay đổi kết quả.',
+    totals: notes,
+  };
+}

@@ -1,0 +1,140 @@
+import { copyFile, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cleanUp, dumpWorkbook, listFiles, run, sampleCopy, tableOf } from './run.js';
+
+// Issue 14: every run of rate/sanctions is kept in out/Y/lich-su/ and two runs can be compared.
+afterAll(cleanUp);
+
+/** Sets the Sở's assessment of one item of one unit in the workspace's wide assessment sheet. */
+async function assess(ws: string, unit: string, item: string, status: string): Promise<void> {
+  const path = join(ws, '2024/assessment.xlsx');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  const sheet = workbook.getWorksheet('Đánh giá của Sở');
+  if (sheet === undefined) throw new Error('no assessment sheet');
+  let header = 0;
+  let column = 0;
+  sheet.eachRow((row, r) => {
+    row.eachCell((cell, c) => {
+      if (header === 0 && cell.text === item) {
+        header = r;
+        column = c;
+      }
+    });
+  });
+  let changed = 0;
+  sheet.eachRow((row, r) => {
+    if (r > header && row.getCell(1).text === unit) {
+      row.getCell(column).value = status;
+      changed++;
+    }
+  });
+  expect(changed).toBe(1);
+  await workbook.xlsx.writeFile(path);
+}
+
+const records = async (ws: string) =>
+  (await listFiles(join(ws, 'out/2024/lich-su'))).filter((f) => /^[0-9a-f]{16}\.json$/u.test(f));
+
+describe('every run kept and comparable', () => {
+  it('the same inputs give the same record; one corrected item gives a second record and a diff naming exactly who and why', async () => {
+    const ws = await sampleCopy();
+    const original = join(ws, 'original-assessment.xlsx');
+    await copyFile(join(ws, '2024/assessment.xlsx'), original);
+    expect(run(['sanctions', '--year', '2024', '-w', ws, '-q']).code).toBe(0);
+    expect(run(['sanctions', '--year', '2024', '-w', ws, '-q', '--force']).code).toBe(0);
+    expect(run(['rate', '--year', '2024', '-w', ws, '-q', '--force']).code).toBe(0);
+    const [first] = await records(ws);
+    expect(await records(ws)).toHaveLength(1);
+    const record = JSON.parse(await readFile(join(ws, 'out/2024/lich-su', first ?? ''), 'utf8')) as {
+      inputs: { path: string; sha256: string }[];
+      persons: { name: string; rating: string; citations: string[] }[];
+      policy: Record<string, unknown>;
+    };
+    expect(record.persons).toHaveLength(34);
+    expect(record.inputs.map((f) => f.path)).toContain('2024/assessment.xlsx');
+    expect(record.policy.rankScope).toBe('block');
+    expect(record.persons.find((p) => p.name === 'Đỗ Văn Xuân')?.citations).toContain('điểm a khoản 1 Điều 17');
+    // No earlier record: no "Thay đổi" sheet.
+    expect(Object.keys(await dumpWorkbook(join(ws, 'out/2024/xep-loai-2024.xlsx')))).not.toContain('Thay đổi');
+
+    // The Sở re-assesses item 3.1 of the Văn phòng UBND tỉnh: Mục 3 is its head's alone (the deputy answers for 2, 4).
+    await assess(ws, 'VPUB', '3.1', 'Không đạt');
+    expect(run(['sanctions', '--year', '2024', '-w', ws, '-q', '--force']).code).toBe(0);
+    const both = await records(ws);
+    expect(both).toHaveLength(2);
+    expect(both).toContain(first);
+
+    const diff = run(['diff', '--year', '2024', '-w', ws, '--json']);
+    expect(diff.code).toBe(0);
+    const json = JSON.parse(diff.stdout) as {
+      from: string;
+      to: string;
+      inputs: { what: string }[];
+      policy: unknown[];
+      persons: {
+        name: string;
+        unitCode: string;
+        from: { rating: string };
+        to: { rating: string; sanction: string };
+        facts: unknown[];
+      }[];
+    };
+    expect(`${json.from}.json`).toBe(first);
+    expect(json.inputs.map((f) => f.what)).toEqual(['2024/assessment.xlsx']);
+    expect(json.policy).toEqual([]);
+    expect(json.persons.map((p) => [p.name, p.unitCode, p.from.rating, p.to.rating, p.to.sanction])).toEqual([
+      ['Nguyễn Văn An', 'VPUB', 'xuat-sac', 'khong-hoan-thanh', 'can-xem-xet'],
+    ]);
+    expect(json.persons[0]?.facts).toEqual([{ what: 'tiêu chí 3.1', from: 'Đạt', to: 'Không đạt' }]);
+
+    const text = run(['diff', '--year', '2024', '-w', ws]);
+    expect(text.stdout).toContain(
+      '  - Nguyễn Văn An, Văn phòng UBND tỉnh (VPUB): Hoàn thành xuất sắc nhiệm vụ; khen thưởng: Đề nghị xem xét khen thưởng → Không hoàn thành nhiệm vụ; xử lý: Cần xem xét\n    vì: tiêu chí 3.1: Đạt → Không đạt',
+    );
+    expect(text.stderr).toContain('1 người thay đổi kết quả');
+
+    // Both workbooks carry the "Thay đổi" sheet against the earlier record.
+    for (const file of ['xep-loai-2024.xlsx', 'xu-ly-2024.xlsx']) {
+      const changes = tableOf(await dumpWorkbook(join(ws, 'out/2024', file)), 'Thay đổi');
+      expect(changes.rows.map((row) => [row[1], row[5]])).toEqual([['Nguyễn Văn An', 'tiêu chí 3.1: Đạt → Không đạt']]);
+    }
+
+    // Back to the original assessment: the first record again, nothing removed; the last two are now the other way.
+    await copyFile(original, join(ws, '2024/assessment.xlsx'));
+    expect(run(['sanctions', '--year', '2024', '-w', ws, '-q', '--force']).code).toBe(0);
+    expect(await records(ws)).toEqual(both);
+    const back = JSON.parse(run(['diff', '--year', '2024', '-w', ws, '--json']).stdout) as {
+      to: string;
+      persons: unknown[];
+    };
+    expect(`${back.to}.json`).toBe(first);
+    expect(back.persons).toHaveLength(1);
+    // Named records, by a prefix of their digest.
+    const named = run([
+      'diff',
+      '--year',
+      '2024',
+      '-w',
+      ws,
+      (first ?? '').slice(0, 6),
+      (first ?? '').slice(0, 8),
+      '--json',
+    ]);
+    expect((JSON.parse(named.stdout) as { persons: unknown[] }).persons).toEqual([]);
+  }, 60_000);
+
+  it('--json without -o keeps no record; diff with fewer than two records is wrong usage, saying why', async () => {
+    const ws = await sampleCopy();
+    expect(run(['sanctions', '--year', '2024', '-w', ws, '--json']).code).toBe(0);
+    expect(await records(ws)).toEqual([]);
+    const none = run(['diff', '--year', '2024', '-w', ws]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('năm 2024 chưa có hai bản ghi để so sánh');
+    const unknown = run(['diff', '--year', '2024', '-w', ws, 'abc', 'def']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('không có bản ghi "abc"');
+  });
+});

@@ -68,29 +68,61 @@ export function commanderVi(text: string): string {
 /** The one registry of commands; each command's module is loaded only when it runs. */
 export function buildProgram(console: Console, lang: 'vi' | 'en' = 'vi'): Command {
   const words = (text: string) => (lang === 'vi' ? commanderVi(text) : text);
+  // Help in the language of the run: Vietnamese, or English with --lang en.
+  const t: Words = (vi, en) => (lang === 'en' ? en : vi);
   // The help names the articles of the newest regulation module; a run names the one in force for its year.
   const regulation = newestRegulation();
   const program = new Command('ict-eval')
     .description(`${regulation.summaryVi}\n${regulation.summaryEn}`)
     .version(toolVersion(), '-V, --version', 'in phiên bản / print the version')
     .helpOption('-h, --help', 'hướng dẫn / help')
-    .option('-w, --workspace <dir>', 'thư mục làm việc (mặc định: ICT_EVAL_WORKSPACE hoặc thư mục hiện tại)')
-    .option('-o, --out <dir>', 'thư mục ghi kết quả (mặc định: <workspace>/out)')
-    .option('--json', 'in kết quả dạng JSON ra stdout (chỉ JSON); không ghi tệp nếu không có -o')
+    .option(
+      '-w, --workspace <dir>',
+      t(
+        'thư mục làm việc (mặc định: ICT_EVAL_WORKSPACE hoặc thư mục hiện tại)',
+        'the workspace folder (default: ICT_EVAL_WORKSPACE or the current folder)',
+      ),
+    )
+    .option(
+      '-o, --out <dir>',
+      t('thư mục ghi kết quả (mặc định: <workspace>/out)', 'the output folder (default: <workspace>/out)'),
+    )
+    .option(
+      '--json',
+      t(
+        'in kết quả dạng JSON ra stdout (chỉ JSON); không ghi tệp nếu không có -o',
+        'print the result as JSON on stdout (JSON only); writes no file without -o',
+      ),
+    )
     .addOption(
       new Option(
         '--csv [kiểu]',
-        'ghi thêm mỗi trang kết quả thành tệp CSV (UTF-8 có BOM); mặc định dấu ; và dấu phẩy thập phân như Excel tiếng Việt, --csv=comma: dấu , và dấu chấm',
+        t(
+          'ghi thêm mỗi trang kết quả thành tệp CSV (UTF-8 có BOM); mặc định dấu ; và dấu phẩy thập phân như Excel tiếng Việt, --csv=comma: dấu , và dấu chấm',
+          'also write each output sheet as CSV (UTF-8 with BOM); by default ; and decimal commas as Vietnamese Excel reads them, --csv=comma: , and decimal points',
+        ),
       ).choices(['semicolon', 'comma']),
     )
     .addOption(
       new Option('--lang <lang>', 'ngôn ngữ hiển thị / language (vn = vi)').choices(['vi', 'vn', 'en']).default('vi'),
     )
-    .option('--policy <file>', 'tệp JSON thay đổi tham số chính sách, ví dụ {"rankScope":"all"}')
-    .option('--force', 'ghi đè kết quả đã có')
-    .option('--final', 'bản chính thức: không ghi (mã thoát 4) khi còn người chưa đủ dữ liệu để xếp loại')
-    .option('-q, --quiet', 'chỉ in một dòng tóm tắt (cho cron)')
-    .option('--no-color', 'không tô màu')
+    .option(
+      '--policy <file>',
+      t(
+        'tệp JSON thay đổi tham số chính sách, ví dụ {"rankScope":"all"}',
+        'a JSON file overriding policy parameters, e.g. {"rankScope":"all"}',
+      ),
+    )
+    .option('--force', t('ghi đè kết quả đã có', 'replace existing outputs'))
+    .option(
+      '--final',
+      t(
+        'bản chính thức: không ghi (mã thoát 4) khi còn người chưa đủ dữ liệu để xếp loại',
+        'final workbooks: write nothing (exit 4) while a person lacks data to be rated',
+      ),
+    )
+    .option('-q, --quiet', t('chỉ in một dòng tóm tắt (cho cron)', 'print only the summary line (for cron)'))
+    .option('--no-color', t('không tô màu', 'no colours'))
     .exitOverride()
     .configureHelp({ showGlobalOptions: true })
     .showHelpAfterError(lang === 'vi' ? '(xem "ict-eval <lệnh> --help")' : '(see "ict-eval <command> --help")')
@@ -109,28 +141,46 @@ export function buildProgram(console: Console, lang: 'vi' | 'en' = 'vi'): Comman
     return makeContext(command.optsWithGlobals<GlobalOptions>(), console);
   };
   for (const add of [addInit, addTemplate, addCheck, addRank, addRate, addSanctions, addExplain, addDiff])
-    add(program, context, regulation);
+    add(program, context, regulation, t);
   return program;
 }
 
-/** A provision of the regulation, as the help names it: `khoản 1 Điều 15`. */
-const article = (regulation: Regulation, key: keyof Regulation['citations']) =>
-  formatCitation(regulation.citations[key]);
+/** A provision of the regulation, as the help names it: `khoản 1 Điều 15` (`Art. 15(1)`). */
+const article = (regulation: Regulation, key: keyof Regulation['citations'], lang: 'vi' | 'en' = 'vi') =>
+  formatCitation(regulation.citations[key], lang);
+
+/** A help text in the run's language. */
+type Words = (vi: string, en: string) => string;
 
 /** Builds a command's context (options, console) when it runs: lazily, so `--help` loads no command. */
 type ContextOf = (command: Command) => Promise<Context>;
 
-function addInit(program: Command, context: ContextOf): void {
+function addInit(program: Command, context: ContextOf, regulation: Regulation, t: Words): void {
   program
     .command('init')
-    .description('tạo không gian làm việc, hoặc thêm năm Y: các tệp mẫu units, scores, assessment, follow-up còn thiếu')
-    .argument('[dir]', 'thư mục sẽ tạo (mặc định: workspace)')
-    .option('-y, --year <year>', 'năm đánh giá (bắt buộc)')
-    .option('--from <year>', 'chuyển danh sách đơn vị (units) của năm này sang năm mới, để kiểm tra lại')
+    .description(
+      t(
+        'tạo không gian làm việc, hoặc thêm năm Y: các tệp mẫu units, scores, assessment, follow-up còn thiếu',
+        'make a workspace, or add year Y: the blank units, scores, assessment, follow-up workbooks that are missing',
+      ),
+    )
+    .argument('[dir]', t('thư mục sẽ tạo (mặc định: workspace)', 'the folder to make (default: the workspace)'))
+    .option('-y, --year <year>', t('năm đánh giá (bắt buộc)', 'the year evaluated (required)'))
+    .option(
+      '--from <year>',
+      t(
+        'chuyển danh sách đơn vị (units) của năm này sang năm mới, để kiểm tra lại',
+        'carry the units of this year over to the new one, to be checked',
+      ),
+    )
     .addHelpText(
       'after',
-      '\nKhông bao giờ thay thế tệp đã có (--force không áp dụng cho dữ liệu vào): chạy lại chỉ tạo các tệp còn thiếu.\n' +
-        '\nVí dụ:\n  ict-eval init du-lieu-cntt --year 2024\n  ict-eval init --year 2025 --from 2024 -w /srv/ict-eval',
+      t(
+        '\nKhông bao giờ thay thế tệp đã có (--force không áp dụng cho dữ liệu vào): chạy lại chỉ tạo các tệp còn thiếu.\n' +
+          '\nVí dụ:\n  ict-eval init du-lieu-cntt --year 2024\n  ict-eval init --year 2025 --from 2024 -w /srv/ict-eval',
+        '\nNever replaces a file that exists (--force does not apply to inputs): run again, it only makes what is missing.\n' +
+          '\nExamples:\n  ict-eval init du-lieu-cntt --year 2024\n  ict-eval init --year 2025 --from 2024 -w /srv/ict-eval',
+      ),
     )
     .action(async (dir: string | undefined, options: { year: string; from?: string }, command: Command) => {
       const { runInit } = await import('./commands/init.js');
@@ -138,15 +188,29 @@ function addInit(program: Command, context: ContextOf): void {
     });
 }
 
-function addTemplate(program: Command, context: ContextOf): void {
+function addTemplate(program: Command, context: ContextOf, regulation: Regulation, t: Words): void {
   program
     .command('template')
-    .description('ghi một tệp mẫu báo cáo tự đánh giá cho mỗi đơn vị của Y/units')
-    .option('-y, --year <year>', 'năm đánh giá (bắt buộc)')
-    .option('--assessment', 'ghi bảng đánh giá của Sở (mọi đơn vị, kèm tự đánh giá đã nhận) thay cho mẫu báo cáo')
+    .description(
+      t(
+        'ghi một tệp mẫu báo cáo tự đánh giá cho mỗi đơn vị của Y/units',
+        'write a self-report template for each unit of Y/units',
+      ),
+    )
+    .option('-y, --year <year>', t('năm đánh giá (bắt buộc)', 'the year evaluated (required)'))
+    .option(
+      '--assessment',
+      t(
+        'ghi bảng đánh giá của Sở (mọi đơn vị, kèm tự đánh giá đã nhận) thay cho mẫu báo cáo',
+        "write the department's assessment sheet (every unit, with the self-assessments received) instead",
+      ),
+    )
     .addHelpText(
       'after',
-      '\nVí dụ:\n  ict-eval template --year 2024\n  ict-eval template --year 2024 -o mau-gui-don-vi\n  ict-eval template --year 2024 --assessment      bảng để Sở đánh giá',
+      t(
+        '\nVí dụ:\n  ict-eval template --year 2024\n  ict-eval template --year 2024 -o mau-gui-don-vi\n  ict-eval template --year 2024 --assessment      bảng để Sở đánh giá',
+        '\nExamples:\n  ict-eval template --year 2024\n  ict-eval template --year 2024 -o mau-gui-don-vi\n  ict-eval template --year 2024 --assessment      the sheet the department assesses in',
+      ),
     )
     .action(async (options: { year: string; assessment?: boolean }, command: Command) => {
       const { runTemplate } = await import('./commands/template.js');
@@ -154,32 +218,59 @@ function addTemplate(program: Command, context: ContextOf): void {
     });
 }
 
-function addCheck(program: Command, context: ContextOf, regulation: Regulation): void {
+function addCheck(program: Command, context: ContextOf, regulation: Regulation, t: Words): void {
   program
     .command('check')
     .description(
-      `kiểm tra dữ liệu năm Y: lỗi, kết quả Mục 1–${regulation.sections.length} từng đơn vị, báo cáo còn thiếu, chênh lệch tự đánh giá và thẩm định`,
+      t(
+        `kiểm tra dữ liệu năm Y: lỗi, kết quả Mục 1–${regulation.sections.length} từng đơn vị, báo cáo còn thiếu, chênh lệch tự đánh giá và thẩm định`,
+        `check year Y: data errors, each unit's sections 1–${regulation.sections.length}, missing reports, self-assessment vs the department's assessment`,
+      ),
     )
-    .option('-y, --year <year>', 'năm đánh giá (bắt buộc)')
-    .addHelpText('after', '\nVí dụ:\n  ict-eval check --year 2024\n  ict-eval check --year 2024 --json')
+    .option('-y, --year <year>', t('năm đánh giá (bắt buộc)', 'the year evaluated (required)'))
+    .addHelpText(
+      'after',
+      t(
+        '\nVí dụ:\n  ict-eval check --year 2024\n  ict-eval check --year 2024 --json',
+        '\nExamples:\n  ict-eval check --year 2024\n  ict-eval check --year 2024 --json',
+      ),
+    )
     .action(async (options: { year: string }, command: Command) => {
       const { runCheck } = await import('./commands/check.js');
       await runCheck(await context(command), options.year);
     });
 }
 
-function addRank(program: Command, context: ContextOf): void {
+function addRank(program: Command, context: ContextOf, regulation: Regulation, t: Words): void {
   program
     .command('rank')
-    .description('xếp hạng các đơn vị theo điểm ICT Index, nhóm cao nhất và nhóm thấp nhất')
-    .argument('<scores>', 'tệp điểm (.xlsx hoặc .csv)')
-    .option('--previous <file>', 'tệp điểm năm trước, để so sánh hạng')
-    .option('-y, --year <year>', 'năm (mặc định: lấy từ thư mục chứa tệp điểm)')
-    .option('--write', 'ghi bảng xếp hạng vào out/Y/xep-hang-Y.xlsx (như khi có -o)')
+    .description(
+      t(
+        'xếp hạng các đơn vị theo điểm ICT Index, nhóm cao nhất và nhóm thấp nhất',
+        'rank the units by their ICT Index score, with the top and bottom groups',
+      ),
+    )
+    .argument('<scores>', t('tệp điểm (.xlsx hoặc .csv)', 'the scores file (.xlsx or .csv)'))
+    .option('--previous <file>', t('tệp điểm năm trước, để so sánh hạng', "last year's scores file, to compare ranks"))
+    .option(
+      '-y, --year <year>',
+      t('năm (mặc định: lấy từ thư mục chứa tệp điểm)', 'the year (default: from the folder of the scores file)'),
+    )
+    .option(
+      '--write',
+      t(
+        'ghi bảng xếp hạng vào out/Y/xep-hang-Y.xlsx (như khi có -o)',
+        'write the ranking to out/Y/xep-hang-Y.xlsx (as -o does)',
+      ),
+    )
     .addHelpText(
       'after',
-      '\nChỉ in bảng xếp hạng; ghi tệp khi có -o <thư mục> hoặc --write.\n' +
-        '\nVí dụ:\n  ict-eval rank 2024/scores.xlsx\n  ict-eval rank 2024/scores.xlsx --previous 2023/scores.xlsx --write\n  ict-eval rank 2024/scores.xlsx --json',
+      t(
+        '\nChỉ in bảng xếp hạng; ghi tệp khi có -o <thư mục> hoặc --write.\n' +
+          '\nVí dụ:\n  ict-eval rank 2024/scores.xlsx\n  ict-eval rank 2024/scores.xlsx --previous 2023/scores.xlsx --write\n  ict-eval rank 2024/scores.xlsx --json',
+        '\nPrints the ranking; writes a file with -o <folder> or --write.\n' +
+          '\nExamples:\n  ict-eval rank 2024/scores.xlsx\n  ict-eval rank 2024/scores.xlsx --previous 2023/scores.xlsx --write\n  ict-eval rank 2024/scores.xlsx --json',
+      ),
     )
     .action(
       async (scores: string, options: { previous?: string; year?: string; write?: boolean }, command: Command) => {
@@ -189,30 +280,45 @@ function addRank(program: Command, context: ContextOf): void {
     );
 }
 
-function addRate(program: Command, context: ContextOf, regulation: Regulation): void {
+function addRate(program: Command, context: ContextOf, regulation: Regulation, t: Words): void {
   program
     .command('rate')
     .description(
-      `xếp loại người đứng đầu (${article(regulation, 'rating')}) và đề xuất khen thưởng (${article(regulation, 'rewards')}): ghi out/Y/xep-loai-Y.xlsx`,
+      t(
+        `xếp loại người đứng đầu (${article(regulation, 'rating')}) và đề xuất khen thưởng (${article(regulation, 'rewards')}): ghi out/Y/xep-loai-Y.xlsx`,
+        `rate the heads (${article(regulation, 'rating', 'en')}) and propose rewards (${article(regulation, 'rewards', 'en')}): writes out/Y/xep-loai-Y.xlsx`,
+      ),
     )
-    .option('-y, --year <year>', 'năm đánh giá (bắt buộc)')
-    .addHelpText('after', '\nVí dụ:\n  ict-eval rate --year 2024\n  ict-eval rate --year 2024 --csv --force')
+    .option('-y, --year <year>', t('năm đánh giá (bắt buộc)', 'the year evaluated (required)'))
+    .addHelpText(
+      'after',
+      t(
+        '\nVí dụ:\n  ict-eval rate --year 2024\n  ict-eval rate --year 2024 --csv --force',
+        '\nExamples:\n  ict-eval rate --year 2024\n  ict-eval rate --year 2024 --csv --force',
+      ),
+    )
     .action(async (options: { year: string }, command: Command) => {
       const { runRateOrSanctions } = await import('./commands/rate.js');
       await runRateOrSanctions(await context(command), options.year, false);
     });
 }
 
-function addSanctions(program: Command, context: ContextOf, regulation: Regulation): void {
+function addSanctions(program: Command, context: ContextOf, regulation: Regulation, t: Words): void {
   program
     .command('sanctions')
     .description(
-      `như rate, thêm đề xuất xử lý (${article(regulation, 'sanctions')}): ghi xep-loai-Y.xlsx và xu-ly-Y.xlsx cho Sở Nội vụ`,
+      t(
+        `như rate, thêm đề xuất xử lý (${article(regulation, 'sanctions')}): ghi xep-loai-Y.xlsx và xu-ly-Y.xlsx cho Sở Nội vụ`,
+        `as rate, with the sanction proposals (${article(regulation, 'sanctions', 'en')}): writes xep-loai-Y.xlsx and xu-ly-Y.xlsx for Sở Nội vụ`,
+      ),
     )
-    .option('-y, --year <year>', 'năm đánh giá (bắt buộc)')
+    .option('-y, --year <year>', t('năm đánh giá (bắt buộc)', 'the year evaluated (required)'))
     .addHelpText(
       'after',
-      '\nVí dụ:\n  ict-eval sanctions --year 2024\n  ict-eval sanctions --year 2024 -w /srv/ict-eval -q --force',
+      t(
+        '\nVí dụ:\n  ict-eval sanctions --year 2024\n  ict-eval sanctions --year 2024 -w /srv/ict-eval -q --force',
+        '\nExamples:\n  ict-eval sanctions --year 2024\n  ict-eval sanctions --year 2024 -w /srv/ict-eval -q --force',
+      ),
     )
     .action(async (options: { year: string }, command: Command) => {
       const { runRateOrSanctions } = await import('./commands/rate.js');
@@ -220,32 +326,62 @@ function addSanctions(program: Command, context: ContextOf, regulation: Regulati
     });
 }
 
-function addExplain(program: Command, context: ContextOf): void {
+function addExplain(program: Command, context: ContextOf, regulation: Regulation, t: Words): void {
   program
     .command('explain')
-    .description('giải thích toàn bộ quá trình đánh giá một đơn vị và những người chịu trách nhiệm')
-    .argument('<unit>', 'mã hoặc tên đơn vị (ví dụ SYT, "Sở Y tế", "Tư pháp")')
-    .option('-y, --year <year>', 'năm đánh giá (bắt buộc)')
-    .addHelpText('after', '\nVí dụ:\n  ict-eval explain SYT --year 2024\n  ict-eval explain SYT --year 2024 --lang en')
+    .description(
+      t(
+        'giải thích toàn bộ quá trình đánh giá một đơn vị và những người chịu trách nhiệm',
+        'explain the whole evaluation of one unit and its responsible persons',
+      ),
+    )
+    .argument(
+      '<unit>',
+      t(
+        'mã hoặc tên đơn vị (ví dụ SYT, "Sở Y tế", "Tư pháp")',
+        'the unit\'s code or name (e.g. SYT, "Sở Y tế", "Tư pháp")',
+      ),
+    )
+    .option('-y, --year <year>', t('năm đánh giá (bắt buộc)', 'the year evaluated (required)'))
+    .addHelpText(
+      'after',
+      t(
+        '\nVí dụ:\n  ict-eval explain SYT --year 2024\n  ict-eval explain SYT --year 2024 --lang en',
+        '\nExamples:\n  ict-eval explain SYT --year 2024\n  ict-eval explain "Sở Y tế" --year 2024 --lang en',
+      ),
+    )
     .action(async (unit: string, options: { year: string }, command: Command) => {
       const { runExplain } = await import('./commands/explain.js');
       await runExplain(await context(command), unit, options.year);
     });
 }
 
-function addDiff(program: Command, context: ContextOf): void {
+function addDiff(program: Command, context: ContextOf, regulation: Regulation, t: Words): void {
   program
     .command('diff')
     .description(
-      'những gì thay đổi giữa hai lần đánh giá của một năm (bản ghi trong out/Y/lich-su/): người, kết quả, sự việc',
+      t(
+        'những gì thay đổi giữa hai lần đánh giá của một năm (bản ghi trong out/Y/lich-su/): người, kết quả, sự việc',
+        'what changed between two runs of a year (records in out/Y/lich-su/): persons, outcomes, facts',
+      ),
     )
-    .argument('[a]', 'bản ghi lần trước (mã hoặc phần đầu của mã; mặc định: bản ghi thứ hai từ cuối)')
-    .argument('[b]', 'bản ghi lần này (mặc định: bản ghi cuối cùng)')
-    .option('-y, --year <year>', 'năm đánh giá (bắt buộc)')
+    .argument(
+      '[a]',
+      t(
+        'bản ghi lần trước (mã hoặc phần đầu của mã; mặc định: bản ghi thứ hai từ cuối)',
+        'the earlier record (its digest or a prefix of it; default: the last but one)',
+      ),
+    )
+    .argument('[b]', t('bản ghi lần này (mặc định: bản ghi cuối cùng)', 'the later record (default: the last one)'))
+    .option('-y, --year <year>', t('năm đánh giá (bắt buộc)', 'the year evaluated (required)'))
     .addHelpText(
       'after',
-      '\nMỗi lần chạy rate hoặc sanctions ghi một bản ghi (cùng dữ liệu vào thì cùng một bản ghi); không bản ghi nào bị xoá.\n' +
-        '\nVí dụ:\n  ict-eval diff --year 2024\n  ict-eval diff --year 2024 3f2a 9c41 --json',
+      t(
+        '\nMỗi lần chạy rate hoặc sanctions ghi một bản ghi (cùng dữ liệu vào thì cùng một bản ghi); không bản ghi nào bị xoá.\n' +
+          '\nVí dụ:\n  ict-eval diff --year 2024\n  ict-eval diff --year 2024 3f2a 9c41 --json',
+        '\nEach rate or sanctions run keeps a record (the same inputs, the same record); none is ever removed.\n' +
+          '\nExamples:\n  ict-eval diff --year 2024\n  ict-eval diff --year 2024 3f2a 9c41 --json',
+      ),
     )
     .action(async (a: string | undefined, b: string | undefined, options: { year: string }, command: Command) => {
       const { runDiff } = await import('./commands/history.js');

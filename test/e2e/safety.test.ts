@@ -438,3 +438,16 @@ describe('--lang en: warnings and usage errors in English', () => {
     );
   });
 });
+
+describe('--lang en: the help too', () => {
+  it('command and option descriptions and examples are English; Vietnamese by default', () => {
+    const en = run(['rate', '--help', '--lang', 'en']);
+    expect(en.stdout).toContain('rate the heads (Art. 15) and propose rewards (Art. 16)');
+    expect(en.stdout).toMatch(/-y, --year <year>\s+the year evaluated \(required\)/u);
+    expect(en.stdout).toContain('Examples:');
+    expect(en.stdout).not.toMatch(/năm đánh giá|Ví dụ/u);
+    const vi = run(['rate', '--help']);
+    expect(vi.stdout).toContain('xếp loại người đứng đầu (Điều 15)');
+    expect(vi.stdout).toContain('Ví dụ:');
+  });
+});

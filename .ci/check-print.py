@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""What a civil servant sees when the workbooks are printed (issue 13).
+"""What a civil servant sees when the workbooks and the report are printed (issues 13 and 14).
 
 Renders workbooks to PDF with LibreOffice (headless) and reads the pages back with poppler:
 - every page is A4 (pdfinfo);
@@ -70,7 +70,8 @@ def main() -> int:
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
             "Độc lập - Tự do - Hạnh phúc",
         ]
-        if not book.name.startswith("SYT"):
+        # The report's issuing body stands in a narrower column beside the motto and may take two lines.
+        if not book.name.startswith(("SYT", "bao-cao")):
             expected.append("SỞ THÔNG TIN VÀ TRUYỀN THÔNG")
         if book.name.startswith("xep-loai"):
             expected += [
@@ -82,6 +83,17 @@ def main() -> int:
                 "Xếp loại",
                 "NGƯỜI LẬP BIỂU",
                 "(Ký, ghi rõ họ tên, đóng dấu)",
+            ]
+            expected += sorted({p["name"] for p in persons})
+        elif book.name.startswith("bao-cao"):
+            expected += [
+                "BÁO CÁO",
+                "I. CÔNG TÁC ĐÁNH GIÁ",
+                "II. KẾT QUẢ ĐÁNH GIÁ THEO KHỐI",
+                "V. ĐỀ XUẤT, KIẾN NGHỊ",
+                "Nơi nhận:",
+                "GIÁM ĐỐC",
+                "PHỤ LỤC 1. KẾT QUẢ XẾP LOẠI NGƯỜI ĐỨNG ĐẦU",
             ]
             expected += sorted({p["name"] for p in persons})
         elif book.name.startswith("xu-ly"):

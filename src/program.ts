@@ -15,6 +15,7 @@ Ví dụ / Examples:
   ict-eval rate --year 2024                xếp loại và đề xuất khen thưởng
   ict-eval sanctions --year 2024           xếp loại, khen thưởng và đề xuất xử lý
   ict-eval explain SYT --year 2024         giải thích kết quả của một đơn vị
+  ict-eval report --year 2024              báo cáo năm gửi UBND tỉnh (.docx)
   ict-eval diff --year 2024                so sánh hai lần đánh giá: ai thay đổi kết quả, vì sao
   ict-eval sanctions --year 2024 -w /srv/ict-eval --json > ket-qua.json
 
@@ -140,7 +141,7 @@ export function buildProgram(console: Console, lang: 'vi' | 'en' = 'vi'): Comman
     const { makeContext } = await import('./commands/context.js');
     return makeContext(command.optsWithGlobals<GlobalOptions>(), console);
   };
-  for (const add of [addInit, addTemplate, addCheck, addRank, addRate, addSanctions, addExplain, addDiff])
+  for (const add of [addInit, addTemplate, addCheck, addRank, addRate, addSanctions, addReport, addExplain, addDiff])
     add(program, context, regulation, t);
   return program;
 }
@@ -353,6 +354,29 @@ function addExplain(program: Command, context: ContextOf, regulation: Regulation
     .action(async (unit: string, options: { year: string }, command: Command) => {
       const { runExplain } = await import('./commands/explain.js');
       await runExplain(await context(command), unit, options.year);
+    });
+}
+
+function addReport(program: Command, context: ContextOf, regulation: Regulation, t: Words): void {
+  program
+    .command('report')
+    .description(
+      t(
+        `báo cáo năm của Sở gửi UBND tỉnh (${article(regulation, 'reporting')}): ghi out/Y/bao-cao-Y.docx, cùng số liệu với các bảng`,
+        `the department's annual report to UBND tỉnh (${article(regulation, 'reporting', 'en')}): writes out/Y/bao-cao-Y.docx, from the same figures as the workbooks`,
+      ),
+    )
+    .option('-y, --year <year>', t('năm đánh giá (bắt buộc)', 'the year evaluated (required)'))
+    .addHelpText(
+      'after',
+      t(
+        '\nVí dụ:\n  ict-eval report --year 2024\n  ict-eval report --year 2024 --force',
+        '\nExamples:\n  ict-eval report --year 2024\n  ict-eval report --year 2024 --force',
+      ),
+    )
+    .action(async (options: { year: string }, command: Command) => {
+      const { runReport } = await import('./commands/report.js');
+      await runReport(await context(command), options.year);
     });
 }
 

@@ -484,13 +484,24 @@ export async function workbookBytes(workbook: ExcelJS.Workbook, year: number): P
   return repack(Buffer.from(raw), year);
 }
 
-/** Re-packs a zip with one fixed date (31/12 of the year, local fields, no Unix timestamp) on every entry. */
-async function repack(zip: Buffer, year: number): Promise<Buffer> {
+/**
+ * Re-packs a zip with one fixed date (31/12 of the year, local fields, no Unix timestamp) on every entry; `edit` may
+ * change an entry's bytes on the way (a document's creation date).
+ */
+export async function repack(
+  zip: Buffer,
+  year: number,
+  edit: (name: string, data: Buffer) => Buffer = (_name, data) => data,
+): Promise<Buffer> {
   const entries = await zipEntries(zip);
   const packed = new yazl.ZipFile();
   const local = new Date(year, 11, 31, 0, 0, 0);
   for (const entry of entries)
-    packed.addBuffer(entry.data, entry.name, { mtime: local, forceDosTimestamp: true, compress: true });
+    packed.addBuffer(edit(entry.name, entry.data), entry.name, {
+      mtime: local,
+      forceDosTimestamp: true,
+      compress: true,
+    });
   packed.end();
   const out: Buffer[] = [];
   for await (const chunk of packed.outputStream) out.push(chunk as Buffer);

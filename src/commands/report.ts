@@ -1,0 +1,78 @@
+import { join } from 'node:path';
+import { EXIT, UserError } from '../errors.js';
+import { writeOutputs } from '../io/output.js';
+import { annualReport } from '../report/content/annual.js';
+import { departmentShortName } from '../report/content/title.js';
+import { historyRecord } from '../report/content/history.js';
+import { renderReport } from '../report/render/docx.js';
+import { runYear } from '../pipeline/year.js';
+import { type Context, parseYear, requireNoErrors, runRequest } from './context.js';
+import { keepRecord } from './history.js';
+import { warningLines } from './print.js';
+import { inputFolders, outputFolder, printsOnly, writtenText } from './write.js';
+import { checkOutputFolder } from '../io/output.js';
+
+/**
+ * `ict-eval report --year Y`: the Sở's annual report to UBND tỉnh (Điều 19) as out/Y/bao-cao-Y.docx, from the same
+ * evaluation as the workbooks; the run is kept in out/Y/lich-su/ as rate and sanctions runs are.
+ */
+export async function runReport(context: Context, yearText: string | undefined): Promise<void> {
+  const year = parseYear(yearText);
+  const prepared = await runYear(runRequest(context), year);
+  requireNoErrors(context, prepared);
+  const unrated = prepared.rows.filter((r) => r.rating === 'thieu-du-lieu');
+  const missing =
+    unrated.length === 0
+      ? undefined
+      : `${unrated.length} người chưa đủ dữ liệu để xếp loại: ${[...new Set(unrated.map((r) => r.unitCode))].join(', ')}`;
+  if (missing !== undefined && context.options.final === true) {
+    throw new UserError(
+      {
+        vi: `--final: năm ${year} chưa đủ dữ liệu cho bản chính thức (${missing}); chưa ghi gì.`,
+        en: `--final: ${year} lacks data for a final report (${unrated.length} person(s) not rated); nothing was written.`,
+      },
+      EXIT.incomplete,
+    );
+  }
+  const made = annualReport(
+    prepared.evaluation,
+    prepared.rows,
+    prepared.policy,
+    prepared.info.block,
+    prepared.warnings,
+    departmentShortName(prepared.policy, year),
+  );
+  const report = missing === undefined ? made : { ...made, draft: missing };
+  const folder = outputFolder(context, prepared.config, year);
+  const written: string[] = [];
+  if (!printsOnly(context)) {
+    checkOutputFolder(folder, inputFolders(context, year));
+    const path = join(folder, `bao-cao-${year}.docx`);
+    await writeOutputs([{ path, bytes: await renderReport(report) }], {
+      force: context.options.force === true,
+      protectedPaths: prepared.loaded.files.map((f) => join(context.workspace, f.path)),
+      display: context.display,
+    });
+    written.push(context.display(path));
+    const record = historyRecord(
+      year,
+      prepared.rows,
+      prepared.policy,
+      prepared.loaded.files,
+      prepared.info.toolVersion,
+    );
+    await keepRecord(folder, record, 'report', new Date());
+  }
+  if (context.options.json === true) {
+    context.console.stdout(`${JSON.stringify({ year, counts: report.counts, sections: report.sections }, null, 2)}\n`);
+  }
+  context.console.stderr(warningLines(context, prepared.warnings));
+  const c = report.counts;
+  context.summary(
+    context.lang === 'vi'
+      ? `ict-eval: báo cáo năm ${year}: ${c.persons} người, ${c['xuat-sac']} xuất sắc, ${c['hoan-thanh']} hoàn thành, ${c['khong-hoan-thanh']} không hoàn thành, ${c['thieu-du-lieu']} chưa xếp loại; ${c.sanctioned} đề xuất xử lý, ${c.review} cần xem xét. ${sentence(writtenText(context, written))}.${missing === undefined ? '' : ` DỰ THẢO: ${missing}.`}`
+      : `ict-eval: report ${year}: ${c.persons} persons, ${c['xuat-sac']} excellent, ${c['hoan-thanh']} completed, ${c['khong-hoan-thanh']} not completed, ${c['thieu-du-lieu']} not rated; ${c.sanctioned} sanctions proposed, ${c.review} to review. ${sentence(writtenText(context, written))}.${missing === undefined ? '' : ' DRAFT.'}`,
+  );
+}
+
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,0 +1,232 @@
+import { formatCitation } from '../../rules/citation.js';
+import type { YearEvaluation } from '../../rules/evaluate.js';
+import type { Policy } from '../../rules/policy.js';
+import type { Problem } from '../../io/problems.js';
+import type { TitleBlock } from './document.js';
+import {
+  RATING_LABELS,
+  REWARD_LABELS,
+  SANCTION_LABELS,
+  blockLabel,
+  bottomGroupName,
+  percent,
+  reviewReasonLabel,
+  topGroupName,
+} from './labels.js';
+import type { PersonRow } from './model.js';
+import { ratingBasis } from './describe.js';
+
+/**
+ * The Sở's annual report to UBND tỉnh (Điều 19), before it is rendered as a Word document: the frame of
+ * Nghị định 30/2020/NĐ-CP, sections of paragraphs, and appendices as tables. Every number and name is taken from the
+ * same evaluation as the workbooks; the sentences are assembled from its facts and citations, never typed.
+ */
+export interface AnnualReport {
+  readonly block: TitleBlock;
+  /** "Số: …/BC-…" left blank to fill. */
+  readonly number: string;
+  readonly title: string;
+  readonly subject: string;
+  /** Why the report is a draft (persons not rated yet), when it is one. */
+  readonly draft?: string;
+  readonly basis: readonly string[];
+  readonly sections: readonly ReportSection[];
+  readonly recipients: readonly string[];
+  readonly appendices: readonly ReportTable[];
+  /** The counts the report states, for a reader to check against the workbooks (and for the tests). */
+  readonly counts: Readonly<Record<string, number>>;
+}
+
+export interface ReportSection {
+  readonly heading: string;
+  readonly paragraphs: readonly string[];
+  readonly tables?: readonly ReportTable[];
+}
+
+export interface ReportTable {
+  readonly title: string;
+  readonly columns: readonly { readonly header: string; readonly width: number }[];
+  readonly rows: readonly (readonly string[])[];
+}
+
+const RATINGS = ['xuat-sac', 'hoan-thanh', 'khong-hoan-thanh', 'thieu-du-lieu'] as const;
+const FORMS = ['canh-cao', 'khien-trach', 'phe-binh'] as const;
+
+/** The annual report of a year. */
+export function annualReport(
+  evaluation: YearEvaluation,
+  rows: readonly PersonRow[],
+  policy: Policy,
+  block: TitleBlock,
+  warnings: readonly Problem[],
+  departmentShort: string,
+): AnnualReport {
+  const { regulation } = policy;
+  const { year } = evaluation;
+  const decision = regulation.reference.decisionVi;
+  const rated = rows.filter((r) => r.rating !== 'thieu-du-lieu');
+  const count = (rating: string, list: readonly PersonRow[] = rows) => list.filter((r) => r.rating === rating).length;
+  const sanctioned = rows.filter((r) => r.sanction !== null && (FORMS as readonly string[]).includes(r.sanction));
+  const review = rows.filter(
+    (r) => r.sanction === 'can-xem-xet' || r.sanction === 'thieu-du-lieu' || r.reviewReasons.length > 0,
+  );
+  const rewarded = rows.filter((r) => r.rewards.length > 0);
+  const units = evaluation.units;
+  const reported = units.filter((u) => u.assessment.hasReport).length;
+  const assessed = units.filter((u) => u.assessment.hasAssessment).length;
+  const topShare = percent(policy.parameters.topShare, 'vi');
+  const bottomShare = percent(policy.parameters.bottomShare, 'vi');
+
+  const scope = [
+    `Thực hiện ${regulation.reference.fullVi} (${formatCitation(regulation.citations.reporting)}), ${departmentShort} tổng hợp kết quả đánh giá trách nhiệm người đứng đầu về ứng dụng công nghệ thông tin năm ${year} như sau.`,
+    `Phạm vi: ${units.length} cơ quan, đơn vị, địa phương với ${rows.length} người chịu trách nhiệm (người đứng đầu, quyền / phụ trách và cấp phó được phân công theo ${formatCitation(regulation.citations.persons)}).`,
+    `Dữ liệu nhận được: ${reported}/${units.length} đơn vị gửi báo cáo tự đánh giá; Sở đánh giá ${assessed}/${units.length} đơn vị; điểm ICT Index năm ${year} của ${evaluation.ranking.ranked.length} đơn vị được xếp hạng.`,
+    warnings.length === 0
+      ? 'Không có cảnh báo về dữ liệu.'
+      : `Còn ${warnings.length} cảnh báo về dữ liệu (thiếu dữ liệu, không phải lỗi), liệt kê trong trang "Cảnh báo" của bảng kết quả.`,
+  ];
+  const notReported = units.filter((u) => !u.assessment.hasReport).map((u) => u.unit.name);
+  if (notReported.length > 0)
+    scope.push(
+      `Đơn vị chưa gửi báo cáo tự đánh giá (${formatCitation(regulation.citations.reporting)}): ${notReported.join(', ')}.`,
+    );
+
+  const byBlock = policy.blocks
+    .filter((b) => rows.some((r) => r.block === b.code))
+    .map((b) => {
+      const list = rows.filter((r) => r.block === b.code);
+      const group = evaluation.ranking.groups.find((g) => g.scope === b.code) ?? evaluation.ranking.groups[0];
+      const top = list.filter((r) => r.top === true).map((r) => r.unitName);
+      const bottom = list.filter((r) => r.bottom === true).map((r) => r.unitName);
+      const counts = RATINGS.map((rating) => `${RATING_LABELS[rating].vi}: ${count(rating, list)}`).join('; ');
+      return [
+        `Khối ${blockLabel(policy, b.code, 'vi')}: ${list.length} người — ${counts}.`,
+        group === undefined
+          ? 'Khối chưa có đơn vị được xếp hạng ICT Index.'
+          : `Xếp hạng ICT Index: N = ${group.n} đơn vị, nhóm ${topGroupName(policy, 'vi')} k = ${group.topSize} (${topShare} × ${group.n}), nhóm ${bottomGroupName(policy, 'vi')} k' = ${group.bottomSize} (${bottomShare} × ${group.n}).`,
+        `Nhóm ${topGroupName(policy, 'vi')}: ${unique(top).join(', ') || 'không có'}. Nhóm ${bottomGroupName(policy, 'vi')}: ${unique(bottom).join(', ') || 'không có'}.`,
+      ];
+    })
+    .flat();
+  const results = [
+    `Tổng hợp: ${rows.length} người; ${RATINGS.map((rating) => `${RATING_LABELS[rating].vi}: ${count(rating)}`).join('; ')} (${formatCitation(regulation.citations.rating)}).`,
+    ...byBlock,
+    rewarded.length === 0
+      ? `Không có trường hợp đề nghị xem xét khen thưởng (${formatCitation(regulation.citations.rewards)}).`
+      : `Đề nghị xem xét khen thưởng (${formatCitation(regulation.citations.rewards)}): ${rewarded.map((r) => `${r.name} (${r.unitName}) — ${r.rewards.map((w) => REWARD_LABELS[w].vi).join(', ')}`).join('; ')}.`,
+    sanctioned.length === 0
+      ? `Không có đề xuất xử lý (${formatCitation(regulation.citations.sanctions)}).`
+      : `Đề xuất xử lý (${formatCitation(regulation.citations.sanctions)}): ${FORMS.map((f) => `${SANCTION_LABELS[f].vi} ${sanctioned.filter((r) => r.sanction === f).length}`).join(', ')} — ${sanctioned.map((r) => `${r.name} (${r.unitName}): ${SANCTION_LABELS[r.sanction ?? 'phe-binh'].vi.toLowerCase()}, ${r.sanctionCitations.join('; ')}`).join('; ')}.`,
+    review.length === 0
+      ? 'Không có trường hợp cần xem xét.'
+      : `Các trường hợp đề nghị Sở Nội vụ xem xét, trình UBND tỉnh quyết định (${formatCitation(regulation.citations.homeAffairs)}): ${review.length} trường hợp, nêu tại Phụ lục 3.`,
+  ];
+
+  const previous = evaluation.previousRanking;
+  const movement: string[] = [];
+  if (previous === null) movement.push(`Chưa có điểm ICT Index năm ${year - 1} để so sánh.`);
+  else {
+    const before = new Map(previous.ranked.map((r) => [r.unitCode, r.rank]));
+    const moves = evaluation.ranking.ranked
+      .filter((r) => before.has(r.unitCode))
+      .map((r) => ({ r, delta: (before.get(r.unitCode) ?? r.rank) - r.rank }));
+    const up = moves.filter((m) => m.delta > 0).length;
+    const down = moves.filter((m) => m.delta < 0).length;
+    movement.push(
+      `So với năm ${year - 1}: ${up} đơn vị tăng hạng, ${down} đơn vị giảm hạng, ${moves.length - up - down} đơn vị giữ nguyên hạng trong khối.`,
+    );
+    const twoYears = rows.filter((r) => r.bottomTwoYears === true).map((r) => r.unitName);
+    movement.push(
+      twoYears.length === 0
+        ? `Không đơn vị nào thuộc nhóm ${bottomGroupName(policy, 'vi')} hai năm liền.`
+        : `Thuộc nhóm ${bottomGroupName(policy, 'vi')} hai năm liền: ${unique(twoYears).join(', ')}.`,
+    );
+  }
+
+  const appendixRating: ReportTable = {
+    title: 'Phụ lục 1. Kết quả xếp loại người đứng đầu',
+    columns: [
+      { header: 'STT', width: 6 },
+      { header: 'Họ và tên', width: 22 },
+      { header: 'Đơn vị', width: 30 },
+      { header: 'Xếp loại', width: 24 },
+      { header: 'Căn cứ', width: 30 },
+    ],
+    rows: rated
+      .concat(rows.filter((r) => r.rating === 'thieu-du-lieu'))
+      .map((r, i) => [String(i + 1), r.name, r.unitName, RATING_LABELS[r.rating].vi, r.ratingCitations.join('; ')]),
+  };
+  const appendixSanctions: ReportTable = {
+    title: 'Phụ lục 2. Đề xuất hình thức xử lý',
+    columns: [
+      { header: 'STT', width: 6 },
+      { header: 'Họ và tên', width: 22 },
+      { header: 'Đơn vị', width: 30 },
+      { header: 'Hình thức đề xuất', width: 20 },
+      { header: 'Căn cứ', width: 34 },
+    ],
+    rows: sanctioned.map((r, i) => [
+      String(i + 1),
+      r.name,
+      r.unitName,
+      SANCTION_LABELS[r.sanction ?? 'phe-binh'].vi,
+      r.sanctionCitations.join('; '),
+    ]),
+  };
+  const appendixReview: ReportTable = {
+    title: 'Phụ lục 3. Các trường hợp cần xem xét',
+    columns: [
+      { header: 'STT', width: 6 },
+      { header: 'Họ và tên', width: 22 },
+      { header: 'Đơn vị', width: 28 },
+      { header: 'Lý do', width: 56 },
+    ],
+    rows: review.map((r, i) => [
+      String(i + 1),
+      r.name,
+      r.unitName,
+      [
+        ...r.reviewReasons.map((reason) => reviewReasonLabel(reason, policy, 'vi')),
+        ...(r.rating === 'thieu-du-lieu' ? [ratingBasis(r, policy, 'vi')] : []),
+      ].join('; ') || 'Trường hợp quy định chưa nêu rõ',
+    ]),
+  };
+
+  return {
+    block,
+    number: 'Số:        /BC-',
+    title: 'BÁO CÁO',
+    subject: `Kết quả đánh giá trách nhiệm người đứng đầu về ứng dụng công nghệ thông tin năm ${year}`,
+    basis: [`Căn cứ ${decision} ban hành ${regulation.titleVi.charAt(0).toLowerCase()}${regulation.titleVi.slice(1)};`],
+    sections: [
+      { heading: 'I. CÔNG TÁC ĐÁNH GIÁ', paragraphs: scope },
+      { heading: 'II. KẾT QUẢ ĐÁNH GIÁ THEO KHỐI', paragraphs: results },
+      { heading: 'III. BIẾN ĐỘNG SO VỚI NĂM TRƯỚC', paragraphs: movement },
+      {
+        heading: 'IV. KHÓ KHĂN, VƯỚNG MẮC CỦA CÁC ĐƠN VỊ',
+        paragraphs: [
+          `Chưa tổng hợp ý kiến về khó khăn, vướng mắc của các đơn vị (${formatCitation(regulation.citations.reporting)}); bổ sung khi có.`,
+        ],
+      },
+      {
+        heading: 'V. ĐỀ XUẤT, KIẾN NGHỊ',
+        paragraphs: [
+          `Đề nghị Sở Nội vụ tổng hợp các đề xuất khen thưởng và xử lý nêu tại Phụ lục 1–3, trình UBND tỉnh xem xét, quyết định (${formatCitation(regulation.citations.homeAffairs)}).`,
+          'Đề nghị các cơ quan, đơn vị, địa phương có người đứng đầu không hoàn thành nhiệm vụ khắc phục các tiêu chí không đạt trong năm tiếp theo.',
+        ],
+      },
+    ],
+    recipients: ['UBND tỉnh (để báo cáo);', 'Sở Nội vụ (để tổng hợp, trình);', 'Lưu: VT.'],
+    appendices: [appendixRating, appendixSanctions, appendixReview],
+    counts: {
+      persons: rows.length,
+      ...Object.fromEntries(RATINGS.map((rating) => [rating, count(rating)])),
+      sanctioned: sanctioned.length,
+      review: review.length,
+    },
+  };
+}
+
+function unique(list: readonly string[]): string[] {
+  return [...new Set(list)];
+}

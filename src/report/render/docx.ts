@@ -1,0 +1,247 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  type IRunOptions,
+  Packer,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import type { AnnualReport, ReportTable } from '../content/annual.js';
+import { placeAndDate } from '../content/title.js';
+import { repack } from './workbook.js';
+
+/** Twentieths of a point per millimetre, the unit of Word's page measures. */
+const MM = 56.7;
+/** The text width of a portrait A4 page with 30 mm and 15 mm side margins. */
+const TEXT_WIDTH = Math.round(165 * MM);
+const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
+
+const run = (text: string, options: { bold?: boolean; italics?: boolean; size?: number } = {}) => {
+  // Typed first: TextRun also takes a string, whose (deprecated) String.prototype.bold the linter would see.
+  const props: IRunOptions = {
+    text,
+    bold: options.bold ?? false,
+    italics: options.italics ?? false,
+    size: (options.size ?? 13) * 2,
+  };
+  return new TextRun(props);
+};
+
+const line = (
+  text: string,
+  options: {
+    bold?: boolean;
+    italics?: boolean;
+    size?: number;
+    align?: 'center' | 'left' | 'both';
+    indent?: boolean;
+  } = {},
+) =>
+  new Paragraph({
+    alignment:
+      options.align === 'center'
+        ? AlignmentType.CENTER
+        : options.align === 'left'
+          ? AlignmentType.LEFT
+          : AlignmentType.JUSTIFIED,
+    spacing: { before: 60, after: 60, line: 300 },
+    ...(options.indent === true ? { indent: { firstLine: Math.round(10 * MM) } } : {}),
+    children: [run(text, options)],
+  });
+
+/** The frame's top: the issuing body and the number left, the national motto and the place and date right. */
+function header(report: AnnualReport): Table {
+  // Widths in twentieths of a point (LibreOffice does not lay out percentages without a grid): 38% / 62%, so that
+  // the motto holds one line; a long issuing body takes two, as Nghị định 30/2020 allows.
+  const cell = (paragraphs: Paragraph[], share: number) =>
+    new TableCell({
+      width: { size: Math.round(TEXT_WIDTH * (share / 100)), type: WidthType.DXA },
+      borders: NO_BORDERS,
+      children: paragraphs,
+    });
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [Math.round(TEXT_WIDTH * 0.38), Math.round(TEXT_WIDTH * 0.62)],
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    rows: [
+      new TableRow({
+        children: [
+          cell(
+            [
+              line(report.block.province.toUpperCase(), { align: 'center', size: 12 }),
+              line(report.block.department.toUpperCase(), { align: 'center', bold: true, size: 12 }),
+              line(report.number, { align: 'center', size: 13 }),
+            ],
+            38,
+          ),
+          cell(
+            [
+              line('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { align: 'center', bold: true, size: 12 }),
+              line('Độc lập - Tự do - Hạnh phúc', { align: 'center', bold: true, size: 14 }),
+              line(placeAndDate(report.block), { align: 'center', italics: true, size: 14 }),
+            ],
+            62,
+          ),
+        ],
+      }),
+    ],
+  });
+}
+
+/** A bordered table with a bold header row. */
+function table(data: ReportTable): Table {
+  const total = data.columns.reduce((sum, c) => sum + c.width, 0);
+  const cell = (text: string, width: number, bold: boolean) =>
+    new TableCell({
+      width: { size: Math.round((width / total) * 100), type: WidthType.PERCENTAGE },
+      children: [
+        new Paragraph({
+          alignment: bold ? AlignmentType.CENTER : AlignmentType.LEFT,
+          children: [run(text, { bold, size: 12 })],
+        }),
+      ],
+    });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, children: data.columns.map((c) => cell(c.header, c.width, true)) }),
+      ...(data.rows.length === 0
+        ? [new TableRow({ children: data.columns.map((c, i) => cell(i === 1 ? 'Không có.' : '', c.width, false)) })]
+        : data.rows.map(
+            (row) => new TableRow({ children: data.columns.map((c, i) => cell(row[i] ?? '', c.width, false)) }),
+          )),
+    ],
+  });
+}
+
+/** The signature block and the recipients: Nơi nhận left, the signer right. */
+function signature(report: AnnualReport): Table {
+  const cell = (paragraphs: Paragraph[], share: number) =>
+    new TableCell({
+      width: { size: Math.round(TEXT_WIDTH * (share / 100)), type: WidthType.DXA },
+      borders: NO_BORDERS,
+      children: paragraphs,
+    });
+  const { signerTitle, signer } = report.block.signature;
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [Math.round(TEXT_WIDTH * 0.38), Math.round(TEXT_WIDTH * 0.62)],
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    rows: [
+      new TableRow({
+        children: [
+          cell(
+            [
+              line('Nơi nhận:', { bold: true, italics: true, size: 12, align: 'left' }),
+              ...report.recipients.map((r) => line(`- ${r}`, { size: 11, align: 'left' })),
+            ],
+            38,
+          ),
+          cell(
+            [
+              line(signerTitle.toUpperCase(), { bold: true, align: 'center', size: 13 }),
+              line('(Ký, ghi rõ họ tên, đóng dấu)', { italics: true, align: 'center', size: 13 }),
+              line('', {}),
+              line('', {}),
+              line('', {}),
+              line(signer ?? '', { bold: true, align: 'center', size: 13 }),
+            ],
+            62,
+          ),
+        ],
+      }),
+    ],
+  });
+}
+
+/**
+ * The report as a .docx in the layout of Nghị định 30/2020/NĐ-CP: A4 portrait, margins 20/20/30/15 mm, Times New
+ * Roman 13–14 pt, the frame, the sections, the signature, then the appendices on landscape pages. Fixed bytes for
+ * fixed content: the package is re-packed with one date, and its creation dates are the year's.
+ */
+export async function renderReport(report: AnnualReport, font = report.block.font): Promise<Buffer> {
+  const portrait = {
+    page: {
+      size: { width: Math.round(210 * MM), height: Math.round(297 * MM), orientation: PageOrientation.PORTRAIT },
+      margin: {
+        top: Math.round(20 * MM),
+        bottom: Math.round(20 * MM),
+        left: Math.round(30 * MM),
+        right: Math.round(15 * MM),
+      },
+    },
+  };
+  const landscape = {
+    page: {
+      size: { width: Math.round(210 * MM), height: Math.round(297 * MM), orientation: PageOrientation.LANDSCAPE },
+      margin: {
+        top: Math.round(20 * MM),
+        bottom: Math.round(20 * MM),
+        left: Math.round(20 * MM),
+        right: Math.round(15 * MM),
+      },
+    },
+  };
+  const body = [
+    header(report),
+    line('', {}),
+    line(report.title, { bold: true, align: 'center', size: 14 }),
+    line(report.subject, { bold: true, align: 'center', size: 14 }),
+    ...(report.draft === undefined
+      ? []
+      : [line(`DỰ THẢO — bản chưa chính thức: ${report.draft}.`, { bold: true, italics: true, align: 'center' })]),
+    line('', {}),
+    ...report.basis.map((b) => line(b, { italics: true, indent: true })),
+    ...report.sections.flatMap((section) => [
+      line(section.heading, { bold: true, align: 'left' }),
+      ...section.paragraphs.map((p) => line(p, { indent: true })),
+    ]),
+    line('', {}),
+    signature(report),
+  ];
+  const appendices = report.appendices.flatMap((appendix) => [
+    line(appendix.title.toUpperCase(), { bold: true, align: 'center', size: 13 }),
+    line(`(Kèm theo Báo cáo ${report.subject.charAt(0).toLowerCase()}${report.subject.slice(1)})`, {
+      italics: true,
+      align: 'center',
+      size: 12,
+    }),
+    table(appendix),
+    line('', {}),
+  ]);
+  const date = new Date(Date.UTC(report.block.year, 11, 31));
+  const document = new Document({
+    creator: 'ict-eval',
+    lastModifiedBy: 'ict-eval',
+    title: report.subject,
+    styles: { default: { document: { run: { font, size: 26 } } } },
+    sections: [
+      { properties: portrait, children: body },
+      { properties: landscape, children: appendices },
+    ],
+  });
+  const bytes = await Packer.toBuffer(document);
+  return repack(Buffer.from(bytes), report.block.year, (name, data) =>
+    name === 'docProps/core.xml'
+      ? Buffer.from(
+          data
+            .toString('utf8')
+            .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/u, `$1${date.toISOString().slice(0, 19)}Z$2`)
+            .replace(
+              /(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/u,
+              `$1${date.toISOString().slice(0, 19)}Z$2`,
+            ),
+        )
+      : data,
+  );
+}

@@ -57,44 +57,38 @@ const line = (
     children: [run(text, options)],
   });
 
-/** The frame's top: the issuing body and the number left, the national motto and the place and date right. */
-function header(report: AnnualReport): Table {
-  // Widths in twentieths of a point (LibreOffice does not lay out percentages without a grid): 38% / 62%, so that
-  // the motto holds one line; a long issuing body takes two, as Nghị định 30/2020 allows.
-  const cell = (paragraphs: Paragraph[], share: number) =>
-    new TableCell({
-      width: { size: Math.round(TEXT_WIDTH * (share / 100)), type: WidthType.DXA },
-      borders: NO_BORDERS,
-      children: paragraphs,
-    });
+/**
+ * Two borderless columns across the text width, 38% and 62%: the frame's top and the signature block. Widths in
+ * twentieths of a point (LibreOffice does not lay out percentages without a grid), so that the motto holds one line;
+ * a long issuing body takes two, as Nghị định 30/2020 allows.
+ */
+function twoColumns(left: Paragraph[], right: Paragraph[]): Table {
+  const widths = [Math.round(TEXT_WIDTH * 0.38), TEXT_WIDTH - Math.round(TEXT_WIDTH * 0.38)];
+  const cell = (children: Paragraph[], width: number) =>
+    new TableCell({ width: { size: width, type: WidthType.DXA }, borders: NO_BORDERS, children });
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [Math.round(TEXT_WIDTH * 0.38), Math.round(TEXT_WIDTH * 0.62)],
+    columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: NO_BORDERS,
-    rows: [
-      new TableRow({
-        children: [
-          cell(
-            [
-              line(report.block.province.toUpperCase(), { align: 'center', size: 12 }),
-              line(report.block.department.toUpperCase(), { align: 'center', bold: true, size: 12 }),
-              line(report.number, { align: 'center', size: 13 }),
-            ],
-            38,
-          ),
-          cell(
-            [
-              line('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { align: 'center', bold: true, size: 12 }),
-              line('Độc lập - Tự do - Hạnh phúc', { align: 'center', bold: true, size: 14 }),
-              line(placeAndDate(report.block), { align: 'center', italics: true, size: 14 }),
-            ],
-            62,
-          ),
-        ],
-      }),
-    ],
+    rows: [new TableRow({ children: [cell(left, widths[0] ?? 0), cell(right, widths[1] ?? 0)] })],
   });
+}
+
+/** The frame's top: the issuing body and the number left, the national motto and the place and date right. */
+function header(report: AnnualReport): Table {
+  return twoColumns(
+    [
+      line(report.block.province.toUpperCase(), { align: 'center', size: 12 }),
+      line(report.block.department.toUpperCase(), { align: 'center', bold: true, size: 12 }),
+      line(report.number, { align: 'center', size: 13 }),
+    ],
+    [
+      line('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { align: 'center', bold: true, size: 12 }),
+      line('Độc lập - Tự do - Hạnh phúc', { align: 'center', bold: true, size: 14 }),
+      line(placeAndDate(report.block), { align: 'center', italics: true, size: 14 }),
+    ],
+  );
 }
 
 /** A bordered table with a bold header row. */
@@ -125,43 +119,21 @@ function table(data: ReportTable): Table {
 
 /** The signature block and the recipients: Nơi nhận left, the signer right. */
 function signature(report: AnnualReport): Table {
-  const cell = (paragraphs: Paragraph[], share: number) =>
-    new TableCell({
-      width: { size: Math.round(TEXT_WIDTH * (share / 100)), type: WidthType.DXA },
-      borders: NO_BORDERS,
-      children: paragraphs,
-    });
   const { signerTitle, signer } = report.block.signature;
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [Math.round(TEXT_WIDTH * 0.38), Math.round(TEXT_WIDTH * 0.62)],
-    layout: TableLayoutType.FIXED,
-    borders: NO_BORDERS,
-    rows: [
-      new TableRow({
-        children: [
-          cell(
-            [
-              line('Nơi nhận:', { bold: true, italics: true, size: 12, align: 'left' }),
-              ...report.recipients.map((r) => line(`- ${r}`, { size: 11, align: 'left' })),
-            ],
-            38,
-          ),
-          cell(
-            [
-              line(signerTitle.toUpperCase(), { bold: true, align: 'center', size: 13 }),
-              line('(Ký, ghi rõ họ tên, đóng dấu)', { italics: true, align: 'center', size: 13 }),
-              line('', {}),
-              line('', {}),
-              line('', {}),
-              line(signer ?? '', { bold: true, align: 'center', size: 13 }),
-            ],
-            62,
-          ),
-        ],
-      }),
+  return twoColumns(
+    [
+      line('Nơi nhận:', { bold: true, italics: true, size: 12, align: 'left' }),
+      ...report.recipients.map((r) => line(`- ${r}`, { size: 11, align: 'left' })),
     ],
-  });
+    [
+      line(signerTitle.toUpperCase(), { bold: true, align: 'center', size: 13 }),
+      line('(Ký, ghi rõ họ tên, đóng dấu)', { italics: true, align: 'center', size: 13 }),
+      line('', {}),
+      line('', {}),
+      line('', {}),
+      line(signer ?? '', { bold: true, align: 'center', size: 13 }),
+    ],
+  );
 }
 
 /**

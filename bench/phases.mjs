@@ -8,6 +8,7 @@ import { personRows } from '../dist/report/content/model.js';
 import { ratingDocument, sanctionDocument } from '../dist/report/content/outputs.js';
 import { renderWorkbook } from '../dist/report/render/workbook.js';
 import { gapProblem } from '../dist/report/content/gaps.js';
+import { titleBlock } from '../dist/report/content/title.js';
 
 const [workspace, runsText = '3'] = process.argv.slice(2);
 const now = () => Number(process.hrtime.bigint()) / 1e6;
@@ -24,7 +25,8 @@ for (let run = 0; run < Number(runsText); run++) {
   start = now();
   const rows = personRows(evaluation);
   const info = {
-    block: { province: 'P', department: 'D', year: 2024 },
+    // The title block a run makes (the regulation's dated names, the attachment frame's defaults).
+    block: titleBlock(policy, {}, 2024),
     policy: evaluation.policy,
     files: loaded.files,
     warnings: evaluation.gaps.map((gap) => gapProblem(gap, policy)),

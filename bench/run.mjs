@@ -97,6 +97,7 @@ const convertAll = (tool, dir) => {
 console.error('bench: generating workspaces…');
 const province = generate('province', 30, 30);
 const national = generate('national', 10_000, 20);
+// One output folder per workspace: a run compares itself with the last record in its folder (out/Y/lich-su/).
 const out = join(work, 'out');
 
 const national_ = bench(
@@ -118,7 +119,7 @@ const province_ = bench(
   [
     {
       name: 'ict-eval sanctions --year 2024',
-      argv: () => [node, cli, 'sanctions', '--year', '2024', '-w', province, '-o', out, '--force', '-q'],
+      argv: () => [node, cli, 'sanctions', '--year', '2024', '-w', province, '-o', `${out}-province`, '--force', '-q'],
     },
     { name: 'ssconvert, inputs to CSV', argv: () => convertAll('ssconvert', province) },
   ],
@@ -139,7 +140,19 @@ for (const units of [1_000, 5_000, 10_000, 20_000]) {
     [
       {
         name: String(units),
-        argv: () => [node, cli, 'sanctions', '--year', '2024', '-w', dir, '-o', out, '--force', '-q'],
+        argv: () => [
+          node,
+          cli,
+          'sanctions',
+          '--year',
+          '2024',
+          '-w',
+          dir,
+          '-o',
+          `${out}-growth-${units}`,
+          '--force',
+          '-q',
+        ],
       },
     ],
     Math.min(runs, 3),

@@ -37,8 +37,11 @@ export async function runRateOrSanctions(
   const record = historyRecord(year, prepared.rows, prepared.policy, prepared.loaded.files, prepared.info.toolVersion);
   const digest = recordDigest(record);
   const previous = printsOnly(context) ? undefined : await previousRecord(folder, digest);
+  // Only against a record of the same units: an output folder shared with another workspace is not "a change".
+  const keys = new Set(record.persons.map((p) => p.key));
+  const comparable = previous !== undefined && previous.record.persons.some((p) => keys.has(p.key));
   const changes =
-    previous === undefined
+    previous === undefined || !comparable
       ? []
       : [changesSheet(diffRecords(previous.record, record, { from: previous.digest, to: digest }))];
   const withChanges = (document: Document): Document =>

@@ -2,7 +2,7 @@ import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanUp, dumpWorkbook, listFiles, run, sampleCopy, tableOf } from './run.js';
+import { SAMPLE, cleanUp, dumpWorkbook, listFiles, run, sampleCopy, tableOf } from './run.js';
 
 // Issue 14: every run of rate/sanctions is kept in out/Y/lich-su/ and two runs can be compared.
 afterAll(cleanUp);
@@ -136,5 +136,48 @@ describe('every run kept and comparable', () => {
     const unknown = run(['diff', '--year', '2024', '-w', ws, 'abc', 'def']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('không có bản ghi "abc"');
+  });
+
+  it('no "Thay đổi" sheet against a record of other persons (an output folder shared with another workspace)', async () => {
+    const out = join(await sampleCopy(), 'shared-out');
+    expect(run(['sanctions', '--year', '2024', '-w', SAMPLE, '-o', out, '-q']).code).toBe(0);
+    // Another workspace: the same units, every person under another name.
+    const other = await sampleCopy();
+    const path = join(other, '2024/units.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    let renamed = 0;
+    const sheet = workbook.getWorksheet('Danh sách');
+    let header = 0;
+    let column = 0;
+    sheet?.eachRow((row, r) => {
+      row.eachCell((cell, c) => {
+        if (header === 0 && cell.text === 'Họ và tên') {
+          header = r;
+          column = c;
+        }
+      });
+      if (header > 0 && r > header && row.getCell(column).text !== '') {
+        row.getCell(column).value = `${row.getCell(column).text} Hai`;
+        renamed++;
+      }
+    });
+    expect(renamed).toBeGreaterThan(30);
+    await workbook.xlsx.writeFile(path);
+    // The follow-up names a person to reward: the same person, under the new name.
+    const followUp = new ExcelJS.Workbook();
+    await followUp.xlsx.readFile(join(other, '2024/follow-up.xlsx'));
+    followUp.eachSheet((s) => {
+      s.eachRow((row) => {
+        row.eachCell((cell) => {
+          if (cell.text === 'Lê Thanh Uyên') cell.value = 'Lê Thanh Uyên Hai';
+        });
+      });
+    });
+    await followUp.xlsx.writeFile(join(other, '2024/follow-up.xlsx'));
+    const second = run(['sanctions', '--year', '2024', '-w', other, '-o', out, '-q', '--force']);
+    expect(second.code, second.stderr).toBe(0);
+    expect((await listFiles(join(out, '2024/lich-su'))).filter((f) => f.endsWith('.json'))).toHaveLength(2);
+    expect(Object.keys(await dumpWorkbook(join(out, '2024/xep-loai-2024.xlsx')))).not.toContain('Thay đổi');
   });
 });

@@ -9,8 +9,7 @@ import {
   diffRecords,
   factsText,
   outcomeText,
-  recordDigest,
-  recordText,
+  type SealedRecord,
 } from '../report/content/history.js';
 import { type Context, parseYear } from './context.js';
 import { outputFolder } from './write.js';
@@ -24,21 +23,14 @@ const LOG = 'nhat-ky.tsv';
  * Keeps a run's record: `<digest>.json` when it is not there yet (the same inputs give the same record), and a line
  * in `nhat-ky.tsv` (time, record, command), the order the records were made in. Returns the record's name.
  */
-export async function keepRecord(
-  yearFolder: string,
-  record: HistoryRecord,
-  command: string,
-  now: Date,
-): Promise<string> {
+export async function keepRecord(yearFolder: string, sealed: SealedRecord, command: string, now: Date): Promise<void> {
   const folder = historyFolder(yearFolder);
   await mkdir(folder, { recursive: true });
-  const digest = recordDigest(record);
-  const path = join(folder, `${digest}.json`);
+  const path = join(folder, `${sealed.digest}.json`);
   // Written whole or not at all (beside, then renamed), as every output is.
   if (!(await exists(path, false)))
-    await writeOutputs([{ path, bytes: recordText(record) }], { force: true, protectedPaths: [], display: (p) => p });
-  await appendFile(join(folder, LOG), `${now.toISOString()}\t${digest}\t${command}\n`);
-  return digest;
+    await writeOutputs([{ path, bytes: sealed.text }], { force: true, protectedPaths: [], display: (p) => p });
+  await appendFile(join(folder, LOG), `${now.toISOString()}\t${sealed.digest}\t${command}\n`);
 }
 
 /** The records in the order they were last made, most recent last, each once. */

@@ -11,7 +11,7 @@ import { type Context, parseYear, requireNoErrors, runRequest } from './context.
 import { warningLines } from './print.js';
 import { inputFolders, outputFolder, printsOnly, writeDocuments, writtenText } from './write.js';
 import { keepRecord, previousRecord } from './history.js';
-import { changesSheet, diffRecords, historyRecord, recordDigest } from '../report/content/history.js';
+import { changesSheet, diffRecords, historyRecord, sealRecord } from '../report/content/history.js';
 
 /** `ict-eval rate --year Y` and `ict-eval sanctions --year Y`: read, decide, write the workbooks, print. */
 export async function runRateOrSanctions(
@@ -34,16 +34,18 @@ export async function runRateOrSanctions(
     );
   }
   // The run's record (out/Y/lich-su/), and what changed since the previous one: a "Thay đổi" sheet in each workbook.
-  const record = historyRecord(year, prepared.rows, prepared.policy, prepared.loaded.files, prepared.info.toolVersion);
-  const digest = recordDigest(record);
-  const previous = printsOnly(context) ? undefined : await previousRecord(folder, digest);
+  // Nothing of it when the run writes nothing (--json without -o).
+  const sealed = printsOnly(context)
+    ? undefined
+    : sealRecord(historyRecord(year, prepared.rows, prepared.policy, prepared.loaded.files, prepared.info.toolVersion));
+  const previous = sealed === undefined ? undefined : await previousRecord(folder, sealed.digest);
   // Only against a record of the same units: an output folder shared with another workspace is not "a change".
-  const keys = new Set(record.persons.map((p) => p.key));
+  const keys = new Set(sealed?.record.persons.map((p) => p.key));
   const comparable = previous !== undefined && previous.record.persons.some((p) => keys.has(p.key));
   const changes =
-    previous === undefined || !comparable
+    sealed === undefined || previous === undefined || !comparable
       ? []
-      : [changesSheet(diffRecords(previous.record, record, { from: previous.digest, to: digest }))];
+      : [changesSheet(diffRecords(previous.record, sealed.record, { from: previous.digest, to: sealed.digest }))];
   const withChanges = (document: Document): Document =>
     changes.length === 0 ? document : { ...document, sheets: [...document.sheets, ...changes] };
   const draft = (document: Document) => withChanges(missing === undefined ? document : asDraft(document, missing));
@@ -66,7 +68,7 @@ export async function runRateOrSanctions(
     },
     [`xep-loai-${year}`, `xu-ly-${year}`],
   );
-  if (!printsOnly(context)) await keepRecord(folder, record, withSanctions ? 'sanctions' : 'rate', new Date());
+  if (sealed !== undefined) await keepRecord(folder, sealed, withSanctions ? 'sanctions' : 'rate', new Date());
 
   if (context.options.json === true) {
     context.console.stdout(

@@ -3,7 +3,7 @@ import { EXIT, UserError } from '../errors.js';
 import { writeOutputs } from '../io/output.js';
 import { annualReport } from '../report/content/annual.js';
 import { departmentShortName } from '../report/content/title.js';
-import { historyRecord } from '../report/content/history.js';
+import { historyRecord, sealRecord } from '../report/content/history.js';
 import { renderReport } from '../report/render/docx.js';
 import { runYear } from '../pipeline/year.js';
 import { type Context, parseYear, requireNoErrors, runRequest } from './context.js';
@@ -61,7 +61,7 @@ export async function runReport(context: Context, yearText: string | undefined):
       prepared.loaded.files,
       prepared.info.toolVersion,
     );
-    await keepRecord(folder, record, 'report', new Date());
+    await keepRecord(folder, sealRecord(record), 'report', new Date());
   }
   if (context.options.json === true) {
     context.console.stdout(`${JSON.stringify({ year, counts: report.counts, sections: report.sections }, null, 2)}\n`);

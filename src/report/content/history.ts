@@ -59,14 +59,18 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-/** The record's text: canonical JSON, two-space indented, with a final newline. */
-export function recordText(record: HistoryRecord): string {
-  return `${JSON.stringify(canonical(record), null, 2)}\n`;
+/** A record with its text and its name, each made once (a national record is some 15 MB of JSON). */
+export interface SealedRecord {
+  readonly record: HistoryRecord;
+  /** Canonical JSON, two-space indented, with a final newline. */
+  readonly text: string;
+  /** The first 16 hex digits of the SHA-256 of the text (what it says, inputs and outcomes). */
+  readonly digest: string;
 }
 
-/** The record's name: the first 16 hex digits of the SHA-256 of its text (what it says, inputs and outcomes). */
-export function recordDigest(record: HistoryRecord): string {
-  return createHash('sha256').update(recordText(record)).digest('hex').slice(0, 16);
+export function sealRecord(record: HistoryRecord): SealedRecord {
+  const text = `${JSON.stringify(canonical(record), null, 2)}\n`;
+  return { record, text, digest: createHash('sha256').update(text).digest('hex').slice(0, 16) };
 }
 
 export function personKey(r: Pick<PersonRow, 'unitCode' | 'name' | 'role' | 'period'>): string {

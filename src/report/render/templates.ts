@@ -4,21 +4,11 @@ import { formatCitation } from '../../rules/citation.js';
 import type { Policy } from '../../rules/policy.js';
 import { FOLLOW_UP_SPEC, SCORES_SPEC, UNITS_SPEC } from '../../io/readers.js';
 import type { TitleBlock } from '../content/document.js';
-import { A4, BORDER, frameLine, heightFor, linesFor, workbookBytes } from './workbook.js';
+import { A4, BORDER, PAGE_FOOTER, a4Landscape, frameLine, heightFor, linesFor, workbookBytes } from './workbook.js';
 
 const FONT = 'Times New Roman';
 /** Every sheet of a template or a blank input prints on A4, fitted to the page width. */
-const LANDSCAPE: Partial<ExcelJS.WorksheetProperties> & { pageSetup: Partial<ExcelJS.PageSetup> } = {
-  pageSetup: {
-    paperSize: A4,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: '1:1',
-    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-  },
-};
+const LANDSCAPE: Partial<ExcelJS.AddWorksheetOptions> = { pageSetup: a4Landscape(1) };
 const STATUS_LIST = '"Đạt,Không đạt,Không áp dụng"';
 const FLAG_LIST = '"Có,Không"';
 const ROLE_LIST = '"Người đứng đầu,Quyền / phụ trách,Cấp phó được phân công"';
@@ -160,17 +150,8 @@ export async function selfReportTemplate(
   const widths = [10, 8, 56, 16, 13, 28, 26];
   const first = 8;
   const ws = workbook.addWorksheet('Tự đánh giá', {
-    pageSetup: {
-      paperSize: A4,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: `${first}:${first}`,
-      horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: '&CTrang &P / &N' },
+    pageSetup: a4Landscape(first, true),
+    headerFooter: PAGE_FOOTER,
   });
   ws.columns = widths.map((width) => ({ width }));
   // The unit's own report (Nghị định 30/2020): the unit under its governing body top left, the motto top right.

@@ -11,6 +11,26 @@ import { placeAndDate } from '../content/title.js';
 export const A4 = 9 as ExcelJS.PaperSize;
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF808080' } };
+/**
+ * The page of every printed sheet: A4 landscape fitted to the page width, narrow side margins; `titleRow` repeats on
+ * each page, `centered` centres the table between the margins.
+ */
+export function a4Landscape(titleRow?: number, centered = false): Partial<ExcelJS.PageSetup> {
+  return {
+    paperSize: A4,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    ...(titleRow === undefined ? {} : { printTitlesRow: `${titleRow}:${titleRow}` }),
+    ...(centered ? { horizontalCentered: true } : {}),
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+}
+
+/** "Trang 1 / 3" at the foot of each printed page. */
+export const PAGE_FOOTER = { oddFooter: '&CTrang &P / &N' };
+
 export const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 const GROUP_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
@@ -290,17 +310,8 @@ export function addTableSheet(workbook: Writer, block: TitleBlock, sheet: TableS
   const groupCount = sheet.groups === undefined ? 0 : new Set(sheet.groups).size;
   const ws = workbook.addWorksheet(sheet.name, {
     views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }],
-    pageSetup: {
-      paperSize: A4,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: `${headerRow}:${headerRow}`,
-      horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: '&CTrang &P / &N' },
+    pageSetup: a4Landscape(headerRow, true),
+    headerFooter: PAGE_FOOTER,
   });
   ws.columns = widths.map((width) => ({ width }));
   ws.autoFilter = {
@@ -371,15 +382,8 @@ export function addKeyValueSheet(workbook: Writer, block: TitleBlock, sheet: Key
   const { name, title, sections } = sheet;
   const styles = stylesFor(block.font);
   const ws = workbook.addWorksheet(name, {
-    pageSetup: {
-      paperSize: A4,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: '&CTrang &P / &N' },
+    pageSetup: a4Landscape(),
+    headerFooter: PAGE_FOOTER,
   });
   const widths = [38, 100];
   ws.columns = widths.map((width) => ({ width }));

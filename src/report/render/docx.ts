@@ -136,34 +136,25 @@ function signature(report: AnnualReport): Table {
   );
 }
 
+/** An A4 page, margins 20 mm top and bottom, 15 mm right and `left` mm left (mm in Word's twips). */
+function a4Page(orientation: (typeof PageOrientation)[keyof typeof PageOrientation], left: number) {
+  const mm = (n: number) => Math.round(n * MM);
+  return {
+    page: {
+      size: { width: mm(210), height: mm(297), orientation },
+      margin: { top: mm(20), bottom: mm(20), left: mm(left), right: mm(15) },
+    },
+  };
+}
+
 /**
  * The report as a .docx in the layout of Nghị định 30/2020/NĐ-CP: A4 portrait, margins 20/20/30/15 mm, Times New
  * Roman 13–14 pt, the frame, the sections, the signature, then the appendices on landscape pages. Fixed bytes for
  * fixed content: the package is re-packed with one date, and its creation dates are the year's.
  */
 export async function renderReport(report: AnnualReport, font = report.block.font): Promise<Buffer> {
-  const portrait = {
-    page: {
-      size: { width: Math.round(210 * MM), height: Math.round(297 * MM), orientation: PageOrientation.PORTRAIT },
-      margin: {
-        top: Math.round(20 * MM),
-        bottom: Math.round(20 * MM),
-        left: Math.round(30 * MM),
-        right: Math.round(15 * MM),
-      },
-    },
-  };
-  const landscape = {
-    page: {
-      size: { width: Math.round(210 * MM), height: Math.round(297 * MM), orientation: PageOrientation.LANDSCAPE },
-      margin: {
-        top: Math.round(20 * MM),
-        bottom: Math.round(20 * MM),
-        left: Math.round(20 * MM),
-        right: Math.round(15 * MM),
-      },
-    },
-  };
+  const portrait = a4Page(PageOrientation.PORTRAIT, 30);
+  const landscape = a4Page(PageOrientation.LANDSCAPE, 20);
   const body = [
     header(report),
     line('', {}),

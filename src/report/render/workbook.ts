@@ -152,19 +152,22 @@ export function roman(n: number): string {
 }
 
 /** One line of the frame: a text in merged columns `from`–`to`, its row tall enough for the wrapped text. */
+export interface FramePart {
+  readonly text: string;
+  /** The columns it spans (merged when more than one). */
+  readonly from: number;
+  readonly to: number;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly size?: number;
+  readonly align?: 'left' | 'center';
+}
+
 export function frameLine(
   ws: ExcelJS.Worksheet,
   widths: readonly number[],
   row: number,
-  parts: readonly {
-    text: string;
-    from: number;
-    to: number;
-    bold?: boolean;
-    italic?: boolean;
-    size?: number;
-    align?: 'left' | 'center';
-  }[],
+  parts: readonly FramePart[],
   font: string,
 ): void {
   const line = ws.getRow(row);
@@ -197,63 +200,59 @@ export function splitAt(widths: readonly number[]): number {
 }
 
 /**
- * The frame of a sheet meant for print, after Nghị định 30/2020/NĐ-CP: the issuing body top left, the national
- * motto top right, the place and date, the title, "(Kèm theo …)", the legal basis and the subtitle, each line merged
- * across its columns so that it prints on one line (or wraps inside the table's width). Returns the next free row.
+ * The frame of a sheet meant for print, after Nghị định 30/2020/NĐ-CP, line by line from row 1 (null: a blank row):
+ * the issuing body top left, the national motto top right, the place and date, the title, "(Kèm theo …)", the legal
+ * basis and the subtitle, each merged across its columns so that it prints on one line (or wraps inside the table's
+ * width). The table's header row comes two rows under the last line.
  */
-function frameTop(
-  ws: ExcelJS.Worksheet,
+function frameLines(
   widths: readonly number[],
   block: TitleBlock,
   sheet: { title: string; subtitle?: string | undefined; official?: { basis: string } | undefined },
-): number {
+): (FramePart[] | null)[] {
   const last = widths.length;
   const split = splitAt(widths);
-  const font = block.font;
-  const official = sheet.official !== undefined;
-  const left = (text: string, bold = false) => ({ text, from: 1, to: split, bold, size: 12 });
-  const right = (text: string, options: { bold?: boolean; italic?: boolean } = {}) => ({
+  const official = sheet.official;
+  const left = (text: string, bold = false): FramePart => ({ text, from: 1, to: split, bold, size: 12 });
+  const right = (text: string, options: { bold?: boolean; italic?: boolean } = {}): FramePart => ({
     text,
     from: split + 1,
     to: last,
     size: 12,
     ...options,
   });
-  frameLine(
-    ws,
-    widths,
-    1,
+  const across = (text: string, options: { bold?: boolean; italic?: boolean; size?: number } = {}): FramePart[] => [
+    { text, from: 1, to: last, ...options },
+  ];
+  const attached = block.attachedTo ?? 'Báo cáo số ……/BC-…… ngày …… tháng …… năm ……';
+  return [
     [
       left(block.province.toUpperCase()),
       ...(official ? [right('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true })] : []),
     ],
-    font,
-  );
-  frameLine(
-    ws,
-    widths,
-    2,
     [
       left(block.department.toUpperCase(), true),
       ...(official ? [right('Độc lập - Tự do - Hạnh phúc', { bold: true })] : []),
     ],
-    font,
-  );
-  let row = 3;
-  if (official) {
-    frameLine(ws, widths, row++, [right(placeAndDate(block), { italic: true })], font);
-  }
-  row++;
-  frameLine(ws, widths, row++, [{ text: sheet.title.toUpperCase(), from: 1, to: last, bold: true, size: 14 }], font);
-  if (sheet.official !== undefined) {
-    const attached = block.attachedTo ?? 'Báo cáo số ……/BC-…… ngày …… tháng …… năm ……';
-    frameLine(ws, widths, row++, [{ text: `(Kèm theo ${attached})`, from: 1, to: last, italic: true }], font);
-    frameLine(ws, widths, row++, [{ text: sheet.official.basis, from: 1, to: last, italic: true }], font);
-  }
-  if (sheet.subtitle !== undefined && sheet.subtitle !== '') {
-    frameLine(ws, widths, row++, [{ text: sheet.subtitle, from: 1, to: last, size: 11 }], font);
-  }
-  return row + 1;
+    ...(official ? [[right(placeAndDate(block), { italic: true })]] : []),
+    null,
+    across(sheet.title.toUpperCase(), { bold: true, size: 14 }),
+    ...(official ? [across(`(Kèm theo ${attached})`, { italic: true }), across(official.basis, { italic: true })] : []),
+    ...(sheet.subtitle !== undefined && sheet.subtitle !== '' ? [across(sheet.subtitle, { size: 11 })] : []),
+  ];
+}
+
+/** Writes the frame's lines from row 1; returns the table's header row. */
+function frameTop(
+  ws: ExcelJS.Worksheet,
+  widths: readonly number[],
+  font: string,
+  lines: (FramePart[] | null)[],
+): number {
+  lines.forEach((parts, i) => {
+    if (parts !== null) frameLine(ws, widths, i + 1, parts, font);
+  });
+  return lines.length + 2;
 }
 
 /** The signature block under an official table: the preparer on the left, the signer on the right. */
@@ -299,14 +298,8 @@ export function addTableSheet(workbook: Writer, block: TitleBlock, sheet: TableS
   const styles = stylesFor(block.font);
   const rows = sheet.rows;
   // The header row: after the frame (known before the sheet is made, for the frozen pane and the print titles).
-  const headerRow =
-    2 +
-    (sheet.official !== undefined ? 1 : 0) +
-    1 +
-    1 +
-    (sheet.official !== undefined ? 2 : 0) +
-    (sheet.subtitle !== undefined && sheet.subtitle !== '' ? 1 : 0) +
-    2;
+  const frame = frameLines(widths, block, sheet);
+  const headerRow = frame.length + 2;
   const groupCount = sheet.groups === undefined ? 0 : new Set(sheet.groups).size;
   const ws = workbook.addWorksheet(sheet.name, {
     views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }],
@@ -318,8 +311,7 @@ export function addTableSheet(workbook: Writer, block: TitleBlock, sheet: TableS
     from: { row: headerRow, column: 1 },
     to: { row: headerRow + Math.max(rows.length + groupCount, 1), column: last },
   };
-  const top = frameTop(ws, widths, block, sheet);
-  if (top !== headerRow) throw new Error(`internal: header row ${top} ≠ ${headerRow}`);
+  frameTop(ws, widths, block.font, frame);
 
   const header = ws.getRow(headerRow);
   let headerLines = 1;
@@ -387,7 +379,7 @@ export function addKeyValueSheet(workbook: Writer, block: TitleBlock, sheet: Key
   });
   const widths = [38, 100];
   ws.columns = widths.map((width) => ({ width }));
-  let row = frameTop(ws, widths, block, { title });
+  let row = frameTop(ws, widths, block.font, frameLines(widths, block, { title }));
   for (const section of sections) {
     const heading = ws.getRow(row);
     heading.getCell(1).value = section.heading;

@@ -433,10 +433,8 @@ export async function main(argv: readonly string[], console: Console): Promise<n
     }
     if (error instanceof UserError) {
       // Loaded here so that --help and --version stay light.
-      const { terminalWidth, wrapText } = await import('./report/render/terminal.js');
-      const message = `ict-eval: ${error.describe(langArg === 'en' ? 'en' : 'vi')}`;
-      const width = terminalWidth(console.isTTY ? console.columns : undefined);
-      console.stderr(`${(console.stderrIsTTY ?? console.isTTY) ? wrapText(message, width) : message}\n`);
+      const { wrapFor } = await import('./commands/context.js');
+      console.stderr(`${wrapFor(console, `ict-eval: ${error.describe(langArg === 'en' ? 'en' : 'vi')}`, 'stderr')}\n`);
       return error.exitCode;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

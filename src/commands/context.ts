@@ -65,25 +65,35 @@ export function makeContext(options: GlobalOptions, console: Console): Context {
   // zod's own messages (a policy or configuration value of the wrong type) in the language of the run.
   z.config(lang === 'en' ? z.locales.en() : z.locales.vi());
   const color = options.color !== false && console.isTTY && console.env.NO_COLOR === undefined && options.json !== true;
-  const width = terminalWidth(console.isTTY ? console.columns : undefined);
   return {
     options,
     console,
     workspace,
     lang,
     chalk: makeChalk(color),
-    width,
-    wrap: (text, stream) =>
-      (stream === 'stdout' ? console.isTTY : (console.stderrIsTTY ?? console.isTTY)) ? wrapText(text, width) : text,
+    width: widthOf(console),
+    wrap: (text, stream) => wrapFor(console, text, stream),
     display: (path) => {
       const rel = relative(workspace, path);
       return (rel.startsWith('..') ? path : rel).split('\\').join('/');
     },
     // One line in a log (cron greps it); wrapped to the width on a terminal.
     summary: (text) => {
-      console.stderr(`${(console.stderrIsTTY ?? console.isTTY) ? wrapText(text, width) : text}\n`);
+      console.stderr(`${wrapFor(console, text, 'stderr')}\n`);
     },
   };
+}
+
+/** The width terminal text fits: the terminal's when stdout is one (60–100 columns), else 100. */
+const widthOf = (console: Console) => terminalWidth(console.isTTY ? console.columns : undefined);
+
+/**
+ * Running text for stdout or stderr: wrapped to the width when that stream is a terminal; whole lines in a pipe or a
+ * log, where grep needs them and the reader's pager wraps.
+ */
+export function wrapFor(console: Console, text: string, stream: 'stdout' | 'stderr'): string {
+  const terminal = stream === 'stdout' ? console.isTTY : (console.stderrIsTTY ?? console.isTTY);
+  return terminal ? wrapText(text, widthOf(console)) : text;
 }
 
 /** A year from the command line: a whole number from 2000 to 2100. */

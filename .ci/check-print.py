@@ -94,6 +94,11 @@ def main() -> int:
                 "Nơi nhận:",
                 "GIÁM ĐỐC",
                 "PHỤ LỤC 1. KẾT QUẢ XẾP LOẠI NGƯỜI ĐỨNG ĐẦU",
+                # The charts (Word's own, drawn by LibreOffice) and their captions.
+                "Sở, ban, ngành: phân bố điểm ICT Index (N = 20)",
+                "Biểu đồ 1. Mỗi cột là số đơn vị có điểm trong khoảng",
+                "Biểu đồ 3. Một đơn vị vi phạm một Mục",
+                "Biểu đồ 4. Mỗi điểm là một đơn vị có hạng cả hai năm",
             ]
             expected += sorted({p["name"] for p in persons})
         elif book.name.startswith("xu-ly"):

@@ -23,6 +23,35 @@ async function paragraphs(path: string): Promise<string[]> {
     .filter((text) => text !== '');
 }
 
+/** The charts of a .docx (Word's own, word/charts/chartN.xml): title, and each series' name and values. */
+async function charts(path: string) {
+  const zip = await JSZip.loadAsync(await readFile(path));
+  const names = Object.keys(zip.files)
+    .filter((n) => /^word\/charts\/chart\d+\.xml$/u.test(n))
+    .sort((a, b) => Number(/(\d+)\.xml$/u.exec(a)?.[1]) - Number(/(\d+)\.xml$/u.exec(b)?.[1]));
+  const values = (xml: string) => [...xml.matchAll(/<c:v>([^<]*)<\/c:v>/gu)].map((m) => m[1] ?? '');
+  return Promise.all(
+    names.map(async (name) => {
+      const xml = (await zip.file(name)?.async('string')) ?? '';
+      return {
+        title: /<a:t>([^<]*)<\/a:t>/u.exec(xml)?.[1] ?? '',
+        type: /<c:(barChart|scatterChart)>/u.exec(xml)?.[1] ?? '',
+        series: [...xml.matchAll(/<c:ser>([\s\S]*?)<\/c:ser>/gu)].map((m) => {
+          const ser = m[1] ?? '';
+          return {
+            name: values(/<c:tx>([\s\S]*?)<\/c:tx>/u.exec(ser)?.[1] ?? '')[0] ?? '',
+            categories: values(/<c:cat>([\s\S]*?)<\/c:cat>/u.exec(ser)?.[1] ?? ''),
+            values: values(/<c:(?:val|yVal)>([\s\S]*?)<\/c:(?:val|yVal)>/u.exec(ser)?.[1] ?? '').map(Number),
+            x: values(/<c:xVal>([\s\S]*?)<\/c:xVal>/u.exec(ser)?.[1] ?? '').map(Number),
+          };
+        }),
+      };
+    }),
+  );
+}
+
+const sum = (list: readonly number[]) => list.reduce((a, b) => a + b, 0);
+
 describe('ict-eval report', () => {
   it('writes the annual report whose numbers and names are the workbooks’', async () => {
     const out = await tempDir();
@@ -80,6 +109,83 @@ describe('ict-eval report', () => {
     for (const name of proposals) expect(xml).toContain(name);
     expect(text.find((p) => p.startsWith('Đề xuất xử lý (khoản 1 Điều 17): '))).toMatch(
       /Cảnh cáo 1, Khiển trách 1, Phê bình 1 — /u,
+    );
+  });
+
+  it('draws the score distribution, the Mục violations and the rank movement from the same evaluation', async () => {
+    const out = await tempDir();
+    expect(run(['report', '--year', '2024', '-w', SAMPLE, '-o', out, '-q']).code).toBe(0);
+    const found = await charts(join(out, '2024/bao-cao-2024.docx'));
+    expect(found.map((c) => c.title)).toEqual([
+      'Sở, ban, ngành: phân bố điểm ICT Index (N = 20)',
+      'Huyện, thị xã, thành phố: phân bố điểm ICT Index (N = 10)',
+      'Số đơn vị vi phạm từng Mục theo khối, năm 2024',
+      'Hạng ICT Index trong khối: năm 2024 so với năm 2023',
+    ]);
+    const text = await paragraphs(join(out, '2024/bao-cao-2024.docx'));
+    for (const n of [1, 2, 3, 4]) expect(text.some((p) => p.startsWith(`Biểu đồ ${n}. `))).toBe(true);
+
+    // Distribution: per block, every scored unit once, in the group `rank` gives it.
+    const ranked = JSON.parse(run(['rank', join(SAMPLE, '2024/scores.xlsx'), '-w', SAMPLE, '--json']).stdout) as {
+      rows: { block: string; score: number | null; rank: number | null; top: boolean; bottom: boolean }[];
+    };
+    for (const [index, block] of [
+      [0, 'SBN'],
+      [1, 'HUYEN'],
+    ] as const) {
+      const rows = ranked.rows.filter((r) => r.block === block && r.rank !== null && r.score !== null);
+      const [bottom, middle, top] = found[index]?.series ?? [];
+      expect(sum(bottom?.values ?? [])).toBe(rows.filter((r) => r.bottom).length);
+      expect(sum(top?.values ?? [])).toBe(rows.filter((r) => r.top).length);
+      expect(sum(middle?.values ?? [])).toBe(rows.filter((r) => !r.top && !r.bottom).length);
+      // The lowest bin holds the lowest score; the bins are in order of score.
+      const lowest = Math.min(...rows.map((r) => r.score ?? 0));
+      const first = (bottom?.values ?? []).findIndex(
+        (v, i) => v + (middle?.values[i] ?? 0) + (top?.values[i] ?? 0) > 0,
+      );
+      const [from, to] = (bottom?.categories[first] ?? '').split('–').map((x) => Number(x.replace(',', '.')));
+      expect(lowest).toBeGreaterThanOrEqual(from ?? NaN);
+      expect(lowest).toBeLessThan(to ?? NaN);
+    }
+
+    // Violations: per block and Mục, the units whose head the rating workbook shows "Vi phạm" in that Mục's column.
+    const sanctions = run(['sanctions', '--year', '2024', '-w', SAMPLE, '-o', out, '-q']);
+    expect(sanctions.code).toBe(0);
+    const rating = tableOf(await dumpWorkbook(join(out, '2024/xep-loai-2024.xlsx')), 'Xếp loại');
+    const violations = found[2]?.series ?? [];
+    expect(violations.map((s) => s.name)).toEqual([
+      'Mục 1. Hạ tầng thông tin',
+      'Mục 2. Thông tin, dịch vụ công trực tuyến',
+      'Mục 3. Nguồn nhân lực CNTT',
+      'Mục 4. Triển khai ứng dụng CNTT',
+    ]);
+    expect(violations.map((s) => s.values)).toEqual([
+      [4, 2],
+      [3, 3],
+      [3, 3],
+      [1, 4],
+    ]);
+    // A unit violates a Mục when a row of it shows "Vi phạm" in that Mục's column (every unit has a row: its head,
+    // or the deputy assigned all four Mục where the unit has no head).
+    const units = new Map<string, Set<number>>();
+    for (const row of rating.rows) {
+      const marks = units.get(String(row[4])) ?? new Set<number>();
+      for (const m of [0, 1, 2, 3]) if (row[5 + m] === 'Vi phạm') marks.add(m);
+      units.set(String(row[4]), marks);
+    }
+    expect([0, 1, 2, 3].map((m) => [...units.values()].filter((marks) => marks.has(m)).length)).toEqual(
+      violations.map((s) => sum(s.values)),
+    );
+
+    // Movement: one point per unit ranked both years, x last year's rank, y this year's.
+    const movement = found[3];
+    expect(movement?.type).toBe('scatterChart');
+    const points = (movement?.series ?? []).filter((s) => s.name.trim() !== 'Giữ nguyên hạng');
+    expect(points.map((s) => s.name)).toEqual(['Sở, ban, ngành', 'Huyện, thị xã, thành phố']);
+    const stated = text.find((p) => p.startsWith('So với năm 2023: '));
+    const moved = points.flatMap((s) => s.x.map((x, i) => Math.sign(x - (s.values[i] ?? x))));
+    expect(stated).toBe(
+      `So với năm 2023: ${moved.filter((d) => d > 0).length} đơn vị tăng hạng, ${moved.filter((d) => d < 0).length} đơn vị giảm hạng, ${moved.filter((d) => d === 0).length} đơn vị giữ nguyên hạng trong khối.`,
     );
   });
 

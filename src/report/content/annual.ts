@@ -15,6 +15,7 @@ import {
 } from './labels.js';
 import type { PersonRow } from './model.js';
 import { ratingBasis } from './describe.js';
+import { type ReportChart, rankMovement, scoreDistribution, violationsByBlock } from './charts.js';
 
 /**
  * The Sở's annual report to UBND tỉnh (Điều 19), before it is rendered as a Word document: the frame of
@@ -41,6 +42,8 @@ export interface ReportSection {
   readonly heading: string;
   readonly paragraphs: readonly string[];
   readonly tables?: readonly ReportTable[];
+  /** Charts after the paragraphs, numbered through the document ("Biểu đồ 1."). */
+  readonly charts?: readonly ReportChart[];
 }
 
 export interface ReportTable {
@@ -143,6 +146,13 @@ export function annualReport(
     );
   }
 
+  const resultCharts: ReportChart[] = [
+    ...evaluation.ranking.groups.map((g) => scoreDistribution(policy, evaluation.ranking, g.scope)),
+    violationsByBlock(policy, evaluation),
+  ].filter((c) => c !== undefined);
+  const movementChart = rankMovement(policy, evaluation);
+  const movementCharts: ReportChart[] = movementChart === undefined ? [] : [movementChart];
+
   const appendixRating: ReportTable = {
     title: 'Phụ lục 1. Kết quả xếp loại người đứng đầu',
     columns: [
@@ -200,8 +210,8 @@ export function annualReport(
     basis: [`Căn cứ ${decision} ban hành ${regulation.titleVi.charAt(0).toLowerCase()}${regulation.titleVi.slice(1)};`],
     sections: [
       { heading: 'I. CÔNG TÁC ĐÁNH GIÁ', paragraphs: scope },
-      { heading: 'II. KẾT QUẢ ĐÁNH GIÁ THEO KHỐI', paragraphs: results },
-      { heading: 'III. BIẾN ĐỘNG SO VỚI NĂM TRƯỚC', paragraphs: movement },
+      { heading: 'II. KẾT QUẢ ĐÁNH GIÁ THEO KHỐI', paragraphs: results, charts: resultCharts },
+      { heading: 'III. BIẾN ĐỘNG SO VỚI NĂM TRƯỚC', paragraphs: movement, charts: movementCharts },
       {
         heading: 'IV. KHÓ KHĂN, VƯỚNG MẮC CỦA CÁC ĐƠN VỊ',
         paragraphs: [

@@ -13,7 +13,9 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { ChartRun, type ChartRunOptions } from 'docx/charts';
 import type { AnnualReport, ReportTable } from '../content/annual.js';
+import type { ReportChart, SeriesTone } from '../content/charts.js';
 import { placeAndDate } from '../content/title.js';
 import { repack } from './workbook.js';
 
@@ -117,6 +119,82 @@ function table(data: ReportTable): Table {
   });
 }
 
+/** Colours that stay apart when printed in grey: the top group dark blue, the middle light grey, the bottom red. */
+const TONES: Record<Exclude<SeriesTone, 'plain'>, string> = { top: '1F4E79', middle: 'BFBFBF', bottom: 'C00000' };
+const PLAIN = ['1F4E79', 'C55A11', '7F7F7F', 'BF9000', '548235', '7030A0'];
+/** The chart's size in pixels (96 to the inch): the text width of the portrait page, 8.5 cm high. */
+const CHART = { width: Math.round((165 / 25.4) * 96), height: Math.round((85 / 25.4) * 96) };
+
+/** The options of Word's own chart for a chart of the report: it opens in Word and LibreOffice, and can be edited. */
+export function chartOptions(chart: ReportChart, font: string): ChartRunOptions {
+  const base = {
+    title: { text: chart.title, font: { size: 11, bold: true } },
+    font: { name: font },
+    legend: { position: 'bottom' as const, font: { size: 9 } },
+    transformation: CHART,
+    altText: { name: chart.title, description: chart.caption },
+  };
+  if (chart.kind === 'columns')
+    return {
+      ...base,
+      type: 'column',
+      categories: chart.categories,
+      stacking: chart.stacked ? 'stacked' : 'none',
+      gapWidth: chart.stacked ? 40 : 150,
+      series: chart.series.map((s, i) => ({
+        name: s.name,
+        values: s.values,
+        color: s.tone === 'plain' ? PLAIN[i % PLAIN.length] : TONES[s.tone],
+      })),
+      categoryAxis: { title: { text: chart.xTitle, font: { size: 9 } }, font: { size: 8 } },
+      valueAxis: { title: { text: chart.yTitle, font: { size: 9 } }, font: { size: 8 }, minimum: 0, numberFormat: '0' },
+    };
+  const same = 'Giữ nguyên hạng';
+  return {
+    ...base,
+    type: 'scatter',
+    legend: { ...base.legend, hiddenEntries: [`${same} `] },
+    series: [
+      ...chart.series.map((s, i) => ({ name: s.name, points: s.points, color: PLAIN[i % PLAIN.length] })),
+      // The "same rank" line: a series without markers whose straight-line fit is the diagonal.
+      {
+        name: `${same} `,
+        points: [
+          { x: 1, y: 1 },
+          { x: chart.extent, y: chart.extent },
+        ],
+        markers: false,
+        color: '7F7F7F',
+        trendlines: [{ type: 'linear', name: same }],
+      },
+    ],
+    xAxis: { title: { text: chart.xTitle, font: { size: 9 } }, font: { size: 8 }, minimum: 0, maximum: chart.extent },
+    yAxis: { title: { text: chart.yTitle, font: { size: 9 } }, font: { size: 8 }, minimum: 0, maximum: chart.extent },
+  };
+}
+
+/** A chart, then its caption "Biểu đồ n. …" under it. */
+function chart(data: ReportChart, number: number, font: string): Paragraph[] {
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      spacing: { before: 120 },
+      // ChartRun extends docx's own Run (docx/charts imports it from "docx"): the rule sees two declarations of one class.
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
+      children: [new ChartRun(chartOptions(data, font))],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.JUSTIFIED,
+      spacing: { after: 120 },
+      children: [
+        run(`Biểu đồ ${number}. `, { bold: true, italics: true, size: 12 }),
+        run(data.caption, { italics: true, size: 12 }),
+      ],
+    }),
+  ];
+}
+
 /** The signature block and the recipients: Nơi nhận left, the signer right. */
 function signature(report: AnnualReport): Table {
   const { signerTitle, signer } = report.block.signature;
@@ -155,6 +233,7 @@ function a4Page(orientation: (typeof PageOrientation)[keyof typeof PageOrientati
 export async function renderReport(report: AnnualReport, font = report.block.font): Promise<Buffer> {
   const portrait = a4Page(PageOrientation.PORTRAIT, 30);
   const landscape = a4Page(PageOrientation.LANDSCAPE, 20);
+  let charts = 0;
   const body = [
     header(report),
     line('', {}),
@@ -168,6 +247,7 @@ export async function renderReport(report: AnnualReport, font = report.block.fon
     ...report.sections.flatMap((section) => [
       line(section.heading, { bold: true, align: 'left' }),
       ...section.paragraphs.map((p) => line(p, { indent: true })),
+      ...(section.charts ?? []).flatMap((c) => chart(c, ++charts, font)),
     ]),
     line('', {}),
     signature(report),
@@ -194,17 +274,27 @@ export async function renderReport(report: AnnualReport, font = report.block.fon
     ],
   });
   const bytes = await Packer.toBuffer(document);
-  return repack(Buffer.from(bytes), report.block.year, (name, data) =>
-    name === 'docProps/core.xml'
-      ? Buffer.from(
-          data
-            .toString('utf8')
-            .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/u, `$1${date.toISOString().slice(0, 19)}Z$2`)
-            .replace(
-              /(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/u,
-              `$1${date.toISOString().slice(0, 19)}Z$2`,
-            ),
-        )
-      : data,
-  );
+  // docx names the relationship of each chart with a random id (nanoid): numbered here by first appearance, in the
+  // package's fixed order, so that the same report has the same bytes. A chart's data is a workbook inside the package,
+  // zipped with today's date: re-packed with the year's, as the rest.
+  const ids = new Map<string, string>();
+  const fixedIds = (xml: string) =>
+    xml.replace(/\brId([a-z0-9_-]{21})(?=")/gu, (_match, random: string) => {
+      const known = ids.get(random) ?? `rIdChart${ids.size + 1}`;
+      ids.set(random, known);
+      return known;
+    });
+  const stamp = date.toISOString().slice(0, 19);
+  return repack(Buffer.from(bytes), report.block.year, (name, data) => {
+    if (name.startsWith('word/embeddings/') && name.endsWith('.xlsx')) return repack(data, report.block.year);
+    if (name === 'docProps/core.xml')
+      return Buffer.from(
+        data
+          .toString('utf8')
+          .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/u, `$1${stamp}Z$2`)
+          .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/u, `$1${stamp}Z$2`),
+      );
+    if (/\.(xml|rels)$/u.test(name)) return Buffer.from(fixedIds(data.toString('utf8')));
+    return data;
+  });
 }

@@ -487,13 +487,13 @@ export async function workbookBytes(workbook: ExcelJS.Workbook, year: number): P
 export async function repack(
   zip: Buffer,
   year: number,
-  edit: (name: string, data: Buffer) => Buffer = (_name, data) => data,
+  edit: (name: string, data: Buffer) => Buffer | Promise<Buffer> = (_name, data) => data,
 ): Promise<Buffer> {
   const entries = await zipEntries(zip);
   const packed = new yazl.ZipFile();
   const local = new Date(year, 11, 31, 0, 0, 0);
   for (const entry of entries)
-    packed.addBuffer(edit(entry.name, entry.data), entry.name, {
+    packed.addBuffer(await edit(entry.name, entry.data), entry.name, {
       mtime: local,
       forceDosTimestamp: true,
       compress: true,

@@ -65,7 +65,7 @@ async function readRecord(yearFolder: string, digest: string): Promise<HistoryRe
 }
 
 /** The most recent record other than `digest`: what the "Thay đổi" sheet compares with; undefined when none. */
-export async function previousRecord(
+async function previousRecord(
   yearFolder: string,
   digest: string,
 ): Promise<{ digest: string; record: HistoryRecord } | undefined> {
@@ -73,6 +73,19 @@ export async function previousRecord(
   const last = order.at(-1);
   if (last === undefined || !(await exists(join(historyFolder(yearFolder), `${last}.json`), false))) return undefined;
   return { digest: last, record: await readRecord(yearFolder, last) };
+}
+
+/**
+ * What changed since the most recent other record of the year, for the "Thay đổi" sheet and the report; undefined
+ * when there is none, or when it is a record of other persons (an output folder shared by two workspaces is not "a
+ * change"): only a record sharing at least one person with this run's is compared.
+ */
+export async function changesSince(yearFolder: string, sealed: SealedRecord): Promise<HistoryDiff | undefined> {
+  const previous = await previousRecord(yearFolder, sealed.digest);
+  if (previous === undefined) return undefined;
+  const keys = new Set(sealed.record.persons.map((p) => p.key));
+  if (!previous.record.persons.some((p) => keys.has(p.key))) return undefined;
+  return diffRecords(previous.record, sealed.record, { from: previous.digest, to: sealed.digest });
 }
 
 /** A record named on the command line: its digest or a prefix of it that names one record. */

@@ -10,8 +10,8 @@ import { type YearRun, runYear } from '../pipeline/year.js';
 import { type Context, parseYear, requireNoErrors, runRequest } from './context.js';
 import { warningLines } from './print.js';
 import { inputFolders, outputFolder, printsOnly, writeDocuments, writtenText } from './write.js';
-import { keepRecord, previousRecord } from './history.js';
-import { changesSheet, diffRecords, historyRecord, sealRecord } from '../report/content/history.js';
+import { changesSince, keepRecord } from './history.js';
+import { changesSheet, historyRecord, sealRecord } from '../report/content/history.js';
 
 /** `ict-eval rate --year Y` and `ict-eval sanctions --year Y`: read, decide, write the workbooks, print. */
 export async function runRateOrSanctions(
@@ -38,14 +38,8 @@ export async function runRateOrSanctions(
   const sealed = printsOnly(context)
     ? undefined
     : sealRecord(historyRecord(year, prepared.rows, prepared.policy, prepared.loaded.files, prepared.info.toolVersion));
-  const previous = sealed === undefined ? undefined : await previousRecord(folder, sealed.digest);
-  // Only against a record of the same units: an output folder shared with another workspace is not "a change".
-  const keys = new Set(sealed?.record.persons.map((p) => p.key));
-  const comparable = previous !== undefined && previous.record.persons.some((p) => keys.has(p.key));
-  const changes =
-    sealed === undefined || previous === undefined || !comparable
-      ? []
-      : [changesSheet(diffRecords(previous.record, sealed.record, { from: previous.digest, to: sealed.digest }))];
+  const diff = sealed === undefined ? undefined : await changesSince(folder, sealed);
+  const changes = diff === undefined ? [] : [changesSheet(diff)];
   const withChanges = (document: Document): Document =>
     changes.length === 0 ? document : { ...document, sheets: [...document.sheets, ...changes] };
   const draft = (document: Document) => withChanges(missing === undefined ? document : asDraft(document, missing));

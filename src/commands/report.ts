@@ -7,7 +7,7 @@ import { historyRecord, sealRecord } from '../report/content/history.js';
 import { renderReport } from '../report/render/docx.js';
 import { runYear } from '../pipeline/year.js';
 import { type Context, parseYear, requireNoErrors, runRequest } from './context.js';
-import { keepRecord } from './history.js';
+import { changesSince, keepRecord } from './history.js';
 import { warningLines } from './print.js';
 import { inputFolders, outputFolder, printsOnly, writtenText } from './write.js';
 import { checkOutputFolder } from '../io/output.js';
@@ -34,6 +34,12 @@ export async function runReport(context: Context, yearText: string | undefined):
       EXIT.incomplete,
     );
   }
+  const folder = outputFolder(context, prepared.config, year);
+  // The run's record, and what changed since the previous one (section III and an appendix of the report).
+  const sealed = printsOnly(context)
+    ? undefined
+    : sealRecord(historyRecord(year, prepared.rows, prepared.policy, prepared.loaded.files, prepared.info.toolVersion));
+  const changes = sealed === undefined ? undefined : await changesSince(folder, sealed);
   const made = annualReport(
     prepared.evaluation,
     prepared.rows,
@@ -41,11 +47,11 @@ export async function runReport(context: Context, yearText: string | undefined):
     prepared.info.block,
     prepared.warnings,
     departmentShortName(prepared.policy, year),
+    changes,
   );
   const report = missing === undefined ? made : { ...made, draft: missing };
-  const folder = outputFolder(context, prepared.config, year);
   const written: string[] = [];
-  if (!printsOnly(context)) {
+  if (sealed !== undefined) {
     checkOutputFolder(folder, inputFolders(context, year));
     const path = join(folder, `bao-cao-${year}.docx`);
     await writeOutputs([{ path, bytes: await renderReport(report) }], {
@@ -54,14 +60,7 @@ export async function runReport(context: Context, yearText: string | undefined):
       display: context.display,
     });
     written.push(context.display(path));
-    const record = historyRecord(
-      year,
-      prepared.rows,
-      prepared.policy,
-      prepared.loaded.files,
-      prepared.info.toolVersion,
-    );
-    await keepRecord(folder, sealRecord(record), 'report', new Date());
+    await keepRecord(folder, sealed, 'report', new Date());
   }
   if (context.options.json === true) {
     context.console.stdout(`${JSON.stringify({ year, counts: report.counts, sections: report.sections }, null, 2)}\n`);

@@ -2,7 +2,7 @@ import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SAMPLE, cleanUp, dumpWorkbook, listFiles, run, sampleCopy, tableOf } from './run.js';
+import { SAMPLE, cleanUp, docxParagraphs, dumpWorkbook, listFiles, run, sampleCopy, tableOf } from './run.js';
 
 // Issue 14: every run of rate/sanctions is kept in out/Y/lich-su/ and two runs can be compared.
 afterAll(cleanUp);
@@ -101,6 +101,16 @@ describe('every run kept and comparable', () => {
       const changes = tableOf(await dumpWorkbook(join(ws, 'out/2024', file)), 'Thay đổi');
       expect(changes.rows.map((row) => [row[1], row[5]])).toEqual([['Nguyễn Văn An', 'tiêu chí 3.1: Đạt → Không đạt']]);
     }
+    // The report says it too: a paragraph of section III and an appendix with the same row.
+    expect(run(['report', '--year', '2024', '-w', ws, '-q']).code).toBe(0);
+    const report = await docxParagraphs(join(ws, 'out/2024/bao-cao-2024.docx'));
+    const said = report.find((p) => p.startsWith('Điều chỉnh so với lần tổng hợp trước của năm 2024'));
+    expect(said).toContain('sau khi sửa 2024/assessment.xlsx): 1 người thay đổi kết quả, nêu tại Phụ lục 4');
+    expect(said).toContain(
+      'Nguyễn Văn An (Văn phòng UBND tỉnh): hoàn thành xuất sắc nhiệm vụ; khen thưởng: đề nghị xem xét khen thưởng → không hoàn thành nhiệm vụ; xử lý: cần xem xét',
+    );
+    expect(report).toContain('PHỤ LỤC 4. THAY ĐỔI SO VỚI LẦN ĐÁNH GIÁ TRƯỚC');
+    expect(report).toContain('tiêu chí 3.1: Đạt → Không đạt');
 
     // Back to the original assessment: the first record again, nothing removed; the last two are now the other way.
     await copyFile(original, join(ws, '2024/assessment.xlsx'));

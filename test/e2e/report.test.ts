@@ -2,26 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SAMPLE, cleanUp, dumpWorkbook, listFiles, run, tempDir, tableOf } from './run.js';
+import { SAMPLE, cleanUp, docxParagraphs, dumpWorkbook, listFiles, run, tempDir, tableOf } from './run.js';
 
 // Issue 14: the Sở's annual report to UBND tỉnh, from the same evaluation as the workbooks.
 afterAll(cleanUp);
-
-/** The text of a .docx, paragraph by paragraph (w:p), as Word shows it. */
-async function paragraphs(path: string): Promise<string[]> {
-  const zip = await JSZip.loadAsync(await readFile(path));
-  const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/gu)]
-    .map((m) => [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/gu)].map((t) => t[1] ?? '').join(''))
-    .map((text) =>
-      text
-        .replace(/&amp;/gu, '&')
-        .replace(/&lt;/gu, '<')
-        .replace(/&gt;/gu, '>')
-        .replace(/&quot;/gu, '"'),
-    )
-    .filter((text) => text !== '');
-}
 
 /** The charts of a .docx (Word's own, word/charts/chartN.xml): title, and each series' name and values. */
 async function charts(path: string) {
@@ -62,7 +46,7 @@ describe('ict-eval report', () => {
     expect(files).toContain('2024/bao-cao-2024.docx');
     expect(files.filter((f) => f.startsWith('2024/lich-su/') && f.endsWith('.json'))).toHaveLength(1);
 
-    const text = await paragraphs(join(out, '2024/bao-cao-2024.docx'));
+    const text = await docxParagraphs(join(out, '2024/bao-cao-2024.docx'));
     // The frame of Nghị định 30/2020/NĐ-CP, the title, the draft line, the basis and the five sections.
     for (const expected of [
       'UBND TỈNH AN LẠC',
@@ -122,7 +106,7 @@ describe('ict-eval report', () => {
       'Số đơn vị vi phạm từng Mục theo khối, năm 2024',
       'Hạng ICT Index trong khối: năm 2024 so với năm 2023',
     ]);
-    const text = await paragraphs(join(out, '2024/bao-cao-2024.docx'));
+    const text = await docxParagraphs(join(out, '2024/bao-cao-2024.docx'));
     for (const n of [1, 2, 3, 4]) expect(text.some((p) => p.startsWith(`Biểu đồ ${n}. `))).toBe(true);
 
     // Distribution: per block, every scored unit once, in the group `rank` gives it.

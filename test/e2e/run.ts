@@ -1,5 +1,6 @@
+import JSZip from 'jszip';
 import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -118,3 +119,19 @@ export function tableOf(
 /** The files of a year's run record (`out/Y/lich-su/`): the record, by its digest, and the log of runs. */
 const recordName: unknown = expect.stringMatching(/^2024\/lich-su\/[0-9a-f]{16}\.json$/u);
 export const RECORD_FILES: readonly string[] = [recordName as string, '2024/lich-su/nhat-ky.tsv'];
+
+/** The text of a .docx, paragraph by paragraph (w:p), as Word shows it. */
+export async function docxParagraphs(path: string): Promise<string[]> {
+  const zip = await JSZip.loadAsync(await readFile(path));
+  const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/gu)]
+    .map((m) => [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/gu)].map((t) => t[1] ?? '').join(''))
+    .map((text) =>
+      text
+        .replace(/&amp;/gu, '&')
+        .replace(/&lt;/gu, '<')
+        .replace(/&gt;/gu, '>')
+        .replace(/&quot;/gu, '"'),
+    )
+    .filter((text) => text !== '');
+}

@@ -2,7 +2,7 @@ import { formatCitation } from '../../rules/citation.js';
 import type { YearEvaluation } from '../../rules/evaluate.js';
 import type { Policy } from '../../rules/policy.js';
 import type { Problem } from '../../io/problems.js';
-import type { TitleBlock } from './document.js';
+import type { TableSheet, TitleBlock } from './document.js';
 import {
   RATING_LABELS,
   REWARD_LABELS,
@@ -14,6 +14,7 @@ import {
   topGroupName,
 } from './labels.js';
 import type { PersonRow } from './model.js';
+import { type HistoryDiff, changesSheet, outcomeText } from './history.js';
 import { ratingBasis } from './describe.js';
 import { type ReportChart, rankMovement, scoreDistribution, violationsByBlock } from './charts.js';
 
@@ -63,6 +64,7 @@ export function annualReport(
   block: TitleBlock,
   warnings: readonly Problem[],
   departmentShort: string,
+  changes?: HistoryDiff,
 ): AnnualReport {
   const { regulation } = policy;
   const { year } = evaluation;
@@ -146,6 +148,18 @@ export function annualReport(
     );
   }
 
+  // Corrections since the previous evaluation of the year (a unit sent evidence, the Sở re-assessed an item): who,
+  // from what to what, in a paragraph of section III and in full in an appendix.
+  const changed = changes?.persons ?? [];
+  const appendixChanges: ReportTable | undefined =
+    changes === undefined || changed.length === 0 ? undefined : appendixOf(changesSheet(changes), 4);
+  if (changes !== undefined)
+    movement.push(
+      changed.length === 0
+        ? `So với lần tổng hợp trước của năm ${year} (bản ghi ${changes.from}), không người nào thay đổi kết quả${changes.inputs.length > 0 ? ` dù ${changes.inputs.length} tệp dữ liệu đã được sửa` : ''}.`
+        : `Điều chỉnh so với lần tổng hợp trước của năm ${year} (bản ghi ${changes.from}, sau khi sửa ${changes.inputs.map((f) => f.what).join(', ') || 'tham số đánh giá'}): ${changed.length} người thay đổi kết quả, nêu tại Phụ lục 4 — ${changed.map((p) => `${p.name} (${p.unitName}): ${outcomeText(p.from).toLowerCase()} → ${outcomeText(p.to).toLowerCase()}`).join('; ')}.`,
+    );
+
   const resultCharts: ReportChart[] = [
     ...evaluation.ranking.groups.map((g) => scoreDistribution(policy, evaluation.ranking, g.scope)),
     violationsByBlock(policy, evaluation),
@@ -227,13 +241,27 @@ export function annualReport(
       },
     ],
     recipients: ['UBND tỉnh (để báo cáo);', 'Sở Nội vụ (để tổng hợp, trình);', 'Lưu: VT.'],
-    appendices: [appendixRating, appendixSanctions, appendixReview],
+    appendices: [
+      appendixRating,
+      appendixSanctions,
+      appendixReview,
+      ...(appendixChanges === undefined ? [] : [appendixChanges]),
+    ],
     counts: {
       persons: rows.length,
       ...Object.fromEntries(RATINGS.map((rating) => [rating, count(rating)])),
       sanctioned: sanctioned.length,
       review: review.length,
     },
+  };
+}
+
+/** A sheet of the workbooks as an appendix of the report: "Phụ lục n. <title>", STT first, the same rows in words. */
+function appendixOf(sheet: TableSheet, number: number): ReportTable {
+  return {
+    title: `Phụ lục ${number}. ${sheet.title}`,
+    columns: [{ header: 'STT', width: 6 }, ...sheet.columns.map((c) => ({ header: c.header, width: c.width }))],
+    rows: sheet.rows.map((row, i) => [String(i + 1), ...row.map((cell) => (cell === null ? '' : String(cell)))]),
   };
 }
 

@@ -96,6 +96,11 @@ export interface SelfReportRow {
   readonly evidence: string;
   /** Ghi chú. */
   readonly note: string;
+  /**
+   * Khó khăn, vướng mắc: what the unit raises about applying the regulation (Điều 19, đoạn 2), written on any row of
+   * its report; for the annual report's section IV. Absent where the file has no such column.
+   */
+  readonly difficulties?: string;
   readonly source?: SourceRef;
 }
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { EXIT, UserError } from '../errors.js';
 import { writeOutputs } from '../io/output.js';
-import { annualReport } from '../report/content/annual.js';
+import { annualReport, unitDifficulties } from '../report/content/annual.js';
 import { departmentShortName } from '../report/content/title.js';
 import { historyRecord, sealRecord } from '../report/content/history.js';
 import { renderReport } from '../report/render/docx.js';
@@ -47,7 +47,7 @@ export async function runReport(context: Context, yearText: string | undefined):
     prepared.info.block,
     prepared.warnings,
     departmentShortName(prepared.policy, year),
-    changes,
+    { changes, difficulties: unitDifficulties(prepared.loaded.input.units, prepared.loaded.input.selfReports) },
   );
   const report = missing === undefined ? made : { ...made, draft: missing };
   const written: string[] = [];

@@ -24,6 +24,7 @@ export interface PackedRows {
   readonly selfAssessment: (ItemStatus | null)[];
   readonly evidence: string[];
   readonly note: string[];
+  readonly difficulties: string[];
   readonly file: string[];
   readonly sheet: (string | null)[];
   readonly row: number[];
@@ -36,6 +37,7 @@ export function packRows(rows: readonly SelfReportRow[]): PackedRows {
     selfAssessment: [],
     evidence: [],
     note: [],
+    difficulties: [],
     file: [],
     sheet: [],
     row: [],
@@ -46,6 +48,7 @@ export function packRows(rows: readonly SelfReportRow[]): PackedRows {
     packed.selfAssessment.push(r.selfAssessment);
     packed.evidence.push(r.evidence);
     packed.note.push(r.note);
+    packed.difficulties.push(r.difficulties ?? '');
     packed.file.push(r.source?.file ?? '');
     packed.sheet.push(r.source?.sheet ?? null);
     packed.row.push(r.source?.row ?? 0);
@@ -63,6 +66,7 @@ export function unpackRows(packed: PackedRows): SelfReportRow[] {
       selfAssessment: packed.selfAssessment[i] ?? null,
       evidence: packed.evidence[i] ?? '',
       note: packed.note[i] ?? '',
+      difficulties: packed.difficulties[i] ?? '',
       source: {
         file: packed.file[i] ?? '',
         ...(sheet === null || sheet === undefined ? {} : { sheet }),

@@ -76,6 +76,11 @@ export const SELF_REPORT_SPEC = {
     { key: 'selfAssessment', headers: ['Tự đánh giá', 'Self-assessment', 'Self assessment'], required: true },
     { key: 'evidence', headers: ['Minh chứng', 'Evidence'], required: false },
     NOTE,
+    {
+      key: 'difficulties',
+      headers: ['Khó khăn, vướng mắc', 'Khó khăn, vướng mắc (nếu có)', 'Khó khăn', 'Vướng mắc', 'Difficulties'],
+      required: false,
+    },
   ],
 } as const satisfies TableSpec<string>;
 
@@ -166,6 +171,7 @@ const selfReportRow = z.object({
   selfAssessment: statusField,
   evidence: textField,
   note: textField,
+  difficulties: textField,
 });
 
 const followUpRow = z.object({

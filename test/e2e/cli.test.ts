@@ -629,6 +629,7 @@ describe('init and template', () => {
       'Tự đánh giá',
       'Minh chứng',
       'Ghi chú',
+      'Khó khăn, vướng mắc',
     ]);
     // The items under their Mục headings: 4 heading rows and 22 items, then the signature block.
     const rows: number[] = [];
@@ -663,7 +664,9 @@ describe('init and template', () => {
     expect(sheet.getCell(firstItem, 5).protection).toMatchObject({ locked: false });
     expect(sheet.getCell(firstItem, 6).protection).toMatchObject({ locked: false });
     expect((sheet as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
+    expect(sheet.getCell(firstItem, 8).protection).toMatchObject({ locked: false });
     rows.forEach((row, i) => (sheet.getCell(row, 5).value = i === 1 ? 'Không đạt' : 'Đạt'));
+    sheet.getCell(firstItem, 8).value = 'Thiếu kinh phí nâng cấp máy chủ.';
     await workbook.xlsx.writeFile(path);
     const read = await readSelfReportFile(
       path,
@@ -674,6 +677,8 @@ describe('init and template', () => {
     expect(read.problems).toEqual([]);
     expect(read.rows).toHaveLength(22);
     expect(read.rows[1]).toMatchObject({ unitCode: 'SYT', itemCode: '1.2', selfAssessment: 'khong-dat' });
+    // The unit's difficulties (Điều 19), for the annual report's section IV.
+    expect(read.rows[0]).toMatchObject({ itemCode: '1.1', difficulties: 'Thiếu kinh phí nâng cấp máy chủ.' });
     // The template is the unit's report only: no column for the department's assessment.
     expect(sheet.getRow(1).values).not.toContain('Thẩm định');
   });

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SAMPLE, cleanUp, docxParagraphs, dumpWorkbook, listFiles, run, tempDir, tableOf } from './run.js';
+import ExcelJS from 'exceljs';
+import { SAMPLE, cleanUp, docxParagraphs, dumpWorkbook, listFiles, run, sampleCopy, tempDir, tableOf } from './run.js';
 
 // Issue 14: the Sở's annual report to UBND tỉnh, from the same evaluation as the workbooks.
 afterAll(cleanUp);
@@ -171,6 +172,52 @@ describe('ict-eval report', () => {
     expect(stated).toBe(
       `So với năm 2023: ${moved.filter((d) => d > 0).length} đơn vị tăng hạng, ${moved.filter((d) => d < 0).length} đơn vị giảm hạng, ${moved.filter((d) => d === 0).length} đơn vị giữ nguyên hạng trong khối.`,
     );
+  });
+
+  it('section IV quotes the difficulties the units wrote in their reports, and says so when none did', async () => {
+    const none = await tempDir();
+    expect(run(['report', '--year', '2024', '-w', SAMPLE, '-o', none, '-q']).code).toBe(0);
+    const before = await docxParagraphs(join(none, '2024/bao-cao-2024.docx'));
+    expect(before[before.indexOf('IV. KHÓ KHĂN, VƯỚNG MẮC CỦA CÁC ĐƠN VỊ') + 1]).toMatch(
+      /^Không đơn vị nào nêu khó khăn, vướng mắc trong báo cáo tự đánh giá \(cột "Khó khăn, vướng mắc"; Điều 19\)/u,
+    );
+
+    const ws = await sampleCopy();
+    // Two units write in the column (one of them on two rows, once the same text twice).
+    const write = async (file: string, texts: readonly string[]) => {
+      const path = join(ws, '2024/self-reports', file);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(path);
+      const sheet = workbook.worksheets[0];
+      if (sheet === undefined) throw new Error('no sheet');
+      let header = 0;
+      sheet.eachRow((row, r) => {
+        if (header === 0 && row.getCell(1).text === 'Mã đơn vị') header = r;
+      });
+      const column = sheet.getRow(header).cellCount + 1;
+      sheet.getCell(header, column).value = 'Khó khăn, vướng mắc';
+      texts.forEach((text, i) => (sheet.getCell(header + 1 + i, column).value = text));
+      await workbook.xlsx.writeFile(path);
+    };
+    await write('SYT.xlsx', [
+      'Thiếu kinh phí nâng cấp máy chủ.',
+      'Thiếu kinh phí nâng cấp máy chủ.',
+      'Chưa có cán bộ chuyên trách CNTT.',
+    ]);
+    await write('BQLKCN.xlsx', ['Tiêu chí 2.3 chưa rõ cách tính.']);
+    const result = run(['report', '--year', '2024', '-w', ws, '-q']);
+    expect(result.code).toBe(0);
+    // The column is read, not reported as a column the tool does not know.
+    expect(result.stderr).not.toContain('Khó khăn');
+    const text = await docxParagraphs(join(ws, 'out/2024/bao-cao-2024.docx'));
+    const at = text.indexOf('IV. KHÓ KHĂN, VƯỚNG MẮC CỦA CÁC ĐƠN VỊ');
+    expect(text.slice(at + 1, at + 4)).toEqual([
+      '2/31 đơn vị nêu khó khăn, vướng mắc trong báo cáo tự đánh giá (Điều 19), nguyên văn:',
+      // In the order of the units file; a text written twice is quoted once.
+      '- Sở Y tế: Thiếu kinh phí nâng cấp máy chủ. Chưa có cán bộ chuyên trách CNTT.',
+      '- Ban Quản lý các khu công nghiệp: Tiêu chí 2.3 chưa rõ cách tính.',
+    ]);
+    expect(text[at + 4]).toBe('V. ĐỀ XUẤT, KIẾN NGHỊ');
   });
 
   it('gives the same bytes for the same inputs; --final refuses an incomplete year', async () => {

@@ -197,6 +197,7 @@ export const BN_358_2013: Regulation = {
       'Với mỗi tiêu chí ở trang "Tự đánh giá", chọn ở cột Tự đánh giá: Đạt, Không đạt hoặc Không áp dụng, và ghi Minh chứng (số, ngày văn bản).',
       '"Không áp dụng" phải ghi rõ lý do ở cột Ghi chú. Không để trống: tiêu chí để trống được coi là thiếu dữ liệu.',
       'Đây là báo cáo của đơn vị (Điều 19). Kết quả của từng tiêu chí do Sở đánh giá (khoản 2 Điều 18) trong tệp đánh giá riêng của Sở.',
+      'Khó khăn, vướng mắc trong thực hiện Quy định (nếu có, đoạn 2 Điều 19): ghi ở cột Khó khăn, vướng mắc, ở dòng của tiêu chí liên quan hoặc ở dòng đầu; Sở tổng hợp nguyên văn vào báo cáo gửi UBND tỉnh.',
       'Không sửa các cột Mã đơn vị, Mã tiêu chí, Nội dung tiêu chí và Căn cứ (đã khóa).',
     ],
   },

@@ -53,6 +53,31 @@ export interface ReportTable {
   readonly rows: readonly (readonly string[])[];
 }
 
+/** What a unit raised in its report (Điều 19, đoạn 2): its distinct texts, in the order written. */
+export interface UnitDifficulties {
+  readonly unitCode: string;
+  readonly unitName: string;
+  readonly texts: readonly string[];
+}
+
+/** The units' "Khó khăn, vướng mắc" from their self-reports: each unit once, in the units' order, texts once each. */
+export function unitDifficulties(
+  units: readonly { readonly code: string; readonly name: string }[],
+  reports: readonly { readonly unitCode: string; readonly difficulties?: string }[],
+): UnitDifficulties[] {
+  const texts = new Map<string, string[]>();
+  for (const row of reports) {
+    const text = row.difficulties?.trim() ?? '';
+    if (text === '') continue;
+    const list = texts.get(row.unitCode) ?? [];
+    if (!list.includes(text)) list.push(text);
+    texts.set(row.unitCode, list);
+  }
+  return units
+    .filter((u) => texts.has(u.code))
+    .map((u) => ({ unitCode: u.code, unitName: u.name, texts: texts.get(u.code) ?? [] }));
+}
+
 const RATINGS = ['xuat-sac', 'hoan-thanh', 'khong-hoan-thanh', 'thieu-du-lieu'] as const;
 const FORMS = ['canh-cao', 'khien-trach', 'phe-binh'] as const;
 
@@ -64,8 +89,14 @@ export function annualReport(
   block: TitleBlock,
   warnings: readonly Problem[],
   departmentShort: string,
-  changes?: HistoryDiff,
+  context: {
+    /** What changed since the previous evaluation of the year. */
+    readonly changes?: HistoryDiff | undefined;
+    /** The units' own "Khó khăn, vướng mắc", in the order of the units. */
+    readonly difficulties?: readonly UnitDifficulties[];
+  } = {},
 ): AnnualReport {
+  const { changes, difficulties = [] } = context;
   const { regulation } = policy;
   const { year } = evaluation;
   const decision = regulation.reference.decisionVi;
@@ -228,9 +259,15 @@ export function annualReport(
       { heading: 'III. BIẾN ĐỘNG SO VỚI NĂM TRƯỚC', paragraphs: movement, charts: movementCharts },
       {
         heading: 'IV. KHÓ KHĂN, VƯỚNG MẮC CỦA CÁC ĐƠN VỊ',
-        paragraphs: [
-          `Chưa tổng hợp ý kiến về khó khăn, vướng mắc của các đơn vị (${formatCitation(regulation.citations.reporting)}); bổ sung khi có.`,
-        ],
+        paragraphs:
+          difficulties.length === 0
+            ? [
+                `Không đơn vị nào nêu khó khăn, vướng mắc trong báo cáo tự đánh giá (cột "Khó khăn, vướng mắc"; ${formatCitation(regulation.citations.reporting)}). Ý kiến gửi bằng văn bản khác bổ sung vào mục này trước khi ký.`,
+              ]
+            : [
+                `${difficulties.length}/${units.length} đơn vị nêu khó khăn, vướng mắc trong báo cáo tự đánh giá (${formatCitation(regulation.citations.reporting)}), nguyên văn:`,
+                ...difficulties.map((d) => `- ${d.unitName}: ${d.texts.join(' ')}`),
+              ],
       },
       {
         heading: 'V. ĐỀ XUẤT, KIẾN NGHỊ',

@@ -146,8 +146,17 @@ export async function selfReportTemplate(
     `Đơn vị: ${unit.name} (mã ${unit.code})${head === undefined ? '' : `; người đứng đầu: ${head.name}, ${head.position}`}.`,
     ...wording.selfReportInstructions,
   ]);
-  const headers = ['Mã đơn vị', 'Mã tiêu chí', 'Nội dung tiêu chí', 'Căn cứ', 'Tự đánh giá', 'Minh chứng', 'Ghi chú'];
-  const widths = [10, 8, 56, 16, 13, 28, 26];
+  const headers = [
+    'Mã đơn vị',
+    'Mã tiêu chí',
+    'Nội dung tiêu chí',
+    'Căn cứ',
+    'Tự đánh giá',
+    'Minh chứng',
+    'Ghi chú',
+    'Khó khăn, vướng mắc',
+  ];
+  const widths = [10, 8, 50, 16, 13, 26, 22, 26];
   const first = 8;
   const ws = workbook.addWorksheet('Tự đánh giá', {
     pageSetup: a4Landscape(first, true),
@@ -244,7 +253,7 @@ export async function selfReportTemplate(
     for (let i = 1; i <= last; i++) heading.getCell(i).border = BORDER;
     for (const item of checklist.filter((entry) => entry.section === section.number)) {
       const row = ws.getRow(at++);
-      const values = [unit.code, item.code, item.textVi, formatCitation(item.citation), null, null, null];
+      const values = [unit.code, item.code, item.textVi, formatCitation(item.citation), null, null, null, null];
       values.forEach((value, i) => {
         const cell = row.getCell(i + 1);
         cell.value = value;

@@ -71,7 +71,7 @@ def main() -> int:
             "Độc lập - Tự do - Hạnh phúc",
         ]
         # The report's issuing body stands in a narrower column beside the motto and may take two lines.
-        if not book.name.startswith(("SYT", "bao-cao")):
+        if not book.name.startswith(("SYT", "bao-cao", "cong-van")):
             expected.append("SỞ THÔNG TIN VÀ TRUYỀN THÔNG")
         if book.name.startswith("xep-loai"):
             expected += [
@@ -101,6 +101,16 @@ def main() -> int:
                 "Biểu đồ 4. Mỗi điểm là một đơn vị có hạng cả hai năm",
             ]
             expected += sorted({p["name"] for p in persons})
+        elif book.name.startswith("cong-van"):
+            expected += [
+                "Kính gửi: Sở Nội vụ tỉnh An Lạc.",
+                "1. Khen thưởng (Điều 16): 6 đề nghị, danh sách tại Phụ lục 1.",
+                "Nơi nhận:",
+                "GIÁM ĐỐC",
+                "PHỤ LỤC 1. DANH SÁCH ĐỀ NGHỊ XEM XÉT KHEN THƯỞNG (ĐIỀU 16)",
+                "PHỤ LỤC 2. ĐỀ XUẤT HÌNH THỨC XỬ LÝ TRÁCH NHIỆM NGƯỜI ĐỨNG ĐẦU (KHOẢN 1 ĐIỀU 17)",
+                "Họ và tên",
+            ]
         elif book.name.startswith("xu-ly"):
             expected += [
                 "ĐỀ XUẤT HÌNH THỨC XỬ LÝ TRÁCH NHIỆM NGƯỜI ĐỨNG ĐẦU",
@@ -121,7 +131,7 @@ def main() -> int:
                 failures.append(f"{pdf.name}: “{text}” is not printed whole on one line")
     for failure in failures:
         print(failure)
-    print(f"print: {len(books)} workbooks rendered by LibreOffice, {checked} checks, {len(failures)} failed")
+    print(f"print: {len(books)} workbooks and documents rendered by LibreOffice, {checked} checks, {len(failures)} failed")
     return 1 if failures else 0
 
 

@@ -367,16 +367,23 @@ function addReport(program: Command, context: ContextOf, regulation: Regulation,
       ),
     )
     .option('-y, --year <year>', t('năm đánh giá (bắt buộc)', 'the year evaluated (required)'))
+    .option(
+      '--to <recipient>',
+      t(
+        `gửi ai: ubnd-tinh (mặc định, báo cáo năm) hoặc so-noi-vu (công văn đề nghị khen thưởng, xử lý kèm danh sách, ${article(regulation, 'homeAffairs')}): ghi out/Y/cong-van-so-noi-vu-Y.docx`,
+        `to whom: ubnd-tinh (default, the annual report) or so-noi-vu (the letter proposing rewards and discipline with the lists, ${article(regulation, 'homeAffairs', 'en')}): writes out/Y/cong-van-so-noi-vu-Y.docx`,
+      ),
+    )
     .addHelpText(
       'after',
       t(
-        '\nVí dụ:\n  ict-eval report --year 2024\n  ict-eval report --year 2024 --force',
-        '\nExamples:\n  ict-eval report --year 2024\n  ict-eval report --year 2024 --force',
+        '\nVí dụ:\n  ict-eval report --year 2024\n  ict-eval report --year 2024 --to so-noi-vu\n  ict-eval report --year 2024 --final --force',
+        '\nExamples:\n  ict-eval report --year 2024\n  ict-eval report --year 2024 --to so-noi-vu\n  ict-eval report --year 2024 --final --force',
       ),
     )
-    .action(async (options: { year: string }, command: Command) => {
+    .action(async (options: { year: string; to?: string }, command: Command) => {
       const { runReport } = await import('./commands/report.js');
-      await runReport(await context(command), options.year);
+      await runReport(await context(command), options.year, options.to);
     });
 }
 

@@ -1,4 +1,7 @@
 import { join } from 'node:path';
+import { z } from 'zod';
+import { coverLetter } from '../report/content/letter.js';
+import { ratingDocument, sanctionDocument } from '../report/content/outputs.js';
 import { EXIT, UserError } from '../errors.js';
 import { writeOutputs } from '../io/output.js';
 import { annualReport, unitDifficulties } from '../report/content/annual.js';
@@ -16,8 +19,9 @@ import { checkOutputFolder } from '../io/output.js';
  * `ict-eval report --year Y`: the Sở's annual report to UBND tỉnh (Điều 19) as out/Y/bao-cao-Y.docx, from the same
  * evaluation as the workbooks; the run is kept in out/Y/lich-su/ as rate and sanctions runs are.
  */
-export async function runReport(context: Context, yearText: string | undefined): Promise<void> {
+export async function runReport(context: Context, yearText: string | undefined, toText?: string): Promise<void> {
   const year = parseYear(yearText);
+  const to = parseRecipient(toText);
   const prepared = await runYear(runRequest(context), year);
   requireNoErrors(context, prepared);
   const unrated = prepared.rows.filter((r) => r.rating === 'thieu-du-lieu');
@@ -49,28 +53,60 @@ export async function runReport(context: Context, yearText: string | undefined):
     departmentShortName(prepared.policy, year),
     { changes, difficulties: unitDifficulties(prepared.loaded.input.units, prepared.loaded.input.selfReports) },
   );
-  const report = missing === undefined ? made : { ...made, draft: missing };
+  const letter = coverLetter(
+    ratingDocument(prepared.evaluation, prepared.rows, prepared.info),
+    sanctionDocument(prepared.evaluation, prepared.rows, prepared.info),
+    prepared.policy,
+    prepared.info.block,
+    departmentShortName(prepared.policy, year),
+  );
+  const chosen = to === 'so-noi-vu' ? letter : made;
+  const report = missing === undefined ? chosen : { ...chosen, draft: missing };
   const written: string[] = [];
   if (sealed !== undefined) {
     checkOutputFolder(folder, inputFolders(context, year));
-    const path = join(folder, `bao-cao-${year}.docx`);
+    const path = join(folder, to === 'so-noi-vu' ? `cong-van-so-noi-vu-${year}.docx` : `bao-cao-${year}.docx`);
     await writeOutputs([{ path, bytes: await renderReport(report) }], {
       force: context.options.force === true,
       protectedPaths: prepared.loaded.files.map((f) => join(context.workspace, f.path)),
       display: context.display,
     });
     written.push(context.display(path));
-    await keepRecord(folder, sealed, 'report', new Date());
+    await keepRecord(folder, sealed, to === 'so-noi-vu' ? 'report --to so-noi-vu' : 'report', new Date());
   }
   if (context.options.json === true) {
     context.console.stdout(`${JSON.stringify({ year, counts: report.counts, sections: report.sections }, null, 2)}\n`);
   }
   context.console.stderr(warningLines(context, prepared.warnings));
-  const c = report.counts;
+  const c = made.counts;
+  if (to === 'so-noi-vu') {
+    const l = letter.counts;
+    context.summary(
+      context.lang === 'vi'
+        ? `ict-eval: công văn gửi Sở Nội vụ năm ${year}: ${l.rewards} đề nghị khen thưởng, ${l.sanctioned} đề xuất xử lý, ${l.review} cần xem xét. ${sentence(writtenText(context, written))}.${missing === undefined ? '' : ` DỰ THẢO: ${missing}.`}`
+        : `ict-eval: letter to Sở Nội vụ ${year}: ${l.rewards} rewards proposed, ${l.sanctioned} sanctions proposed, ${l.review} to review. ${sentence(writtenText(context, written))}.${missing === undefined ? '' : ' DRAFT.'}`,
+    );
+    return;
+  }
   context.summary(
     context.lang === 'vi'
       ? `ict-eval: báo cáo năm ${year}: ${c.persons} người, ${c['xuat-sac']} xuất sắc, ${c['hoan-thanh']} hoàn thành, ${c['khong-hoan-thanh']} không hoàn thành, ${c['thieu-du-lieu']} chưa xếp loại; ${c.sanctioned} đề xuất xử lý, ${c.review} cần xem xét. ${sentence(writtenText(context, written))}.${missing === undefined ? '' : ` DỰ THẢO: ${missing}.`}`
       : `ict-eval: report ${year}: ${c.persons} persons, ${c['xuat-sac']} excellent, ${c['hoan-thanh']} completed, ${c['khong-hoan-thanh']} not completed, ${c['thieu-du-lieu']} not rated; ${c.sanctioned} sanctions proposed, ${c.review} to review. ${sentence(writtenText(context, written))}.${missing === undefined ? '' : ' DRAFT.'}`,
+  );
+}
+
+/** Who the document goes to: UBND tỉnh (the annual report, Điều 19) or Sở Nội vụ (the letter, khoản 3 Điều 18). */
+const RECIPIENT = z.enum(['ubnd-tinh', 'so-noi-vu']);
+
+export function parseRecipient(text: string | undefined): z.infer<typeof RECIPIENT> {
+  const parsed = RECIPIENT.safeParse(text ?? 'ubnd-tinh');
+  if (parsed.success) return parsed.data;
+  throw new UserError(
+    {
+      vi: `--to "${text ?? ''}" không hợp lệ: ubnd-tinh (báo cáo năm gửi UBND tỉnh) hoặc so-noi-vu (công văn đề nghị gửi Sở Nội vụ).`,
+      en: `--to "${text ?? ''}" is not valid: ubnd-tinh (the annual report to UBND tỉnh) or so-noi-vu (the letter to Sở Nội vụ).`,
+    },
+    EXIT.usage,
   );
 }
 

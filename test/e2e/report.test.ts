@@ -220,6 +220,58 @@ describe('ict-eval report', () => {
     expect(text[at + 4]).toBe('V. ĐỀ XUẤT, KIẾN NGHỊ');
   });
 
+  it('--to so-noi-vu writes the letter to Sở Nội vụ with the workbooks’ own lists attached', async () => {
+    const out = await tempDir();
+    const result = run(['report', '--year', '2024', '-w', SAMPLE, '-o', out, '--to', 'so-noi-vu']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      'ict-eval: công văn gửi Sở Nội vụ năm 2024: 6 đề nghị khen thưởng, 3 đề xuất xử lý, 11 cần xem xét.',
+    );
+    expect(await listFiles(out)).toContain('2024/cong-van-so-noi-vu-2024.docx');
+    const text = await docxParagraphs(join(out, '2024/cong-van-so-noi-vu-2024.docx'));
+    // A công văn (Nghị định 30/2020): its subject under the number, "Kính gửi", no title.
+    expect(text).toContain(
+      'V/v đề nghị khen thưởng, xử lý trách nhiệm người đứng đầu về ứng dụng công nghệ thông tin năm 2024',
+    );
+    expect(text).toContain('Kính gửi: Sở Nội vụ tỉnh An Lạc.');
+    expect(text).not.toContain('BÁO CÁO');
+    expect(text).toContain('1. Khen thưởng (Điều 16): 6 đề nghị, danh sách tại Phụ lục 1.');
+    expect(text).toContain(
+      '2. Xử lý trách nhiệm người đứng đầu (khoản 1 Điều 17): 3 người — cảnh cáo 1, khiển trách 1, phê bình 1; danh sách tại Phụ lục 2.',
+    );
+    expect(text.some((p) => p.startsWith('3. ') && p.endsWith('11 trường hợp, nêu rõ lý do tại Phụ lục 3.'))).toBe(
+      true,
+    );
+    expect(text).toContain('- Như trên;');
+
+    // The lists are the workbooks' rows: the same names, in the same order, under the same appendix titles.
+    expect(run(['sanctions', '--year', '2024', '-w', SAMPLE, '-o', out, '-q']).code).toBe(0);
+    const rating = await dumpWorkbook(join(out, '2024/xep-loai-2024.xlsx'));
+    const sanction = await dumpWorkbook(join(out, '2024/xu-ly-2024.xlsx'));
+    const zip = await JSZip.loadAsync(await readFile(join(out, '2024/cong-van-so-noi-vu-2024.docx')));
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    const tables = [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/gu)]
+      .map((m) =>
+        [...m[0].matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/gu)].map((row) =>
+          [...row[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/gu)].map((cell) =>
+            [...cell[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/gu)].map((t) => t[1] ?? '').join(''),
+          ),
+        ),
+      )
+      .filter((rows) => rows[0]?.[0] === 'STT');
+    const namesOf = (rows: readonly (readonly unknown[])[]) => rows.map((row) => String(row[1]));
+    expect(tables.map((rows) => namesOf(rows.slice(1)))).toEqual([
+      namesOf(tableOf(rating, 'Khen thưởng').rows),
+      namesOf(tableOf(sanction, 'Đề xuất xử lý').rows),
+      namesOf(tableOf(sanction, 'Cần xem xét').rows),
+    ]);
+    expect(tables.map((rows) => rows.length - 1)).toEqual([6, 3, 11]);
+
+    const wrong = run(['report', '--year', '2024', '-w', SAMPLE, '-o', out, '--to', 'ubnd']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--to "ubnd" không hợp lệ: ubnd-tinh');
+  });
+
   it('gives the same bytes for the same inputs; --final refuses an incomplete year', async () => {
     const a = await tempDir();
     const b = await tempDir();

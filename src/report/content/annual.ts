@@ -27,8 +27,14 @@ export interface AnnualReport {
   readonly block: TitleBlock;
   /** "Số: …/BC-…" left blank to fill. */
   readonly number: string;
+  /** The kind of document as its title ("BÁO CÁO"); empty for a letter (công văn), which has none. */
   readonly title: string;
+  /** What the document is about: the report's title line, or the letter's "V/v …" under its number. */
   readonly subject: string;
+  /** A letter's "Kính gửi: …" line. */
+  readonly addressee?: string;
+  /** What an appendix says it goes with: "(Kèm theo Báo cáo …)". */
+  readonly attachedTo: string;
   /** Why the report is a draft (persons not rated yet), when it is one. */
   readonly draft?: string;
   readonly basis: readonly string[];
@@ -201,7 +207,7 @@ export function annualReport(
   const appendixRating: ReportTable = {
     title: 'Phụ lục 1. Kết quả xếp loại người đứng đầu',
     columns: [
-      { header: 'STT', width: 6 },
+      { header: 'STT', width: 8 },
       { header: 'Họ và tên', width: 22 },
       { header: 'Đơn vị', width: 30 },
       { header: 'Xếp loại', width: 24 },
@@ -214,7 +220,7 @@ export function annualReport(
   const appendixSanctions: ReportTable = {
     title: 'Phụ lục 2. Đề xuất hình thức xử lý',
     columns: [
-      { header: 'STT', width: 6 },
+      { header: 'STT', width: 8 },
       { header: 'Họ và tên', width: 22 },
       { header: 'Đơn vị', width: 30 },
       { header: 'Hình thức đề xuất', width: 20 },
@@ -231,7 +237,7 @@ export function annualReport(
   const appendixReview: ReportTable = {
     title: 'Phụ lục 3. Các trường hợp cần xem xét',
     columns: [
-      { header: 'STT', width: 6 },
+      { header: 'STT', width: 8 },
       { header: 'Họ và tên', width: 22 },
       { header: 'Đơn vị', width: 28 },
       { header: 'Lý do', width: 56 },
@@ -252,6 +258,7 @@ export function annualReport(
     number: 'Số:        /BC-',
     title: 'BÁO CÁO',
     subject: `Kết quả đánh giá trách nhiệm người đứng đầu về ứng dụng công nghệ thông tin năm ${year}`,
+    attachedTo: `Báo cáo kết quả đánh giá trách nhiệm người đứng đầu về ứng dụng công nghệ thông tin năm ${year}`,
     basis: [`Căn cứ ${decision} ban hành ${regulation.titleVi.charAt(0).toLowerCase()}${regulation.titleVi.slice(1)};`],
     sections: [
       { heading: 'I. CÔNG TÁC ĐÁNH GIÁ', paragraphs: scope },
@@ -293,12 +300,24 @@ export function annualReport(
   };
 }
 
-/** A sheet of the workbooks as an appendix of the report: "Phụ lục n. <title>", STT first, the same rows in words. */
-function appendixOf(sheet: TableSheet, number: number): ReportTable {
+/**
+ * A sheet of the workbooks as an appendix: "Phụ lục n. <title>", STT first, the same rows in the same words; only the
+ * columns named in `headers` when given (a Word page is narrower than a sheet).
+ */
+export function appendixOf(sheet: TableSheet, number: number, headers?: readonly string[]): ReportTable {
+  const kept = sheet.columns
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => headers === undefined || headers.includes(c.header));
   return {
     title: `Phụ lục ${number}. ${sheet.title}`,
-    columns: [{ header: 'STT', width: 6 }, ...sheet.columns.map((c) => ({ header: c.header, width: c.width }))],
-    rows: sheet.rows.map((row, i) => [String(i + 1), ...row.map((cell) => (cell === null ? '' : String(cell)))]),
+    columns: [{ header: 'STT', width: 8 }, ...kept.map(({ c }) => ({ header: c.header, width: c.width }))],
+    rows: sheet.rows.map((row, r) => [
+      String(r + 1),
+      ...kept.map(({ i }) => {
+        const cell = row[i] ?? null;
+        return cell === null ? '' : String(cell);
+      }),
+    ]),
   };
 }
 

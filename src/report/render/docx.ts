@@ -77,13 +77,17 @@ function twoColumns(left: Paragraph[], right: Paragraph[]): Table {
   });
 }
 
-/** The frame's top: the issuing body and the number left, the national motto and the place and date right. */
+/**
+ * The frame's top: the issuing body and the number left, the national motto and the place and date right. A letter
+ * (công văn) has its subject, "V/v …", under its number.
+ */
 function header(report: AnnualReport): Table {
   return twoColumns(
     [
       line(report.block.province.toUpperCase(), { align: 'center', size: 12 }),
       line(report.block.department.toUpperCase(), { align: 'center', bold: true, size: 12 }),
       line(report.number, { align: 'center', size: 13 }),
+      ...(report.title === '' ? [line(`V/v ${report.subject}`, { align: 'center', size: 12 })] : []),
     ],
     [
       line('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { align: 'center', bold: true, size: 12 }),
@@ -237,15 +241,20 @@ export async function renderReport(report: AnnualReport, font = report.block.fon
   const body = [
     header(report),
     line('', {}),
-    line(report.title, { bold: true, align: 'center', size: 14 }),
-    line(report.subject, { bold: true, align: 'center', size: 14 }),
+    ...(report.title === ''
+      ? []
+      : [
+          line(report.title, { bold: true, align: 'center', size: 14 }),
+          line(report.subject, { bold: true, align: 'center', size: 14 }),
+        ]),
+    ...(report.addressee === undefined ? [] : [line(`Kính gửi: ${report.addressee}.`, { align: 'center', size: 14 })]),
     ...(report.draft === undefined
       ? []
       : [line(`DỰ THẢO — bản chưa chính thức: ${report.draft}.`, { bold: true, italics: true, align: 'center' })]),
     line('', {}),
     ...report.basis.map((b) => line(b, { italics: true, indent: true })),
     ...report.sections.flatMap((section) => [
-      line(section.heading, { bold: true, align: 'left' }),
+      ...(section.heading === '' ? [] : [line(section.heading, { bold: true, align: 'left' })]),
       ...section.paragraphs.map((p) => line(p, { indent: true })),
       ...(section.charts ?? []).flatMap((c) => chart(c, ++charts, font)),
     ]),
@@ -254,7 +263,7 @@ export async function renderReport(report: AnnualReport, font = report.block.fon
   ];
   const appendices = report.appendices.flatMap((appendix) => [
     line(appendix.title.toUpperCase(), { bold: true, align: 'center', size: 13 }),
-    line(`(Kèm theo Báo cáo ${report.subject.charAt(0).toLowerCase()}${report.subject.slice(1)})`, {
+    line(`(Kèm theo ${report.attachedTo})`, {
       italics: true,
       align: 'center',
       size: 12,

@@ -430,7 +430,13 @@ async function readWorkbook(
   const opened = await openXlsx(path, display, limits);
   if ('severity' in opened) return opened;
   try {
-    for (const sheet of readXlsxSheets(opened)) await consume(sheet);
+    // ICT_EVAL_DEBUG=read: which sheets the cell scanner leaves to the SAX parser, and why (stderr, one line each).
+    const debug = /\bread\b/u.test(process.env.ICT_EVAL_DEBUG ?? '');
+    const onFallback = (sheet: string, reason: string) => {
+      if (debug)
+        process.stderr.write(`ict-eval: debug: ${display}, sheet "${sheet}": read by the SAX parser (${reason})\n`);
+    };
+    for (const sheet of readXlsxSheets(opened, { onFallback })) await consume(sheet);
     return undefined;
   } catch (cause) {
     const detail = cause instanceof Error ? cause.message : String(cause);

@@ -1,6 +1,7 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { BadCell, Cell, RawRow, RawSheet } from './cells.js';
 import type { OpenedXlsx } from './guard.js';
+import { type ScannedCell, scanSheetRows } from './scan.js';
 
 /**
  * The worksheets of an `.xlsx`, read from the parts the guard inflated (see openXlsx) with a SAX
@@ -15,7 +16,14 @@ import type { OpenedXlsx } from './guard.js';
  * value (`<v>`) is a BadCell; so is an error value. Rich text is its runs' text joined;
  * phonetic runs (`<rPh>`) are not text.
  */
-export function* readXlsxSheets(opened: OpenedXlsx): Generator<RawSheet> {
+export interface ReadOptions {
+  /** `scan` (default): the cell scanner, with SAX for a sheet it does not handle; `sax`: SAX only (the reference). */
+  readonly reader?: 'scan' | 'sax';
+  /** Told when a sheet is read by SAX instead of the scanner, and why (`ICT_EVAL_DEBUG=read` prints it). */
+  readonly onFallback?: (sheet: string, reason: string) => void;
+}
+
+export function* readXlsxSheets(opened: OpenedXlsx, options: ReadOptions = {}): Generator<RawSheet> {
   const { parts } = opened;
   const workbook = parseWorkbook(parts);
   const strings = parseSharedStrings(parts.get('xl/sharedStrings.xml'));
@@ -28,7 +36,10 @@ export function* readXlsxSheets(opened: OpenedXlsx): Generator<RawSheet> {
       name: sheet.name,
       hidden: sheet.hidden,
       hiddenColumns: layout.hiddenColumns,
-      rows: sheetRows(xml, strings, dateStyles, workbook.date1904, layout.merges),
+      rows: sheetRows(xml, strings, dateStyles, workbook.date1904, layout.merges, {
+        reader: options.reader ?? 'scan',
+        fallback: (reason) => options.onFallback?.(sheet.name, reason),
+      }),
     };
   }
 }
@@ -203,14 +214,7 @@ function columnOf(reference: string): number {
   return column;
 }
 
-interface CellState {
-  column: number;
-  type: string;
-  style: number;
-  formula: string | undefined;
-  value: string | undefined;
-  inline: string | undefined;
-}
+type CellState = ScannedCell;
 
 function cellValue(
   state: CellState,
@@ -307,15 +311,64 @@ function fillMerges(row: RawRow, merges: readonly Merge[], tops: Map<Merge, Cell
 /** Text is fed to the parser in slices of this size, and the rows parsed so far handed on after each. */
 const SLICE = 256 * 1024;
 
+/** Rows handed on between pauses that let other reads make progress, on the scanner's path. */
+const BATCH = 2048;
+
+/**
+ * Whether the XML around the cells (before `<sheetData>` and after `</sheetData>`) is well-formed: checked by the SAX
+ * parser with the cells left out, so that a sheet the scanner reads is refused where SAX would refuse it.
+ */
+function wellFormedAround(text: string): boolean {
+  const open = text.indexOf('<sheetData');
+  const close = text.indexOf('</sheetData>');
+  const around = open < 0 || close < 0 ? text : `${text.slice(0, open)}<sheetData/>${text.slice(close + 12)}`;
+  try {
+    parse(Buffer.from(around), {});
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function* sheetRows(
   xml: Buffer,
   strings: readonly string[],
   dateStyles: readonly boolean[],
   date1904: boolean,
-  merges: readonly Merge[] = [],
+  merges: readonly Merge[],
+  how: { readonly reader: 'scan' | 'sax'; readonly fallback: (reason: string) => void },
 ): AsyncGenerator<RawRow> {
   const tops = new Map<Merge, Cell>();
   const fill = (row: RawRow) => (merges.length === 0 ? row : fillMerges(row, merges, tops));
+  const text = xml.toString('utf8');
+  if (how.reader === 'scan') {
+    const scanned = wellFormedAround(text)
+      ? scanSheetRows(text, (c) => cellValue(c, strings, dateStyles, date1904))
+      : { fallback: 'XML around the cells that is not well-formed' };
+    if ('rows' in scanned) {
+      for (let i = 0; i < scanned.rows.length; i++) {
+        const row = scanned.rows[i];
+        if (row !== undefined) yield fill(row);
+        if (i % BATCH === BATCH - 1) await Promise.resolve();
+      }
+      return;
+    }
+    how.fallback(scanned.fallback);
+  }
+  let count = 0;
+  for (const row of saxSheetRows(text, (c) => cellValue(c, strings, dateStyles, date1904))) {
+    yield fill(row);
+    // Let other reads (other files) make progress now and then.
+    if (++count % BATCH === 0) await Promise.resolve();
+  }
+}
+
+/**
+ * The rows of a worksheet's XML text by the SAX parser (saxes): the reference the cell scanner is checked against
+ * (test/io/scan.test.ts), and the reader of a sheet the scanner leaves to it. Text is fed in slices, the rows parsed so
+ * far handed on after each.
+ */
+export function* saxSheetRows(text: string, makeCell: (cell: ScannedCell) => Cell): Generator<RawRow> {
   const parser = new SaxesParser();
   const ready: RawRow[] = [];
   let rowNumber = 0;
@@ -390,7 +443,7 @@ async function* sheetRows(
         break;
       case 'c':
         if (cell !== undefined && cells !== undefined) {
-          const value = cellValue(cell, strings, dateStyles, date1904);
+          const value = makeCell(cell);
           while (cells.length < cell.column - 1) cells.push(null);
           cells[cell.column - 1] = value;
           nextColumn = cell.column + 1;
@@ -405,14 +458,11 @@ async function* sheetRows(
         break;
     }
   });
-  const text = xml.toString('utf8');
   for (let start = 0; start < text.length; start += SLICE) {
     parser.write(text.slice(start, start + SLICE));
-    for (const row of ready) yield fill(row);
+    yield* ready;
     ready.length = 0;
-    // Let other reads (other files) make progress between slices.
-    await Promise.resolve();
   }
   parser.close();
-  for (const row of ready) yield fill(row);
+  yield* ready;
 }

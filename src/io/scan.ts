@@ -1,0 +1,270 @@
+import type { Cell, RawRow } from './cells.js';
+
+/**
+ * A worksheet's rows read by a scanner made for SpreadsheetML's cell grid (`<row>`, `<c r t s>`, `<v>`, `<f>`,
+ * `<is><t>`, ECMA-376 Part 1 §18.3.1): `indexOf` from tag to tag over the decoded text, no event per character and no
+ * object per tag. It is the fast path of the reader; the SAX parser (saxes) stays the reference, and a test gives both
+ * the same workbooks and fuzzed sheets and requires the same cells (test/io/scan.test.ts).
+ *
+ * It does not handle, and says so by returning the reason instead of rows, what a sheet from a spreadsheet program
+ * does not contain in its cells: CDATA sections, comments and processing instructions between the rows, prefixed
+ * element names (`<x:row>`), single-quoted attributes, spaces around `=`, entities other than XML's five and character
+ * references, a tag not closed. The reader then reads that sheet with SAX, which handles all of XML (and rejects what
+ * is not XML, as before).
+ */
+export type ScanResult = { readonly rows: RawRow[] } | { readonly fallback: string };
+
+/** What a cell's value needs beside the sheet: the shared strings and which styles are dates. */
+export type CellMaker = (cell: ScannedCell) => Cell;
+
+export interface ScannedCell {
+  column: number;
+  type: string;
+  style: number;
+  formula: string | undefined;
+  value: string | undefined;
+  inline: string | undefined;
+}
+
+/** XML's five entities and character references; undefined for anything else (the SAX parser decides then). */
+export function decodeText(raw: string): string | undefined {
+  // XML normalises line ends before anything else (XML 1.0 §2.11): CR LF and a lone CR are LF.
+  const text = raw.includes('\r') ? raw.replace(/\r\n?/gu, '\n') : raw;
+  let amp = text.indexOf('&');
+  if (amp < 0) return text;
+  let out = '';
+  let last = 0;
+  while (amp >= 0) {
+    const semi = text.indexOf(';', amp);
+    if (semi < 0) return undefined;
+    const name = text.slice(amp + 1, semi);
+    let char: string;
+    switch (name) {
+      case 'lt':
+        char = '<';
+        break;
+      case 'gt':
+        char = '>';
+        break;
+      case 'amp':
+        char = '&';
+        break;
+      case 'quot':
+        char = '"';
+        break;
+      case 'apos':
+        char = "'";
+        break;
+      default: {
+        const hex = /^#x([0-9a-fA-F]{1,6})$/u.exec(name);
+        const dec = /^#([0-9]{1,7})$/u.exec(name);
+        const code = hex?.[1] !== undefined ? parseInt(hex[1], 16) : dec?.[1] !== undefined ? Number(dec[1]) : NaN;
+        // Only the characters XML allows (§2.2); anything else is for the SAX parser to reject.
+        const allowed =
+          code === 0x9 ||
+          code === 0xa ||
+          code === 0xd ||
+          (code >= 0x20 && code <= 0xd7ff) ||
+          (code >= 0xe000 && code <= 0xfffd) ||
+          (code >= 0x10000 && code <= 0x10ffff);
+        if (!allowed) return undefined;
+        char = String.fromCodePoint(code);
+      }
+    }
+    out += text.slice(last, amp) + char;
+    last = semi + 1;
+    amp = text.indexOf('&', last);
+  }
+  return out + text.slice(last);
+}
+
+/** An attribute's value in a tag's attribute text (` r="A1" s="3"`), by its exact name; undefined when absent. */
+function attribute(attributes: string, name: string): string | undefined {
+  let at = attributes.indexOf(`${name}="`);
+  while (at >= 0) {
+    const before = attributes.charCodeAt(at - 1);
+    // A whole name: after a space, tab or line end (not `xr:r=` or `ss=` for `s`).
+    if (before === 32 || before === 9 || before === 10 || before === 13) {
+      const start = at + name.length + 2;
+      const end = attributes.indexOf('"', start);
+      if (end < 0) return undefined;
+      const value = attributes.slice(start, end);
+      return value.includes('&') ? (decodeText(value) ?? value) : value;
+    }
+    at = attributes.indexOf(`${name}="`, at + 1);
+  }
+  return undefined;
+}
+
+/** "AB12" → 28: the 1-based column of a cell reference. */
+function columnOf(reference: string): number {
+  let column = 0;
+  for (let i = 0; i < reference.length; i++) {
+    const code = reference.charCodeAt(i);
+    if (code < 65 || code > 90) break;
+    column = column * 26 + (code - 64);
+  }
+  return column;
+}
+
+/** Whether the text between `from` and `to` holds an odd number of double quotes (a `>` inside a value). */
+function insideQuotes(text: string, from: number, to: number): boolean {
+  let odd = false;
+  for (let q = text.indexOf('"', from); q >= 0 && q < to; q = text.indexOf('"', q + 1)) odd = !odd;
+  return odd;
+}
+
+/** The rows of a worksheet's XML text, or why it must be read by the SAX parser. */
+export function scanSheetRows(text: string, makeCell: CellMaker): ScanResult {
+  const open = text.indexOf('<sheetData');
+  if (open < 0) return text.includes(':sheetData') ? { fallback: 'prefixed element names' } : { rows: [] };
+  const openEnd = text.indexOf('>', open);
+  if (openEnd < 0) return { fallback: 'sheetData not closed' };
+  if (text.charCodeAt(openEnd - 1) === 47) return { rows: [] };
+  const close = text.indexOf('</sheetData>', openEnd);
+  if (close < 0) return { fallback: 'sheetData not closed' };
+  for (const [construct, reason] of [
+    ['<![CDATA[', 'CDATA'],
+    ['<!--', 'a comment'],
+    ['<?', 'a processing instruction'],
+    ["='", 'single-quoted attributes'],
+  ] as const) {
+    const at = text.indexOf(construct, openEnd);
+    if (at >= 0 && at < close) return { fallback: `${reason} in the cells` };
+  }
+
+  const rows: RawRow[] = [];
+  let rowNumber = 0;
+  let cells: Cell[] | undefined;
+  let nextColumn = 1;
+  let cell: ScannedCell | undefined;
+  let collecting: 'v' | 'f' | 't' | undefined;
+  let collected = '';
+  let phonetic = 0;
+  // The open elements, to check that each closing tag closes the last one opened (else SAX decides).
+  const stack: string[] = [];
+
+  const finishText = (): boolean => {
+    if (cell === undefined || collecting === undefined) return true;
+    const decoded = decodeText(collected);
+    if (decoded === undefined) return false;
+    if (collecting === 'v') cell.value = (cell.value ?? '') + decoded;
+    else if (collecting === 't') cell.inline = (cell.inline ?? '') + decoded;
+    else cell.formula = (cell.formula ?? '') + decoded;
+    collected = '';
+    return true;
+  };
+  const closeElement = (name: string): boolean => {
+    switch (name) {
+      case 'v':
+      case 'f':
+      case 't':
+        if (!finishText()) return false;
+        collecting = undefined;
+        break;
+      case 'rPh':
+        phonetic--;
+        break;
+      case 'c':
+        if (cell !== undefined && cells !== undefined) {
+          const value = makeCell(cell);
+          while (cells.length < cell.column - 1) cells.push(null);
+          cells[cell.column - 1] = value;
+          nextColumn = cell.column + 1;
+        }
+        cell = undefined;
+        break;
+      case 'row':
+        if (cells !== undefined) rows.push({ row: rowNumber, cells });
+        cells = undefined;
+        break;
+      default:
+        break;
+    }
+    return true;
+  };
+
+  let i = openEnd + 1;
+  for (;;) {
+    const lt = text.indexOf('<', i);
+    if (lt < 0 || lt >= close) break;
+    if (collecting !== undefined && lt > i) collected += text.slice(i, lt);
+    let gt = text.indexOf('>', lt);
+    while (gt >= 0 && insideQuotes(text, lt, gt)) gt = text.indexOf('>', gt + 1);
+    if (gt < 0 || gt > close) return { fallback: 'a tag not closed' };
+    i = gt + 1;
+    if (text.charCodeAt(lt + 1) === 47) {
+      const name = text.slice(lt + 2, gt).trimEnd();
+      if (name.includes(':')) return { fallback: 'prefixed element names' };
+      if (stack.pop() !== name) return { fallback: `</${name}> does not close the element opened last` };
+      if (!closeElement(name)) return { fallback: 'an entity other than XML’s own' };
+      continue;
+    }
+    const selfClosing = text.charCodeAt(gt - 1) === 47;
+    const body = text.slice(lt + 1, selfClosing ? gt - 1 : gt);
+    let nameEnd = 0;
+    while (nameEnd < body.length) {
+      const code = body.charCodeAt(nameEnd);
+      if (code === 32 || code === 9 || code === 10 || code === 13) break;
+      nameEnd++;
+    }
+    const name = body.slice(0, nameEnd);
+    if (name.includes(':')) return { fallback: 'prefixed element names' };
+    const attributes = body.slice(nameEnd);
+    if (attributes.includes('=') && /\s=|=\s/u.test(attributes)) return { fallback: 'spaces around = in attributes' };
+    switch (name) {
+      case 'row': {
+        const r = Number(attribute(attributes, 'r'));
+        rowNumber = Number.isInteger(r) && r > 0 ? r : rowNumber + 1;
+        cells = [];
+        nextColumn = 1;
+        break;
+      }
+      case 'c': {
+        const reference = attribute(attributes, 'r');
+        const column = reference === undefined ? nextColumn : columnOf(reference) || nextColumn;
+        cell = {
+          column,
+          type: attribute(attributes, 't') ?? 'n',
+          style: Number(attribute(attributes, 's') ?? 0),
+          formula: undefined,
+          value: undefined,
+          inline: undefined,
+        };
+        break;
+      }
+      case 'v':
+        if (cell !== undefined) {
+          cell.value = '';
+          collecting = 'v';
+          collected = '';
+        }
+        break;
+      case 'f':
+        if (cell !== undefined) {
+          cell.formula = '';
+          collecting = 'f';
+          collected = '';
+        }
+        break;
+      case 'is':
+        if (cell !== undefined) cell.inline = '';
+        break;
+      case 'rPh':
+        phonetic++;
+        break;
+      case 't':
+        if (cell?.inline !== undefined && phonetic === 0) {
+          collecting = 't';
+          collected = '';
+        }
+        break;
+      default:
+        break;
+    }
+    if (!selfClosing) stack.push(name);
+    else if (!closeElement(name)) return { fallback: 'an entity other than XML’s own' };
+  }
+  if (stack.length > 0) return { fallback: `<${stack.at(-1) ?? ''}> is not closed` };
+  return { rows };
+}

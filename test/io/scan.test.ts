@@ -1,0 +1,192 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Cell, RawRow } from '../../src/io/cells.js';
+import { openXlsx } from '../../src/io/guard.js';
+import { DEFAULT_LIMITS } from '../../src/io/limits.js';
+import { type ScannedCell, decodeText, scanSheetRows } from '../../src/io/scan.js';
+import { readXlsxSheets, saxSheetRows } from '../../src/io/xlsx.js';
+
+// Issue 15: the cell scanner is the reader's fast path; the SAX parser stays the reference. Both must give the same
+// cells, exactly (no trimming), on every workbook we have and on generated sheets.
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+type Sheet = { name: string | undefined; rows: RawRow[] };
+
+async function read(
+  path: string,
+  reader: 'scan' | 'sax',
+): Promise<{ sheets: Sheet[]; fallbacks: string[] } | { refused: string }> {
+  // A broken file (an .xls or .ods renamed, a truncated download) is refused before either reader: the same for both.
+  const opened = await openXlsx(path, path, DEFAULT_LIMITS);
+  if ('severity' in opened) return { refused: opened.message };
+  const sheets: Sheet[] = [];
+  const fallbacks: string[] = [];
+  for (const sheet of readXlsxSheets(opened, {
+    reader,
+    onFallback: (name, why) => fallbacks.push(`${name}: ${why}`),
+  })) {
+    const rows: RawRow[] = [];
+    for await (const row of sheet.rows) rows.push(row);
+    sheets.push({ name: sheet.name, rows });
+  }
+  return { sheets, fallbacks };
+}
+
+async function xlsxFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && /\.xls[xm]$/u.test(e.name))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+const fixtures = [
+  ...(await xlsxFiles(join(ROOT, 'test/fixtures'))),
+  ...(await xlsxFiles(join(ROOT, 'fixtures/sample'))),
+];
+
+describe('the cell scanner reads every workbook as the SAX parser does', () => {
+  it.each(fixtures.map((f) => [f.slice(ROOT.length), f]))('%s', async (_name, path) => {
+    const [scanned, reference] = await Promise.all([read(path, 'scan'), read(path, 'sax')]);
+    if ('refused' in scanned || 'refused' in reference) {
+      expect(scanned).toEqual(reference);
+      return;
+    }
+    expect(scanned.sheets).toEqual(reference.sheets);
+    // Workbooks written by exceljs, openpyxl, gnumeric and LibreOffice hold nothing the scanner leaves to SAX.
+    expect(scanned.fallbacks).toEqual([]);
+  });
+
+  it(`covers ${fixtures.length} workbooks`, () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(40);
+  });
+});
+
+/** A cell as the reader makes it, without shared strings or date styles: the state as text, to compare exactly. */
+const asText = (c: ScannedCell): Cell =>
+  JSON.stringify([c.column, c.type, c.style, c.formula ?? null, c.value ?? null, c.inline ?? null]);
+
+/** The SAX reference on a sheet's XML: the reader's own SAX path; 'error' when SAX rejects the XML. */
+function viaSax(xml: string): RawRow[] | 'error' {
+  try {
+    return [...saxSheetRows(xml, asText)];
+  } catch {
+    return 'error';
+  }
+}
+
+const sheetXml = (rows: string) =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1"/><sheetData>${rows}</sheetData><pageMargins left="0.7"/></worksheet>`;
+
+/** Text as a spreadsheet program writes it: Vietnamese, the five entities, character references, line ends. */
+const text = fc
+  .array(
+    fc.constantFrom(
+      'Sở Y tế',
+      'Đạt',
+      ' Không đạt ',
+      '&amp;',
+      '&lt;b&gt;',
+      '&quot;x&quot;',
+      '&apos;',
+      '&#7843;',
+      '&#x1EA1;',
+      '\r\n',
+      '\r',
+      '\n',
+      '\t',
+      '>',
+      '1.1',
+      '0,71',
+      '45292',
+    ),
+    { maxLength: 5 },
+  )
+  .map((parts) => parts.join(''));
+
+const attributes = fc
+  .record(
+    {
+      r: fc.constantFrom('A1', 'B7', 'AB12', 'XFD3', 'a1', '1'),
+      t: fc.constantFrom('s', 'n', 'b', 'e', 'str', 'inlineStr', 'd'),
+      s: fc.constantFrom('0', '3', '12'),
+      extra: fc.constantFrom('xr:r="Z9"', 'cm="1"', 'ss="5"'),
+    },
+    { requiredKeys: [] },
+  )
+  .chain((a) =>
+    fc
+      .shuffledSubarray(Object.entries(a), { minLength: Object.keys(a).length })
+      .map((pairs) => pairs.map(([k, v]) => (k === 'extra' ? ` ${v}` : ` ${k}="${v}"`)).join('')),
+  );
+
+const content = fc.oneof(
+  fc.constant(''),
+  text.map((t) => `<v>${t}</v>`),
+  fc.constant('<v/>'),
+  fc.tuple(text, text).map(([f, v]) => `<f>${f}</f><v>${v}</v>`),
+  text.map((f) => `<f>${f}</f>`),
+  fc.constant('<f t="shared" si="0"/>'),
+  fc
+    .tuple(text, text)
+    .map(
+      ([a, b]) =>
+        `<is><r><rPr><b/><sz val="11"/></rPr><t>${a}</t></r><r><t xml:space="preserve">${b}</t></r><rPh sb="0" eb="1"><t>x</t></rPh></is>`,
+    ),
+  text.map((t) => `<is><t>${t}</t></is>`),
+);
+
+const cellXml = fc
+  .tuple(attributes, content, fc.boolean())
+  .map(([attrs, inner, selfClose]) => (selfClose && inner === '' ? `<c${attrs}/>` : `<c${attrs}>${inner}</c>`));
+
+const rowXml = fc
+  .tuple(
+    fc.constantFrom('', ' r="3"', ' r="10" spans="1:5"', ' r="0"', ' r="x"'),
+    fc.array(cellXml, { maxLength: 5 }),
+    fc.constantFrom('', '\n  '),
+  )
+  .map(([attrs, list, space]) =>
+    list.length === 0 ? `<row${attrs}/>` : `<row${attrs}>${space}${list.join(space)}</row>`,
+  );
+
+describe('the cell scanner on generated sheets', () => {
+  it('gives the cells SAX gives, for any mix of cells, types, text, entities and line ends', () => {
+    fc.assert(
+      fc.property(fc.array(rowXml, { maxLength: 8 }), (rows) => {
+        const xml = sheetXml(rows.join(''));
+        const scanned = scanSheetRows(xml, asText);
+        expect(scanned).toEqual({ rows: viaSax(xml) });
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
+    );
+  });
+
+  it.each([
+    ['CDATA', '<row><c t="str"><v><![CDATA[a<b]]></v></c></row>'],
+    ['a comment', '<row><!-- x --><c><v>1</v></c></row>'],
+    ['prefixed names', '<x:row><x:c><x:v>1</x:v></x:c></x:row>'],
+    ['single quotes', "<row r='1'><c><v>1</v></c></row>"],
+    ['spaces around =', '<row r = "1"><c><v>1</v></c></row>'],
+    ['an entity of a DTD', '<row><c t="str"><v>&nbsp;</v></c></row>'],
+    ['a tag left open', '<row><c><v>1</v></row>'],
+  ])('leaves %s to SAX, saying why', (_what, rows) => {
+    const scanned = scanSheetRows(sheetXml(rows), asText);
+    expect('fallback' in scanned && scanned.fallback.length > 0).toBe(true);
+  });
+
+  it('decodes XML’s entities and character references, and nothing else', () => {
+    expect(decodeText('a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos; &#7843; &#x1EA1;')).toBe(
+      'a & b <c> "d" \'e\' ả ạ',
+    );
+    expect(decodeText('x\r\ny\rz')).toBe('x\ny\nz');
+    expect(decodeText('&#13;')).toBe('\r');
+    expect(decodeText('&nbsp;')).toBeUndefined();
+    expect(decodeText('&#0;')).toBeUndefined();
+    expect(decodeText('a & b')).toBeUndefined();
+  });
+});

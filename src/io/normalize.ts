@@ -6,6 +6,20 @@ import type { BlockDef, UnitKindDef } from '../rules/regulation.js';
  * old tone-mark placements), non-breaking and repeated spaces collapsed, trimmed.
  */
 export function cleanText(value: string): string {
+  // The same few texts come back in every row (codes, statuses, the same evidence): each is cleaned once.
+  const known = CLEANED.get(value);
+  if (known !== undefined) return known;
+  const cleaned = clean(value);
+  if (CLEANED.size >= CLEANED_MAX) CLEANED.clear();
+  CLEANED.set(value, cleaned);
+  return cleaned;
+}
+
+/** Texts already cleaned, up to this many (then forgotten, so that memory stays bounded). */
+const CLEANED = new Map<string, string>();
+const CLEANED_MAX = 50_000;
+
+function clean(value: string): string {
   return value
     .replace(INVISIBLE, '')
     .replace(/\u00d0/gu, 'Đ')

@@ -78,24 +78,6 @@ export function decodeText(raw: string): string | undefined {
   return out + text.slice(last);
 }
 
-/** An attribute's value in a tag's attribute text (` r="A1" s="3"`), by its exact name; undefined when absent. */
-function attribute(attributes: string, name: string): string | undefined {
-  let at = attributes.indexOf(`${name}="`);
-  while (at >= 0) {
-    const before = attributes.charCodeAt(at - 1);
-    // A whole name: after a space, tab or line end (not `xr:r=` or `ss=` for `s`).
-    if (before === 32 || before === 9 || before === 10 || before === 13) {
-      const start = at + name.length + 2;
-      const end = attributes.indexOf('"', start);
-      if (end < 0) return undefined;
-      const value = attributes.slice(start, end);
-      return value.includes('&') ? (decodeText(value) ?? value) : value;
-    }
-    at = attributes.indexOf(`${name}="`, at + 1);
-  }
-  return undefined;
-}
-
 /** "AB12" → 28: the 1-based column of a cell reference. */
 function columnOf(reference: string): number {
   let column = 0;
@@ -105,13 +87,6 @@ function columnOf(reference: string): number {
     column = column * 26 + (code - 64);
   }
   return column;
-}
-
-/** Whether the text between `from` and `to` holds an odd number of double quotes (a `>` inside a value). */
-function insideQuotes(text: string, from: number, to: number): boolean {
-  let odd = false;
-  for (let q = text.indexOf('"', from); q >= 0 && q < to; q = text.indexOf('"', q + 1)) odd = !odd;
-  return odd;
 }
 
 /** The rows of a worksheet's XML text, or why it must be read by the SAX parser. */
@@ -127,7 +102,6 @@ export function scanSheetRows(text: string, makeCell: CellMaker): ScanResult {
     ['<![CDATA[', 'CDATA'],
     ['<!--', 'a comment'],
     ['<?', 'a processing instruction'],
-    ["='", 'single-quoted attributes'],
   ] as const) {
     const at = text.indexOf(construct, openEnd);
     if (at >= 0 && at < close) return { fallback: `${reason} in the cells` };
@@ -184,49 +158,82 @@ export function scanSheetRows(text: string, makeCell: CellMaker): ScanResult {
     return true;
   };
 
+  // The attributes the reader uses, of the tag just read: r, t and s (undefined when absent).
+  let r: string | undefined;
+  let t: string | undefined;
+  let sAttribute: string | undefined;
   let i = openEnd + 1;
   for (;;) {
     const lt = text.indexOf('<', i);
     if (lt < 0 || lt >= close) break;
     if (collecting !== undefined && lt > i) collected += text.slice(i, lt);
-    let gt = text.indexOf('>', lt);
-    while (gt >= 0 && insideQuotes(text, lt, gt)) gt = text.indexOf('>', gt + 1);
-    if (gt < 0 || gt > close) return { fallback: 'a tag not closed' };
-    i = gt + 1;
     if (text.charCodeAt(lt + 1) === 47) {
+      const gt = text.indexOf('>', lt);
+      if (gt < 0 || gt > close) return { fallback: 'a tag not closed' };
+      i = gt + 1;
       const name = text.slice(lt + 2, gt).trimEnd();
       if (name.includes(':')) return { fallback: 'prefixed element names' };
       if (stack.pop() !== name) return { fallback: `</${name}> does not close the element opened last` };
       if (!closeElement(name)) return { fallback: 'an entity other than XML’s own' };
       continue;
     }
-    const selfClosing = text.charCodeAt(gt - 1) === 47;
-    const body = text.slice(lt + 1, selfClosing ? gt - 1 : gt);
-    let nameEnd = 0;
-    while (nameEnd < body.length) {
-      const code = body.charCodeAt(nameEnd);
-      if (code === 32 || code === 9 || code === 10 || code === 13) break;
-      nameEnd++;
+    // The tag, in one pass: its name, then each attribute name="value" (a value may hold '>'), then '>' or '/>'.
+    let at = lt + 1;
+    let code = text.charCodeAt(at);
+    while (at < close && code !== 32 && code !== 9 && code !== 10 && code !== 13 && code !== 47 && code !== 62) {
+      if (code === 58) return { fallback: 'prefixed element names' };
+      code = text.charCodeAt(++at);
     }
-    const name = body.slice(0, nameEnd);
-    if (name.includes(':')) return { fallback: 'prefixed element names' };
-    const attributes = body.slice(nameEnd);
-    if (attributes.includes('=') && /\s=|=\s/u.test(attributes)) return { fallback: 'spaces around = in attributes' };
+    const name = text.slice(lt + 1, at);
+    r = t = sAttribute = undefined;
+    let selfClosing = false;
+    for (;;) {
+      while (code === 32 || code === 9 || code === 10 || code === 13) code = text.charCodeAt(++at);
+      if (code === 62) break;
+      if (code === 47) {
+        if (text.charCodeAt(at + 1) !== 62) return { fallback: 'a tag not closed' };
+        selfClosing = true;
+        at++;
+        break;
+      }
+      if (at >= close) return { fallback: 'a tag not closed' };
+      const nameStart = at;
+      while (at < close && code !== 61 && code !== 32 && code !== 9 && code !== 10 && code !== 13 && code !== 62)
+        code = text.charCodeAt(++at);
+      if (code !== 61) return { fallback: 'spaces around = in attributes' };
+      const quote = text.charCodeAt(at + 1);
+      if (quote !== 34)
+        return { fallback: quote === 39 ? 'single-quoted attributes' : 'spaces around = in attributes' };
+      const end = text.indexOf('"', at + 2);
+      if (end < 0 || end > close) return { fallback: 'a tag not closed' };
+      if (at - nameStart === 1) {
+        const which = text.charCodeAt(nameStart);
+        if (which === 114 || which === 116 || which === 115) {
+          let value = text.slice(at + 2, end);
+          if (value.includes('&')) value = decodeText(value) ?? value;
+          if (which === 114) r = value;
+          else if (which === 116) t = value;
+          else sAttribute = value;
+        }
+      }
+      at = end + 1;
+      code = text.charCodeAt(at);
+    }
+    i = at + 1;
     switch (name) {
       case 'row': {
-        const r = Number(attribute(attributes, 'r'));
-        rowNumber = Number.isInteger(r) && r > 0 ? r : rowNumber + 1;
+        const number = Number(r);
+        rowNumber = Number.isInteger(number) && number > 0 ? number : rowNumber + 1;
         cells = [];
         nextColumn = 1;
         break;
       }
       case 'c': {
-        const reference = attribute(attributes, 'r');
-        const column = reference === undefined ? nextColumn : columnOf(reference) || nextColumn;
+        const column = r === undefined ? nextColumn : columnOf(r) || nextColumn;
         cell = {
           column,
-          type: attribute(attributes, 't') ?? 'n',
-          style: Number(attribute(attributes, 's') ?? 0),
+          type: t ?? 'n',
+          style: Number(sAttribute ?? 0),
           formula: undefined,
           value: undefined,
           inline: undefined,

@@ -28,29 +28,66 @@ function shown(cell: PlainCell): string {
   return revealed(String(cell));
 }
 
-/** A zod schema for one cell, from a conversion that either succeeds or says why not, in Vietnamese. */
+/** What a cell field does to one cell: its value, or why not (the words of the located problem). */
+export type CellConverter = (cell: Cell | undefined) => { readonly ok: unknown } | { readonly error: Words };
+
+/** Each cell field's conversion, by its schema: what a row's compiled converter calls instead of a zod parse. */
+const CONVERTERS = new WeakMap<z.ZodType, CellConverter>();
+
+/** The words for a cell that holds a formula without its result, or an error value. */
+function badCellWords(cell: BadCell): Words {
+  return cell.bad === 'formula-without-result'
+    ? {
+        vi: `ô chứa công thức ${cell.detail} nhưng không có kết quả lưu sẵn; hãy mở tệp bằng Excel hoặc LibreOffice, để công thức tính xong rồi lưu lại.`,
+        en: `the cell holds the formula ${cell.detail} without a saved result; open the file in Excel or LibreOffice, let it calculate, and save it.`,
+      }
+    : { vi: `ô có giá trị lỗi ${cell.detail}.`, en: `the cell holds the error value ${cell.detail}.` };
+}
+
+/**
+ * A zod schema for one cell, from a conversion that either succeeds or says why not, in Vietnamese. The zod schema is
+ * the definition (rows are z.object of these); the same conversion is registered for compiledRow, which applies it
+ * without zod on the read's hot path.
+ */
 function cellField<T>(convert: (cell: PlainCell) => Converted<T>) {
-  return z
+  const converter: CellConverter = (cell) =>
+    cell !== null && cell !== undefined && isBadCell(cell) ? { error: badCellWords(cell) } : convert(cell ?? null);
+  const schema = z
     .custom<Cell>(() => true)
     .transform((cell, ctx): T => {
-      if (cell !== null && isBadCell(cell)) {
-        const words: Words =
-          cell.bad === 'formula-without-result'
-            ? {
-                vi: `ô chứa công thức ${cell.detail} nhưng không có kết quả lưu sẵn; hãy mở tệp bằng Excel hoặc LibreOffice, để công thức tính xong rồi lưu lại.`,
-                en: `the cell holds the formula ${cell.detail} without a saved result; open the file in Excel or LibreOffice, let it calculate, and save it.`,
-              }
-            : { vi: `ô có giá trị lỗi ${cell.detail}.`, en: `the cell holds the error value ${cell.detail}.` };
-        ctx.addIssue({ code: 'custom', message: words.vi, params: { en: words.en } });
-        return z.NEVER;
-      }
-      const converted = convert(cell ?? null);
+      const converted = converter(cell);
       if ('error' in converted) {
         ctx.addIssue({ code: 'custom', message: converted.error.vi, params: { en: converted.error.en } });
         return z.NEVER;
       }
-      return converted.ok;
+      return converted.ok as T;
     });
+  CONVERTERS.set(schema, converter);
+  return schema;
+}
+
+/** A row's conversion compiled from its z.object of cell fields: each key's converter, in the shape's order. */
+export type CompiledRow = readonly (readonly [key: string, convert: CellConverter])[];
+
+const COMPILED = new WeakMap<z.ZodType, CompiledRow | null>();
+
+/**
+ * The compiled form of a row schema, built once per schema: undefined when the schema is not a z.object whose every
+ * field is a cell field (then zod parses the row). A test checks that it gives zod's values and issues, in zod's order.
+ */
+export function compiledRow(schema: z.ZodType): CompiledRow | undefined {
+  const known = COMPILED.get(schema);
+  if (known !== undefined) return known ?? undefined;
+  let compiled: CompiledRow | null = null;
+  if (schema instanceof z.ZodObject) {
+    const entries = Object.entries(schema.shape as Record<string, z.ZodType>).map(
+      ([key, field]) => [key, CONVERTERS.get(field)] as const,
+    );
+    if (entries.every(([, convert]) => convert !== undefined))
+      compiled = entries.map(([key, convert]) => [key, convert as CellConverter] as const);
+  }
+  COMPILED.set(schema, compiled);
+  return compiled ?? undefined;
 }
 
 const isEmpty = (cell: PlainCell): boolean => cell === null || (typeof cell === 'string' && cleanText(cell) === '');

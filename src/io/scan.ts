@@ -79,7 +79,7 @@ export function decodeText(raw: string): string | undefined {
 }
 
 /** "AB12" → 28: the 1-based column of a cell reference. */
-function columnOf(reference: string): number {
+export function columnOf(reference: string): number {
   let column = 0;
   for (let i = 0; i < reference.length; i++) {
     const code = reference.charCodeAt(i);
@@ -87,6 +87,119 @@ function columnOf(reference: string): number {
     column = column * 26 + (code - 64);
   }
   return column;
+}
+
+/**
+ * What SpreadsheetML's elements make of a sheet (ECMA-376 Part 1 §18.3.1.4, §18.3.1.73): rows of cells, each cell's
+ * value from its type, style, formula, cached value and inline text (phonetic runs are not text). Both readers feed
+ * it, the scanner and the SAX parser, so that they differ only in how they find the tags.
+ */
+export class SheetGrid {
+  /** The rows completed so far (a reader may take them and empty the list). */
+  readonly rows: RawRow[] = [];
+  private readonly makeCell: CellMaker;
+  private rowNumber = 0;
+  private cells: Cell[] | undefined;
+  private nextColumn = 1;
+  private cell: ScannedCell | undefined;
+  /** Which text is being collected: a value, a formula, an inline string's text, or nothing. */
+  private collecting: 'v' | 'f' | 't' | undefined;
+  private phonetic = 0;
+
+  constructor(makeCell: CellMaker) {
+    this.makeCell = makeCell;
+  }
+
+  /** Whether text now belongs to a cell (a value, a formula, an inline string). */
+  get wantsText(): boolean {
+    return this.cell !== undefined && this.collecting !== undefined;
+  }
+
+  /** An element opens, by its local name, with its r, t and s attributes. */
+  open(name: string, r: string | undefined, t: string | undefined, s: string | undefined): void {
+    switch (name) {
+      case 'row': {
+        const number = Number(r);
+        this.rowNumber = Number.isInteger(number) && number > 0 ? number : this.rowNumber + 1;
+        this.cells = [];
+        this.nextColumn = 1;
+        break;
+      }
+      case 'c':
+        this.cell = {
+          column: r === undefined ? this.nextColumn : columnOf(r) || this.nextColumn,
+          type: t ?? 'n',
+          style: Number(s ?? 0),
+          formula: undefined,
+          value: undefined,
+          inline: undefined,
+        };
+        break;
+      case 'v':
+        if (this.cell !== undefined) {
+          this.cell.value = '';
+          this.collecting = 'v';
+        }
+        break;
+      case 'f':
+        if (this.cell !== undefined) {
+          this.cell.formula = '';
+          this.collecting = 'f';
+        }
+        break;
+      case 'is':
+        if (this.cell !== undefined) this.cell.inline = '';
+        break;
+      case 'rPh':
+        this.phonetic++;
+        break;
+      case 't':
+        if (this.cell?.inline !== undefined && this.phonetic === 0) this.collecting = 't';
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** Text, its entities decoded. */
+  text(text: string): void {
+    const cell = this.cell;
+    if (cell === undefined || this.collecting === undefined) return;
+    if (this.collecting === 'v') cell.value = (cell.value ?? '') + text;
+    else if (this.collecting === 't') cell.inline = (cell.inline ?? '') + text;
+    else cell.formula = (cell.formula ?? '') + text;
+  }
+
+  /** An element closes, by its local name. */
+  close(name: string): void {
+    switch (name) {
+      case 'v':
+      case 'f':
+      case 't':
+        this.collecting = undefined;
+        break;
+      case 'rPh':
+        this.phonetic--;
+        break;
+      case 'c': {
+        const cell = this.cell;
+        if (cell !== undefined && this.cells !== undefined) {
+          const value = this.makeCell(cell);
+          while (this.cells.length < cell.column - 1) this.cells.push(null);
+          this.cells[cell.column - 1] = value;
+          this.nextColumn = cell.column + 1;
+        }
+        this.cell = undefined;
+        break;
+      }
+      case 'row':
+        if (this.cells !== undefined) this.rows.push({ row: this.rowNumber, cells: this.cells });
+        this.cells = undefined;
+        break;
+      default:
+        break;
+    }
+  }
 }
 
 /** The rows of a worksheet's XML text, or why it must be read by the SAX parser. */
@@ -107,54 +220,19 @@ export function scanSheetRows(text: string, makeCell: CellMaker): ScanResult {
     if (at >= 0 && at < close) return { fallback: `${reason} in the cells` };
   }
 
-  const rows: RawRow[] = [];
-  let rowNumber = 0;
-  let cells: Cell[] | undefined;
-  let nextColumn = 1;
-  let cell: ScannedCell | undefined;
-  let collecting: 'v' | 'f' | 't' | undefined;
+  const grid = new SheetGrid(makeCell);
+  // The raw text of the element being collected, decoded when it closes.
   let collected = '';
-  let phonetic = 0;
   // The open elements, to check that each closing tag closes the last one opened (else SAX decides).
   const stack: string[] = [];
-
-  const finishText = (): boolean => {
-    if (cell === undefined || collecting === undefined) return true;
-    const decoded = decodeText(collected);
-    if (decoded === undefined) return false;
-    if (collecting === 'v') cell.value = (cell.value ?? '') + decoded;
-    else if (collecting === 't') cell.inline = (cell.inline ?? '') + decoded;
-    else cell.formula = (cell.formula ?? '') + decoded;
-    collected = '';
-    return true;
-  };
   const closeElement = (name: string): boolean => {
-    switch (name) {
-      case 'v':
-      case 'f':
-      case 't':
-        if (!finishText()) return false;
-        collecting = undefined;
-        break;
-      case 'rPh':
-        phonetic--;
-        break;
-      case 'c':
-        if (cell !== undefined && cells !== undefined) {
-          const value = makeCell(cell);
-          while (cells.length < cell.column - 1) cells.push(null);
-          cells[cell.column - 1] = value;
-          nextColumn = cell.column + 1;
-        }
-        cell = undefined;
-        break;
-      case 'row':
-        if (cells !== undefined) rows.push({ row: rowNumber, cells });
-        cells = undefined;
-        break;
-      default:
-        break;
+    if (grid.wantsText && (name === 'v' || name === 'f' || name === 't')) {
+      const decoded = decodeText(collected);
+      if (decoded === undefined) return false;
+      grid.text(decoded);
+      collected = '';
     }
+    grid.close(name);
     return true;
   };
 
@@ -166,7 +244,7 @@ export function scanSheetRows(text: string, makeCell: CellMaker): ScanResult {
   for (;;) {
     const lt = text.indexOf('<', i);
     if (lt < 0 || lt >= close) break;
-    if (collecting !== undefined && lt > i) collected += text.slice(i, lt);
+    if (lt > i && grid.wantsText) collected += text.slice(i, lt);
     if (text.charCodeAt(lt + 1) === 47) {
       const gt = text.indexOf('>', lt);
       if (gt < 0 || gt > close) return { fallback: 'a tag not closed' };
@@ -220,58 +298,11 @@ export function scanSheetRows(text: string, makeCell: CellMaker): ScanResult {
       code = text.charCodeAt(at);
     }
     i = at + 1;
-    switch (name) {
-      case 'row': {
-        const number = Number(r);
-        rowNumber = Number.isInteger(number) && number > 0 ? number : rowNumber + 1;
-        cells = [];
-        nextColumn = 1;
-        break;
-      }
-      case 'c': {
-        const column = r === undefined ? nextColumn : columnOf(r) || nextColumn;
-        cell = {
-          column,
-          type: t ?? 'n',
-          style: Number(sAttribute ?? 0),
-          formula: undefined,
-          value: undefined,
-          inline: undefined,
-        };
-        break;
-      }
-      case 'v':
-        if (cell !== undefined) {
-          cell.value = '';
-          collecting = 'v';
-          collected = '';
-        }
-        break;
-      case 'f':
-        if (cell !== undefined) {
-          cell.formula = '';
-          collecting = 'f';
-          collected = '';
-        }
-        break;
-      case 'is':
-        if (cell !== undefined) cell.inline = '';
-        break;
-      case 'rPh':
-        phonetic++;
-        break;
-      case 't':
-        if (cell?.inline !== undefined && phonetic === 0) {
-          collecting = 't';
-          collected = '';
-        }
-        break;
-      default:
-        break;
-    }
+    if (name === 'v' || name === 'f' || name === 't') collected = '';
+    grid.open(name, r, t, sAttribute);
     if (!selfClosing) stack.push(name);
     else if (!closeElement(name)) return { fallback: 'an entity other than XML’s own' };
   }
   if (stack.length > 0) return { fallback: `<${stack.at(-1) ?? ''}> is not closed` };
-  return { rows };
+  return { rows: grid.rows };
 }

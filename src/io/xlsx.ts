@@ -1,7 +1,7 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { BadCell, Cell, RawRow, RawSheet } from './cells.js';
 import type { OpenedXlsx } from './guard.js';
-import { type ScannedCell, scanSheetRows } from './scan.js';
+import { type ScannedCell, SheetGrid, columnOf, scanSheetRows } from './scan.js';
 
 /**
  * The worksheets of an `.xlsx`, read from the parts the guard inflated (see openXlsx) with a SAX
@@ -203,21 +203,8 @@ export function excelSerialToDate(serial: number, date1904: boolean): Date {
   return new Date(epoch + Math.round(serial * DAY_MS));
 }
 
-/** "AB12" → 28: the 1-based column of a cell reference. */
-function columnOf(reference: string): number {
-  let column = 0;
-  for (let i = 0; i < reference.length; i++) {
-    const code = reference.charCodeAt(i);
-    if (code < 65 || code > 90) break;
-    column = column * 26 + (code - 64);
-  }
-  return column;
-}
-
-type CellState = ScannedCell;
-
 function cellValue(
-  state: CellState,
+  state: ScannedCell,
   strings: readonly string[],
   dateStyles: readonly boolean[],
   date1904: boolean,
@@ -369,100 +356,22 @@ async function* sheetRows(
  * far handed on after each.
  */
 export function* saxSheetRows(text: string, makeCell: (cell: ScannedCell) => Cell): Generator<RawRow> {
+  const grid = new SheetGrid(makeCell);
   const parser = new SaxesParser();
-  const ready: RawRow[] = [];
-  let rowNumber = 0;
-  let cells: Cell[] | undefined;
-  let nextColumn = 1;
-  let cell: CellState | undefined;
-  // Which text is being collected: a value, a formula, an inline string's text, or nothing.
-  let collecting: 'v' | 'f' | 't' | undefined;
-  let phonetic = 0;
   parser.on('opentag', (tag) => {
-    switch (local(tag.name)) {
-      case 'row': {
-        const r = Number(attribute(tag, 'r'));
-        rowNumber = Number.isInteger(r) && r > 0 ? r : rowNumber + 1;
-        cells = [];
-        nextColumn = 1;
-        break;
-      }
-      case 'c': {
-        const reference = attribute(tag, 'r');
-        const column = reference === undefined ? nextColumn : columnOf(reference) || nextColumn;
-        cell = {
-          column,
-          type: attribute(tag, 't') ?? 'n',
-          style: Number(attribute(tag, 's') ?? 0),
-          formula: undefined,
-          value: undefined,
-          inline: undefined,
-        };
-        break;
-      }
-      case 'v':
-        if (cell !== undefined) {
-          cell.value = '';
-          collecting = 'v';
-        }
-        break;
-      case 'f':
-        if (cell !== undefined) {
-          cell.formula = '';
-          collecting = 'f';
-        }
-        break;
-      case 'is':
-        if (cell !== undefined) cell.inline = '';
-        break;
-      case 'rPh':
-        phonetic++;
-        break;
-      case 't':
-        if (cell?.inline !== undefined && phonetic === 0) collecting = 't';
-        break;
-      default:
-        break;
-    }
+    grid.open(local(tag.name), attribute(tag, 'r'), attribute(tag, 't'), attribute(tag, 's'));
   });
-  parser.on('text', (text) => {
-    if (cell === undefined || collecting === undefined) return;
-    if (collecting === 'v') cell.value = (cell.value ?? '') + text;
-    else if (collecting === 't') cell.inline = (cell.inline ?? '') + text;
-    else cell.formula = (cell.formula ?? '') + text;
+  parser.on('text', (chunk) => {
+    grid.text(chunk);
   });
   parser.on('closetag', (tag) => {
-    switch (local(tag.name)) {
-      case 'v':
-      case 'f':
-      case 't':
-        collecting = undefined;
-        break;
-      case 'rPh':
-        phonetic--;
-        break;
-      case 'c':
-        if (cell !== undefined && cells !== undefined) {
-          const value = makeCell(cell);
-          while (cells.length < cell.column - 1) cells.push(null);
-          cells[cell.column - 1] = value;
-          nextColumn = cell.column + 1;
-        }
-        cell = undefined;
-        break;
-      case 'row':
-        if (cells !== undefined) ready.push({ row: rowNumber, cells });
-        cells = undefined;
-        break;
-      default:
-        break;
-    }
+    grid.close(local(tag.name));
   });
   for (let start = 0; start < text.length; start += SLICE) {
     parser.write(text.slice(start, start + SLICE));
-    yield* ready;
-    ready.length = 0;
+    yield* grid.rows;
+    grid.rows.length = 0;
   }
   parser.close();
-  yield* ready;
+  yield* grid.rows;
 }

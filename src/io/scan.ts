@@ -94,7 +94,7 @@ export function columnOf(reference: string): number {
  * value from its type, style, formula, cached value and inline text (phonetic runs are not text). Both readers feed
  * it, the scanner and the SAX parser, so that they differ only in how they find the tags.
  */
-export class SheetGrid {
+export class SheetGrid implements ElementSink {
   /** The rows completed so far (a reader may take them and empty the list). */
   readonly rows: RawRow[] = [];
   private readonly makeCell: CellMaker;
@@ -211,55 +211,83 @@ export function scanSheetRows(text: string, makeCell: CellMaker): ScanResult {
   if (text.charCodeAt(openEnd - 1) === 47) return { rows: [] };
   const close = text.indexOf('</sheetData>', openEnd);
   if (close < 0) return { fallback: 'sheetData not closed' };
+  const grid = new SheetGrid(makeCell);
+  const fallback = scanElements(text, openEnd + 1, close, grid);
+  return fallback === undefined ? { rows: grid.rows } : { fallback };
+}
+
+/** What the tags of a part make: the rows of a sheet (SheetGrid), the shared strings (StringTable). */
+export interface ElementSink {
+  /** Whether the text met now is wanted (it is decoded only then). */
+  readonly wantsText: boolean;
+  open(name: string, r: string | undefined, t: string | undefined, s: string | undefined): void;
+  text(text: string): void;
+  close(name: string): void;
+}
+
+/**
+ * The elements between `from` and `to` (the inside of `<sheetData>` or `<sst>`), tag by tag, told to `sink` by local
+ * name with the attributes r, t and s; text between tags as one piece, its entities decoded. Returns why the part
+ * must be left to the SAX parser, or undefined when it was read whole.
+ */
+export function scanElements(text: string, from: number, to: number, sink: ElementSink): string | undefined {
   for (const [construct, reason] of [
     ['<![CDATA[', 'CDATA'],
     ['<!--', 'a comment'],
     ['<?', 'a processing instruction'],
   ] as const) {
-    const at = text.indexOf(construct, openEnd);
-    if (at >= 0 && at < close) return { fallback: `${reason} in the cells` };
+    const at = text.indexOf(construct, from);
+    if (at >= 0 && at < to) return `${reason} in the cells`;
   }
-
-  const grid = new SheetGrid(makeCell);
-  // The raw text of the element being collected, decoded when it closes.
+  // The raw text of the element being collected, decoded when the next tag comes.
   let collected = '';
-  // The open elements, to check that each closing tag closes the last one opened (else SAX decides).
-  const stack: string[] = [];
-  const closeElement = (name: string): boolean => {
-    if (grid.wantsText && (name === 'v' || name === 'f' || name === 't')) {
-      const decoded = decodeText(collected);
-      if (decoded === undefined) return false;
-      grid.text(decoded);
-      collected = '';
-    }
-    grid.close(name);
+  const flush = (): boolean => {
+    if (collected === '') return true;
+    const decoded = decodeText(collected);
+    collected = '';
+    if (decoded === undefined) return false;
+    sink.text(decoded);
     return true;
   };
-
+  // The next '&' at or after the place being read: found again only once passed, so that the whole part is searched
+  // once (a search from each tag to the end of a part without any '&' would take time in the square of its length).
+  let ampersand = text.indexOf('&', from);
+  const ampersandIn = (start: number, end: number): boolean => {
+    if (ampersand >= 0 && ampersand < start) ampersand = text.indexOf('&', start);
+    return ampersand >= 0 && ampersand < end;
+  };
+  // The open elements, to check that each closing tag closes the last one opened (else SAX decides).
+  const stack: string[] = [];
   // The attributes the reader uses, of the tag just read: r, t and s (undefined when absent).
   let r: string | undefined;
   let t: string | undefined;
   let sAttribute: string | undefined;
-  let i = openEnd + 1;
+  let i = from;
   for (;;) {
     const lt = text.indexOf('<', i);
-    if (lt < 0 || lt >= close) break;
-    if (lt > i && grid.wantsText) collected += text.slice(i, lt);
+    if (lt < 0 || lt >= to) break;
+    if (lt > i) {
+      if (sink.wantsText) collected += text.slice(i, lt);
+      // Text nobody reads is still XML: an entity SAX would refuse leaves the part to SAX (which refuses it).
+      else if (ampersandIn(i, lt) && decodeText(text.slice(i, lt)) === undefined)
+        return 'an entity other than XML’s own';
+    }
+    if (!flush()) return 'an entity other than XML’s own';
     if (text.charCodeAt(lt + 1) === 47) {
       const gt = text.indexOf('>', lt);
-      if (gt < 0 || gt > close) return { fallback: 'a tag not closed' };
+      if (gt < 0 || gt > to) return 'a tag not closed';
       i = gt + 1;
       const name = text.slice(lt + 2, gt).trimEnd();
-      if (name.includes(':')) return { fallback: 'prefixed element names' };
-      if (stack.pop() !== name) return { fallback: `</${name}> does not close the element opened last` };
-      if (!closeElement(name)) return { fallback: 'an entity other than XML’s own' };
+      if (name.includes(':')) return 'prefixed element names';
+      if (stack.pop() !== name) return `</${name}> does not close the element opened last`;
+      sink.close(name);
       continue;
     }
     // The tag, in one pass: its name, then each attribute name="value" (a value may hold '>'), then '>' or '/>'.
     let at = lt + 1;
     let code = text.charCodeAt(at);
-    while (at < close && code !== 32 && code !== 9 && code !== 10 && code !== 13 && code !== 47 && code !== 62) {
-      if (code === 58) return { fallback: 'prefixed element names' };
+    while (at < to && code !== 32 && code !== 9 && code !== 10 && code !== 13 && code !== 47 && code !== 62) {
+      if (code === 58) return 'prefixed element names';
       code = text.charCodeAt(++at);
     }
     const name = text.slice(lt + 1, at);
@@ -269,21 +297,22 @@ export function scanSheetRows(text: string, makeCell: CellMaker): ScanResult {
       while (code === 32 || code === 9 || code === 10 || code === 13) code = text.charCodeAt(++at);
       if (code === 62) break;
       if (code === 47) {
-        if (text.charCodeAt(at + 1) !== 62) return { fallback: 'a tag not closed' };
+        if (text.charCodeAt(at + 1) !== 62) return 'a tag not closed';
         selfClosing = true;
         at++;
         break;
       }
-      if (at >= close) return { fallback: 'a tag not closed' };
+      if (at >= to) return 'a tag not closed';
       const nameStart = at;
-      while (at < close && code !== 61 && code !== 32 && code !== 9 && code !== 10 && code !== 13 && code !== 62)
+      while (at < to && code !== 61 && code !== 32 && code !== 9 && code !== 10 && code !== 13 && code !== 62)
         code = text.charCodeAt(++at);
-      if (code !== 61) return { fallback: 'spaces around = in attributes' };
+      if (code !== 61) return 'spaces around = in attributes';
       const quote = text.charCodeAt(at + 1);
-      if (quote !== 34)
-        return { fallback: quote === 39 ? 'single-quoted attributes' : 'spaces around = in attributes' };
+      if (quote !== 34) return quote === 39 ? 'single-quoted attributes' : 'spaces around = in attributes';
       const end = text.indexOf('"', at + 2);
-      if (end < 0 || end > close) return { fallback: 'a tag not closed' };
+      if (end < 0 || end > to) return 'a tag not closed';
+      if (ampersandIn(at + 2, end) && decodeText(text.slice(at + 2, end)) === undefined)
+        return 'an entity other than XML’s own';
       if (at - nameStart === 1) {
         const which = text.charCodeAt(nameStart);
         if (which === 114 || which === 116 || which === 115) {
@@ -298,11 +327,60 @@ export function scanSheetRows(text: string, makeCell: CellMaker): ScanResult {
       code = text.charCodeAt(at);
     }
     i = at + 1;
-    if (name === 'v' || name === 'f' || name === 't') collected = '';
-    grid.open(name, r, t, sAttribute);
+    sink.open(name, r, t, sAttribute);
     if (!selfClosing) stack.push(name);
-    else if (!closeElement(name)) return { fallback: 'an entity other than XML’s own' };
+    else sink.close(name);
   }
-  if (stack.length > 0) return { fallback: `<${stack.at(-1) ?? ''}> is not closed` };
-  return { rows: grid.rows };
+  if (stack.length > 0) return `<${stack.at(-1) ?? ''}> is not closed`;
+  return undefined;
+}
+
+/**
+ * The shared strings (ECMA-376 Part 1 §18.4.8 `si`): each item's text, its runs joined; phonetic runs (`rPh`) are
+ * not text. Fed by the scanner or by the SAX parser.
+ */
+export class StringTable implements ElementSink {
+  readonly strings: string[] = [];
+  private current: string[] | undefined;
+  private inText = false;
+  private phonetic = 0;
+
+  get wantsText(): boolean {
+    return this.inText && this.current !== undefined;
+  }
+
+  open(name: string): void {
+    if (name === 'si') this.current = [];
+    else if (name === 'rPh') this.phonetic++;
+    else if (name === 't' && this.phonetic === 0) this.inText = true;
+  }
+
+  text(text: string): void {
+    if (this.inText && this.current !== undefined) this.current.push(text);
+  }
+
+  close(name: string): void {
+    if (name === 'si') {
+      this.strings.push((this.current ?? []).join(''));
+      this.current = undefined;
+    } else if (name === 'rPh') this.phonetic--;
+    else if (name === 't') this.inText = false;
+  }
+}
+
+/** The shared strings of a `sharedStrings.xml` text, or why the SAX parser must read it. */
+export function scanSharedStrings(text: string): { readonly strings: string[] } | { readonly fallback: string } {
+  const open = text.indexOf('<sst');
+  if (open < 0) return { fallback: 'no <sst> element (prefixed names?)' };
+  const openEnd = text.indexOf('>', open);
+  if (openEnd < 0) return { fallback: 'sst not closed' };
+  const table = new StringTable();
+  if (text.charCodeAt(openEnd - 1) === 47) return { strings: table.strings };
+  const close = text.lastIndexOf('</sst>');
+  if (close < openEnd) return { fallback: 'sst not closed' };
+  // Around the table: only the XML declaration and white space (anything else is for SAX to judge).
+  if (!/^\s*(<\?xml[^>]*\?>)?\s*$/u.test(text.slice(0, open)) || text.slice(close + 6).trim() !== '')
+    return { fallback: 'XML around the shared strings' };
+  const fallback = scanElements(text, openEnd + 1, close, table);
+  return fallback === undefined ? { strings: table.strings } : { fallback };
 }

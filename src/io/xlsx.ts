@@ -1,7 +1,7 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { BadCell, Cell, RawRow, RawSheet } from './cells.js';
 import type { OpenedXlsx } from './guard.js';
-import { type ScannedCell, SheetGrid, columnOf, scanSheetRows } from './scan.js';
+import { type ScannedCell, SheetGrid, StringTable, columnOf, scanSharedStrings, scanSheetRows } from './scan.js';
 
 /**
  * The worksheets of an `.xlsx`, read from the parts the guard inflated (see openXlsx) with a SAX
@@ -26,7 +26,9 @@ export interface ReadOptions {
 export function* readXlsxSheets(opened: OpenedXlsx, options: ReadOptions = {}): Generator<RawSheet> {
   const { parts } = opened;
   const workbook = parseWorkbook(parts);
-  const strings = parseSharedStrings(parts.get('xl/sharedStrings.xml'));
+  const strings = parseSharedStrings(parts.get('xl/sharedStrings.xml'), options.reader, (reason) =>
+    options.onFallback?.('(shared strings)', reason),
+  );
   const dateStyles = parseDateStyles(parts.get('xl/styles.xml'));
   for (const sheet of workbook.sheets) {
     const xml = parts.get(sheet.part);
@@ -124,31 +126,34 @@ function parseWorkbook(parts: ReadonlyMap<string, Buffer>): WorkbookInfo {
 }
 
 /** The shared strings table: each `<si>`'s text, runs joined, phonetic runs left out. */
-function parseSharedStrings(xml: Buffer | undefined): string[] {
-  const strings: string[] = [];
-  let current: string[] | undefined;
-  let inText = false;
-  let phonetic = 0;
-  parse(xml, {
-    open: (tag) => {
-      const name = local(tag.name);
-      if (name === 'si') current = [];
-      else if (name === 'rPh') phonetic++;
-      else if (name === 't' && phonetic === 0) inText = true;
-    },
-    close: (qualified) => {
-      const name = local(qualified);
-      if (name === 'si') {
-        strings.push((current ?? []).join(''));
-        current = undefined;
-      } else if (name === 'rPh') phonetic--;
-      else if (name === 't') inText = false;
-    },
-    text: (text) => {
-      if (inText && current !== undefined) current.push(text);
-    },
+function parseSharedStrings(
+  xml: Buffer | undefined,
+  reader: 'scan' | 'sax' = 'scan',
+  onFallback: (reason: string) => void = () => undefined,
+): string[] {
+  if (xml === undefined) return [];
+  const text = xml.toString('utf8');
+  if (reader === 'scan') {
+    const scanned = scanSharedStrings(text);
+    if ('strings' in scanned) return scanned.strings;
+    onFallback(scanned.fallback);
+  }
+  const table = new StringTable();
+  const parser = new SaxesParser();
+  parser.on('opentag', (tag) => {
+    table.open(local(tag.name));
   });
-  return strings;
+  parser.on('text', (chunk) => {
+    table.text(chunk);
+  });
+  parser.on('cdata', (chunk) => {
+    table.text(chunk);
+  });
+  parser.on('closetag', (tag) => {
+    table.close(local(tag.name));
+  });
+  parser.write(text).close();
+  return table.strings;
 }
 
 /** Built-in number formats that show dates or times (ECMA-376 §18.8.30). */

@@ -2,11 +2,12 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
+import * as saxes from 'saxes';
 import { describe, expect, it } from 'vitest';
 import type { Cell, RawRow } from '../../src/io/cells.js';
 import { openXlsx } from '../../src/io/guard.js';
 import { DEFAULT_LIMITS } from '../../src/io/limits.js';
-import { type ScannedCell, decodeText, scanSheetRows } from '../../src/io/scan.js';
+import { type ScannedCell, StringTable, decodeText, scanSharedStrings, scanSheetRows } from '../../src/io/scan.js';
 import { readXlsxSheets, saxSheetRows } from '../../src/io/xlsx.js';
 
 // Issue 15: the cell scanner is the reader's fast path; the SAX parser stays the reference. Both must give the same
@@ -177,6 +178,52 @@ describe('the cell scanner on generated sheets', () => {
   ])('leaves %s to SAX, saying why', (_what, rows) => {
     const scanned = scanSheetRows(sheetXml(rows), asText);
     expect('fallback' in scanned && scanned.fallback.length > 0).toBe(true);
+  });
+
+  it('leaves to SAX an entity SAX would refuse, even in text or attributes nobody reads', () => {
+    for (const rows of ['<row>&nbsp;<c><v>1</v></c></row>', '<row r="1" x="&nbsp;"><c><v>1</v></c></row>']) {
+      const scanned = scanSheetRows(sheetXml(rows), asText);
+      expect(scanned).toEqual({ fallback: 'an entity other than XML’s own' });
+      expect(viaSax(sheetXml(rows))).toBe('error');
+    }
+  });
+
+  it('reads the shared strings as SAX does: runs joined, phonetic runs left out, entities decoded', () => {
+    const item = fc.oneof(
+      text.map((t) => `<si><t>${t}</t></si>`),
+      fc
+        .tuple(text, text)
+        .map(
+          ([a, b]) =>
+            `<si><r><rPr><b/></rPr><t>${a}</t></r><r><t xml:space="preserve">${b}</t></r><rPh sb="0" eb="1"><t>ふ</t></rPh><phoneticPr fontId="1"/></si>`,
+        ),
+      fc.constant('<si><t/></si>'),
+      fc.constant('<si/>'),
+    );
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 10 }), fc.constantFrom('\r\n', '', '\n  '), (items, space) => {
+        const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>${space}<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${items.length}">${items.join(space)}</sst>${space}`;
+        const table = new StringTable();
+        const { SaxesParser } = saxes;
+        const parser = new SaxesParser();
+        const local = (n: string) => n.slice(n.indexOf(':') + 1);
+        parser.on('opentag', (tag) => {
+          table.open(local(tag.name));
+        });
+        parser.on('text', (chunk) => {
+          table.text(chunk);
+        });
+        parser.on('closetag', (tag) => {
+          table.close(local(tag.name));
+        });
+        parser.write(xml).close();
+        expect(scanSharedStrings(xml)).toEqual({ strings: table.strings });
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
+    );
+    expect(scanSharedStrings('<sst><si><t>a</t></si></sst><x/>')).toEqual({
+      fallback: 'XML around the shared strings',
+    });
   });
 
   it('decodes XML’s entities and character references, and nothing else', () => {

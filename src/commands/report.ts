@@ -39,52 +39,57 @@ export async function runReport(context: Context, yearText: string | undefined, 
     );
   }
   const folder = outputFolder(context, prepared.config, year);
-  // The run's record, and what changed since the previous one (section III and an appendix of the report).
+  // The run's record, kept once the document is written; nothing of it when the run writes nothing (--json alone).
   const sealed = printsOnly(context)
     ? undefined
     : sealRecord(historyRecord(year, prepared.rows, prepared.policy, prepared.loaded.files, prepared.info.toolVersion));
-  const changes = sealed === undefined ? undefined : await changesSince(folder, sealed);
-  const made = annualReport(
-    prepared.evaluation,
-    prepared.rows,
-    prepared.policy,
-    prepared.info.block,
-    prepared.warnings,
-    departmentShortName(prepared.policy, year),
-    { changes, difficulties: unitDifficulties(prepared.loaded.input.units, prepared.loaded.input.selfReports) },
-  );
-  const letter = coverLetter(
-    ratingDocument(prepared.evaluation, prepared.rows, prepared.info),
-    sanctionDocument(prepared.evaluation, prepared.rows, prepared.info),
-    prepared.policy,
-    prepared.info.block,
-    departmentShortName(prepared.policy, year),
-  );
-  const chosen = to === 'so-noi-vu' ? letter : made;
-  const report = missing === undefined ? chosen : { ...chosen, draft: missing };
+  const toHomeAffairs = to === 'so-noi-vu';
+  const departmentShort = departmentShortName(prepared.policy, year);
+  // Only the document asked for is made: the letter from the workbooks' sheets, the report from the evaluation and
+  // from what changed since the previous record (read only for the report).
+  const made = toHomeAffairs
+    ? coverLetter(
+        ratingDocument(prepared.evaluation, prepared.rows, prepared.info),
+        sanctionDocument(prepared.evaluation, prepared.rows, prepared.info),
+        prepared.policy,
+        prepared.info.block,
+        departmentShort,
+      )
+    : annualReport(
+        prepared.evaluation,
+        prepared.rows,
+        prepared.policy,
+        prepared.info.block,
+        prepared.warnings,
+        departmentShort,
+        {
+          changes: sealed === undefined ? undefined : await changesSince(folder, sealed),
+          difficulties: unitDifficulties(prepared.loaded.input.units, prepared.loaded.input.selfReports),
+        },
+      );
+  const report = missing === undefined ? made : { ...made, draft: missing };
   const written: string[] = [];
   if (sealed !== undefined) {
     checkOutputFolder(folder, inputFolders(context, year));
-    const path = join(folder, to === 'so-noi-vu' ? `cong-van-so-noi-vu-${year}.docx` : `bao-cao-${year}.docx`);
+    const path = join(folder, toHomeAffairs ? `cong-van-so-noi-vu-${year}.docx` : `bao-cao-${year}.docx`);
     await writeOutputs([{ path, bytes: await renderReport(report) }], {
       force: context.options.force === true,
       protectedPaths: prepared.loaded.files.map((f) => join(context.workspace, f.path)),
       display: context.display,
     });
     written.push(context.display(path));
-    await keepRecord(folder, sealed, to === 'so-noi-vu' ? 'report --to so-noi-vu' : 'report', new Date());
+    await keepRecord(folder, sealed, toHomeAffairs ? 'report --to so-noi-vu' : 'report', new Date());
   }
   if (context.options.json === true) {
     context.console.stdout(`${JSON.stringify({ year, counts: report.counts, sections: report.sections }, null, 2)}\n`);
   }
   context.console.stderr(warningLines(context, prepared.warnings));
   const c = made.counts;
-  if (to === 'so-noi-vu') {
-    const l = letter.counts;
+  if (toHomeAffairs) {
     context.summary(
       context.lang === 'vi'
-        ? `ict-eval: công văn gửi Sở Nội vụ năm ${year}: ${l.rewards} đề nghị khen thưởng, ${l.sanctioned} đề xuất xử lý, ${l.review} cần xem xét. ${sentence(writtenText(context, written))}.${missing === undefined ? '' : ` DỰ THẢO: ${missing}.`}`
-        : `ict-eval: letter to Sở Nội vụ ${year}: ${l.rewards} rewards proposed, ${l.sanctioned} sanctions proposed, ${l.review} to review. ${sentence(writtenText(context, written))}.${missing === undefined ? '' : ' DRAFT.'}`,
+        ? `ict-eval: công văn gửi Sở Nội vụ năm ${year}: ${c.rewards} đề nghị khen thưởng, ${c.sanctioned} đề xuất xử lý, ${c.review} cần xem xét. ${sentence(writtenText(context, written))}.${missing === undefined ? '' : ` DỰ THẢO: ${missing}.`}`
+        : `ict-eval: letter to Sở Nội vụ ${year}: ${c.rewards} rewards proposed, ${c.sanctioned} sanctions proposed, ${c.review} to review. ${sentence(writtenText(context, written))}.${missing === undefined ? '' : ' DRAFT.'}`,
     );
     return;
   }

@@ -122,6 +122,11 @@ export const SANCTION_LABELS: Labels<Sanction> = {
   'thieu-du-lieu': { vi: 'Chưa đề xuất (thiếu dữ liệu)', en: 'No proposal (missing data)' },
 };
 
+/** A proposed form in the sanction sheet's "Hình thức đề xuất" column, and in what reads it back: `Đề xuất phê bình`. */
+export function proposedFormText(sanction: Sanction): string {
+  return `Đề xuất ${SANCTION_LABELS[sanction].vi.toLowerCase()}`;
+}
+
 /** Why a sanction was (or was not) proposed; the uncovered case names the regulation's sanctions clause. */
 export function sanctionReasonLabel(reason: SanctionReason, policy: Pick<Policy, 'regulation'>, lang: Lang): string {
   const vi = lang === 'vi';

@@ -3,7 +3,7 @@ import type { Policy } from '../../rules/policy.js';
 import type { AnnualReport } from './annual.js';
 import { appendixOf } from './annual.js';
 import type { Document, TableSheet, TitleBlock } from './document.js';
-import { SANCTION_LABELS } from './labels.js';
+import { SANCTION_LABELS, proposedFormText } from './labels.js';
 import { placeOf } from './title.js';
 
 /** The columns of the workbooks' sheets a Word page holds: who, what is proposed, and on which article. */
@@ -39,8 +39,7 @@ export function coverLetter(
   const forms = (['canh-cao', 'khien-trach', 'phe-binh'] as const)
     .map((f) => ({
       label: SANCTION_LABELS[f].vi.toLowerCase(),
-      count: proposals.rows.filter((row) => row[formColumn] === `Đề xuất ${SANCTION_LABELS[f].vi.toLowerCase()}`)
-        .length,
+      count: proposals.rows.filter((row) => row[formColumn] === proposedFormText(f)).length,
     }))
     .filter((f) => f.count > 0);
   const subject = `đề nghị khen thưởng, xử lý trách nhiệm người đứng đầu về ứng dụng công nghệ thông tin năm ${year}`;

@@ -16,6 +16,7 @@ import {
   bottomGroupName,
   dmy,
   percent,
+  proposedFormText,
   reviewReasonLabel,
   roleText,
   topGroupName,
@@ -403,7 +404,7 @@ export function sanctionDocument(evaluation: YearEvaluation, rows: readonly Pers
     ],
     rows: proposals.map((r): CellValue[] => [
       ...factCells(r, year),
-      r.sanction === null ? '' : `Đề xuất ${SANCTION_LABELS[r.sanction].vi.toLowerCase()}`,
+      r.sanction === null ? '' : proposedFormText(r.sanction),
       r.sanctionCitations.join('; ') +
         (r.evaluation.sanction.mappedByPolicy
           ? ' (trường hợp quy định chưa nêu rõ, áp dụng theo tham số chính sách)'

@@ -1,7 +1,15 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { BadCell, Cell, RawRow, RawSheet } from './cells.js';
 import type { OpenedXlsx } from './guard.js';
-import { type ScannedCell, SheetGrid, StringTable, columnOf, scanSharedStrings, scanSheetRows } from './scan.js';
+import {
+  type CellMaker,
+  type ScannedCell,
+  SheetGrid,
+  StringTable,
+  columnOf,
+  scanSharedStrings,
+  scanSheetRows,
+} from './scan.js';
 
 /**
  * The worksheets of an `.xlsx`, read from the parts the guard inflated (see openXlsx) with a SAX
@@ -48,7 +56,7 @@ export function* readXlsxSheets(opened: OpenedXlsx, options: ReadOptions = {}): 
 
 /** Runs a SAX parser over a part, calling `on` for each event of interest. */
 function parse(
-  xml: Buffer | undefined,
+  xml: Buffer | string | undefined,
   on: {
     open?: (tag: SaxesTagPlain) => void;
     close?: (name: string) => void;
@@ -68,7 +76,7 @@ function parse(
     parser.on('text', on.text);
     parser.on('cdata', on.text);
   }
-  parser.write(xml.toString('utf8')).close();
+  parser.write(typeof xml === 'string' ? xml : xml.toString('utf8')).close();
 }
 
 /** An element's local name: `x:sheet` and `sheet` are one element. */
@@ -139,20 +147,17 @@ function parseSharedStrings(
     onFallback(scanned.fallback);
   }
   const table = new StringTable();
-  const parser = new SaxesParser();
-  parser.on('opentag', (tag) => {
-    table.open(local(tag.name));
+  parse(text, {
+    open: (tag) => {
+      table.open(local(tag.name));
+    },
+    close: (name) => {
+      table.close(local(name));
+    },
+    text: (chunk) => {
+      table.text(chunk);
+    },
   });
-  parser.on('text', (chunk) => {
-    table.text(chunk);
-  });
-  parser.on('cdata', (chunk) => {
-    table.text(chunk);
-  });
-  parser.on('closetag', (tag) => {
-    table.close(local(tag.name));
-  });
-  parser.write(text).close();
   return table.strings;
 }
 
@@ -303,7 +308,7 @@ function fillMerges(row: RawRow, merges: readonly Merge[], tops: Map<Merge, Cell
 /** Text is fed to the parser in slices of this size, and the rows parsed so far handed on after each. */
 const SLICE = 256 * 1024;
 
-/** Rows handed on between pauses that let other reads make progress, on the scanner's path. */
+/** Rows handed on between pauses that let other reads (other files) make progress. */
 const BATCH = 2048;
 
 /**
@@ -315,7 +320,7 @@ function wellFormedAround(text: string): boolean {
   const close = text.indexOf('</sheetData>');
   const around = open < 0 || close < 0 ? text : `${text.slice(0, open)}<sheetData/>${text.slice(close + 12)}`;
   try {
-    parse(Buffer.from(around), {});
+    parse(around, {});
     return true;
   } catch {
     return false;
@@ -333,22 +338,17 @@ async function* sheetRows(
   const tops = new Map<Merge, Cell>();
   const fill = (row: RawRow) => (merges.length === 0 ? row : fillMerges(row, merges, tops));
   const text = xml.toString('utf8');
+  const makeCell = (c: ScannedCell) => cellValue(c, strings, dateStyles, date1904);
+  let rows: Iterable<RawRow> | undefined;
   if (how.reader === 'scan') {
     const scanned = wellFormedAround(text)
-      ? scanSheetRows(text, (c) => cellValue(c, strings, dateStyles, date1904))
+      ? scanSheetRows(text, makeCell)
       : { fallback: 'XML around the cells that is not well-formed' };
-    if ('rows' in scanned) {
-      for (let i = 0; i < scanned.rows.length; i++) {
-        const row = scanned.rows[i];
-        if (row !== undefined) yield fill(row);
-        if (i % BATCH === BATCH - 1) await Promise.resolve();
-      }
-      return;
-    }
-    how.fallback(scanned.fallback);
+    if ('rows' in scanned) rows = scanned.rows;
+    else how.fallback(scanned.fallback);
   }
   let count = 0;
-  for (const row of saxSheetRows(text, (c) => cellValue(c, strings, dateStyles, date1904))) {
+  for (const row of rows ?? saxSheetRows(text, makeCell)) {
     yield fill(row);
     // Let other reads (other files) make progress now and then.
     if (++count % BATCH === 0) await Promise.resolve();
@@ -360,7 +360,7 @@ async function* sheetRows(
  * (test/io/scan.test.ts), and the reader of a sheet the scanner leaves to it. Text is fed in slices, the rows parsed so
  * far handed on after each.
  */
-export function* saxSheetRows(text: string, makeCell: (cell: ScannedCell) => Cell): Generator<RawRow> {
+export function* saxSheetRows(text: string, makeCell: CellMaker): Generator<RawRow> {
   const grid = new SheetGrid(makeCell);
   const parser = new SaxesParser();
   parser.on('opentag', (tag) => {

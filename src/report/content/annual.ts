@@ -204,46 +204,41 @@ export function annualReport(
   const movementChart = rankMovement(policy, evaluation);
   const movementCharts: ReportChart[] = movementChart === undefined ? [] : [movementChart];
 
-  const appendixRating: ReportTable = {
-    title: 'Phụ lục 1. Kết quả xếp loại người đứng đầu',
-    columns: [
-      { header: 'STT', width: 8 },
+  const appendixRating = numbered(
+    'Phụ lục 1. Kết quả xếp loại người đứng đầu',
+    [
       { header: 'Họ và tên', width: 22 },
       { header: 'Đơn vị', width: 30 },
       { header: 'Xếp loại', width: 24 },
       { header: 'Căn cứ', width: 30 },
     ],
-    rows: rated
+    rated
       .concat(rows.filter((r) => r.rating === 'thieu-du-lieu'))
-      .map((r, i) => [String(i + 1), r.name, r.unitName, RATING_LABELS[r.rating].vi, r.ratingCitations.join('; ')]),
-  };
-  const appendixSanctions: ReportTable = {
-    title: 'Phụ lục 2. Đề xuất hình thức xử lý',
-    columns: [
-      { header: 'STT', width: 8 },
+      .map((r) => [r.name, r.unitName, RATING_LABELS[r.rating].vi, r.ratingCitations.join('; ')]),
+  );
+  const appendixSanctions = numbered(
+    'Phụ lục 2. Đề xuất hình thức xử lý',
+    [
       { header: 'Họ và tên', width: 22 },
       { header: 'Đơn vị', width: 30 },
       { header: 'Hình thức đề xuất', width: 20 },
       { header: 'Căn cứ', width: 34 },
     ],
-    rows: sanctioned.map((r, i) => [
-      String(i + 1),
+    sanctioned.map((r) => [
       r.name,
       r.unitName,
       SANCTION_LABELS[r.sanction ?? 'phe-binh'].vi,
       r.sanctionCitations.join('; '),
     ]),
-  };
-  const appendixReview: ReportTable = {
-    title: 'Phụ lục 3. Các trường hợp cần xem xét',
-    columns: [
-      { header: 'STT', width: 8 },
+  );
+  const appendixReview = numbered(
+    'Phụ lục 3. Các trường hợp cần xem xét',
+    [
       { header: 'Họ và tên', width: 22 },
       { header: 'Đơn vị', width: 28 },
       { header: 'Lý do', width: 56 },
     ],
-    rows: review.map((r, i) => [
-      String(i + 1),
+    review.map((r) => [
       r.name,
       r.unitName,
       [
@@ -251,7 +246,7 @@ export function annualReport(
         ...(r.rating === 'thieu-du-lieu' ? [ratingBasis(r, policy, 'vi')] : []),
       ].join('; ') || 'Trường hợp quy định chưa nêu rõ',
     ]),
-  };
+  );
 
   return {
     block,
@@ -300,6 +295,19 @@ export function annualReport(
   };
 }
 
+/** An appendix table with its "STT" column first, numbering the rows from 1. */
+function numbered(
+  title: string,
+  columns: readonly { readonly header: string; readonly width: number }[],
+  rows: readonly (readonly string[])[],
+): ReportTable {
+  return {
+    title,
+    columns: [{ header: 'STT', width: 8 }, ...columns],
+    rows: rows.map((row, i) => [String(i + 1), ...row]),
+  };
+}
+
 /**
  * A sheet of the workbooks as an appendix: "Phụ lục n. <title>", STT first, the same rows in the same words; only the
  * columns named in `headers` when given (a Word page is narrower than a sheet).
@@ -308,17 +316,16 @@ export function appendixOf(sheet: TableSheet, number: number, headers?: readonly
   const kept = sheet.columns
     .map((c, i) => ({ c, i }))
     .filter(({ c }) => headers === undefined || headers.includes(c.header));
-  return {
-    title: `Phụ lục ${number}. ${sheet.title}`,
-    columns: [{ header: 'STT', width: 8 }, ...kept.map(({ c }) => ({ header: c.header, width: c.width }))],
-    rows: sheet.rows.map((row, r) => [
-      String(r + 1),
-      ...kept.map(({ i }) => {
+  return numbered(
+    `Phụ lục ${number}. ${sheet.title}`,
+    kept.map(({ c }) => ({ header: c.header, width: c.width })),
+    sheet.rows.map((row) =>
+      kept.map(({ i }) => {
         const cell = row[i] ?? null;
         return cell === null ? '' : String(cell);
       }),
-    ]),
-  };
+    ),
+  );
 }
 
 function unique(list: readonly string[]): string[] {

@@ -91,6 +91,24 @@ async function viaLeanReader(path: string): Promise<Sheet[]> {
   return sheets;
 }
 
+/**
+ * The reference, read again when exceljs's own streaming reader fails on a file it read a moment before: with the
+ * worksheet zipped before xl/workbook.xml (as our writer orders the parts) it parks the sheet in a temporary file, and
+ * under a loaded machine it has twice lost workbook.xml on the way ("Cannot read properties of undefined (reading
+ * 'sheets')" in WorkbookReader._parseWorksheet, CI 2026-11-23; not reproduced in 400 reads by hand, with and without load). The lean
+ * reader is not retried, and the comparison is unchanged.
+ */
+async function referenceOf(path: string): Promise<Sheet[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await viaExcelJS(path);
+    } catch (cause) {
+      const race = cause instanceof TypeError && /reading 'sheets'/u.test(cause.message);
+      if (!race || attempt >= 3) throw cause;
+    }
+  }
+}
+
 async function xlsxFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
@@ -107,7 +125,8 @@ const fixtures = [
 
 describe('the lean reader reads every fixture as exceljs does', () => {
   it.each(fixtures.map((f) => [f.slice(ROOT.length), f]))('%s', async (_name, path) => {
-    const [lean, reference] = await Promise.all([viaLeanReader(path), viaExcelJS(path)]);
+    const lean = await viaLeanReader(path);
+    const reference = await referenceOf(path);
     // Sheets in the same order with the same rows; names where exceljs resolves them (it cannot for openpyxl's absolute targets).
     expect(lean.map((s) => s.rows)).toEqual(reference.map((s) => s.rows));
     for (const [i, sheet] of reference.entries()) {

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { fitColumns, terminalWidth, textTable, wrapText } from '../../src/report/render/terminal.js';
+import wrapAnsi from 'wrap-ansi';
+import { fitColumns, terminalWidth, textTable, wrapText, wrapWords } from '../../src/report/render/terminal.js';
 
 const widest = (text: string) => Math.max(...text.split('\n').map((line) => stringWidth(line)));
 /** The words of a text, whatever the line breaks and padding: nothing may be lost by wrapping. */
@@ -78,5 +80,41 @@ describe('textWidth: the fast count agrees with string-width', () => {
   ])('%j', async (text) => {
     const { textWidth } = await import('../../src/report/render/terminal.js');
     expect(textWidth(text)).toBe(stringWidth(text));
+  });
+});
+
+describe('wrapWords: the plain-text path wraps exactly as wrap-ansi does', () => {
+  // Letters a civil servant's text is made of, and the ones that must leave the fast path (marks left after NFC, a
+  // soft hyphen, a tab, a colour code, wide characters).
+  const plain = ['a', 'b', 'Đ', 'ế', 'ữ', 'ơ', '1', ';', '(', ')', '“', '”', '…', '—', '\u00a0', 'É'];
+  const odd = ['e\u0301', 'q\u0301', '\u00ad', '\t', '\u001b[31m', '\u001b[39m', '越', '😀', '\n'];
+  const word = (letters: readonly string[]) =>
+    fc.array(fc.constantFrom(...letters), { minLength: 0, maxLength: 14 }).map((l) => l.join(''));
+  const text = (letters: readonly string[]) =>
+    fc
+      .array(fc.tuple(word(letters), fc.constantFrom(' ', ' ', ' ', '  ', '   ')), { maxLength: 40 })
+      .map((parts) => parts.map(([w, gap]) => w + gap).join(''));
+
+  it('gives wrap-ansi’s lines for generated plain texts, odd ones and long words (width 10–100)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(text(plain), text([...plain, ...odd])),
+        fc.integer({ min: 10, max: 100 }),
+        (input, width) => {
+          expect(wrapWords(input, width)).toEqual(wrapAnsi(input, width, { hard: true, trim: true }).split('\n'));
+        },
+      ),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 2000) },
+    );
+  });
+
+  it('wraps a national table’s citation line as wrap-ansi does, and every line fits', () => {
+    const citation = `Căn cứ: ${Array.from({ length: 40 }, (_, i) => `khoản ${(i % 3) + 1} Điều ${5 + (i % 13)}`).join('; ')}`;
+    for (const width of [40, 57, 98]) {
+      const lines = wrapWords(citation, width);
+      expect(lines).toEqual(wrapAnsi(citation, width, { hard: true, trim: true }).split('\n'));
+      expect(lines.length).toBeGreaterThan(3);
+      expect(Math.max(...lines.map((line) => stringWidth(line)))).toBeLessThanOrEqual(width);
+    }
   });
 });

@@ -24,6 +24,7 @@ function unitWarnings(run: YearRun, code: string): Problem[] {
   return run.warnings.filter(
     (w) =>
       w.unit === code ||
+      w.units?.includes(code) === true ||
       (w.where !== undefined && files.has(w.where.file)) ||
       (w.unit === undefined && YEAR_WIDE.has(w.code)),
   );

@@ -20,6 +20,30 @@ export interface Problem {
   readonly where?: SourceRef;
   /** The unit it concerns, when it concerns one (`explain` lists the unit's problems). */
   readonly unit?: string;
+  /**
+   * The units a problem about many concerns, all of them: the message names at most {@link NAMED} (a workbook cell
+   * holds 32 767 characters, and 10 000 codes are no message); `--json` gives the whole list, `explain` each unit's.
+   */
+  readonly units?: readonly string[];
+}
+
+/** How many units a message about many names before "và N đơn vị khác". */
+export const NAMED = 50;
+
+/** The units (or "code (name)" texts) a message names: all of them up to {@link NAMED}, else the first and a count. */
+export function named(items: readonly string[]): Words {
+  if (items.length <= NAMED) return { vi: items.join(', '), en: items.join(', ') };
+  const head = items.slice(0, NAMED).join(', ');
+  const rest = items.length - NAMED;
+  return {
+    vi: `${head} và ${rest} đơn vị khác (đủ danh sách: --json, trường "units" của cảnh báo)`,
+    en: `${head} and ${rest} more (the whole list: --json, the warning's "units")`,
+  };
+}
+
+/** The problem, with the codes of all the units it concerns. */
+export function aboutUnits(problem: Problem, codes: readonly string[]): Problem {
+  return { ...problem, units: codes };
 }
 
 /** A message in both languages of the tool. */

@@ -26,7 +26,7 @@ import {
 } from './fields.js';
 import type { ReadLimits } from './limits.js';
 import { cleanText, matchKey, parseNumberText } from './normalize.js';
-import { type Problem, error, info, warning, aboutUnit } from './problems.js';
+import { type Problem, error, info, warning, aboutUnit, aboutUnits, named } from './problems.js';
 import { type TableRow, type TableSpec, readTable } from './table.js';
 
 const UNIT_CODE = { key: 'unitCode', headers: ['Mã đơn vị', 'Mã ĐV', 'Unit code', 'Unit id'], required: true } as const;
@@ -535,16 +535,20 @@ function finishUnits(units: ReadonlyMap<string, UnitDraft>, rules: UnitsRules, p
       .map((k) => `${k.vi} ở khối ${k.defaultFor.join(', ')}`)
       .join('; ');
     const first = units.get(defaulted[0] ?? '')?.where;
+    const list = named(defaulted);
     problems.push(
-      warning(
-        'kind-defaulted',
-        {
-          vi: `${defaulted.length} đơn vị không ghi Loại đơn vị, đã lấy theo khối (${names}): ${defaulted.join(', ')}.`,
-          en: `${defaulted.length} unit(s) have no Loại đơn vị (kind); taken from the block (${names}): ${defaulted.join(', ')}.`,
-        },
-        first === undefined
-          ? undefined
-          : { file: first.file, ...(first.sheet === undefined ? {} : { sheet: first.sheet }) },
+      aboutUnits(
+        warning(
+          'kind-defaulted',
+          {
+            vi: `${defaulted.length} đơn vị không ghi Loại đơn vị, đã lấy theo khối (${names}): ${list.vi}.`,
+            en: `${defaulted.length} unit(s) have no Loại đơn vị (kind); taken from the block (${names}): ${list.en}.`,
+          },
+          first === undefined
+            ? undefined
+            : { file: first.file, ...(first.sheet === undefined ? {} : { sheet: first.sheet }) },
+        ),
+        defaulted,
       ),
     );
   }

@@ -7,7 +7,7 @@ import type { FollowUp, Person, ScoreRow, SourceRef, Unit } from '../domain.js';
 import type { YearInput } from '../rules/evaluate.js';
 import type { Policy } from '../rules/policy.js';
 import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
-import { type Problem, error, formatWhere, warning } from './problems.js';
+import { type Problem, aboutUnits, error, formatWhere, named, warning } from './problems.js';
 import { readSelfReportFiles } from './pool.js';
 import { readAssessmentFile, readFollowUpFile, readScoresFile, readUnitsFile } from './readers.js';
 import { matchKey, revealed } from './normalize.js';
@@ -431,7 +431,7 @@ function crossCheckScores(
 ): ScoreRow[] {
   const unitOf = new Map(units.map((u) => [u.code, u]));
   const kept: ScoreRow[] = [];
-  const notRated: string[] = [];
+  const notRated: ScoreRow[] = [];
   for (const row of scores) {
     const unit = unitOf.get(row.unitCode);
     if (unit !== undefined && unit.block !== row.block) {
@@ -448,19 +448,22 @@ function crossCheckScores(
       continue;
     }
     // A unit whose units rows are malformed is already named by that error: not again as absent.
-    if (unit === undefined && units.length > 0 && !unreadable.has(row.unitCode))
-      notRated.push(`${row.unitCode} (${row.unitName})`);
+    if (unit === undefined && units.length > 0 && !unreadable.has(row.unitCode)) notRated.push(row);
     kept.push(row);
   }
   if (notRated.length > 0) {
+    const list = named(notRated.map((row) => `${row.unitCode} (${row.unitName})`));
     problems.push(
-      warning(
-        'index-unit-not-rated',
-        {
-          vi: `${notRated.length} đơn vị có trong bảng điểm nhưng không có trong danh sách đơn vị: được tính vào số đơn vị xếp hạng (N), không xếp loại: ${notRated.join(', ')}.`,
-          en: `${notRated.length} unit(s) in the scores file are not in the units file: they count in N, and are not rated: ${notRated.join(', ')}.`,
-        },
-        scores[0]?.source === undefined ? undefined : { file: scores[0].source.file },
+      aboutUnits(
+        warning(
+          'index-unit-not-rated',
+          {
+            vi: `${notRated.length} đơn vị có trong bảng điểm nhưng không có trong danh sách đơn vị: được tính vào số đơn vị xếp hạng (N), không xếp loại: ${list.vi}.`,
+            en: `${notRated.length} unit(s) in the scores file are not in the units file: they count in N, and are not rated: ${list.en}.`,
+          },
+          scores[0]?.source === undefined ? undefined : { file: scores[0].source.file },
+        ),
+        notRated.map((row) => row.unitCode),
       ),
     );
   }

@@ -25,6 +25,8 @@ export function problemJson(problem: Problem) {
     sheet: problem.where?.sheet ?? null,
     row: problem.where?.row ?? null,
     column: problem.where?.column ?? null,
+    // A warning about many units names the first 50 in its message; here are all of them.
+    ...(problem.units === undefined ? {} : { units: problem.units }),
   };
 }
 

@@ -347,7 +347,7 @@ export function addTableSheet(workbook: Writer, block: TitleBlock, sheet: TableS
     for (let i = 0; i <= values.length; i++) {
       const value = i === 0 ? stt : (values[i - 1] ?? null);
       const cell = row.getCell(i + 1);
-      cell.value = value;
+      cell.value = typeof value === 'string' ? cellText(value) : value;
       cell.style = typeof value === 'number' ? numberStyle(styles, columns[i]?.numFmt) : styles.text;
       if (typeof value === 'string') lines = Math.max(lines, linesFor(value, columns[i]?.width ?? 10));
     }
@@ -391,7 +391,7 @@ export function addKeyValueSheet(workbook: Writer, block: TitleBlock, sheet: Key
       const line = ws.getRow(row);
       [key, value].forEach((text, i) => {
         const cell = line.getCell(i + 1);
-        cell.value = text;
+        cell.value = cellText(text);
         cell.style = styles.text;
       });
       line.height = heightFor(Math.max(linesFor(key, widths[0] ?? 38), linesFor(value, widths[1] ?? 100)));
@@ -401,6 +401,19 @@ export function addKeyValueSheet(workbook: Writer, block: TitleBlock, sheet: Key
     row++;
   }
   ws.commit();
+}
+
+/** The most characters Excel keeps in a cell; a longer text makes it "repair" the file and drop the cell. */
+export const CELL_LIMIT = 32_767;
+const CUT = ' … [cắt bớt: một ô Excel chứa tối đa 32 767 ký tự; đủ nội dung trong --json]';
+
+/** A text as a cell holds it: whole when it fits Excel's limit, else cut there with a note saying so. */
+export function cellText(text: string): string {
+  if (text.length <= CELL_LIMIT) return text;
+  let end = CELL_LIMIT - CUT.length;
+  // Not between the two halves of a character outside the BMP.
+  if (/[\ud800-\udbff]/u.test(text.charAt(end - 1))) end--;
+  return text.slice(0, end) + CUT;
 }
 
 /** The entries of a zip held in memory, in order (exceljs's output, stored uncompressed). */

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { textWidth } from './terminal.js';
+import { textWidth, widthIsLength } from './terminal.js';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import type { Column, Document, KeyValueSheet, TableSheet, TitleBlock } from '../content/document.js';
@@ -103,12 +103,14 @@ export function linesFor(text: string, width: number): number {
   const room = Math.max(1, Math.floor(width * 1.25) - 1);
   // Most cells are short: one line, without splitting.
   if (text.length <= room && !text.includes('\n')) return 1;
+  // Letters that each take one column (nearly every text) are counted, not measured word by word.
+  const measure = widthIsLength(text) ? (word: string) => word.length : textWidth;
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     let line = 0;
     lines++;
     for (const word of paragraph.split(' ')) {
-      const length = textWidth(word);
+      const length = measure(word);
       if (line > 0 && line + 1 + length > room) {
         lines++;
         line = 0;

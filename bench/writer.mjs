@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// Issue #15, "writing": the rating workbook of a year written by what we use (exceljs's streaming writer, then the
+// re-pack with yazl for fixed bytes) against the floor of writing its sheet XML directly (strings per row with fixed
+// style ids, deflated by Node's zlib with zlib.crc32, no zip library). The direct side writes only the tables'
+// cells — no frame, merges, styles part or zip directory, which are a few kB — so it is a floor, not a writer; its
+// XML size is printed beside exceljs's so that the two are seen to write the same amount.
+//   node bench/writer.mjs <workspace> [runs=3]   → one JSON line (ms, medians of interleaved runs; MB)
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import { loadYear } from '../dist/io/workspace.js';
+import { evaluateYear } from '../dist/rules/evaluate.js';
+import { resolvePolicy } from '../dist/rules/policy.js';
+import { personRows } from '../dist/report/content/model.js';
+import { ratingDocument } from '../dist/report/content/outputs.js';
+import { renderWorkbook, repack } from '../dist/report/render/workbook.js';
+import { gapProblem } from '../dist/report/content/gaps.js';
+import { titleBlock } from '../dist/report/content/title.js';
+
+const [workspace, runsText = '3'] = process.argv.slice(2);
+const runs = Number(runsText);
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+const deflateRaw = promisify(zlib.deflateRaw);
+
+const policy = resolvePolicy(2024);
+const loaded = await loadYear(workspace, 2024, policy);
+const evaluation = evaluateYear(loaded.input, policy);
+const rows = personRows(evaluation);
+const info = {
+  block: titleBlock(policy, {}, 2024),
+  policy: evaluation.policy,
+  files: loaded.files,
+  warnings: evaluation.gaps.map((gap) => gapProblem(gap, policy)),
+  toolVersion: '0',
+};
+const document = ratingDocument(evaluation, rows, info);
+
+// XML's special characters (control characters, which exceljs drops, are left out of this floor).
+const escape = (text) =>
+  /[&<>"]/u.test(text)
+    ? text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;')
+    : text;
+const letters = (n) => {
+  let s = '';
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+};
+
+/** The tables' cells as sheet XML, one string per row, deflated and CRC'd as a zip entry would be. */
+async function direct() {
+  let xmlBytes = 0;
+  const parts = [];
+  for (const sheet of document.sheets) {
+    if (sheet.kind !== 'table') continue;
+    const columns = sheet.columns.length + 1;
+    const refs = Array.from({ length: columns }, (_, i) => letters(i + 1));
+    const chunks = [];
+    sheet.rows.forEach((values, index) => {
+      const r = index + 11;
+      let xml = `<row r="${r}" ht="15" customHeight="1" spans="1:${columns}" x14ac:dyDescent="0.25"><c r="A${r}" s="7"><v>${index + 1}</v></c>`;
+      values.forEach((value, i) => {
+        const ref = `${refs[i + 1]}${r}`;
+        if (value === null || value === undefined) xml += `<c r="${ref}" s="8"/>`;
+        else if (typeof value === 'number') xml += `<c r="${ref}" s="7"><v>${value}</v></c>`;
+        else xml += `<c r="${ref}" s="8" t="str"><v>${escape(value)}</v></c>`;
+      });
+      chunks.push(`${xml}</row>`);
+    });
+    const data = Buffer.from(`<sheetData>${chunks.join('')}</sheetData>`);
+    xmlBytes += data.length;
+    parts.push(data);
+  }
+  const packed = await Promise.all(
+    parts.map(async (data) => ({ crc: zlib.crc32(data), bytes: await deflateRaw(data) })),
+  );
+  return { xmlBytes, zipBytes: packed.reduce((sum, p) => sum + p.bytes.length, 0) };
+}
+
+const samples = { exceljs: [], repack: [], direct: [] };
+let sizes = {};
+for (let run = 0; run < runs; run++) {
+  let start = now();
+  const bytes = await renderWorkbook(document);
+  samples.exceljs.push(now() - start);
+  start = now();
+  await repack(bytes, 2024);
+  samples.repack.push(now() - start);
+  start = now();
+  const floor = await direct();
+  samples.direct.push(now() - start);
+  sizes = { workbookBytes: bytes.length, directXmlBytes: floor.xmlBytes, directDeflatedBytes: floor.zipBytes };
+}
+const median = (values) => Math.round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]);
+process.stdout.write(
+  `${JSON.stringify({
+    rows: document.sheets.reduce((n, s) => n + (s.kind === 'table' ? s.rows.length : 0), 0),
+    exceljsMs: median(samples.exceljs),
+    repackMs: median(samples.repack),
+    directMs: median(samples.direct),
+    ...sizes,
+  })}\n`,
+);

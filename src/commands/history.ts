@@ -29,7 +29,7 @@ export async function keepRecord(yearFolder: string, sealed: SealedRecord, comma
   const path = join(folder, `${sealed.digest}.json`);
   // Written whole or not at all (beside, then renamed), as every output is.
   if (!(await exists(path, false)))
-    await writeOutputs([{ path, bytes: sealed.text }], { force: true, protectedPaths: [], display: (p) => p });
+    await writeOutputs([{ path, bytes: sealed.bytes }], { force: true, protectedPaths: [], display: (p) => p });
   await appendFile(join(folder, LOG), `${now.toISOString()}\t${sealed.digest}\t${command}\n`);
 }
 

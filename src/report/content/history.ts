@@ -62,15 +62,18 @@ function canonical(value: unknown): unknown {
 /** A record with its text and its name, each made once (a national record is some 15 MB of JSON). */
 export interface SealedRecord {
   readonly record: HistoryRecord;
-  /** Canonical JSON, two-space indented, with a final newline. */
-  readonly text: string;
+  /**
+   * Canonical JSON, two-space indented, with a final newline, in UTF-8: kept as bytes, not as the string (Vietnamese
+   * text makes V8 hold a string at two bytes a character; the record lives while the workbooks are rendered).
+   */
+  readonly bytes: Buffer;
   /** The first 16 hex digits of the SHA-256 of the text (what it says, inputs and outcomes). */
   readonly digest: string;
 }
 
 export function sealRecord(record: HistoryRecord): SealedRecord {
-  const text = `${JSON.stringify(canonical(record), null, 2)}\n`;
-  return { record, text, digest: createHash('sha256').update(text).digest('hex').slice(0, 16) };
+  const bytes = Buffer.from(`${JSON.stringify(canonical(record), null, 2)}\n`);
+  return { record, bytes, digest: createHash('sha256').update(bytes).digest('hex').slice(0, 16) };
 }
 
 export function personKey(r: Pick<PersonRow, 'unitCode' | 'name' | 'role' | 'period'>): string {

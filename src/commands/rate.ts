@@ -4,6 +4,7 @@ import { type Document, asDraft } from '../report/content/document.js';
 import { yearJson } from '../report/render/json.js';
 import { RATING_LABELS, REWARD_LABELS, SANCTION_LABELS, label } from '../report/content/labels.js';
 import { ratingDocument, sanctionDocument } from '../report/content/outputs.js';
+import { isProposed, toReview } from '../report/content/model.js';
 import { textTable } from '../report/render/terminal.js';
 import { issuerNotice } from '../report/content/title.js';
 import { type YearRun, runYear } from '../pipeline/year.js';
@@ -137,10 +138,9 @@ function personTable(context: Context, prepared: YearRun, withSanctions: boolean
 
 function summary(context: Context, prepared: YearRun, written: readonly string[], withSanctions: boolean): string {
   const count = (rating: string) => prepared.rows.filter((r) => r.rating === rating).length;
-  const sanctioned = prepared.rows.filter(
-    (r) => r.sanction === 'phe-binh' || r.sanction === 'khien-trach' || r.sanction === 'canh-cao',
-  ).length;
-  const review = prepared.rows.filter((r) => r.sanction === 'can-xem-xet' || r.sanction === 'thieu-du-lieu').length;
+  // The counts of the sanction workbook's two sheets ("Đề xuất xử lý", "Cần xem xét").
+  const sanctioned = prepared.rows.filter(isProposed).length;
+  const review = prepared.rows.filter(toReview).length;
   if (context.lang === 'en') {
     return `ict-eval: ${prepared.year}: ${prepared.rows.length} persons: ${count('xuat-sac')} excellent, ${count('hoan-thanh')} completed, ${count('khong-hoan-thanh')} not completed, ${count('thieu-du-lieu')} not rated${withSanctions ? `; ${sanctioned} sanctions proposed, ${review} to review` : ''}; ${prepared.warnings.length} warnings. ${sentence(writtenText(context, written))}.`;
   }

@@ -13,7 +13,7 @@ import {
   reviewReasonLabel,
   topGroupName,
 } from './labels.js';
-import type { PersonRow } from './model.js';
+import { type PersonRow, SANCTION_FORMS, isProposed, toReview } from './model.js';
 import { type HistoryDiff, changesSheet, outcomeText } from './history.js';
 import { ratingBasis } from './describe.js';
 import { type ReportChart, rankMovement, scoreDistribution, violationsByBlock } from './charts.js';
@@ -85,7 +85,6 @@ export function unitDifficulties(
 }
 
 const RATINGS = ['xuat-sac', 'hoan-thanh', 'khong-hoan-thanh', 'thieu-du-lieu'] as const;
-const FORMS = ['canh-cao', 'khien-trach', 'phe-binh'] as const;
 
 /** The annual report of a year. */
 export function annualReport(
@@ -108,10 +107,8 @@ export function annualReport(
   const decision = regulation.reference.decisionVi;
   const rated = rows.filter((r) => r.rating !== 'thieu-du-lieu');
   const count = (rating: string, list: readonly PersonRow[] = rows) => list.filter((r) => r.rating === rating).length;
-  const sanctioned = rows.filter((r) => r.sanction !== null && (FORMS as readonly string[]).includes(r.sanction));
-  const review = rows.filter(
-    (r) => r.sanction === 'can-xem-xet' || r.sanction === 'thieu-du-lieu' || r.reviewReasons.length > 0,
-  );
+  const sanctioned = rows.filter(isProposed);
+  const review = rows.filter(toReview);
   const rewarded = rows.filter((r) => r.rewards.length > 0);
   const units = evaluation.units;
   const reported = units.filter((u) => u.assessment.hasReport).length;
@@ -158,7 +155,7 @@ export function annualReport(
       : `Đề nghị xem xét khen thưởng (${formatCitation(regulation.citations.rewards)}): ${rewarded.map((r) => `${r.name} (${r.unitName}) — ${r.rewards.map((w) => REWARD_LABELS[w].vi).join(', ')}`).join('; ')}.`,
     sanctioned.length === 0
       ? `Không có đề xuất xử lý (${formatCitation(regulation.citations.sanctions)}).`
-      : `Đề xuất xử lý (${formatCitation(regulation.citations.sanctions)}): ${FORMS.map((f) => `${SANCTION_LABELS[f].vi} ${sanctioned.filter((r) => r.sanction === f).length}`).join(', ')} — ${sanctioned.map((r) => `${r.name} (${r.unitName}): ${SANCTION_LABELS[r.sanction ?? 'phe-binh'].vi.toLowerCase()}, ${r.sanctionCitations.join('; ')}`).join('; ')}.`,
+      : `Đề xuất xử lý (${formatCitation(regulation.citations.sanctions)}): ${SANCTION_FORMS.map((f) => `${SANCTION_LABELS[f].vi} ${sanctioned.filter((r) => r.sanction === f).length}`).join(', ')} — ${sanctioned.map((r) => `${r.name} (${r.unitName}): ${SANCTION_LABELS[r.sanction ?? 'phe-binh'].vi.toLowerCase()}, ${r.sanctionCitations.join('; ')}`).join('; ')}.`,
     review.length === 0
       ? 'Không có trường hợp cần xem xét.'
       : `Các trường hợp đề nghị Sở Nội vụ xem xét, trình UBND tỉnh quyết định (${formatCitation(regulation.citations.homeAffairs)}): ${review.length} trường hợp, nêu tại Phụ lục 3.`,

@@ -54,6 +54,23 @@ function unique(citations: readonly Citation[]): string[] {
   return [...new Set(citations.map((c) => formatCitation(c)))];
 }
 
+/** The forms of Điều 17 a person may be proposed for, most severe first. */
+export const SANCTION_FORMS = ['canh-cao', 'khien-trach', 'phe-binh'] as const;
+
+/** Proposed for a form of Điều 17: on the "Đề xuất xử lý" sheet, counted as "đề xuất xử lý" everywhere. */
+export function isProposed(r: PersonRow): boolean {
+  return r.sanction !== null && (SANCTION_FORMS as readonly string[]).includes(r.sanction);
+}
+
+/**
+ * A case for Sở Nội vụ to weigh: an uncovered or uncertain sanction, or any reason to review (no report, a head who
+ * changed, a point c flag…). The "Cần xem xét" sheet, the report's Phụ lục 3, the letter and every count of
+ * "cần xem xét" list exactly these.
+ */
+export function toReview(r: PersonRow): boolean {
+  return r.sanction === 'can-xem-xet' || r.sanction === 'thieu-du-lieu' || r.reviewReasons.length > 0;
+}
+
 /** The rows of a year, one per responsible person, in the order of the evaluation. */
 export function personRows(evaluation: YearEvaluation): PersonRow[] {
   return evaluation.persons.map((p) => personRow(p));

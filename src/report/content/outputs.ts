@@ -22,7 +22,7 @@ import {
   topGroupName,
   yesNo,
 } from './labels.js';
-import { type PersonRow, sectionList } from './model.js';
+import { type PersonRow, SANCTION_FORMS, isProposed, sectionList, toReview } from './model.js';
 import type { CellValue, Column, Document, KeyValueSheet, TableSheet, TitleBlock } from './document.js';
 
 /** What every output names besides its content: the run's policy, inputs, warnings and tool. */
@@ -316,8 +316,6 @@ function indicated(citation: string, indicator: string | undefined): string {
   return indicator === undefined ? citation : `${citation} (chỉ số: ${indicator})`;
 }
 
-const SANCTIONED = new Set(['phe-binh', 'khien-trach', 'canh-cao']);
-
 /** The person and the facts the sanction points look at: the first columns of both sanction sheets. */
 function factColumns(year: number, policy: Pick<Policy, 'parameters'>): Column[] {
   return [
@@ -371,17 +369,10 @@ export function sanctionDocument(evaluation: YearEvaluation, rows: readonly Pers
   const { regulation } = policy;
   const year = evaluation.year;
   const path = `Sở Nội vụ tổng hợp, trình UBND tỉnh xem xét, quyết định (${formatCitation(regulation.citations.homeAffairs)}). ${subtitle(year, policy)}`;
-  const proposed = byBlock(
-    rows.filter((r) => r.sanction !== null && SANCTIONED.has(r.sanction)),
-    policy,
-  );
+  const proposed = byBlock(rows.filter(isProposed), policy);
   const proposals = proposed.items;
-  const toReview = byBlock(
-    rows.filter((r) => r.sanction === 'can-xem-xet' || r.sanction === 'thieu-du-lieu' || r.reviewReasons.length > 0),
-    policy,
-  );
-  const review = toReview.items;
-  const forms = ['canh-cao', 'khien-trach', 'phe-binh'] as const;
+  const reviewed = byBlock(rows.filter(toReview), policy);
+  const review = reviewed.items;
   const formOf = (r: PersonRow) => (r.sanction === null ? '' : SANCTION_LABELS[r.sanction].vi);
   const proposalSheet: TableSheet = {
     kind: 'table',
@@ -395,7 +386,7 @@ export function sanctionDocument(evaluation: YearEvaluation, rows: readonly Pers
       policy,
       'người',
       formOf,
-      forms.map((f) => SANCTION_LABELS[f].vi),
+      SANCTION_FORMS.map((f) => SANCTION_LABELS[f].vi),
     ),
     columns: [
       ...factColumns(year, policy),
@@ -418,7 +409,7 @@ export function sanctionDocument(evaluation: YearEvaluation, rows: readonly Pers
     title: `Các trường hợp đề nghị Sở Nội vụ xem xét, trình UBND tỉnh (${formatCitation(regulation.citations.homeAffairs)})`,
     subtitle: subtitle(year, policy),
     official: { basis: basisLine(policy) },
-    groups: toReview.groups,
+    groups: reviewed.groups,
     totals: countLines(review, policy, 'trường hợp', () => '', []),
     columns: [
       ...factColumns(year, policy),

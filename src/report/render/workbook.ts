@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { workbookWriter } from './exceljs.js';
 import { textWidth, widthIsLength } from './terminal.js';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
@@ -481,7 +482,7 @@ export async function renderWorkbook(document: Document): Promise<Buffer> {
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
   sink.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const workbook = new (workbookWriter())({
     stream: sink,
     useStyles: true,
     useSharedStrings: false,

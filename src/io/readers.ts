@@ -222,9 +222,32 @@ function parseRow<S extends TableSpec<string>, T>(
 
 /** Where a cell is: the row, and the column's letter with its canonical header. */
 function at<S extends TableSpec<string>>(spec: S, row: TableRow<KeyOf<S>>, key: KeyOf<S>): SourceRef {
-  const letter = row.columns[key];
-  const header = spec.columns.find((c) => c.key === key)?.headers[0] ?? key;
-  return { ...row.where, column: letter === undefined ? header : `${letter} (${header})` };
+  return { ...row.where, column: columnText(spec, row.columns, key) };
+}
+
+/**
+ * "E (Kết quả đánh giá)": a column's letter and canonical header, made once per sheet and column — the rows of a sheet
+ * share their letters, and the wide assessment form locates every one of its 220 000 national cells.
+ */
+const columnTexts = new WeakMap<object, Map<string, string>>();
+function columnText<S extends TableSpec<string>>(
+  spec: S,
+  letters: TableRow<KeyOf<S>>['columns'],
+  key: KeyOf<S>,
+): string {
+  let texts = columnTexts.get(letters);
+  if (texts === undefined) {
+    texts = new Map();
+    columnTexts.set(letters, texts);
+  }
+  let text = texts.get(key);
+  if (text === undefined) {
+    const letter = letters[key];
+    const header = spec.columns.find((c) => c.key === key)?.headers[0] ?? key;
+    text = letter === undefined ? header : `${letter} (${header})`;
+    texts.set(key, text);
+  }
+  return text;
 }
 
 /** Words of a header that say it may hold data the tool reads (a score, a status, a code, a flag). */

@@ -222,7 +222,11 @@ function parseRow<S extends TableSpec<string>, T>(
 
 /** Where a cell is: the row, and the column's letter with its canonical header. */
 function at<S extends TableSpec<string>>(spec: S, row: TableRow<KeyOf<S>>, key: KeyOf<S>): SourceRef {
-  return { ...row.where, column: columnText(spec, row.columns, key) };
+  const { file, sheet, row: line } = row.where;
+  const column = columnText(spec, row.columns, key);
+  // Built field by field (a spread of the row's place was the costliest step of reading the assessment's cells).
+  if (line === undefined) return sheet === undefined ? { file, column } : { file, sheet, column };
+  return sheet === undefined ? { file, row: line, column } : { file, sheet, row: line, column };
 }
 
 /**

@@ -151,6 +151,9 @@ async function readSheet<K extends string>(spec: TableSpec<K>, sheet: RawSheet, 
   let reportedWide = false;
   const firstRequired = spec.columns.find((c) => c.required)?.key;
   const sheetRef = sheet.name === undefined ? {} : { sheet: sheet.name };
+  // Each data row's place, built field by field (no spread: one per row, 220 000 in a national file).
+  const sheetName = sheet.name;
+  const place = (row: number): SourceRef => (sheetName === undefined ? { file, row } : { file, sheet: sheetName, row });
   // The same for every row of the sheet, so built once: column letters by key, the extra columns.
   let columns: Partial<Record<K, string>> = {};
   let keyed: (readonly [K, number])[] = [];
@@ -230,7 +233,7 @@ async function readSheet<K extends string>(spec: TableSpec<K>, sheet: RawSheet, 
     const cells: Partial<Record<K, Cell>> = {};
     for (const [key, index] of keyed) cells[key] = raw.cells[index] ?? null;
     rows.push({
-      where: { file, ...sheetRef, row: raw.row },
+      where: place(raw.row),
       cells,
       columns,
       extras:

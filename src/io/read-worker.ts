@@ -15,63 +15,90 @@ export interface ReadTask {
 }
 
 /**
- * Rows as columns of strings: posting 11 000 row objects between threads costs far more than
- * posting ten arrays and rebuilding the objects on the other side.
+ * Rows as columns: posting 11 000 row objects between threads costs far more than posting a few arrays and rebuilding
+ * the objects on the other side. Each distinct text is posted once, in `texts`, and the columns hold its index (-1:
+ * none), in typed arrays that are moved, not copied: a file's name, its sheet's, a unit's code, an item's code and a
+ * status repeat on every row, and a copy of each per row made some 35 MB of a national year's heap on the main thread.
  */
 export interface PackedRows {
-  readonly unitCode: string[];
-  readonly itemCode: string[];
-  readonly selfAssessment: (ItemStatus | null)[];
-  readonly evidence: string[];
-  readonly note: string[];
-  readonly difficulties: string[];
-  readonly file: string[];
-  readonly sheet: (string | null)[];
-  readonly row: number[];
+  readonly texts: string[];
+  readonly unitCode: Int32Array;
+  readonly itemCode: Int32Array;
+  readonly selfAssessment: Int32Array;
+  readonly evidence: Int32Array;
+  readonly note: Int32Array;
+  readonly difficulties: Int32Array;
+  readonly file: Int32Array;
+  readonly sheet: Int32Array;
+  readonly row: Int32Array;
 }
 
 export function packRows(rows: readonly SelfReportRow[]): PackedRows {
-  const packed: PackedRows = {
-    unitCode: [],
-    itemCode: [],
-    selfAssessment: [],
-    evidence: [],
-    note: [],
-    difficulties: [],
-    file: [],
-    sheet: [],
-    row: [],
+  const texts: string[] = [];
+  const index = new Map<string, number>();
+  const id = (text: string | null | undefined): number => {
+    if (text === null || text === undefined) return -1;
+    let at = index.get(text);
+    if (at === undefined) {
+      at = texts.length;
+      texts.push(text);
+      index.set(text, at);
+    }
+    return at;
   };
-  for (const r of rows) {
-    packed.unitCode.push(r.unitCode);
-    packed.itemCode.push(r.itemCode);
-    packed.selfAssessment.push(r.selfAssessment);
-    packed.evidence.push(r.evidence);
-    packed.note.push(r.note);
-    packed.difficulties.push(r.difficulties ?? '');
-    packed.file.push(r.source?.file ?? '');
-    packed.sheet.push(r.source?.sheet ?? null);
-    packed.row.push(r.source?.row ?? 0);
-  }
+  const column = () => new Int32Array(rows.length);
+  const packed: PackedRows = {
+    texts,
+    unitCode: column(),
+    itemCode: column(),
+    selfAssessment: column(),
+    evidence: column(),
+    note: column(),
+    difficulties: column(),
+    file: column(),
+    sheet: column(),
+    row: column(),
+  };
+  rows.forEach((r, i) => {
+    packed.unitCode[i] = id(r.unitCode);
+    packed.itemCode[i] = id(r.itemCode);
+    packed.selfAssessment[i] = id(r.selfAssessment);
+    packed.evidence[i] = id(r.evidence);
+    packed.note[i] = id(r.note);
+    packed.difficulties[i] = id(r.difficulties ?? '');
+    packed.file[i] = id(r.source?.file ?? '');
+    packed.sheet[i] = id(r.source?.sheet);
+    packed.row[i] = r.source?.row ?? 0;
+  });
   return packed;
 }
 
+/** The buffers of the packed columns, to move with the message instead of copying them. */
+export function packedBuffers(packed: PackedRows): ArrayBuffer[] {
+  const { unitCode, itemCode, selfAssessment, evidence, note, difficulties, file, sheet, row } = packed;
+  return [unitCode, itemCode, selfAssessment, evidence, note, difficulties, file, sheet, row].map(
+    (column) => column.buffer as ArrayBuffer,
+  );
+}
+
 export function unpackRows(packed: PackedRows): SelfReportRow[] {
+  const { texts } = packed;
+  const text = (at: number | undefined): string => (at === undefined || at < 0 ? '' : (texts[at] ?? ''));
   const rows: SelfReportRow[] = [];
   for (let i = 0; i < packed.unitCode.length; i++) {
-    const sheet = packed.sheet[i];
+    const sheet = packed.sheet[i] ?? -1;
+    const file = text(packed.file[i]);
+    const row = packed.row[i] ?? 0;
+    const status = packed.selfAssessment[i] ?? -1;
     rows.push({
-      unitCode: packed.unitCode[i] ?? '',
-      itemCode: packed.itemCode[i] ?? '',
-      selfAssessment: packed.selfAssessment[i] ?? null,
-      evidence: packed.evidence[i] ?? '',
-      note: packed.note[i] ?? '',
-      difficulties: packed.difficulties[i] ?? '',
-      source: {
-        file: packed.file[i] ?? '',
-        ...(sheet === null || sheet === undefined ? {} : { sheet }),
-        row: packed.row[i] ?? 0,
-      },
+      unitCode: text(packed.unitCode[i]),
+      itemCode: text(packed.itemCode[i]),
+      // A status the worker's reader made (one of ItemStatus), or none.
+      selfAssessment: status < 0 ? null : (text(status) as ItemStatus),
+      evidence: text(packed.evidence[i]),
+      note: text(packed.note[i]),
+      difficulties: text(packed.difficulties[i]),
+      source: sheet < 0 ? { file, row } : { file, sheet: text(sheet), row },
     });
   }
   return rows;
@@ -92,12 +119,13 @@ export function unpackReply(reply: ReadReply): SelfReportsRead {
 // Runs in a worker thread: reads each file it is sent and posts back the rows and problems.
 parentPort?.on('message', (task: ReadTask) => {
   readSelfReportFile(task.path, task.display, task.limits, task.itemCodes).then(
-    (result) =>
-      parentPort?.postMessage({
-        id: task.id,
-        rows: packRows(result.rows),
-        problems: result.problems,
-      } satisfies ReadReply),
+    (result) => {
+      const rows = packRows(result.rows);
+      parentPort?.postMessage(
+        { id: task.id, rows, problems: result.problems } satisfies ReadReply,
+        packedBuffers(rows),
+      );
+    },
     (error: unknown) =>
       parentPort?.postMessage({
         id: task.id,

@@ -33,3 +33,27 @@ describe('the read pool', () => {
     expect(parallel.at(-1)?.problems.map((p) => p.code)).toEqual(['xlsx-not-zip']);
   });
 });
+
+describe('rows packed for the trip between threads', () => {
+  it('come back as they went: nulls, absent sheets, repeated and unique texts; each distinct text posted once', async () => {
+    const { packRows, unpackRows, packedBuffers } = await import('../../src/io/read-worker.js');
+    const statuses = ['dat', 'khong-dat', 'khong-ap-dung', null] as const;
+    const rows = Array.from({ length: 500 }, (_, i) => ({
+      unitCode: `DV${String(i % 7).padStart(3, '0')}`,
+      itemCode: ITEM_CODES[i % ITEM_CODES.length] ?? '1.1',
+      selfAssessment: statuses[i % statuses.length] ?? null,
+      evidence: i % 3 === 0 ? '' : `Văn bản số ${i}/QĐ-UBND`,
+      note: i % 5 === 0 ? 'Không có dự án trong năm' : '',
+      difficulties: i % 11 === 0 ? 'Thiếu kinh phí' : '',
+      source:
+        i % 4 === 0
+          ? { file: `2024/self-reports/b-${i % 2}.csv`, row: i + 2 }
+          : { file: `2024/self-reports/b-${i % 2}.xlsx`, sheet: 'Tự đánh giá', row: i + 5 },
+    }));
+    const packed = packRows(rows);
+    const back = unpackRows(structuredClone(packed, { transfer: packedBuffers(packed) }));
+    expect(back).toStrictEqual(rows);
+    expect(new Set(packed.texts).size).toBe(packed.texts.length);
+    expect(packed.texts.length).toBeLessThan(500);
+  });
+});

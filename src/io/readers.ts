@@ -149,22 +149,33 @@ function buildSchemas(blocks: readonly BlockDef[], regulation: UnitsRules['regul
   };
 }
 
-const schemaCache = new WeakMap<readonly BlockDef[], Map<UnitsRules['regulation'], ReturnType<typeof buildSchemas>>>();
+/**
+ * A value made once per pair of keys, the first an object (held weakly); `context`, passed on to `make`, must be
+ * determined by the keys.
+ */
+function pairCache<A extends object, B, V, C extends unknown[] = []>(
+  make: (a: A, b: B, ...context: C) => V,
+): (a: A, b: B, ...context: C) => V {
+  const cache = new WeakMap<A, Map<B, V>>();
+  return (a, b, ...context) => {
+    let byB = cache.get(a);
+    if (byB === undefined) {
+      byB = new Map();
+      cache.set(a, byB);
+    }
+    let value = byB.get(b);
+    if (value === undefined) {
+      value = make(a, b, ...context);
+      byB.set(b, value);
+    }
+    return value;
+  };
+}
 
 /** The schemas for a list of blocks and a regulation, built once per pair. */
-function schemas(blocks: readonly BlockDef[], regulation: UnitsRules['regulation']): ReturnType<typeof buildSchemas> {
-  let byRegulation = schemaCache.get(blocks);
-  if (byRegulation === undefined) {
-    byRegulation = new Map();
-    schemaCache.set(blocks, byRegulation);
-  }
-  let built = byRegulation.get(regulation);
-  if (built === undefined) {
-    built = buildSchemas(blocks, regulation);
-    byRegulation.set(regulation, built);
-  }
-  return built;
-}
+const schemas = pairCache((blocks: readonly BlockDef[], regulation: UnitsRules['regulation']) =>
+  buildSchemas(blocks, regulation),
+);
 
 const selfReportRow = z.object({
   unitCode: unitCodeField,
@@ -223,7 +234,7 @@ function parseRow<S extends TableSpec<string>, T>(
 /** Where a cell is: the row, and the column's letter with its canonical header. */
 function at<S extends TableSpec<string>>(spec: S, row: TableRow<KeyOf<S>>, key: KeyOf<S>): SourceRef {
   const { file, sheet, row: line } = row.where;
-  const column = columnText(spec, row.columns, key);
+  const column = columnText(row.columns, key, spec);
   // Built field by field (a spread of the row's place was the costliest step of reading the assessment's cells).
   if (line === undefined) return sheet === undefined ? { file, column } : { file, sheet, column };
   return sheet === undefined ? { file, row: line, column } : { file, sheet, row: line, column };
@@ -233,26 +244,13 @@ function at<S extends TableSpec<string>>(spec: S, row: TableRow<KeyOf<S>>, key: 
  * "E (Kết quả đánh giá)": a column's letter and canonical header, made once per sheet and column — the rows of a sheet
  * share their letters, and the wide assessment form locates every one of its 220 000 national cells.
  */
-const columnTexts = new WeakMap<object, Map<string, string>>();
-function columnText<S extends TableSpec<string>>(
-  spec: S,
-  letters: TableRow<KeyOf<S>>['columns'],
-  key: KeyOf<S>,
-): string {
-  let texts = columnTexts.get(letters);
-  if (texts === undefined) {
-    texts = new Map();
-    columnTexts.set(letters, texts);
-  }
-  let text = texts.get(key);
-  if (text === undefined) {
+const columnText = pairCache(
+  (letters: Readonly<Partial<Record<string, string>>>, key: string, spec: TableSpec<string>): string => {
     const letter = letters[key];
     const header = spec.columns.find((c) => c.key === key)?.headers[0] ?? key;
-    text = letter === undefined ? header : `${letter} (${header})`;
-    texts.set(key, text);
-  }
-  return text;
-}
+    return letter === undefined ? header : `${letter} (${header})`;
+  },
+);
 
 /** Words of a header that say it may hold data the tool reads (a score, a status, a code, a flag). */
 const DATA_WORDS =

@@ -7,8 +7,7 @@ import { resolvePolicy } from '../dist/rules/policy.js';
 import { personRows } from '../dist/report/content/model.js';
 import { ratingDocument, sanctionDocument } from '../dist/report/content/outputs.js';
 import { renderWorkbook } from '../dist/report/render/workbook.js';
-import { gapProblem } from '../dist/report/content/gaps.js';
-import { titleBlock } from '../dist/report/content/title.js';
+import { runInfo } from './info.mjs';
 
 const [workspace, runsText = '3'] = process.argv.slice(2);
 const now = () => Number(process.hrtime.bigint()) / 1e6;
@@ -24,14 +23,7 @@ for (let run = 0; run < Number(runsText); run++) {
   phase.rules = now() - start;
   start = now();
   const rows = personRows(evaluation);
-  const info = {
-    // The title block a run makes (the regulation's dated names, the attachment frame's defaults).
-    block: titleBlock(policy, {}, 2024),
-    policy: evaluation.policy,
-    files: loaded.files,
-    warnings: evaluation.gaps.map((gap) => gapProblem(gap, policy)),
-    toolVersion: '0',
-  };
+  const info = runInfo(policy, loaded, evaluation);
   const documents = [ratingDocument(evaluation, rows, info), sanctionDocument(evaluation, rows, info)];
   phase.documents = now() - start;
   start = now();

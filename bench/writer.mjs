@@ -13,8 +13,7 @@ import { resolvePolicy } from '../dist/rules/policy.js';
 import { personRows } from '../dist/report/content/model.js';
 import { ratingDocument } from '../dist/report/content/outputs.js';
 import { renderWorkbook, repack } from '../dist/report/render/workbook.js';
-import { gapProblem } from '../dist/report/content/gaps.js';
-import { titleBlock } from '../dist/report/content/title.js';
+import { runInfo } from './info.mjs';
 
 const [workspace, runsText = '3'] = process.argv.slice(2);
 const runs = Number(runsText);
@@ -25,13 +24,7 @@ const policy = resolvePolicy(2024);
 const loaded = await loadYear(workspace, 2024, policy);
 const evaluation = evaluateYear(loaded.input, policy);
 const rows = personRows(evaluation);
-const info = {
-  block: titleBlock(policy, {}, 2024),
-  policy: evaluation.policy,
-  files: loaded.files,
-  warnings: evaluation.gaps.map((gap) => gapProblem(gap, policy)),
-  toolVersion: '0',
-};
+const info = runInfo(policy, loaded, evaluation);
 const document = ratingDocument(evaluation, rows, info);
 
 // XML's special characters (control characters, which exceljs drops, are left out of this floor).

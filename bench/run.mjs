@@ -135,7 +135,7 @@ const cold = bench(
     { name: 'ict-eval --version', argv: () => [node, cli, '--version'] },
     { name: 'ict-eval --help', argv: () => [node, cli, '--help'] },
   ],
-  Math.max(5, runs),
+  Math.max(15, runs),
 );
 const growth = [];
 for (const units of [1_000, 5_000, 10_000, 20_000]) {
@@ -214,7 +214,7 @@ const targets = [
 const markdown = `# Benchmarks
 
 Made by \`npm run bench\` (\`bench/run.mjs\`) on ${new Date().toISOString().slice(0, 10)}; each figure is the median of ${runs} interleaved runs
-(cold start: ${Math.max(5, runs)}), wall time and peak RSS from \`/usr/bin/time\`. The machine is shared and noisy: read the ratios.
+(cold start: ${Math.max(15, runs)}), wall time and peak RSS from \`/usr/bin/time\`. The machine is shared and noisy: read the ratios.
 
 Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB. Node ${process.version}; exceljs ${pkg('exceljs')}, saxes ${pkg('saxes')},
 yauzl ${pkg('yauzl')}, yazl ${pkg('yazl')}; ${version('ssconvert --version')}; xlsx2csv ${version('xlsx2csv --version')}.

@@ -217,7 +217,7 @@ Made by \`npm run bench\` (\`bench/run.mjs\`) on ${new Date().toISOString().slic
 (cold start: ${Math.max(15, runs)}), wall time and peak RSS from \`/usr/bin/time\`. The machine is shared and noisy: read the ratios.
 
 Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB. Node ${process.version}; exceljs ${pkg('exceljs')}, saxes ${pkg('saxes')},
-yauzl ${pkg('yauzl')}, yazl ${pkg('yazl')}; ${version('ssconvert --version')}; xlsx2csv ${version('xlsx2csv --version')}.
+yauzl ${pkg('yauzl')}; ${version('ssconvert --version')}; xlsx2csv ${version('xlsx2csv --version')}.
 
 Workspaces from \`bench/generate.mjs\` (seed 1): province = 30 units, one self-report workbook each; national = 10 000 units
 (11 000 persons), 220 000 self-report rows in 20 workbooks, two years of scores, a follow-up; every file \`.xlsx\`.
@@ -236,7 +236,7 @@ Where the time goes (\`bench/phases.mjs\`, in one process, ms, median): reading 
 building the output documents ${phases.documents}, rendering both workbooks ${phases.write}.
 
 Writing the rating workbook (\`bench/writer.mjs\`, ${writer.rows} table rows, ms, median): exceljs's streaming writer and the
-re-pack for fixed bytes ${writer.exceljsMs} (the re-pack alone, yazl: ${writer.repackMs}); the floor of a direct writer — the
+re-pack for fixed bytes ${writer.exceljsMs} (the re-pack alone, zip.ts: ${writer.repackMs}); the floor of a direct writer — the
 tables' sheet XML as strings with fixed style ids, deflated by zlib, no frame, styles or zip directory — ${writer.directMs}
 (${fmt(writer.directXmlBytes / 2 ** 20, 1)} MB of XML, ${fmt(writer.directDeflatedBytes / 2 ** 20, 1)} MB deflated; the workbook:
 ${fmt(writer.workbookBytes / 2 ** 20, 1)} MB).

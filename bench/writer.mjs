@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Issue #15, "writing": the rating workbook of a year written by what we use (exceljs's streaming writer, then the
-// re-pack with yazl for fixed bytes) against the floor of writing its sheet XML directly (strings per row with fixed
-// style ids, deflated by Node's zlib with zlib.crc32, no zip library). The direct side writes only the tables'
+// re-pack for fixed bytes, src/report/render/zip.ts) against the floor of writing its sheet XML directly (strings
+// per row with fixed style ids, deflated by Node's zlib with zlib.crc32). The direct side writes only the tables'
 // cells — no frame, merges, styles part or zip directory, which are a few kB — so it is a floor, not a writer; its
 // XML size is printed beside exceljs's so that the two are seen to write the same amount.
 //   node bench/writer.mjs <workspace> [runs=3]   → one JSON line (ms, medians of interleaved runs; MB)

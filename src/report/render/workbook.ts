@@ -3,7 +3,7 @@ import type ExcelJS from 'exceljs';
 import { workbookWriter } from './exceljs.js';
 import { textWidth, widthIsLength } from './terminal.js';
 import yauzl from 'yauzl';
-import yazl from 'yazl';
+import { type ZipEntry, zipFiles } from './zip.js';
 import type { Column, Document, KeyValueSheet, TableSheet, TitleBlock } from '../content/document.js';
 import { placeAndDate } from '../content/title.js';
 
@@ -473,8 +473,8 @@ function zipEntries(zip: Buffer): Promise<{ name: string; data: Buffer }[]> {
 
 /**
  * Renders a document as a workbook, with fixed bytes for fixed content. exceljs's streaming
- * writer stores the parts uncompressed with the clock's dates; they are re-packed with yazl
- * (Node's own zlib) with one fixed date on every entry, given in local fields and without the
+ * writer stores the parts uncompressed with the clock's dates; they are re-packed by zipFiles
+ * (zip.ts, Node's own zlib) with one fixed date on every entry, given in local fields and without the
  * extended Unix timestamp, so neither the wall clock nor the time zone reaches the bytes.
  */
 export async function renderWorkbook(document: Document): Promise<Buffer> {
@@ -523,19 +523,10 @@ export async function repack(
   year: number,
   edit: (name: string, data: Buffer) => Buffer | Promise<Buffer> = (_name, data) => data,
 ): Promise<Buffer> {
-  const entries = await zipEntries(zip);
-  const packed = new yazl.ZipFile();
-  const local = new Date(year, 11, 31, 0, 0, 0);
-  for (const entry of entries)
-    packed.addBuffer(await edit(entry.name, entry.data), entry.name, {
-      mtime: local,
-      forceDosTimestamp: true,
-      compress: true,
-    });
-  packed.end();
-  const out: Buffer[] = [];
-  for await (const chunk of packed.outputStream) out.push(chunk as Buffer);
-  return Buffer.concat(out);
+  const entries: ZipEntry[] = [];
+  for (const entry of await zipEntries(zip))
+    entries.push({ name: entry.name, data: await edit(entry.name, entry.data) });
+  return zipFiles(entries, new Date(year, 11, 31, 0, 0, 0));
 }
 
 /** The fixed date stamped into a year's workbooks: 31 December of the year, midnight UTC. */

@@ -1,0 +1,98 @@
+import fc from 'fast-check';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import yauzl from 'yauzl';
+import yazl from 'yazl';
+import { describe, expect, it } from 'vitest';
+import { type ZipEntry, zipFiles } from '../../src/report/render/zip.js';
+import { ROOT } from '../e2e/run.js';
+
+/** What yazl 3 writes for the entries with the options the re-pack used before zipFiles. */
+async function byYazl(entries: readonly ZipEntry[], mtime: Date): Promise<Buffer> {
+  const zip = new yazl.ZipFile();
+  for (const entry of entries)
+    zip.addBuffer(entry.data, entry.name, { mtime, forceDosTimestamp: true, compress: true });
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** The entries of a zip file, in order. */
+function entriesOf(bytes: Buffer): Promise<ZipEntry[]> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(bytes, { lazyEntries: true }, (error, file) => {
+      if (error !== null) {
+        reject(error);
+        return;
+      }
+      const entries: ZipEntry[] = [];
+      file.on('entry', (entry: yauzl.Entry) => {
+        file.openReadStream(entry, (e, stream) => {
+          if (e !== null) {
+            reject(e);
+            return;
+          }
+          const chunks: Buffer[] = [];
+          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+          stream.on('end', () => {
+            entries.push({ name: entry.fileName, data: Buffer.concat(chunks) });
+            file.readEntry();
+          });
+        });
+      });
+      file.on('end', () => {
+        resolve(entries);
+      });
+      file.readEntry();
+    });
+  });
+}
+
+describe('zipFiles writes the bytes yazl wrote', () => {
+  it('for the parts of every workbook of the sample (inputs the tool wrote, in their order)', async () => {
+    const folders = ['fixtures/sample/2024', 'fixtures/sample/2024/self-reports', 'fixtures/sample/2023'];
+    let compared = 0;
+    for (const folder of folders) {
+      for (const name of (await readdir(join(ROOT, folder))).filter((n) => n.endsWith('.xlsx'))) {
+        const entries = await entriesOf(await readFile(join(ROOT, folder, name)));
+        const mtime = new Date(2024, 11, 31);
+        expect((await zipFiles(entries, mtime)).equals(await byYazl(entries, mtime))).toBe(true);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(30);
+  });
+
+  it('for generated entries: UTF-8 names, empty and incompressible data, any year the tool takes', async () => {
+    const entry = fc.record({
+      name: fc
+        .array(fc.constantFrom('xl', 'word', 'media', 'Sở', 'tệp', 'a b', '[Content_Types].xml', '1.xml'), {
+          minLength: 1,
+          maxLength: 4,
+        })
+        .map((parts) => parts.join('/')),
+      data: fc.oneof(
+        fc.uint8Array({ maxLength: 5000 }).map((bytes) => Buffer.from(bytes)),
+        fc.string({ maxLength: 3000 }).map((text) => Buffer.from(text.repeat(3))),
+      ),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(entry, { maxLength: 8 }),
+        fc.integer({ min: 2000, max: 2100 }),
+        async (entries, year) => {
+          const mtime = new Date(year, 11, 31);
+          expect((await zipFiles(entries, mtime)).equals(await byYazl(entries, mtime))).toBe(true);
+        },
+      ),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 200) },
+    );
+  });
+
+  it('refuses a name that would leave the folder', async () => {
+    await expect(zipFiles([{ name: '../x.xml', data: Buffer.from('x') }], new Date(2024, 11, 31))).rejects.toThrow(
+      /bad entry name/u,
+    );
+  });
+});

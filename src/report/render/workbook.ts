@@ -2,8 +2,7 @@ import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { workbookWriter } from './exceljs.js';
 import { textWidth, widthIsLength } from './terminal.js';
-import yauzl from 'yauzl';
-import { type ZipEntry, zipFiles } from './zip.js';
+import { type ZipEntry, readZip, zipFiles } from './zip.js';
 import type { Column, Document, KeyValueSheet, TableSheet, TitleBlock } from '../content/document.js';
 import { placeAndDate } from '../content/title.js';
 
@@ -420,58 +419,6 @@ export function cellText(text: string): string {
 }
 
 /**
- * The chunks as one buffer: a view of the memory they share when they follow one another in it (a stored entry, read
- * as 64 kB slices of the zip), else a copy. A national rating workbook's stored sheets are 30 MB: not copied again.
- */
-function joined(chunks: readonly Buffer[]): Buffer {
-  const first = chunks[0];
-  if (first === undefined) return Buffer.alloc(0);
-  let end = first.byteOffset + first.length;
-  for (const chunk of chunks.slice(1)) {
-    if (chunk.buffer !== first.buffer || chunk.byteOffset !== end) return Buffer.concat(chunks);
-    end += chunk.length;
-  }
-  return Buffer.from(first.buffer, first.byteOffset, end - first.byteOffset);
-}
-
-/** The entries of a zip held in memory, in order (exceljs's output, stored uncompressed). */
-function zipEntries(zip: Buffer): Promise<{ name: string; data: Buffer }[]> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(zip, { lazyEntries: true }, (err, file) => {
-      if (err !== null) {
-        reject(err);
-        return;
-      }
-      const entries: { name: string; data: Buffer }[] = [];
-      file.on('entry', (entry: yauzl.Entry) => {
-        if (entry.fileName.endsWith('/')) {
-          file.readEntry();
-          return;
-        }
-        file.openReadStream(entry, (error, stream) => {
-          if (error !== null) {
-            reject(error);
-            return;
-          }
-          const chunks: Buffer[] = [];
-          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-          stream.on('end', () => {
-            entries.push({ name: entry.fileName, data: joined(chunks) });
-            file.readEntry();
-          });
-          stream.on('error', reject);
-        });
-      });
-      file.on('end', () => {
-        resolve(entries);
-      });
-      file.on('error', reject);
-      file.readEntry();
-    });
-  });
-}
-
-/**
  * Renders a document as a workbook, with fixed bytes for fixed content. exceljs's streaming
  * writer stores the parts uncompressed with the clock's dates; they are re-packed by zipFiles
  * (zip.ts, Node's own zlib) with one fixed date on every entry, given in local fields and without the
@@ -524,8 +471,7 @@ export async function repack(
   edit: (name: string, data: Buffer) => Buffer | Promise<Buffer> = (_name, data) => data,
 ): Promise<Buffer> {
   const entries: ZipEntry[] = [];
-  for (const entry of await zipEntries(zip))
-    entries.push({ name: entry.name, data: await edit(entry.name, entry.data) });
+  for (const entry of await readZip(zip)) entries.push({ name: entry.name, data: await edit(entry.name, entry.data) });
   return zipFiles(entries, new Date(year, 11, 31, 0, 0, 0));
 }
 

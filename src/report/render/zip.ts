@@ -1,5 +1,6 @@
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+import yauzl from 'yauzl';
 
 const deflateRaw = promisify(zlib.deflateRaw);
 
@@ -57,30 +58,27 @@ export async function zipFiles(entries: readonly ZipEntry[], mtime: Date): Promi
     if (entry.data.length > MAX_SIZE || data.length > MAX_SIZE || offset > MAX_SIZE)
       throw new Error(`zip: ${entry.name} needs zip64`);
     const crc = zlib.crc32(entry.data);
+    // The fields the local header (from byte 4) and the central directory's record (from byte 6) share, in order:
+    // version needed, flags, method, time, date, CRC, compressed and plain sizes, name length.
+    const shared = (header: Buffer, at: number) => {
+      header.writeUInt16LE(NEEDED, at);
+      header.writeUInt16LE(UTF8_NAME, at + 2);
+      header.writeUInt16LE(DEFLATE, at + 4);
+      header.writeUInt16LE(time, at + 6);
+      header.writeUInt16LE(date, at + 8);
+      header.writeUInt32LE(crc, at + 10);
+      header.writeUInt32LE(data.length, at + 14);
+      header.writeUInt32LE(entry.data.length, at + 18);
+      header.writeUInt16LE(name.length, at + 22);
+    };
     const local = Buffer.alloc(LOCAL_HEADER);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(NEEDED, 4);
-    local.writeUInt16LE(UTF8_NAME, 6);
-    local.writeUInt16LE(DEFLATE, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(entry.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    shared(local, 4);
+    // Extra field length: 0.
     const header = Buffer.alloc(CENTRAL_HEADER);
     header.writeUInt32LE(0x02014b50, 0);
     header.writeUInt16LE(MADE_BY, 4);
-    header.writeUInt16LE(NEEDED, 6);
-    header.writeUInt16LE(UTF8_NAME, 8);
-    header.writeUInt16LE(DEFLATE, 10);
-    header.writeUInt16LE(time, 12);
-    header.writeUInt16LE(date, 14);
-    header.writeUInt32LE(crc, 16);
-    header.writeUInt32LE(data.length, 20);
-    header.writeUInt32LE(entry.data.length, 24);
-    header.writeUInt16LE(name.length, 28);
+    shared(header, 6);
     // Extra field, comment, disk number, internal attributes: none.
     header.writeUInt32LE(FILE_ATTRIBUTES, 38);
     header.writeUInt32LE(offset, 42);
@@ -97,4 +95,56 @@ export async function zipFiles(entries: readonly ZipEntry[], mtime: Date): Promi
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...parts, directory, end]);
+}
+
+/**
+ * The chunks as one buffer: a view of the memory they share when they follow one another in it (a stored entry, read
+ * as 64 kB slices of the zip), else a copy. A national rating workbook's stored sheets are 30 MB: not copied again.
+ */
+function joined(chunks: readonly Buffer[]): Buffer {
+  const first = chunks[0];
+  if (first === undefined) return Buffer.alloc(0);
+  let end = first.byteOffset + first.length;
+  for (const chunk of chunks.slice(1)) {
+    if (chunk.buffer !== first.buffer || chunk.byteOffset !== end) return Buffer.concat(chunks);
+    end += chunk.length;
+  }
+  return Buffer.from(first.buffer, first.byteOffset, end - first.byteOffset);
+}
+
+/** The entries of a zip held in memory, in order (a stored one, such as exceljs's output, without copying). */
+export function readZip(zip: Buffer): Promise<ZipEntry[]> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(zip, { lazyEntries: true }, (err, file) => {
+      if (err !== null) {
+        reject(err);
+        return;
+      }
+      const entries: ZipEntry[] = [];
+      file.on('entry', (entry: yauzl.Entry) => {
+        if (entry.fileName.endsWith('/')) {
+          file.readEntry();
+          return;
+        }
+        file.openReadStream(entry, (error, stream) => {
+          if (error !== null) {
+            reject(error);
+            return;
+          }
+          const chunks: Buffer[] = [];
+          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+          stream.on('end', () => {
+            entries.push({ name: entry.fileName, data: joined(chunks) });
+            file.readEntry();
+          });
+          stream.on('error', reject);
+        });
+      });
+      file.on('end', () => {
+        resolve(entries);
+      });
+      file.on('error', reject);
+      file.readEntry();
+    });
+  });
 }

@@ -150,8 +150,7 @@ async function readSheet<K extends string>(spec: TableSpec<K>, sheet: RawSheet, 
   let headerWidth = 0;
   let reportedWide = false;
   const firstRequired = spec.columns.find((c) => c.required)?.key;
-  const sheetRef = sheet.name === undefined ? {} : { sheet: sheet.name };
-  // Each data row's place, built field by field (no spread: one per row, 220 000 in a national file).
+  // A row's place (file, sheet, row), built field by field: no spread for each of a national file's 220 000 rows.
   const sheetName = sheet.name;
   const place = (row: number): SourceRef => (sheetName === undefined ? { file, row } : { file, sheet: sheetName, row });
   // The same for every row of the sheet, so built once: column letters by key, the extra columns.
@@ -187,7 +186,7 @@ async function readSheet<K extends string>(spec: TableSpec<K>, sheet: RawSheet, 
               vi: `cột "${headerName(spec, duplicate.key)}" xuất hiện nhiều lần (cột ${duplicate.indexes.map((i) => columnLetter(i + 1)).join(', ')}); hãy giữ lại một cột.`,
               en: `column "${headerName(spec, duplicate.key)}" appears more than once (columns ${duplicate.indexes.map((i) => columnLetter(i + 1)).join(', ')}); keep one.`,
             },
-            { file, ...sheetRef, row: raw.row },
+            place(raw.row),
           ),
         );
       }
@@ -201,7 +200,7 @@ async function readSheet<K extends string>(spec: TableSpec<K>, sheet: RawSheet, 
                 vi: `cột "${headerName(spec, key)}" (cột ${columnLetter(index + 1)}) đang bị ẩn: công cụ không đọc dữ liệu mà người kiểm tra không nhìn thấy. Nếu đây là cột đúng, hãy bỏ ẩn; nếu là cột cũ, hãy xoá hoặc đổi tên.`,
                 en: `column "${headerName(spec, key)}" (column ${columnLetter(index + 1)}) is hidden: the tool does not read data the reviewer cannot see. If it is the right column, unhide it; if it is an old one, remove or rename it.`,
               },
-              { file, ...sheetRef, row: raw.row },
+              place(raw.row),
             ),
           );
         }
@@ -226,7 +225,7 @@ async function readSheet<K extends string>(spec: TableSpec<K>, sheet: RawSheet, 
             vi: `dòng có ${raw.cells.length} ô nhưng dòng tiêu đề chỉ có ${headerWidth} cột. Thường do số thập phân viết bằng dấu phẩy (85,5) trong tệp CSV phân tách bằng dấu phẩy: hãy đặt số trong dấu ngoặc kép, dùng dấu chấm, hoặc lưu tệp phân tách bằng dấu chấm phẩy (;).`,
             en: `the row has ${raw.cells.length} cells but the header only ${headerWidth} columns. Usually a decimal comma (85,5) in a comma-separated CSV: quote the number, use a decimal point, or save the file separated by semicolons (;).`,
           },
-          { file, ...sheetRef, row: raw.row },
+          place(raw.row),
         ),
       );
     }

@@ -122,7 +122,24 @@ describe('wrapWords: the plain-text path wraps exactly as wrap-ansi does', () =>
 describe('widthIsLength: the row-height count may take lengths for widths', () => {
   it('holds only where every word’s width (textWidth and string-width) is its length', async () => {
     const { textWidth, widthIsLength } = await import('../../src/report/render/terminal.js');
-    const letters = ['a', 'Đ', 'ế', 'ữ', '1', ';', '“', '…', '—', '\u00a0', 'e\u0301', '越', '😀', '\t', '\u001b[1m'];
+    const letters = [
+      'a',
+      'Đ',
+      'ế',
+      'ữ',
+      '1',
+      ';',
+      '“',
+      '…',
+      '—',
+      '\u00a0',
+      '\u00ad',
+      'e\u0301',
+      '越',
+      '😀',
+      '\t',
+      '\u001b[1m',
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...letters, ' '), { maxLength: 60 }), (parts) => {
         const text = parts.join('');
@@ -137,5 +154,6 @@ describe('widthIsLength: the row-height count may take lengths for widths', () =
     expect(widthIsLength('Sở Y tế; khoản 3 Điều 15 — “điểm b”…')).toBe(true);
     expect(widthIsLength('Sở Y tế'.normalize('NFD'))).toBe(false);
     expect(widthIsLength('越南')).toBe(false);
+    expect(widthIsLength('Sở\u00adY tế')).toBe(false);
   });
 });

@@ -12,11 +12,18 @@ const LATIN = /^[\u0020-\u007e\u00a0-\u024f\u1e00-\u1eff\u2013\u2014\u2018-\u201
 const MARKS = /[\u0300-\u036f]/gu;
 
 /**
- * Whether every character of the text takes one column (Latin and Vietnamese letters, no combining marks apart):
- * then the width of the text and of each of its words is its length, as textWidth counts it.
+ * Text whose every character takes one column, once composed (NFC): Latin and Vietnamese letters, digits,
+ * punctuation, spaces — no colour codes, tabs, line breaks, combining marks left apart or soft hyphens (which LATIN
+ * lets through and string-width counts as 0).
+ */
+const PLAIN = /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u024f\u1e00-\u1eff\u2013\u2014\u2018-\u201d\u2026]*$/u;
+
+/**
+ * Whether every character of the text takes one column: then the width of the text and of each of its words is its
+ * length, as textWidth and string-width count it (row heights count such text by length, wrapWords wraps it itself).
  */
 export function widthIsLength(text: string): boolean {
-  return LATIN.test(text);
+  return PLAIN.test(text);
 }
 
 /**
@@ -126,12 +133,6 @@ function wrapCell(text: string, width: number): string[] {
 }
 
 /**
- * Plain one-line text whose every character takes one column once composed (NFC): Latin and Vietnamese letters,
- * digits, punctuation, spaces — no colour codes, tabs, line breaks, combining marks left over or soft hyphens.
- */
-const PLAIN = /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u024f\u1e00-\u1eff\u2013\u2014\u2018-\u201d\u2026]*$/u;
-
-/**
  * The lines of `text` wrapped at `width` as wrap-ansi wraps them (`hard`, `trim`): words kept whole, a word wider than
  * the width broken. wrap-ansi measures every word and row with string-width (about 10 µs a call), which took 1.5 s of
  * the main thread for the 11 000 persons of a national `sanctions` table; plain text whose words all fit is wrapped
@@ -141,7 +142,7 @@ const PLAIN = /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u024f\u1e00-\u1eff\u2013\u201
 export function wrapWords(text: string, width: number): string[] {
   const line = text.normalize();
   const words = line.split(' ');
-  if (!PLAIN.test(line) || words.some((word) => word.length > width))
+  if (!widthIsLength(line) || words.some((word) => word.length > width))
     return wrapAnsi(text, width, { hard: true, trim: true }).split('\n');
   if (line.trim() === '') return [''];
   const rows: string[] = [];

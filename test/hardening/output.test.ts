@@ -55,9 +55,12 @@ describe('a run killed mid-write leaves the old outputs or none, never a partial
       const withOld = i % 2 === 1;
       if (withOld) expect(run(['sanctions', '--year', '2024', '-w', SAMPLE, '-o', out, '-q']).code).toBe(0);
       const child = spawnRun(['sanctions', '--year', '2024', '-w', SAMPLE, '-o', out, '-q', '--force']);
+      // Listen before waiting: on a fast machine the run can end before the kill, and an 'exit' emitted
+      // with no listener is gone (the test then waited for it until its timeout).
+      const exited = new Promise((resolve) => child.on('exit', resolve));
       await new Promise((resolve) => setTimeout(resolve, 60 * i));
       child.kill('SIGKILL');
-      await new Promise((resolve) => child.on('exit', resolve));
+      await exited;
       const present = await expectWholeOrAbsent(out);
       if (withOld) expect(present).toBe(2);
       seen.add(present);
@@ -175,6 +178,7 @@ describe('writeOutputs: whole files or none', () => {
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
     await new Promise<void>((resolve) =>
       child.stdout.once('data', () => {
         resolve();
@@ -190,7 +194,7 @@ describe('writeOutputs: whole files or none', () => {
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
     child.kill('SIGKILL');
-    await new Promise((resolve) => child.on('exit', resolve));
+    await exited;
     expect(await readFile(target, 'utf8')).toBe('bản cũ, đầy đủ');
     const left = (await readdir(out)).filter((n) => n !== 'lon.xlsx');
     // Only a temporary file may be left behind; it is removed by a later run once stale.

@@ -88,11 +88,72 @@ interface ItemInput {
   readonly informationOnly: boolean;
 }
 
+// The flags of an item's result, one bit each (ItemFlags.bits); decidedBy and missing take two bits each.
+const DISAGREEMENT = 1;
+const WITHOUT_NOTE = 2;
+const BY_RULE = 4;
+const INFORMATION_ONLY = 8;
+const DECIDED_SHIFT = 4;
+const MISSING_SHIFT = 6;
+const DECIDED_BY: readonly (DecidedBy | null)[] = [null, 'assessment', 'self-assessment', 'rule'];
+const MISSING: readonly (MissingReason | null)[] = [null, 'not-assessed', 'not-applicable-without-note'];
+
+/**
+ * An item's result as six fields: the unit's and the department's rows themselves (already in memory), the status, the
+ * note and the flags; the rest is read from them. A national year has 220 000 of these, and a plain object copying
+ * the rows' fields (fifteen) took 144 bytes each, 30 MB in all, against 72 here.
+ */
+class ItemFlags implements ItemResult {
+  constructor(
+    readonly item: ChecklistItem,
+    private readonly report: SelfReportRow | undefined,
+    private readonly assessed: AssessmentRow | undefined,
+    readonly status: ItemStatus | null,
+    readonly note: string,
+    private readonly bits: number,
+  ) {}
+  get selfAssessment(): ItemStatus | null {
+    return this.report?.selfAssessment ?? null;
+  }
+  get assessment(): ItemStatus | null {
+    return this.assessed?.status ?? null;
+  }
+  get decidedBy(): DecidedBy | null {
+    return DECIDED_BY[(this.bits >> DECIDED_SHIFT) & 3] ?? null;
+  }
+  get disagreement(): boolean {
+    return (this.bits & DISAGREEMENT) !== 0;
+  }
+  get missing(): MissingReason | null {
+    return MISSING[(this.bits >> MISSING_SHIFT) & 3] ?? null;
+  }
+  get notApplicableWithoutNote(): boolean {
+    return (this.bits & WITHOUT_NOTE) !== 0;
+  }
+  get notApplicableByRule(): boolean {
+    return (this.bits & BY_RULE) !== 0;
+  }
+  get informationOnly(): boolean {
+    return (this.bits & INFORMATION_ONLY) !== 0;
+  }
+  get reported(): boolean {
+    return this.report !== undefined;
+  }
+  get evidence(): string {
+    return this.report?.evidence ?? '';
+  }
+  get unitNote(): string {
+    return this.report?.note ?? '';
+  }
+  get source(): SourceRef | undefined {
+    return this.assessed?.source ?? this.report?.source;
+  }
+}
+
 function assessItem({ item, report, assessed, bindsUnit, informationOnly }: ItemInput, policy: Policy): ItemResult {
   const { parameters } = policy;
   const selfAssessment = report?.selfAssessment ?? null;
   const assessment = assessed?.status ?? null;
-  const source = assessed?.source ?? report?.source;
   let status: ItemStatus | null;
   let decidedBy: DecidedBy | null;
   let missing: MissingReason | null = null;
@@ -114,23 +175,14 @@ function assessItem({ item, report, assessed, bindsUnit, informationOnly }: Item
     status = rejected ? null : given;
     decidedBy = given === null ? null : bySelf ? 'self-assessment' : 'assessment';
   }
-  return {
-    item,
-    selfAssessment,
-    assessment,
-    status,
-    decidedBy,
-    disagreement: selfAssessment !== null && assessment !== null && selfAssessment !== assessment,
-    missing,
-    notApplicableWithoutNote,
-    notApplicableByRule: !bindsUnit,
-    informationOnly,
-    reported: report !== undefined,
-    evidence: report?.evidence ?? '',
-    note,
-    unitNote: report?.note ?? '',
-    source,
-  };
+  const bits =
+    (selfAssessment !== null && assessment !== null && selfAssessment !== assessment ? DISAGREEMENT : 0) |
+    (notApplicableWithoutNote ? WITHOUT_NOTE : 0) |
+    (bindsUnit ? 0 : BY_RULE) |
+    (informationOnly ? INFORMATION_ONLY : 0) |
+    (DECIDED_BY.indexOf(decidedBy) << DECIDED_SHIFT) |
+    (MISSING.indexOf(missing) << MISSING_SHIFT);
+  return new ItemFlags(item, report, assessed, status, note, bits);
 }
 
 function assessSection(section: number, items: readonly ItemResult[]): SectionResult {

@@ -23,7 +23,12 @@ const LOG = 'nhat-ky.tsv';
  * Keeps a run's record: `<digest>.json` when it is not there yet (the same inputs give the same record), and a line
  * in `nhat-ky.tsv` (time, record, command), the order the records were made in. Returns the record's name.
  */
-export async function keepRecord(yearFolder: string, sealed: SealedRecord, command: string, now: Date): Promise<void> {
+export async function keepRecord(
+  yearFolder: string,
+  sealed: Pick<SealedRecord, 'bytes' | 'digest'>,
+  command: string,
+  now: Date,
+): Promise<void> {
   const folder = historyFolder(yearFolder);
   await mkdir(folder, { recursive: true });
   const path = join(folder, `${sealed.digest}.json`);

@@ -12,7 +12,8 @@ import { type Context, parseYear, requireNoErrors, runRequest } from './context.
 import { warningLines } from './print.js';
 import { inputFolders, outputFolder, printsOnly, writeDocuments, writtenText } from './write.js';
 import { changesSince, keepRecord } from './history.js';
-import { changesSheet, historyRecord, sealRecord } from '../report/content/history.js';
+import { type SealedRecord, changesSheet, historyRecord, sealRecord } from '../report/content/history.js';
+import type { TableSheet } from '../report/content/document.js';
 
 /** `ict-eval rate --year Y` and `ict-eval sanctions --year Y`: read, decide, write the workbooks, print. */
 export async function runRateOrSanctions(
@@ -36,21 +37,22 @@ export async function runRateOrSanctions(
   }
   // The run's record (out/Y/lich-su/), and what changed since the previous one: a "Thay đổi" sheet in each workbook.
   // Nothing of it when the run writes nothing (--json without -o).
-  const sealed = printsOnly(context)
-    ? undefined
-    : sealRecord(historyRecord(year, prepared.rows, prepared.policy, prepared.loaded.files, prepared.info.toolVersion));
-  const diff = sealed === undefined ? undefined : await changesSince(folder, sealed);
-  const changes = diff === undefined ? [] : [changesSheet(diff)];
+  const history = printsOnly(context) ? undefined : await recordAndChanges(folder, prepared);
+  const changes = history?.changes ?? [];
   const withChanges = (document: Document): Document =>
     changes.length === 0 ? document : { ...document, sheets: [...document.sheets, ...changes] };
   const draft = (document: Document) => withChanges(missing === undefined ? document : asDraft(document, missing));
+  // Each document is built when its workbook is rendered, and let go after: the two are never in memory together.
   const documents = [
-    { base: `xep-loai-${year}`, document: draft(ratingDocument(prepared.evaluation, prepared.rows, prepared.info)) },
+    {
+      base: `xep-loai-${year}`,
+      document: () => draft(ratingDocument(prepared.evaluation, prepared.rows, prepared.info)),
+    },
   ];
   if (withSanctions)
     documents.push({
       base: `xu-ly-${year}`,
-      document: draft(sanctionDocument(prepared.evaluation, prepared.rows, prepared.info)),
+      document: () => draft(sanctionDocument(prepared.evaluation, prepared.rows, prepared.info)),
     });
   // rate and sanctions write one set: a run of either replaces what the other left (xu-ly-Y after rate).
   const written = await writeDocuments(
@@ -63,7 +65,7 @@ export async function runRateOrSanctions(
     },
     [`xep-loai-${year}`, `xu-ly-${year}`],
   );
-  if (sealed !== undefined) await keepRecord(folder, sealed, withSanctions ? 'sanctions' : 'rate', new Date());
+  if (history !== undefined) await keepRecord(folder, history.kept, withSanctions ? 'sanctions' : 'rate', new Date());
 
   if (context.options.json === true) {
     context.console.stdout(
@@ -86,6 +88,25 @@ export async function runRateOrSanctions(
           ? ` DỰ THẢO: ${missing}.`
           : ` DRAFT: ${incompleteText(prepared, 'en') ?? ''}.`),
   );
+}
+
+/**
+ * The run's record, sealed, and the "Thay đổi" sheet of what changed since the previous record. Only the record's bytes
+ * and digest are kept for writing it after the workbooks: its objects (11 000 persons and their facts in a national
+ * year) are let go before the workbooks are rendered.
+ */
+async function recordAndChanges(
+  folder: string,
+  prepared: YearRun,
+): Promise<{ kept: Pick<SealedRecord, 'bytes' | 'digest'>; changes: TableSheet[] }> {
+  const sealed = sealRecord(
+    historyRecord(prepared.year, prepared.rows, prepared.policy, prepared.loaded.files, prepared.info.toolVersion),
+  );
+  const diff = await changesSince(folder, sealed);
+  return {
+    kept: { bytes: sealed.bytes, digest: sealed.digest },
+    changes: diff === undefined ? [] : [changesSheet(diff)],
+  };
 }
 
 /** Why the year's outputs are a draft: how many persons could not be rated, and their units; undefined when complete. */

@@ -64,14 +64,16 @@ export function writtenText(context: Context, written: readonly string[]): strin
 export async function writeDocuments(
   context: Context,
   folder: string,
-  documents: readonly { base: string; document: Document }[],
+  /** A document, or how to build it: built when its turn comes, so that only one is in memory at a time. */
+  documents: readonly { base: string; document: Document | (() => Document) }[],
   inputs: { folders: readonly string[]; files: readonly string[] },
   set?: readonly string[],
 ): Promise<string[]> {
   if (printsOnly(context)) return [];
   checkOutputFolder(folder, inputs.folders);
   const files: OutputFile[] = [];
-  for (const { base, document } of documents) {
+  for (const { base, document: given } of documents) {
+    const document = typeof given === 'function' ? given() : given;
     files.push({ path: join(folder, `${base}.xlsx`), bytes: await renderWorkbook(document) });
     const csv = context.options.csv;
     if (csv !== undefined && csv !== false) {

@@ -49,14 +49,37 @@ export interface PersonRecord {
   readonly facts: PersonFacts;
 }
 
-/** Keys in a fixed order at every level, so that equal records are equal bytes. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return Object.fromEntries(entries.map(([k, v]) => [k, canonical(v)]));
-  }
-  return value;
+/** JSON.stringify's replacer for canonical JSON: each object's keys in code-unit order, so equal records are equal bytes. */
+function sortedKeys(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(entries);
+}
+
+/** Stands for the persons in the record's own text, where their array is spliced in (JSON writes it as `\u0000…`). */
+const PERSONS_AT = '\u0000persons';
+
+/**
+ * The canonical text of a record (two-space indented, final newline) in UTF-8, made a person at a time: the same bytes
+ * as JSON.stringify of the whole with sorted keys, without a second copy of the 11 000 persons with sorted keys and
+ * without the whole text as one string, which Vietnamese names make two bytes a character (some 30 MB at once for a
+ * national record).
+ */
+function canonicalBytes(record: HistoryRecord): Buffer {
+  const { persons, ...rest } = record;
+  const frame = JSON.stringify({ ...rest, persons: PERSONS_AT }, sortedKeys, 2);
+  const marker = JSON.stringify(PERSONS_AT);
+  const at = frame.indexOf(marker);
+  // The marker stands once, where the persons go, unless a value of the record's own says the same (then: whole).
+  if (at < 0 || frame.lastIndexOf(marker) !== at) return Buffer.from(`${JSON.stringify(record, sortedKeys, 2)}\n`);
+  const parts: Buffer[] = [Buffer.from(`${frame.slice(0, at)}${persons.length === 0 ? '[]' : '['}`)];
+  persons.forEach((person, i) => {
+    // A person's lines two levels down (in the record, in its array); a newline in a value is written \n by JSON.
+    const text = JSON.stringify(person, sortedKeys, 2).replaceAll('\n', '\n    ');
+    parts.push(Buffer.from(`${i === 0 ? '' : ','}\n    ${text}`));
+  });
+  parts.push(Buffer.from(`${persons.length === 0 ? '' : '\n  ]'}${frame.slice(at + marker.length)}\n`));
+  return Buffer.concat(parts);
 }
 
 /** A record with its text and its name, each made once (a national record is some 15 MB of JSON). */
@@ -72,7 +95,7 @@ export interface SealedRecord {
 }
 
 export function sealRecord(record: HistoryRecord): SealedRecord {
-  const bytes = Buffer.from(`${JSON.stringify(canonical(record), null, 2)}\n`);
+  const bytes = canonicalBytes(record);
   return { record, bytes, digest: createHash('sha256').update(bytes).digest('hex').slice(0, 16) };
 }
 

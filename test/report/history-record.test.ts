@@ -1,0 +1,79 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type HistoryRecord, sealRecord } from '../../src/report/content/history.js';
+import { runYear } from '../../src/pipeline/year.js';
+import { historyRecord } from '../../src/report/content/history.js';
+import { SAMPLE } from '../e2e/run.js';
+
+/** The record's text as first defined: a copy with every object's keys sorted, then JSON.stringify of the whole. */
+function reference(record: HistoryRecord): Buffer {
+  const canonical = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(canonical);
+    if (value !== null && typeof value === 'object') {
+      const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      return Object.fromEntries(entries.map(([k, v]) => [k, canonical(v)]));
+    }
+    return value;
+  };
+  return Buffer.from(`${JSON.stringify(canonical(record), null, 2)}\n`);
+}
+
+// Text JSON escapes or writes two bytes a character, and the marker the persons are spliced in at.
+const text = fc.oneof(
+  fc.string(),
+  fc.constantFrom('Nguyễn Văn Ánh', 'dòng 1\ndòng 2', '"trích"\\', '\u0000persons', '    ', 'Trần 𝔸'),
+);
+const status = fc.constantFrom('dat', 'khong-dat', 'khong-ap-dung', null);
+const person = fc.record({
+  key: text,
+  unitCode: text,
+  unitName: text,
+  name: text,
+  role: text,
+  rating: text,
+  rewards: fc.array(text, { maxLength: 3 }),
+  sanction: fc.option(text),
+  reviewReasons: fc.array(text, { maxLength: 2 }),
+  citations: fc.array(text, { maxLength: 3 }),
+  facts: fc.record({
+    items: fc.dictionary(fc.constantFrom('1.1', '1.10', '1.2', '2.1', '4.6', 'z', 'A'), status),
+    score: fc.option(fc.double({ noNaN: true, noDefaultInfinity: true })),
+    rank: fc.option(fc.integer()),
+    top: fc.option(fc.boolean()),
+    bottom: fc.option(fc.boolean()),
+    bottomPrevious: fc.option(fc.boolean()),
+    slow: fc.boolean(),
+    reviewDemanded: fc.boolean(),
+    violatedSections: fc.array(fc.integer({ min: 1, max: 4 }), { maxLength: 4 }),
+  }),
+});
+const record = fc.record({
+  format: fc.constant('ict-eval/lich-su@1' as const),
+  year: fc.integer({ min: 2000, max: 2100 }),
+  regulation: text,
+  toolVersion: text,
+  inputs: fc.array(fc.record({ path: text, sha256: text }), { maxLength: 3 }),
+  policy: fc.dictionary(text, fc.oneof(text, fc.integer(), fc.array(text, { maxLength: 2 }), fc.boolean())),
+  persons: fc.array(person, { maxLength: 6 }),
+});
+
+describe('the history record’s bytes (sealRecord, made a person at a time)', () => {
+  it('are those of JSON.stringify of the whole record with sorted keys, for any record', () => {
+    fc.assert(
+      fc.property(record, (r) => {
+        expect(sealRecord(r).bytes.equals(reference(r))).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('are those of the sample year’s record, and its digest is the SHA-256 of them', async () => {
+    const run = await runYear({ workspace: SAMPLE, cwd: SAMPLE }, 2024);
+    const r = historyRecord(2024, run.rows, run.policy, run.loaded.files, 'test');
+    const sealed = sealRecord(r);
+    expect(r.persons.length).toBeGreaterThan(30);
+    expect(sealed.bytes.equals(reference(r))).toBe(true);
+    const { createHash } = await import('node:crypto');
+    expect(sealed.digest).toBe(createHash('sha256').update(sealed.bytes).digest('hex').slice(0, 16));
+  });
+});

@@ -168,7 +168,7 @@ const phases = JSON.parse(
   execFileSync(node, [join(root, 'bench', 'phases.mjs'), national, String(runs)], { encoding: 'utf8' }),
 );
 
-// Issue #15, writing: exceljs's streaming writer and our re-pack against the floor of writing the sheet XML directly.
+// Issue #15, writing: exceljs's streaming writer and our re-date against the floor of writing the sheet XML directly.
 const writer = JSON.parse(
   execFileSync(node, [join(root, 'bench', 'writer.mjs'), national, String(runs)], { encoding: 'utf8' }),
 );
@@ -235,8 +235,8 @@ ${table(national_, ssconvertNational)}
 Where the time goes (\`bench/phases.mjs\`, in one process, ms, median): reading ${phases.read}, the rules ${phases.rules},
 building the output documents ${phases.documents}, rendering both workbooks ${phases.write}.
 
-Writing the rating workbook (\`bench/writer.mjs\`, ${writer.rows} table rows, ms, median): exceljs's streaming writer and the
-re-pack for fixed bytes ${writer.exceljsMs} (the re-pack alone, zip.ts: ${writer.repackMs}); the floor of a direct writer — the
+Writing the rating workbook (\`bench/writer.mjs\`, ${writer.rows} table rows, ms, median): exceljs's streaming writer, deflating,
+and the re-date for fixed bytes ${writer.exceljsMs} (the re-date alone, redateZip in zip.ts: ${writer.redateMs}); the floor of a direct writer — the
 tables' sheet XML as strings with fixed style ids, deflated by zlib, no frame, styles or zip directory — ${writer.directMs}
 (${fmt(writer.directXmlBytes / 2 ** 20, 1)} MB of XML, ${fmt(writer.directDeflatedBytes / 2 ** 20, 1)} MB deflated; the workbook:
 ${fmt(writer.workbookBytes / 2 ** 20, 1)} MB).

@@ -3,7 +3,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
-import { type ZipEntry, readZip, zipFiles } from '../../src/report/render/zip.js';
+import { PassThrough } from 'node:stream';
+import { workbookWriter } from '../../src/report/render/exceljs.js';
+import { type ZipEntry, readZip, redateZip, zipFiles } from '../../src/report/render/zip.js';
 import { ROOT } from '../e2e/run.js';
 
 /** What yazl 3 writes for the entries with the options the re-pack used before zipFiles. */
@@ -62,5 +64,44 @@ describe('zipFiles writes the bytes yazl wrote', () => {
     await expect(zipFiles([{ name: '../x.xml', data: Buffer.from('x') }], new Date(2024, 11, 31))).rejects.toThrow(
       /bad entry name/u,
     );
+  });
+});
+
+describe('redateZip lays out a deflated zip as zipFiles would, without deflating again', () => {
+  const mtime = new Date(2024, 11, 31);
+  const same = async (zip: Buffer) => (await redateZip(zip, mtime)).equals(await zipFiles(await readZip(zip), mtime));
+
+  it('for exceljs’s streaming writer at level 6 (what renderWorkbook gives it): a sheet of 20 000 rows', async () => {
+    const sink = new PassThrough();
+    const chunks: Buffer[] = [];
+    sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const workbook = new (workbookWriter())({ stream: sink, useStyles: true, zip: { zlib: { level: 6 } } });
+    const sheet = workbook.addWorksheet('Xếp loại');
+    for (let i = 1; i <= 20_000; i++)
+      sheet.addRow([i, `Nguyễn Văn ${i % 977}`, 'Hoàn thành tốt nhiệm vụ'.repeat(i % 5), i / 7]).commit();
+    sheet.commit();
+    await workbook.commit();
+    const zip = Buffer.concat(chunks);
+    const sheetPart = (await readZip(zip)).find((e) => e.name === 'xl/worksheets/sheet1.xml');
+    // Several 64 kB chunks of the writer went into the part's deflate.
+    expect(sheetPart?.data.length ?? 0).toBeGreaterThan(1_000_000);
+    expect(await same(zip)).toBe(true);
+  });
+
+  it('for the parts of every workbook of the sample zipped by zipFiles at another date, and for stored parts', async () => {
+    // The sample's own files were deflated by another deflater (JSZip's): their parts are zipped by zipFiles first.
+    const folder = join(ROOT, 'fixtures/sample/2024/self-reports');
+    for (const name of (await readdir(folder)).filter((n) => n.endsWith('.xlsx'))) {
+      const entries = await readZip(await readFile(join(folder, name)));
+      const redated = await redateZip(await zipFiles(entries, new Date(2023, 5, 1, 13, 45)), mtime);
+      expect(redated.equals(await zipFiles(entries, mtime))).toBe(true);
+    }
+    const stored = new yazl.ZipFile();
+    stored.addBuffer(Buffer.from('<a>Sở</a>'.repeat(1000)), 'xl/a.xml', { compress: false });
+    stored.addBuffer(Buffer.alloc(0), 'empty.xml', { compress: false });
+    stored.end();
+    const parts: Buffer[] = [];
+    for await (const chunk of stored.outputStream) parts.push(chunk as Buffer);
+    expect(await same(Buffer.concat(parts))).toBe(true);
   });
 });

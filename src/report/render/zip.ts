@@ -34,6 +34,14 @@ function dosDateTime(mtime: Date): { date: number; time: number } {
   return { date, time };
 }
 
+/** An entry deflated: its name, the CRC-32 and size of its plain bytes, and the deflated bytes (level 6, raw). */
+interface Deflated {
+  readonly name: string;
+  readonly crc: number;
+  readonly size: number;
+  readonly data: Buffer;
+}
+
 /**
  * A zip of the entries, in order, each deflated (level 6) and dated `mtime` in the DOS fields only (no extended
  * timestamp): byte for byte what yazl 3 writes for `addBuffer(data, name, { mtime, forceDosTimestamp: true,
@@ -45,19 +53,55 @@ function dosDateTime(mtime: Date): { date: number; time: number } {
  */
 export async function zipFiles(entries: readonly ZipEntry[], mtime: Date): Promise<Buffer> {
   if (entries.length > MAX_ENTRIES) throw new Error(`zip: ${entries.length} entries need zip64`);
-  const { date, time } = dosDateTime(mtime);
   const deflated = await Promise.all(entries.map((entry) => deflateRaw(entry.data, { level: 6 })));
+  return layOut(
+    entries.map((entry, index) => ({
+      name: entry.name,
+      crc: zlib.crc32(entry.data),
+      size: entry.data.length,
+      data: deflated[index] ?? Buffer.alloc(0),
+    })),
+    mtime,
+  );
+}
+
+/**
+ * The zip `zipFiles` writes for the files of `zip`, without inflating and deflating again what `zip` has deflated: a
+ * deflated part's bytes are taken as they are, with the CRC-32 and size its directory gives. The same bytes as
+ * `zipFiles(await readZip(zip), mtime)` when the parts were deflated at level 6 by Node's zlib, as exceljs's writer
+ * (archiver) does: zlib's output does not depend on how its input was cut into chunks (test/report/zip.test.ts).
+ * A stored part is deflated here.
+ */
+export async function redateZip(zip: Buffer, mtime: Date): Promise<Buffer> {
+  const parts = await readZipParts(zip);
+  if (parts.length > MAX_ENTRIES) throw new Error(`zip: ${parts.length} entries need zip64`);
+  const deflated = await Promise.all(
+    parts.map(async (part): Promise<Deflated> =>
+      part.method === DEFLATE
+        ? part
+        : {
+            name: part.name,
+            crc: zlib.crc32(part.data),
+            size: part.data.length,
+            data: await deflateRaw(part.data, { level: 6 }),
+          },
+    ),
+  );
+  return layOut(deflated, mtime);
+}
+
+function layOut(entries: readonly Deflated[], mtime: Date): Buffer {
+  const { date, time } = dosDateTime(mtime);
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
-  entries.forEach((entry, index) => {
+  for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
     if (entry.name === '' || entry.name.startsWith('/') || entry.name.split('/').includes('..') || name.length > 0xffff)
       throw new Error(`zip: bad entry name ${JSON.stringify(entry.name)}`);
-    const data = deflated[index] ?? Buffer.alloc(0);
-    if (entry.data.length > MAX_SIZE || data.length > MAX_SIZE || offset > MAX_SIZE)
+    const { data, crc, size } = entry;
+    if (size > MAX_SIZE || data.length > MAX_SIZE || offset > MAX_SIZE)
       throw new Error(`zip: ${entry.name} needs zip64`);
-    const crc = zlib.crc32(entry.data);
     // The fields the local header (from byte 4) and the central directory's record (from byte 6) share, in order:
     // version needed, flags, method, time, date, CRC, compressed and plain sizes, name length.
     const shared = (header: Buffer, at: number) => {
@@ -68,7 +112,7 @@ export async function zipFiles(entries: readonly ZipEntry[], mtime: Date): Promi
       header.writeUInt16LE(date, at + 8);
       header.writeUInt32LE(crc, at + 10);
       header.writeUInt32LE(data.length, at + 14);
-      header.writeUInt32LE(entry.data.length, at + 18);
+      header.writeUInt32LE(size, at + 18);
       header.writeUInt16LE(name.length, at + 22);
     };
     const local = Buffer.alloc(LOCAL_HEADER);
@@ -85,7 +129,7 @@ export async function zipFiles(entries: readonly ZipEntry[], mtime: Date): Promi
     parts.push(local, name, data);
     central.push(header, name);
     offset += LOCAL_HEADER + name.length + data.length;
-  });
+  }
   const directory = Buffer.concat(central);
   if (offset > MAX_SIZE || directory.length > MAX_SIZE) throw new Error('zip: the whole needs zip64');
   const end = Buffer.alloc(END_OF_CENTRAL_DIRECTORY);
@@ -112,33 +156,58 @@ function joined(chunks: readonly Buffer[]): Buffer {
   return Buffer.from(first.buffer, first.byteOffset, end - first.byteOffset);
 }
 
+/** A file of a zip as it is stored: deflated (`method` 8, `data` raw deflate) or stored (0), with its CRC-32 and size. */
+interface ZipPart extends Deflated {
+  readonly method: number;
+}
+
 /** The entries of a zip held in memory, in order (a stored one, such as exceljs's output, without copying). */
-export function readZip(zip: Buffer): Promise<ZipEntry[]> {
+export async function readZip(zip: Buffer): Promise<ZipEntry[]> {
+  return (await readZipEntries(zip, true)).map(({ name, data }) => ({ name, data }));
+}
+
+/** The files of a zip as they are stored in it, in order, without inflating them. */
+function readZipParts(zip: Buffer): Promise<ZipPart[]> {
+  return readZipEntries(zip, false);
+}
+
+function readZipEntries(zip: Buffer, decompress: boolean): Promise<ZipPart[]> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(zip, { lazyEntries: true }, (err, file) => {
       if (err !== null) {
         reject(err);
         return;
       }
-      const entries: ZipEntry[] = [];
+      const entries: ZipPart[] = [];
       file.on('entry', (entry: yauzl.Entry) => {
         if (entry.fileName.endsWith('/')) {
           file.readEntry();
           return;
         }
-        file.openReadStream(entry, (error, stream) => {
-          if (error !== null) {
-            reject(error);
-            return;
-          }
-          const chunks: Buffer[] = [];
-          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-          stream.on('end', () => {
-            entries.push({ name: entry.fileName, data: joined(chunks) });
-            file.readEntry();
-          });
-          stream.on('error', reject);
-        });
+        const raw = !decompress && entry.compressionMethod === DEFLATE;
+        file.openReadStream(
+          entry,
+          { decompress: raw ? false : null, decrypt: null, start: null, end: null },
+          (error, stream) => {
+            if (error !== null) {
+              reject(error);
+              return;
+            }
+            const chunks: Buffer[] = [];
+            stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+            stream.on('end', () => {
+              entries.push({
+                name: entry.fileName,
+                method: raw ? DEFLATE : 0,
+                crc: entry.crc32,
+                size: entry.uncompressedSize,
+                data: joined(chunks),
+              });
+              file.readEntry();
+            });
+            stream.on('error', reject);
+          },
+        );
       });
       file.on('end', () => {
         resolve(entries);

@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/io/limits.js';
 import type { SelfReportsRead } from '../../src/io/readers.js';
 import { ROOT } from '../e2e/run.js';
@@ -12,17 +12,26 @@ type Pool = (
   files: readonly { path: string; display: string }[],
   limits: typeof DEFAULT_LIMITS,
   itemCodes: readonly string[],
-  options?: { parallel?: boolean },
+  options?: { parallel?: boolean; workerOldSpaceMb?: number },
 ) => Promise<SelfReportsRead[]>;
+
+/** The compiled pool (built by the e2e global setup), since worker threads run JavaScript. */
+async function compiledPool(): Promise<Pool> {
+  return ((await import(join(ROOT, 'dist/io/pool.js'))) as { readSelfReportFiles: Pool }).readSelfReportFiles;
+}
+
+/** The sample's self-reports, in name order. */
+async function sampleReports(): Promise<{ path: string; display: string }[]> {
+  const folder = join(ROOT, 'fixtures/sample/2024/self-reports');
+  return (await readdir(folder))
+    .sort()
+    .map((name) => ({ path: join(folder, name), display: `2024/self-reports/${name}` }));
+}
 
 describe('the read pool', () => {
   it('worker threads read the self-reports exactly as the main thread does, in the order given', async () => {
-    // The compiled pool (built by the e2e global setup), since worker threads run JavaScript.
-    const { readSelfReportFiles } = (await import(join(ROOT, 'dist/io/pool.js'))) as { readSelfReportFiles: Pool };
-    const folder = join(ROOT, 'fixtures/sample/2024/self-reports');
-    const files = (await readdir(folder))
-      .sort()
-      .map((name) => ({ path: join(folder, name), display: `2024/self-reports/${name}` }));
+    const readSelfReportFiles = await compiledPool();
+    const files = await sampleReports();
     files.push({ path: join(ROOT, 'test/fixtures/readers/broken/text.xlsx'), display: 'broken.xlsx' });
     const [inline, parallel] = await Promise.all([
       readSelfReportFiles(files, DEFAULT_LIMITS, ITEM_CODES, { parallel: false }),
@@ -31,6 +40,34 @@ describe('the read pool', () => {
     expect(parallel).toEqual(inline);
     expect(parallel.flatMap((r) => r.rows)).toHaveLength(29 * 22);
     expect(parallel.at(-1)?.problems.map((p) => p.code)).toEqual(['xlsx-not-zip']);
+  });
+});
+
+describe('a reader thread out of memory', () => {
+  it('hands its file to a thread without the limit, which reads it whole: the same rows, said under ICT_EVAL_DEBUG=read', async () => {
+    const readSelfReportFiles = await compiledPool();
+    const files = (await sampleReports()).slice(0, 6);
+    const inline = await readSelfReportFiles(files, DEFAULT_LIMITS, ITEM_CODES, { parallel: false });
+    const said: string[] = [];
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation((text) => {
+      said.push(String(text));
+      return true;
+    });
+    vi.stubEnv('ICT_EVAL_DEBUG', 'read');
+    try {
+      // 1 MB of old generation: a limited thread cannot even load the reader, so every file it was sent is read again.
+      const parallel = await readSelfReportFiles(files, DEFAULT_LIMITS, ITEM_CODES, {
+        parallel: true,
+        workerOldSpaceMb: 1,
+      });
+      expect(parallel).toEqual(inline);
+      expect(parallel.flatMap((r) => r.rows)).toHaveLength(6 * 22);
+    } finally {
+      write.mockRestore();
+      vi.unstubAllEnvs();
+    }
+    const retried = said.filter((line) => /read again without the 1 MB limit of a reader thread/u.test(line));
+    expect(retried.length).toBeGreaterThan(0);
   });
 });
 

@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { ReadLimits } from './limits.js';
 import { type ReadReply, type ReadTask, unpackReply } from './read-worker.js';
 import { type SelfReportsRead, readSelfReportFile } from './readers.js';
+import { readDebug } from './table.js';
 
 /** Below this much input, worker threads cost more to start than they save. */
 const PARALLEL_FROM_BYTES = 4 * 1024 * 1024;
@@ -109,10 +110,7 @@ function readInWorkers(
           // The file needs more than the limit: read again, whole, by a worker without one.
           pool.delete(worker);
           reading.delete(worker);
-          if (/\bread\b/u.test(process.env.ICT_EVAL_DEBUG ?? ''))
-            process.stderr.write(
-              `ict-eval: debug: ${files[id]?.display ?? '?'}: read again without the ${oldSpaceMb} MB limit of a reader thread\n`,
-            );
+          readDebug(`${files[id]?.display ?? '?'}: read again without the ${oldSpaceMb} MB limit of a reader thread`);
           send(start(false), id);
           return;
         }

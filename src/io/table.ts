@@ -422,6 +422,11 @@ export async function readTable<K extends string>(
   return { rows, problems, extraHeaders: [...extraHeaders] };
 }
 
+/** ICT_EVAL_DEBUG=read: a line on stderr about how a file was read (the parser a sheet needed, a reader thread's limit). */
+export function readDebug(line: string): void {
+  if (/\bread\b/u.test(process.env.ICT_EVAL_DEBUG ?? '')) process.stderr.write(`ict-eval: debug: ${line}\n`);
+}
+
 /** Reads the sheets of an .xlsx through the guard; a problem when it cannot be opened or parsed. */
 async function readWorkbook(
   path: string,
@@ -432,11 +437,9 @@ async function readWorkbook(
   const opened = await openXlsx(path, display, limits);
   if ('severity' in opened) return opened;
   try {
-    // ICT_EVAL_DEBUG=read: which sheets the cell scanner leaves to the SAX parser, and why (stderr, one line each).
-    const debug = /\bread\b/u.test(process.env.ICT_EVAL_DEBUG ?? '');
+    // Which sheets the cell scanner leaves to the SAX parser, and why.
     const onFallback = (sheet: string, reason: string) => {
-      if (debug)
-        process.stderr.write(`ict-eval: debug: ${display}, sheet "${sheet}": read by the SAX parser (${reason})\n`);
+      readDebug(`${display}, sheet "${sheet}": read by the SAX parser (${reason})`);
     };
     for (const sheet of readXlsxSheets(opened, { onFallback })) await consume(sheet);
     return undefined;

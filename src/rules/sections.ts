@@ -89,10 +89,9 @@ interface ItemInput {
 }
 
 // The flags of an item's result, one bit each (ItemFlags.bits); decidedBy and missing take two bits each.
-const DISAGREEMENT = 1;
-const WITHOUT_NOTE = 2;
-const BY_RULE = 4;
-const INFORMATION_ONLY = 8;
+const WITHOUT_NOTE = 1;
+const BY_RULE = 2;
+const INFORMATION_ONLY = 4;
 const DECIDED_SHIFT = 4;
 const MISSING_SHIFT = 6;
 const DECIDED_BY: readonly (DecidedBy | null)[] = [null, 'assessment', 'self-assessment', 'rule'];
@@ -122,7 +121,8 @@ class ItemFlags implements ItemResult {
     return DECIDED_BY[(this.bits >> DECIDED_SHIFT) & 3] ?? null;
   }
   get disagreement(): boolean {
-    return (this.bits & DISAGREEMENT) !== 0;
+    const { selfAssessment, assessment } = this;
+    return selfAssessment !== null && assessment !== null && selfAssessment !== assessment;
   }
   get missing(): MissingReason | null {
     return MISSING[(this.bits >> MISSING_SHIFT) & 3] ?? null;
@@ -176,7 +176,6 @@ function assessItem({ item, report, assessed, bindsUnit, informationOnly }: Item
     decidedBy = given === null ? null : bySelf ? 'self-assessment' : 'assessment';
   }
   const bits =
-    (selfAssessment !== null && assessment !== null && selfAssessment !== assessment ? DISAGREEMENT : 0) |
     (notApplicableWithoutNote ? WITHOUT_NOTE : 0) |
     (bindsUnit ? 0 : BY_RULE) |
     (informationOnly ? INFORMATION_ONLY : 0) |

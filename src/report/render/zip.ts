@@ -52,7 +52,6 @@ interface Deflated {
  * over 4 GB, 65 535 entries) is refused.
  */
 export async function zipFiles(entries: readonly ZipEntry[], mtime: Date): Promise<Buffer> {
-  if (entries.length > MAX_ENTRIES) throw new Error(`zip: ${entries.length} entries need zip64`);
   const deflated = await Promise.all(entries.map((entry) => deflateRaw(entry.data, { level: 6 })));
   return layOut(
     entries.map((entry, index) => ({
@@ -73,8 +72,7 @@ export async function zipFiles(entries: readonly ZipEntry[], mtime: Date): Promi
  * A stored part is deflated here.
  */
 export async function redateZip(zip: Buffer, mtime: Date): Promise<Buffer> {
-  const parts = await readZipParts(zip);
-  if (parts.length > MAX_ENTRIES) throw new Error(`zip: ${parts.length} entries need zip64`);
+  const parts = await readZipEntries(zip, false);
   const deflated = await Promise.all(
     parts.map(async (part): Promise<Deflated> =>
       part.method === DEFLATE
@@ -91,6 +89,7 @@ export async function redateZip(zip: Buffer, mtime: Date): Promise<Buffer> {
 }
 
 function layOut(entries: readonly Deflated[], mtime: Date): Buffer {
+  if (entries.length > MAX_ENTRIES) throw new Error(`zip: ${entries.length} entries need zip64`);
   const { date, time } = dosDateTime(mtime);
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
@@ -166,11 +165,7 @@ export async function readZip(zip: Buffer): Promise<ZipEntry[]> {
   return (await readZipEntries(zip, true)).map(({ name, data }) => ({ name, data }));
 }
 
-/** The files of a zip as they are stored in it, in order, without inflating them. */
-function readZipParts(zip: Buffer): Promise<ZipPart[]> {
-  return readZipEntries(zip, false);
-}
-
+/** The files of a zip in order: inflated (`decompress`), else each deflated one as it is stored. */
 function readZipEntries(zip: Buffer, decompress: boolean): Promise<ZipPart[]> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(zip, { lazyEntries: true }, (err, file) => {

@@ -40,6 +40,28 @@ export interface SourceRef {
   readonly column?: string;
 }
 
+/**
+ * What the SourceRefs of one sheet's rows share (or of one column of it): file, sheet, column. A row keeps this
+ * place, shared, and its number, and makes its SourceRef when asked (`sourceAt`): a national year has 440 000 rows,
+ * and an object of its own for each one's place took 23 MB of the heap.
+ */
+export interface SheetPlace {
+  readonly file: string;
+  readonly sheet?: string;
+  readonly column?: string;
+}
+
+/** The SourceRef of row `row` of a place, its keys in SourceRef's order, with no key for what is not known. */
+export function sourceAt(place: SheetPlace, row: number | undefined): SourceRef {
+  const { file, sheet, column } = place;
+  if (row === undefined) {
+    if (column === undefined) return sheet === undefined ? { file } : { file, sheet };
+    return sheet === undefined ? { file, column } : { file, sheet, column };
+  }
+  if (column === undefined) return sheet === undefined ? { file, row } : { file, sheet, row };
+  return sheet === undefined ? { file, row, column } : { file, sheet, row, column };
+}
+
 export interface Unit {
   /** Mã đơn vị, trimmed and upper-cased by the readers. */
   readonly code: string;

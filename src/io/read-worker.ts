@@ -1,8 +1,9 @@
 import { parentPort } from 'node:worker_threads';
-import type { ItemStatus, SelfReportRow } from '../domain.js';
+import type { ItemStatus, SelfReportRow, SheetPlace } from '../domain.js';
 import type { ReadLimits } from './limits.js';
 import type { Problem } from './problems.js';
 import { type SelfReportsRead, readSelfReportFile } from './readers.js';
+import { ReportRow } from './rows.js';
 
 /** A task of the read pool (src/io/pool.ts): one self-report file to read. */
 export interface ReadTask {
@@ -60,15 +61,16 @@ export function packRows(rows: readonly SelfReportRow[]): PackedRows {
     row: column(),
   };
   rows.forEach((r, i) => {
+    const { source } = r;
     packed.unitCode[i] = id(r.unitCode);
     packed.itemCode[i] = id(r.itemCode);
     packed.selfAssessment[i] = id(r.selfAssessment);
     packed.evidence[i] = id(r.evidence);
     packed.note[i] = id(r.note);
     packed.difficulties[i] = id(r.difficulties ?? '');
-    packed.file[i] = id(r.source?.file ?? '');
-    packed.sheet[i] = id(r.source?.sheet);
-    packed.row[i] = r.source?.row ?? 0;
+    packed.file[i] = id(source?.file ?? '');
+    packed.sheet[i] = id(source?.sheet);
+    packed.row[i] = source?.row ?? 0;
   });
   return packed;
 }
@@ -84,22 +86,38 @@ export function packedBuffers(packed: PackedRows): ArrayBuffer[] {
 export function unpackRows(packed: PackedRows): SelfReportRow[] {
   const { texts } = packed;
   const text = (at: number | undefined): string => (at === undefined || at < 0 ? '' : (texts[at] ?? ''));
+  // The place of each file and sheet, made once and shared by their rows.
+  const places = new Map<number, Map<number, SheetPlace>>();
+  const placeOf = (fileAt: number, sheetAt: number): SheetPlace => {
+    let bySheet = places.get(fileAt);
+    if (bySheet === undefined) {
+      bySheet = new Map();
+      places.set(fileAt, bySheet);
+    }
+    let place = bySheet.get(sheetAt);
+    if (place === undefined) {
+      const file = text(fileAt);
+      place = sheetAt < 0 ? { file } : { file, sheet: text(sheetAt) };
+      bySheet.set(sheetAt, place);
+    }
+    return place;
+  };
   const rows: SelfReportRow[] = [];
   for (let i = 0; i < packed.unitCode.length; i++) {
-    const sheet = packed.sheet[i] ?? -1;
-    const file = text(packed.file[i]);
-    const row = packed.row[i] ?? 0;
     const status = packed.selfAssessment[i] ?? -1;
-    rows.push({
-      unitCode: text(packed.unitCode[i]),
-      itemCode: text(packed.itemCode[i]),
-      // A status the worker's reader made (one of ItemStatus), or none.
-      selfAssessment: status < 0 ? null : (text(status) as ItemStatus),
-      evidence: text(packed.evidence[i]),
-      note: text(packed.note[i]),
-      difficulties: text(packed.difficulties[i]),
-      source: sheet < 0 ? { file, row } : { file, sheet: text(sheet), row },
-    });
+    rows.push(
+      new ReportRow(
+        text(packed.unitCode[i]),
+        text(packed.itemCode[i]),
+        // A status the worker's reader made (one of ItemStatus), or none.
+        status < 0 ? null : (text(status) as ItemStatus),
+        text(packed.evidence[i]),
+        text(packed.note[i]),
+        text(packed.difficulties[i]),
+        placeOf(packed.file[i] ?? -1, packed.sheet[i] ?? -1),
+        packed.row[i] ?? 0,
+      ),
+    );
   }
   return rows;
 }

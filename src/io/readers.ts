@@ -1,9 +1,20 @@
 import { z } from 'zod';
-import type { AssessmentRow, FollowUp, Period, Person, ScoreRow, SelfReportRow, SourceRef, Unit } from '../domain.js';
+import type {
+  AssessmentRow,
+  FollowUp,
+  Period,
+  Person,
+  ScoreRow,
+  SelfReportRow,
+  SheetPlace,
+  SourceRef,
+  Unit,
+} from '../domain.js';
 import { holdsHeadPost } from '../domain.js';
 import { formatCitation } from '../rules/citation.js';
 import type { BlockDef, Regulation } from '../rules/regulation.js';
 import { type Cell, isBadCell } from './cells.js';
+import { AssessedRow, ReportRow, placesOf } from './rows.js';
 import {
   ALL_SECTIONS,
   NOT_RANKED,
@@ -880,6 +891,7 @@ export async function readSelfReportFile(
     ),
   ];
   const rows: SelfReportRow[] = [];
+  const placeOf = placesOf();
   const assessmentColumns = new Set<string>();
   for (const row of table.rows) {
     for (const extra of row.extras) if (looksLikeAssessment(extra.header)) assessmentColumns.add(extra.header);
@@ -898,7 +910,18 @@ export async function readSelfReportFile(
       );
       continue;
     }
-    rows.push({ ...value, source: row.where });
+    rows.push(
+      new ReportRow(
+        value.unitCode,
+        value.itemCode,
+        value.selfAssessment,
+        value.evidence,
+        value.note,
+        value.difficulties,
+        placeOf(row.where),
+        row.where.row,
+      ),
+    );
   }
   if (assessmentColumns.size > 0) {
     problems.push(
@@ -967,6 +990,13 @@ export async function readAssessmentFile(
     ...unreadColumns(table.extraHeaders, display, (h) => /^\d+[.,]\d+$/u.test(h.trim())),
   ];
   const rows: AssessmentRow[] = [];
+  const placeOf = placesOf();
+  // A wide form's cell is located by its column too: one place per sheet and item column, shared by its rows.
+  const columnPlaces = pairCache((columns: TableRow<string>['columns'], key: string, where: SourceRef): SheetPlace => ({
+    ...placeOf(where),
+    column: columnText(columns, key, spec),
+  }));
+  const columnPlace = (row: TableRow<string>, key: string) => columnPlaces(row.columns, key, row.where);
   const known = new Set(itemCodes);
   const reportedShapes = new Set<string>();
   // One schema per set of item columns (a sheet has one), built once, not once per row.
@@ -1026,14 +1056,11 @@ export async function readAssessmentFile(
         );
         continue;
       }
-      if (value.result !== null)
-        rows.push({
-          unitCode: value.unitCode,
-          itemCode: value.itemCode,
-          status: value.result,
-          note: value.note,
-          source: row.where,
-        });
+      if (value.result !== null) {
+        rows.push(
+          new AssessedRow(value.unitCode, value.itemCode, value.result, value.note, placeOf(row.where), row.where.row),
+        );
+      }
       continue;
     }
     const signature = wideItems.join(',');
@@ -1052,13 +1079,9 @@ export async function readAssessmentFile(
     for (const code of wideItems) {
       const status = value[`item:${code}`] as AssessmentRow['status'];
       if (status !== null) {
-        rows.push({
-          unitCode: value.unitCode,
-          itemCode: code,
-          status,
-          note: value.note,
-          source: at(spec, row, `item:${code}`),
-        });
+        rows.push(
+          new AssessedRow(value.unitCode, code, status, value.note, columnPlace(row, `item:${code}`), row.where.row),
+        );
       }
     }
   }

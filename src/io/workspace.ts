@@ -332,18 +332,18 @@ export async function loadYear(
   const check = unitChecker(units, unitsRead?.unreadable ?? new Set(), found.units?.display ?? 'units');
   const scores = crossCheckScores(scoresRead?.scores ?? [], units, problems, unitsRead?.unreadable);
   const selfReports = uniqueRows(
-    reportReads.flatMap((r) => r.rows).filter((row) => check(row.unitCode, row.source, 'báo cáo tự đánh giá')),
+    reportReads.flatMap((r) => r.rows).filter((row) => check(row, 'báo cáo tự đánh giá')),
     'duplicate-self-report',
     'báo cáo',
     problems,
   );
   const assessments = uniqueRows(
-    (assessmentRead?.rows ?? []).filter((row) => check(row.unitCode, row.source, 'bảng đánh giá của Sở')),
+    (assessmentRead?.rows ?? []).filter((row) => check(row, 'bảng đánh giá của Sở')),
     'duplicate-assessment',
     'đánh giá',
     problems,
   );
-  const followUps = (followUpRead?.followUps ?? []).filter((row) => check(row.unitCode, row.source, 'bảng theo dõi'));
+  const followUps = (followUpRead?.followUps ?? []).filter((row) => check(row, 'bảng theo dõi'));
   checkRecipients(followUps, persons, problems);
   for (const problem of check.unknown()) problems.push(problem);
   return {
@@ -395,10 +395,13 @@ async function record(files: InputFile[], role: InputFile['role'], file: Located
 function unitChecker(units: readonly Unit[], unreadable: ReadonlySet<string>, unitsFile: string) {
   const known = new Set(units.map((u) => u.code));
   const unknown = new Map<string, { code: string; where: SourceRef | undefined; what: string; rows: number }>();
-  const check = (code: string, where: SourceRef | undefined, what: string) => {
+  // The row itself, not its SourceRef: a self-report or assessment row makes one when asked, here only for a stranger.
+  const check = (row: { readonly unitCode: string; readonly source?: SourceRef }, what: string) => {
+    const code = row.unitCode;
     // With no readable units list, every code would be "unknown": the units file's own error says enough.
     if (units.length === 0 || known.has(code)) return true;
     if (unreadable.has(code)) return false;
+    const where = row.source;
     const key = `${where?.file ?? ''}\u0000${code}`;
     const seen = unknown.get(key);
     if (seen === undefined) unknown.set(key, { code, where, what, rows: 1 });
@@ -478,7 +481,7 @@ function uniqueRows<T extends { unitCode: string; itemCode: string; source?: Sou
   problems: Problem[],
 ): T[] {
   // By unit, then item: no key string made per row (220 000 rows at national scale).
-  const first = new Map<string, Map<string, SourceRef | undefined>>();
+  const first = new Map<string, Map<string, T>>();
   const kept: T[] = [];
   for (const row of rows) {
     let items = first.get(row.unitCode);
@@ -486,17 +489,19 @@ function uniqueRows<T extends { unitCode: string; itemCode: string; source?: Sou
       items = new Map();
       first.set(row.unitCode, items);
     }
-    if (items.has(row.itemCode)) {
+    const earlier = items.get(row.itemCode);
+    if (earlier !== undefined) {
       problems.push(
         error(
           code,
-          `đơn vị ${row.unitCode}, tiêu chí ${row.itemCode} đã có ${what} ở ${place(items.get(row.itemCode))}; mỗi tiêu chí chỉ ghi một lần.`,
+          `đơn vị ${row.unitCode}, tiêu chí ${row.itemCode} đã có ${what} ở ${place(earlier.source)}; mỗi tiêu chí chỉ ghi một lần.`,
           row.source,
         ),
       );
       continue;
     }
-    items.set(row.itemCode, row.source);
+    // The row, not its SourceRef: a row makes its SourceRef when asked, and only a second row needs the first's.
+    items.set(row.itemCode, row);
     kept.push(row);
   }
   return kept;

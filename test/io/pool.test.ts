@@ -89,7 +89,17 @@ describe('rows packed for the trip between threads', () => {
     }));
     const packed = packRows(rows);
     const back = unpackRows(structuredClone(packed, { transfer: packedBuffers(packed) }));
-    expect(back).toStrictEqual(rows);
+    // Every field of the row as the rules read it; the place is made when asked, with no key for an absent sheet.
+    const fields = back.map((r) => ({
+      unitCode: r.unitCode,
+      itemCode: r.itemCode,
+      selfAssessment: r.selfAssessment,
+      evidence: r.evidence,
+      note: r.note,
+      difficulties: r.difficulties,
+      source: r.source,
+    }));
+    expect(fields).toStrictEqual(rows);
     expect(new Set(packed.texts).size).toBe(packed.texts.length);
     expect(packed.texts.length).toBeLessThan(500);
   });

@@ -11,6 +11,7 @@ import type {
 } from '../domain.js';
 import { holdsHeadPost } from '../domain.js';
 import type { Citation } from './citation.js';
+import { kept } from './kept.js';
 import type { Policy } from './policy.js';
 import { type RankGroup, type RankInput, type RankedUnit, type Ranking, compareCodes, rankUnits } from './ranking.js';
 import { type RatingDecision, ratePerson } from './rating.js';
@@ -359,7 +360,7 @@ function evaluatePerson(person: Person, unit: UnitEvaluation, input: YearInput, 
     rewards,
     sanction,
     withheld,
-    reviewReasons: reasons,
+    reviewReasons: kept(reasons),
     scope: judgement.scope,
   };
 }

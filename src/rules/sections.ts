@@ -1,5 +1,6 @@
 import type { AssessmentRow, ItemStatus, SelfReportRow, SourceRef, Unit } from '../domain.js';
 import { checklistItem } from './checklist.js';
+import { kept } from './kept.js';
 import type { Citation } from './citation.js';
 import type { Policy } from './policy.js';
 import type { ChecklistItem } from './regulation.js';
@@ -194,9 +195,9 @@ function assessSection(section: number, items: readonly ItemResult[]): SectionRe
   return {
     section,
     status,
-    notMet: notMet.map((result) => result.item.code),
-    missing: missing.map((result) => result.item.code),
-    citations: notMet.map((result) => result.item.citation),
+    notMet: kept(notMet.map((result) => result.item.code)),
+    missing: kept(missing.map((result) => result.item.code)),
+    citations: kept(notMet.map((result) => result.item.citation)),
   };
 }
 
@@ -254,9 +255,9 @@ export function assessUnit(
     hasAssessment: assessments.length > 0,
     items,
     sections,
-    violatedSections: sections.filter((s) => s.status === 'violated').map((s) => s.section),
-    undeterminedSections: sections.filter((s) => s.status === 'undetermined').map((s) => s.section),
-    disagreements: items.filter((result) => result.disagreement),
-    selfDecided: items.filter((result) => result.decidedBy === 'self-assessment'),
+    violatedSections: kept(sections.filter((s) => s.status === 'violated').map((s) => s.section)),
+    undeterminedSections: kept(sections.filter((s) => s.status === 'undetermined').map((s) => s.section)),
+    disagreements: kept(items.filter((result) => result.disagreement)),
+    selfDecided: kept(items.filter((result) => result.decidedBy === 'self-assessment')),
   };
 }

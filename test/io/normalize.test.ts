@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BN_358_2013 } from '../../src/regulations/bn-358-2013/index.js';
 import {
@@ -103,5 +104,78 @@ describe('matching headers and values as people type them', () => {
   it('compares unit codes trimmed and case-folded', () => {
     expect(normalizeUnitCode(' syt ')).toBe('SYT');
     expect(normalizeUnitCode('s yt')).toBe('SYT');
+  });
+});
+
+describe('cleanText takes a text that is clean already as it is, and cleans any other', () => {
+  // The definition: every text goes through these steps (cleanText skips them for a text they would not change).
+  const reference = (value: string) =>
+    value
+      .replace(/[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u180e]/gu, '')
+      .replace(/\u00d0/gu, 'Đ')
+      .replace(/\u00f0/gu, 'đ')
+      .normalize('NFC')
+      .replace(/[\s\u00a0\ufeff]+/gu, ' ')
+      .trim();
+  // What makes a text unclean, beside plain and Vietnamese letters: every kind of space, invisible characters, Ð and ð,
+  // combining marks (NFD, old tone-mark placements), a lone surrogate.
+  const odd = [
+    ' ',
+    '  ',
+    '\t',
+    '\n',
+    '\r',
+    '\u00a0',
+    '\ufeff',
+    '\u2003',
+    '\u3000',
+    '\u2028',
+    '\u00ad',
+    '\u200b',
+    '\u200d',
+    '\u202e',
+    '\u2060',
+    '\u180e',
+    '\u00d0',
+    '\u00f0',
+    '\u0301',
+    '\u0323',
+    '\u0309',
+    'e\u0302\u0301',
+    'o\u031b',
+    '\ud800',
+  ];
+  const letters = ['a', 'Z', '7', '/', '-', 'Đ', 'đ', 'ạ', 'ế', 'ờ', 'ữ', 'Ư', 'Văn', 'bản', 'số', 'QĐ-UBND'];
+  const text = fc
+    .array(
+      fc.oneof(fc.constantFrom(...odd), fc.constantFrom(...letters), fc.string({ unit: 'grapheme', maxLength: 3 })),
+      {
+        maxLength: 12,
+      },
+    )
+    .map((parts) => parts.join(''));
+
+  it('gives what the definition gives, for any text', () => {
+    fc.assert(
+      fc.property(text, (value) => {
+        expect(cleanText(value)).toBe(reference(value));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('cleans each kind of unclean text (the quick test lets none through)', () => {
+    for (const [value, clean] of [
+      [' Đạt', 'Đạt'],
+      ['Không  đạt', 'Không đạt'],
+      ['Không\u00a0đạt', 'Không đạt'],
+      ['Đa\u0323t', 'Đạt'],
+      ['\u00d0ạt', 'Đạt'],
+      ['Đạt\u200b', 'Đạt'],
+      ['Văn bản\tsố 1', 'Văn bản số 1'],
+      ['\ufeffĐạt', 'Đạt'],
+    ] as const) {
+      expect(cleanText(value)).toBe(clean);
+    }
   });
 });

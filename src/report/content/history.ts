@@ -52,8 +52,23 @@ export interface PersonRecord {
 /** JSON.stringify's replacer for canonical JSON: each object's keys in code-unit order, so equal records are equal bytes. */
 function sortedKeys(_key: string, value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return Object.fromEntries(entries);
+  const keys = Object.keys(value);
+  let i = 1;
+  while (i < keys.length && (keys[i - 1] ?? '') < (keys[i] ?? '')) i++;
+  // Already in order (the record's own objects are made so): the object itself, not a sorted copy.
+  if (i >= keys.length) return value;
+  const sorted: Record<string, unknown> = {};
+  for (const key of keys.sort()) sorted[key] = (value as Record<string, unknown>)[key];
+  return sorted;
+}
+
+/** Whether every object in a value has its keys in order already: then JSON writes it canonical with no replacer. */
+function inOrder(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  if (Array.isArray(value)) return value.every(inOrder);
+  const keys = Object.keys(value);
+  for (let i = 1; i < keys.length; i++) if ((keys[i - 1] ?? '') >= (keys[i] ?? '')) return false;
+  return keys.every((key) => inOrder((value as Record<string, unknown>)[key]));
 }
 
 /** Stands for the persons in the record's own text, where their array is spliced in (JSON writes it as `\u0000…`). */
@@ -75,7 +90,8 @@ function canonicalBytes(record: HistoryRecord): Buffer {
   const parts: Buffer[] = [Buffer.from(`${frame.slice(0, at)}${persons.length === 0 ? '[]' : '['}`)];
   persons.forEach((person, i) => {
     // A person's lines two levels down (in the record, in its array); a newline in a value is written \n by JSON.
-    const text = JSON.stringify(person, sortedKeys, 2).replaceAll('\n', '\n    ');
+    // With a replacer JSON.stringify takes its slow path: a person already in order is written without one.
+    const text = JSON.stringify(person, inOrder(person) ? undefined : sortedKeys, 2).replaceAll('\n', '\n    ');
     parts.push(Buffer.from(`${i === 0 ? '' : ','}\n    ${text}`));
   });
   parts.push(Buffer.from(`${persons.length === 0 ? '' : '\n  ]'}${frame.slice(at + marker.length)}\n`));
@@ -118,28 +134,30 @@ export function historyRecord(
     toolVersion,
     inputs: files.map((f) => ({ path: f.path, sha256: f.sha256 })),
     policy: { ...policy.parameters },
+    // A person and their facts with their keys in the canonical order already, so that the text is written from them
+    // as they are (sortedKeys copies only an object out of order): 11 000 of each in a national record.
     persons: rows.map((r) => ({
-      key: personKey(r),
-      unitCode: r.unitCode,
-      unitName: r.unitName,
-      name: r.name,
-      role: r.role,
-      rating: r.rating,
-      rewards: [...r.rewards],
-      sanction: r.sanction,
-      reviewReasons: [...r.reviewReasons],
       citations: [...r.citations],
       facts: {
-        items: Object.fromEntries(r.evaluation.unit.assessment.items.map((item) => [item.item.code, item.status])),
-        score: r.score,
-        rank: r.rank,
-        top: r.top,
         bottom: r.bottom,
         bottomPrevious: r.bottomPrevious,
-        slow: r.slow,
+        items: Object.fromEntries(r.evaluation.unit.assessment.items.map((item) => [item.item.code, item.status])),
+        rank: r.rank,
         reviewDemanded: r.reviewDemanded,
+        score: r.score,
+        slow: r.slow,
+        top: r.top,
         violatedSections: [...r.violatedSections],
       },
+      key: personKey(r),
+      name: r.name,
+      rating: r.rating,
+      reviewReasons: [...r.reviewReasons],
+      rewards: [...r.rewards],
+      role: r.role,
+      sanction: r.sanction,
+      unitCode: r.unitCode,
+      unitName: r.unitName,
     })),
   };
 }

@@ -3,7 +3,7 @@ import type { ItemStatus, SelfReportRow, SheetPlace } from '../domain.js';
 import type { ReadLimits } from './limits.js';
 import type { Problem } from './problems.js';
 import { type SelfReportsRead, readSelfReportFile } from './readers.js';
-import { ReportRow } from './rows.js';
+import { ReportRow, byPair } from './rows.js';
 
 /** A task of the read pool (src/io/pool.ts): one self-report file to read. */
 export interface ReadTask {
@@ -87,21 +87,9 @@ export function unpackRows(packed: PackedRows): SelfReportRow[] {
   const { texts } = packed;
   const text = (at: number | undefined): string => (at === undefined || at < 0 ? '' : (texts[at] ?? ''));
   // The place of each file and sheet, made once and shared by their rows.
-  const places = new Map<number, Map<number, SheetPlace>>();
-  const placeOf = (fileAt: number, sheetAt: number): SheetPlace => {
-    let bySheet = places.get(fileAt);
-    if (bySheet === undefined) {
-      bySheet = new Map();
-      places.set(fileAt, bySheet);
-    }
-    let place = bySheet.get(sheetAt);
-    if (place === undefined) {
-      const file = text(fileAt);
-      place = sheetAt < 0 ? { file } : { file, sheet: text(sheetAt) };
-      bySheet.set(sheetAt, place);
-    }
-    return place;
-  };
+  const placeOf = byPair((fileAt: number, sheetAt: number): SheetPlace =>
+    sheetAt < 0 ? { file: text(fileAt) } : { file: text(fileAt), sheet: text(sheetAt) },
+  );
   const rows: SelfReportRow[] = [];
   for (let i = 0; i < packed.unitCode.length; i++) {
     const status = packed.selfAssessment[i] ?? -1;

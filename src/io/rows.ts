@@ -42,20 +42,28 @@ export class AssessedRow implements AssessmentRow {
   }
 }
 
+/** A value made once per pair of keys (a file and a sheet), by `make`, and given again for the same pair. */
+export function byPair<A, B, V>(make: (a: A, b: B) => V): (a: A, b: B) => V {
+  const made = new Map<A, Map<B, V>>();
+  return (a, b) => {
+    let byB = made.get(a);
+    if (byB === undefined) {
+      byB = new Map();
+      made.set(a, byB);
+    }
+    let value = byB.get(b);
+    if (value === undefined) {
+      value = make(a, b);
+      byB.set(b, value);
+    }
+    return value;
+  };
+}
+
 /** The place of a sheet's rows, made once per file and sheet, for a reader to share between them. */
 export function placesOf(): (where: SourceRef) => SheetPlace {
-  const places = new Map<string, Map<string | undefined, SheetPlace>>();
-  return ({ file, sheet }) => {
-    let bySheet = places.get(file);
-    if (bySheet === undefined) {
-      bySheet = new Map();
-      places.set(file, bySheet);
-    }
-    let place = bySheet.get(sheet);
-    if (place === undefined) {
-      place = sheet === undefined ? { file } : { file, sheet };
-      bySheet.set(sheet, place);
-    }
-    return place;
-  };
+  const place = byPair((file: string, sheet: string | undefined): SheetPlace =>
+    sheet === undefined ? { file } : { file, sheet },
+  );
+  return ({ file, sheet }) => place(file, sheet);
 }

@@ -17,7 +17,7 @@ import { type RankGroup, type RankInput, type RankedUnit, type Ranking, compareC
 import { type RatingDecision, ratePerson } from './rating.js';
 import { type RewardDecision, adHocReward, rewardConsideration } from './rewards.js';
 import { type PreviousBottom, type SanctionDecision, type SanctionForm, decideSanction } from './sanctions.js';
-import { type UnitAssessment, assessUnit, counts } from './sections.js';
+import { type ItemResult, type UnitAssessment, assessUnit, counts } from './sections.js';
 
 /** Everything the rules need for one evaluation year, already read and validated. */
 export interface YearInput {
@@ -239,6 +239,12 @@ function previousFacts(
   return { status, codes, ranks };
 }
 
+/** An item's place, for a gap: made only then (a row makes its SourceRef when asked, and a year has 220 000 items). */
+function where(item: ItemResult): { source?: SourceRef } {
+  const { source } = item;
+  return source === undefined ? {} : { source };
+}
+
 function gapsOfAssessment(unit: Unit, assessment: UnitAssessment): Gap[] {
   if (!assessment.hasReport && !assessment.hasAssessment) return [{ kind: 'no-report', unitCode: unit.code }];
   const gaps: Gap[] = [];
@@ -253,20 +259,25 @@ function gapsOfAssessment(unit: Unit, assessment: UnitAssessment): Gap[] {
     });
   }
   for (const item of assessment.items) {
-    const where = item.source === undefined ? {} : { source: item.source };
     if (item.notApplicableWithoutNote && counts(item)) {
       gaps.push({
         kind: 'not-applicable-without-note',
         unitCode: unit.code,
         itemCode: item.item.code,
         accepted: item.missing === null,
-        ...where,
+        ...where(item),
       });
     }
     // Only a "Không đạt" for an item that does not bind the unit could have changed an outcome: said.
     const entered = item.assessment ?? item.selfAssessment;
     if (item.notApplicableByRule && entered === 'khong-dat') {
-      gaps.push({ kind: 'not-applicable-by-rule', unitCode: unit.code, itemCode: item.item.code, entered, ...where });
+      gaps.push({
+        kind: 'not-applicable-by-rule',
+        unitCode: unit.code,
+        itemCode: item.item.code,
+        entered,
+        ...where(item),
+      });
     }
   }
   return gaps;

@@ -1,5 +1,5 @@
 import type { AssessmentRow, ItemStatus, SelfReportRow, SourceRef, Unit } from '../domain.js';
-import { checklistItem } from './checklist.js';
+import { checklistPosition } from './checklist.js';
 import { kept } from './kept.js';
 import type { Citation } from './citation.js';
 import type { Policy } from './policy.js';
@@ -201,21 +201,23 @@ function assessSection(section: number, items: readonly ItemResult[]): SectionRe
   };
 }
 
+/** A unit's rows by the position of their item in the checklist (an array, not a map: 20 000 of them a national year). */
 function byItem<T extends { unitCode: string; itemCode: string }>(
   unit: string,
   rows: readonly T[],
   policy: Policy,
   what: string,
-): Map<string, T> {
-  const map = new Map<string, T>();
+): (T | undefined)[] {
+  const { regulation } = policy;
+  const byPosition = new Array<T | undefined>(regulation.checklist.length).fill(undefined);
   for (const row of rows) {
     if (row.unitCode !== unit) throw new Error(`assessUnit(${unit}) was given a ${what} row of unit ${row.unitCode}`);
-    if (checklistItem(policy.regulation, row.itemCode) === undefined)
-      throw new Error(`assessUnit(${unit}): unknown item ${row.itemCode}`);
-    if (map.has(row.itemCode)) throw new Error(`assessUnit(${unit}): two ${what} rows for item ${row.itemCode}`);
-    map.set(row.itemCode, row);
+    const at = checklistPosition(regulation, row.itemCode);
+    if (at < 0) throw new Error(`assessUnit(${unit}): unknown item ${row.itemCode}`);
+    if (byPosition[at] !== undefined) throw new Error(`assessUnit(${unit}): two ${what} rows for item ${row.itemCode}`);
+    byPosition[at] = row;
   }
-  return map;
+  return byPosition;
 }
 
 /**
@@ -236,12 +238,12 @@ export function assessUnit(
   const { regulation, parameters } = policy;
   const reported = byItem(unit.code, reports, policy, 'self-report');
   const assessed = byItem(unit.code, assessments, policy, 'assessment');
-  const items = regulation.checklist.map((item) =>
+  const items = regulation.checklist.map((item, at) =>
     assessItem(
       {
         item,
-        report: reported.get(item.code),
-        assessed: assessed.get(item.code),
+        report: reported[at],
+        assessed: assessed[at],
         bindsUnit: item.appliesTo === undefined || item.appliesTo.includes(unit.kind),
         informationOnly: parameters.informationOnlyItems.includes(item.code),
       },

@@ -56,6 +56,20 @@ export function citeDecision(article: number): Provision {
  */
 export function formatCitation(citation: Citation, lang: CitationLang = 'vi'): string {
   if ('document' in citation) return citation.document;
+  // A citation is data that does not change, and the same few are cited for each of a year's 11 000 persons: each is
+  // written once per language, and every row holds that one string.
+  const written = WRITTEN[lang];
+  let text = written.get(citation);
+  if (text === undefined) {
+    text = writeCitation(citation, lang);
+    written.set(citation, text);
+  }
+  return text;
+}
+
+const WRITTEN: Record<CitationLang, WeakMap<Provision, string>> = { vi: new WeakMap(), en: new WeakMap() };
+
+function writeCitation(citation: Provision, lang: CitationLang): string {
   if (lang === 'en') {
     let text = `Art. ${citation.article}`;
     if (citation.clause !== undefined) text += `(${citation.clause})`;

@@ -10,11 +10,11 @@ import type {
   SourceRef,
   Unit,
 } from '../domain.js';
-import { holdsHeadPost } from '../domain.js';
+import { holdsHeadPost, sourceAt } from '../domain.js';
 import { formatCitation } from '../rules/citation.js';
 import type { BlockDef, Regulation } from '../rules/regulation.js';
 import { type Cell, isBadCell } from './cells.js';
-import { AssessedRow, ReportRow, placesOf } from './rows.js';
+import { AssessedRow, ReportRow, byPair, placesOf } from './rows.js';
 import {
   ALL_SECTIONS,
   NOT_RANKED,
@@ -160,32 +160,10 @@ function buildSchemas(blocks: readonly BlockDef[], regulation: UnitsRules['regul
   };
 }
 
-/**
- * A value made once per pair of keys, the first an object (held weakly); `context`, passed on to `make`, must be
- * determined by the keys.
- */
-function pairCache<A extends object, B, V, C extends unknown[] = []>(
-  make: (a: A, b: B, ...context: C) => V,
-): (a: A, b: B, ...context: C) => V {
-  const cache = new WeakMap<A, Map<B, V>>();
-  return (a, b, ...context) => {
-    let byB = cache.get(a);
-    if (byB === undefined) {
-      byB = new Map();
-      cache.set(a, byB);
-    }
-    let value = byB.get(b);
-    if (value === undefined) {
-      value = make(a, b, ...context);
-      byB.set(b, value);
-    }
-    return value;
-  };
-}
-
 /** The schemas for a list of blocks and a regulation, built once per pair. */
-const schemas = pairCache((blocks: readonly BlockDef[], regulation: UnitsRules['regulation']) =>
-  buildSchemas(blocks, regulation),
+const schemas = byPair(
+  (blocks: readonly BlockDef[], regulation: UnitsRules['regulation']) => buildSchemas(blocks, regulation),
+  new WeakMap(),
 );
 
 const selfReportRow = z.object({
@@ -244,23 +222,23 @@ function parseRow<S extends TableSpec<string>, T>(
 
 /** Where a cell is: the row, and the column's letter with its canonical header. */
 function at<S extends TableSpec<string>>(spec: S, row: TableRow<KeyOf<S>>, key: KeyOf<S>): SourceRef {
-  const { file, sheet, row: line } = row.where;
-  const column = columnText(row.columns, key, spec);
-  // Built field by field (a spread of the row's place was the costliest step of reading the assessment's cells).
-  if (line === undefined) return sheet === undefined ? { file, column } : { file, sheet, column };
-  return sheet === undefined ? { file, row: line, column } : { file, sheet, row: line, column };
+  return sourceAt(columnPlace(row.columns, key, row.where, spec), row.where.row);
 }
 
 /**
- * "E (Kết quả đánh giá)": a column's letter and canonical header, made once per sheet and column — the rows of a sheet
- * share their letters, and the wide assessment form locates every one of its 220 000 national cells.
+ * The place of a column of a sheet: its file, sheet and "E (Kết quả đánh giá)" (the letter and canonical header), made
+ * once per sheet and column and shared by the column's cells — the wide assessment form locates every one of its 220 000
+ * national cells. A sheet's rows share one letters object, made for that sheet alone: it stands for the sheet here.
  */
-const columnText = pairCache(
-  (letters: Readonly<Partial<Record<string, string>>>, key: string, spec: TableSpec<string>): string => {
+const columnPlace = byPair(
+  (letters: TableRow<string>['columns'], key: string, where: SourceRef, spec: TableSpec<string>): SheetPlace => {
     const letter = letters[key];
     const header = spec.columns.find((c) => c.key === key)?.headers[0] ?? key;
-    return letter === undefined ? header : `${letter} (${header})`;
+    const column = letter === undefined ? header : `${letter} (${header})`;
+    const { file, sheet } = where;
+    return sheet === undefined ? { file, column } : { file, sheet, column };
   },
+  new WeakMap(),
 );
 
 /** Words of a header that say it may hold data the tool reads (a score, a status, a code, a flag). */
@@ -991,12 +969,6 @@ export async function readAssessmentFile(
   ];
   const rows: AssessmentRow[] = [];
   const placeOf = placesOf();
-  // A wide form's cell is located by its column too: one place per sheet and item column, shared by its rows.
-  const columnPlaces = pairCache((columns: TableRow<string>['columns'], key: string, where: SourceRef): SheetPlace => ({
-    ...placeOf(where),
-    column: columnText(columns, key, spec),
-  }));
-  const columnPlace = (row: TableRow<string>, key: string) => columnPlaces(row.columns, key, row.where);
   const known = new Set(itemCodes);
   const reportedShapes = new Set<string>();
   // One schema per set of item columns (a sheet has one), built once, not once per row.
@@ -1080,7 +1052,15 @@ export async function readAssessmentFile(
       const status = value[`item:${code}`] as AssessmentRow['status'];
       if (status !== null) {
         rows.push(
-          new AssessedRow(value.unitCode, code, status, value.note, columnPlace(row, `item:${code}`), row.where.row),
+          new AssessedRow(
+            value.unitCode,
+            code,
+            status,
+            value.note,
+            // A wide form's cell is located by its column too: one place per sheet and item column.
+            columnPlace(row.columns, `item:${code}`, row.where, spec),
+            row.where.row,
+          ),
         );
       }
     }

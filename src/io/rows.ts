@@ -42,10 +42,21 @@ export class AssessedRow implements AssessmentRow {
   }
 }
 
-/** A value made once per pair of keys (a file and a sheet), by `make`, and given again for the same pair. */
-export function byPair<A, B, V>(make: (a: A, b: B) => V): (a: A, b: B) => V {
-  const made = new Map<A, Map<B, V>>();
-  return (a, b) => {
+/** Where byPair keeps its values: a Map, or a WeakMap when the first key is an object that must not be held. */
+interface PairStore<A, B, V> {
+  get(a: A): Map<B, V> | undefined;
+  set(a: A, byB: Map<B, V>): unknown;
+}
+
+/**
+ * A value made once per pair of keys (a file and a sheet, a sheet's columns and a key), by `make`, and given again for
+ * the same pair; `context`, passed on to `make`, must be determined by the keys.
+ */
+export function byPair<A, B, V, C extends unknown[] = []>(
+  make: (a: A, b: B, ...context: C) => V,
+  made: PairStore<A, B, V> = new Map<A, Map<B, V>>(),
+): (a: A, b: B, ...context: C) => V {
+  return (a, b, ...context) => {
     let byB = made.get(a);
     if (byB === undefined) {
       byB = new Map();
@@ -53,7 +64,7 @@ export function byPair<A, B, V>(make: (a: A, b: B) => V): (a: A, b: B) => V {
     }
     let value = byB.get(b);
     if (value === undefined) {
-      value = make(a, b);
+      value = make(a, b, ...context);
       byB.set(b, value);
     }
     return value;

@@ -53,10 +53,8 @@ export interface PersonRecord {
 function sortedKeys(_key: string, value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   const keys = Object.keys(value);
-  let i = 1;
-  while (i < keys.length && (keys[i - 1] ?? '') < (keys[i] ?? '')) i++;
   // Already in order (the record's own objects are made so): the object itself, not a sorted copy.
-  if (i >= keys.length) return value;
+  if (keysInOrder(keys)) return value;
   const sorted: Record<string, unknown> = {};
   for (const key of keys.sort()) sorted[key] = (value as Record<string, unknown>)[key];
   return sorted;
@@ -67,8 +65,13 @@ function inOrder(value: unknown): boolean {
   if (value === null || typeof value !== 'object') return true;
   if (Array.isArray(value)) return value.every(inOrder);
   const keys = Object.keys(value);
+  return keysInOrder(keys) && keys.every((key) => inOrder((value as Record<string, unknown>)[key]));
+}
+
+/** Whether an object's keys are in code-unit order, the order canonical JSON writes them in. */
+function keysInOrder(keys: readonly string[]): boolean {
   for (let i = 1; i < keys.length; i++) if ((keys[i - 1] ?? '') >= (keys[i] ?? '')) return false;
-  return keys.every((key) => inOrder((value as Record<string, unknown>)[key]));
+  return true;
 }
 
 /** Stands for the persons in the record's own text, where their array is spliced in (JSON writes it as `\u0000…`). */

@@ -209,8 +209,10 @@ export function scanSheetRows(text: string, makeCell: CellMaker): ScanResult {
   const openEnd = text.indexOf('>', open);
   if (openEnd < 0) return { fallback: 'sheetData not closed' };
   if (text.charCodeAt(openEnd - 1) === 47) return { rows: [] };
-  const close = text.indexOf('</sheetData>', openEnd);
-  if (close < 0) return { fallback: 'sheetData not closed' };
+  // From the end, where it is: a search from the start would read the whole sheet once more. A second one before it
+  // is met as a closing tag that closes nothing, and leaves the sheet to SAX.
+  const close = text.lastIndexOf('</sheetData>');
+  if (close < openEnd) return { fallback: 'sheetData not closed' };
   const grid = new SheetGrid(makeCell);
   const fallback = scanElements(text, openEnd + 1, close, grid);
   return fallback === undefined ? { rows: grid.rows } : { fallback };
@@ -229,16 +231,12 @@ export interface ElementSink {
  * The elements between `from` and `to` (the inside of `<sheetData>` or `<sst>`), tag by tag, told to `sink` by local
  * name with the attributes r, t and s; text between tags as one piece, its entities decoded. Returns why the part
  * must be left to the SAX parser, or undefined when it was read whole.
+ *
+ * Each '<' is found once: the one after a tag's own is where the next tag starts, and no tag may reach it (a '<' in a
+ * tag or in an attribute value is not XML; SAX decides). A CDATA section, a comment or a processing instruction starts
+ * with '<', so it is seen when its '<' is reached.
  */
 export function scanElements(text: string, from: number, to: number, sink: ElementSink): string | undefined {
-  for (const [construct, reason] of [
-    ['<![CDATA[', 'CDATA'],
-    ['<!--', 'a comment'],
-    ['<?', 'a processing instruction'],
-  ] as const) {
-    const at = text.indexOf(construct, from);
-    if (at >= 0 && at < to) return `${reason} in the cells`;
-  }
   // The raw text of the element being collected, decoded when the next tag comes.
   let collected = '';
   const flush = (): boolean => {
@@ -263,9 +261,8 @@ export function scanElements(text: string, from: number, to: number, sink: Eleme
   let t: string | undefined;
   let sAttribute: string | undefined;
   let i = from;
-  for (;;) {
-    const lt = text.indexOf('<', i);
-    if (lt < 0 || lt >= to) break;
+  let lt = text.indexOf('<', from);
+  while (lt >= 0 && lt < to) {
     if (lt > i) {
       if (sink.wantsText) collected += text.slice(i, lt);
       // Text nobody reads is still XML: an entity SAX would refuse leaves the part to SAX (which refuses it).
@@ -273,28 +270,46 @@ export function scanElements(text: string, from: number, to: number, sink: Eleme
         return 'an entity other than XML’s own';
     }
     if (!flush()) return 'an entity other than XML’s own';
-    if (text.charCodeAt(lt + 1) === 47) {
+    // The next '<': the tag must end before it.
+    const next = text.indexOf('<', lt + 1);
+    const limit = next < 0 || next > to ? to : next;
+    const second = text.charCodeAt(lt + 1);
+    if (second === 47) {
       const gt = text.indexOf('>', lt);
-      if (gt < 0 || gt > to) return 'a tag not closed';
+      if (gt < 0 || gt > limit) return 'a tag not closed';
+      // The name, without the white space XML allows before '>'.
+      let end = gt;
+      for (let code = text.charCodeAt(end - 1); code === 32 || code === 9 || code === 10 || code === 13;)
+        code = text.charCodeAt(--end - 1);
+      const open = stack.at(-1);
+      if (open === undefined || end - lt - 2 !== open.length || !text.startsWith(open, lt + 2)) {
+        const name = text.slice(lt + 2, end);
+        return name.includes(':') ? 'prefixed element names' : `</${name}> does not close the element opened last`;
+      }
+      stack.pop();
+      sink.close(open);
       i = gt + 1;
-      const name = text.slice(lt + 2, gt).trimEnd();
-      if (name.includes(':')) return 'prefixed element names';
-      if (stack.pop() !== name) return `</${name}> does not close the element opened last`;
-      sink.close(name);
+      lt = next;
       continue;
     }
+    if (second === 33) {
+      if (text.startsWith('<![CDATA[', lt)) return 'CDATA in the cells';
+      if (text.startsWith('<!--', lt)) return 'a comment in the cells';
+    } else if (second === 63) return 'a processing instruction in the cells';
     // The tag, in one pass: its name, then each attribute name="value" (a value may hold '>'), then '>' or '/>'.
     let at = lt + 1;
-    let code = text.charCodeAt(at);
-    while (at < to && code !== 32 && code !== 9 && code !== 10 && code !== 13 && code !== 47 && code !== 62) {
+    let code = second;
+    while (at < limit && code !== 32 && code !== 9 && code !== 10 && code !== 13 && code !== 47 && code !== 62) {
       if (code === 58) return 'prefixed element names';
       code = text.charCodeAt(++at);
     }
+    if (at >= limit) return 'a tag not closed';
     const name = text.slice(lt + 1, at);
     r = t = sAttribute = undefined;
     let selfClosing = false;
     for (;;) {
       while (code === 32 || code === 9 || code === 10 || code === 13) code = text.charCodeAt(++at);
+      if (at >= limit) return 'a tag not closed';
       if (code === 62) break;
       if (code === 47) {
         if (text.charCodeAt(at + 1) !== 62) return 'a tag not closed';
@@ -302,22 +317,21 @@ export function scanElements(text: string, from: number, to: number, sink: Eleme
         at++;
         break;
       }
-      if (at >= to) return 'a tag not closed';
       const nameStart = at;
-      while (at < to && code !== 61 && code !== 32 && code !== 9 && code !== 10 && code !== 13 && code !== 62)
+      while (at < limit && code !== 61 && code !== 32 && code !== 9 && code !== 10 && code !== 13 && code !== 62)
         code = text.charCodeAt(++at);
-      if (code !== 61) return 'spaces around = in attributes';
+      if (code !== 61 || at >= limit) return 'spaces around = in attributes';
       const quote = text.charCodeAt(at + 1);
       if (quote !== 34) return quote === 39 ? 'single-quoted attributes' : 'spaces around = in attributes';
       const end = text.indexOf('"', at + 2);
-      if (end < 0 || end > to) return 'a tag not closed';
-      if (ampersandIn(at + 2, end) && decodeText(text.slice(at + 2, end)) === undefined)
-        return 'an entity other than XML’s own';
+      if (end < 0 || end >= limit) return 'a tag not closed, or a < in an attribute';
+      const entities = ampersandIn(at + 2, end);
+      if (entities && decodeText(text.slice(at + 2, end)) === undefined) return 'an entity other than XML’s own';
       if (at - nameStart === 1) {
         const which = text.charCodeAt(nameStart);
         if (which === 114 || which === 116 || which === 115) {
-          let value = text.slice(at + 2, end);
-          if (value.includes('&')) value = decodeText(value) ?? value;
+          const raw = text.slice(at + 2, end);
+          const value = entities ? (decodeText(raw) ?? raw) : raw;
           if (which === 114) r = value;
           else if (which === 116) t = value;
           else sAttribute = value;
@@ -327,6 +341,7 @@ export function scanElements(text: string, from: number, to: number, sink: Eleme
       code = text.charCodeAt(at);
     }
     i = at + 1;
+    lt = next;
     sink.open(name, r, t, sAttribute);
     if (!selfClosing) stack.push(name);
     else sink.close(name);

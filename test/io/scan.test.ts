@@ -180,6 +180,19 @@ describe('the cell scanner on generated sheets', () => {
     expect('fallback' in scanned && scanned.fallback.length > 0).toBe(true);
   });
 
+  it('leaves to SAX a < inside a tag or an attribute value, which is not XML (SAX refuses it)', () => {
+    for (const rows of [
+      '<row r="1<"><c><v>1</v></c></row>',
+      '<row><c r="A1" x="<!-- -->"><v>1</v></c></row>',
+      '<row><c<x><v>1</v></c<x></row>',
+      '<row><c r="A1"<v>1</v></c></row>',
+    ]) {
+      const scanned = scanSheetRows(sheetXml(rows), asText);
+      expect('fallback' in scanned && scanned.fallback.length > 0, rows).toBe(true);
+      expect(viaSax(sheetXml(rows)), rows).toBe('error');
+    }
+  });
+
   it('leaves to SAX an entity SAX would refuse, even in text or attributes nobody reads', () => {
     for (const rows of ['<row>&nbsp;<c><v>1</v></c></row>', '<row r="1" x="&nbsp;"><c><v>1</v></c></row>']) {
       const scanned = scanSheetRows(sheetXml(rows), asText);

@@ -317,7 +317,8 @@ const BATCH = 2048;
  */
 function wellFormedAround(text: string): boolean {
   const open = text.indexOf('<sheetData');
-  const close = text.indexOf('</sheetData>');
+  // The same split as scanSheetRows': the last </sheetData> (found from the end, not by reading the sheet once more).
+  const close = text.lastIndexOf('</sheetData>');
   const around = open < 0 || close < 0 ? text : `${text.slice(0, open)}<sheetData/>${text.slice(close + 12)}`;
   try {
     parse(around, {});

@@ -1,5 +1,6 @@
 import { appendFile, mkdir, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { EXIT, UserError } from '../errors.js';
 import { exists } from '../io/fs.js';
 import { writeOutputs } from '../io/output.js';
@@ -20,12 +21,27 @@ export const historyFolder = (yearFolder: string) => join(yearFolder, 'lich-su')
 const LOG = 'nhat-ky.tsv';
 
 /**
+ * A sealed record held until the outputs are written: its bytes deflated. A national year's record is 15 MB of JSON,
+ * about 1 MB deflated (level 1: some 50 ms each way), and it would otherwise sit in memory while the workbooks are
+ * rendered, at the run's peak. `keepRecord` writes the same bytes either way.
+ */
+export interface HeldRecord {
+  readonly digest: string;
+  readonly deflated: Buffer;
+}
+
+export const holdRecord = (sealed: Pick<SealedRecord, 'bytes' | 'digest'>): HeldRecord => ({
+  digest: sealed.digest,
+  deflated: deflateRawSync(sealed.bytes, { level: 1 }),
+});
+
+/**
  * Keeps a run's record: `<digest>.json` when it is not there yet (the same inputs give the same record), and a line
  * in `nhat-ky.tsv` (time, record, command), the order the records were made in. Returns the record's name.
  */
 export async function keepRecord(
   yearFolder: string,
-  sealed: Pick<SealedRecord, 'bytes' | 'digest'>,
+  sealed: Pick<SealedRecord, 'bytes' | 'digest'> | HeldRecord,
   command: string,
   now: Date,
 ): Promise<void> {
@@ -34,7 +50,11 @@ export async function keepRecord(
   const path = join(folder, `${sealed.digest}.json`);
   // Written whole or not at all (beside, then renamed), as every output is.
   if (!(await exists(path, false)))
-    await writeOutputs([{ path, bytes: sealed.bytes }], { force: true, protectedPaths: [], display: (p) => p });
+    await writeOutputs([{ path, bytes: 'bytes' in sealed ? sealed.bytes : inflateRawSync(sealed.deflated) }], {
+      force: true,
+      protectedPaths: [],
+      display: (p) => p,
+    });
   await appendFile(join(folder, LOG), `${now.toISOString()}\t${sealed.digest}\t${command}\n`);
 }
 

@@ -11,8 +11,8 @@ import { type YearRun, runYear } from '../pipeline/year.js';
 import { type Context, parseYear, requireNoErrors, runRequest } from './context.js';
 import { warningLines } from './print.js';
 import { inputFolders, outputFolder, printsOnly, writeDocuments, writtenText } from './write.js';
-import { changesSince, keepRecord } from './history.js';
-import { type SealedRecord, changesSheet, historyRecord, sealRecord } from '../report/content/history.js';
+import { type HeldRecord, changesSince, holdRecord, keepRecord } from './history.js';
+import { changesSheet, historyRecord, sealRecord } from '../report/content/history.js';
 import type { TableSheet } from '../report/content/document.js';
 
 /** `ict-eval rate --year Y` and `ict-eval sanctions --year Y`: read, decide, write the workbooks, print. */
@@ -91,20 +91,20 @@ export async function runRateOrSanctions(
 }
 
 /**
- * The run's record, sealed, and the "Thay đổi" sheet of what changed since the previous record. Only the record's bytes
- * and digest are kept for writing it after the workbooks: its objects (11 000 persons and their facts in a national
- * year) are let go before the workbooks are rendered.
+ * The run's record, sealed, and the "Thay đổi" sheet of what changed since the previous record. Only the record's bytes,
+ * deflated, and digest are kept for writing it after the workbooks: its objects (11 000 persons and their facts in a
+ * national year) are let go before the workbooks are rendered.
  */
 async function recordAndChanges(
   folder: string,
   prepared: YearRun,
-): Promise<{ kept: Pick<SealedRecord, 'bytes' | 'digest'>; changes: TableSheet[] }> {
+): Promise<{ kept: HeldRecord; changes: TableSheet[] }> {
   const sealed = sealRecord(
     historyRecord(prepared.year, prepared.rows, prepared.policy, prepared.loaded.files, prepared.info.toolVersion),
   );
   const diff = await changesSince(folder, sealed);
   return {
-    kept: { bytes: sealed.bytes, digest: sealed.digest },
+    kept: holdRecord(sealed),
     changes: diff === undefined ? [] : [changesSheet(diff)],
   };
 }

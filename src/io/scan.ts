@@ -14,8 +14,11 @@ import type { Cell, RawRow } from './cells.js';
  */
 export type ScanResult = { readonly rows: RawRow[] } | { readonly fallback: string };
 
-/** What a cell's value needs beside the sheet: the shared strings and which styles are dates. */
-export type CellMaker = (cell: ScannedCell) => Cell;
+/**
+ * What a cell's value needs beside the sheet: the shared strings and which styles are dates. It must not keep the cell it
+ * is given: the reader fills one object again for each cell (2.7 million in a national year).
+ */
+export type CellMaker = (cell: Readonly<ScannedCell>) => Cell;
 
 export interface ScannedCell {
   column: number;
@@ -101,7 +104,16 @@ export class SheetGrid implements ElementSink {
   private rowNumber = 0;
   private cells: Cell[] | undefined;
   private nextColumn = 1;
+  /** The cell being read (`scratch`), or undefined between cells. */
   private cell: ScannedCell | undefined;
+  private readonly scratch: ScannedCell = {
+    column: 0,
+    type: 'n',
+    style: 0,
+    formula: undefined,
+    value: undefined,
+    inline: undefined,
+  };
   /** Which text is being collected: a value, a formula, an inline string's text, or nothing. */
   private collecting: 'v' | 'f' | 't' | undefined;
   private phonetic = 0;
@@ -125,16 +137,15 @@ export class SheetGrid implements ElementSink {
         this.nextColumn = 1;
         break;
       }
-      case 'c':
-        this.cell = {
-          column: r === undefined ? this.nextColumn : columnOf(r) || this.nextColumn,
-          type: t ?? 'n',
-          style: Number(s ?? 0),
-          formula: undefined,
-          value: undefined,
-          inline: undefined,
-        };
+      case 'c': {
+        const cell = this.scratch;
+        cell.column = r === undefined ? this.nextColumn : columnOf(r) || this.nextColumn;
+        cell.type = t ?? 'n';
+        cell.style = Number(s ?? 0);
+        cell.formula = cell.value = cell.inline = undefined;
+        this.cell = cell;
         break;
+      }
       case 'v':
         if (this.cell !== undefined) {
           this.cell.value = '';

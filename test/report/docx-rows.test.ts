@@ -1,0 +1,108 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runYear } from '../../src/pipeline/year.js';
+import { type AnnualReport, type ReportTable, annualReport } from '../../src/report/content/annual.js';
+import { departmentShortName } from '../../src/report/content/title.js';
+import { renderReport } from '../../src/report/render/docx.js';
+import { SAMPLE } from '../e2e/run.js';
+
+// The annex tables' data rows are written from a template row (renderReport), not built as docx objects: the bytes
+// must be docx's own, whatever the texts hold.
+
+let sample: AnnualReport;
+
+beforeAll(async () => {
+  const run = await runYear({ workspace: SAMPLE, cwd: SAMPLE }, 2024);
+  sample = annualReport(
+    run.evaluation,
+    run.rows,
+    run.policy,
+    run.info.block,
+    run.warnings,
+    departmentShortName(run.policy, 2024),
+  );
+});
+
+/** Both ways: the template rows, and docx's own objects for every row (the reference). */
+async function bothWays(report: AnnualReport): Promise<[Buffer, Buffer]> {
+  return [await renderReport(report), await renderReport(report, undefined, { rowTemplates: false })];
+}
+
+/** Texts as the annexes hold them, and what XML must escape or leave out: entities, quotes, control characters. */
+const text = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(
+        'Nguyễn Văn An',
+        'Sở Y tế',
+        'điểm a khoản 1 Điều 17',
+        '',
+        ' ',
+        '&',
+        '&amp;',
+        '<b>',
+        '"x"',
+        "'",
+        '>',
+        '\n',
+        '\r\n',
+        '\t',
+        '\u0000',
+        '\u0001',
+        '\u000b',
+        '\u001f',
+        '\u007f',
+        '\ufffe',
+        '😀',
+        '\ud800',
+        ']]>',
+        'ictevalTemplateRow',
+      ),
+      fc.string({ maxLength: 6 }),
+    ),
+    { maxLength: 5 },
+  )
+  .map((parts) => parts.join(''));
+
+const appendix = fc.integer({ min: 1, max: 5 }).chain((columns) =>
+  fc.record({
+    title: fc.constantFrom('Phụ lục 1. Danh sách', 'Phụ lục 2'),
+    columns: fc.constant(Array.from({ length: columns }, (_, i) => ({ header: `Cột ${i + 1}`, width: 10 + i }))),
+    // Rows as long as the header, shorter (cells left out are empty), or none at all ("Không có.").
+    rows: fc.array(fc.array(text, { minLength: Math.max(0, columns - 1), maxLength: columns }), { maxLength: 6 }),
+  }),
+);
+
+describe('annex tables written from a template row', () => {
+  it('give docx’s own bytes for the sample year’s report', async () => {
+    expect(sample.appendices.some((a) => a.rows.length > 0)).toBe(true);
+    // Without its charts: docx numbers a drawing by a count kept for the whole process, so a second rendering of a
+    // chart in one process differs from the first whichever way its tables are written.
+    const [templated, reference] = await bothWays({
+      ...sample,
+      sections: sample.sections.map((section) => ({ ...section, charts: [] })),
+    });
+    expect(templated.equals(reference)).toBe(true);
+  });
+
+  it('are not used when a text of the report holds what a template marker looks like', async () => {
+    // A header before the template row, holding its marker: a splice would take the header for the template.
+    const appendices: ReportTable[] = [
+      { title: 'Phụ lục 1', columns: [{ header: 'ictevalTemplateRow0c0x', width: 1 }], rows: [['a'], ['b & c']] },
+    ];
+    const [templated, reference] = await bothWays({ ...sample, sections: [], appendices });
+    expect(templated.equals(reference)).toBe(true);
+  });
+
+  it('give docx’s own bytes for any texts, widths and row lengths', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(appendix, { minLength: 1, maxLength: 3 }), async (appendices: ReportTable[]) => {
+        // Without the body's charts and paragraphs: only the annexes differ between the two ways.
+        const report: AnnualReport = { ...sample, sections: [], appendices };
+        const [templated, reference] = await bothWays(report);
+        expect(templated.equals(reference)).toBe(true);
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 60) },
+    );
+  });
+});

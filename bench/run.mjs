@@ -111,6 +111,11 @@ const national_ = bench(
       argv: () => [node, cli, 'sanctions', '--year', '2024', '-w', national, '-o', out, '--force', '-q'],
     },
     {
+      // The annual report: its annexes list every person (11 000), so its peak is the document's, not the read's.
+      name: 'ict-eval report --year 2024',
+      argv: () => [node, cli, 'report', '--year', '2024', '-w', national, '-o', `${out}-report`, '--force', '-q'],
+    },
+    {
       name: 'exceljs streaming reader, every cell (floor)',
       argv: () => [node, join(root, 'bench', 'floor.mjs'), national, '2024'],
     },

@@ -138,6 +138,8 @@ function spliceRows(xml: string, templated: readonly TemplatedRows[]): Buffer {
     const end = xml.indexOf('</w:tr>', first) + '</w:tr>'.length;
     if (first < 0 || start < from || end < first) throw new Error(`docx: no template row for table ${index + 1}`);
     const row = xml.slice(start, end);
+    // One row, opened without attributes: were docx to write the row otherwise, the header row would be taken in.
+    if (row.indexOf('<w:tr>', 1) >= 0) throw new Error(`docx: the template row of table ${index + 1} is not one row`);
     const parts: string[] = [];
     let at = 0;
     for (let column = 0; column < table.columns; column++) {

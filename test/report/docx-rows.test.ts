@@ -68,8 +68,9 @@ const appendix = fc.integer({ min: 1, max: 5 }).chain((columns) =>
   fc.record({
     title: fc.constantFrom('Phụ lục 1. Danh sách', 'Phụ lục 2'),
     columns: fc.constant(Array.from({ length: columns }, (_, i) => ({ header: `Cột ${i + 1}`, width: 10 + i }))),
-    // Rows as long as the header, shorter (cells left out are empty), or none at all ("Không có.").
-    rows: fc.array(fc.array(text, { minLength: Math.max(0, columns - 1), maxLength: columns }), { maxLength: 6 }),
+    // Rows as long as the header, shorter (cells left out are empty), longer (the cells past the header are not
+    // written), or none at all ("Không có.").
+    rows: fc.array(fc.array(text, { minLength: Math.max(0, columns - 1), maxLength: columns + 1 }), { maxLength: 6 }),
   }),
 );
 

@@ -23,7 +23,7 @@ const LOG = 'nhat-ky.tsv';
 /**
  * A sealed record held until the outputs are written: its bytes deflated. A national year's record is 15 MB of JSON,
  * about 1 MB deflated (level 1: some 50 ms each way), and it would otherwise sit in memory while the workbooks are
- * rendered, at the run's peak. `keepRecord` writes the same bytes either way.
+ * rendered, at the run's peak. `keepRecord` writes the bytes as they were sealed.
  */
 export interface HeldRecord {
   readonly digest: string;
@@ -39,23 +39,18 @@ export const holdRecord = (sealed: Pick<SealedRecord, 'bytes' | 'digest'>): Held
  * Keeps a run's record: `<digest>.json` when it is not there yet (the same inputs give the same record), and a line
  * in `nhat-ky.tsv` (time, record, command), the order the records were made in. Returns the record's name.
  */
-export async function keepRecord(
-  yearFolder: string,
-  sealed: Pick<SealedRecord, 'bytes' | 'digest'> | HeldRecord,
-  command: string,
-  now: Date,
-): Promise<void> {
+export async function keepRecord(yearFolder: string, held: HeldRecord, command: string, now: Date): Promise<void> {
   const folder = historyFolder(yearFolder);
   await mkdir(folder, { recursive: true });
-  const path = join(folder, `${sealed.digest}.json`);
+  const path = join(folder, `${held.digest}.json`);
   // Written whole or not at all (beside, then renamed), as every output is.
   if (!(await exists(path, false)))
-    await writeOutputs([{ path, bytes: 'bytes' in sealed ? sealed.bytes : inflateRawSync(sealed.deflated) }], {
+    await writeOutputs([{ path, bytes: inflateRawSync(held.deflated) }], {
       force: true,
       protectedPaths: [],
       display: (p) => p,
     });
-  await appendFile(join(folder, LOG), `${now.toISOString()}\t${sealed.digest}\t${command}\n`);
+  await appendFile(join(folder, LOG), `${now.toISOString()}\t${held.digest}\t${command}\n`);
 }
 
 /** The records in the order they were last made, most recent last, each once. */

@@ -1,9 +1,9 @@
 import { parentPort } from 'node:worker_threads';
-import type { ItemStatus, SelfReportRow, SheetPlace } from '../domain.js';
+import type { ItemStatus, SelfReportRow } from '../domain.js';
 import type { ReadLimits } from './limits.js';
 import type { Problem } from './problems.js';
 import { type SelfReportsRead, readSelfReportFile } from './readers.js';
-import { ReportRow, byPair } from './rows.js';
+import { ReportRow, placesOf } from './rows.js';
 
 /** A task of the read pool (src/io/pool.ts): one self-report file to read. */
 export interface ReadTask {
@@ -87,12 +87,11 @@ export function unpackRows(packed: PackedRows): SelfReportRow[] {
   const { texts } = packed;
   const text = (at: number | undefined): string => (at === undefined || at < 0 ? '' : (texts[at] ?? ''));
   // The place of each file and sheet, made once and shared by their rows.
-  const placeOf = byPair((fileAt: number, sheetAt: number): SheetPlace =>
-    sheetAt < 0 ? { file: text(fileAt) } : { file: text(fileAt), sheet: text(sheetAt) },
-  );
+  const placeOf = placesOf();
   const rows: SelfReportRow[] = [];
   for (let i = 0; i < packed.unitCode.length; i++) {
     const status = packed.selfAssessment[i] ?? -1;
+    const sheetAt = packed.sheet[i] ?? -1;
     rows.push(
       new ReportRow(
         text(packed.unitCode[i]),
@@ -102,7 +101,7 @@ export function unpackRows(packed: PackedRows): SelfReportRow[] {
         text(packed.evidence[i]),
         text(packed.note[i]),
         text(packed.difficulties[i]),
-        placeOf(packed.file[i] ?? -1, packed.sheet[i] ?? -1),
+        placeOf(text(packed.file[i]), sheetAt < 0 ? undefined : text(sheetAt)),
         packed.row[i] ?? 0,
       ),
     );

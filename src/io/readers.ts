@@ -896,7 +896,7 @@ export async function readSelfReportFile(
         value.evidence,
         value.note,
         value.difficulties,
-        placeOf(row.where),
+        placeOf(row.where.file, row.where.sheet),
         row.where.row,
       ),
     );
@@ -1030,7 +1030,14 @@ export async function readAssessmentFile(
       }
       if (value.result !== null) {
         rows.push(
-          new AssessedRow(value.unitCode, value.itemCode, value.result, value.note, placeOf(row.where), row.where.row),
+          new AssessedRow(
+            value.unitCode,
+            value.itemCode,
+            value.result,
+            value.note,
+            placeOf(row.where.file, row.where.sheet),
+            row.where.row,
+          ),
         );
       }
       continue;

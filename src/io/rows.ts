@@ -71,10 +71,12 @@ export function byPair<A, B, V, C extends unknown[] = []>(
   };
 }
 
-/** The place of a sheet's rows, made once per file and sheet, for a reader to share between them. */
-export function placesOf(): (where: SourceRef) => SheetPlace {
-  const place = byPair((file: string, sheet: string | undefined): SheetPlace =>
+/**
+ * The place of a sheet's rows, made once per file and sheet, for a reader (or the rows a reader thread posts back) to
+ * share between them.
+ */
+export function placesOf(): (file: string, sheet: string | undefined) => SheetPlace {
+  return byPair((file: string, sheet: string | undefined): SheetPlace =>
     sheet === undefined ? { file } : { file, sheet },
   );
-  return ({ file, sheet }) => place(file, sheet);
 }

@@ -9,12 +9,14 @@ import {
   type HistoryRecord,
   diffRecords,
   factsText,
+  historyRecord,
   outcomeText,
   type SealedRecord,
+  sealRecord,
 } from '../report/content/history.js';
 import { type Context, parseYear } from './context.js';
 import { outputFolder } from './write.js';
-import { loadSettings } from '../pipeline/year.js';
+import { type YearRun, loadSettings } from '../pipeline/year.js';
 
 /** `out/Y/lich-su/`: the records of a year's runs, never removed by a later run. */
 export const historyFolder = (yearFolder: string) => join(yearFolder, 'lich-su');
@@ -30,10 +32,24 @@ export interface HeldRecord {
   readonly deflated: Buffer;
 }
 
-export const holdRecord = (sealed: Pick<SealedRecord, 'bytes' | 'digest'>): HeldRecord => ({
+const holdRecord = (sealed: Pick<SealedRecord, 'bytes' | 'digest'>): HeldRecord => ({
   digest: sealed.digest,
   deflated: deflateRawSync(sealed.bytes, { level: 1 }),
 });
+
+/**
+ * A run's record, sealed and held deflated for `keepRecord`, and, when asked, what changed since the previous record.
+ * Only the bytes are kept: the record's objects (11 000 persons and their facts in a national year) are let go before
+ * the outputs are rendered.
+ */
+export async function recordRun(
+  yearFolder: string,
+  run: YearRun,
+  compare: boolean,
+): Promise<{ held: HeldRecord; diff: HistoryDiff | undefined }> {
+  const sealed = sealRecord(historyRecord(run.year, run.rows, run.policy, run.loaded.files, run.info.toolVersion));
+  return { held: holdRecord(sealed), diff: compare ? await changesSince(yearFolder, sealed) : undefined };
+}
 
 /**
  * Keeps a run's record: `<digest>.json` when it is not there yet (the same inputs give the same record), and a line

@@ -11,9 +11,8 @@ import { type YearRun, runYear } from '../pipeline/year.js';
 import { type Context, parseYear, requireNoErrors, runRequest } from './context.js';
 import { warningLines } from './print.js';
 import { inputFolders, outputFolder, printsOnly, writeDocuments, writtenText } from './write.js';
-import { type HeldRecord, changesSince, holdRecord, keepRecord } from './history.js';
-import { changesSheet, historyRecord, sealRecord } from '../report/content/history.js';
-import type { TableSheet } from '../report/content/document.js';
+import { keepRecord, recordRun } from './history.js';
+import { changesSheet } from '../report/content/history.js';
 
 /** `ict-eval rate --year Y` and `ict-eval sanctions --year Y`: read, decide, write the workbooks, print. */
 export async function runRateOrSanctions(
@@ -37,8 +36,8 @@ export async function runRateOrSanctions(
   }
   // The run's record (out/Y/lich-su/), and what changed since the previous one: a "Thay đổi" sheet in each workbook.
   // Nothing of it when the run writes nothing (--json without -o).
-  const history = printsOnly(context) ? undefined : await recordAndChanges(folder, prepared);
-  const changes = history?.changes ?? [];
+  const history = printsOnly(context) ? undefined : await recordRun(folder, prepared, true);
+  const changes = history?.diff === undefined ? [] : [changesSheet(history.diff)];
   const withChanges = (document: Document): Document =>
     changes.length === 0 ? document : { ...document, sheets: [...document.sheets, ...changes] };
   const draft = (document: Document) => withChanges(missing === undefined ? document : asDraft(document, missing));
@@ -65,7 +64,7 @@ export async function runRateOrSanctions(
     },
     [`xep-loai-${year}`, `xu-ly-${year}`],
   );
-  if (history !== undefined) await keepRecord(folder, history.kept, withSanctions ? 'sanctions' : 'rate', new Date());
+  if (history !== undefined) await keepRecord(folder, history.held, withSanctions ? 'sanctions' : 'rate', new Date());
 
   if (context.options.json === true) {
     context.console.stdout(
@@ -88,25 +87,6 @@ export async function runRateOrSanctions(
           ? ` DỰ THẢO: ${missing}.`
           : ` DRAFT: ${incompleteText(prepared, 'en') ?? ''}.`),
   );
-}
-
-/**
- * The run's record, sealed, and the "Thay đổi" sheet of what changed since the previous record. Only the record's bytes,
- * deflated, and digest are kept for writing it after the workbooks: its objects (11 000 persons and their facts in a
- * national year) are let go before the workbooks are rendered.
- */
-async function recordAndChanges(
-  folder: string,
-  prepared: YearRun,
-): Promise<{ kept: HeldRecord; changes: TableSheet[] }> {
-  const sealed = sealRecord(
-    historyRecord(prepared.year, prepared.rows, prepared.policy, prepared.loaded.files, prepared.info.toolVersion),
-  );
-  const diff = await changesSince(folder, sealed);
-  return {
-    kept: holdRecord(sealed),
-    changes: diff === undefined ? [] : [changesSheet(diff)],
-  };
 }
 
 /** Why the year's outputs are a draft: how many persons could not be rated, and their units; undefined when complete. */

@@ -6,11 +6,10 @@ import { EXIT, UserError } from '../errors.js';
 import { writeOutputs } from '../io/output.js';
 import { annualReport, unitDifficulties } from '../report/content/annual.js';
 import { departmentShortName } from '../report/content/title.js';
-import { type SealedRecord, historyRecord, sealRecord } from '../report/content/history.js';
 import { renderReport } from '../report/render/docx.js';
 import { runYear } from '../pipeline/year.js';
 import { type Context, parseYear, requireNoErrors, runRequest } from './context.js';
-import { changesSince, holdRecord, keepRecord } from './history.js';
+import { keepRecord, recordRun } from './history.js';
 import { warningLines } from './print.js';
 import { inputFolders, outputFolder, printsOnly, writtenText } from './write.js';
 import { checkOutputFolder } from '../io/output.js';
@@ -39,11 +38,10 @@ export async function runReport(context: Context, yearText: string | undefined, 
     );
   }
   const folder = outputFolder(context, prepared.config, year);
-  // The run's record, kept once the document is written; nothing of it when the run writes nothing (--json alone).
-  let sealed: SealedRecord | undefined = printsOnly(context)
-    ? undefined
-    : sealRecord(historyRecord(year, prepared.rows, prepared.policy, prepared.loaded.files, prepared.info.toolVersion));
   const toHomeAffairs = to === 'so-noi-vu';
+  // The run's record, kept once the document is written; nothing of it when the run writes nothing (--json alone).
+  // What changed since the previous record is read only for the report.
+  const history = printsOnly(context) ? undefined : await recordRun(folder, prepared, !toHomeAffairs);
   const departmentShort = departmentShortName(prepared.policy, year);
   // Only the document asked for is made: the letter from the workbooks' sheets, the report from the evaluation and
   // from what changed since the previous record (read only for the report).
@@ -63,17 +61,13 @@ export async function runReport(context: Context, yearText: string | undefined, 
         prepared.warnings,
         departmentShort,
         {
-          changes: sealed === undefined ? undefined : await changesSince(folder, sealed),
+          changes: history?.diff,
           difficulties: unitDifficulties(prepared.loaded.input.units, prepared.loaded.input.selfReports),
         },
       );
   const report = missing === undefined ? made : { ...made, draft: missing };
-  // Only the record's bytes, deflated, are kept for writing it after the document: its objects (11 000 persons in a
-  // national year) are let go before the document is rendered.
-  const held = sealed === undefined ? undefined : holdRecord(sealed);
-  sealed = undefined;
   const written: string[] = [];
-  if (held !== undefined) {
+  if (history !== undefined) {
     checkOutputFolder(folder, inputFolders(context, year));
     const path = join(folder, toHomeAffairs ? `cong-van-so-noi-vu-${year}.docx` : `bao-cao-${year}.docx`);
     await writeOutputs([{ path, bytes: await renderReport(report) }], {
@@ -82,7 +76,7 @@ export async function runReport(context: Context, yearText: string | undefined, 
       display: context.display,
     });
     written.push(context.display(path));
-    await keepRecord(folder, held, toHomeAffairs ? 'report --to so-noi-vu' : 'report', new Date());
+    await keepRecord(folder, history.held, toHomeAffairs ? 'report --to so-noi-vu' : 'report', new Date());
   }
   if (context.options.json === true) {
     context.console.stdout(`${JSON.stringify({ year, counts: report.counts, sections: report.sections }, null, 2)}\n`);

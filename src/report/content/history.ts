@@ -55,9 +55,9 @@ function sortedKeys(_key: string, value: unknown): unknown {
   const keys = Object.keys(value);
   // Already in order (the record's own objects are made so): the object itself, not a sorted copy.
   if (keysInOrder(keys)) return value;
-  const sorted: Record<string, unknown> = {};
-  for (const key of keys.sort()) sorted[key] = (value as Record<string, unknown>)[key];
-  return sorted;
+  // Made by fromEntries, which defines each key as its own: an assignment of "__proto__" would set the prototype instead,
+  // and the key would be lost from the text.
+  return Object.fromEntries(keys.sort().map((key) => [key, (value as Record<string, unknown>)[key]]));
 }
 
 /** Whether every object in a value has its keys in order already: then JSON writes it canonical with no replacer. */

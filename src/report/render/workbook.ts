@@ -92,6 +92,9 @@ function numberStyle(styles: Styles, numFmt: string | undefined): Partial<ExcelJ
   return style;
 }
 
+/** The characters of one line in a cell `width` units wide (see linesFor). */
+const roomIn = (width: number) => Math.max(1, Math.floor(width * 1.25) - 1);
+
 /**
  * How many lines a text takes in a cell `width` characters wide, wrapped at spaces: exceljs leaves row heights
  * to the application, and LibreOffice does not fit them to wrapped text, so the writer sets them. A width unit is
@@ -100,17 +103,23 @@ function numberStyle(styles: Styles, numFmt: string | undefined): Partial<ExcelJ
  * taller side (a clipped line in Excel is worse than a little white space).
  */
 export function linesFor(text: string, width: number): number {
-  const room = Math.max(1, Math.floor(width * 1.25) - 1);
+  const room = roomIn(width);
   // Most cells are short: one line, without splitting.
   if (text.length <= room && !text.includes('\n')) return 1;
   // Letters that each take one column (nearly every text) are counted, not measured word by word.
-  const measure = widthIsLength(text) ? (word: string) => word.length : textWidth;
+  const counted = widthIsLength(text);
   let lines = 0;
-  for (const paragraph of text.split('\n')) {
-    let line = 0;
+  // Paragraphs between line ends, words between spaces (an empty one where two spaces meet), found by position
+  // rather than split into new strings.
+  for (let start = 0; start <= text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
     lines++;
-    for (const word of paragraph.split(' ')) {
-      const length = measure(word);
+    let line = 0;
+    for (let from = start; from <= end;) {
+      let to = text.indexOf(' ', from);
+      if (to < 0 || to > end) to = end;
+      const length = counted ? to - from : textWidth(text.slice(from, to));
       if (line > 0 && line + 1 + length > room) {
         lines++;
         line = 0;
@@ -119,7 +128,9 @@ export function linesFor(text: string, width: number): number {
         lines += Math.ceil(length / room) - 1;
         line = length % room;
       } else line += (line > 0 ? 1 : 0) + length;
+      from = to + 1;
     }
+    start = end + 1;
   }
   return lines;
 }

@@ -1,9 +1,10 @@
 import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { workbookWriter } from './exceljs.js';
+import { type RowWriting, directRows, exceljsRows } from './sheet-rows.js';
 import { textWidth, widthIsLength } from './terminal.js';
 import { type ZipEntry, readZip, redateZip, zipFiles } from './zip.js';
-import type { Column, Document, KeyValueSheet, TableSheet, TitleBlock } from '../content/document.js';
+import type { CellValue, Column, Document, KeyValueSheet, TableSheet, TitleBlock } from '../content/document.js';
 import { placeAndDate } from '../content/title.js';
 
 /** PaperSize.A4: exceljs declares PaperSize as a const enum, which isolatedModules cannot import. */
@@ -133,6 +134,22 @@ export function linesFor(text: string, width: number): number {
     start = end + 1;
   }
   return lines;
+}
+
+/**
+ * linesFor with the count of each long text kept, for one table: a national table repeats the same few thousand
+ * long texts (reasons, citations) in 90 000 cells.
+ */
+function lineCounter(): (text: string, width: number) => number {
+  const byWidth = new Map<number, Map<string, number>>();
+  return (text, width) => {
+    if (text.length <= roomIn(width) && !text.includes('\n')) return 1;
+    let counts = byWidth.get(width);
+    if (counts === undefined) byWidth.set(width, (counts = new Map<string, number>()));
+    let lines = counts.get(text);
+    if (lines === undefined) counts.set(text, (lines = linesFor(text, width)));
+    return lines;
+  };
 }
 
 export const heightFor = (lines: number, size = 11) => Math.ceil(Math.max(1, lines) * LINE * (size / 11) * 10) / 10;
@@ -302,9 +319,15 @@ function signature(ws: ExcelJS.Worksheet, widths: readonly number[], block: Titl
  * restarting in each group, borders, row heights set for the wrapped text, the counts under the table and, for an
  * official attachment, the signature block; A4 landscape, fitted to the page width. Every text is a string cell:
  * nothing written here can become a formula. Rows are streamed (exceljs's streaming writer), so a national table
- * of 10 000 persons is never held as a workbook model.
+ * of 10 000 persons is never held as a workbook model; the data rows go to the sheet as XML (directRows,
+ * sheet-rows.ts), with exceljs's bytes but without its row and cell objects, unless `writing` is 'exceljs'.
  */
-export function addTableSheet(workbook: Writer, block: TitleBlock, sheet: TableSheet): void {
+export function addTableSheet(
+  workbook: Writer,
+  block: TitleBlock,
+  sheet: TableSheet,
+  writing: RowWriting = 'direct',
+): void {
   const columns: Column[] = [{ header: 'STT', width: 5 }, ...sheet.columns];
   const widths = columns.map((c) => c.width);
   const last = columns.length;
@@ -341,32 +364,44 @@ export function addTableSheet(workbook: Writer, block: TitleBlock, sheet: TableS
   let group: string | undefined;
   let groupNumber = 0;
   let stt = 0;
-  rows.forEach((values, index) => {
+  const sink = (writing === 'direct' ? directRows(ws) : undefined) ?? exceljsRows(ws);
+  const countLines = lineCounter();
+  // One pair of arrays for every row: the sink reads them before it returns.
+  const values: CellValue[] = [];
+  const cellStyles: Partial<ExcelJS.Style>[] = [];
+  rows.forEach((data, index) => {
     const title = sheet.groups?.[index];
     if (title !== undefined && title !== group) {
       group = title;
       groupNumber++;
       stt = 0;
-      const line = ws.getRow(at++);
-      line.getCell(1).value = roman(groupNumber);
-      line.getCell(2).value = title.toUpperCase();
-      for (let i = 1; i <= last; i++) line.getCell(i).style = styles.group;
-      line.height = heightFor(1);
-      line.commit();
+      // The numeral and the block's name, over cells that all take the group's style.
+      values.length = Math.max(last, 2);
+      values.fill(null);
+      values[0] = roman(groupNumber);
+      values[1] = title.toUpperCase();
+      cellStyles.length = last;
+      cellStyles.fill(styles.group);
+      sink.write(at++, heightFor(1), values, cellStyles);
     }
     stt++;
-    const row = ws.getRow(at++);
     let lines = 1;
-    for (let i = 0; i <= values.length; i++) {
-      const value = i === 0 ? stt : (values[i - 1] ?? null);
-      const cell = row.getCell(i + 1);
-      cell.value = typeof value === 'string' ? cellText(value) : value;
-      cell.style = typeof value === 'number' ? numberStyle(styles, columns[i]?.numFmt) : styles.text;
-      if (typeof value === 'string') lines = Math.max(lines, linesFor(value, columns[i]?.width ?? 10));
+    // A row as long as its data (and STT), even when that is not the header's length.
+    values.length = cellStyles.length = data.length + 1;
+    for (let i = 0; i < values.length; i++) {
+      const value = i === 0 ? stt : (data[i - 1] ?? null);
+      if (typeof value === 'string') {
+        values[i] = cellText(value);
+        cellStyles[i] = styles.text;
+        lines = Math.max(lines, countLines(value, columns[i]?.width ?? 10));
+      } else {
+        values[i] = value;
+        cellStyles[i] = typeof value === 'number' ? numberStyle(styles, columns[i]?.numFmt) : styles.text;
+      }
     }
-    row.height = heightFor(lines);
-    row.commit();
+    sink.write(at++, heightFor(lines), values, cellStyles);
   });
+  sink.end();
   if (rows.length === 0 && sheet.emptyText !== undefined) {
     const row = ws.getRow(at++);
     const cell = row.getCell(2);
@@ -436,7 +471,7 @@ export function cellText(text: string): string {
  * Unix timestamp, so neither the wall clock nor the time zone reaches the bytes. The parts are not inflated for it:
  * a national rating workbook's 30 MB of sheet XML is never held whole, only its 2.4 MB deflated.
  */
-export async function renderWorkbook(document: Document): Promise<Buffer> {
+export async function renderWorkbook(document: Document, writing: RowWriting = 'direct'): Promise<Buffer> {
   const date = documentDate(document.block.year);
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
@@ -452,7 +487,7 @@ export async function renderWorkbook(document: Document): Promise<Buffer> {
   workbook.created = date;
   workbook.modified = date;
   for (const sheet of document.sheets) {
-    if (sheet.kind === 'table') addTableSheet(workbook, document.block, sheet);
+    if (sheet.kind === 'table') addTableSheet(workbook, document.block, sheet, writing);
     else addKeyValueSheet(workbook, document.block, sheet);
   }
   await workbook.commit();

@@ -1,0 +1,135 @@
+import { createRequire } from 'node:module';
+import type ExcelJS from 'exceljs';
+import type { CellValue } from '../content/document.js';
+
+/**
+ * Where a table's data rows go: `write` gets a row's number, its height and its cells (value and style, from
+ * column A), and reads them before it returns, so the caller may reuse the arrays; `end` is called after the last
+ * data row, before anything else is added to the sheet.
+ */
+export interface RowSink {
+  write(number: number, height: number, values: readonly CellValue[], styles: readonly Partial<ExcelJS.Style>[]): void;
+  end(): void;
+}
+
+/** How the data rows are written: by exceljs's rows and cells, or as sheet XML (directRows); both give equal bytes. */
+export type RowWriting = 'exceljs' | 'direct';
+
+/** The data rows through exceljs's own rows and cells: the reference that directRows is tested against. */
+export function exceljsRows(ws: ExcelJS.Worksheet): RowSink {
+  return {
+    write(number, height, values, styles) {
+      const row = ws.getRow(number);
+      values.forEach((value, i) => {
+        const cell = row.getCell(i + 1);
+        cell.value = value;
+        const style = styles[i];
+        if (style !== undefined) cell.style = style;
+      });
+      row.height = height;
+      row.commit();
+    },
+    end() {},
+  };
+}
+
+/** What directRows uses of exceljs's streaming worksheet writer (exceljs 4.4, lib/stream/xlsx/worksheet-writer.js). */
+interface WriterInternals {
+  /** The sheet's XML, on its way to the zip. */
+  readonly stream: { write(text: string): unknown };
+  /** The rows not yet committed, and the number of the first of them. */
+  readonly _rows: readonly unknown[];
+  _rowZero: number;
+  /** Whether `<sheetData>` has been opened. */
+  readonly startedData: boolean;
+  /** The workbook's style table: a style object's id, registered the first time it is seen. */
+  readonly _workbook: { readonly styles: { addStyleModel(style: object, cellType: number): number } };
+}
+
+function internals(ws: ExcelJS.Worksheet): WriterInternals | undefined {
+  const candidate = ws as unknown as Partial<Record<keyof WriterInternals, unknown>>;
+  const { stream, _rows, _rowZero, startedData, _workbook } = candidate;
+  const styles = (_workbook as { styles?: { addStyleModel?: unknown } } | undefined)?.styles;
+  const ok =
+    typeof (stream as { write?: unknown } | undefined)?.write === 'function' &&
+    Array.isArray(_rows) &&
+    _rows.length === 0 &&
+    typeof _rowZero === 'number' &&
+    startedData === true &&
+    typeof styles?.addStyleModel === 'function';
+  return ok ? (ws as unknown as WriterInternals) : undefined;
+}
+
+const require = createRequire(import.meta.url);
+/** exceljs's own escaping of a text in the sheet XML (entities, and the control characters XML forbids left out). */
+const xmlEncode = (require('exceljs/lib/utils/utils.js') as { xmlEncode: (text: string) => string }).xmlEncode;
+
+/** exceljs's cell types (lib/doc/enums.js ValueType), which its style table is given with each style. */
+const NULL = 0;
+const NUMBER = 2;
+const STRING = 3;
+
+/** A-Z, AA-AZ, …: the column part of a cell's address. */
+export function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/** Rows are written to the sheet's stream in pieces of about this many characters. */
+const PIECE = 1 << 16;
+
+/**
+ * The data rows as sheet XML, written straight to the worksheet writer's stream: exceljs builds a row object, a
+ * cell object and a model per cell, and an XML stream per row, which took half of a national rating workbook's
+ * rendering (bench/writer.mjs). The XML is exactly what exceljs writes for the same rows — the same attributes in
+ * the same order, its own escaping, each cell's style registered in the same order, so with the same id — which
+ * test/report/sheet-rows.test.ts checks against exceljsRows byte for byte. Undefined when the writer is not in the state
+ * this expects (another exceljs, or rows not yet committed): the caller then uses exceljsRows.
+ */
+export function directRows(ws: ExcelJS.Worksheet): RowSink | undefined {
+  const writer = internals(ws);
+  if (writer === undefined) return undefined;
+  const styles = writer._workbook.styles;
+  const letters: string[] = [];
+  let piece = '';
+  let next = writer._rowZero;
+  return {
+    write(number, height, values, cellStyles) {
+      if (number < next) throw new Error(`Dòng ${number} đã được ghi (ghi trực tiếp bảng tính)`);
+      next = number + 1;
+      let xml = `<row r="${number}"`;
+      if (height) xml += ` ht="${height}" customHeight="1"`;
+      if (values.length > 0) xml += ` spans="1:${values.length}"`;
+      xml += ' x14ac:dyDescent="0.25"';
+      if (values.length === 0) xml += '/>';
+      else {
+        xml += '>';
+        for (let i = 0; i < values.length; i++) {
+          const value = values[i] ?? null;
+          const style = cellStyles[i];
+          const type = value === null ? NULL : typeof value === 'number' ? NUMBER : STRING;
+          const id = style === undefined ? 0 : styles.addStyleModel(style, type);
+          if (value === null && !id) continue;
+          xml += `<c r="${(letters[i] ??= columnLetters(i + 1))}${number}"`;
+          if (id) xml += ` s="${id}"`;
+          if (value === null) xml += '/>';
+          else if (typeof value === 'number') xml += `><v>${String(value)}</v></c>`;
+          else xml += ` t="str"><v>${xmlEncode(value)}</v></c>`;
+        }
+        xml += '</row>';
+      }
+      piece += xml;
+      if (piece.length >= PIECE) {
+        writer.stream.write(piece);
+        piece = '';
+      }
+    },
+    end() {
+      if (piece !== '') writer.stream.write(piece);
+      piece = '';
+      writer._rowZero = next;
+    },
+  };
+}

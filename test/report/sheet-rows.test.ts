@@ -1,0 +1,146 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runYear } from '../../src/pipeline/year.js';
+import type { CellValue, Document, TableSheet } from '../../src/report/content/document.js';
+import { ratingDocument, sanctionDocument } from '../../src/report/content/outputs.js';
+import { PassThrough } from 'node:stream';
+import { workbookWriter } from '../../src/report/render/exceljs.js';
+import { columnLetters, directRows } from '../../src/report/render/sheet-rows.js';
+import { renderWorkbook } from '../../src/report/render/workbook.js';
+import { SAMPLE } from '../e2e/run.js';
+
+// The tables' data rows are written as sheet XML (directRows), not through exceljs's rows and cells: the workbook's
+// bytes must be those exceljs writes itself, whatever the cells hold.
+
+let documents: Document[];
+
+beforeAll(async () => {
+  const run = await runYear({ workspace: SAMPLE, cwd: SAMPLE }, 2024);
+  documents = [
+    ratingDocument(run.evaluation, run.rows, run.info),
+    sanctionDocument(run.evaluation, run.rows, run.info),
+  ];
+});
+
+async function bothWays(document: Document): Promise<[Buffer, Buffer]> {
+  return [await renderWorkbook(document, 'direct'), await renderWorkbook(document, 'exceljs')];
+}
+
+/** Texts as cells hold them, and what XML must escape or leave out. */
+const text = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(
+        'Nguyễn Văn An',
+        'điểm a khoản 1 Điều 17 Quy định kèm theo Quyết định 358/2013/QĐ-UBND',
+        '',
+        ' ',
+        '  ',
+        '&',
+        '&amp;',
+        '<b>',
+        '"x"',
+        "'",
+        '>',
+        '\n',
+        '\r\n',
+        '\t',
+        '\u0000',
+        '\u0008',
+        '\u000b',
+        '\u001f',
+        '\u007f',
+        '\ufffe',
+        '😀',
+        '中文',
+        '\ud800',
+        '=SUM(A1)',
+        '</v></c>',
+      ),
+      fc.string({ maxLength: 8 }),
+    ),
+    { maxLength: 8 },
+  )
+  .map((parts) => parts.join(''));
+
+const value: fc.Arbitrary<CellValue> = fc.oneof(
+  text,
+  fc.constant(null),
+  fc.integer({ min: -1000, max: 100_000 }),
+  fc.double({ noNaN: false }),
+  fc.constantFrom(0, -0, 0.1 + 0.2, 1e21, 5e-7),
+);
+
+const sheet: fc.Arbitrary<TableSheet> = fc.integer({ min: 1, max: 30 }).chain((count) =>
+  fc.record(
+    {
+      kind: fc.constant('table' as const),
+      name: fc.constantFrom('Bảng 1', 'Xếp loại'),
+      title: fc.constantFrom('Danh sách', 'Kết quả xếp loại'),
+      columns: fc.constant(
+        Array.from({ length: count }, (_, i) => ({
+          header: `Cột ${i + 1}`,
+          width: [1, 2, 4, 8, 14, 40][i % 6] ?? 10,
+          ...(i % 3 === 2 ? { numFmt: i % 2 === 0 ? '0.00' : '0.0000' } : {}),
+        })),
+      ),
+      // As long as the header, shorter, longer, or none (the empty text then).
+      rows: fc.array(fc.array(value, { maxLength: count + 2 }), { maxLength: 12 }),
+      emptyText: fc.constant('Không có.'),
+      groups: fc.array(fc.constantFrom('Khối sở, ban, ngành', 'Khối xã, phường', 'a & b'), { maxLength: 12 }),
+      official: fc.constantFrom({ basis: 'Căn cứ' }),
+    },
+    { requiredKeys: ['kind', 'name', 'title', 'columns', 'rows'] },
+  ),
+);
+
+describe('table rows written as sheet XML', () => {
+  it('give exceljs’s own bytes for the sample year’s workbooks', async () => {
+    expect(documents[0]?.sheets.some((s) => s.kind === 'table' && s.rows.length > 0)).toBe(true);
+    for (const document of documents) {
+      const [direct, reference] = await bothWays(document);
+      expect(direct.equals(reference)).toBe(true);
+    }
+  });
+
+  it('give exceljs’s own bytes for any cells, widths, groups and row lengths', async () => {
+    const block = documents[0]?.block;
+    if (block === undefined) throw new Error('no sample document');
+    await fc.assert(
+      fc.asyncProperty(fc.array(sheet, { minLength: 1, maxLength: 3 }), async (sheets) => {
+        const named = sheets.map((s, i) => ({ ...s, name: `${s.name} ${i + 1}` }));
+        const [direct, reference] = await bothWays({ block, sheets: named });
+        expect(direct.equals(reference)).toBe(true);
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 40) },
+    );
+  });
+
+  it('are written directly with the exceljs the tool is built with, once the sheet’s data has begun', () => {
+    // Else every table would silently take the slower way (exceljsRows): an exceljs that changes fails here.
+    const workbook = new (workbookWriter())({ stream: new PassThrough(), useStyles: true, useSharedStrings: false });
+    const ws = workbook.addWorksheet('Bảng');
+    expect(directRows(ws)).toBeUndefined();
+    const row = ws.getRow(1);
+    row.getCell(1).value = 'Tiêu đề';
+    row.commit();
+    expect(directRows(ws)).toBeDefined();
+    // Rows not yet committed come first: not written directly.
+    ws.getRow(3).getCell(1).value = 'x';
+    expect(directRows(ws)).toBeUndefined();
+  });
+
+  it('name the columns as Excel does', () => {
+    expect([1, 2, 26, 27, 52, 53, 702, 703, 16384].map(columnLetters)).toEqual([
+      'A',
+      'B',
+      'Z',
+      'AA',
+      'AZ',
+      'BA',
+      'ZZ',
+      'AAA',
+      'XFD',
+    ]);
+  });
+});

@@ -116,6 +116,27 @@ describe('table rows written as sheet XML', () => {
     );
   });
 
+  it('give the same bytes when two workbooks are rendered at once (each lets the event loop run between pieces)', async () => {
+    const [rating, sanctions] = documents;
+    if (rating === undefined || sanctions === undefined) throw new Error('no sample documents');
+    // The sample's tables forty times over: far more than one 64 KB piece of XML each.
+    const times = <T>(list: readonly T[] | undefined) =>
+      list === undefined ? undefined : Array.from({ length: 40 }, () => list).flat();
+    const big = (document: Document): Document => ({
+      ...document,
+      sheets: document.sheets.map((s) =>
+        s.kind === 'table' ? { ...s, rows: times(s.rows) ?? [], ...(s.groups ? { groups: times(s.groups) } : {}) } : s,
+      ),
+    });
+    const [a, b] = [big(rating), big(sanctions)];
+    const alone = [await renderWorkbook(a), await renderWorkbook(b)];
+    expect(alone[0]?.length).toBeGreaterThan(100_000);
+    const together = await Promise.all([renderWorkbook(a), renderWorkbook(b), renderWorkbook(a, 'exceljs')]);
+    expect(together[0]?.equals(alone[0] ?? Buffer.alloc(0))).toBe(true);
+    expect(together[1]?.equals(alone[1] ?? Buffer.alloc(0))).toBe(true);
+    expect(together[2]?.equals(alone[0] ?? Buffer.alloc(0))).toBe(true);
+  });
+
   it('are written directly with the exceljs the tool is built with, once the sheet’s data has begun', () => {
     // Else every table would silently take the slower way (exceljsRows): an exceljs that changes fails here.
     const workbook = new (workbookWriter())({ stream: new PassThrough(), useStyles: true, useSharedStrings: false });

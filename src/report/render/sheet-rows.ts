@@ -4,11 +4,17 @@ import type { CellValue } from '../content/document.js';
 
 /**
  * Where a table's data rows go: `write` gets a row's number, its height and its cells (value and style, from
- * column A), and reads them before it returns, so the caller may reuse the arrays; `end` is called after the last
- * data row, before anything else is added to the sheet.
+ * column A), and reads them before it returns, so the caller may reuse the arrays; it returns true when it has
+ * handed a piece of XML to the sheet's stream, for the caller to let the event loop run (the zip's deflating goes on
+ * only then). `end` is called after the last data row, before anything else is added to the sheet.
  */
 export interface RowSink {
-  write(number: number, height: number, values: readonly CellValue[], styles: readonly Partial<ExcelJS.Style>[]): void;
+  write(
+    number: number,
+    height: number,
+    values: readonly CellValue[],
+    styles: readonly Partial<ExcelJS.Style>[],
+  ): boolean;
   end(): void;
 }
 
@@ -28,6 +34,7 @@ export function exceljsRows(ws: ExcelJS.Worksheet): RowSink {
       });
       row.height = height;
       row.commit();
+      return false;
     },
     end() {},
   };
@@ -124,7 +131,9 @@ export function directRows(ws: ExcelJS.Worksheet): RowSink | undefined {
       if (piece.length >= PIECE) {
         writer.stream.write(piece);
         piece = '';
+        return true;
       }
+      return false;
     },
     end() {
       if (piece !== '') writer.stream.write(piece);

@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import { setImmediate as turn } from 'node:timers/promises';
 import type ExcelJS from 'exceljs';
 import { workbookWriter } from './exceljs.js';
 import { type RowWriting, directRows, exceljsRows } from './sheet-rows.js';
@@ -322,12 +323,12 @@ function signature(ws: ExcelJS.Worksheet, widths: readonly number[], block: Titl
  * of 10 000 persons is never held as a workbook model; the data rows go to the sheet as XML (directRows,
  * sheet-rows.ts), with exceljs's bytes but without its row and cell objects, unless `writing` is 'exceljs'.
  */
-export function addTableSheet(
+export async function addTableSheet(
   workbook: Writer,
   block: TitleBlock,
   sheet: TableSheet,
   writing: RowWriting = 'direct',
-): void {
+): Promise<void> {
   const columns: Column[] = [{ header: 'STT', width: 5 }, ...sheet.columns];
   const widths = columns.map((c) => c.width);
   const last = columns.length;
@@ -369,7 +370,8 @@ export function addTableSheet(
   // One pair of arrays for every row: the sink reads them before it returns.
   const values: CellValue[] = [];
   const cellStyles: Partial<ExcelJS.Style>[] = [];
-  rows.forEach((data, index) => {
+  for (let index = 0; index < rows.length; index++) {
+    const data = rows[index] ?? [];
     const title = sheet.groups?.[index];
     if (title !== undefined && title !== group) {
       group = title;
@@ -382,7 +384,7 @@ export function addTableSheet(
       values[1] = title.toUpperCase();
       cellStyles.length = last;
       cellStyles.fill(styles.group);
-      sink.write(at++, heightFor(1), values, cellStyles);
+      if (sink.write(at++, heightFor(1), values, cellStyles)) await turn();
     }
     stt++;
     let lines = 1;
@@ -399,8 +401,10 @@ export function addTableSheet(
         cellStyles[i] = typeof value === 'number' ? numberStyle(styles, columns[i]?.numFmt) : styles.text;
       }
     }
-    sink.write(at++, heightFor(lines), values, cellStyles);
-  });
+    // A piece of XML went to the zip: its deflating (Node's zlib, on another thread) goes on while the next rows
+    // are made, for it needs this thread only between its chunks.
+    if (sink.write(at++, heightFor(lines), values, cellStyles)) await turn();
+  }
   sink.end();
   if (rows.length === 0 && sheet.emptyText !== undefined) {
     const row = ws.getRow(at++);
@@ -487,7 +491,7 @@ export async function renderWorkbook(document: Document, writing: RowWriting = '
   workbook.created = date;
   workbook.modified = date;
   for (const sheet of document.sheets) {
-    if (sheet.kind === 'table') addTableSheet(workbook, document.block, sheet, writing);
+    if (sheet.kind === 'table') await addTableSheet(workbook, document.block, sheet, writing);
     else addKeyValueSheet(workbook, document.block, sheet);
   }
   await workbook.commit();

@@ -248,16 +248,6 @@ export interface ElementSink {
  * with '<', so it is seen when its '<' is reached.
  */
 export function scanElements(text: string, from: number, to: number, sink: ElementSink): string | undefined {
-  // The raw text of the element being collected, decoded when the next tag comes.
-  let collected = '';
-  const flush = (): boolean => {
-    if (collected === '') return true;
-    const decoded = decodeText(collected);
-    collected = '';
-    if (decoded === undefined) return false;
-    sink.text(decoded);
-    return true;
-  };
   // The next '&' at or after the place being read: found again only once passed, so that the whole part is searched
   // once (a search from each tag to the end of a part without any '&' would take time in the square of its length).
   let ampersand = text.indexOf('&', from);
@@ -274,25 +264,36 @@ export function scanElements(text: string, from: number, to: number, sink: Eleme
   let i = from;
   let lt = text.indexOf('<', from);
   while (lt >= 0 && lt < to) {
-    if (lt > i) {
-      if (sink.wantsText) collected += text.slice(i, lt);
-      // Text nobody reads is still XML: an entity SAX would refuse leaves the part to SAX (which refuses it).
-      else if (ampersandIn(i, lt) && decodeText(text.slice(i, lt)) === undefined)
-        return 'an entity other than XML’s own';
+    // The text between two tags is one piece (a CDATA section or a comment would leave the part to SAX): decoded and
+    // handed on whole. Text nobody reads is still XML: an entity SAX would refuse leaves the part to SAX (which
+    // refuses it).
+    if (lt > i && (sink.wantsText || ampersandIn(i, lt))) {
+      const decoded = decodeText(text.slice(i, lt));
+      if (decoded === undefined) return 'an entity other than XML’s own';
+      if (sink.wantsText) sink.text(decoded);
     }
-    if (!flush()) return 'an entity other than XML’s own';
     // The next '<': the tag must end before it.
     const next = text.indexOf('<', lt + 1);
     const limit = next < 0 || next > to ? to : next;
     const second = text.charCodeAt(lt + 1);
     if (second === 47) {
+      const open = stack.at(-1);
+      // Most often the tag is `</name>` of the element opened last, with nothing before its '>' (a name holds no '<',
+      // so that '>' comes before the next tag).
+      const quick = open === undefined ? -1 : lt + 2 + open.length;
+      if (open !== undefined && text.charCodeAt(quick) === 62 && text.startsWith(open, lt + 2)) {
+        stack.pop();
+        sink.close(open);
+        i = quick + 1;
+        lt = next;
+        continue;
+      }
       const gt = text.indexOf('>', lt);
       if (gt < 0 || gt > limit) return 'a tag not closed';
       // The name, without the white space XML allows before '>'.
       let end = gt;
       for (let code = text.charCodeAt(end - 1); code === 32 || code === 9 || code === 10 || code === 13;)
         code = text.charCodeAt(--end - 1);
-      const open = stack.at(-1);
       if (open === undefined || end - lt - 2 !== open.length || !text.startsWith(open, lt + 2)) {
         const name = text.slice(lt + 2, end);
         return name.includes(':') ? 'prefixed element names' : `</${name}> does not close the element opened last`;

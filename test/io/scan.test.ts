@@ -193,6 +193,30 @@ describe('the cell scanner on generated sheets', () => {
     }
   });
 
+  it('leaves to SAX a closing tag that does not close the element opened last, or is not closed (SAX refuses it)', () => {
+    for (const rows of [
+      // Another name of the same length, a longer name that starts with the open one, a shorter one.
+      '<row><c><v>1</x></c></row>',
+      '<row><c><v>1</vv></c></row>',
+      '<row><c><v>1</v></c></rowx>',
+      '<row><c><is><t>a</t></i></c></row>',
+      // No '>' before the next tag.
+      '<row><c><v>1</v<c></c></row>',
+      '<row><c><v>1</v</c></row>',
+    ]) {
+      const scanned = scanSheetRows(sheetXml(rows), asText);
+      expect('fallback' in scanned && scanned.fallback.length > 0, rows).toBe(true);
+      expect(viaSax(sheetXml(rows)), rows).toBe('error');
+    }
+  });
+
+  it('reads a closing tag with white space before its >, as XML allows', () => {
+    const rows = '<row r="1"><c r="A1" t="str"><v>a</v ></c\n></row\t>';
+    const scanned = scanSheetRows(sheetXml(rows), asText);
+    expect(scanned).toEqual({ rows: viaSax(sheetXml(rows)) });
+    expect('rows' in scanned && scanned.rows[0]?.cells).toEqual([JSON.stringify([1, 'str', 0, null, 'a', null])]);
+  });
+
   it('leaves to SAX an entity SAX would refuse, even in text or attributes nobody reads', () => {
     for (const rows of ['<row>&nbsp;<c><v>1</v></c></row>', '<row r="1" x="&nbsp;"><c><v>1</v></c></row>']) {
       const scanned = scanSheetRows(sheetXml(rows), asText);

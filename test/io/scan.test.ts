@@ -180,30 +180,31 @@ describe('the cell scanner on generated sheets', () => {
     expect('fallback' in scanned && scanned.fallback.length > 0).toBe(true);
   });
 
-  it('leaves to SAX a < inside a tag or an attribute value, which is not XML (SAX refuses it)', () => {
-    for (const rows of [
-      '<row r="1<"><c><v>1</v></c></row>',
-      '<row><c r="A1" x="<!-- -->"><v>1</v></c></row>',
-      '<row><c<x><v>1</v></c<x></row>',
-      '<row><c r="A1"<v>1</v></c></row>',
-    ]) {
-      const scanned = scanSheetRows(sheetXml(rows), asText);
-      expect('fallback' in scanned && scanned.fallback.length > 0, rows).toBe(true);
-      expect(viaSax(sheetXml(rows)), rows).toBe('error');
-    }
-  });
-
-  it('leaves to SAX a closing tag that does not close the element opened last, or is not closed (SAX refuses it)', () => {
-    for (const rows of [
-      // Another name of the same length, a longer name that starts with the open one, a shorter one.
-      '<row><c><v>1</x></c></row>',
-      '<row><c><v>1</vv></c></row>',
-      '<row><c><v>1</v></c></rowx>',
-      '<row><c><is><t>a</t></i></c></row>',
-      // No '>' before the next tag.
-      '<row><c><v>1</v<c></c></row>',
-      '<row><c><v>1</v</c></row>',
-    ]) {
+  it.each([
+    [
+      'a < inside a tag or an attribute value',
+      [
+        '<row r="1<"><c><v>1</v></c></row>',
+        '<row><c r="A1" x="<!-- -->"><v>1</v></c></row>',
+        '<row><c<x><v>1</v></c<x></row>',
+        '<row><c r="A1"<v>1</v></c></row>',
+      ],
+    ],
+    [
+      'a closing tag that does not close the element opened last, or is not closed',
+      [
+        // Another name of the same length, a longer name that starts with the open one, a shorter one.
+        '<row><c><v>1</x></c></row>',
+        '<row><c><v>1</vv></c></row>',
+        '<row><c><v>1</v></c></rowx>',
+        '<row><c><is><t>a</t></i></c></row>',
+        // No '>' before the next tag.
+        '<row><c><v>1</v<c></c></row>',
+        '<row><c><v>1</v</c></row>',
+      ],
+    ],
+  ])('leaves to SAX %s, which is not XML (SAX refuses it)', (_what, sheets) => {
+    for (const rows of sheets) {
       const scanned = scanSheetRows(sheetXml(rows), asText);
       expect('fallback' in scanned && scanned.fallback.length > 0, rows).toBe(true);
       expect(viaSax(sheetXml(rows)), rows).toBe('error');

@@ -173,7 +173,8 @@ const phases = JSON.parse(
   execFileSync(node, [join(root, 'bench', 'phases.mjs'), national, String(runs)], { encoding: 'utf8' }),
 );
 
-// Issue #15, writing: exceljs's streaming writer and our re-date against the floor of writing the sheet XML directly.
+// Issue #15, writing: the tool's writer (exceljs for the frame, directRows for the data rows, the re-date) against a bare
+// direct writer of the sheet XML.
 const writer = JSON.parse(
   execFileSync(node, [join(root, 'bench', 'writer.mjs'), national, String(runs)], { encoding: 'utf8' }),
 );
@@ -240,9 +241,10 @@ ${table(national_, ssconvertNational)}
 Where the time goes (\`bench/phases.mjs\`, in one process, ms, median): reading ${phases.read}, the rules ${phases.rules},
 building the output documents ${phases.documents}, rendering both workbooks ${phases.write}.
 
-Writing the rating workbook (\`bench/writer.mjs\`, ${writer.rows} table rows, ms, median): exceljs's streaming writer, deflating,
-and the re-date for fixed bytes ${writer.exceljsMs} (the re-date alone, redateZip in zip.ts: ${writer.redateMs}); the floor of a direct writer — the
-tables' sheet XML as strings with fixed style ids, deflated by zlib, no frame, styles or zip directory — ${writer.directMs}
+Writing the rating workbook (\`bench/writer.mjs\`, ${writer.rows} table rows, ms, median): what the tool does — exceljs's streaming
+writer for the frame, the data rows as sheet XML (directRows), deflated while they are made, and the re-date for fixed bytes —
+${writer.exceljsMs} (the re-date alone, redateZip in zip.ts: ${writer.redateMs}); a bare direct writer — the tables' sheet XML as strings
+with fixed style ids and no row heights, deflated by zlib once it is all made, no frame, styles or zip directory — ${writer.directMs}
 (${fmt(writer.directXmlBytes / 2 ** 20, 1)} MB of XML, ${fmt(writer.directDeflatedBytes / 2 ** 20, 1)} MB deflated; the workbook:
 ${fmt(writer.workbookBytes / 2 ** 20, 1)} MB).
 

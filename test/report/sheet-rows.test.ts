@@ -5,7 +5,8 @@ import type { CellValue, Document, TableSheet } from '../../src/report/content/d
 import { ratingDocument, sanctionDocument } from '../../src/report/content/outputs.js';
 import { PassThrough } from 'node:stream';
 import { workbookWriter } from '../../src/report/render/exceljs.js';
-import { columnLetters, directRows } from '../../src/report/render/sheet-rows.js';
+import { columnLetter } from '../../src/io/problems.js';
+import { directRows } from '../../src/report/render/sheet-rows.js';
 import { renderWorkbook } from '../../src/report/render/workbook.js';
 import { SAMPLE } from '../e2e/run.js';
 import { hostileText } from './hostile-text.js';
@@ -123,8 +124,8 @@ describe('table rows written as sheet XML', () => {
     expect(directRows(ws)).toBeUndefined();
   });
 
-  it('name the columns as Excel does', () => {
-    expect([1, 2, 26, 27, 52, 53, 702, 703, 16384].map(columnLetters)).toEqual([
+  it('name the columns as Excel does (columnLetter, shared with the readers’ messages)', () => {
+    expect([1, 2, 26, 27, 52, 53, 702, 703, 16384].map(columnLetter)).toEqual([
       'A',
       'B',
       'Z',

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
+import { columnLetter } from '../../io/problems.js';
 import type { CellValue } from '../content/document.js';
 
 /**
@@ -76,14 +77,6 @@ const NULL = 0;
 const NUMBER = 2;
 const STRING = 3;
 
-/** A-Z, AA-AZ, …: the column part of a cell's address. */
-export function columnLetters(column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
 /** Rows are written to the sheet's stream in pieces of about this many characters. */
 const PIECE = 1 << 16;
 
@@ -119,7 +112,7 @@ export function directRows(ws: ExcelJS.Worksheet): RowSink | undefined {
           const type = value === null ? NULL : typeof value === 'number' ? NUMBER : STRING;
           const id = style === undefined ? 0 : styles.addStyleModel(style, type);
           if (value === null && !id) continue;
-          xml += `<c r="${(letters[i] ??= columnLetters(i + 1))}${number}"`;
+          xml += `<c r="${(letters[i] ??= columnLetter(i + 1))}${number}"`;
           if (id) xml += ` s="${id}"`;
           if (value === null) xml += '/>';
           else if (typeof value === 'number') xml += `><v>${String(value)}</v></c>`;

@@ -278,25 +278,19 @@ export function scanElements(text: string, from: number, to: number, sink: Eleme
     const second = text.charCodeAt(lt + 1);
     if (second === 47) {
       const open = stack.at(-1);
-      // Most often the tag is `</name>` of the element opened last, with nothing before its '>' (a name holds no '<',
-      // so that '>' comes before the next tag).
-      const quick = open === undefined ? -1 : lt + 2 + open.length;
-      if (open !== undefined && text.charCodeAt(quick) === 62 && text.startsWith(open, lt + 2)) {
-        stack.pop();
-        sink.close(open);
-        i = quick + 1;
-        lt = next;
-        continue;
-      }
-      const gt = text.indexOf('>', lt);
-      if (gt < 0 || gt > limit) return 'a tag not closed';
-      // The name, without the white space XML allows before '>'.
-      let end = gt;
-      for (let code = text.charCodeAt(end - 1); code === 32 || code === 9 || code === 10 || code === 13;)
-        code = text.charCodeAt(--end - 1);
-      if (open === undefined || end - lt - 2 !== open.length || !text.startsWith(open, lt + 2)) {
-        const name = text.slice(lt + 2, end);
-        return name.includes(':') ? 'prefixed element names' : `</${name}> does not close the element opened last`;
+      // Most often the tag is `</name>` of the element opened last, its '>' right after the name (a name holds no
+      // '<', so that '>' comes before the next tag); else its '>' is looked for, and white space allowed before it.
+      let gt = open === undefined ? -1 : lt + 2 + open.length;
+      if (open === undefined || text.charCodeAt(gt) !== 62 || !text.startsWith(open, lt + 2)) {
+        gt = text.indexOf('>', lt);
+        if (gt < 0 || gt > limit) return 'a tag not closed';
+        let end = gt;
+        for (let code = text.charCodeAt(end - 1); code === 32 || code === 9 || code === 10 || code === 13;)
+          code = text.charCodeAt(--end - 1);
+        if (open === undefined || end - lt - 2 !== open.length || !text.startsWith(open, lt + 2)) {
+          const name = text.slice(lt + 2, end);
+          return name.includes(':') ? 'prefixed element names' : `</${name}> does not close the element opened last`;
+        }
       }
       stack.pop();
       sink.close(open);

@@ -1,4 +1,5 @@
-import { lstat, open } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
+import { inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 import { type ReadLimits, formatBytes } from './limits.js';
 import { type Problem, error } from './problems.js';
@@ -58,21 +59,16 @@ export async function guardFile(path: string, display: string, limits: ReadLimit
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
-async function firstBytes(path: string, count: number): Promise<Buffer> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(count);
-    const { bytesRead } = await handle.read(buffer, 0, count, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
-
-function openZip(path: string): Promise<yauzl.ZipFile> {
+/**
+ * The zip of a workbook, from its bytes read whole (the guard bounded the file's size). One read and inflating each part
+ * at once took a province's 34 small workbooks from 176 to 118–133 ms (median of 13 interleaved reads in one process),
+ * against a read from the disk and a zlib stream for every header and part: each of those waits its turn on the
+ * thread pool.
+ */
+function openZip(bytes: Buffer): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.open(
-      path,
+    yauzl.fromBuffer(
+      bytes,
       { lazyEntries: true, autoClose: false, strictFileNames: false, validateEntrySizes: true },
       (err, zip) => {
         if (err !== null) reject(err);
@@ -88,29 +84,60 @@ const NEEDED =
 
 class TooLarge extends Error {}
 
-/** Inflates one entry, counting its bytes against what is left of the budget (yauzl also checks them against the declared size). */
+/**
+ * One entry's content, its inflated bytes counted against what is left of the budget and checked against the size the
+ * central directory declares (the checks, and their messages, of yauzl's `validateEntrySizes`). yauzl finds the entry's
+ * data; zlib inflates it in one call, never past the budget or one byte beyond the declared size. An entry neither
+ * stored nor deflated, or encrypted, is left to yauzl, which refuses it with its own message.
+ */
 function inflate(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: { left: number }): Promise<Buffer> {
+  // Deflated: yauzl hands over the data as stored (its `decompress: false`, typed where `decodeFileData: false` is not).
+  // Stored: the data is the content. Anything else: yauzl's error.
+  const deflated = entry.compressionMethod === 8 && !entry.isEncrypted();
+  const options = { decompress: deflated ? false : null, decrypt: null, start: null, end: null };
   return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (err, stream) => {
+    zip.openReadStream(entry, options, (err, stream) => {
       if (err !== null) {
         reject(err);
         return;
       }
       const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => {
-        budget.left -= chunk.length;
-        if (budget.left < 0) {
-          stream.destroy(new TooLarge());
-          return;
-        }
-        chunks.push(chunk);
-      });
-      stream.on('end', () => {
-        resolve(Buffer.concat(chunks));
-      });
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('error', reject);
+      stream.on('end', () => {
+        try {
+          resolve(content(Buffer.concat(chunks), entry, budget));
+        } catch (cause) {
+          reject(cause instanceof Error ? cause : new Error(String(cause)));
+        }
+      });
     });
   });
+}
+
+function content(data: Buffer, entry: yauzl.Entry, budget: { left: number }): Buffer {
+  const expected = entry.uncompressedSize;
+  // Bytes past the declared size are refused as yauzl refuses them (it checks before the budget sees them).
+  const refuse = (got: number) =>
+    got > expected
+      ? new Error(`too many bytes in the stream. expected ${expected}. got at least ${got}`)
+      : new TooLarge();
+  let bytes = data;
+  if (entry.compressionMethod === 8) {
+    // zlib stops one byte past the budget or the declared size, whichever is less: enough to refuse it.
+    const most = Math.min(budget.left, expected);
+    try {
+      bytes = inflateRawSync(data, { maxOutputLength: most + 1 });
+    } catch (cause) {
+      if ((cause as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw refuse(most + 1);
+      throw cause;
+    }
+  }
+  if (bytes.length > expected || bytes.length > budget.left) throw refuse(bytes.length);
+  if (bytes.length < expected)
+    throw new Error(`not enough bytes in the stream. expected ${expected}. got only ${bytes.length}`);
+  budget.left -= bytes.length;
+  return bytes;
 }
 
 interface Entries {
@@ -121,10 +148,10 @@ interface Entries {
 
 /** Reads the central directory, then inflates the needed parts within the budget. */
 async function readParts(
-  path: string,
+  bytes: Buffer,
   limits: ReadLimits,
 ): Promise<Entries | 'too-many' | { tooLarge: number | null }> {
-  const zip = await openZip(path);
+  const zip = await openZip(bytes);
   try {
     const listed: yauzl.Entry[] = [];
     await new Promise<void>((resolve, reject) => {
@@ -172,7 +199,9 @@ export interface OpenedXlsx {
  */
 export async function openXlsx(path: string, display: string, limits: ReadLimits): Promise<OpenedXlsx | Problem> {
   const where = { file: display };
-  const head = await firstBytes(path, 8);
+  // The guard let the file through by its size (guardFile), so it is read whole.
+  const bytes = await readFile(path);
+  const head = bytes.subarray(0, 8);
   if (head.length === 0)
     return error('xlsx-empty', { vi: 'tệp rỗng (0 byte).', en: 'the file is empty (0 bytes).' }, where);
   if (head.subarray(0, 8).equals(OLE_MAGIC)) {
@@ -197,7 +226,7 @@ export async function openXlsx(path: string, display: string, limits: ReadLimits
   }
   let read;
   try {
-    read = await readParts(path, limits);
+    read = await readParts(bytes, limits);
   } catch (cause) {
     const detail = cause instanceof Error ? cause.message : String(cause);
     return error(

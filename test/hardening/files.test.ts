@@ -57,6 +57,78 @@ describe('hostile workbooks end in a clear message, within bounded memory', () =
     ]);
   });
 
+  it('a zip whose central directory overstates a part’s size is refused when fewer bytes inflate', async () => {
+    const honest = await scoresWorkbook();
+    const zip = await JSZip.loadAsync(honest);
+    const actual = (await zip.file('xl/worksheets/sheet1.xml')?.async('nodebuffer'))?.length ?? 0;
+    const path = await save(lieAboutSize(honest, 'xl/worksheets/sheet1.xml', actual + 7));
+    const read = await readScoresFile(path, 'scores.xlsx', DEFAULT_LIMITS, BN_358_2013.blocks, BN_358_2013);
+    expect(read.scores).toEqual([]);
+    expect(read.problems.map(formatProblem)).toEqual([
+      `scores.xlsx: tệp .xlsx bị hỏng hoặc chưa tải về hết (not enough bytes in the stream. expected ${actual + 7}. got only ${actual}). Hãy xin lại tệp từ đơn vị gửi.`,
+    ]);
+  });
+
+  it('an understated size is named in the message, with the bytes seen', async () => {
+    const honest = await scoresWorkbook();
+    const path = await save(lieAboutSize(honest, 'xl/worksheets/sheet1.xml', 100));
+    const read = await readScoresFile(path, 'scores.xlsx', DEFAULT_LIMITS, BN_358_2013.blocks, BN_358_2013);
+    expect(read.problems.map(formatProblem)).toEqual([
+      'scores.xlsx: tệp .xlsx bị hỏng hoặc chưa tải về hết (too many bytes in the stream. expected 100. got at least 101). Hãy xin lại tệp từ đơn vị gửi.',
+    ]);
+  });
+
+  it('a workbook whose parts are stored, not deflated, is read', async () => {
+    const zip = await JSZip.loadAsync(await scoresWorkbook([['SB', 'Sở Bình An', 'SBN', 0.25]]));
+    const stored = await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+    const read = await readScoresFile(
+      await save(stored),
+      'scores.xlsx',
+      DEFAULT_LIMITS,
+      BN_358_2013.blocks,
+      BN_358_2013,
+    );
+    expect(read.problems).toEqual([]);
+    expect(read.scores.map((s) => [s.unitCode, s.score])).toEqual([
+      ['SA', 0.8],
+      ['SB', 0.25],
+    ]);
+  });
+
+  it('a part whose deflated data is damaged, or compressed by a method other than deflate, is refused', async () => {
+    const zip = await JSZip.loadAsync(await scoresWorkbook());
+    const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    const name = Buffer.from('xl/worksheets/sheet1.xml');
+    const local = bytes.indexOf(name) - 30;
+    expect(bytes.readUInt32LE(local)).toBe(0x04034b50);
+    const dataStart = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+    // A deflate block of the reserved type 3: no inflater accepts it.
+    const damaged = Buffer.from(bytes);
+    damaged[dataStart] = 0b111;
+    // Method 12 (bzip2) in the local header and the central record.
+    const bzip = Buffer.from(bytes);
+    for (let at = bzip.indexOf(name); at >= 0; at = bzip.indexOf(name, at + 1)) {
+      if (bzip.readUInt32LE(at - 46) === 0x02014b50) bzip.writeUInt16LE(12, at - 46 + 10);
+      if (bzip.readUInt32LE(at - 30) === 0x04034b50) bzip.writeUInt16LE(12, at - 30 + 8);
+    }
+    const messages = [];
+    for (const file of [damaged, bzip]) {
+      const read = await readScoresFile(
+        await save(file),
+        'scores.xlsx',
+        DEFAULT_LIMITS,
+        BN_358_2013.blocks,
+        BN_358_2013,
+      );
+      expect(read.scores).toEqual([]);
+      messages.push(...read.problems.map(formatProblem));
+    }
+    expect(messages).toEqual([
+      'scores.xlsx: tệp .xlsx bị hỏng hoặc chưa tải về hết (invalid block type). Hãy xin lại tệp từ đơn vị gửi.',
+      'scores.xlsx: tệp .xlsx bị hỏng hoặc chưa tải về hết (unsupported compression method: 12). Hãy xin lại tệp từ đơn vị gửi.',
+    ]);
+  });
+
   it('the inflated bytes are counted against the limit, not only the declared sizes', async () => {
     // 3 MB of shared strings, declared honestly: refused under a 1 MB budget whatever the claims say.
     const big = await scoresWorkbook([['SB', 'x'.repeat(3_000_000), 'SBN', 0.5]]);

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ReadLimits } from './limits.js';
+import { type ReadLimits, formatBytes } from './limits.js';
 import { type ReadReply, type ReadTask, unpackReply } from './read-worker.js';
 import { type SelfReportsRead, readSelfReportFile } from './readers.js';
 import { readDebug } from './table.js';
@@ -43,7 +43,11 @@ export async function readSelfReportFiles(
   const workers = Math.min(MAX_WORKERS, availableParallelism(), files.length);
   const parallel = options.parallel ?? (bytes >= PARALLEL_FROM_BYTES && workers >= 2 && files.length >= 4);
   // Under the test runner the sources are TypeScript: there is no compiled worker to start.
-  if (!parallel || !existsSync(fileURLToPath(workerFile))) {
+  const threads = parallel && existsSync(fileURLToPath(workerFile));
+  readDebug(
+    `${files.length} self-report files, ${formatBytes(bytes)}: ${threads ? `read by ${workers} reader threads` : 'read here, one after the other'}`,
+  );
+  if (!threads) {
     const results: SelfReportsRead[] = [];
     for (const file of files) results.push(await readSelfReportFile(file.path, file.display, limits, itemCodes));
     return results;

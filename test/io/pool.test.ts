@@ -68,6 +68,30 @@ describe('a reader thread out of memory', () => {
     }
     const retried = said.filter((line) => /read again without the 1 MB limit of a reader thread/u.test(line));
     expect(retried.length).toBeGreaterThan(0);
+    expect(said.filter((line) => line.includes('self-report files'))).toEqual([
+      expect.stringMatching(/^ict-eval: debug: 6 self-report files, [\d.]+ KB: read by \d+ reader threads\n$/u),
+    ]);
+  });
+});
+
+describe('how the self-reports are read, said under ICT_EVAL_DEBUG=read', () => {
+  it('a few small files here, one after the other', async () => {
+    const readSelfReportFiles = await compiledPool();
+    const said: string[] = [];
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation((text) => {
+      said.push(String(text));
+      return true;
+    });
+    vi.stubEnv('ICT_EVAL_DEBUG', 'read');
+    try {
+      await readSelfReportFiles((await sampleReports()).slice(0, 3), DEFAULT_LIMITS, ITEM_CODES);
+    } finally {
+      write.mockRestore();
+      vi.unstubAllEnvs();
+    }
+    expect(said.filter((line) => line.includes('self-report files'))).toEqual([
+      expect.stringMatching(/^ict-eval: debug: 3 self-report files, [\d.]+ KB: read here, one after the other\n$/u),
+    ]);
   });
 });
 

@@ -1,14 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The end-to-end tests run the built binary: build it once, from the current sources. */
+/**
+ * The end-to-end tests run the built binary: build it once, from the current sources, as `npm run build` does (tsc,
+ * then the bundle of dist/cli.js and dist/read-worker.js; the binary stays runnable by `npx ict-eval`).
+ */
 export default function setup(): void {
   const root = fileURLToPath(new URL('../..', import.meta.url));
-  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  // As `npm run build` does: the binary stays runnable by `npx ict-eval` after the tests rebuilt it.
-  chmodSync(`${root}/dist/cli.js`, 0o755);
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
 }

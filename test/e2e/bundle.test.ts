@@ -1,0 +1,64 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../../src/io/limits.js';
+import type { ReadReply, ReadTask } from '../../src/io/read-worker.js';
+import { CHECKLIST } from '../helpers.js';
+import { ROOT, SAMPLE, run } from './run.js';
+
+const DIST = join(ROOT, 'dist');
+
+/** The reply of a reader thread started from `file` to one task. */
+async function replyOf(file: string, task: ReadTask): Promise<ReadReply> {
+  const worker = new Worker(file);
+  try {
+    return await new Promise<ReadReply>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.postMessage(task);
+    });
+  } finally {
+    await worker.terminate();
+  }
+}
+
+describe('the bundle npm run build makes (scripts/build.mjs)', () => {
+  it('dist/cli.js is the bundle: it starts the command from its chunks and does its work', async () => {
+    const cli = await readFile(join(DIST, 'cli.js'), 'utf8');
+    expect(cli).toMatch(/^#!\/usr\/bin\/env node\n/u);
+    expect(cli).toMatch(/import\("\.\/chunk-[A-Z0-9]+\.js"\)/u);
+    const result = run(['check', '--year', '2024', '-w', SAMPLE, '--json']);
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as { units: unknown[] }).units).toHaveLength(31);
+  });
+
+  it('the paths the code takes from its own place (the reader thread, package.json) hold in the bundle’s folder', async () => {
+    const bundled = (await readdir(DIST)).filter((name) => /^(cli|read-worker|chunk-[A-Z0-9]+)\.js$/u.test(name));
+    const texts = await Promise.all(bundled.map((name) => readFile(join(DIST, name), 'utf8')));
+    const relative = texts.flatMap((text) =>
+      [...text.matchAll(/new URL\("([^"]+)", import\.meta\.url\)/gu)].map((m) => m[1]),
+    );
+    expect(relative.sort()).toEqual(['../package.json', './read-worker.js']);
+    expect(bundled).toContain('read-worker.js');
+    // Every bundled file sits in dist/ itself, so both resolve from any of them.
+    expect(JSON.parse(await readFile(join(DIST, '../package.json'), 'utf8'))).toMatchObject({ name: 'ict-eval' });
+  });
+
+  it('the bundled reader thread replies to a task exactly as the compiled one does', async () => {
+    const task: ReadTask = {
+      id: 3,
+      path: join(SAMPLE, '2024/self-reports', (await readdir(join(SAMPLE, '2024/self-reports'))).sort()[0] ?? ''),
+      display: 'a.xlsx',
+      limits: DEFAULT_LIMITS,
+      itemCodes: CHECKLIST.map((item) => item.code),
+    };
+    const [bundled, compiled] = await Promise.all([
+      replyOf(join(DIST, 'read-worker.js'), task),
+      replyOf(join(DIST, 'io', 'read-worker.js'), task),
+    ]);
+    expect(bundled.error).toBeUndefined();
+    expect(bundled.rows?.unitCode.length).toBe(22);
+    expect(bundled).toEqual(compiled);
+  });
+});

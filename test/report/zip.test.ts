@@ -75,7 +75,7 @@ describe('redateZip lays out a deflated zip as zipFiles would, without deflating
     const sink = new PassThrough();
     const chunks: Buffer[] = [];
     sink.on('data', (chunk: Buffer) => chunks.push(chunk));
-    const workbook = new (workbookWriter())({ stream: sink, useStyles: true, zip: { zlib: { level: 6 } } });
+    const workbook = new (await workbookWriter())({ stream: sink, useStyles: true, zip: { zlib: { level: 6 } } });
     const sheet = workbook.addWorksheet('Xếp loại');
     for (let i = 1; i <= 20_000; i++)
       sheet.addRow([i, `Nguyễn Văn ${i % 977}`, 'Hoàn thành tốt nhiệm vụ'.repeat(i % 5), i / 7]).commit();

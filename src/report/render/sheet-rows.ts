@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
 import { columnLetter } from '../../io/problems.js';
 import type { CellValue } from '../content/document.js';
@@ -68,10 +67,6 @@ function internals(ws: ExcelJS.Worksheet): WriterInternals | undefined {
   return ok ? (ws as unknown as WriterInternals) : undefined;
 }
 
-const require = createRequire(import.meta.url);
-/** exceljs's own escaping of a text in the sheet XML (entities, and the control characters XML forbids left out). */
-const xmlEncode = (require('exceljs/lib/utils/utils.js') as { xmlEncode: (text: string) => string }).xmlEncode;
-
 /** exceljs's cell types (lib/doc/enums.js ValueType), which its style table is given with each style. */
 const NULL = 0;
 const NUMBER = 2;
@@ -86,9 +81,10 @@ const PIECE = 1 << 16;
  * rendering (bench/writer.mjs). The XML is exactly what exceljs writes for the same rows — the same attributes in
  * the same order, its own escaping, each cell's style registered in the same order, so with the same id — which
  * test/report/sheet-rows.test.ts checks against exceljsRows byte for byte. Undefined when the writer is not in the state
- * this expects (another exceljs, or rows not yet committed): the caller then uses exceljsRows.
+ * this expects (another exceljs, or rows not yet committed): the caller then uses exceljsRows. `xmlEncode` is exceljs's
+ * own (xmlEncoder in ./exceljs.ts).
  */
-export function directRows(ws: ExcelJS.Worksheet): RowSink | undefined {
+export function directRows(ws: ExcelJS.Worksheet, xmlEncode: (text: string) => string): RowSink | undefined {
   const writer = internals(ws);
   if (writer === undefined) return undefined;
   const styles = writer._workbook.styles;

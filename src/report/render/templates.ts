@@ -91,7 +91,7 @@ function unitsInstructions(policy: Pick<Policy, 'blocks' | 'regulation'>): strin
 
 /** The blank `units` workbook of `ict-eval init`. */
 export async function blankUnits(block: TitleBlock, policy: Pick<Policy, 'blocks' | 'regulation'>): Promise<Buffer> {
-  const workbook = new (workbookClass())();
+  const workbook = new (await workbookClass())();
   instructions(workbook, block, `Danh sách người chịu trách nhiệm năm ${block.year}`, unitsInstructions(policy));
   const ws = workbook.addWorksheet('Danh sách', LANDSCAPE);
   // Mã, Tên, Khối, Loại, Họ và tên, Chức vụ, Vai trò, Từ ngày, Đến ngày, Mục, Văn bản, Xếp hạng, Mã năm trước.
@@ -105,7 +105,7 @@ export async function blankUnits(block: TitleBlock, policy: Pick<Policy, 'blocks
 
 /** The blank `scores` workbook of `ict-eval init`. */
 export async function blankScores(block: TitleBlock, policy: Pick<Policy, 'blocks' | 'regulation'>): Promise<Buffer> {
-  const workbook = new (workbookClass())();
+  const workbook = new (await workbookClass())();
   instructions(workbook, block, `Điểm ICT Index năm ${block.year}`, policy.regulation.wording.scoresInstructions);
   const ws = workbook.addWorksheet('Điểm', LANDSCAPE);
   headerRow(ws, canonical(SCORES_SPEC), [12, 34, 10, 14, 8]);
@@ -115,7 +115,7 @@ export async function blankScores(block: TitleBlock, policy: Pick<Policy, 'block
 
 /** The blank `follow-up` workbook of `ict-eval init`. */
 export async function blankFollowUp(block: TitleBlock, policy: Pick<Policy, 'regulation'>): Promise<Buffer> {
-  const workbook = new (workbookClass())();
+  const workbook = new (await workbookClass())();
   instructions(
     workbook,
     block,
@@ -141,7 +141,7 @@ export async function selfReportTemplate(
   policy: Pick<Policy, 'regulation'>,
 ): Promise<Buffer> {
   const { checklist, wording } = policy.regulation;
-  const workbook = new (workbookClass())();
+  const workbook = new (await workbookClass())();
   const head = persons.find((p) => p.role !== 'deputy');
   instructions(workbook, block, `Báo cáo tự đánh giá năm ${block.year} — ${unit.name}`, [
     `Đơn vị: ${unit.name} (mã ${unit.code})${head === undefined ? '' : `; người đứng đầu: ${head.name}, ${head.position}`}.`,
@@ -298,7 +298,7 @@ export async function assessmentTemplate(
   policy: Pick<Policy, 'regulation'>,
 ): Promise<Buffer> {
   const { checklist } = policy.regulation;
-  const workbook = new (workbookClass())();
+  const workbook = new (await workbookClass())();
   instructions(workbook, block, `Kết quả đánh giá của Sở năm ${block.year}`, [
     'Trang "Đánh giá của Sở": mỗi dòng một đơn vị, mỗi cột một tiêu chí. Chọn Đạt, Không đạt hoặc Không áp dụng; để trống là chưa đánh giá (thiếu dữ liệu).',
     '"Không áp dụng" phải ghi lý do ở cột Ghi chú của dòng.',

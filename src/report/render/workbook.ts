@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { setImmediate as turn } from 'node:timers/promises';
 import type ExcelJS from 'exceljs';
-import { workbookWriter } from './exceljs.js';
+import { workbookWriter, xmlEncoder } from './exceljs.js';
 import { type RowWriting, directRows, exceljsRows } from './sheet-rows.js';
 import { textWidth, widthIsLength } from './terminal.js';
 import { type ZipEntry, readZip, redateZip, zipFiles } from './zip.js';
@@ -365,7 +365,7 @@ export async function addTableSheet(
   let group: string | undefined;
   let groupNumber = 0;
   let stt = 0;
-  const sink = (writing === 'direct' ? directRows(ws) : undefined) ?? exceljsRows(ws);
+  const sink = (writing === 'direct' ? directRows(ws, await xmlEncoder()) : undefined) ?? exceljsRows(ws);
   const countLines = lineCounter();
   // One pair of arrays for every row: the sink reads them before it returns.
   const values: CellValue[] = [];
@@ -480,7 +480,8 @@ export async function renderWorkbook(document: Document, writing: RowWriting = '
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
   sink.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const workbook = new (workbookWriter())({
+  const WorkbookWriter = await workbookWriter();
+  const workbook = new WorkbookWriter({
     stream: sink,
     useStyles: true,
     useSharedStrings: false,

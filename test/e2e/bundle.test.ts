@@ -1,11 +1,13 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/io/limits.js';
 import type { ReadReply, ReadTask } from '../../src/io/read-worker.js';
 import { CHECKLIST } from '../helpers.js';
-import { ROOT, SAMPLE, run } from './run.js';
+import { ROOT, SAMPLE, cleanUp, run, tempDir } from './run.js';
+
+afterAll(cleanUp);
 
 const DIST = join(ROOT, 'dist');
 
@@ -43,6 +45,20 @@ describe('the bundle npm run build makes (scripts/build.mjs)', () => {
     expect(bundled).toContain('read-worker.js');
     // Every bundled file sits in dist/ itself, so both resolve from any of them.
     expect(JSON.parse(await readFile(join(DIST, '../package.json'), 'utf8'))).toMatchObject({ name: 'ict-eval' });
+  });
+
+  it('string-width, loaded on first use outside the bundle, measures wide characters in a table', async () => {
+    const scores = join(await tempDir(), 'scores.csv');
+    await writeFile(
+      scores,
+      'Mã đơn vị,Tên đơn vị,Khối,Điểm ICT Index\nSA,Sở An Hòa 越,SBN,0.8\nSB,Sở Bình 😀,SBN,0.7\n',
+    );
+    const result = run(['rank', scores]);
+    expect(result.code).toBe(0);
+    // 越 and 😀 take two columns each: the next column starts at the same place on both rows.
+    expect(result.stdout).toContain(
+      '1     SA  Sở An Hòa 越  0,8   20% cao nhất\n2     SB  Sở Bình 😀    0,7   15% thấp nhất\n',
+    );
   });
 
   it('the bundled reader thread replies to a task exactly as the compiled one does', async () => {

@@ -1,6 +1,26 @@
+import { createRequire } from 'node:module';
 import { Chalk, type ChalkInstance } from 'chalk';
-import stringWidth from 'string-width';
-import wrapAnsi from 'wrap-ansi';
+import type StringWidth from 'string-width';
+import type WrapAnsi from 'wrap-ansi';
+import type { Options as WrapOptions } from 'wrap-ansi';
+
+/*
+ * string-width and wrap-ansi measure and wrap what the counting here does not (colour codes, wide characters, emoji):
+ * loaded on first use, not with the program. string-width builds an Intl.Segmenter and its tables when loaded, some 30
+ * ms of a province run whose texts never need it. Node ≥ 20.19 (package.json engines) requires an ES module as it
+ * requires any other; the name is not `require`, so that the bundle (scripts/build.mjs) leaves the call to Node.
+ */
+const load = createRequire(import.meta.url);
+let measure: typeof StringWidth | undefined;
+let wrapper: typeof WrapAnsi | undefined;
+function stringWidth(text: string): number {
+  measure ??= (load('string-width') as { default: typeof StringWidth }).default;
+  return measure(text);
+}
+function wrapAnsi(text: string, columns: number, options: WrapOptions): string {
+  wrapper ??= (load('wrap-ansi') as { default: typeof WrapAnsi }).default;
+  return wrapper(text, columns, options);
+}
 
 /** Colours only on a terminal that wants them: never with --no-color, NO_COLOR, or a pipe. */
 export function makeChalk(color: boolean): ChalkInstance {

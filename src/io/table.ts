@@ -54,17 +54,38 @@ function cellText(cell: Cell | undefined): string {
   return String(cell);
 }
 
+/**
+ * The spec's columns by the match key of each of their headers (the first column of the spec that has it, as a search
+ * through the spec finds it), worked out once per spec: every cell of the rows above a header is looked up.
+ */
+const headerKeys = new WeakMap<TableSpec<string>, ReadonlyMap<string, ColumnSpec<string>>>();
+function columnsByKey<K extends string>(spec: TableSpec<K>): ReadonlyMap<string, ColumnSpec<K>> {
+  let byKey = headerKeys.get(spec) as ReadonlyMap<string, ColumnSpec<K>> | undefined;
+  if (byKey === undefined) {
+    const made = new Map<string, ColumnSpec<K>>();
+    for (const column of spec.columns)
+      for (const header of column.headers) {
+        const key = matchKey(header);
+        if (!made.has(key)) made.set(key, column);
+      }
+    byKey = made;
+    headerKeys.set(spec, made);
+  }
+  return byKey;
+}
+
 /** Whether a row is a header row of the spec: every required column is there. */
 export function matchHeader<K extends string>(
   spec: TableSpec<K>,
   cells: readonly (Cell | undefined)[],
 ): HeaderMatch<K> | undefined {
   const keys = cells.map((cell) => matchKey(cellText(cell)));
+  const byKey = columnsByKey(spec);
   const found = new Map<K, number[]>();
   const extras: { header: string; index: number }[] = [];
   keys.forEach((key, index) => {
     if (key === '') return;
-    const column = spec.columns.find((c) => c.headers.some((h) => matchKey(h) === key));
+    const column = byKey.get(key);
     if (column === undefined) {
       extras.push({ header: cellText(cells[index]).normalize('NFC').trim(), index });
       return;
@@ -114,9 +135,10 @@ function partialHeader<K extends string>(
   spec: TableSpec<K>,
   cells: readonly (Cell | undefined)[],
 ): { found: string[]; missing: string[] } {
-  const keys = new Set(cells.map((cell) => matchKey(cellText(cell))).filter((k) => k !== ''));
+  const byKey = columnsByKey(spec);
+  const present = new Set(cells.map((cell) => byKey.get(matchKey(cellText(cell)))));
   const required = spec.columns.filter((c) => c.required);
-  const has = (c: ColumnSpec<K>) => c.headers.some((h) => keys.has(matchKey(h)));
+  const has = (c: ColumnSpec<K>) => present.has(c);
   return {
     found: required.filter(has).map((c) => c.headers[0] ?? c.key),
     missing: required.filter((c) => !has(c)).map((c) => c.headers[0] ?? c.key),

@@ -43,29 +43,33 @@ describe('the read pool', () => {
   });
 });
 
+/** What `run` writes to stderr under ICT_EVAL_DEBUG=read, and its result. */
+async function underReadDebug<T>(run: () => Promise<T>): Promise<{ result: T; said: string[] }> {
+  const said: string[] = [];
+  const write = vi.spyOn(process.stderr, 'write').mockImplementation((text) => {
+    said.push(String(text));
+    return true;
+  });
+  vi.stubEnv('ICT_EVAL_DEBUG', 'read');
+  try {
+    return { result: await run(), said };
+  } finally {
+    write.mockRestore();
+    vi.unstubAllEnvs();
+  }
+}
+
 describe('a reader thread out of memory', () => {
   it('hands its file to a thread without the limit, which reads it whole: the same rows, said under ICT_EVAL_DEBUG=read', async () => {
     const readSelfReportFiles = await compiledPool();
     const files = (await sampleReports()).slice(0, 6);
     const inline = await readSelfReportFiles(files, DEFAULT_LIMITS, ITEM_CODES, { parallel: false });
-    const said: string[] = [];
-    const write = vi.spyOn(process.stderr, 'write').mockImplementation((text) => {
-      said.push(String(text));
-      return true;
-    });
-    vi.stubEnv('ICT_EVAL_DEBUG', 'read');
-    try {
-      // 1 MB of old generation: a limited thread cannot even load the reader, so every file it was sent is read again.
-      const parallel = await readSelfReportFiles(files, DEFAULT_LIMITS, ITEM_CODES, {
-        parallel: true,
-        workerOldSpaceMb: 1,
-      });
-      expect(parallel).toEqual(inline);
-      expect(parallel.flatMap((r) => r.rows)).toHaveLength(6 * 22);
-    } finally {
-      write.mockRestore();
-      vi.unstubAllEnvs();
-    }
+    // 1 MB of old generation: a limited thread cannot even load the reader, so every file it was sent is read again.
+    const { result: parallel, said } = await underReadDebug(() =>
+      readSelfReportFiles(files, DEFAULT_LIMITS, ITEM_CODES, { parallel: true, workerOldSpaceMb: 1 }),
+    );
+    expect(parallel).toEqual(inline);
+    expect(parallel.flatMap((r) => r.rows)).toHaveLength(6 * 22);
     const retried = said.filter((line) => /read again without the 1 MB limit of a reader thread/u.test(line));
     expect(retried.length).toBeGreaterThan(0);
     expect(said.filter((line) => line.includes('self-report files'))).toEqual([
@@ -77,18 +81,8 @@ describe('a reader thread out of memory', () => {
 describe('how the self-reports are read, said under ICT_EVAL_DEBUG=read', () => {
   it('a few small files here, one after the other', async () => {
     const readSelfReportFiles = await compiledPool();
-    const said: string[] = [];
-    const write = vi.spyOn(process.stderr, 'write').mockImplementation((text) => {
-      said.push(String(text));
-      return true;
-    });
-    vi.stubEnv('ICT_EVAL_DEBUG', 'read');
-    try {
-      await readSelfReportFiles((await sampleReports()).slice(0, 3), DEFAULT_LIMITS, ITEM_CODES);
-    } finally {
-      write.mockRestore();
-      vi.unstubAllEnvs();
-    }
+    const files = (await sampleReports()).slice(0, 3);
+    const { said } = await underReadDebug(() => readSelfReportFiles(files, DEFAULT_LIMITS, ITEM_CODES));
     expect(said.filter((line) => line.includes('self-report files'))).toEqual([
       expect.stringMatching(/^ict-eval: debug: 3 self-report files, [\d.]+ KB: read here, one after the other\n$/u),
     ]);

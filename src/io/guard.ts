@@ -199,7 +199,8 @@ export interface OpenedXlsx {
  */
 export async function openXlsx(path: string, display: string, limits: ReadLimits): Promise<OpenedXlsx | Problem> {
   const where = { file: display };
-  // The guard let the file through by its size (guardFile), so it is read whole.
+  // Read whole: guardFile bounded the file's size (limits.maxFileBytes), or the file is what the converter made of a
+  // file it bounded (.xls, .ods: src/io/table.ts).
   const bytes = await readFile(path);
   const head = bytes.subarray(0, 8);
   if (head.length === 0)

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS } from '../../src/io/limits.js';
+import { DEFAULT_LIMITS, type ReadLimits } from '../../src/io/limits.js';
 import { formatProblem } from '../../src/io/problems.js';
 import { readScoresFile } from '../../src/io/readers.js';
 
@@ -31,15 +31,33 @@ async function save(bytes: Buffer, name = 'scores.xlsx'): Promise<string> {
   return path;
 }
 
-/** Sets the uncompressed size of an entry, in its local header and in the central directory, to `size`. */
-function lieAboutSize(zip: Buffer, entryName: string, size: number): Buffer {
+/**
+ * A copy of a zip with a field of an entry changed in its central directory record and in its local header: `write`
+ * is given the field's place in each (`central` and `local`: its offset from the start of that header).
+ */
+function patchEntry(
+  zip: Buffer,
+  entryName: string,
+  field: { central: number; local: number },
+  write: (out: Buffer, at: number) => void,
+): Buffer {
   const out = Buffer.from(zip);
   const name = Buffer.from(entryName);
   for (let at = out.indexOf(name); at >= 0; at = out.indexOf(name, at + 1)) {
-    if (at >= 46 && out.readUInt32LE(at - 46) === 0x02014b50) out.writeUInt32LE(size, at - 46 + 24);
-    if (at >= 30 && out.readUInt32LE(at - 30) === 0x04034b50) out.writeUInt32LE(size, at - 30 + 22);
+    if (at >= 46 && out.readUInt32LE(at - 46) === 0x02014b50) write(out, at - 46 + field.central);
+    if (at >= 30 && out.readUInt32LE(at - 30) === 0x04034b50) write(out, at - 30 + field.local);
   }
   return out;
+}
+
+/** Sets the uncompressed size of an entry, in its local header and in the central directory, to `size`. */
+function lieAboutSize(zip: Buffer, entryName: string, size: number): Buffer {
+  return patchEntry(zip, entryName, { central: 24, local: 22 }, (out, at) => out.writeUInt32LE(size, at));
+}
+
+/** The scores read from a workbook of these bytes, saved as scores.xlsx. */
+async function readScores(bytes: Buffer, limits: ReadLimits = DEFAULT_LIMITS) {
+  return readScoresFile(await save(bytes), 'scores.xlsx', limits, BN_358_2013.blocks, BN_358_2013);
 }
 
 describe('hostile workbooks end in a clear message, within bounded memory', () => {
@@ -47,8 +65,7 @@ describe('hostile workbooks end in a clear message, within bounded memory', () =
     const honest = await scoresWorkbook(
       Array.from({ length: 2000 }, (_, i) => [`U${i}`, 'Đơn vị '.repeat(20), 'SBN', i / 2000]),
     );
-    const path = await save(lieAboutSize(honest, 'xl/sharedStrings.xml', 100));
-    const read = await readScoresFile(path, 'scores.xlsx', DEFAULT_LIMITS, BN_358_2013.blocks, BN_358_2013);
+    const read = await readScores(lieAboutSize(honest, 'xl/sharedStrings.xml', 100));
     expect(read.scores).toEqual([]);
     expect(read.problems.map(formatProblem)).toEqual([
       expect.stringMatching(
@@ -61,8 +78,7 @@ describe('hostile workbooks end in a clear message, within bounded memory', () =
     const honest = await scoresWorkbook();
     const zip = await JSZip.loadAsync(honest);
     const actual = (await zip.file('xl/worksheets/sheet1.xml')?.async('nodebuffer'))?.length ?? 0;
-    const path = await save(lieAboutSize(honest, 'xl/worksheets/sheet1.xml', actual + 7));
-    const read = await readScoresFile(path, 'scores.xlsx', DEFAULT_LIMITS, BN_358_2013.blocks, BN_358_2013);
+    const read = await readScores(lieAboutSize(honest, 'xl/worksheets/sheet1.xml', actual + 7));
     expect(read.scores).toEqual([]);
     expect(read.problems.map(formatProblem)).toEqual([
       `scores.xlsx: tệp .xlsx bị hỏng hoặc chưa tải về hết (not enough bytes in the stream. expected ${actual + 7}. got only ${actual}). Hãy xin lại tệp từ đơn vị gửi.`,
@@ -71,8 +87,7 @@ describe('hostile workbooks end in a clear message, within bounded memory', () =
 
   it('an understated size is named in the message, with the bytes seen', async () => {
     const honest = await scoresWorkbook();
-    const path = await save(lieAboutSize(honest, 'xl/worksheets/sheet1.xml', 100));
-    const read = await readScoresFile(path, 'scores.xlsx', DEFAULT_LIMITS, BN_358_2013.blocks, BN_358_2013);
+    const read = await readScores(lieAboutSize(honest, 'xl/worksheets/sheet1.xml', 100));
     expect(read.problems.map(formatProblem)).toEqual([
       'scores.xlsx: tệp .xlsx bị hỏng hoặc chưa tải về hết (too many bytes in the stream. expected 100. got at least 101). Hãy xin lại tệp từ đơn vị gửi.',
     ]);
@@ -81,13 +96,7 @@ describe('hostile workbooks end in a clear message, within bounded memory', () =
   it('a workbook whose parts are stored, not deflated, is read', async () => {
     const zip = await JSZip.loadAsync(await scoresWorkbook([['SB', 'Sở Bình An', 'SBN', 0.25]]));
     const stored = await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
-    const read = await readScoresFile(
-      await save(stored),
-      'scores.xlsx',
-      DEFAULT_LIMITS,
-      BN_358_2013.blocks,
-      BN_358_2013,
-    );
+    const read = await readScores(stored);
     expect(read.problems).toEqual([]);
     expect(read.scores.map((s) => [s.unitCode, s.score])).toEqual([
       ['SA', 0.8],
@@ -106,20 +115,12 @@ describe('hostile workbooks end in a clear message, within bounded memory', () =
     const damaged = Buffer.from(bytes);
     damaged[dataStart] = 0b111;
     // Method 12 (bzip2) in the local header and the central record.
-    const bzip = Buffer.from(bytes);
-    for (let at = bzip.indexOf(name); at >= 0; at = bzip.indexOf(name, at + 1)) {
-      if (bzip.readUInt32LE(at - 46) === 0x02014b50) bzip.writeUInt16LE(12, at - 46 + 10);
-      if (bzip.readUInt32LE(at - 30) === 0x04034b50) bzip.writeUInt16LE(12, at - 30 + 8);
-    }
+    const bzip = patchEntry(bytes, 'xl/worksheets/sheet1.xml', { central: 10, local: 8 }, (out, at) =>
+      out.writeUInt16LE(12, at),
+    );
     const messages = [];
     for (const file of [damaged, bzip]) {
-      const read = await readScoresFile(
-        await save(file),
-        'scores.xlsx',
-        DEFAULT_LIMITS,
-        BN_358_2013.blocks,
-        BN_358_2013,
-      );
+      const read = await readScores(file);
       expect(read.scores).toEqual([]);
       messages.push(...read.problems.map(formatProblem));
     }
@@ -132,13 +133,7 @@ describe('hostile workbooks end in a clear message, within bounded memory', () =
   it('the inflated bytes are counted against the limit, not only the declared sizes', async () => {
     // 3 MB of shared strings, declared honestly: refused under a 1 MB budget whatever the claims say.
     const big = await scoresWorkbook([['SB', 'x'.repeat(3_000_000), 'SBN', 0.5]]);
-    const read = await readScoresFile(
-      await save(big),
-      'scores.xlsx',
-      { ...DEFAULT_LIMITS, maxUncompressedBytes: 1_000_000 },
-      BN_358_2013.blocks,
-      BN_358_2013,
-    );
+    const read = await readScores(big, { ...DEFAULT_LIMITS, maxUncompressedBytes: 1_000_000 });
     expect(read.problems.map((p) => p.code)).toEqual(['xlsx-too-large-uncompressed']);
   });
 
@@ -149,13 +144,7 @@ describe('hostile workbooks end in a clear message, within bounded memory', () =
       'SBN',
       (i % 100) / 100,
     ]);
-    const read = await readScoresFile(
-      await save(await scoresWorkbook(rows)),
-      'scores.xlsx',
-      DEFAULT_LIMITS,
-      BN_358_2013.blocks,
-      BN_358_2013,
-    );
+    const read = await readScores(await scoresWorkbook(rows));
     expect(read.problems).toEqual([]);
     expect(read.scores).toHaveLength(20_001);
   });
@@ -172,37 +161,19 @@ describe('hostile workbooks end in a clear message, within bounded memory', () =
     for (let at = patched.indexOf(name); at >= 0; at = patched.indexOf(name, at + 1)) {
       if (patched.readUInt32LE(at - 46) === 0x02014b50) patched.write('xl/media/ignored__.xml', at);
     }
-    const read = await readScoresFile(
-      await save(patched),
-      'scores.xlsx',
-      DEFAULT_LIMITS,
-      BN_358_2013.blocks,
-      BN_358_2013,
-    );
+    const read = await readScores(patched);
     expect(read.scores.map((s) => s.unitCode)).toEqual(['SA']);
   });
 
   it('an empty file named .xlsx', async () => {
-    const read = await readScoresFile(
-      await save(Buffer.alloc(0)),
-      'scores.xlsx',
-      DEFAULT_LIMITS,
-      BN_358_2013.blocks,
-      BN_358_2013,
-    );
+    const read = await readScores(Buffer.alloc(0));
     expect(read.problems.map(formatProblem)).toEqual(['scores.xlsx: tệp rỗng (0 byte).']);
   });
 
   it('a zip with no workbook in it', async () => {
     const zip = new JSZip();
     zip.file('readme.txt', 'hello');
-    const read = await readScoresFile(
-      await save(await zip.generateAsync({ type: 'nodebuffer' })),
-      'scores.xlsx',
-      DEFAULT_LIMITS,
-      BN_358_2013.blocks,
-      BN_358_2013,
-    );
+    const read = await readScores(await zip.generateAsync({ type: 'nodebuffer' }));
     expect(read.problems.map(formatProblem)).toEqual([
       'scores.xlsx: tệp nén này không chứa bảng tính Excel (thiếu xl/workbook.xml).',
     ]);
@@ -211,26 +182,17 @@ describe('hostile workbooks end in a clear message, within bounded memory', () =
   it('a zip with too many entries', async () => {
     const zip = new JSZip();
     for (let i = 0; i < 30; i++) zip.file(`x/${i}.txt`, '');
-    const read = await readScoresFile(
-      await save(await zip.generateAsync({ type: 'nodebuffer' })),
-      'scores.xlsx',
-      { ...DEFAULT_LIMITS, maxZipEntries: 20 },
-      BN_358_2013.blocks,
-      BN_358_2013,
-    );
+    const read = await readScores(await zip.generateAsync({ type: 'nodebuffer' }), {
+      ...DEFAULT_LIMITS,
+      maxZipEntries: 20,
+    });
     expect(read.problems.map(formatProblem)).toEqual(['scores.xlsx: tệp .xlsx chứa quá nhiều thành phần (trên 20).']);
   });
 
   it('a workbook whose XML is broken', async () => {
     const zip = await JSZip.loadAsync(await scoresWorkbook());
     zip.file('xl/worksheets/sheet1.xml', '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c>');
-    const read = await readScoresFile(
-      await save(await zip.generateAsync({ type: 'nodebuffer' })),
-      'scores.xlsx',
-      DEFAULT_LIMITS,
-      BN_358_2013.blocks,
-      BN_358_2013,
-    );
+    const read = await readScores(await zip.generateAsync({ type: 'nodebuffer' }));
     expect(read.problems.length).toBe(1);
     expect(read.problems[0]?.severity).toBe('error');
     expect(read.problems[0]?.where?.file).toBe('scores.xlsx');

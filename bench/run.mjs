@@ -5,10 +5,11 @@
 // machine is shared and noisy, so each figure is the median of several interleaved runs.
 //   BENCH_RUNS=5 npm run bench        (default 3 runs of each)
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inputFiles } from './inputs.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -37,19 +38,6 @@ function generate(name, units, files) {
     stdio: 'inherit',
   });
   return dir;
-}
-
-function inputs(dir) {
-  const reports = readdirSync(join(dir, '2024', 'self-reports'))
-    .sort()
-    .map((f) => join(dir, '2024', 'self-reports', f));
-  return [
-    join(dir, '2024', 'units.xlsx'),
-    join(dir, '2024', 'scores.xlsx'),
-    join(dir, '2023', 'scores.xlsx'),
-    join(dir, '2024', 'follow-up.xlsx'),
-    ...reports,
-  ];
 }
 
 /**
@@ -86,9 +74,12 @@ function bench(cases, rounds) {
   });
 }
 
+/** The workbooks each workspace's `sanctions` run reads (bench/inputs.mjs): what every peer is given. */
+const inputsOf = new Map();
 const convertAll = (tool, dir) => {
   const out = join(work, 'csv');
-  const files = inputs(dir)
+  const files = inputsOf
+    .get(dir)
     .map((f) => `'${f}'`)
     .join(' ');
   const command =
@@ -101,6 +92,7 @@ const convertAll = (tool, dir) => {
 console.error('bench: generating workspaces…');
 const province = generate('province', 30, 30);
 const national = generate('national', 10_000, 20);
+for (const dir of [province, national]) inputsOf.set(dir, await inputFiles(dir));
 // One output folder per workspace: a run compares itself with the last record in its folder (out/Y/lich-su/).
 const out = join(work, 'out');
 
@@ -117,7 +109,7 @@ const national_ = bench(
     },
     {
       name: 'exceljs streaming reader, every cell (floor)',
-      argv: () => [node, join(root, 'bench', 'floor.mjs'), national, '2024'],
+      argv: () => [node, join(root, 'bench', 'floor.mjs'), ...inputsOf.get(national)],
     },
     { name: 'ssconvert, inputs to CSV', argv: () => convertAll('ssconvert', national) },
     { name: 'xlsx2csv, inputs to CSV', argv: () => convertAll('xlsx2csv', national) },
@@ -226,7 +218,9 @@ Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 
 yauzl ${pkg('yauzl')}; ${version('ssconvert --version')}; xlsx2csv ${version('xlsx2csv --version')}.
 
 Workspaces from \`bench/generate.mjs\` (seed 1): province = 30 units, one self-report workbook each; national = 10 000 units
-(11 000 persons), 220 000 self-report rows in 20 workbooks, two years of scores, a follow-up; every file \`.xlsx\`.
+(11 000 persons), 220 000 self-report rows in 20 workbooks, the Sở's assessment (10 000 rows × 22 items), two years of
+scores, a follow-up; every file \`.xlsx\`. ssconvert, xlsx2csv and exceljs's reader are given the workbooks the run reads,
+as it lists them (\`bench/inputs.mjs\`): ${inputsOf.get(province).length} for the province, ${inputsOf.get(national).length} for the national year.
 
 ## Targets
 | target | goal | measured |

@@ -51,6 +51,17 @@ export interface SheetPlace {
   readonly column?: string;
 }
 
+/** A row as the readers keep it: its place, shared with the other rows of its sheet, and its number (see SheetPlace). */
+export interface PlacedRow {
+  readonly place: SheetPlace;
+  readonly line: number | undefined;
+}
+
+/** Whether a row keeps its place and line (the readers' rows do; a row made by hand may give only a SourceRef). */
+export function isPlaced(row: object): row is PlacedRow {
+  return 'place' in row && 'line' in row;
+}
+
 /** The SourceRef of row `row` of a place, its keys in SourceRef's order, with no key for what is not known. */
 export function sourceAt(place: SheetPlace, row: number | undefined): SourceRef {
   const { file, sheet, column } = place;

@@ -18,9 +18,7 @@ const YEAR_WIDE = new Set([
 
 /** The warnings that concern one unit: marked with its code, found in its self-report, or about the whole year. */
 function unitWarnings(run: YearRun, code: string): Problem[] {
-  const files = new Set(
-    run.loaded.input.selfReports.filter((r) => r.unitCode === code).flatMap((r) => r.source?.file ?? []),
-  );
+  const files = new Set(run.selfReports.filesByUnit.get(code) ?? []);
   return run.warnings.filter(
     (w) =>
       w.unit === code ||

@@ -4,7 +4,7 @@ import { coverLetter } from '../report/content/letter.js';
 import { ratingDocument, sanctionDocument } from '../report/content/outputs.js';
 import { EXIT, UserError } from '../errors.js';
 import { writeOutputs } from '../io/output.js';
-import { annualReport, unitDifficulties } from '../report/content/annual.js';
+import { annualReport } from '../report/content/annual.js';
 import { departmentShortName } from '../report/content/title.js';
 import { renderReport } from '../report/render/docx.js';
 import { runYear } from '../pipeline/year.js';
@@ -62,7 +62,7 @@ export async function runReport(context: Context, yearText: string | undefined, 
         departmentShort,
         {
           changes: history?.diff,
-          difficulties: unitDifficulties(prepared.loaded.input.units, prepared.loaded.input.selfReports),
+          difficulties: prepared.selfReports.difficulties,
         },
       );
   const report = missing === undefined ? made : { ...made, draft: missing };

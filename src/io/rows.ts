@@ -1,6 +1,7 @@
 import {
   type AssessmentRow,
   type ItemStatus,
+  type PlacedRow,
   type SelfReportRow,
   type SheetPlace,
   type SourceRef,
@@ -11,7 +12,7 @@ import {
  * A self-report row as the readers keep it: its fields, and its place as the sheet's (shared by all its rows) and the
  * row number. 88 bytes, where the fields and an object of their own for the place took 128: 9 MB of a national year.
  */
-export class ReportRow implements SelfReportRow {
+export class ReportRow implements SelfReportRow, PlacedRow {
   constructor(
     readonly unitCode: string,
     readonly itemCode: string,
@@ -19,8 +20,8 @@ export class ReportRow implements SelfReportRow {
     readonly evidence: string,
     readonly note: string,
     readonly difficulties: string,
-    private readonly place: SheetPlace,
-    private readonly line: number | undefined,
+    readonly place: SheetPlace,
+    readonly line: number | undefined,
   ) {}
   get source(): SourceRef {
     return sourceAt(this.place, this.line);
@@ -28,14 +29,14 @@ export class ReportRow implements SelfReportRow {
 }
 
 /** An assessment row, kept as ReportRow is: the place is the sheet's, or the item's column of it (the wide form). */
-export class AssessedRow implements AssessmentRow {
+export class AssessedRow implements AssessmentRow, PlacedRow {
   constructor(
     readonly unitCode: string,
     readonly itemCode: string,
     readonly status: ItemStatus | null,
     readonly note: string,
-    private readonly place: SheetPlace,
-    private readonly line: number | undefined,
+    readonly place: SheetPlace,
+    readonly line: number | undefined,
   ) {}
   get source(): SourceRef {
     return sourceAt(this.place, this.line);

@@ -2,12 +2,14 @@ import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type Config, configuredBlocks, loadConfig, loadPolicyFile } from '../config.js';
 import { EXIT, UserError } from '../errors.js';
+import { isPlaced } from '../domain.js';
 import { pathKind } from '../io/fs.js';
 import { type Problem } from '../io/problems.js';
 import { type LoadedYear, errorsOf, loadYear } from '../io/workspace.js';
-import { type YearEvaluation, evaluateYear } from '../rules/evaluate.js';
+import { type YearEvaluation, type YearInput, evaluateYear } from '../rules/evaluate.js';
 import { type Policy, PolicyError, resolvePolicy } from '../rules/policy.js';
 import type { Regulation } from '../rules/regulation.js';
+import { type UnitDifficulties, unitDifficulties } from '../report/content/annual.js';
 import { gapProblem } from '../report/content/gaps.js';
 import { type PersonRow, personRows } from '../report/content/model.js';
 import type { RunInfo } from '../report/content/outputs.js';
@@ -68,10 +70,40 @@ export async function loadSettings(request: RunRequest, year: number): Promise<S
   }
 }
 
+/**
+ * What a run keeps of the year it read once the rules have run: all but the rows of the self-reports and of the
+ * assessment (220 000 of each in a national year, some 35 MB with their indexes). The item results carry what the
+ * outputs need of them, and what else a command asks of the self-reports is taken from them first (`SelfReportFacts`).
+ */
+export interface KeptYear extends Omit<LoadedYear, 'input'> {
+  readonly input: Omit<YearInput, 'selfReports' | 'assessments'>;
+}
+
+/** What the commands ask of the self-reports beyond the item results, taken before the rows go. */
+export interface SelfReportFacts {
+  /** The files each unit's rows came from, by unit code (`explain` shows the warnings about them). */
+  readonly filesByUnit: ReadonlyMap<string, readonly string[]>;
+  /** The units' "Khó khăn, vướng mắc" (section IV of the annual report), in the order of the units. */
+  readonly difficulties: readonly UnitDifficulties[];
+}
+
+function selfReportFacts(input: YearInput): SelfReportFacts {
+  const filesByUnit = new Map<string, string[]>();
+  for (const row of input.selfReports) {
+    const file = isPlaced(row) ? row.place.file : row.source?.file;
+    if (file === undefined) continue;
+    const files = filesByUnit.get(row.unitCode);
+    if (files === undefined) filesByUnit.set(row.unitCode, [file]);
+    else if (!files.includes(file)) files.push(file);
+  }
+  return { filesByUnit, difficulties: unitDifficulties(input.units, input.selfReports) };
+}
+
 /** A year, read and decided: what every command prints or writes from. */
 export interface YearRun extends Settings {
   readonly year: number;
-  readonly loaded: LoadedYear;
+  readonly loaded: KeptYear;
+  readonly selfReports: SelfReportFacts;
   readonly evaluation: YearEvaluation;
   readonly rows: readonly PersonRow[];
   /** Every problem: the readers' (errors and warnings) and the rules' data gaps (warnings). */
@@ -137,11 +169,15 @@ export async function runYear(request: RunRequest, year: number): Promise<YearRu
   ]);
   const problems = [...loaded.problems, ...evaluation.gaps.map((gap) => gapProblem(gap, policy, names))];
   const warnings = problems.filter((p) => p.severity === 'warning');
+  // The rows go with this function's frame: nothing of the run holds them from here on.
+  const { year: inputYear, units, persons, scores, previousScores, previousPersons, followUps } = loaded.input;
+  const kept = { year: inputYear, units, persons, scores, previousScores, previousPersons, followUps };
   return {
     year,
     config,
     policy,
-    loaded,
+    loaded: { problems: loaded.problems, files: loaded.files, input: kept },
+    selfReports: selfReportFacts(loaded.input),
     evaluation,
     rows: personRows(evaluation),
     problems,

@@ -447,6 +447,28 @@ describe('the other commands on the sample workspace', () => {
     expect(changed.stdout).toContain('3.4 (Điều 11): Không áp dụng — điều khoản không áp dụng cho loại đơn vị này');
   });
 
+  it('explain shows the warnings about the unit’s own self-report file, and not those about another unit’s', async () => {
+    const ws = await sampleCopy();
+    // A column whose heading looks like data, in HQV's report only: a warning about that file, with no unit code.
+    const path = join(ws, '2024/self-reports/HQV.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    const sheet = workbook.worksheets[0];
+    if (sheet === undefined) throw new Error('no sheet');
+    let header = 0;
+    sheet.eachRow((row, r) => {
+      if (header === 0 && row.getCell(1).text === 'Mã đơn vị') header = r;
+    });
+    sheet.getCell(header, sheet.getRow(header).cellCount + 1).value = 'Kết quả năm trước';
+    await workbook.xlsx.writeFile(path);
+    const own = run(['explain', 'HQV', '--year', '2024', '-w', ws]);
+    expect(own.code).toBe(0);
+    expect(own.stdout).toMatch(/2024\/self-reports\/HQV\.xlsx.*"Kết quả năm trước" không được đọc/u);
+    const other = run(['explain', 'HGB', '--year', '2024', '-w', ws]);
+    expect(other.code).toBe(0);
+    expect(other.stdout).not.toContain('Kết quả năm trước');
+  });
+
   it('explain of an unknown unit is a usage error naming the known codes', () => {
     const result = run(['explain', 'XYZ', '--year', '2024', '-w', SAMPLE]);
     expect(result.code).toBe(2);

@@ -1,7 +1,10 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import type { AssessmentRow, SelfReportRow } from '../../src/domain.js';
+import { AssessedRow, ReportRow } from '../../src/io/rows.js';
 import { assessUnit } from '../../src/rules/sections.js';
-import { AGENCY, assessAs, assessed, policyWith, report } from '../helpers.js';
+import { AGENCY, CHECKLIST, assessAs, assessed, policyWith, report } from '../helpers.js';
 
 const P = policyWith();
 const item = (a: ReturnType<typeof assessAs>, code: string) => a.items.find((i) => i.item.code === code);
@@ -149,5 +152,86 @@ describe('items the regulation itself takes out (rules.md v2)', () => {
 
   it('with `informationOnlyItems: []`, item 4.2 not met violates Mục 4', () => {
     expect(assessAs({ notMet: ['4.2'] }, policyWith({ informationOnlyItems: [] })).violatedSections).toEqual([4]);
+  });
+});
+
+describe('an item result keeps what it needs of the rows, not the rows', () => {
+  const place = { file: '2024/self-reports/syt.xlsx', sheet: 'Tự đánh giá' };
+  const column = { file: '2024/assessment.xlsx', sheet: 'Đánh giá', column: 'E' };
+  const readerRows = () => ({
+    reports: CHECKLIST.map(
+      (it, i) =>
+        new ReportRow(
+          'SYT',
+          it.code,
+          i === 0 ? 'khong-dat' : 'dat',
+          `Văn bản ${it.code}`,
+          `ghi chú ${it.code}`,
+          '',
+          place,
+          5 + i,
+        ),
+    ),
+    // The department assessed every item but the second, and differs from the unit on the first and the third.
+    assessments: CHECKLIST.flatMap((it, i) =>
+      i === 1
+        ? []
+        : [
+            new AssessedRow(
+              'SYT',
+              it.code,
+              i === 0 || i === 2 ? 'khong-ap-dung' : 'dat',
+              i === 0 ? 'Sở: không có dự án' : '',
+              column,
+              7,
+            ),
+          ],
+    ),
+  });
+
+  it('the statuses, notes, evidence and source of the readers’ rows, as the rows gave them', () => {
+    const { reports, assessments } = readerRows();
+    const a = assessUnit(AGENCY, reports, assessments, P);
+    const [first, second, third] = a.items;
+    expect(first).toMatchObject({
+      selfAssessment: 'khong-dat',
+      assessment: 'khong-ap-dung',
+      status: 'khong-ap-dung',
+      decidedBy: 'assessment',
+      disagreement: true,
+      reported: true,
+      evidence: `Văn bản ${CHECKLIST[0]?.code}`,
+      note: 'Sở: không có dự án',
+      unitNote: `ghi chú ${CHECKLIST[0]?.code}`,
+    });
+    expect(first?.source).toEqual({ ...column, row: 7 });
+    // Not assessed: the unit's row is the source, and the item is missing.
+    expect(second).toMatchObject({ selfAssessment: 'dat', assessment: null, status: null, missing: 'not-assessed' });
+    expect(second?.source).toEqual({ ...place, row: 6 });
+    expect(third).toMatchObject({ selfAssessment: 'dat', assessment: 'khong-ap-dung', note: '', disagreement: true });
+    expect(a.disagreements.map((i) => i.item.code)).toEqual([CHECKLIST[0]?.code, CHECKLIST[2]?.code]);
+  });
+
+  it('a row made by hand gives its source whole; an item with no row has none', () => {
+    const reports = report('SYT', { absent: ['1.2'] }).map((r) =>
+      r.itemCode === '1.1' ? { ...r, source: { file: 'tay.csv', row: 3, column: 'C' } } : r,
+    );
+    const a = assessUnit(AGENCY, reports, assessed('SYT', { absent: ['1.2'], blank: ['1.1'] }), P);
+    expect(item(a, '1.1')?.source).toEqual({ file: 'tay.csv', row: 3, column: 'C' });
+    expect(item(a, '1.2')).toMatchObject({ reported: false, source: undefined, evidence: '', unitNote: '' });
+  });
+
+  it('once assessed, the rows can be collected while the results live', async () => {
+    setFlagsFromString('--expose-gc');
+    const collect = runInNewContext('gc') as () => void;
+    let rows: ReturnType<typeof readerRows> | undefined = readerRows();
+    const refs = [...rows.reports, ...rows.assessments].map((row) => new WeakRef(row));
+    const a = assessUnit(AGENCY, rows.reports, rows.assessments, P);
+    rows = undefined;
+    // A WeakRef's target is kept until the end of the turn that made or read it.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    collect();
+    expect(refs.filter((ref) => ref.deref() !== undefined)).toHaveLength(0);
+    expect(a.items[0]?.evidence).toBe(`Văn bản ${CHECKLIST[0]?.code}`);
   });
 });

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -76,5 +77,25 @@ describe('the bundle npm run build makes (scripts/build.mjs)', () => {
     expect(bundled.error).toBeUndefined();
     expect(bundled.rows?.unitCode.length).toBe(22);
     expect(bundled).toEqual(compiled);
+  });
+});
+
+describe('the heap growth the program sets (src/heap.ts)', () => {
+  it('is set before the command runs, and said under ICT_EVAL_DEBUG=memory', () => {
+    const result = run(['check', '--year', '2024', '-w', SAMPLE, '-q'], { env: { ICT_EVAL_DEBUG: 'memory' } });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(
+      /^ict-eval: debug: the heap grows at most 30% past its live data .*set by ict-eval/mu,
+    );
+    expect(run(['--version']).stderr).not.toContain('debug');
+  });
+
+  it("leaves node's own --heap-growing-percent as it is", () => {
+    const result = spawnSync(process.execPath, ['--heap-growing-percent=50', join(DIST, 'cli.js'), '--version'], {
+      env: { PATH: process.env.PATH ?? '', ICT_EVAL_DEBUG: 'memory' },
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/at most 50% past its live data .*node's own option/u);
   });
 });

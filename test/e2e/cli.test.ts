@@ -5,7 +5,18 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/io/limits.js';
 import { readSelfReportFile } from '../../src/io/readers.js';
-import { RECORD_FILES, SAMPLE, cleanUp, dumpWorkbook, listFiles, run, sampleCopy, tableOf, tempDir } from './run.js';
+import {
+  RECORD_FILES,
+  SAMPLE,
+  addReportColumn,
+  cleanUp,
+  dumpWorkbook,
+  listFiles,
+  run,
+  sampleCopy,
+  tableOf,
+  tempDir,
+} from './run.js';
 
 afterAll(cleanUp);
 
@@ -450,17 +461,7 @@ describe('the other commands on the sample workspace', () => {
   it('explain shows the warnings about the unit’s own self-report file, and not those about another unit’s', async () => {
     const ws = await sampleCopy();
     // A column whose heading looks like data, in HQV's report only: a warning about that file, with no unit code.
-    const path = join(ws, '2024/self-reports/HQV.xlsx');
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(path);
-    const sheet = workbook.worksheets[0];
-    if (sheet === undefined) throw new Error('no sheet');
-    let header = 0;
-    sheet.eachRow((row, r) => {
-      if (header === 0 && row.getCell(1).text === 'Mã đơn vị') header = r;
-    });
-    sheet.getCell(header, sheet.getRow(header).cellCount + 1).value = 'Kết quả năm trước';
-    await workbook.xlsx.writeFile(path);
+    await addReportColumn(ws, 'HQV.xlsx', 'Kết quả năm trước');
     const own = run(['explain', 'HQV', '--year', '2024', '-w', ws]);
     expect(own.code).toBe(0);
     expect(own.stdout).toMatch(/2024\/self-reports\/HQV\.xlsx.*"Kết quả năm trước" không được đọc/u);

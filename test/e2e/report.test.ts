@@ -2,8 +2,18 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
-import ExcelJS from 'exceljs';
-import { SAMPLE, cleanUp, docxParagraphs, dumpWorkbook, listFiles, run, sampleCopy, tempDir, tableOf } from './run.js';
+import {
+  SAMPLE,
+  addReportColumn,
+  cleanUp,
+  docxParagraphs,
+  dumpWorkbook,
+  listFiles,
+  run,
+  sampleCopy,
+  tempDir,
+  tableOf,
+} from './run.js';
 
 // Issue 14: the Sở's annual report to UBND tỉnh, from the same evaluation as the workbooks.
 afterAll(cleanUp);
@@ -184,21 +194,7 @@ describe('ict-eval report', () => {
 
     const ws = await sampleCopy();
     // Two units write in the column (one of them on two rows, once the same text twice).
-    const write = async (file: string, texts: readonly string[]) => {
-      const path = join(ws, '2024/self-reports', file);
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.readFile(path);
-      const sheet = workbook.worksheets[0];
-      if (sheet === undefined) throw new Error('no sheet');
-      let header = 0;
-      sheet.eachRow((row, r) => {
-        if (header === 0 && row.getCell(1).text === 'Mã đơn vị') header = r;
-      });
-      const column = sheet.getRow(header).cellCount + 1;
-      sheet.getCell(header, column).value = 'Khó khăn, vướng mắc';
-      texts.forEach((text, i) => (sheet.getCell(header + 1 + i, column).value = text));
-      await workbook.xlsx.writeFile(path);
-    };
+    const write = (file: string, texts: readonly string[]) => addReportColumn(ws, file, 'Khó khăn, vướng mắc', texts);
     await write('SYT.xlsx', [
       'Thiếu kinh phí nâng cấp máy chủ.',
       'Thiếu kinh phí nâng cấp máy chủ.',

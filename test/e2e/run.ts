@@ -48,6 +48,32 @@ export async function sampleCopy(): Promise<string> {
   return dir;
 }
 
+/**
+ * Adds a column to a self-report of a workspace, after its last heading: `heading`, then `texts` on the rows under the
+ * heading row, from the first.
+ */
+export async function addReportColumn(
+  workspace: string,
+  file: string,
+  heading: string,
+  texts: readonly string[] = [],
+): Promise<void> {
+  const path = join(workspace, '2024/self-reports', file);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  const sheet = workbook.worksheets[0];
+  if (sheet === undefined) throw new Error(`no sheet in ${file}`);
+  let header = 0;
+  sheet.eachRow((row, r) => {
+    if (header === 0 && row.getCell(1).text === 'Mã đơn vị') header = r;
+  });
+  if (header === 0) throw new Error(`no heading row in ${file}`);
+  const column = sheet.getRow(header).cellCount + 1;
+  sheet.getCell(header, column).value = heading;
+  texts.forEach((text, i) => (sheet.getCell(header + 1 + i, column).value = text));
+  await workbook.xlsx.writeFile(path);
+}
+
 export async function cleanUp(): Promise<void> {
   await Promise.all(temps.splice(0).map((d) => rm(d, { recursive: true, force: true })));
 }

@@ -214,10 +214,12 @@ describe('an item result keeps what it needs of the rows, not the rows', () => {
 
   it('a row made by hand gives its source whole; an item with no row has none', () => {
     const reports = report('SYT', { absent: ['1.2'] }).map((r) =>
-      r.itemCode === '1.1' ? { ...r, source: { file: 'tay.csv', row: 3, column: 'C' } } : r,
+      r.itemCode === '1.1' || r.itemCode === '1.3' ? { ...r, source: { file: 'tay.csv', row: 3, column: 'C' } } : r,
     );
     const a = assessUnit(AGENCY, reports, assessed('SYT', { absent: ['1.2'], blank: ['1.1'] }), P);
     expect(item(a, '1.1')?.source).toEqual({ file: 'tay.csv', row: 3, column: 'C' });
+    // Assessed by a row that says nothing of where it is from: the unit's row is the source.
+    expect(item(a, '1.3')).toMatchObject({ assessment: 'dat', source: { file: 'tay.csv', row: 3, column: 'C' } });
     expect(item(a, '1.2')).toMatchObject({ reported: false, source: undefined, evidence: '', unitNote: '' });
   });
 

@@ -1,16 +1,16 @@
 #!/usr/bin/env node
 import type { Console } from './commands/context.js';
+import { debugLine } from './debug.js';
 import { EXIT } from './errors.js';
 import { limitHeapGrowth } from './heap.js';
 import { main } from './program.js';
 
 // Before anything is read: the heap grows less far past its live data (src/heap.ts), here and in the reader threads.
 const heap = limitHeapGrowth();
-if (/\bmemory\b/u.test(process.env.ICT_EVAL_DEBUG ?? '')) {
-  process.stderr.write(
-    `ict-eval: debug: the heap grows at most ${heap.percent}% past its live data (--heap-growing-percent, ${heap.ours ? 'set by ict-eval' : "node's own option"})\n`,
-  );
-}
+debugLine(
+  'memory',
+  `the heap grows at most ${heap.percent}% past its live data (--heap-growing-percent, ${heap.ours ? 'set by ict-eval' : "node's own option"})`,
+);
 
 // A reader that closes the pipe early (`ict-eval check | head -1`) is not a failure: the rest of the
 // output is dropped and the program ends quietly with 0 (product.md, exit codes).

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { type ReadLimits, formatBytes } from './limits.js';
 import { type ReadReply, type ReadTask, unpackReply } from './read-worker.js';
 import { type SelfReportsRead, readSelfReportFile } from './readers.js';
-import { readDebug } from './table.js';
+import { debugLine } from '../debug.js';
 
 /** Below this much input, worker threads cost more to start than they save. */
 const PARALLEL_FROM_BYTES = 4 * 1024 * 1024;
@@ -44,7 +44,8 @@ export async function readSelfReportFiles(
   const parallel = options.parallel ?? (bytes >= PARALLEL_FROM_BYTES && workers >= 2 && files.length >= 4);
   // Under the test runner the sources are TypeScript: there is no compiled worker to start.
   const threads = parallel && existsSync(fileURLToPath(workerFile));
-  readDebug(
+  debugLine(
+    'read',
     `${files.length} self-report files, ${formatBytes(bytes)}: ${threads ? `read by ${workers} reader threads` : 'read here, one after the other'}`,
   );
   if (!threads) {
@@ -114,7 +115,10 @@ function readInWorkers(
           // The file needs more than the limit: read again, whole, by a worker without one.
           pool.delete(worker);
           reading.delete(worker);
-          readDebug(`${files[id]?.display ?? '?'}: read again without the ${oldSpaceMb} MB limit of a reader thread`);
+          debugLine(
+            'read',
+            `${files[id]?.display ?? '?'}: read again without the ${oldSpaceMb} MB limit of a reader thread`,
+          );
           send(start(false), id);
           return;
         }

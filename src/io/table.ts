@@ -8,6 +8,7 @@ import { matchKey } from './normalize.js';
 import { type Problem, columnLetter, error, warning } from './problems.js';
 import { CONVERTED_EXTENSIONS, SAVE_AS_XLSX, convertToXlsx } from './convert.js';
 import { readXlsxSheets } from './xlsx.js';
+import { debugLine } from '../debug.js';
 
 /** How far below the top of a sheet the header row may be (title lines, dates, merged titles). */
 export const HEADER_SCAN_ROWS = 30;
@@ -444,11 +445,6 @@ export async function readTable<K extends string>(
   return { rows, problems, extraHeaders: [...extraHeaders] };
 }
 
-/** ICT_EVAL_DEBUG=read: a line on stderr about how a file was read (the parser a sheet needed, a reader thread's limit). */
-export function readDebug(line: string): void {
-  if (/\bread\b/u.test(process.env.ICT_EVAL_DEBUG ?? '')) process.stderr.write(`ict-eval: debug: ${line}\n`);
-}
-
 /** Reads the sheets of an .xlsx through the guard; a problem when it cannot be opened or parsed. */
 async function readWorkbook(
   path: string,
@@ -461,7 +457,7 @@ async function readWorkbook(
   try {
     // Which sheets the cell scanner leaves to the SAX parser, and why.
     const onFallback = (sheet: string, reason: string) => {
-      readDebug(`${display}, sheet "${sheet}": read by the SAX parser (${reason})`);
+      debugLine('read', `${display}, sheet "${sheet}": read by the SAX parser (${reason})`);
     };
     for (const sheet of readXlsxSheets(opened, { onFallback })) await consume(sheet);
     return undefined;

@@ -1,0 +1,8 @@
+/**
+ * A line on stderr when `ICT_EVAL_DEBUG` names its topic (`ICT_EVAL_DEBUG=read,memory`): `read`, how each file was read
+ * (the parser a sheet needed, the reader threads); `memory`, the heap's growth in force (src/heap.ts).
+ */
+export function debugLine(topic: 'read' | 'memory', line: string): void {
+  if (new RegExp(`\\b${topic}\\b`, 'u').test(process.env.ICT_EVAL_DEBUG ?? ''))
+    process.stderr.write(`ict-eval: debug: ${line}\n`);
+}

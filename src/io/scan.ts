@@ -382,11 +382,23 @@ export class StringTable implements ElementSink {
 
   close(name: string): void {
     if (name === 'si') {
-      this.strings.push((this.current ?? []).join(''));
+      this.strings.push(ownText((this.current ?? []).join('')));
       this.current = undefined;
     } else if (name === 'rPh') this.phonetic--;
     else if (name === 't') this.inText = false;
   }
+}
+
+/**
+ * `text` as a string of its own. Text cut from a part's XML (a slice) is, in V8, a view that keeps the whole part
+ * alive: one unit name kept from a 1 MB shared-strings part kept the megabyte (a national run held 4 MB of parts so,
+ * through the names and positions of the units and heads). A new string made from it lets the part go. The cells
+ * that are kept (shared strings, text in cells, an error's text) are made so; text turned into a number or a date is
+ * not kept and not copied.
+ */
+export function ownText(text: string): string {
+  // Joined to one character, `text` is copied into a new string; cutting that character off keeps only the copy.
+  return ` ${text}`.slice(1);
 }
 
 /** The shared strings of a `sharedStrings.xml` text, or why the SAX parser must read it. */

@@ -7,6 +7,7 @@ import {
   SheetGrid,
   StringTable,
   columnOf,
+  ownText,
   scanSharedStrings,
   scanSheetRows,
 } from './scan.js';
@@ -221,7 +222,7 @@ function cellValue(
 ): Cell {
   const value = state.value;
   if (state.formula !== undefined && (value === undefined || (value === '' && state.type !== 'str'))) {
-    const bad: BadCell = { bad: 'formula-without-result', detail: `=${state.formula}` };
+    const bad: BadCell = { bad: 'formula-without-result', detail: ownText(`=${state.formula}`) };
     return bad;
   }
   switch (state.type) {
@@ -229,14 +230,16 @@ function cellValue(
       const text = strings[Number(value)];
       return text ?? null;
     }
-    case 'inlineStr':
-      return state.inline ?? value ?? null;
+    case 'inlineStr': {
+      const text = state.inline ?? value;
+      return text === undefined ? null : ownText(text);
+    }
     case 'str':
-      return value ?? null;
+      return value === undefined ? null : ownText(value);
     case 'b':
       return value === '1' || value === 'true';
     case 'e':
-      return { bad: 'error-value', detail: value ?? '' };
+      return { bad: 'error-value', detail: ownText(value ?? '') };
     case 'd':
       // An ISO date cell without a zone is a calendar date: read it as UTC, never in the machine's zone.
       return value === undefined
@@ -245,7 +248,7 @@ function cellValue(
     default: {
       if (value === undefined || value === '') return null;
       const number = Number(value);
-      if (!Number.isFinite(number)) return value;
+      if (!Number.isFinite(number)) return ownText(value);
       return dateStyles[state.style] === true ? excelSerialToDate(number, date1904) : number;
     }
   }

@@ -3,10 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runYear } from '../../src/pipeline/year.js';
 import type { CellValue, Document, TableSheet } from '../../src/report/content/document.js';
 import { ratingDocument, sanctionDocument } from '../../src/report/content/outputs.js';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import { workbookWriter, xmlEncoder } from '../../src/report/render/exceljs.js';
 import { columnLetter } from '../../src/io/problems.js';
-import { directRows } from '../../src/report/render/sheet-rows.js';
+import { WAITING_XML_BYTES, directRows, settleStream } from '../../src/report/render/sheet-rows.js';
 import { renderWorkbook } from '../../src/report/render/workbook.js';
 import { SAMPLE } from '../e2e/run.js';
 import { hostileText } from './hostile-text.js';
@@ -138,5 +138,43 @@ describe('table rows written as sheet XML', () => {
       'AAA',
       'XFD',
     ]);
+  });
+
+  it('wait, when too much XML waits in the zip for its deflating, until it has gone (not one turn of the loop)', async () => {
+    const WorkbookWriter = await workbookWriter();
+    const out = new PassThrough();
+    out.resume();
+    const workbook = new WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    const ws = workbook.addWorksheet('Bảng');
+    const header = ws.getRow(1);
+    header.getCell(1).value = 'Tiêu đề';
+    header.commit();
+    const sink = directRows(ws, await xmlEncoder());
+    if (sink === undefined) throw new Error('directRows refused a fresh sheet');
+    const pipes = (ws as unknown as { stream: { pipes: { _writableState: { length: number } }[] } }).stream.pipes;
+    const waiting = () => pipes[0]?._writableState.length ?? 0;
+    const cells = Array.from({ length: 10 }, (_, i) => `Đơn vị hành chính số ${i}: ý kiến của Sở Nội vụ`);
+    const styles = cells.map(() => ({}));
+    // Rows written with no turn of the event loop: nothing is deflated, the XML waits.
+    let row = 2;
+    while (waiting() <= 2 * WAITING_XML_BYTES) sink.write(row++, 15, cells, styles);
+    await sink.settle();
+    expect(waiting()).toBeLessThanOrEqual(WAITING_XML_BYTES);
+    sink.end();
+    ws.commit();
+    await workbook.commit();
+  });
+
+  it('wait no longer than told for a zip that does not drain, and not at all with no zip', async () => {
+    const stalled = new Writable({ highWaterMark: 16, write: () => undefined });
+    stalled.write(Buffer.alloc(64));
+    stalled.write(Buffer.alloc(64));
+    expect(stalled.writableLength).toBeGreaterThan(100);
+    const started = performance.now();
+    await settleStream({ pipes: [stalled] }, 100, 50);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(45);
+    await settleStream({ pipes: [stalled] }, 1000, 60_000);
+    await settleStream({}, 0, 60_000);
+    await settleStream({ pipes: [] }, 0, 60_000);
   });
 });

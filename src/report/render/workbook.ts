@@ -1,5 +1,4 @@
 import { PassThrough } from 'node:stream';
-import { setImmediate as turn } from 'node:timers/promises';
 import type ExcelJS from 'exceljs';
 import { workbookWriter, xmlEncoder } from './exceljs.js';
 import { type RowWriting, directRows, exceljsRows } from './sheet-rows.js';
@@ -384,7 +383,7 @@ export async function addTableSheet(
       values[1] = title.toUpperCase();
       cellStyles.length = last;
       cellStyles.fill(styles.group);
-      if (sink.write(at++, heightFor(1), values, cellStyles)) await turn();
+      if (sink.write(at++, heightFor(1), values, cellStyles)) await sink.settle();
     }
     stt++;
     let lines = 1;
@@ -402,8 +401,8 @@ export async function addTableSheet(
       }
     }
     // A piece of XML went to the zip: its deflating (Node's zlib, on another thread) goes on while the next rows
-    // are made, for it needs this thread only between its chunks.
-    if (sink.write(at++, heightFor(lines), values, cellStyles)) await turn();
+    // are made, for it needs this thread only between its chunks; when too much XML waits for it, the rows wait.
+    if (sink.write(at++, heightFor(lines), values, cellStyles)) await sink.settle();
   }
   sink.end();
   if (rows.length === 0 && sheet.emptyText !== undefined) {

@@ -51,7 +51,8 @@ export function exceljsRows(ws: ExcelJS.Worksheet): RowSink {
 interface WriterInternals {
   /**
    * The sheet's XML, on its way to the zip (exceljs's StreamBuf, lib/utils/stream-buf.js); `pipes` holds the zip's
-   * input for the sheet once the zip has started on it.
+   * input for the sheet (archiver pipes the stream into a PassThrough of its own when the sheet is added), which the
+   * zip reads and deflates when it comes to the sheet.
    */
   readonly stream: { write(text: string): unknown; readonly pipes?: unknown };
   /** The rows not yet committed, and the number of the first of them. */
@@ -89,7 +90,7 @@ const PIECE = 1 << 16;
  * The bytes of a sheet's XML that may wait, not yet deflated, in the zip's input before the rows stop for it. exceljs
  * hands its stream's pieces on without looking at what the zip's input says (write's false), so the XML waited there
  * while it was made faster than deflated: up to 18 MB of a national rating sheet (29 MB of XML), 34 MB of external
- * memory at the top of the rendering. Waiting for the input to drain past this bound keeps it near 1 MB.
+ * memory at the top of the rendering. Past this bound the rows wait until the input has drained.
  */
 export const WAITING_XML_BYTES = 1 << 20;
 /** How long rows wait for the zip's input to drain before they go on anyway: a stalled zip slows a run, never hangs it. */

@@ -1104,7 +1104,18 @@ export async function readFollowUpFile(path: string, display: string, limits: Re
       continue;
     }
     seen.set(value.unitCode, row.where);
-    followUps.push({ ...value, source: row.where });
+    // A literal in the schema's order, not `{ ...value, source }` (a hidden class per row: see decideSanction).
+    const { unitCode, slow, reviewDemanded, reviewDocument, exceptionalAchievement, rewardRecipient, note } = value;
+    followUps.push({
+      unitCode,
+      slow,
+      reviewDemanded,
+      reviewDocument,
+      exceptionalAchievement,
+      rewardRecipient,
+      note,
+      source: row.where,
+    });
   }
   return { followUps, problems };
 }

@@ -443,20 +443,19 @@ export function evaluateYear(input: YearInput, policy: Policy): YearEvaluation {
       gaps.push({ kind: 'no-previous-score', unitCode: unit.code, year: input.year - 1 });
     if (previous.status === 'unsettled')
       gaps.push({ kind: 'previous-unsettled', unitCode: unit.code, codes: previous.codes, year: input.year - 1 });
-    const base = {
+    const group = groupOf(ranking, rank);
+    const followUp = followUpOf.get(unit.code) ?? NO_FOLLOW_UP;
+    const own = personsByUnit.get(unit.code) ?? [];
+    // One literal, not `{ ...base, whole }`: see decideSanction (a hidden class per unit otherwise).
+    return {
       unit,
       assessment,
       rank,
-      group: groupOf(ranking, rank),
+      group,
       previous,
-      followUp: followUpOf.get(unit.code) ?? NO_FOLLOW_UP,
-    };
-    const own = personsByUnit.get(unit.code) ?? [];
-    return {
-      ...base,
-      whole: judge(base, allSections, policy),
-      unitRewards:
-        base.followUp.exceptionalAchievement && base.followUp.rewardRecipient === '' ? [adHocReward(regulation)] : [],
+      followUp,
+      whole: judge({ unit, assessment, rank, group, previous, followUp }, allSections, policy),
+      unitRewards: followUp.exceptionalAchievement && followUp.rewardRecipient === '' ? [adHocReward(regulation)] : [],
       withoutHead: !own.some((p) => holdsHeadPost(p.role)),
     };
   });

@@ -20,10 +20,30 @@ const MAX_WORKERS = 4;
 const WORKER_OLD_SPACE_MB = 128;
 
 /**
- * Reads the self-report files, in order of the list. A national year (20 workbooks, 220 000
- * rows) is read by worker threads, one per core (at most 4), each parsing whole files; a
- * province's few files are read here, one after the other, so that only one file's parts are
- * inflated at a time. Either way the result is the same (test/io/pool.test.ts).
+ * Reader threads pay only with a core to spare besides the one V8's collector shares with the main thread. On this
+ * 2-core machine, reading a national year's 20 self-report files (220 000 rows), 3 alternating pairs: 2 reader threads
+ * 2.42-2.76 s wall, 4.6-5.3 s CPU, 255-257 MB; the main thread alone 2.15-2.17 s, 2.8-2.9 s CPU, 204-227 MB (the
+ * collector's helpers already keep the second core busy, and each thread adds its start, a cold compiler and the
+ * packing of its rows). The main thread and one thread taking files from one queue did no better: 1.63-1.78 s and
+ * 2.9-3.3 s CPU against 1.60-1.96 s and 2.2-2.6 s alone.
+ */
+const MIN_CORES_FOR_THREADS = 3;
+
+/**
+ * How many reader threads read the self-report files: none (the main thread reads them, one after the other) for a
+ * few small files or on a machine with fewer than MIN_CORES_FOR_THREADS cores; else one per core, at most
+ * MAX_WORKERS. `parallel` (tests) forces the choice.
+ */
+export function readerThreads(files: number, bytes: number, cores: number, parallel?: boolean): number {
+  const threads = Math.min(MAX_WORKERS, cores, files);
+  if (parallel !== undefined) return parallel ? Math.max(1, threads) : 0;
+  return bytes >= PARALLEL_FROM_BYTES && cores >= MIN_CORES_FOR_THREADS && files >= 4 ? threads : 0;
+}
+
+/**
+ * Reads the self-report files, in order of the list: by reader threads when readerThreads says so, each parsing whole
+ * files; else here, one after the other, so that only one file's parts are inflated at a time. Either way the result
+ * is the same (test/io/pool.test.ts).
  */
 export async function readSelfReportFiles(
   files: readonly { path: string; display: string }[],
@@ -40,10 +60,9 @@ export async function readSelfReportFiles(
       // The reader reports a missing file.
     }
   }
-  const workers = Math.min(MAX_WORKERS, availableParallelism(), files.length);
-  const parallel = options.parallel ?? (bytes >= PARALLEL_FROM_BYTES && workers >= 2 && files.length >= 4);
+  const workers = readerThreads(files.length, bytes, availableParallelism(), options.parallel);
   // Under the test runner the sources are TypeScript: there is no compiled worker to start.
-  const threads = parallel && existsSync(fileURLToPath(workerFile));
+  const threads = workers > 0 && existsSync(fileURLToPath(workerFile));
   debugLine(
     'read',
     `${files.length} self-report files, ${formatBytes(bytes)}: ${threads ? `read by ${workers} reader threads` : 'read here, one after the other'}`,

@@ -89,6 +89,28 @@ describe('how the self-reports are read, said under ICT_EVAL_DEBUG=read', () => 
   });
 });
 
+describe('when reader threads are used', () => {
+  const national = { files: 20, bytes: 6.1 * 1024 * 1024 };
+  it('not on a 2-core machine, where they cost more CPU and memory than they save (the national year is read here)', async () => {
+    const { readerThreads } = await import('../../src/io/pool.js');
+    expect(readerThreads(national.files, national.bytes, 2)).toBe(0);
+    expect(readerThreads(national.files, national.bytes, 1)).toBe(0);
+  });
+  it('one per core from 3 cores, at most 4, for 4 MB of files or more in at least 4 files', async () => {
+    const { readerThreads } = await import('../../src/io/pool.js');
+    expect(readerThreads(national.files, national.bytes, 3)).toBe(3);
+    expect(readerThreads(national.files, national.bytes, 16)).toBe(4);
+    expect(readerThreads(national.files, 3 * 1024 * 1024, 16)).toBe(0);
+    expect(readerThreads(3, national.bytes, 16)).toBe(0);
+  });
+  it('as a caller forces: at least one thread when asked for, none when refused', async () => {
+    const { readerThreads } = await import('../../src/io/pool.js');
+    expect(readerThreads(1, 1000, 2, true)).toBe(1);
+    expect(readerThreads(6, 1000, 2, true)).toBe(2);
+    expect(readerThreads(national.files, national.bytes, 16, false)).toBe(0);
+  });
+});
+
 describe('rows packed for the trip between threads', () => {
   it('come back as they went: nulls, absent sheets, repeated and unique texts; each distinct text posted once', async () => {
     const { packRows, unpackRows, packedBuffers } = await import('../../src/io/read-worker.js');

@@ -174,6 +174,50 @@ function outcomeFor(
   };
 }
 
+/** The points behind a decision. */
+type Clauses = Pick<
+  SanctionDecision,
+  'applicableClauses' | 'restsOnBottomTwoYears' | 'uncoveredCase' | 'mappedByPolicy' | 'nearestClauses'
+>;
+/** A decision's outcome, why, and its articles. */
+type Verdict = Pick<SanctionDecision, 'outcome' | 'reason' | 'citations'>;
+
+/** The points behind a decision that rests on none: no sanction, or an outcome left open. */
+const noClause = (): Clauses => ({
+  applicableClauses: [],
+  restsOnBottomTwoYears: false,
+  uncoveredCase: null,
+  mappedByPolicy: false,
+  nearestClauses: [],
+});
+
+/**
+ * Every decision is made here, by this one literal, never as `{ ...none, ...known, flags }`: V8 gives an object made by
+ * a spread and then added to a hidden class of its own, and a national year's 11 000 decisions and 10 000 unit
+ * evaluations (src/rules/evaluate.ts) had 21 000 of them, some 6 MB (issue #15).
+ */
+function decision(
+  verdict: Verdict,
+  clauses: Clauses,
+  rest: Pick<SanctionDecision, 'bottomTwoYears' | 'possibleOutcomes' | 'notes' | 'flags' | 'facts'>,
+): SanctionDecision {
+  return {
+    outcome: verdict.outcome,
+    reason: verdict.reason,
+    citations: verdict.citations,
+    bottomTwoYears: rest.bottomTwoYears,
+    applicableClauses: clauses.applicableClauses,
+    restsOnBottomTwoYears: clauses.restsOnBottomTwoYears,
+    uncoveredCase: clauses.uncoveredCase,
+    mappedByPolicy: clauses.mappedByPolicy,
+    nearestClauses: clauses.nearestClauses,
+    possibleOutcomes: rest.possibleOutcomes,
+    notes: rest.notes,
+    flags: rest.flags,
+    facts: rest.facts,
+  };
+}
+
 /**
  * The sanction proposal for a person rated `khong-hoan-thanh`: the most severe point of the
  * regulation whose conditions hold; `can-xem-xet` (or the form the policy maps it to) where none
@@ -192,25 +236,22 @@ export function decideSanction(
   if (facts.bottomPrevious === 'no-data') notes.push('previous-year-missing');
   const unsettled = facts.bottomThisYear === true && facts.bottomPrevious === 'unsettled';
   const bottomTwoYears = unsettled ? null : facts.bottomThisYear === true && facts.bottomPrevious === 'bottom';
-  // The decisions below are written out as literals, never as `{ ...none, ...known, flags }`: V8 gives an object made
-  // by a spread and then added to a hidden class of its own, and a national year's 11 000 decisions and 10 000 unit
-  // evaluations (src/rules/evaluate.ts) had 21 000 of them, some 6 MB (issue #15). The keys keep the spread's order.
-  const none = {
-    bottomTwoYears,
-    applicableClauses: [],
-    restsOnBottomTwoYears: false,
-    uncoveredCase: null,
-    mappedByPolicy: false,
-    nearestClauses: [],
-    possibleOutcomes: [],
-    notes,
-    flags: [],
-    facts,
-  };
+  const decided = (
+    verdict: Verdict,
+    clauses: Clauses,
+    possibleOutcomes: readonly Sanction[],
+    flags: readonly string[],
+  ) => decision(verdict, clauses, { bottomTwoYears, possibleOutcomes, notes, flags, facts });
   if (facts.rating === 'xuat-sac' || facts.rating === 'hoan-thanh') {
-    return { outcome: null, reason: 'not-applicable', citations: [regulation.citations.sanctions], ...none };
+    return decided(
+      { outcome: null, reason: 'not-applicable', citations: [regulation.citations.sanctions] },
+      noClause(),
+      [],
+      [],
+    );
   }
-  if (facts.rating === 'thieu-du-lieu') return { outcome: null, reason: 'not-rated', citations: [], ...none };
+  if (facts.rating === 'thieu-du-lieu')
+    return decided({ outcome: null, reason: 'not-rated', citations: [] }, noClause(), [], []);
   if (facts.violatedSections < 1 || facts.violatedSections > sectionCount) {
     throw new RangeError(
       `decideSanction: a khong-hoan-thanh rating needs 1 to ${sectionCount} violated sections, got ${facts.violatedSections}`,
@@ -230,23 +271,18 @@ export function decideSanction(
   if (possibleOutcomes.length > 1) {
     // Unknown items decide between the outcomes: missing data. Only last year's group does: a case to review.
     const byV = new Set(candidates.filter((c) => c.bottom2 === readings[0]).map((c) => c.outcome.outcome)).size > 1;
-    return {
-      bottomTwoYears,
-      applicableClauses: [],
-      restsOnBottomTwoYears: false,
-      uncoveredCase: null,
-      mappedByPolicy: false,
-      nearestClauses: [],
+    return decided(
+      {
+        outcome: byV ? 'thieu-du-lieu' : 'can-xem-xet',
+        reason: byV ? 'uncertain' : 'previous-year-unsettled',
+        citations: byV
+          ? [regulation.citations.sanctionsOpening]
+          : [regulation.citations.sanctionsOpening, regulation.citations.homeAffairs],
+      },
+      noClause(),
       possibleOutcomes,
-      notes,
-      flags: [],
-      facts,
-      outcome: byV ? 'thieu-du-lieu' : 'can-xem-xet',
-      reason: byV ? 'uncertain' : 'previous-year-unsettled',
-      citations: byV
-        ? [regulation.citations.sanctionsOpening]
-        : [regulation.citations.sanctionsOpening, regulation.citations.homeAffairs],
-    };
+      [],
+    );
   }
   if (highest > facts.violatedSections) notes.push('certain-despite-missing-items');
   const flags = regulation.sanctionRules
@@ -256,19 +292,5 @@ export function decideSanction(
         rule.flag !== undefined && holds(rule.flag.when, facts.violatedSections, facts, bottomTwoYears === true),
     )
     .map((rule) => rule.flag?.id ?? '');
-  return {
-    bottomTwoYears,
-    applicableClauses: known.applicableClauses,
-    restsOnBottomTwoYears: known.restsOnBottomTwoYears,
-    uncoveredCase: known.uncoveredCase,
-    mappedByPolicy: known.mappedByPolicy,
-    nearestClauses: known.nearestClauses,
-    possibleOutcomes,
-    notes,
-    flags,
-    facts,
-    outcome: known.outcome,
-    reason: known.reason,
-    citations: known.citations,
-  };
+  return decided(known, known, possibleOutcomes, flags);
 }

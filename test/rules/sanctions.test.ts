@@ -259,5 +259,15 @@ describe('the readings of rules.md v2: điểm c, last year’s group, and the f
       facts(2, yes, no, no, { bottomThisYear: true, bottomPrevious: 'unsettled' }),
     ])
       expect(shareOneHiddenClass(many(f).slice(-3))).toBe(true);
+    // And every kind, with a rating that gets no sanction and one not rated, is made by one literal: one hidden class.
+    const kinds = [
+      facts(1, yes, no, no),
+      facts(3, no, no, no),
+      facts(1, yes, no, no, { undeterminedSections: 1 }),
+      facts(2, yes, no, no, { bottomThisYear: true, bottomPrevious: 'unsettled' }),
+      facts(0, yes, yes, yes, { rating: 'thieu-du-lieu' }),
+      facts(0, no, no, no, { rating: 'hoan-thanh' }),
+    ].map((f) => many(f).at(-1) ?? decideSanction(f, P));
+    expect(shareOneHiddenClass(kinds)).toBe(true);
   });
 });

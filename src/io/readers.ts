@@ -14,7 +14,7 @@ import { holdsHeadPost, sourceAt } from '../domain.js';
 import { formatCitation } from '../rules/citation.js';
 import type { BlockDef, Regulation } from '../rules/regulation.js';
 import { type Cell, isBadCell } from './cells.js';
-import { AssessedRow, ReportRow, byPair, placesOf } from './rows.js';
+import { AssessedRow, ReportRow, byPair, interner, placesOf } from './rows.js';
 import {
   ALL_SECTIONS,
   NOT_RANKED,
@@ -870,6 +870,8 @@ export async function readSelfReportFile(
   ];
   const rows: SelfReportRow[] = [];
   const placeOf = placesOf();
+  const unitCode = interner();
+  const itemCode = interner(itemCodes);
   const assessmentColumns = new Set<string>();
   for (const row of table.rows) {
     for (const extra of row.extras) if (looksLikeAssessment(extra.header)) assessmentColumns.add(extra.header);
@@ -890,8 +892,8 @@ export async function readSelfReportFile(
     }
     rows.push(
       new ReportRow(
-        value.unitCode,
-        value.itemCode,
+        unitCode(value.unitCode),
+        itemCode(value.itemCode),
         value.selfAssessment,
         value.evidence,
         value.note,
@@ -970,6 +972,8 @@ export async function readAssessmentFile(
   const rows: AssessmentRow[] = [];
   const placeOf = placesOf();
   const known = new Set(itemCodes);
+  const unitCode = interner();
+  const itemCode = interner(itemCodes);
   const reportedShapes = new Set<string>();
   // One schema per set of item columns (a sheet has one), built once, not once per row.
   const wideSchemas = new Map<string, z.ZodType>();
@@ -1031,8 +1035,8 @@ export async function readAssessmentFile(
       if (value.result !== null) {
         rows.push(
           new AssessedRow(
-            value.unitCode,
-            value.itemCode,
+            unitCode(value.unitCode),
+            itemCode(value.itemCode),
             value.result,
             value.note,
             placeOf(row.where.file, row.where.sheet),
@@ -1060,7 +1064,7 @@ export async function readAssessmentFile(
       if (status !== null) {
         rows.push(
           new AssessedRow(
-            value.unitCode,
+            unitCode(value.unitCode),
             code,
             status,
             value.note,

@@ -1,6 +1,7 @@
 import { appendFile, mkdir, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { Readable } from 'node:stream';
+import { createInflateRaw, deflateRawSync } from 'node:zlib';
 import { EXIT, UserError } from '../errors.js';
 import { exists } from '../io/fs.js';
 import { writeOutputs } from '../io/output.js';
@@ -60,8 +61,11 @@ export async function keepRecord(yearFolder: string, held: HeldRecord, command: 
   await mkdir(folder, { recursive: true });
   const path = join(folder, `${held.digest}.json`);
   // Written whole or not at all (beside, then renamed), as every output is.
+  // Inflated as it is written, a piece at a time: whole, the 15 MB of a national year's record (and zlib's pieces
+  // of it while they are joined) raised the run's peak RSS after the workbooks by some 18 MB (261 → 279), where
+  // written so it is 7–11 MB (ICT_EVAL_DEBUG=memory, the "written" and "kept" phases).
   if (!(await exists(path, false)))
-    await writeOutputs([{ path, bytes: inflateRawSync(held.deflated) }], {
+    await writeOutputs([{ path, bytes: Readable.from([held.deflated]).pipe(createInflateRaw()) }], {
       force: true,
       protectedPaths: [],
       display: (p) => p,

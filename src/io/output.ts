@@ -1,13 +1,17 @@
 import { randomBytes } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import { lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { exists } from './fs.js';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { EXIT, UserError } from '../errors.js';
 
-/** A file to write: its absolute path and its bytes. */
+/**
+ * A file to write: its absolute path and its bytes, whole or as a stream (read once, as the file is written: a
+ * national year's history record is 15 MB, and whole it would be made at the run's peak).
+ */
 export interface OutputFile {
   readonly path: string;
-  readonly bytes: Buffer | string;
+  readonly bytes: Buffer | string | Readable;
 }
 
 function inside(child: string, parent: string): boolean {

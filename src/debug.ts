@@ -1,8 +1,9 @@
 /**
  * A line on stderr when `ICT_EVAL_DEBUG` names its topic (`ICT_EVAL_DEBUG=read,memory`): `read`, how each file was read
- * (the parser a sheet needed, the reader threads); `memory`, the heap's growth in force (src/heap.ts).
+ * (the parser a sheet needed, the reader threads); `memory`, the heap's growth in force and the memory at the end of each
+ * phase of a run (src/heap.ts).
  */
-export function debugLine(topic: 'read' | 'memory', line: string): void {
+export function debugLine(topic: 'read' | 'memory', line: string | (() => string)): void {
   if (new RegExp(`\\b${topic}\\b`, 'u').test(process.env.ICT_EVAL_DEBUG ?? ''))
-    process.stderr.write(`ict-eval: debug: ${line}\n`);
+    process.stderr.write(`ict-eval: debug: ${typeof line === 'string' ? line : line()}\n`);
 }

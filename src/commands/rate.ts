@@ -7,6 +7,7 @@ import { ratingDocument, sanctionDocument } from '../report/content/outputs.js';
 import { isProposed, toReview } from '../report/content/model.js';
 import { textTable } from '../report/render/terminal.js';
 import { issuerNotice } from '../report/content/title.js';
+import { memoryPhase } from '../heap.js';
 import { type YearRun, runYear } from '../pipeline/year.js';
 import { type Context, parseYear, requireNoErrors, runRequest } from './context.js';
 import { warningLines } from './print.js';
@@ -37,6 +38,7 @@ export async function runRateOrSanctions(
   // The run's record (out/Y/lich-su/), and what changed since the previous one: a "Thay đổi" sheet in each workbook.
   // Nothing of it when the run writes nothing (--json without -o).
   const history = printsOnly(context) ? undefined : await recordRun(folder, prepared, true);
+  memoryPhase('history');
   const changes = history?.diff === undefined ? [] : [changesSheet(history.diff)];
   const withChanges = (document: Document): Document =>
     changes.length === 0 ? document : { ...document, sheets: [...document.sheets, ...changes] };
@@ -64,7 +66,9 @@ export async function runRateOrSanctions(
     },
     [`xep-loai-${year}`, `xu-ly-${year}`],
   );
+  memoryPhase('written');
   if (history !== undefined) await keepRecord(folder, history.held, withSanctions ? 'sanctions' : 'rate', new Date());
+  memoryPhase('kept');
 
   if (context.options.json === true) {
     context.console.stdout(

@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Config } from '../config.js';
+import { memoryPhase } from '../heap.js';
 import { type OutputFile, checkOutputFolder, writeOutputs } from '../io/output.js';
 import type { Document } from '../report/content/document.js';
 import { sheetCsv, sheetSlug } from '../report/render/csv.js';
@@ -75,6 +76,7 @@ export async function writeDocuments(
   for (const { base, document: given } of documents) {
     const document = typeof given === 'function' ? given() : given;
     files.push({ path: join(folder, `${base}.xlsx`), bytes: await renderWorkbook(document) });
+    memoryPhase(`rendered ${base}.xlsx`);
     const csv = context.options.csv;
     if (csv !== undefined && csv !== false) {
       const style = csv === 'comma' ? 'comma' : 'semicolon';

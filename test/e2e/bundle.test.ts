@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/io/limits.js';
 import type { ReadReply, ReadTask } from '../../src/io/read-worker.js';
+import { ROWS_TO_COLLECT } from '../../src/pipeline/year.js';
 import { CHECKLIST } from '../helpers.js';
 import { ROOT, SAMPLE, cleanUp, run, tempDir } from './run.js';
 
@@ -77,6 +78,54 @@ describe('the bundle npm run build makes (scripts/build.mjs)', () => {
     expect(bundled.error).toBeUndefined();
     expect(bundled.rows?.unitCode.length).toBe(22);
     expect(bundled).toEqual(compiled);
+  });
+});
+
+describe("a run says its memory phase by phase, and collects the heap once a large year's rows are let go", () => {
+  const phases = (stderr: string) =>
+    [...stderr.matchAll(/^ict-eval: debug: ([^:]+): heap \d+ of \d+ MB, RSS \d+ MB, peak RSS so far \d+ MB$/gmu)].map(
+      (m) => m[1],
+    );
+
+  it('a province: every phase under ICT_EVAL_DEBUG=memory, and no collection (30 units)', async () => {
+    const out = await tempDir();
+    const result = run(['sanctions', '--year', '2024', '-w', SAMPLE, '-o', out, '-q'], {
+      env: { ICT_EVAL_DEBUG: 'memory' },
+    });
+    expect(result.code).toBe(0);
+    expect(phases(result.stderr)).toEqual([
+      'read',
+      'rules',
+      'decided',
+      'history',
+      'rendered xep-loai-2024.xlsx',
+      'rendered xu-ly-2024.xlsx',
+      'written',
+      'kept',
+    ]);
+    expect(result.stderr).not.toContain('rows let go');
+    expect(run(['sanctions', '--year', '2024', '-w', SAMPLE, '-o', out, '-q', '--force']).stderr).not.toContain(
+      'debug',
+    );
+  });
+
+  it(`${ROWS_TO_COLLECT} rows or more: collected once the rules have run, before the outputs are made`, async () => {
+    const workspace = await tempDir();
+    // 460 units of the benchmark's generator: 10 120 self-report rows and as many assessment rows.
+    const made = spawnSync(process.execPath, [join(ROOT, 'bench', 'generate.mjs'), workspace, '460', '4', '1']);
+    expect(made.status).toBe(0);
+    const result = run(['sanctions', '--year', '2024', '-w', workspace, '-o', join(workspace, 'out'), '-q'], {
+      env: { ICT_EVAL_DEBUG: 'memory' },
+    });
+    expect(result.code).toBe(0);
+    const collected = /^ict-eval: debug: (\d+) rows let go, heap collected: (\d+) → (\d+) MB in \d+ ms$/mu.exec(
+      result.stderr,
+    );
+    expect(collected?.[1]).toBe('20240');
+    expect(Number(collected?.[3])).toBeLessThan(Number(collected?.[2]));
+    // After the rules, before anything is made of them.
+    expect(result.stderr.indexOf('rows let go')).toBeGreaterThan(result.stderr.indexOf('debug: rules:'));
+    expect(result.stderr.indexOf('rows let go')).toBeLessThan(result.stderr.indexOf('debug: decided:'));
   });
 });
 

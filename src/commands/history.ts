@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
 import { appendFile, mkdir, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { createInflateRaw, deflateRawSync } from 'node:zlib';
+import { buffer } from 'node:stream/consumers';
+import { pipeline } from 'node:stream/promises';
+import { createDeflateRaw, createInflateRaw } from 'node:zlib';
 import { EXIT, UserError } from '../errors.js';
 import { exists } from '../io/fs.js';
 import { writeOutputs } from '../io/output.js';
@@ -12,8 +15,9 @@ import {
   factsText,
   historyRecord,
   outcomeText,
+  RECORD_DIGEST_LENGTH,
   type SealedRecord,
-  sealRecord,
+  canonicalPieces,
 } from '../report/content/history.js';
 import { type Context, parseYear } from './context.js';
 import { outputFolder } from './write.js';
@@ -24,19 +28,43 @@ export const historyFolder = (yearFolder: string) => join(yearFolder, 'lich-su')
 const LOG = 'nhat-ky.tsv';
 
 /**
- * A sealed record held until the outputs are written: its bytes deflated. A national year's record is 15 MB of JSON,
- * about 1 MB deflated (level 1: some 50 ms each way), and it would otherwise sit in memory while the workbooks are
- * rendered, at the run's peak. `keepRecord` writes the bytes as they were sealed.
+ * A record held until the outputs are written: its name and its bytes deflated. A national year's record is 15 MB of
+ * JSON, about 1 MB deflated (level 1: some 50 ms each way), and it would otherwise sit in memory while the workbooks
+ * are rendered, at the run's peak. `keepRecord` writes the bytes as they were made.
  */
 export interface HeldRecord {
   readonly digest: string;
   readonly deflated: Buffer;
 }
 
-const holdRecord = (sealed: Pick<SealedRecord, 'bytes' | 'digest'>): HeldRecord => ({
-  digest: sealed.digest,
-  deflated: deflateRawSync(sealed.bytes, { level: 1 }),
-});
+/** How much of a record's text is deflated at a time: each is a trip to zlib's thread (a person's piece: 11 000). */
+const HOLD_CHUNK = 1024 * 1024;
+
+/**
+ * Hashes and deflates a record's canonical text a megabyte at a time (the same digest as sealRecord's): whole, the
+ * 15 MB of a national record and its 11 000 pieces were made at once, some 12 MB over what the run held then.
+ */
+export async function holdRecord(record: HistoryRecord): Promise<HeldRecord> {
+  const hash = createHash('sha256');
+  function* hashed(): Generator<Buffer> {
+    let batch: Buffer[] = [];
+    let size = 0;
+    for (const piece of canonicalPieces(record)) {
+      hash.update(piece);
+      batch.push(piece);
+      size += piece.length;
+      if (size >= HOLD_CHUNK) {
+        yield Buffer.concat(batch, size);
+        batch = [];
+        size = 0;
+      }
+    }
+    if (size > 0) yield Buffer.concat(batch, size);
+  }
+  const deflate = createDeflateRaw({ level: 1 });
+  const [deflated] = await Promise.all([buffer(deflate), pipeline(Readable.from(hashed()), deflate)]);
+  return { digest: hash.digest('hex').slice(0, RECORD_DIGEST_LENGTH), deflated };
+}
 
 /**
  * A run's record, sealed and held deflated for `keepRecord`, and, when asked, what changed since the previous record.
@@ -48,8 +76,9 @@ export async function recordRun(
   run: YearRun,
   compare: boolean,
 ): Promise<{ held: HeldRecord; diff: HistoryDiff | undefined }> {
-  const sealed = sealRecord(historyRecord(run.year, run.rows, run.policy, run.loaded.files, run.info.toolVersion));
-  return { held: holdRecord(sealed), diff: compare ? await changesSince(yearFolder, sealed) : undefined };
+  const record = historyRecord(run.year, run.rows, run.policy, run.loaded.files, run.info.toolVersion);
+  const held = await holdRecord(record);
+  return { held, diff: compare ? await changesSince(yearFolder, { record, digest: held.digest }) : undefined };
 }
 
 /**
@@ -120,7 +149,10 @@ async function previousRecord(
  * when there is none, or when it is a record of other persons (an output folder shared by two workspaces is not "a
  * change"): only a record sharing at least one person with this run's is compared.
  */
-export async function changesSince(yearFolder: string, sealed: SealedRecord): Promise<HistoryDiff | undefined> {
+export async function changesSince(
+  yearFolder: string,
+  sealed: Pick<SealedRecord, 'record' | 'digest'>,
+): Promise<HistoryDiff | undefined> {
   const previous = await previousRecord(yearFolder, sealed.digest);
   if (previous === undefined) return undefined;
   const keys = new Set(sealed.record.persons.map((p) => p.key));

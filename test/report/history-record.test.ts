@@ -4,6 +4,8 @@ import { type HistoryRecord, sealRecord } from '../../src/report/content/history
 import { runYear } from '../../src/pipeline/year.js';
 import { historyRecord } from '../../src/report/content/history.js';
 import { SAMPLE } from '../e2e/run.js';
+import { holdRecord } from '../../src/commands/history.js';
+import { inflateRawSync } from 'node:zlib';
 
 /** The record's text as first defined: a copy with every object's keys sorted, then JSON.stringify of the whole. */
 function reference(record: HistoryRecord): Buffer {
@@ -103,5 +105,31 @@ describe('the history record’s bytes (sealRecord, made a person at a time)', (
     expect(sealed.bytes.equals(reference(r))).toBe(true);
     const { createHash } = await import('node:crypto');
     expect(sealed.digest).toBe(createHash('sha256').update(sealed.bytes).digest('hex').slice(0, 16));
+  });
+});
+
+describe('a held record (holdRecord, hashed and deflated a megabyte at a time)', () => {
+  it('has the digest of sealRecord, and inflates to its bytes, for any record', async () => {
+    await fc.assert(
+      fc.asyncProperty(record, async (r) => {
+        const held = await holdRecord(r);
+        const sealed = sealRecord(r);
+        expect(held.digest).toBe(sealed.digest);
+        expect(inflateRawSync(held.deflated).equals(sealed.bytes)).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('the same for a record of several megabytes (the sample year\u2019s persons, many times over)', async () => {
+    const run = await runYear({ workspace: SAMPLE, cwd: SAMPLE }, 2024);
+    const one = historyRecord(2024, run.rows, run.policy, run.loaded.files, 'test');
+    const persons = Array.from({ length: 400 }, (_, i) => one.persons.map((p) => ({ ...p, key: `${p.key}|${i}` })));
+    const r: HistoryRecord = { ...one, persons: persons.flat() };
+    const sealed = sealRecord(r);
+    expect(sealed.bytes.length).toBeGreaterThan(3 * 1024 * 1024);
+    const held = await holdRecord(r);
+    expect(held.digest).toBe(sealed.digest);
+    expect(inflateRawSync(held.deflated).equals(sealed.bytes)).toBe(true);
   });
 });

@@ -81,25 +81,31 @@ const PERSONS_AT = '\u0000persons';
  * The canonical text of a record (two-space indented, final newline) in UTF-8, made a person at a time: the same bytes
  * as JSON.stringify of the whole with sorted keys, without a second copy of the 11 000 persons with sorted keys and
  * without the whole text as one string, which Vietnamese names make two bytes a character (some 30 MB at once for a
- * national record).
+ * national record). The pieces are made as they are asked for: a run hashes and deflates them one by one
+ * (holdRecord in src/commands/history.ts), never holding the 15 MB of a national record at once.
  */
-function canonicalBytes(record: HistoryRecord): Buffer {
+export function* canonicalPieces(record: HistoryRecord): Generator<Buffer> {
   const { persons, ...rest } = record;
   const frame = JSON.stringify({ ...rest, persons: PERSONS_AT }, sortedKeys, 2);
   const marker = JSON.stringify(PERSONS_AT);
   const at = frame.indexOf(marker);
   // The marker stands once, where the persons go, unless a value of the record's own says the same (then: whole).
-  if (at < 0 || frame.lastIndexOf(marker) !== at) return Buffer.from(`${JSON.stringify(record, sortedKeys, 2)}\n`);
-  const parts: Buffer[] = [Buffer.from(`${frame.slice(0, at)}${persons.length === 0 ? '[]' : '['}`)];
-  persons.forEach((person, i) => {
+  if (at < 0 || frame.lastIndexOf(marker) !== at) {
+    yield Buffer.from(`${JSON.stringify(record, sortedKeys, 2)}\n`);
+    return;
+  }
+  yield Buffer.from(`${frame.slice(0, at)}${persons.length === 0 ? '[]' : '['}`);
+  for (const [i, person] of persons.entries()) {
     // A person's lines two levels down (in the record, in its array); a newline in a value is written \n by JSON.
     // With a replacer JSON.stringify takes its slow path: a person already in order is written without one.
     const text = JSON.stringify(person, inOrder(person) ? undefined : sortedKeys, 2).replaceAll('\n', '\n    ');
-    parts.push(Buffer.from(`${i === 0 ? '' : ','}\n    ${text}`));
-  });
-  parts.push(Buffer.from(`${persons.length === 0 ? '' : '\n  ]'}${frame.slice(at + marker.length)}\n`));
-  return Buffer.concat(parts);
+    yield Buffer.from(`${i === 0 ? '' : ','}\n    ${text}`);
+  }
+  yield Buffer.from(`${persons.length === 0 ? '' : '\n  ]'}${frame.slice(at + marker.length)}\n`);
 }
+
+/** The first 16 hex digits of a SHA-256: a record's name. */
+export const RECORD_DIGEST_LENGTH = 16;
 
 /** A record with its text and its name, each made once (a national record is some 15 MB of JSON). */
 export interface SealedRecord {
@@ -114,8 +120,8 @@ export interface SealedRecord {
 }
 
 export function sealRecord(record: HistoryRecord): SealedRecord {
-  const bytes = canonicalBytes(record);
-  return { record, bytes, digest: createHash('sha256').update(bytes).digest('hex').slice(0, 16) };
+  const bytes = Buffer.concat([...canonicalPieces(record)]);
+  return { record, bytes, digest: createHash('sha256').update(bytes).digest('hex').slice(0, RECORD_DIGEST_LENGTH) };
 }
 
 export function personKey(r: Pick<PersonRow, 'unitCode' | 'name' | 'role' | 'period'>): string {

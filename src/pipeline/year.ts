@@ -169,8 +169,10 @@ export async function runYear(request: RunRequest, year: number): Promise<YearRu
     const { before, after, ms } = collectNow();
     debugLine('memory', `${rows} rows let go, heap collected: ${mb(before)} → ${mb(after)} MB in ${ms.toFixed(0)} ms`);
   }
+  // The persons' rows are made once the year's rows are gone: with them, at the run's peak.
+  const decided: YearRun = { ...run, rows: personRows(run.evaluation) };
   memoryPhase('decided');
-  return run;
+  return decided;
 }
 
 /**
@@ -180,7 +182,7 @@ export async function runYear(request: RunRequest, year: number): Promise<YearRu
  */
 export const ROWS_TO_COLLECT = 20_000;
 
-async function decideYear(request: RunRequest, year: number): Promise<{ run: YearRun; rows: number }> {
+async function decideYear(request: RunRequest, year: number): Promise<{ run: Omit<YearRun, 'rows'>; rows: number }> {
   await requireYearFolder(request.workspace, year);
   const { config, policy } = await loadSettings(request, year);
   const loaded = await loadYear(request.workspace, year, policy);
@@ -196,14 +198,13 @@ async function decideYear(request: RunRequest, year: number): Promise<{ run: Yea
   // The rows go with this function's frame: nothing of the run holds them from here on.
   const { year: inputYear, units, persons, scores, previousScores, previousPersons, followUps } = loaded.input;
   const kept = { year: inputYear, units, persons, scores, previousScores, previousPersons, followUps };
-  const run: YearRun = {
+  const run: Omit<YearRun, 'rows'> = {
     year,
     config,
     policy,
     loaded: { problems: loaded.problems, files: loaded.files, input: kept },
     selfReports: selfReportFacts(loaded.input),
     evaluation,
-    rows: personRows(evaluation),
     problems,
     errors: errorsOf(problems),
     warnings,

@@ -1,8 +1,9 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { coverLetter } from '../report/content/letter.js';
 import { ratingDocument, sanctionDocument } from '../report/content/outputs.js';
 import { EXIT, UserError } from '../errors.js';
+import { memoryPhase } from '../heap.js';
 import { writeOutputs } from '../io/output.js';
 import { annualReport } from '../report/content/annual.js';
 import { departmentShortName } from '../report/content/title.js';
@@ -42,6 +43,7 @@ export async function runReport(context: Context, yearText: string | undefined, 
   // The run's record, kept once the document is written; nothing of it when the run writes nothing (--json alone).
   // What changed since the previous record is read only for the report.
   const history = printsOnly(context) ? undefined : await recordRun(folder, prepared, !toHomeAffairs);
+  memoryPhase('history');
   const departmentShort = departmentShortName(prepared.policy, year);
   // Only the document asked for is made: the letter from the workbooks' sheets, the report from the evaluation and
   // from what changed since the previous record (read only for the report).
@@ -66,17 +68,22 @@ export async function runReport(context: Context, yearText: string | undefined, 
         },
       );
   const report = missing === undefined ? made : { ...made, draft: missing };
+  memoryPhase('document');
   const written: string[] = [];
   if (history !== undefined) {
     checkOutputFolder(folder, inputFolders(context, year));
     const path = join(folder, toHomeAffairs ? `cong-van-so-noi-vu-${year}.docx` : `bao-cao-${year}.docx`);
-    await writeOutputs([{ path, bytes: await renderReport(report) }], {
+    const bytes = await renderReport(report);
+    memoryPhase(`rendered ${basename(path)}`);
+    await writeOutputs([{ path, bytes }], {
       force: context.options.force === true,
       protectedPaths: prepared.loaded.files.map((f) => join(context.workspace, f.path)),
       display: context.display,
     });
+    memoryPhase('written');
     written.push(context.display(path));
     await keepRecord(folder, history.held, toHomeAffairs ? 'report --to so-noi-vu' : 'report', new Date());
+    memoryPhase('kept');
   }
   if (context.options.json === true) {
     context.console.stdout(`${JSON.stringify({ year, counts: report.counts, sections: report.sections }, null, 2)}\n`);

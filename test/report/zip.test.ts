@@ -5,7 +5,7 @@ import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
 import { workbookWriter } from '../../src/report/render/exceljs.js';
-import { type ZipEntry, readZip, redateZip, zipFiles } from '../../src/report/render/zip.js';
+import { type ZipEntry, deflatePieces, readZip, redateZip, zipFiles } from '../../src/report/render/zip.js';
 import { ROOT } from '../e2e/run.js';
 
 /** What yazl 3 writes for the entries with the options the re-pack used before zipFiles. */
@@ -103,5 +103,46 @@ describe('redateZip lays out a deflated zip as zipFiles would, without deflating
     const parts: Buffer[] = [];
     for await (const chunk of stored.outputStream) parts.push(chunk as Buffer);
     expect(await same(Buffer.concat(parts))).toBe(true);
+  });
+});
+
+describe('deflatePieces: an entry deflated as its pieces come', () => {
+  const MTIME = new Date(2024, 11, 31);
+  it('makes the zip zipFiles makes of the whole entry, however the bytes are cut', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.uint8Array({ maxLength: 70_000 }), { maxLength: 6 }), async (arrays) => {
+        const pieces = arrays.map((a) => Buffer.from(a));
+        const whole = Buffer.concat(pieces);
+        const deflated = await deflatePieces('word/document.xml', pieces);
+        expect(deflated.size).toBe(whole.length);
+        const zip = await zipFiles([{ name: 'a.xml', data: Buffer.from('<a/>') }, deflated], MTIME);
+        const reference = await zipFiles(
+          [
+            { name: 'a.xml', data: Buffer.from('<a/>') },
+            { name: 'word/document.xml', data: whole },
+          ],
+          MTIME,
+        );
+        expect(zip.equals(reference)).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a megabyte-sized text in pieces of a megabyte, as a report writes its rows', async () => {
+    const text = Array.from({ length: 40_000 }, (_, i) => `<w:tr><w:t>Nguyễn Văn ${i}</w:t></w:tr>`).join('');
+    const pieces = [];
+    for (let at = 0; at < text.length; at += 1 << 18) pieces.push(Buffer.from(text.slice(at, at + (1 << 18))));
+    const deflated = await deflatePieces('word/document.xml', pieces);
+    const [entry] = await readZip(await zipFiles([deflated], MTIME));
+    expect(entry?.data.toString('utf8')).toBe(text);
+  });
+
+  it('fails as its pieces fail', async () => {
+    function* failing(): Generator<Buffer> {
+      yield Buffer.from('<w:document>');
+      throw new Error('docx: no template row for table 1');
+    }
+    await expect(deflatePieces('word/document.xml', failing())).rejects.toThrow('no template row');
   });
 });

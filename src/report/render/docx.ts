@@ -18,6 +18,7 @@ import type { AnnualReport, ReportTable } from '../content/annual.js';
 import type { ReportChart, SeriesTone } from '../content/charts.js';
 import { placeAndDate } from '../content/title.js';
 import { repack } from './workbook.js';
+import { deflatePieces } from './zip.js';
 
 /** Twentieths of a point per millimetre, the unit of Word's page measures. */
 const MM = 56.7;
@@ -129,10 +130,9 @@ const escapeText = (text: string) => text.replace(UNSAFE, (char) => ESCAPES[char
  * `word/document.xml` with each templated table's marker row replaced by its data rows, written from the template. The
  * rows are turned into UTF-8 a megabyte at a time: never one string of the whole document.
  */
-function spliceRows(xml: string, templated: readonly TemplatedRows[]): Buffer {
-  const pieces: Buffer[] = [];
+function* spliceRows(xml: string, templated: readonly TemplatedRows[]): Generator<Buffer> {
   let from = 0;
-  templated.forEach((table, index) => {
+  for (const [index, table] of templated.entries()) {
     const first = xml.indexOf(markerOf(index, 0), from);
     const start = xml.lastIndexOf('<w:tr>', first);
     const end = xml.indexOf('</w:tr>', first) + '</w:tr>'.length;
@@ -150,22 +150,21 @@ function spliceRows(xml: string, templated: readonly TemplatedRows[]): Buffer {
       at = found + marker.length;
     }
     parts.push(row.slice(at));
-    pieces.push(Buffer.from(xml.slice(from, start)));
+    yield Buffer.from(xml.slice(from, start));
     let chunk = '';
     for (const cells of table.rows) {
       chunk += parts[0] ?? '';
       for (let column = 0; column < table.columns; column++)
         chunk += escapeText(cells[column] ?? '') + (parts[column + 1] ?? '');
       if (chunk.length >= 1 << 20) {
-        pieces.push(Buffer.from(chunk));
+        yield Buffer.from(chunk);
         chunk = '';
       }
     }
-    pieces.push(Buffer.from(chunk));
+    yield Buffer.from(chunk);
     from = end;
-  });
-  pieces.push(Buffer.from(xml.slice(from)));
-  return Buffer.concat(pieces);
+  }
+  yield Buffer.from(xml.slice(from));
 }
 
 /**
@@ -392,7 +391,7 @@ export async function renderReport(
           .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/u, `$1${stamp}Z$2`),
       );
     if (name === 'word/document.xml' && templated !== undefined && templated.length > 0)
-      return spliceRows(fixedIds(data.toString('utf8')), templated);
+      return deflatePieces(name, spliceRows(fixedIds(data.toString('utf8')), templated));
     if (/\.(xml|rels)$/u.test(name)) return Buffer.from(fixedIds(data.toString('utf8')));
     return data;
   });

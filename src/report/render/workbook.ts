@@ -3,7 +3,7 @@ import type ExcelJS from 'exceljs';
 import { workbookWriter, xmlEncoder } from './exceljs.js';
 import { type RowWriting, directRows, exceljsRows } from './sheet-rows.js';
 import { textWidth, widthIsLength } from './terminal.js';
-import { type ZipEntry, readZip, redateZip, zipFiles } from './zip.js';
+import { type Deflated, type ZipEntry, readZip, redateZip, zipFiles } from './zip.js';
 import type { CellValue, Column, Document, KeyValueSheet, TableSheet, TitleBlock } from '../content/document.js';
 import { placeAndDate } from '../content/title.js';
 
@@ -516,10 +516,13 @@ export async function workbookBytes(workbook: ExcelJS.Workbook, year: number): P
 export async function repack(
   zip: Buffer,
   year: number,
-  edit: (name: string, data: Buffer) => Buffer | Promise<Buffer> = (_name, data) => data,
+  edit: (name: string, data: Buffer) => Buffer | Deflated | Promise<Buffer | Deflated> = (_name, data) => data,
 ): Promise<Buffer> {
-  const entries: ZipEntry[] = [];
-  for (const entry of await readZip(zip)) entries.push({ name: entry.name, data: await edit(entry.name, entry.data) });
+  const entries: (ZipEntry | Deflated)[] = [];
+  for (const entry of await readZip(zip)) {
+    const edited = await edit(entry.name, entry.data);
+    entries.push(Buffer.isBuffer(edited) ? { name: entry.name, data: edited } : edited);
+  }
   return zipFiles(entries, zipDate(year));
 }
 

@@ -1,3 +1,6 @@
+import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
+import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
@@ -35,7 +38,7 @@ function dosDateTime(mtime: Date): { date: number; time: number } {
 }
 
 /** An entry deflated: its name, the CRC-32 and size of its plain bytes, and the deflated bytes (level 6, raw). */
-interface Deflated {
+export interface Deflated {
   readonly name: string;
   readonly crc: number;
   readonly size: number;
@@ -51,17 +54,41 @@ interface Deflated {
  * parts are deflated side by side in libuv's threads, as yazl does. A zip that would need zip64 (a part or the whole
  * over 4 GB, 65 535 entries) is refused.
  */
-export async function zipFiles(entries: readonly ZipEntry[], mtime: Date): Promise<Buffer> {
-  const deflated = await Promise.all(entries.map((entry) => deflateRaw(entry.data, { level: 6 })));
-  return layOut(
-    entries.map((entry, index) => ({
-      name: entry.name,
-      crc: zlib.crc32(entry.data),
-      size: entry.data.length,
-      data: deflated[index] ?? Buffer.alloc(0),
-    })),
-    mtime,
+export async function zipFiles(entries: readonly (ZipEntry | Deflated)[], mtime: Date): Promise<Buffer> {
+  const deflated = await Promise.all(
+    entries.map(async (entry): Promise<Deflated> =>
+      'crc' in entry
+        ? entry
+        : {
+            name: entry.name,
+            crc: zlib.crc32(entry.data),
+            size: entry.data.length,
+            data: await deflateRaw(entry.data, { level: 6 }),
+          },
+    ),
   );
+  return layOut(deflated, mtime);
+}
+
+/**
+ * An entry given a piece at a time, deflated as the pieces come (level 6, as zipFiles; zlib's output does not depend
+ * on how its input is cut), its CRC-32 and size counted on the way: a national report's document.xml is 30 MB, and
+ * whole, with the pieces it is joined from, it was some 60 MB at the run's peak. Pieces of about a megabyte each: each
+ * is a trip to zlib's thread.
+ */
+export async function deflatePieces(name: string, pieces: Iterable<Buffer>): Promise<Deflated> {
+  let crc = 0;
+  let size = 0;
+  function* counted(): Generator<Buffer> {
+    for (const piece of pieces) {
+      crc = zlib.crc32(piece, crc);
+      size += piece.length;
+      yield piece;
+    }
+  }
+  const deflate = zlib.createDeflateRaw({ level: 6 });
+  const [data] = await Promise.all([buffer(deflate), pipeline(Readable.from(counted()), deflate)]);
+  return { name, crc, size, data };
 }
 
 /**

@@ -55,19 +55,13 @@ export interface Deflated {
  * over 4 GB, 65 535 entries) is refused.
  */
 export async function zipFiles(entries: readonly (ZipEntry | Deflated)[], mtime: Date): Promise<Buffer> {
-  const deflated = await Promise.all(
-    entries.map(async (entry): Promise<Deflated> =>
-      'crc' in entry
-        ? entry
-        : {
-            name: entry.name,
-            crc: zlib.crc32(entry.data),
-            size: entry.data.length,
-            data: await deflateRaw(entry.data, { level: 6 }),
-          },
-    ),
-  );
+  const deflated = await Promise.all(entries.map(async (entry) => ('crc' in entry ? entry : deflateEntry(entry))));
   return layOut(deflated, mtime);
+}
+
+/** An entry's bytes deflated (level 6, raw), with their CRC-32 and size. */
+async function deflateEntry({ name, data }: ZipEntry): Promise<Deflated> {
+  return { name, crc: zlib.crc32(data), size: data.length, data: await deflateRaw(data, { level: 6 }) };
 }
 
 /**
@@ -100,18 +94,7 @@ export async function deflatePieces(name: string, pieces: Iterable<Buffer>): Pro
  */
 export async function redateZip(zip: Buffer, mtime: Date): Promise<Buffer> {
   const parts = await readZipEntries(zip, false);
-  const deflated = await Promise.all(
-    parts.map(async (part): Promise<Deflated> =>
-      part.method === DEFLATE
-        ? part
-        : {
-            name: part.name,
-            crc: zlib.crc32(part.data),
-            size: part.data.length,
-            data: await deflateRaw(part.data, { level: 6 }),
-          },
-    ),
-  );
+  const deflated = await Promise.all(parts.map(async (part) => (part.method === DEFLATE ? part : deflateEntry(part))));
   return layOut(deflated, mtime);
 }
 

@@ -2,12 +2,11 @@ import { createHash } from 'node:crypto';
 import { appendFile, mkdir, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { buffer } from 'node:stream/consumers';
-import { pipeline } from 'node:stream/promises';
-import { createDeflateRaw, createInflateRaw } from 'node:zlib';
+import { createInflateRaw } from 'node:zlib';
 import { EXIT, UserError } from '../errors.js';
 import { exists } from '../io/fs.js';
 import { writeOutputs } from '../io/output.js';
+import { deflateStream } from '../report/render/zip.js';
 import {
   type HistoryDiff,
   type HistoryRecord,
@@ -37,32 +36,19 @@ export interface HeldRecord {
   readonly deflated: Buffer;
 }
 
-/** How much of a record's text is deflated at a time: each is a trip to zlib's thread (a person's piece: 11 000). */
-const HOLD_CHUNK = 1024 * 1024;
-
 /**
- * Hashes and deflates a record's canonical text a megabyte at a time (the same digest as sealRecord's): whole, the
+ * Hashes and deflates a record's canonical text as its pieces are made (the same digest as sealRecord's): whole, the
  * 15 MB of a national record and its 11 000 pieces were made at once, some 12 MB over what the run held then.
  */
 export async function holdRecord(record: HistoryRecord): Promise<HeldRecord> {
   const hash = createHash('sha256');
   function* hashed(): Generator<Buffer> {
-    let batch: Buffer[] = [];
-    let size = 0;
     for (const piece of canonicalPieces(record)) {
       hash.update(piece);
-      batch.push(piece);
-      size += piece.length;
-      if (size >= HOLD_CHUNK) {
-        yield Buffer.concat(batch, size);
-        batch = [];
-        size = 0;
-      }
+      yield piece;
     }
-    if (size > 0) yield Buffer.concat(batch, size);
   }
-  const deflate = createDeflateRaw({ level: 1 });
-  const [deflated] = await Promise.all([buffer(deflate), pipeline(Readable.from(hashed()), deflate)]);
+  const deflated = await deflateStream(hashed(), 1);
   return { digest: hash.digest('hex').slice(0, RECORD_DIGEST_LENGTH), deflated };
 }
 

@@ -64,11 +64,38 @@ async function deflateEntry({ name, data }: ZipEntry): Promise<Deflated> {
   return { name, crc: zlib.crc32(data), size: data.length, data: await deflateRaw(data, { level: 6 }) };
 }
 
+/** How much is deflated at a time by deflateStream: each piece is a trip to zlib's thread. */
+const DEFLATE_CHUNK = 1024 * 1024;
+
+/**
+ * Bytes given a piece at a time, deflated (raw) as the pieces come, joined to a megabyte or more before each goes to
+ * zlib: a piece for each of a national record's 11 000 persons, sent one by one, cost half a second. `pieces` may
+ * count or hash what passes (deflatePieces, holdRecord in src/commands/history.ts); an error in them is the result's.
+ */
+export async function deflateStream(pieces: Iterable<Buffer>, level: number): Promise<Buffer> {
+  function* joined(): Generator<Buffer> {
+    let batch: Buffer[] = [];
+    let size = 0;
+    for (const piece of pieces) {
+      batch.push(piece);
+      size += piece.length;
+      if (size >= DEFLATE_CHUNK) {
+        yield Buffer.concat(batch, size);
+        batch = [];
+        size = 0;
+      }
+    }
+    if (size > 0) yield Buffer.concat(batch, size);
+  }
+  const deflate = zlib.createDeflateRaw({ level });
+  const [data] = await Promise.all([buffer(deflate), pipeline(Readable.from(joined()), deflate)]);
+  return data;
+}
+
 /**
  * An entry given a piece at a time, deflated as the pieces come (level 6, as zipFiles; zlib's output does not depend
  * on how its input is cut), its CRC-32 and size counted on the way: a national report's document.xml is 30 MB, and
- * whole, with the pieces it is joined from, it was some 60 MB at the run's peak. Pieces of about a megabyte each: each
- * is a trip to zlib's thread.
+ * whole, with the pieces it is joined from, it was some 60 MB at the run's peak.
  */
 export async function deflatePieces(name: string, pieces: Iterable<Buffer>): Promise<Deflated> {
   let crc = 0;
@@ -80,8 +107,7 @@ export async function deflatePieces(name: string, pieces: Iterable<Buffer>): Pro
       yield piece;
     }
   }
-  const deflate = zlib.createDeflateRaw({ level: 6 });
-  const [data] = await Promise.all([buffer(deflate), pipeline(Readable.from(counted()), deflate)]);
+  const data = await deflateStream(counted(), 6);
   return { name, crc, size, data };
 }
 

@@ -15,7 +15,6 @@ import {
   historyRecord,
   outcomeText,
   RECORD_DIGEST_LENGTH,
-  type SealedRecord,
   canonicalPieces,
 } from '../report/content/history.js';
 import { type Context, parseYear } from './context.js';
@@ -37,8 +36,8 @@ export interface HeldRecord {
 }
 
 /**
- * Hashes and deflates a record's canonical text as its pieces are made (the same digest as sealRecord's): whole, the
- * 15 MB of a national record and its 11 000 pieces were made at once, some 12 MB over what the run held then.
+ * Hashes and deflates a record's canonical text as its pieces are made: whole, the 15 MB of a national record and its
+ * 11 000 pieces were made at once, some 12 MB over what the run held then.
  */
 export async function holdRecord(record: HistoryRecord): Promise<HeldRecord> {
   const hash = createHash('sha256');
@@ -137,7 +136,7 @@ async function previousRecord(
  */
 export async function changesSince(
   yearFolder: string,
-  sealed: Pick<SealedRecord, 'record' | 'digest'>,
+  sealed: { readonly record: HistoryRecord; readonly digest: string },
 ): Promise<HistoryDiff | undefined> {
   const previous = await previousRecord(yearFolder, sealed.digest);
   if (previous === undefined) return undefined;

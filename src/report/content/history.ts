@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Policy } from '../../rules/policy.js';
 import type { InputFile } from '../../io/workspace.js';
 import { RATING_LABELS, REWARD_LABELS, SANCTION_LABELS, STATUS_LABELS, decimal, yesNo } from './labels.js';
@@ -104,25 +103,11 @@ export function* canonicalPieces(record: HistoryRecord): Generator<Buffer> {
   yield Buffer.from(`${persons.length === 0 ? '' : '\n  ]'}${frame.slice(at + marker.length)}\n`);
 }
 
-/** The first 16 hex digits of a SHA-256: a record's name. */
+/**
+ * A record's name: the first 16 hex digits of the SHA-256 of its canonical text (canonicalPieces: what it says, inputs
+ * and outcomes), as holdRecord (src/commands/history.ts) computes it.
+ */
 export const RECORD_DIGEST_LENGTH = 16;
-
-/** A record with its text and its name, each made once (a national record is some 15 MB of JSON). */
-export interface SealedRecord {
-  readonly record: HistoryRecord;
-  /**
-   * Canonical JSON, two-space indented, with a final newline, in UTF-8: kept as bytes, not as the string (Vietnamese
-   * text makes V8 hold a string at two bytes a character; the record lives while the workbooks are rendered).
-   */
-  readonly bytes: Buffer;
-  /** The first 16 hex digits of the SHA-256 of the text (what it says, inputs and outcomes). */
-  readonly digest: string;
-}
-
-export function sealRecord(record: HistoryRecord): SealedRecord {
-  const bytes = Buffer.concat([...canonicalPieces(record)]);
-  return { record, bytes, digest: createHash('sha256').update(bytes).digest('hex').slice(0, RECORD_DIGEST_LENGTH) };
-}
 
 export function personKey(r: Pick<PersonRow, 'unitCode' | 'name' | 'role' | 'period'>): string {
   return `${r.unitCode}|${r.name}|${r.role}|${r.period?.from ?? ''}`;

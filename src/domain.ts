@@ -51,6 +51,16 @@ export interface SheetPlace {
   readonly column?: string;
 }
 
+/**
+ * Rows as the rules take them: counted, in order, one at a time. An array is one; the readers keep a year's
+ * self-report and assessment rows column by column (src/io/rows.ts) and make a row's object only when it is asked for,
+ * so that a national year's 440 000 rows are never 440 000 objects at once (issue #15).
+ */
+export interface RowList<T> extends Iterable<T> {
+  readonly length: number;
+  at(index: number): T | undefined;
+}
+
 /** A row as the readers keep it: its place, shared with the other rows of its sheet, and its number (see SheetPlace). */
 export interface PlacedRow {
   readonly place: SheetPlace;

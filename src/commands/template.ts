@@ -124,7 +124,7 @@ async function selfAssessments(
   const errors = errorsOf(reads.flatMap((r) => r.problems));
   if (errors.length > 0) throw new InputProblemsError(errors);
   const byUnit = new Map<string, Map<string, string>>();
-  for (const row of reads.flatMap((r) => r.rows)) {
+  for (const row of reads.flatMap((r) => [...r.rows])) {
     const own = byUnit.get(row.unitCode) ?? new Map<string, string>();
     own.set(row.itemCode, row.selfAssessment === null ? '' : STATUS_LABELS[row.selfAssessment].vi);
     byUnit.set(row.unitCode, own);

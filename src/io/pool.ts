@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { type ReadLimits, formatBytes } from './limits.js';
 import { type ReadReply, type ReadTask, unpackReply } from './read-worker.js';
 import { type SelfReportsRead, readSelfReportFile } from './readers.js';
+import { SelfReportColumns } from './rows.js';
 import { debugLine } from '../debug.js';
 
 /** Below this much input, worker threads cost more to start than they save. */
@@ -100,7 +101,7 @@ function readInWorkers(
       if (error !== undefined) failed = true;
       for (const worker of pool) void worker.terminate();
       if (error !== undefined) reject(error);
-      else resolve(results.map((r) => r ?? { rows: [], problems: [] }));
+      else resolve(results.map((r) => r ?? { rows: new SelfReportColumns(), problems: [] }));
     };
     const send = (worker: Worker, id: number) => {
       const file = files[id];

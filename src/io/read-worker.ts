@@ -1,9 +1,9 @@
 import { parentPort } from 'node:worker_threads';
-import type { ItemStatus, SelfReportRow } from '../domain.js';
+import type { ItemStatus, RowList, SelfReportRow } from '../domain.js';
 import type { ReadLimits } from './limits.js';
 import type { Problem } from './problems.js';
 import { type SelfReportsRead, readSelfReportFile } from './readers.js';
-import { ReportRow, placesOf } from './rows.js';
+import { SelfReportColumns, placesOf } from './rows.js';
 
 /** A task of the read pool (src/io/pool.ts): one self-report file to read. */
 export interface ReadTask {
@@ -34,7 +34,7 @@ export interface PackedRows {
   readonly row: Int32Array;
 }
 
-export function packRows(rows: readonly SelfReportRow[]): PackedRows {
+export function packRows(rows: RowList<SelfReportRow>): PackedRows {
   const texts: string[] = [];
   const index = new Map<string, number>();
   const id = (text: string | null | undefined): number => {
@@ -60,7 +60,8 @@ export function packRows(rows: readonly SelfReportRow[]): PackedRows {
     sheet: column(),
     row: column(),
   };
-  rows.forEach((r, i) => {
+  let i = 0;
+  for (const r of rows) {
     const { source } = r;
     packed.unitCode[i] = id(r.unitCode);
     packed.itemCode[i] = id(r.itemCode);
@@ -71,7 +72,8 @@ export function packRows(rows: readonly SelfReportRow[]): PackedRows {
     packed.file[i] = id(source?.file ?? '');
     packed.sheet[i] = id(source?.sheet);
     packed.row[i] = source?.row ?? 0;
-  });
+    i++;
+  }
   return packed;
 }
 
@@ -83,27 +85,25 @@ export function packedBuffers(packed: PackedRows): ArrayBuffer[] {
   );
 }
 
-export function unpackRows(packed: PackedRows): SelfReportRow[] {
+export function unpackRows(packed: PackedRows): SelfReportColumns {
   const { texts } = packed;
   const text = (at: number | undefined): string => (at === undefined || at < 0 ? '' : (texts[at] ?? ''));
   // The place of each file and sheet, made once and shared by their rows.
   const placeOf = placesOf();
-  const rows: SelfReportRow[] = [];
+  const rows = new SelfReportColumns();
   for (let i = 0; i < packed.unitCode.length; i++) {
     const status = packed.selfAssessment[i] ?? -1;
     const sheetAt = packed.sheet[i] ?? -1;
     rows.push(
-      new ReportRow(
-        text(packed.unitCode[i]),
-        text(packed.itemCode[i]),
-        // A status the worker's reader made (one of ItemStatus), or none.
-        status < 0 ? null : (text(status) as ItemStatus),
-        text(packed.evidence[i]),
-        text(packed.note[i]),
-        text(packed.difficulties[i]),
-        placeOf(text(packed.file[i]), sheetAt < 0 ? undefined : text(sheetAt)),
-        packed.row[i] ?? 0,
-      ),
+      text(packed.unitCode[i]),
+      text(packed.itemCode[i]),
+      // A status the worker's reader made (one of ItemStatus), or none.
+      status < 0 ? null : (text(status) as ItemStatus),
+      text(packed.evidence[i]),
+      text(packed.note[i]),
+      text(packed.difficulties[i]),
+      placeOf(text(packed.file[i]), sheetAt < 0 ? undefined : text(sheetAt)),
+      packed.row[i] ?? 0,
     );
   }
   return rows;
@@ -118,7 +118,10 @@ export interface ReadReply {
 }
 
 export function unpackReply(reply: ReadReply): SelfReportsRead {
-  return { rows: reply.rows === undefined ? [] : unpackRows(reply.rows), problems: reply.problems ?? [] };
+  return {
+    rows: reply.rows === undefined ? new SelfReportColumns() : unpackRows(reply.rows),
+    problems: reply.problems ?? [],
+  };
 }
 
 // Runs in a worker thread: reads each file it is sent and posts back the rows and problems.

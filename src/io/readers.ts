@@ -1,20 +1,10 @@
 import { z } from 'zod';
-import type {
-  AssessmentRow,
-  FollowUp,
-  Period,
-  Person,
-  ScoreRow,
-  SelfReportRow,
-  SheetPlace,
-  SourceRef,
-  Unit,
-} from '../domain.js';
+import type { AssessmentRow, FollowUp, Period, Person, ScoreRow, SheetPlace, SourceRef, Unit } from '../domain.js';
 import { holdsHeadPost, sourceAt } from '../domain.js';
 import { formatCitation } from '../rules/citation.js';
 import type { BlockDef, Regulation } from '../rules/regulation.js';
 import { type Cell, isBadCell } from './cells.js';
-import { AssessedRow, ReportRow, byPair, interner, placesOf } from './rows.js';
+import { AssessmentColumns, SelfReportColumns, byPair, placesOf } from './rows.js';
 import {
   ALL_SECTIONS,
   NOT_RANKED,
@@ -835,7 +825,8 @@ export async function readScoresFile(
 }
 
 export interface SelfReportsRead {
-  readonly rows: readonly SelfReportRow[];
+  /** Column by column (src/io/rows.ts): a row's object is made when it is asked for. */
+  readonly rows: SelfReportColumns;
   readonly problems: readonly Problem[];
 }
 
@@ -868,10 +859,8 @@ export async function readSelfReportFile(
       (header) => looksLikeAssessment(header) || /^(noi dung|noi dung tieu chi|can cu|stt)$/u.test(matchKey(header)),
     ),
   ];
-  const rows: SelfReportRow[] = [];
+  const rows = new SelfReportColumns();
   const placeOf = placesOf();
-  const unitCode = interner();
-  const itemCode = interner(itemCodes);
   const assessmentColumns = new Set<string>();
   for (const row of table.rows) {
     for (const extra of row.extras) if (looksLikeAssessment(extra.header)) assessmentColumns.add(extra.header);
@@ -891,16 +880,14 @@ export async function readSelfReportFile(
       continue;
     }
     rows.push(
-      new ReportRow(
-        unitCode(value.unitCode),
-        itemCode(value.itemCode),
-        value.selfAssessment,
-        value.evidence,
-        value.note,
-        value.difficulties,
-        placeOf(row.where.file, row.where.sheet),
-        row.where.row,
-      ),
+      value.unitCode,
+      value.itemCode,
+      value.selfAssessment,
+      value.evidence,
+      value.note,
+      value.difficulties,
+      placeOf(row.where.file, row.where.sheet),
+      row.where.row,
     );
   }
   if (assessmentColumns.size > 0) {
@@ -914,7 +901,7 @@ export async function readSelfReportFile(
           },
           { file: display },
         ),
-        rows[0]?.unitCode,
+        rows.at(0)?.unitCode,
       ),
     );
   }
@@ -922,7 +909,8 @@ export async function readSelfReportFile(
 }
 
 export interface AssessmentRead {
-  readonly rows: readonly AssessmentRow[];
+  /** Column by column (src/io/rows.ts): a row's object is made when it is asked for. */
+  readonly rows: AssessmentColumns;
   readonly problems: readonly Problem[];
 }
 
@@ -969,11 +957,9 @@ export async function readAssessmentFile(
     ...table.problems,
     ...unreadColumns(table.extraHeaders, display, (h) => /^\d+[.,]\d+$/u.test(h.trim())),
   ];
-  const rows: AssessmentRow[] = [];
+  const rows = new AssessmentColumns();
   const placeOf = placesOf();
   const known = new Set(itemCodes);
-  const unitCode = interner();
-  const itemCode = interner(itemCodes);
   const reportedShapes = new Set<string>();
   // One schema per set of item columns (a sheet has one), built once, not once per row.
   const wideSchemas = new Map<string, z.ZodType>();
@@ -1034,14 +1020,12 @@ export async function readAssessmentFile(
       }
       if (value.result !== null) {
         rows.push(
-          new AssessedRow(
-            unitCode(value.unitCode),
-            itemCode(value.itemCode),
-            value.result,
-            value.note,
-            placeOf(row.where.file, row.where.sheet),
-            row.where.row,
-          ),
+          value.unitCode,
+          value.itemCode,
+          value.result,
+          value.note,
+          placeOf(row.where.file, row.where.sheet),
+          row.where.row,
         );
       }
       continue;
@@ -1063,15 +1047,13 @@ export async function readAssessmentFile(
       const status = value[`item:${code}`] as AssessmentRow['status'];
       if (status !== null) {
         rows.push(
-          new AssessedRow(
-            unitCode(value.unitCode),
-            code,
-            status,
-            value.note,
-            // A wide form's cell is located by its column too: one place per sheet and item column.
-            columnPlace(row.columns, `item:${code}`, row.where, spec),
-            row.where.row,
-          ),
+          value.unitCode,
+          code,
+          status,
+          value.note,
+          // A wide form's cell is located by its column too: one place per sheet and item column.
+          columnPlace(row.columns, `item:${code}`, row.where, spec),
+          row.where.row,
         );
       }
     }

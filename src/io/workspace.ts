@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { exists } from './fs.js';
 import { extname, join } from 'node:path';
-import type { FollowUp, Person, ScoreRow, SourceRef, Unit } from '../domain.js';
+import type { FollowUp, Person, RowList, ScoreRow, SourceRef, Unit } from '../domain.js';
 import type { YearInput } from '../rules/evaluate.js';
 import type { Policy } from '../rules/policy.js';
 import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
@@ -11,6 +11,7 @@ import { type Problem, aboutUnits, error, formatWhere, named, warning } from './
 import { readSelfReportFiles } from './pool.js';
 import { readAssessmentFile, readFollowUpFile, readScoresFile, readUnitsFile } from './readers.js';
 import { matchKey, revealed } from './normalize.js';
+import { AssessmentColumns, SelfReportColumns } from './rows.js';
 import { unsupportedFormat } from './table.js';
 
 export interface InputFile {
@@ -302,7 +303,7 @@ export async function loadYear(
   const previousRead = await read(found.previousScores, (f) =>
     readScoresFile(f.path, f.display, limits, blocks, regulation),
   );
-  const assessmentRead = await read(found.assessment, (f) => readAssessmentFile(f.path, f.display, limits, itemCodes));
+  let assessmentRead = await read(found.assessment, (f) => readAssessmentFile(f.path, f.display, limits, itemCodes));
   const followUpRead = await read(found.followUp, (f) => readFollowUpFile(f.path, f.display, limits));
   const reportReads = await reportsPromise;
   const roles: [InputFile['role'], Located | undefined][] = [
@@ -331,16 +332,23 @@ export async function loadYear(
   const persons: readonly Person[] = unitsRead?.persons ?? [];
   const check = unitChecker(units, unitsRead?.unreadable ?? new Set(), found.units?.display ?? 'units');
   const scores = crossCheckScores(scoresRead?.scores ?? [], units, problems, unitsRead?.unreadable);
+  // Each file's rows are let go as they are kept in the year's table (uniqueRows): the year's are never held twice.
+  const reportTables: (SelfReportColumns | undefined)[] = reportReads.map((r) => r.rows);
+  reportReads.length = 0;
   const selfReports = uniqueRows(
-    reportReads.flatMap((r) => r.rows).filter((row) => check(row, 'báo cáo tự đánh giá')),
-    'duplicate-self-report',
-    'báo cáo',
+    reportTables,
+    new SelfReportColumns(),
+    (row) => check(row, 'báo cáo tự đánh giá'),
+    { code: 'duplicate-self-report', what: 'báo cáo' },
     problems,
   );
+  const assessmentTables: (AssessmentColumns | undefined)[] = assessmentRead === undefined ? [] : [assessmentRead.rows];
+  assessmentRead = undefined;
   const assessments = uniqueRows(
-    (assessmentRead?.rows ?? []).filter((row) => check(row, 'bảng đánh giá của Sở')),
-    'duplicate-assessment',
-    'đánh giá',
+    assessmentTables,
+    new AssessmentColumns(),
+    (row) => check(row, 'bảng đánh giá của Sở'),
+    { code: 'duplicate-assessment', what: 'đánh giá' },
     problems,
   );
   const followUps = (followUpRead?.followUps ?? []).filter((row) => check(row, 'bảng theo dõi'));
@@ -473,36 +481,44 @@ function crossCheckScores(
   return kept;
 }
 
-/** One row per unit and item across all files; a second one is malformed data naming the first. */
+/**
+ * One row per unit and item across all files, kept in `kept`: a second one is malformed data naming the first; a row
+ * `admit` refuses (a unit not in the units file) is left out. Each file's table is let go (its slot emptied) once read.
+ */
 function uniqueRows<T extends { unitCode: string; itemCode: string; source?: SourceRef }>(
-  rows: readonly T[],
-  code: string,
-  what: string,
+  tables: (RowList<T> | undefined)[],
+  kept: RowList<T> & { add(row: T): void },
+  admit: (row: T) => boolean,
+  duplicate: { readonly code: string; readonly what: string },
   problems: Problem[],
-): T[] {
-  // By unit, then item: no key string made per row (220 000 rows at national scale).
-  const first = new Map<string, Map<string, T>>();
-  const kept: T[] = [];
-  for (const row of rows) {
-    let items = first.get(row.unitCode);
-    if (items === undefined) {
-      items = new Map();
-      first.set(row.unitCode, items);
+): RowList<T> {
+  // By unit, then item, the kept row's position: no key string made per row (220 000 rows at national scale).
+  const first = new Map<string, Map<string, number>>();
+  for (let k = 0; k < tables.length; k++) {
+    const rows = tables[k];
+    tables[k] = undefined;
+    if (rows === undefined) continue;
+    for (const row of rows) {
+      if (!admit(row)) continue;
+      let items = first.get(row.unitCode);
+      if (items === undefined) {
+        items = new Map();
+        first.set(row.unitCode, items);
+      }
+      const earlier = items.get(row.itemCode);
+      if (earlier !== undefined) {
+        problems.push(
+          error(
+            duplicate.code,
+            `đơn vị ${row.unitCode}, tiêu chí ${row.itemCode} đã có ${duplicate.what} ở ${place(kept.at(earlier)?.source)}; mỗi tiêu chí chỉ ghi một lần.`,
+            row.source,
+          ),
+        );
+        continue;
+      }
+      items.set(row.itemCode, kept.length);
+      kept.add(row);
     }
-    const earlier = items.get(row.itemCode);
-    if (earlier !== undefined) {
-      problems.push(
-        error(
-          code,
-          `đơn vị ${row.unitCode}, tiêu chí ${row.itemCode} đã có ${what} ở ${place(earlier.source)}; mỗi tiêu chí chỉ ghi một lần.`,
-          row.source,
-        ),
-      );
-      continue;
-    }
-    // The row, not its SourceRef: a row makes its SourceRef when asked, and only a second row needs the first's.
-    items.set(row.itemCode, row);
-    kept.push(row);
   }
   return kept;
 }

@@ -4,6 +4,7 @@ import type {
   FollowUp,
   ItemStatus,
   Person,
+  RowList,
   ScoreRow,
   SelfReportRow,
   SourceRef,
@@ -30,9 +31,10 @@ export interface YearInput {
   readonly previousScores: readonly ScoreRow[] | null;
   /** The previous year's responsible persons (`Y-1/units`), to know who was head then; null when absent. */
   readonly previousPersons: readonly Person[] | null;
-  readonly selfReports: readonly SelfReportRow[];
-  /** The department's assessment of the items. */
-  readonly assessments: readonly AssessmentRow[];
+  /** The units' self-reports: an array, or the readers' table (see RowList). */
+  readonly selfReports: RowList<SelfReportRow>;
+  /** The department's assessment of the items: an array, or the readers' table (see RowList). */
+  readonly assessments: RowList<AssessmentRow>;
   readonly followUps: readonly FollowUp[];
 }
 
@@ -195,6 +197,31 @@ const NO_FOLLOW_UP: FollowUpFacts = {
   rewardRecipient: '',
   note: '',
 };
+
+/**
+ * The positions of a list's rows, by unit: the rules take a unit's rows (rowsAt) when they assess it, so that the rows
+ * of a table kept column by column are made one unit at a time, never all at once (issue #15).
+ */
+function positionsByUnit(rows: RowList<{ readonly unitCode: string }>): Map<string, number[]> {
+  const map = new Map<string, number[]>();
+  let position = 0;
+  for (const row of rows) {
+    const list = map.get(row.unitCode);
+    if (list === undefined) map.set(row.unitCode, [position]);
+    else list.push(position);
+    position++;
+  }
+  return map;
+}
+
+function rowsAt<T>(rows: RowList<T>, positions: readonly number[] | undefined): T[] {
+  const found: T[] = [];
+  for (const position of positions ?? []) {
+    const row = rows.at(position);
+    if (row !== undefined) found.push(row);
+  }
+  return found;
+}
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
@@ -402,8 +429,8 @@ export function evaluateYear(input: YearInput, policy: Policy): YearEvaluation {
   const previousRankOf = new Map((previousRanking?.ranked ?? []).map((r) => [r.unitCode, r]));
   const groupOf = (r: Ranking | null, rank: RankedUnit | undefined) =>
     rank === undefined ? undefined : r?.groups.find((g) => g.scope === rank.scope);
-  const reportsByUnit = groupBy(input.selfReports, (row) => row.unitCode);
-  const assessmentsByUnit = groupBy(input.assessments, (row) => row.unitCode);
+  const reportsByUnit = positionsByUnit(input.selfReports);
+  const assessmentsByUnit = positionsByUnit(input.assessments);
   const followUpOf = new Map(input.followUps.map((f) => [f.unitCode, f]));
   const personsByUnit = groupBy(input.persons, (p) => p.unitCode);
   const allSections = regulation.sections.map((s) => s.number);
@@ -429,8 +456,8 @@ export function evaluateYear(input: YearInput, policy: Policy): YearEvaluation {
   const evaluations: UnitEvaluation[] = units.map((unit) => {
     const assessment = assessUnit(
       unit,
-      reportsByUnit.get(unit.code) ?? [],
-      assessmentsByUnit.get(unit.code) ?? [],
+      rowsAt(input.selfReports, reportsByUnit.get(unit.code)),
+      rowsAt(input.assessments, assessmentsByUnit.get(unit.code)),
       policy,
     );
     for (const gap of gapsOfAssessment(unit, assessment)) gaps.push(gap);

@@ -703,9 +703,9 @@ describe('init and template', () => {
     );
     expect(read.problems).toEqual([]);
     expect(read.rows).toHaveLength(22);
-    expect(read.rows[1]).toMatchObject({ unitCode: 'SYT', itemCode: '1.2', selfAssessment: 'khong-dat' });
+    expect(read.rows.at(1)).toMatchObject({ unitCode: 'SYT', itemCode: '1.2', selfAssessment: 'khong-dat' });
     // The unit's difficulties (Điều 19), for the annual report's section IV.
-    expect(read.rows[0]).toMatchObject({ itemCode: '1.1', difficulties: 'Thiếu kinh phí nâng cấp máy chủ.' });
+    expect(read.rows.at(0)).toMatchObject({ itemCode: '1.1', difficulties: 'Thiếu kinh phí nâng cấp máy chủ.' });
     // The template is the unit's report only: no column for the department's assessment.
     expect(sheet.getRow(1).values).not.toContain('Thẩm định');
   });

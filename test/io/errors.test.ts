@@ -493,7 +493,7 @@ describe('a Mục heading row inside a self-report (as the templates group the i
     ]);
     const read = await readSelfReportFile(path, 'SA.csv', DEFAULT_LIMITS, codes);
     expect(read.problems).toEqual([]);
-    expect(read.rows.map((r) => [r.itemCode, r.selfAssessment])).toEqual([
+    expect([...read.rows].map((r) => [r.itemCode, r.selfAssessment])).toEqual([
       ['1.1', 'dat'],
       ['2.1', 'khong-dat'],
     ]);

@@ -2,10 +2,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type SheetPlace, sourceAt } from '../../src/domain.js';
 import { DEFAULT_LIMITS } from '../../src/io/limits.js';
 import { readAssessmentFile, readSelfReportFile } from '../../src/io/readers.js';
+import { AssessmentColumns, type ReportRow, SelfReportColumns } from '../../src/io/rows.js';
 import { CHECKLIST } from '../helpers.js';
 
 const codes = CHECKLIST.map((i) => i.code);
@@ -53,14 +55,14 @@ describe("a row's SourceRef, made from its sheet's place and its number", () => 
     ]);
     const read = await readAssessmentFile(path, 'assessment.csv', DEFAULT_LIMITS, codes);
     expect(read.problems).toEqual([]);
-    expect(read.rows.map((r) => [r.unitCode, r.itemCode, r.status, r.source])).toStrictEqual([
+    expect([...read.rows].map((r) => [r.unitCode, r.itemCode, r.status, r.source])).toStrictEqual([
       ['SA', '1.1', 'dat', { file: 'assessment.csv', row: 2, column: 'B (1.1)' }],
       ['SA', '1.2', 'khong-dat', { file: 'assessment.csv', row: 2, column: 'C (1.2)' }],
       ['SB', '1.1', 'khong-ap-dung', { file: 'assessment.csv', row: 3, column: 'B (1.1)' }],
       ['SB', '1.2', 'dat', { file: 'assessment.csv', row: 3, column: 'C (1.2)' }],
       ['SC', '1.2', 'dat', { file: 'assessment.csv', row: 4, column: 'C (1.2)' }],
     ]);
-    expect(new Set(read.rows.map(placeOf)).size).toBe(2);
+    expect(new Set([...read.rows].map(placeOf)).size).toBe(2);
   });
 
   it('the long assessment form and a self-report: each row at its row; the rows of one sheet share one place', async () => {
@@ -70,19 +72,118 @@ describe("a row's SourceRef, made from its sheet's place and its number", () => 
       'SA,2.1,Không đạt,Chưa có kế hoạch',
     ]);
     const assessed = await readAssessmentFile(long, 'long.csv', DEFAULT_LIMITS, codes);
-    expect(assessed.rows.map((r) => r.source)).toStrictEqual([
+    expect([...assessed.rows].map((r) => r.source)).toStrictEqual([
       { file: 'long.csv', row: 2 },
       { file: 'long.csv', row: 3 },
     ]);
-    expect(new Set(assessed.rows.map(placeOf)).size).toBe(1);
+    expect(new Set([...assessed.rows].map(placeOf)).size).toBe(1);
 
     const workbook = fileURLToPath(new URL('../../fixtures/sample/2024/self-reports/SYT.xlsx', import.meta.url));
     const report = await readSelfReportFile(workbook, '2024/self-reports/SYT.xlsx', DEFAULT_LIMITS, codes);
     expect(report.rows).toHaveLength(22);
-    const sources = report.rows.map((r) => r.source);
+    const sources = [...report.rows].map((r) => r.source);
     expect(sources[0]).toStrictEqual({ file: '2024/self-reports/SYT.xlsx', sheet: 'Tự đánh giá', row: 6 });
-    expect(sources.every((s, i) => i === 0 || (s?.row ?? 0) > (sources[i - 1]?.row ?? 0))).toBe(true);
-    expect(new Set(sources.map((s) => s?.sheet))).toEqual(new Set(['Tự đánh giá']));
-    expect(new Set(report.rows.map(placeOf)).size).toBe(1);
+    expect(sources.every((s, i) => i === 0 || (s.row ?? 0) > (sources[i - 1]?.row ?? 0))).toBe(true);
+    expect(new Set(sources.map((s) => s.sheet))).toEqual(new Set(['Tự đánh giá']));
+    expect(new Set([...report.rows].map(placeOf)).size).toBe(1);
+  });
+});
+
+describe('rows kept column by column (SelfReportColumns, AssessmentColumns)', () => {
+  const statuses = [null, 'dat', 'khong-dat', 'khong-ap-dung'] as const;
+  const places: SheetPlace[] = [
+    { file: 'a.csv' },
+    { file: 'b.xlsx', sheet: 'S' },
+    { file: 'c.xlsx', column: 'B (1.1)' },
+  ];
+  const reportRow = fc.record({
+    unitCode: fc.constantFrom('SA', 'SB', 'DV-01', ''),
+    itemCode: fc.constantFrom(...codes),
+    selfAssessment: fc.constantFrom(...statuses),
+    evidence: fc.string(),
+    note: fc.string(),
+    difficulties: fc.string(),
+    place: fc.constantFrom(...places),
+    line: fc.option(fc.integer({ min: 1, max: 1_048_576 }), { nil: undefined }),
+  });
+  type Fields = Pick<
+    ReportRow,
+    'unitCode' | 'itemCode' | 'selfAssessment' | 'evidence' | 'note' | 'difficulties' | 'place' | 'line'
+  >;
+  const fieldsOf = (row: ReportRow): Fields => ({
+    unitCode: row.unitCode,
+    itemCode: row.itemCode,
+    selfAssessment: row.selfAssessment,
+    evidence: row.evidence,
+    note: row.note,
+    difficulties: row.difficulties,
+    place: row.place,
+    line: row.line,
+  });
+  const filled = (rows: readonly Fields[]): SelfReportColumns => {
+    const table = new SelfReportColumns();
+    for (const r of rows)
+      table.push(r.unitCode, r.itemCode, r.selfAssessment, r.evidence, r.note, r.difficulties, r.place, r.line);
+    return table;
+  };
+
+  it('give back every row as pushed, in order, by position (from the end when negative) and by iteration', () => {
+    fc.assert(
+      fc.property(fc.array(reportRow, { maxLength: 700 }), (made) => {
+        // fast-check's records have no prototype; a row's fields are compared as plain objects.
+        const rows = made.map((row): Fields => ({ ...row }));
+        const table = filled(rows);
+        expect(table.length).toBe(rows.length);
+        expect([...table].map(fieldsOf)).toStrictEqual(rows);
+        rows.forEach((row, i) => {
+          expect(fieldsOf(table.at(i) as ReportRow)).toStrictEqual(row);
+          expect(fieldsOf(table.at(i - rows.length) as ReportRow)).toStrictEqual(row);
+        });
+        expect(table.at(rows.length)).toBeUndefined();
+        expect(table.at(-rows.length - 1)).toBeUndefined();
+        // The place is the one given, shared, not a copy.
+        for (const row of table) expect(places).toContain(row.place);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('add keeps a row of another table as it is, its SourceRef included', () => {
+    fc.assert(
+      fc.property(fc.array(reportRow, { maxLength: 300 }), (rows) => {
+        const from = filled(rows);
+        const to = new SelfReportColumns();
+        for (const row of from) to.add(row);
+        expect([...to].map((r) => [fieldsOf(r), r.source])).toStrictEqual(
+          [...from].map((r) => [fieldsOf(r), r.source]),
+        );
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('an assessment table gives back its rows the same way', () => {
+    const table = new AssessmentColumns();
+    const rows = Array.from({ length: 600 }, (_, i) => ({
+      unitCode: `DV${i % 7}`,
+      itemCode: codes[i % codes.length] ?? '1.1',
+      status: statuses[i % statuses.length] ?? null,
+      note: i % 5 === 0 ? `Ghi chú ${i}` : '',
+      place: places[i % places.length] ?? { file: 'a.csv' },
+      line: i % 11 === 0 ? undefined : i + 2,
+    }));
+    for (const r of rows) table.push(r.unitCode, r.itemCode, r.status, r.note, r.place, r.line);
+    const back = [...table].map((r) => ({
+      unitCode: r.unitCode,
+      itemCode: r.itemCode,
+      status: r.status,
+      note: r.note,
+      place: r.place,
+      line: r.line,
+    }));
+    expect(back).toStrictEqual(rows);
+    const copy = new AssessmentColumns();
+    for (const row of table) copy.add(row);
+    expect([...copy].map((r) => r.source)).toStrictEqual(rows.map((r) => sourceAt(r.place, r.line)));
   });
 });

@@ -75,48 +75,50 @@ describe('a year of files made by openpyxl, gnumeric, LibreOffice and CSV writer
 
   it('reads 22 items for each of the four units, from four files of four programs', () => {
     for (const unit of ['STTTT', 'SYT', 'HLS', 'HMT']) {
-      expect(input.selfReports.filter((r) => r.unitCode === unit)).toHaveLength(22);
+      expect([...input.selfReports].filter((r) => r.unitCode === unit)).toHaveLength(22);
     }
   });
 
   it('reads item codes written as numbers and lower-case statuses (openpyxl)', () => {
-    const row = input.selfReports.find((r) => r.unitCode === 'STTTT' && r.itemCode === '1.1');
+    const row = [...input.selfReports].find((r) => r.unitCode === 'STTTT' && r.itemCode === '1.1');
     expect(row).toMatchObject({ selfAssessment: 'dat' });
-    expect(input.selfReports.find((r) => r.unitCode === 'STTTT' && r.itemCode === '2.8')?.selfAssessment).toBe(
+    expect([...input.selfReports].find((r) => r.unitCode === 'STTTT' && r.itemCode === '2.8')?.selfAssessment).toBe(
       'khong-dat',
     );
   });
 
   it('skips an instruction sheet and reads the statuses, notes and rich text evidence (LibreOffice)', () => {
-    expect(input.selfReports.find((r) => r.unitCode === 'SYT' && r.itemCode === '1.1')?.evidence).toBe(
+    expect([...input.selfReports].find((r) => r.unitCode === 'SYT' && r.itemCode === '1.1')?.evidence).toBe(
       'Quyết định số 45/QĐ-SYT',
     );
-    const row = input.selfReports.find((r) => r.unitCode === 'SYT' && r.itemCode === '3.4');
+    const row = [...input.selfReports].find((r) => r.unitCode === 'SYT' && r.itemCode === '3.4');
     expect(row).toMatchObject({
       selfAssessment: 'dat',
       source: { file: '2024/self-reports/SYT.xlsx', sheet: 'Báo cáo', row: 19 },
     });
     expect(row).not.toHaveProperty('appraisal');
-    expect(input.selfReports.find((r) => r.unitCode === 'SYT' && r.itemCode === '4.6')).toMatchObject({
+    expect([...input.selfReports].find((r) => r.unitCode === 'SYT' && r.itemCode === '4.6')).toMatchObject({
       selfAssessment: 'khong-ap-dung',
       note: 'Chưa có dự án',
     });
   });
 
   it('reads the department’s assessment (long form, ";" CSV with BOM), a blank being "not assessed"', () => {
-    expect(input.assessments.filter((r) => r.unitCode === 'SYT' && r.status !== 'dat')).toMatchObject([
+    expect([...input.assessments].filter((r) => r.unitCode === 'SYT' && r.status !== 'dat')).toMatchObject([
       { itemCode: '3.4', status: 'khong-dat' },
       { itemCode: '4.6', status: 'khong-ap-dung', note: 'Chưa có dự án' },
     ]);
-    expect(input.assessments.filter((r) => r.unitCode === 'HMT')).toHaveLength(21);
+    expect([...input.assessments].filter((r) => r.unitCode === 'HMT')).toHaveLength(21);
   });
 
   it('reads a tab-separated UTF-16 CSV (Excel’s "Unicode Text")', () => {
-    expect(input.selfReports.filter((r) => r.unitCode === 'HLS').every((r) => r.selfAssessment === 'dat')).toBe(true);
+    expect([...input.selfReports].filter((r) => r.unitCode === 'HLS').every((r) => r.selfAssessment === 'dat')).toBe(
+      true,
+    );
   });
 
   it('keeps a blank status as missing data, and case-folds a lower-case unit code (gnumeric)', () => {
-    expect(input.selfReports.find((r) => r.unitCode === 'HMT' && r.itemCode === '3.2')?.selfAssessment).toBeNull();
+    expect([...input.selfReports].find((r) => r.unitCode === 'HMT' && r.itemCode === '3.2')?.selfAssessment).toBeNull();
   });
 
   it('reads follow-up flags written as x, Có and Không, with the note in NFC', () => {

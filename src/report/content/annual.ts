@@ -69,7 +69,7 @@ export interface UnitDifficulties {
 /** The units' "Khó khăn, vướng mắc" from their self-reports: each unit once, in the units' order, texts once each. */
 export function unitDifficulties(
   units: readonly { readonly code: string; readonly name: string }[],
-  reports: readonly { readonly unitCode: string; readonly difficulties?: string }[],
+  reports: Iterable<{ readonly unitCode: string; readonly difficulties?: string }>,
 ): UnitDifficulties[] {
   const texts = new Map<string, string[]>();
   for (const row of reports) {

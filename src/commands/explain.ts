@@ -3,7 +3,7 @@ import { matchKey, normalizeUnitCode } from '../io/normalize.js';
 import { explainUnit } from '../report/content/explain.js';
 import { personJson } from '../report/render/json.js';
 import { type YearRun, runYear } from '../pipeline/year.js';
-import type { Problem } from '../io/problems.js';
+import { type Problem, named } from '../io/problems.js';
 import { departmentShortName } from '../report/content/title.js';
 import { type Context, parseYear, requireNoErrors, runRequest } from './context.js';
 
@@ -41,23 +41,32 @@ export async function runExplain(context: Context, unitText: string, yearText: s
   const byName = units.filter((u) => matchKey(u.unit.name) === key);
   const byPart = key === '' ? [] : units.filter((u) => matchKey(u.unit.name).includes(key));
   const found = [byCode, byName, byPart].find((list) => list.length > 0) ?? [];
+  // A national year has 10 000 units: a message names the first of them, and where the whole list is.
+  const unitsFile = prepared.loaded.files.find((f) => f.role === 'units')?.path ?? 'units';
+  const whole = { vi: `đủ danh sách: ${unitsFile}`, en: `the whole list: ${unitsFile}` };
   if (found.length > 1) {
-    const names = found.map((u) => `${u.unit.code} (${u.unit.name})`).join(', ');
+    const names = named(
+      found.map((u) => `${u.unit.code} (${u.unit.name})`),
+      whole,
+    );
     throw new UserError(
       {
-        vi: `"${unitText}" khớp với nhiều đơn vị: ${names}. Hãy ghi mã hoặc tên đầy đủ.`,
-        en: `"${unitText}" matches several units: ${names}. Give the code or the full name.`,
+        vi: `"${unitText}" khớp với nhiều đơn vị: ${names.vi}. Hãy ghi mã hoặc tên đầy đủ.`,
+        en: `"${unitText}" matches several units: ${names.en}. Give the code or the full name.`,
       },
       EXIT.usage,
     );
   }
   const unit = found[0];
   if (unit === undefined) {
-    const known = units.map((u) => u.unit.code).join(', ');
+    const known = named(
+      units.map((u) => u.unit.code),
+      whole,
+    );
     throw new UserError(
       {
-        vi: `không có đơn vị "${unitText}" (theo mã hoặc tên) trong danh sách năm ${year}. Các mã có: ${known}.`,
-        en: `no unit "${unitText}" (by code or name) in the units of ${year}. The codes are: ${known}.`,
+        vi: `không có đơn vị "${unitText}" (theo mã hoặc tên) trong danh sách năm ${year}. Các mã có: ${known.vi}.`,
+        en: `no unit "${unitText}" (by code or name) in the units of ${year}. The codes are: ${known.en}.`,
       },
       EXIT.usage,
     );

@@ -30,14 +30,23 @@ export interface Problem {
 /** How many units a message about many names before "và N đơn vị khác". */
 export const NAMED = 50;
 
-/** The units (or "code (name)" texts) a message names: all of them up to {@link NAMED}, else the first and a count. */
-export function named(items: readonly string[]): Words {
+/**
+ * The units (or "code (name)" texts) a message names: all of them up to {@link NAMED}, else the first and a count, and
+ * where the whole list is (by default, a warning's "units" under --json).
+ */
+export function named(
+  items: readonly string[],
+  whole: Words = {
+    vi: 'đủ danh sách: --json, trường "units" của cảnh báo',
+    en: 'the whole list: --json, the warning\'s "units"',
+  },
+): Words {
   if (items.length <= NAMED) return { vi: items.join(', '), en: items.join(', ') };
   const head = items.slice(0, NAMED).join(', ');
   const rest = items.length - NAMED;
   return {
-    vi: `${head} và ${rest} đơn vị khác (đủ danh sách: --json, trường "units" của cảnh báo)`,
-    en: `${head} and ${rest} more (the whole list: --json, the warning's "units")`,
+    vi: `${head} và ${rest} đơn vị khác (${whole.vi})`,
+    en: `${head} and ${rest} more (${whole.en})`,
   };
 }
 

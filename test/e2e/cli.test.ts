@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { BN_358_2013 } from '../../src/regulations/bn-358-2013/index.js';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import { DEFAULT_LIMITS } from '../../src/io/limits.js';
 import { readSelfReportFile } from '../../src/io/readers.js';
 import {
   RECORD_FILES,
+  ROOT,
   SAMPLE,
   addReportColumn,
   cleanUp,
@@ -475,6 +477,29 @@ describe('the other commands on the sample workspace', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
       /không có đơn vị "XYZ" \(theo mã hoặc tên\) trong danh sách năm 2024\. Các mã có: BDT, BQLDA, BQLKCN/u,
+    );
+  });
+});
+
+describe('explain in a year of many units', () => {
+  it('names the first 50 codes or matching units, how many more, and the file with them all', async () => {
+    const workspace = await tempDir();
+    // 120 units of the benchmark's generator ("Đơn vị số 0" … "Đơn vị số 119", codes DV000000 …).
+    const made = spawnSync(process.execPath, [join(ROOT, 'bench', 'generate.mjs'), workspace, '120', '2', '1']);
+    expect(made.status).toBe(0);
+    const unknown = run(['explain', 'XYZ', '--year', '2024', '-w', workspace]);
+    expect(unknown.code).toBe(2);
+    const codes = /Các mã có: (.*) và (\d+) đơn vị khác \(đủ danh sách: 2024\/units\.xlsx\)\.$/mu.exec(unknown.stderr);
+    const listed = codes?.[1]?.split(', ') ?? [];
+    expect(new Set(listed).size).toBe(50);
+    expect(listed.every((code) => /^DV\d{6}$/u.test(code))).toBe(true);
+    expect(Number(codes?.[2])).toBe(120 - 50);
+    const several = run(['explain', 'Đơn vị số 1', '--year', '2024', '-w', workspace]);
+    expect(several.code).toBe(0);
+    const ambiguous = run(['explain', 'số', '--year', '2024', '-w', workspace]);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toMatch(
+      /"số" khớp với nhiều đơn vị: (DV\d{6} \(Đơn vị số \d+\), ){49}DV\d{6} \(Đơn vị số \d+\) và 70 đơn vị khác \(đủ danh sách: 2024\/units\.xlsx\)\. Hãy ghi mã hoặc tên đầy đủ\./u,
     );
   });
 });

@@ -44,13 +44,33 @@ export interface ItemResult {
   readonly informationOnly: boolean;
   /** The unit's report has a row for the item. */
   readonly reported: boolean;
-  /** Minh chứng of the unit. */
+  /**
+   * Minh chứng of the unit, for an item worth a look (see `notable`); '' for an item met without remark, whose
+   * evidence no output shows and which a national year has some 180 000 of (issue #15).
+   */
   readonly evidence: string;
   /** The note that goes with the status that counts (the department's, or the unit's). */
   readonly note: string;
-  /** The unit's own note, when the department decided. */
+  /** The unit's own note, when the department decided; like `evidence`, for an item worth a look only. */
   readonly unitNote: string;
   readonly source: SourceRef | undefined;
+}
+
+/**
+ * An item worth a look: not met, missing, disputed, not applicable (without a note, or by rule), information only or
+ * decided on the self-assessment. Its text, evidence and notes are what `explain` and the "Chi tiết" sheet show; an
+ * item met without any of these keeps no evidence or unit note (ItemResult.evidence).
+ */
+export function notable(item: ItemResult): boolean {
+  return (
+    item.status !== 'dat' ||
+    item.missing !== null ||
+    item.disagreement ||
+    item.notApplicableWithoutNote ||
+    item.notApplicableByRule ||
+    item.informationOnly ||
+    item.decidedBy === 'self-assessment'
+  );
 }
 
 /** Whether an item can make a section violated: it applies to the unit and is not information only. */
@@ -223,7 +243,9 @@ function assessItem({ item, report, assessed, bindsUnit, informationOnly }: Item
     (codeOf(STATUSES, selfAssessment) << SELF_SHIFT) |
     (codeOf(STATUSES, assessment) << ASSESSED_SHIFT) |
     (whole ? WHOLE_SOURCE : 0);
-  return new ItemFlags(item, status, note, report?.evidence ?? '', report?.note ?? '', where, line, bits);
+  const result = new ItemFlags(item, status, note, report?.evidence ?? '', report?.note ?? '', where, line, bits);
+  // The unit's evidence and note are kept for an item worth a look only: nothing shows them for the others.
+  return notable(result) ? result : new ItemFlags(item, status, note, '', '', where, line, bits);
 }
 
 function assessSection(section: number, items: readonly ItemResult[]): SectionResult {

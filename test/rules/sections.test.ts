@@ -3,7 +3,7 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import type { AssessmentRow, SelfReportRow } from '../../src/domain.js';
 import { AssessedRow, ReportRow } from '../../src/io/rows.js';
-import { assessUnit } from '../../src/rules/sections.js';
+import { assessUnit, notable } from '../../src/rules/sections.js';
 import { AGENCY, CHECKLIST, assessAs, assessed, policyWith, report } from '../helpers.js';
 
 const P = policyWith();
@@ -221,6 +221,28 @@ describe('an item result keeps what it needs of the rows, not the rows', () => {
     // Assessed by a row that says nothing of where it is from: the unit's row is the source.
     expect(item(a, '1.3')).toMatchObject({ assessment: 'dat', source: { file: 'tay.csv', row: 3, column: 'C' } });
     expect(item(a, '1.2')).toMatchObject({ reported: false, source: undefined, evidence: '', unitNote: '' });
+  });
+
+  it('an item worth a look keeps the unit’s evidence and note; an item met without remark keeps neither', () => {
+    const reports = report('SYT').map((r) => ({
+      ...r,
+      evidence: `Văn bản ${r.itemCode}`,
+      note: `ghi chú ${r.itemCode}`,
+    }));
+    const a = assessUnit(
+      AGENCY,
+      reports,
+      withAssessment(withAssessment(assessed('SYT'), '2.3', { status: 'khong-dat' }), '3.1', { status: null }),
+      policyWith({ informationOnlyItems: ['4.2'] }),
+    );
+    const kept = a.items.filter((i) => i.evidence !== '').map((i) => i.item.code);
+    // Not met, not assessed, information only: each is worth a look, and keeps what explain and "Chi tiết" show.
+    expect(kept).toEqual(['2.3', '3.1', '4.2']);
+    expect(a.items.filter(notable).map((i) => i.item.code)).toEqual(kept);
+    expect(item(a, '2.3')).toMatchObject({ evidence: 'Văn bản 2.3', unitNote: 'ghi chú 2.3' });
+    // Met, assessed, agreed: the status and its source stay, the unit's texts go.
+    expect(item(a, '1.1')).toMatchObject({ status: 'dat', evidence: '', unitNote: '', reported: true });
+    expect(item(a, '1.1')?.source).toEqual(reports[0]?.source);
   });
 
   it('once assessed, the rows can be collected while the results live', async () => {

@@ -23,7 +23,7 @@ import {
 } from './labels.js';
 import type { PersonRow } from './model.js';
 import { type Problem, formatProblemIn } from '../../io/problems.js';
-import type { ItemResult } from '../../rules/sections.js';
+import { type ItemResult, notable } from '../../rules/sections.js';
 
 /** What an explanation needs of the run: the year, the policy, and the department's short name on the document's date. */
 export interface ExplainRun {
@@ -155,15 +155,7 @@ function itemDetail(item: ItemResult, run: ExplainRun, lang: Lang, vi: boolean):
   if (item.informationOnly) parts.push(vi ? ' — chỉ theo dõi, không tính vi phạm' : ' — information only');
   if (item.missing === 'not-applicable-without-note')
     parts.push(vi ? ' — "Không áp dụng" nhưng không có ghi chú lý do' : ' — "not applicable" without a note');
-  const notable =
-    item.status !== 'dat' ||
-    item.missing !== null ||
-    item.disagreement ||
-    item.notApplicableWithoutNote ||
-    item.notApplicableByRule ||
-    item.informationOnly ||
-    item.decidedBy === 'self-assessment';
-  if (!notable) return [parts.join('')];
+  if (!notable(item)) return [parts.join('')];
   const lines = [parts.join(''), `       ${vi ? item.item.textVi : item.item.labelEn}`];
   const indicator = run.policy.indicators.get(item.item.code);
   if (indicator !== undefined) lines.push(`       ${vi ? 'Chỉ số ICT Index' : 'ICT Index indicator'}: ${indicator}`);

@@ -59,6 +59,8 @@ export interface SheetPlace {
 export interface RowList<T> extends Iterable<T> {
   readonly length: number;
   at(index: number): T | undefined;
+  /** Row `index`'s unit code, without making the row (a table kept column by column can). */
+  unitCodeAt?(index: number): string;
 }
 
 /** A row as the readers keep it: its place, shared with the other rows of its sheet, and its number (see SheetPlace). */

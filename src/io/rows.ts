@@ -110,15 +110,30 @@ class IntColumn {
 class Codes<T> {
   private readonly values: T[] = [];
   private readonly numbers = new Map<T, number>();
+  /** The value given last and its number: a sheet's rows come unit by unit, and all of them from one place. */
+  private last: T | undefined;
+  private lastNumber = -1;
+
+  get size(): number {
+    return this.values.length;
+  }
 
   code(value: T): number {
+    if (value === this.last && this.lastNumber >= 0) return this.lastNumber;
     let number = this.numbers.get(value);
     if (number === undefined) {
       number = this.values.length;
       this.values.push(value);
       this.numbers.set(value, number);
     }
+    this.last = value;
+    this.lastNumber = number;
     return number;
+  }
+
+  /** For each number of `from`, this table's number of the same value. */
+  translation(from: Codes<T>): Int32Array {
+    return Int32Array.from(from.values, (value) => this.code(value));
   }
 
   value(code: number): T {
@@ -144,7 +159,7 @@ type ItemFields = [
  * slot, some 40 MB of the heap until the rules had run, and so many old objects for each full collection to mark. A
  * row's object is made when it is asked for (`at`, iteration), for as long as its user holds it.
  */
-abstract class ItemColumns<T> implements RowList<T> {
+export abstract class ItemColumns<T> implements RowList<T> {
   private readonly codes = new Codes<string>();
   private readonly statuses = new Codes<ItemStatus | null>();
   private readonly places = new Codes<SheetPlace>();
@@ -168,6 +183,38 @@ abstract class ItemColumns<T> implements RowList<T> {
     this.line.push(line ?? -1);
     this.notes.push(note);
   }
+
+  /** Row `index`'s unit code and item code, without making the row. */
+  unitCodeAt(index: number): string {
+    return this.codes.value(this.unit.get(index));
+  }
+
+  itemCodeAt(index: number): string {
+    return this.codes.value(this.item.get(index));
+  }
+
+  /**
+   * A function that adds row `index` of `from` here as it is, without making the row: its codes translated once per
+   * code, its texts and place shared. `from` must not grow while the function is used.
+   */
+  copier(from: this): (index: number) => void {
+    const codes = this.codes.translation(from.codes);
+    const statuses = this.statuses.translation(from.statuses);
+    const places = this.places.translation(from.places);
+    const copyRest = this.restCopier(from);
+    return (index) => {
+      this.unit.push(codes[from.unit.get(index)] ?? -1);
+      this.item.push(codes[from.item.get(index)] ?? -1);
+      this.status.push(statuses[from.status.get(index)] ?? -1);
+      this.place.push(places[from.place.get(index)] ?? -1);
+      this.line.push(from.line.get(index));
+      this.notes.push(from.notes[index] ?? '');
+      copyRest(index);
+    };
+  }
+
+  /** What copier adds of a row beyond the fields the tables share. */
+  protected abstract restCopier(from: this): (index: number) => void;
 
   /** The fields of row `index` the two tables share, for their row's constructor. */
   protected fields(index: number): ItemFields {
@@ -215,10 +262,11 @@ export class SelfReportColumns extends ItemColumns<ReportRow> {
     this.difficulties.push(difficulties);
   }
 
-  /** A row of another table (or this one's), kept here. */
-  add(row: ReportRow): void {
-    const { unitCode, itemCode, selfAssessment, evidence, note, difficulties, place, line } = row;
-    this.push(unitCode, itemCode, selfAssessment, evidence, note, difficulties, place, line);
+  protected restCopier(from: this): (index: number) => void {
+    return (index) => {
+      this.evidence.push(from.evidence[index] ?? '');
+      this.difficulties.push(from.difficulties[index] ?? '');
+    };
   }
 
   protected row(index: number): ReportRow {
@@ -242,9 +290,8 @@ export class AssessmentColumns extends ItemColumns<AssessedRow> {
     this.pushItem(...row);
   }
 
-  /** A row of another table (or this one's), kept here. */
-  add(row: AssessedRow): void {
-    this.push(row.unitCode, row.itemCode, row.status, row.note, row.place, row.line);
+  protected restCopier(): (index: number) => void {
+    return () => undefined;
   }
 
   protected row(index: number): AssessedRow {

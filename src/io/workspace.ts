@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { exists } from './fs.js';
 import { extname, join } from 'node:path';
-import type { FollowUp, Person, RowList, ScoreRow, SourceRef, Unit } from '../domain.js';
+import type { FollowUp, Person, ScoreRow, SourceRef, Unit } from '../domain.js';
 import type { YearInput } from '../rules/evaluate.js';
 import type { Policy } from '../rules/policy.js';
 import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
@@ -11,7 +11,7 @@ import { type Problem, aboutUnits, error, formatWhere, named, warning } from './
 import { readSelfReportFiles } from './pool.js';
 import { readAssessmentFile, readFollowUpFile, readScoresFile, readUnitsFile } from './readers.js';
 import { matchKey, revealed } from './normalize.js';
-import { AssessmentColumns, SelfReportColumns } from './rows.js';
+import { AssessmentColumns, type ItemColumns, SelfReportColumns } from './rows.js';
 import { unsupportedFormat } from './table.js';
 
 export interface InputFile {
@@ -484,40 +484,54 @@ function crossCheckScores(
 /**
  * One row per unit and item across all files, kept in `kept`: a second one is malformed data naming the first; a row
  * `admit` refuses (a unit not in the units file) is left out. Each file's table is let go (its slot emptied) once read.
+ * Rows are copied column by column: a row's object is made only for `admit` (once per unit code it admits, at every
+ * row of a code it refuses, which it counts) and for a duplicate's message.
  */
-function uniqueRows<T extends { unitCode: string; itemCode: string; source?: SourceRef }>(
-  tables: (RowList<T> | undefined)[],
-  kept: RowList<T> & { add(row: T): void },
+function uniqueRows<T extends { unitCode: string; itemCode: string; source?: SourceRef }, L extends ItemColumns<T>>(
+  tables: (L | undefined)[],
+  kept: L,
   admit: (row: T) => boolean,
   duplicate: { readonly code: string; readonly what: string },
   problems: Problem[],
-): RowList<T> {
+): L {
   // By unit, then item, the kept row's position: no key string made per row (220 000 rows at national scale).
   const first = new Map<string, Map<string, number>>();
   for (let k = 0; k < tables.length; k++) {
     const rows = tables[k];
     tables[k] = undefined;
     if (rows === undefined) continue;
-    for (const row of rows) {
-      if (!admit(row)) continue;
-      let items = first.get(row.unitCode);
+    const copy = kept.copier(rows);
+    const admitted = new Set<string>();
+    const rowAt = (index: number): T => {
+      const row = rows.at(index);
+      if (row === undefined) throw new Error(`uniqueRows: no row ${index}`);
+      return row;
+    };
+    for (let index = 0; index < rows.length; index++) {
+      const unitCode = rows.unitCodeAt(index);
+      if (!admitted.has(unitCode)) {
+        if (!admit(rowAt(index))) continue;
+        admitted.add(unitCode);
+      }
+      let items = first.get(unitCode);
       if (items === undefined) {
         items = new Map();
-        first.set(row.unitCode, items);
+        first.set(unitCode, items);
       }
-      const earlier = items.get(row.itemCode);
+      const itemCode = rows.itemCodeAt(index);
+      const earlier = items.get(itemCode);
       if (earlier !== undefined) {
         problems.push(
           error(
             duplicate.code,
-            `đơn vị ${row.unitCode}, tiêu chí ${row.itemCode} đã có ${duplicate.what} ở ${place(kept.at(earlier)?.source)}; mỗi tiêu chí chỉ ghi một lần.`,
-            row.source,
+            `đơn vị ${unitCode}, tiêu chí ${itemCode} đã có ${duplicate.what} ở ${place(kept.at(earlier)?.source)}; mỗi tiêu chí chỉ ghi một lần.`,
+            rowAt(index).source,
           ),
         );
         continue;
       }
-      items.set(row.itemCode, kept.length);
-      kept.add(row);
+      items.set(itemCode, kept.length);
+      copy(index);
     }
   }
   return kept;

@@ -204,12 +204,12 @@ const NO_FOLLOW_UP: FollowUpFacts = {
  */
 function positionsByUnit(rows: RowList<{ readonly unitCode: string }>): Map<string, number[]> {
   const map = new Map<string, number[]>();
-  let position = 0;
-  for (const row of rows) {
-    const list = map.get(row.unitCode);
-    if (list === undefined) map.set(row.unitCode, [position]);
+  for (let position = 0; position < rows.length; position++) {
+    const unitCode = rows.unitCodeAt?.(position) ?? rows.at(position)?.unitCode;
+    if (unitCode === undefined) continue;
+    const list = map.get(unitCode);
+    if (list === undefined) map.set(unitCode, [position]);
     else list.push(position);
-    position++;
   }
   return map;
 }

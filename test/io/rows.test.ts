@@ -148,15 +148,22 @@ describe('rows kept column by column (SelfReportColumns, AssessmentColumns)', ()
     );
   });
 
-  it('add keeps a row of another table as it is, its SourceRef included', () => {
+  it('a copier adds rows of another table as they are, their SourceRef included, and the codes to give them', () => {
     fc.assert(
-      fc.property(fc.array(reportRow, { maxLength: 300 }), (rows) => {
+      fc.property(fc.array(reportRow, { maxLength: 300 }), fc.array(reportRow, { maxLength: 20 }), (rows, before) => {
         const from = filled(rows);
-        const to = new SelfReportColumns();
-        for (const row of from) to.add(row);
-        expect([...to].map((r) => [fieldsOf(r), r.source])).toStrictEqual(
-          [...from].map((r) => [fieldsOf(r), r.source]),
+        // A table that has codes of its own already: the copied rows' codes are translated to its numbers.
+        const to = filled(before.map((row): Fields => ({ ...row })));
+        const copy = to.copier(from);
+        for (let i = from.length - 1; i >= 0; i--) copy(i);
+        expect(to.length).toBe(before.length + rows.length);
+        expect([...to].slice(before.length).map((r) => [fieldsOf(r), r.source])).toStrictEqual(
+          [...from].reverse().map((r) => [fieldsOf(r), r.source]),
         );
+        rows.forEach((row, i) => {
+          expect(from.unitCodeAt(i)).toBe(row.unitCode);
+          expect(from.itemCodeAt(i)).toBe(row.itemCode);
+        });
       }),
       { numRuns: 30 },
     );
@@ -183,7 +190,11 @@ describe('rows kept column by column (SelfReportColumns, AssessmentColumns)', ()
     }));
     expect(back).toStrictEqual(rows);
     const copy = new AssessmentColumns();
-    for (const row of table) copy.add(row);
-    expect([...copy].map((r) => r.source)).toStrictEqual(rows.map((r) => sourceAt(r.place, r.line)));
+    copy.push('DV9', '4.6', 'dat', '', { file: 'z.csv' }, 1);
+    const copyRow = copy.copier(table);
+    for (let i = 0; i < table.length; i++) copyRow(i);
+    expect([...copy].slice(1).map((r) => [r.unitCode, r.itemCode, r.status, r.note, r.source])).toStrictEqual(
+      rows.map((r) => [r.unitCode, r.itemCode, r.status, r.note, sourceAt(r.place, r.line)]),
+    );
   });
 });

@@ -114,10 +114,6 @@ class Codes<T> {
   private last: T | undefined;
   private lastNumber = -1;
 
-  get size(): number {
-    return this.values.length;
-  }
-
   code(value: T): number {
     if (value === this.last && this.lastNumber >= 0) return this.lastNumber;
     let number = this.numbers.get(value);

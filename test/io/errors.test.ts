@@ -117,6 +117,26 @@ describe('each kind of malformed input has its own precise message', () => {
     ]);
   });
 
+  it('the assessment: a (unit, item) given twice names both rows; a stranger is counted; the rest is kept once each', async () => {
+    const root = await workspace({
+      '2024/assessment.csv': `${ASSESSMENT}\nSX,1.1,Đạt,\nHA,2.3,Không đạt,Lần hai\nSX,1.2,Đạt,\nSA,4.6,Đạt,`,
+    });
+    expect(await errors(root)).toEqual([
+      '2024/assessment.csv, dòng 47: đơn vị HA, tiêu chí 2.3 đã có đánh giá ở 2024/assessment.csv, dòng 29; mỗi tiêu chí chỉ ghi một lần.',
+      '2024/assessment.csv, dòng 49: đơn vị SA, tiêu chí 4.6 đã có đánh giá ở 2024/assessment.csv, dòng 23; mỗi tiêu chí chỉ ghi một lần.',
+      '2024/assessment.csv, dòng 46: mã đơn vị "SX" trong bảng đánh giá của Sở không có trong danh sách đơn vị (2024/units.csv) (2 dòng có mã này).',
+    ]);
+    const { input } = await loadYear(root, 2024, resolvePolicy(2024));
+    const rows = [...input.assessments];
+    expect(rows).toHaveLength(2 * CHECKLIST.length);
+    expect(new Set(rows.map((r) => `${r.unitCode} ${r.itemCode}`)).size).toBe(rows.length);
+    // The first row given is the one kept, with its place.
+    expect(rows.find((r) => r.unitCode === 'HA' && r.itemCode === '2.3')).toMatchObject({
+      status: 'dat',
+      source: { file: '2024/assessment.csv', row: 29 },
+    });
+  });
+
   it('a second head of a unit for the same time names both periods (heads who follow each other are allowed)', async () => {
     const root = await workspace({
       '2024/units.csv': `${UNITS}\nSA,Sở An Hòa,SBN,,Trần Minh Khoa,Giám đốc,Người đứng đầu,,`,

@@ -100,6 +100,21 @@ function warningsSheet(info: RunInfo): TableSheet {
   };
 }
 
+/**
+ * One string for each text a table makes again and again for its rows (the same group, reasons and articles for
+ * thousands of persons): a national year's sheets made a copy per row, some 4 MB of the sanction workbook's document
+ * while it was rendered (issue #15). The texts are the same; only their copies go.
+ */
+export function textPool(): (text: string) => string {
+  const texts = new Map<string, string>();
+  return (text) => {
+    const found = texts.get(text);
+    if (found !== undefined) return found;
+    texts.set(text, text);
+    return text;
+  };
+}
+
 /** The rating workbook for Sở Nội vụ (product.md, "Outputs"): Xếp loại, Khen thưởng, Chi tiết, Cảnh báo, Căn cứ và tham số. */
 export function ratingDocument(evaluation: YearEvaluation, rows: readonly PersonRow[], info: RunInfo): Document {
   return {
@@ -177,6 +192,7 @@ function ratingSheet(year: number, rows: readonly PersonRow[], policy: Policy): 
   const { regulation } = policy;
   const grouped = byBlock(rows, policy);
   const ratings = Object.values(RATING_LABELS).map((l) => l.vi);
+  const same = textPool();
   return {
     kind: 'table',
     name: 'Xếp loại',
@@ -204,10 +220,10 @@ function ratingSheet(year: number, rows: readonly PersonRow[], policy: Policy): 
       ...r.sections.map((s) => (s === null ? '—' : SECTION_STATUS_LABELS[s].vi)),
       r.score,
       r.rank,
-      groupText(r, policy, 'vi'),
+      same(groupText(r, policy, 'vi')),
       RATING_LABELS[r.rating].vi,
-      ratingBasis(r, policy, 'vi'),
-      r.reviewReasons.map((reason) => `Cần xem xét: ${reviewReasonLabel(reason, policy, 'vi')}`).join('; '),
+      same(ratingBasis(r, policy, 'vi')),
+      same(r.reviewReasons.map((reason) => `Cần xem xét: ${reviewReasonLabel(reason, policy, 'vi')}`).join('; ')),
     ]),
     groups: grouped.groups,
     totals: countLines(grouped.items, policy, 'người', (r) => RATING_LABELS[r.rating].vi, ratings),
@@ -267,12 +283,15 @@ function rewardSheet(evaluation: YearEvaluation, rows: readonly PersonRow[], pol
 /** "Chi tiết": every item not met or not assessed, with both statuses, the evidence, the notes and the item's article. */
 function detailSheet(evaluation: YearEvaluation, policy: Policy): TableSheet {
   const detailRows: CellValue[][] = [];
+  const same = textPool();
   for (const unit of evaluation.units) {
+    // The unit's label, made once for all its rows.
+    const label = `${unit.unit.name} (${unit.unit.code})`;
     for (const item of unit.assessment.items) {
       const notAssessed = item.missing !== null && !item.informationOnly;
       if (item.status !== 'khong-dat' && !notAssessed) continue;
       detailRows.push([
-        `${unit.unit.name} (${unit.unit.code})`,
+        label,
         item.item.section,
         item.item.code,
         item.item.textVi,
@@ -284,8 +303,8 @@ function detailSheet(evaluation: YearEvaluation, policy: Policy): TableSheet {
             ? 'Theo tự đánh giá'
             : '',
         item.evidence,
-        [item.note, item.unitNote].filter((n) => n !== '').join(' / '),
-        indicated(formatCitation(item.item.citation), policy.indicators.get(item.item.code)),
+        same([item.note, item.unitNote].filter((n) => n !== '').join(' / ')),
+        same(indicated(formatCitation(item.item.citation), policy.indicators.get(item.item.code))),
       ]);
     }
   }
@@ -329,17 +348,17 @@ function factColumns(year: number, policy: Pick<Policy, 'parameters'>): Column[]
   ];
 }
 
-function factCells(r: PersonRow, year: number): CellValue[] {
+function factCells(r: PersonRow, year: number, same: (text: string) => string): CellValue[] {
   const review = r.evaluation.unit.followUp;
   return [
     r.name,
     r.position,
     r.unitName,
-    sectionList(r.violatedSections),
+    same(sectionList(r.violatedSections)),
     yesNo(r.slow, 'vi'),
-    bottomTwoYearsText(r, year, 'vi'),
+    same(bottomTwoYearsText(r, year, 'vi')),
     review.reviewDemanded && review.reviewDocument !== ''
-      ? `Có (${review.reviewDocument})`
+      ? same(`Có (${review.reviewDocument})`)
       : yesNo(r.reviewDemanded, 'vi'),
   ];
 }
@@ -374,6 +393,7 @@ export function sanctionDocument(evaluation: YearEvaluation, rows: readonly Pers
   const reviewed = byBlock(rows.filter(toReview), policy);
   const review = reviewed.items;
   const formOf = (r: PersonRow) => (r.sanction === null ? '' : SANCTION_LABELS[r.sanction].vi);
+  const same = textPool();
   const proposalSheet: TableSheet = {
     kind: 'table',
     name: 'Đề xuất xử lý',
@@ -394,12 +414,14 @@ export function sanctionDocument(evaluation: YearEvaluation, rows: readonly Pers
       { header: 'Căn cứ', width: 30 },
     ],
     rows: proposals.map((r): CellValue[] => [
-      ...factCells(r, year),
+      ...factCells(r, year, same),
       r.sanction === null ? '' : proposedFormText(r.sanction),
-      r.sanctionCitations.join('; ') +
-        (r.evaluation.sanction.mappedByPolicy
-          ? ' (trường hợp quy định chưa nêu rõ, áp dụng theo tham số chính sách)'
-          : ''),
+      same(
+        r.sanctionCitations.join('; ') +
+          (r.evaluation.sanction.mappedByPolicy
+            ? ' (trường hợp quy định chưa nêu rõ, áp dụng theo tham số chính sách)'
+            : ''),
+      ),
     ]),
     emptyText: 'Không có đề xuất xử lý.',
   };
@@ -418,10 +440,10 @@ export function sanctionDocument(evaluation: YearEvaluation, rows: readonly Pers
       { header: 'Căn cứ', width: 26 },
     ],
     rows: review.map((r): CellValue[] => [
-      ...factCells(r, year),
-      reviewText(r, policy),
-      r.evaluation.sanction.nearestClauses.map((c) => formatCitation(c)).join('; '),
-      r.sanctionCitations.join('; '),
+      ...factCells(r, year, same),
+      same(reviewText(r, policy)),
+      same(r.evaluation.sanction.nearestClauses.map((c) => formatCitation(c)).join('; ')),
+      same(r.sanctionCitations.join('; ')),
     ]),
     emptyText: 'Không có trường hợp nào.',
   };

@@ -1,9 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getHeapStatistics, setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { collectNow } from '../../src/heap.js';
 import type { Cell } from '../../src/io/cells.js';
 import { DEFAULT_LIMITS } from '../../src/io/limits.js';
 import { readSelfReportFile } from '../../src/io/readers.js';
@@ -20,15 +19,8 @@ function ownTexts(count: number): string[] {
   return kept;
 }
 
-/** The heap's size after a full collection, and the function that collects. */
-function collector(): () => number {
-  setFlagsFromString('--expose-gc');
-  const collect = runInNewContext('gc') as () => void;
-  return () => {
-    collect();
-    return getHeapStatistics().used_heap_size;
-  };
-}
+/** The heap's size after a full collection. */
+const heap = (): number => collectNow().after;
 
 const WORKBOOK = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Đơn vị" sheetId="1" r:id="rId1"/></sheets></workbook>`;
@@ -85,7 +77,6 @@ describe('a kept cell does not keep the part it was read from', () => {
   });
 
   it('ownText keeps a long text as one string of its own', async () => {
-    const heap = collector();
     const before = heap();
     const kept = ownTexts(20_000);
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -99,8 +90,6 @@ describe('a kept cell does not keep the part it was read from', () => {
   it.each(['scan', 'sax'] as const)(
     '%s: the first row of 12 workbooks, kept, holds their text only',
     async (reader) => {
-      setFlagsFromString('--expose-gc');
-      const collect = runInNewContext('gc') as () => void;
       // Read once first, so that what the reader keeps for good (compiled code) is not counted.
       expect(await firstRow(0, reader)).toEqual([
         'Sở Khoa học và Công nghệ 0',
@@ -110,13 +99,11 @@ describe('a kept cell does not keep the part it was read from', () => {
         'không phải một số 0',
         { bad: 'formula-without-result', detail: '=SUM(A2:A9)&"công thức 0"' },
       ]);
-      collect();
-      const before = getHeapStatistics().used_heap_size;
+      const before = heap();
       const kept: (readonly Cell[])[] = [];
       for (let n = 1; n <= 12; n++) kept.push(await firstRow(n, reader));
       await new Promise((resolve) => setTimeout(resolve, 0));
-      collect();
-      const grown = getHeapStatistics().used_heap_size - before;
+      const grown = heap() - before;
       expect(kept[11]?.[1]).toBe('Giám đốc Sở số 12');
       // Each workbook's two parts are some 2 MB of text each: kept through one cell, 12 of them would be 40 MB and more.
       expect(grown).toBeLessThan(4 * 1024 * 1024);
@@ -134,7 +121,6 @@ function reportLines(codes: readonly string[]): string[] {
 
 describe("a self-report's rows are kept column by column, each code once", () => {
   it("a self-report's rows share one string per unit code and item code", async () => {
-    const heap = collector();
     const dir = await mkdtemp(join(tmpdir(), 'ict-eval-retain-'));
     try {
       const codes = CHECKLIST.map((item) => item.code);

@@ -1,14 +1,9 @@
-import { getHeapStatistics, setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { collectNow } from '../../src/heap.js';
 import { textPool } from '../../src/report/content/outputs.js';
 
 /** The heap's size after a full collection. */
-function heap(): number {
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
-  return getHeapStatistics().used_heap_size;
-}
+const heap = (): number => collectNow().after;
 
 /** A review reason as a sheet's row makes it: a text of its own each time, equal to the others. */
 const reason = (i: number) =>

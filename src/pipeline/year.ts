@@ -4,7 +4,7 @@ import { type Config, configuredBlocks, loadConfig, loadPolicyFile } from '../co
 import { debugLine } from '../debug.js';
 import { EXIT, UserError } from '../errors.js';
 import { collectNow, mb, memoryPhase } from '../heap.js';
-import { isPlaced } from '../domain.js';
+import { type SelfReportRow, isPlaced } from '../domain.js';
 import { pathKind } from '../io/fs.js';
 import { type Problem } from '../io/problems.js';
 import { type LoadedYear, errorsOf, loadYear } from '../io/workspace.js';
@@ -91,14 +91,18 @@ export interface SelfReportFacts {
 
 function selfReportFacts(input: YearInput): SelfReportFacts {
   const filesByUnit = new Map<string, string[]>();
+  // One pass over the rows (a table's rows are made as they are read): the rows that say something of difficulties
+  // are set aside for unitDifficulties.
+  const withDifficulties: SelfReportRow[] = [];
   for (const row of input.selfReports) {
+    if (row.difficulties !== undefined && row.difficulties !== '') withDifficulties.push(row);
     const file = isPlaced(row) ? row.place.file : row.source?.file;
     if (file === undefined) continue;
     const files = filesByUnit.get(row.unitCode);
     if (files === undefined) filesByUnit.set(row.unitCode, [file]);
     else if (!files.includes(file)) files.push(file);
   }
-  return { filesByUnit, difficulties: unitDifficulties(input.units, input.selfReports) };
+  return { filesByUnit, difficulties: unitDifficulties(input.units, withDifficulties) };
 }
 
 /** A year, read and decided: what every command prints or writes from. */

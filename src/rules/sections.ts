@@ -243,9 +243,11 @@ function assessItem({ item, report, assessed, bindsUnit, informationOnly }: Item
     (codeOf(STATUSES, selfAssessment) << SELF_SHIFT) |
     (codeOf(STATUSES, assessment) << ASSESSED_SHIFT) |
     (whole ? WHOLE_SOURCE : 0);
-  const result = new ItemFlags(item, status, note, report?.evidence ?? '', report?.note ?? '', where, line, bits);
-  // The unit's evidence and note are kept for an item worth a look only: nothing shows them for the others.
-  return notable(result) ? result : new ItemFlags(item, status, note, '', '', where, line, bits);
+  // The unit's evidence and note are kept for an item worth a look only: nothing shows them for the others (most items
+  // are not, so the result is made without them first).
+  const result = new ItemFlags(item, status, note, '', '', where, line, bits);
+  if (!notable(result)) return result;
+  return new ItemFlags(item, status, note, report?.evidence ?? '', report?.note ?? '', where, line, bits);
 }
 
 function assessSection(section: number, items: readonly ItemResult[]): SectionResult {

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
-import { appendFile, mkdir, readFile, readdir } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { appendFile, mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { createInflateRaw } from 'node:zlib';
+import { pipeline } from 'node:stream/promises';
 import { EXIT, UserError } from '../errors.js';
 import { exists } from '../io/fs.js';
 import { writeOutputs } from '../io/output.js';
-import { deflateStream } from '../report/render/zip.js';
+import { joinedPieces } from '../report/render/zip.js';
 import {
   type HistoryDiff,
   type HistoryRecord,
@@ -26,34 +28,50 @@ export const historyFolder = (yearFolder: string) => join(yearFolder, 'lich-su')
 const LOG = 'nhat-ky.tsv';
 
 /**
- * A record held until the outputs are written: its name and its bytes deflated. A national year's record is 15 MB of
- * JSON, about 1 MB deflated (level 1: some 50 ms each way), and it would otherwise sit in memory while the workbooks
- * are rendered, at the run's peak. `keepRecord` writes the bytes as they were made.
+ * A record held until the outputs are written: its name, and its canonical bytes in a temporary file of its own, in
+ * the system's temporary folder (never in the output folder, which may not be checked yet). A national year's record
+ * is 15 MB: held in memory it would sit there while the workbooks are rendered, at the run's peak; held deflated (as
+ * it was until issue #15's last step) it cost some 0.5 s of a 4.7 s national run to deflate and inflate again.
+ * `keepRecord` copies the file into the year's history; `release` removes it, whether or not it was kept.
  */
 export interface HeldRecord {
   readonly digest: string;
-  readonly deflated: Buffer;
+  /** The record's canonical bytes (canonicalPieces), until `release`. */
+  readonly path: string;
+  /** Removes the temporary file and its folder; harmless when already done. */
+  release(): Promise<void>;
 }
 
+/** The record's bytes go to its temporary file a megabyte or more at a time (11 000 pieces in a national year). */
+const RECORD_CHUNK = 1024 * 1024;
+
 /**
- * Hashes and deflates a record's canonical text as its pieces are made: whole, the 15 MB of a national record and its
- * 11 000 pieces were made at once, some 12 MB over what the run held then.
+ * Hashes a record's canonical text as its pieces are made, and writes them to a temporary file: whole, the 15 MB of a
+ * national record and its 11 000 pieces were made at once, some 12 MB over what the run held then.
  */
 export async function holdRecord(record: HistoryRecord): Promise<HeldRecord> {
-  const hash = createHash('sha256');
-  function* hashed(): Generator<Buffer> {
-    for (const piece of canonicalPieces(record)) {
-      hash.update(piece);
-      yield piece;
+  const folder = await mkdtemp(join(tmpdir(), 'ict-eval-record-'));
+  const release = () => rm(folder, { recursive: true, force: true });
+  const path = join(folder, 'record.json');
+  try {
+    const hash = createHash('sha256');
+    function* hashed(): Generator<Buffer> {
+      for (const piece of canonicalPieces(record)) {
+        hash.update(piece);
+        yield piece;
+      }
     }
+    await pipeline(Readable.from(joinedPieces(hashed(), RECORD_CHUNK)), createWriteStream(path, { flags: 'wx' }));
+    return { digest: hash.digest('hex').slice(0, RECORD_DIGEST_LENGTH), path, release };
+  } catch (cause) {
+    await release();
+    throw cause;
   }
-  const deflated = await deflateStream(hashed(), 1);
-  return { digest: hash.digest('hex').slice(0, RECORD_DIGEST_LENGTH), deflated };
 }
 
 /**
- * A run's record, sealed and held deflated for `keepRecord`, and, when asked, what changed since the previous record.
- * Only the bytes are kept: the record's objects (11 000 persons and their facts in a national year) are let go before
+ * A run's record, sealed and held in a temporary file for `keepRecord` (the caller releases it if the run stops before),
+ * and, when asked, what changed since the previous record. Only the bytes are kept: the record's objects (11 000 persons and their facts in a national year) are let go before
  * the outputs are rendered.
  */
 export async function recordRun(
@@ -63,28 +81,43 @@ export async function recordRun(
 ): Promise<{ held: HeldRecord; diff: HistoryDiff | undefined }> {
   const record = historyRecord(run.year, run.rows, run.policy, run.loaded.files, run.info.toolVersion);
   const held = await holdRecord(record);
-  return { held, diff: compare ? await changesSince(yearFolder, { record, digest: held.digest }) : undefined };
+  try {
+    return { held, diff: compare ? await changesSince(yearFolder, { record, digest: held.digest }) : undefined };
+  } catch (cause) {
+    await held.release();
+    throw cause;
+  }
+}
+
+/** `body`'s result, the held record (if any) released however `body` ends: kept by then, or left by a run that stopped. */
+export async function releasing<T>(held: HeldRecord | undefined, body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } finally {
+    await held?.release();
+  }
 }
 
 /**
  * Keeps a run's record: `<digest>.json` when it is not there yet (the same inputs give the same record), and a line
- * in `nhat-ky.tsv` (time, record, command), the order the records were made in. Returns the record's name.
+ * in `nhat-ky.tsv` (time, record, command), the order the records were made in. The held file is released, kept or not.
  */
 export async function keepRecord(yearFolder: string, held: HeldRecord, command: string, now: Date): Promise<void> {
   const folder = historyFolder(yearFolder);
-  await mkdir(folder, { recursive: true });
   const path = join(folder, `${held.digest}.json`);
-  // Written whole or not at all (beside, then renamed), as every output is.
-  // Inflated as it is written, a piece at a time: whole, the 15 MB of a national year's record (and zlib's pieces
-  // of it while they are joined) raised the run's peak RSS after the workbooks by some 18 MB (261 → 279), where
-  // written so it is 7–11 MB (ICT_EVAL_DEBUG=memory, the "written" and "kept" phases).
-  if (!(await exists(path, false)))
-    await writeOutputs([{ path, bytes: Readable.from([held.deflated]).pipe(createInflateRaw()) }], {
-      force: true,
-      protectedPaths: [],
-      display: (p) => p,
-    });
-  await appendFile(join(folder, LOG), `${now.toISOString()}\t${held.digest}\t${command}\n`);
+  // Written whole or not at all (beside, then renamed), as every output is: copied from the held file as it is read.
+  try {
+    await mkdir(folder, { recursive: true });
+    if (!(await exists(path, false)))
+      await writeOutputs([{ path, bytes: createReadStream(held.path) }], {
+        force: true,
+        protectedPaths: [],
+        display: (p) => p,
+      });
+    await appendFile(join(folder, LOG), `${now.toISOString()}\t${held.digest}\t${command}\n`);
+  } finally {
+    await held.release();
+  }
 }
 
 /** The records in the order they were last made, most recent last, each once. */

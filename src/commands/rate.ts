@@ -12,7 +12,7 @@ import { type YearRun, runYear } from '../pipeline/year.js';
 import { type Context, parseYear, requireNoErrors, runRequest } from './context.js';
 import { warningLines } from './print.js';
 import { inputFolders, outputFolder, printsOnly, writeDocuments, writtenText } from './write.js';
-import { keepRecord, recordRun } from './history.js';
+import { keepRecord, recordRun, releasing } from './history.js';
 import { changesSheet } from '../report/content/history.js';
 
 /** `ict-eval rate --year Y` and `ict-eval sanctions --year Y`: read, decide, write the workbooks, print. */
@@ -38,37 +38,41 @@ export async function runRateOrSanctions(
   // The run's record (out/Y/lich-su/), and what changed since the previous one: a "Thay đổi" sheet in each workbook.
   // Nothing of it when the run writes nothing (--json without -o).
   const history = printsOnly(context) ? undefined : await recordRun(folder, prepared, true);
-  memoryPhase('history');
-  const changes = history?.diff === undefined ? [] : [changesSheet(history.diff)];
-  const withChanges = (document: Document): Document =>
-    changes.length === 0 ? document : { ...document, sheets: [...document.sheets, ...changes] };
-  const draft = (document: Document) => withChanges(missing === undefined ? document : asDraft(document, missing));
-  // Each document is built when its workbook is rendered, and let go after: the two are never in memory together.
-  const documents = [
-    {
-      base: `xep-loai-${year}`,
-      document: () => draft(ratingDocument(prepared.evaluation, prepared.rows, prepared.info)),
-    },
-  ];
-  if (withSanctions)
-    documents.push({
-      base: `xu-ly-${year}`,
-      document: () => draft(sanctionDocument(prepared.evaluation, prepared.rows, prepared.info)),
-    });
-  // rate and sanctions write one set: a run of either replaces what the other left (xu-ly-Y after rate).
-  const written = await writeDocuments(
-    context,
-    folder,
-    documents,
-    {
-      folders: inputFolders(context, year),
-      files: prepared.loaded.files.map((f) => join(context.workspace, f.path)),
-    },
-    [`xep-loai-${year}`, `xu-ly-${year}`],
-  );
-  memoryPhase('written');
-  if (history !== undefined) await keepRecord(folder, history.held, withSanctions ? 'sanctions' : 'rate', new Date());
-  memoryPhase('kept');
+  // The held record is released however the run ends (exit 3 for existing outputs, a write that fails, …).
+  const written = await releasing(history?.held, async () => {
+    memoryPhase('history');
+    const changes = history?.diff === undefined ? [] : [changesSheet(history.diff)];
+    const withChanges = (document: Document): Document =>
+      changes.length === 0 ? document : { ...document, sheets: [...document.sheets, ...changes] };
+    const draft = (document: Document) => withChanges(missing === undefined ? document : asDraft(document, missing));
+    // Each document is built when its workbook is rendered, and let go after: the two are never in memory together.
+    const documents = [
+      {
+        base: `xep-loai-${year}`,
+        document: () => draft(ratingDocument(prepared.evaluation, prepared.rows, prepared.info)),
+      },
+    ];
+    if (withSanctions)
+      documents.push({
+        base: `xu-ly-${year}`,
+        document: () => draft(sanctionDocument(prepared.evaluation, prepared.rows, prepared.info)),
+      });
+    // rate and sanctions write one set: a run of either replaces what the other left (xu-ly-Y after rate).
+    const written = await writeDocuments(
+      context,
+      folder,
+      documents,
+      {
+        folders: inputFolders(context, year),
+        files: prepared.loaded.files.map((f) => join(context.workspace, f.path)),
+      },
+      [`xep-loai-${year}`, `xu-ly-${year}`],
+    );
+    memoryPhase('written');
+    if (history !== undefined) await keepRecord(folder, history.held, withSanctions ? 'sanctions' : 'rate', new Date());
+    memoryPhase('kept');
+    return written;
+  });
 
   if (context.options.json === true) {
     context.console.stdout(

@@ -10,7 +10,7 @@ import { departmentShortName } from '../report/content/title.js';
 import { renderReport } from '../report/render/docx.js';
 import { runYear } from '../pipeline/year.js';
 import { type Context, parseYear, requireNoErrors, runRequest } from './context.js';
-import { keepRecord, recordRun } from './history.js';
+import { keepRecord, recordRun, releasing } from './history.js';
 import { warningLines } from './print.js';
 import { inputFolders, outputFolder, printsOnly, writtenText } from './write.js';
 import { checkOutputFolder } from '../io/output.js';
@@ -43,48 +43,52 @@ export async function runReport(context: Context, yearText: string | undefined, 
   // The run's record, kept once the document is written; nothing of it when the run writes nothing (--json alone).
   // What changed since the previous record is read only for the report.
   const history = printsOnly(context) ? undefined : await recordRun(folder, prepared, !toHomeAffairs);
-  memoryPhase('history');
-  const departmentShort = departmentShortName(prepared.policy, year);
-  // Only the document asked for is made: the letter from the workbooks' sheets, the report from the evaluation and
-  // from what changed since the previous record (read only for the report).
-  const made = toHomeAffairs
-    ? coverLetter(
-        ratingDocument(prepared.evaluation, prepared.rows, prepared.info),
-        sanctionDocument(prepared.evaluation, prepared.rows, prepared.info),
-        prepared.policy,
-        prepared.info.block,
-        departmentShort,
-      )
-    : annualReport(
-        prepared.evaluation,
-        prepared.rows,
-        prepared.policy,
-        prepared.info.block,
-        prepared.warnings,
-        departmentShort,
-        {
-          changes: history?.diff,
-          difficulties: prepared.selfReports.difficulties,
-        },
-      );
-  const report = missing === undefined ? made : { ...made, draft: missing };
-  memoryPhase('document');
-  const written: string[] = [];
-  if (history !== undefined) {
-    checkOutputFolder(folder, inputFolders(context, year));
-    const path = join(folder, toHomeAffairs ? `cong-van-so-noi-vu-${year}.docx` : `bao-cao-${year}.docx`);
-    const bytes = await renderReport(report);
-    memoryPhase(`rendered ${basename(path)}`);
-    await writeOutputs([{ path, bytes }], {
-      force: context.options.force === true,
-      protectedPaths: prepared.loaded.files.map((f) => join(context.workspace, f.path)),
-      display: context.display,
-    });
-    memoryPhase('written');
-    written.push(context.display(path));
-    await keepRecord(folder, history.held, toHomeAffairs ? 'report --to so-noi-vu' : 'report', new Date());
-    memoryPhase('kept');
-  }
+  // The held record is released however the run ends (exit 3 for an existing document, a write that fails, …).
+  const { made, report, written } = await releasing(history?.held, async () => {
+    memoryPhase('history');
+    const departmentShort = departmentShortName(prepared.policy, year);
+    // Only the document asked for is made: the letter from the workbooks' sheets, the report from the evaluation and
+    // from what changed since the previous record (read only for the report).
+    const made = toHomeAffairs
+      ? coverLetter(
+          ratingDocument(prepared.evaluation, prepared.rows, prepared.info),
+          sanctionDocument(prepared.evaluation, prepared.rows, prepared.info),
+          prepared.policy,
+          prepared.info.block,
+          departmentShort,
+        )
+      : annualReport(
+          prepared.evaluation,
+          prepared.rows,
+          prepared.policy,
+          prepared.info.block,
+          prepared.warnings,
+          departmentShort,
+          {
+            changes: history?.diff,
+            difficulties: prepared.selfReports.difficulties,
+          },
+        );
+    const report = missing === undefined ? made : { ...made, draft: missing };
+    memoryPhase('document');
+    const written: string[] = [];
+    if (history !== undefined) {
+      checkOutputFolder(folder, inputFolders(context, year));
+      const path = join(folder, toHomeAffairs ? `cong-van-so-noi-vu-${year}.docx` : `bao-cao-${year}.docx`);
+      const bytes = await renderReport(report);
+      memoryPhase(`rendered ${basename(path)}`);
+      await writeOutputs([{ path, bytes }], {
+        force: context.options.force === true,
+        protectedPaths: prepared.loaded.files.map((f) => join(context.workspace, f.path)),
+        display: context.display,
+      });
+      memoryPhase('written');
+      written.push(context.display(path));
+      await keepRecord(folder, history.held, toHomeAffairs ? 'report --to so-noi-vu' : 'report', new Date());
+      memoryPhase('kept');
+    }
+    return { made, report, written };
+  });
   if (context.options.json === true) {
     context.console.stdout(`${JSON.stringify({ year, counts: report.counts, sections: report.sections }, null, 2)}\n`);
   }

@@ -83,9 +83,11 @@ describe('the bundle npm run build makes (scripts/build.mjs)', () => {
 
 describe("a run says its memory phase by phase, and collects the heap once a large year's rows are let go", () => {
   const phases = (stderr: string) =>
-    [...stderr.matchAll(/^ict-eval: debug: ([^:]+): heap \d+ of \d+ MB, RSS \d+ MB, peak RSS so far \d+ MB$/gmu)].map(
-      (m) => m[1],
-    );
+    [
+      ...stderr.matchAll(
+        /^ict-eval: debug: ([^:]+): heap \d+ of \d+ MB, RSS \d+ MB, peak RSS so far \d+ MB, at \d+\.\d\d s$/gmu,
+      ),
+    ].map((m) => m[1]);
 
   it('a province: every phase under ICT_EVAL_DEBUG=memory, and no collection (30 units)', async () => {
     const out = await tempDir();

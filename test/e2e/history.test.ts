@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { copyFile, readFile } from 'node:fs/promises';
+import { copyFile, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SAMPLE, cleanUp, docxParagraphs, dumpWorkbook, listFiles, run, sampleCopy, tableOf } from './run.js';
+import { SAMPLE, cleanUp, docxParagraphs, dumpWorkbook, listFiles, run, sampleCopy, tableOf, tempDir } from './run.js';
 
 // Issue 14: every run of rate/sanctions is kept in out/Y/lich-su/ and two runs can be compared.
 afterAll(cleanUp);
@@ -151,6 +151,34 @@ describe('every run kept and comparable', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('không có bản ghi "abc"');
   });
+
+  it('the record is held in a temporary file till kept, removed however the run ends (kept, exit 3, report)', async () => {
+    const ws = await sampleCopy();
+    // The run's own temporary folder (TMPDIR): nothing of the record may be left in it.
+    const temp = await tempDir();
+    const env = { TMPDIR: temp };
+    const runs: [string[], number][] = [
+      [['sanctions', '--year', '2024', '-w', ws, '-q'], 0],
+      [['sanctions', '--year', '2024', '-w', ws, '-q'], 3],
+      [['report', '--year', '2024', '-w', ws, '-q'], 0],
+      [['report', '--year', '2024', '-w', ws, '-q'], 3],
+      [['report', '--year', '2024', '-w', ws, '-q', '--to', 'so-noi-vu'], 0],
+    ];
+    for (const [args, code] of runs) {
+      const result = run(args, { env });
+      expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(code);
+      expect(await readdir(temp), `after ${args.join(' ')} (exit ${code})`).toEqual([]);
+    }
+    // Kept once (the same inputs, the same record), logged by each run that kept it.
+    expect(await records(ws)).toHaveLength(1);
+    const log = await readFile(join(ws, 'out/2024/lich-su/nhat-ky.tsv'), 'utf8');
+    expect(
+      log
+        .trim()
+        .split('\n')
+        .map((line) => line.split('\t')[2]),
+    ).toEqual(['sanctions', 'report', 'report --to so-noi-vu']);
+  }, 60_000);
 
   it('no "Thay đổi" sheet against a record of other persons (an output folder shared with another workspace)', async () => {
     const out = join(await sampleCopy(), 'shared-out');

@@ -6,7 +6,8 @@ import { runYear } from '../../src/pipeline/year.js';
 import { historyRecord } from '../../src/report/content/history.js';
 import { SAMPLE } from '../e2e/run.js';
 import { holdRecord } from '../../src/commands/history.js';
-import { inflateRawSync } from 'node:zlib';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 
 /** The record's text as a run writes it, from its pieces, and its name: the first 16 hex digits of its SHA-256. */
 function sealRecord(record: HistoryRecord): { bytes: Buffer; digest: string } {
@@ -110,18 +111,21 @@ describe('the history record’s bytes (canonicalPieces, made a person at a time
     const sealed = sealRecord(r);
     expect(r.persons.length).toBeGreaterThan(30);
     expect(sealed.bytes.equals(reference(r))).toBe(true);
-    expect((await holdRecord(r)).digest).toBe(createHash('sha256').update(sealed.bytes).digest('hex').slice(0, 16));
+    const held = await holdRecord(r);
+    expect(held.digest).toBe(createHash('sha256').update(sealed.bytes).digest('hex').slice(0, 16));
+    await held.release();
   });
 });
 
-describe('a held record (holdRecord, hashed and deflated a megabyte at a time)', () => {
-  it('has the SHA-256 digest of the canonical bytes, and inflates to them, for any record', async () => {
+describe('a held record (holdRecord, hashed and written to a temporary file a megabyte at a time)', () => {
+  it('has the SHA-256 digest of the canonical bytes, and its file holds them, for any record', async () => {
     await fc.assert(
       fc.asyncProperty(record, async (r) => {
         const held = await holdRecord(r);
         const sealed = sealRecord(r);
         expect(held.digest).toBe(sealed.digest);
-        expect(inflateRawSync(held.deflated).equals(sealed.bytes)).toBe(true);
+        expect((await readFile(held.path)).equals(sealed.bytes)).toBe(true);
+        await held.release();
       }),
       { numRuns: 100 },
     );
@@ -136,6 +140,17 @@ describe('a held record (holdRecord, hashed and deflated a megabyte at a time)',
     expect(sealed.bytes.length).toBeGreaterThan(3 * 1024 * 1024);
     const held = await holdRecord(r);
     expect(held.digest).toBe(sealed.digest);
-    expect(inflateRawSync(held.deflated).equals(sealed.bytes)).toBe(true);
+    expect((await readFile(held.path)).equals(sealed.bytes)).toBe(true);
+    await held.release();
+  });
+
+  it('is removed by release, with its folder, and a second release does nothing', async () => {
+    const run = await runYear({ workspace: SAMPLE, cwd: SAMPLE }, 2024);
+    const held = await holdRecord(historyRecord(2024, run.rows, run.policy, run.loaded.files, 'test'));
+    expect((await stat(held.path)).size).toBeGreaterThan(1000);
+    await held.release();
+    await expect(stat(held.path)).rejects.toThrow(/ENOENT/u);
+    await expect(stat(join(held.path, '..'))).rejects.toThrow(/ENOENT/u);
+    await held.release();
   });
 });

@@ -73,23 +73,28 @@ const DEFLATE_CHUNK = 1024 * 1024;
  * count or hash what passes (deflatePieces, holdRecord in src/commands/history.ts); an error in them is the result's.
  */
 export async function deflateStream(pieces: Iterable<Buffer>, level: number): Promise<Buffer> {
-  function* joined(): Generator<Buffer> {
-    let batch: Buffer[] = [];
-    let size = 0;
-    for (const piece of pieces) {
-      batch.push(piece);
-      size += piece.length;
-      if (size >= DEFLATE_CHUNK) {
-        yield Buffer.concat(batch, size);
-        batch = [];
-        size = 0;
-      }
-    }
-    if (size > 0) yield Buffer.concat(batch, size);
-  }
   const deflate = zlib.createDeflateRaw({ level });
-  const [data] = await Promise.all([buffer(deflate), pipeline(Readable.from(joined()), deflate)]);
+  const [data] = await Promise.all([
+    buffer(deflate),
+    pipeline(Readable.from(joinedPieces(pieces, DEFLATE_CHUNK)), deflate),
+  ]);
   return data;
+}
+
+/** Pieces joined into buffers of `size` bytes or more (the last one smaller), as they come: one trip each to zlib or a file. */
+export function* joinedPieces(pieces: Iterable<Buffer>, size: number): Generator<Buffer> {
+  let batch: Buffer[] = [];
+  let length = 0;
+  for (const piece of pieces) {
+    batch.push(piece);
+    length += piece.length;
+    if (length >= size) {
+      yield Buffer.concat(batch, length);
+      batch = [];
+      length = 0;
+    }
+  }
+  if (length > 0) yield Buffer.concat(batch, length);
 }
 
 /**

@@ -30,4 +30,9 @@ export interface RawSheet {
   readonly hiddenColumns?: ReadonlySet<number>;
   /** A CSV: a row with more cells than the header row is an error (a decimal comma in a `,` file). */
   readonly csv?: boolean;
+  /**
+   * The rows once more, from the start (a workbook's sheet, read again from its XML): what `readTable` compares a
+   * later sheet of the same table with, since the rows of the first were handed on as they were read, not kept.
+   */
+  readonly again?: () => AsyncIterable<RawRow>;
 }

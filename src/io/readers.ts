@@ -28,7 +28,7 @@ import {
 import type { ReadLimits } from './limits.js';
 import { cleanText, matchKey, parseNumberText } from './normalize.js';
 import { type Problem, error, info, warning, aboutUnit, aboutUnits, named } from './problems.js';
-import { type TableRow, type TableSpec, readTable } from './table.js';
+import { type TableRow, type TableSpec, readTable, streamTable } from './table.js';
 
 const UNIT_CODE = { key: 'unitCode', headers: ['Mã đơn vị', 'Mã ĐV', 'Unit code', 'Unit id'], required: true } as const;
 const UNIT_NAME = { key: 'unitName', headers: ['Tên đơn vị', 'Đơn vị', 'Unit name', 'Unit'], required: true } as const;
@@ -850,24 +850,18 @@ export async function readSelfReportFile(
   itemCodes: readonly string[],
 ): Promise<SelfReportsRead> {
   const known = new Set(itemCodes);
-  const table = await readTable(path, display, SELF_REPORT_SPEC, limits);
-  const problems: Problem[] = [
-    ...table.problems,
-    ...unreadColumns(
-      table.extraHeaders,
-      display,
-      (header) => looksLikeAssessment(header) || /^(noi dung|noi dung tieu chi|can cu|stt)$/u.test(matchKey(header)),
-    ),
-  ];
-  const rows = new SelfReportColumns();
+  // Each row is turned into the columns as it is read (streamTable); dropped with its problems when the table's rows do
+  // not stand (a file cut short, sheets that disagree: the table's problems say which).
+  let rows = new SelfReportColumns();
+  let rowProblems: Problem[] = [];
   const placeOf = placesOf();
   const assessmentColumns = new Set<string>();
-  for (const row of table.rows) {
+  const table = await streamTable(path, display, SELF_REPORT_SPEC, limits, (row) => {
     for (const extra of row.extras) if (looksLikeAssessment(extra.header)) assessmentColumns.add(extra.header);
-    const value = parseRow(SELF_REPORT_SPEC, selfReportRow, row, problems);
-    if (value === undefined) continue;
+    const value = parseRow(SELF_REPORT_SPEC, selfReportRow, row, rowProblems);
+    if (value === undefined) return;
     if (!known.has(value.itemCode)) {
-      problems.push(
+      rowProblems.push(
         error(
           'unknown-item',
           {
@@ -877,7 +871,7 @@ export async function readSelfReportFile(
           at(SELF_REPORT_SPEC, row, 'itemCode'),
         ),
       );
-      continue;
+      return;
     }
     rows.push(
       value.unitCode,
@@ -889,7 +883,21 @@ export async function readSelfReportFile(
       placeOf(row.where.file, row.where.sheet),
       row.where.row,
     );
+  });
+  if (!table.kept) {
+    rows = new SelfReportColumns();
+    rowProblems = [];
+    assessmentColumns.clear();
   }
+  const problems: Problem[] = [
+    ...table.problems,
+    ...unreadColumns(
+      table.extraHeaders,
+      display,
+      (header) => looksLikeAssessment(header) || /^(noi dung|noi dung tieu chi|can cu|stt)$/u.test(matchKey(header)),
+    ),
+    ...rowProblems,
+  ];
   if (assessmentColumns.size > 0) {
     problems.push(
       aboutUnit(
@@ -952,18 +960,16 @@ export async function readAssessmentFile(
   itemCodes: readonly string[],
 ): Promise<AssessmentRead> {
   const spec = assessmentSpec(itemCodes);
-  const table = await readTable(path, display, spec, limits);
-  const problems: Problem[] = [
-    ...table.problems,
-    ...unreadColumns(table.extraHeaders, display, (h) => /^\d+[.,]\d+$/u.test(h.trim())),
-  ];
-  const rows = new AssessmentColumns();
+  // Each row is turned into the columns as it is read (streamTable); dropped with its problems when the table's rows do
+  // not stand (a file cut short, sheets that disagree: the table's problems say which).
+  let rows = new AssessmentColumns();
+  let problems: Problem[] = [];
   const placeOf = placesOf();
   const known = new Set(itemCodes);
   const reportedShapes = new Set<string>();
   // One schema per set of item columns (a sheet has one), built once, not once per row.
   const wideSchemas = new Map<string, z.ZodType>();
-  for (const row of table.rows) {
+  const table = await streamTable(path, display, spec, limits, (row) => {
     const isLong = row.columns.itemCode !== undefined && row.columns.result !== undefined;
     const wideItems = itemCodes.filter((code) => row.columns[`item:${code}`] !== undefined);
     if (!isLong && wideItems.length === 0) {
@@ -985,7 +991,7 @@ export async function readAssessmentFile(
           ),
         );
       }
-      continue;
+      return;
     }
     for (const extra of row.extras) {
       if (/^\d+[.,]\d+$/u.test(extra.header.trim()) && !reportedShapes.has(`extra:${extra.header}`)) {
@@ -1004,7 +1010,7 @@ export async function readAssessmentFile(
     }
     if (isLong) {
       const value = parseRow(spec, assessmentLong, row, problems);
-      if (value === undefined) continue;
+      if (value === undefined) return;
       if (!known.has(value.itemCode)) {
         problems.push(
           error(
@@ -1016,7 +1022,7 @@ export async function readAssessmentFile(
             at(spec, row, 'itemCode'),
           ),
         );
-        continue;
+        return;
       }
       if (value.result !== null) {
         rows.push(
@@ -1028,7 +1034,7 @@ export async function readAssessmentFile(
           row.where.row,
         );
       }
-      continue;
+      return;
     }
     const signature = wideItems.join(',');
     let wide = wideSchemas.get(signature);
@@ -1042,7 +1048,7 @@ export async function readAssessmentFile(
     }
     const value = parseRow(spec, wide, row, problems) as
       (Record<string, unknown> & { unitCode: string; note: string }) | undefined;
-    if (value === undefined) continue;
+    if (value === undefined) return;
     for (const code of wideItems) {
       const status = value[`item:${code}`] as AssessmentRow['status'];
       if (status !== null) {
@@ -1057,8 +1063,19 @@ export async function readAssessmentFile(
         );
       }
     }
+  });
+  if (!table.kept) {
+    rows = new AssessmentColumns();
+    problems = [];
   }
-  return { rows, problems };
+  return {
+    rows,
+    problems: [
+      ...table.problems,
+      ...unreadColumns(table.extraHeaders, display, (h) => /^\d+[.,]\d+$/u.test(h.trim())),
+      ...problems,
+    ],
+  };
 }
 
 export interface FollowUpsRead {

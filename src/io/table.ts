@@ -146,8 +146,9 @@ function partialHeader<K extends string>(
   };
 }
 
-interface SheetRead<K extends string> {
-  readonly read?: TableRead<K>;
+interface SheetRead {
+  /** The sheet has a header row of the spec: the problems of its header and rows (its rows went to the sink). */
+  readonly read?: { readonly problems: readonly Problem[] };
   /** The texts of the busiest early row, for the message when no sheet matches. */
   readonly seen: string[];
   /** Some but not all required columns were found in an early row. */
@@ -158,14 +159,19 @@ interface SheetRead<K extends string> {
 
 /**
  * Reads one sheet: finds the header row among the first rows, then turns every row below it into a
- * TableRow. Blank rows inside the table do not end it; the signature block ("Nơi nhận:", "NGƯỜI
+ * TableRow, handed to `sink` as it is read (none kept here; no sink: the rows are not wanted, a hidden
+ * sheet's). Blank rows inside the table do not end it; the signature block ("Nơi nhận:", "NGƯỜI
  * LẬP BIỂU", … with no code) does. A CSV row with cells beyond the header's columns is an error (a
  * decimal comma in a `,` file splits a number in two). Returns no `read` when the sheet has no
  * header row (an instruction sheet, a list of values), with what it saw.
  */
-async function readSheet<K extends string>(spec: TableSpec<K>, sheet: RawSheet, file: string): Promise<SheetRead<K>> {
+async function readSheet<K extends string>(
+  spec: TableSpec<K>,
+  sheet: RawSheet,
+  file: string,
+  sink: ((row: TableRow<K>) => void) | undefined,
+): Promise<SheetRead> {
   const problems: Problem[] = [];
-  const rows: TableRow<K>[] = [];
   let header: HeaderMatch<K> | undefined;
   let seen: string[] = [];
   let partial: { found: string[]; missing: string[] } | undefined;
@@ -252,9 +258,10 @@ async function readSheet<K extends string>(spec: TableSpec<K>, sheet: RawSheet, 
         ),
       );
     }
+    if (sink === undefined) continue;
     const cells: Partial<Record<K, Cell>> = {};
     for (const [key, index] of keyed) cells[key] = raw.cells[index] ?? null;
-    rows.push({
+    sink({
       where: place(raw.row),
       cells,
       columns,
@@ -266,51 +273,88 @@ async function readSheet<K extends string>(spec: TableSpec<K>, sheet: RawSheet, 
   }
   const extras = header?.extras.map((e) => e.header).filter((h) => h !== '') ?? [];
   if (header === undefined) return { seen, extras, ...(partial === undefined ? {} : { partial }) };
-  return { read: { rows, problems }, seen, extras };
+  return { read: { problems }, seen, extras };
 }
 
 /** Whether two sheets hold the same rows (a copy kept beside the original is no conflict). */
-function sameRows<K extends string>(a: TableRead<K>, b: TableRead<K>): boolean {
-  if (a.rows.length !== b.rows.length) return false;
-  return a.rows.every((row, i) => JSON.stringify(row.cells) === JSON.stringify(b.rows[i]?.cells));
+function sameRows<K extends string>(a: readonly TableRow<K>[], b: readonly TableRow<K>[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((row, i) => JSON.stringify(row.cells) === JSON.stringify(b[i]?.cells));
 }
 
-/**
- * Reads a table from an `.xlsx` or `.csv` file: every sheet whose header row matches the spec
- * (sheets without one, such as instructions, are skipped). A file in which no sheet has the
- * required columns is an error naming the file, its sheets and the columns found.
- */
+/** Reads a table whole: its rows (streamTable's, kept), its problems and the headers it does not know. */
 export async function readTable<K extends string>(
   path: string,
   display: string,
   spec: TableSpec<K>,
   limits: ReadLimits,
 ): Promise<TableRead<K>> {
+  const rows: TableRow<K>[] = [];
+  // One row at a time: spreading a sheet of 300 000 rows into push() overflows the call stack.
+  const read = await streamTable(path, display, spec, limits, (row) => rows.push(row));
+  return {
+    rows: read.kept ? rows : [],
+    problems: read.problems,
+    ...(read.extraHeaders === undefined ? {} : { extraHeaders: read.extraHeaders }),
+  };
+}
+
+/** What streamTable says once the file is read. */
+export interface TableStream {
+  /**
+   * Whether the rows handed on stand. When false, every row handed on must be dropped, with what was made of it: the
+   * file could not be read to its end, or several of its sheets are this table with different rows (`problems` says).
+   */
+  readonly kept: boolean;
+  readonly problems: readonly Problem[];
+  /** The headers of the columns the spec does not know, as written (listed by `check`). */
+  readonly extraHeaders?: readonly string[];
+}
+
+/**
+ * Reads a table from an `.xlsx` or `.csv` file, handing each of its rows to `onRow` as it is read: none is kept here,
+ * so that a national self-report file's rows are turned into what the reader keeps (columns, src/io/rows.ts) while they
+ * are young, not all made first. The table is the first visible sheet whose header row matches the spec (sheets
+ * without one, such as instructions, are skipped); another one is read whole and compared with the first, read again
+ * (`RawSheet.again`): the same rows are a copy (a warning), other rows an error, and no row stands (`kept` false). A
+ * file in which no sheet has the required columns is an error naming the file, its sheets and the columns found.
+ */
+export async function streamTable<K extends string>(
+  path: string,
+  display: string,
+  spec: TableSpec<K>,
+  limits: ReadLimits,
+  onRow: (row: TableRow<K>) => void,
+): Promise<TableStream> {
   const guarded = await guardFile(path, display, limits);
-  if ('severity' in guarded) return { rows: [], problems: [guarded] };
+  if ('severity' in guarded) return { kept: false, problems: [guarded] };
   const extension = extname(path).toLowerCase();
   const problems: Problem[] = [];
-  const rows: TableRow<K>[] = [];
   const sheetsSeen: { name: string | undefined; seen: string[] }[] = [];
   const matched: (string | undefined)[] = [];
 
-  const reads: { name: string | undefined; read: TableRead<K> }[] = [];
+  // The first matching sheet, whose rows went to onRow, and the others, read whole to be compared with it.
+  let first: { sheet: RawSheet; problems: readonly Problem[] } | undefined;
+  const others: TableRow<K>[][] = [];
   const partials: { name: string | undefined; found: string[]; missing: string[] }[] = [];
   const hiddenMatches: string[] = [];
   const extraHeaders = new Set<string>();
 
   const consume = async (sheet: RawSheet) => {
-    const { read, seen, partial, extras } = await readSheet(spec, sheet, display);
     if (sheet.hidden === true) {
       // A hidden sheet is not read; said when it holds a table of this kind (a stale "Năm 2023" sheet).
-      if (read !== undefined) hiddenMatches.push(sheet.name ?? '');
+      if ((await readSheet(spec, sheet, display, undefined)).read !== undefined) hiddenMatches.push(sheet.name ?? '');
       return;
     }
+    const rows: TableRow<K>[] = [];
+    const sink = first === undefined ? onRow : (row: TableRow<K>) => void rows.push(row);
+    const { read, seen, partial, extras } = await readSheet(spec, sheet, display, sink);
     sheetsSeen.push({ name: sheet.name, seen });
     if (partial !== undefined) partials.push({ name: sheet.name, ...partial });
     if (read !== undefined) {
       matched.push(sheet.name);
-      reads.push({ name: sheet.name, read });
+      if (first === undefined) first = { sheet, problems: read.problems };
+      else others.push(rows);
       for (const header of extras) extraHeaders.add(header);
     }
   };
@@ -322,15 +366,15 @@ export async function readTable<K extends string>(
       (cells) => matchHeader(spec, cells) !== undefined,
       HEADER_SCAN_ROWS,
     );
-    if ('severity' in sheet) return { rows: [], problems: [sheet] };
+    if ('severity' in sheet) return { kept: false, problems: [sheet] };
     await consume(sheet);
   } else if (extension === '.xlsx' || extension === '.xlsm') {
     // .xlsm: the cells are read like an .xlsx's; macros are never run.
     const failure = await readWorkbook(path, display, limits, consume);
-    if (failure !== undefined) return { rows: [], problems: [failure] };
+    if (failure !== undefined) return { kept: false, problems: [failure] };
   } else if ((CONVERTED_EXTENSIONS as readonly string[]).includes(extension)) {
     const converted = await convertToXlsx(path, display);
-    if ('severity' in converted) return { rows: [], problems: [converted] };
+    if ('severity' in converted) return { kept: false, problems: [converted] };
     try {
       const failure = await readWorkbook(
         converted.path,
@@ -338,7 +382,7 @@ export async function readTable<K extends string>(
         { ...limits, maxFileBytes: Number.MAX_SAFE_INTEGER },
         consume,
       );
-      if (failure !== undefined) return { rows: [], problems: [failure] };
+      if (failure !== undefined) return { kept: false, problems: [failure] };
       problems.push(
         warning(
           'converted',
@@ -353,34 +397,41 @@ export async function readTable<K extends string>(
       await converted.cleanup();
     }
   } else {
-    return { rows: [], problems: [unsupportedFormat(display, extension)] };
+    return { kept: false, problems: [unsupportedFormat(display, extension)] };
   }
 
-  const [first, ...others] = reads;
+  let kept = false;
   if (first !== undefined) {
-    const conflicting = others.filter((other) => !sameRows(first.read, other.read));
-    if (conflicting.length > 0) {
+    const names = matched.map((name) => `"${name ?? ''}"`).join(', ');
+    let conflicting = false;
+    if (others.length > 0) {
+      const { again } = first.sheet;
+      if (again === undefined) throw new Error(`several sheets of one table, and the first cannot be read again`);
+      const rows: TableRow<K>[] = [];
+      await readSheet(spec, { ...first.sheet, rows: again() }, display, (row) => void rows.push(row));
+      conflicting = others.some((other) => !sameRows(rows, other));
+    }
+    if (conflicting) {
       problems.push(
         error(
           'several-sheets',
           {
-            vi: `có ${reads.length} trang cùng là ${spec.titleVi} (${reads.map((r) => `"${r.name ?? ''}"`).join(', ')}) với nội dung khác nhau; hãy giữ lại một trang (hoặc ẩn/xoá các trang cũ).`,
-            en: `${reads.length} sheets are ${spec.titleVi} (${reads.map((r) => `"${r.name ?? ''}"`).join(', ')}) with different contents; keep one (or hide or remove the old ones).`,
+            vi: `có ${matched.length} trang cùng là ${spec.titleVi} (${names}) với nội dung khác nhau; hãy giữ lại một trang (hoặc ẩn/xoá các trang cũ).`,
+            en: `${matched.length} sheets are ${spec.titleVi} (${names}) with different contents; keep one (or hide or remove the old ones).`,
           },
           { file: display },
         ),
       );
     } else {
-      // One row at a time: spreading a sheet of 300 000 rows into push() overflows the call stack.
-      for (const row of first.read.rows) rows.push(row);
-      for (const problem of first.read.problems) problems.push(problem);
+      kept = true;
+      for (const problem of first.problems) problems.push(problem);
       if (others.length > 0) {
         problems.push(
           warning(
             'duplicate-sheets',
             {
-              vi: `các trang ${reads.map((r) => `"${r.name ?? ''}"`).join(', ')} giống hệt nhau; chỉ đọc trang đầu.`,
-              en: `sheets ${reads.map((r) => `"${r.name ?? ''}"`).join(', ')} are identical; only the first is read.`,
+              vi: `các trang ${names} giống hệt nhau; chỉ đọc trang đầu.`,
+              en: `sheets ${names} are identical; only the first is read.`,
             },
             {
               file: display,
@@ -406,7 +457,7 @@ export async function readTable<K extends string>(
     );
   }
   for (const partial of partials) {
-    if (first === undefined) continue;
+    if (matched.length === 0) continue;
     problems.push(
       warning(
         'partial-header',
@@ -442,7 +493,7 @@ export async function readTable<K extends string>(
       ),
     );
   }
-  return { rows, problems, extraHeaders: [...extraHeaders] };
+  return { kept, problems, extraHeaders: [...extraHeaders] };
 }
 
 /** Reads the sheets of an .xlsx through the guard; a problem when it cannot be opened or parsed. */

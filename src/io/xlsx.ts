@@ -9,7 +9,7 @@ import {
   columnOf,
   ownText,
   scanSharedStrings,
-  scanSheetRows,
+  scanSheetSlices,
 } from './scan.js';
 
 /**
@@ -43,14 +43,18 @@ export function* readXlsxSheets(opened: OpenedXlsx, options: ReadOptions = {}): 
     const xml = parts.get(sheet.part);
     if (xml === undefined) continue;
     const layout = sheetLayout(xml);
+    const rows = (fallback: (reason: string) => void) =>
+      sheetRows(xml, strings, dateStyles, workbook.date1904, layout.merges, {
+        reader: options.reader ?? 'scan',
+        fallback,
+      });
     yield {
       name: sheet.name,
       hidden: sheet.hidden,
       hiddenColumns: layout.hiddenColumns,
-      rows: sheetRows(xml, strings, dateStyles, workbook.date1904, layout.merges, {
-        reader: options.reader ?? 'scan',
-        fallback: (reason) => options.onFallback?.(sheet.name, reason),
-      }),
+      rows: rows((reason) => options.onFallback?.(sheet.name, reason)),
+      // Read again only to be compared: its fallback was told the first time.
+      again: () => rows(() => undefined),
     };
   }
 }
@@ -343,18 +347,34 @@ async function* sheetRows(
   const fill = (row: RawRow) => (merges.length === 0 ? row : fillMerges(row, merges, tops));
   const text = xml.toString('utf8');
   const makeCell = (c: ScannedCell) => cellValue(c, strings, dateStyles, date1904);
-  let rows: Iterable<RawRow> | undefined;
-  if (how.reader === 'scan') {
-    const scanned = wellFormedAround(text)
-      ? scanSheetRows(text, makeCell)
-      : { fallback: 'XML around the cells that is not well-formed' };
-    if ('rows' in scanned) rows = scanned.rows;
-    else how.fallback(scanned.fallback);
-  }
   let count = 0;
-  for (const row of rows ?? saxSheetRows(text, makeCell)) {
+  // The scanner's rows a slice at a time, as they are read; where it stops (a fallback), SAX reads the sheet from the
+  // start and the rows already handed on are passed over: they are SAX's first rows (scanSheetSlices).
+  let scanned = 0;
+  if (how.reader === 'scan') {
+    let fallback = wellFormedAround(text) ? undefined : 'XML around the cells that is not well-formed';
+    if (fallback === undefined)
+      for (const part of scanSheetSlices(text, makeCell)) {
+        if ('fallback' in part) {
+          fallback = part.fallback;
+          break;
+        }
+        for (const row of part.rows) {
+          scanned++;
+          yield fill(row);
+          // Let other reads (other files) make progress now and then.
+          if (++count % BATCH === 0) await Promise.resolve();
+        }
+      }
+    if (fallback === undefined) return;
+    how.fallback(scanned === 0 ? fallback : `${fallback}, after the ${scanned} rows before it`);
+  }
+  for (const row of saxSheetRows(text, makeCell)) {
+    if (scanned > 0) {
+      scanned--;
+      continue;
+    }
     yield fill(row);
-    // Let other reads (other files) make progress now and then.
     if (++count % BATCH === 0) await Promise.resolve();
   }
 }

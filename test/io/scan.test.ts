@@ -7,7 +7,14 @@ import { describe, expect, it } from 'vitest';
 import type { Cell, RawRow } from '../../src/io/cells.js';
 import { openXlsx } from '../../src/io/guard.js';
 import { DEFAULT_LIMITS } from '../../src/io/limits.js';
-import { type ScannedCell, StringTable, decodeText, scanSharedStrings, scanSheetRows } from '../../src/io/scan.js';
+import {
+  type ScannedCell,
+  StringTable,
+  decodeText,
+  scanSharedStrings,
+  scanSheetRows,
+  scanSheetSlices,
+} from '../../src/io/scan.js';
 import { readXlsxSheets, saxSheetRows } from '../../src/io/xlsx.js';
 
 // Issue 15: the cell scanner is the reader's fast path; the SAX parser stays the reference. Both must give the same
@@ -165,6 +172,36 @@ describe('the cell scanner on generated sheets', () => {
       }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
     );
+  });
+
+  it('gives the same rows read a slice at a time, for any slice size; a slice cut anywhere but between rows leaves it to SAX', () => {
+    fc.assert(
+      fc.property(fc.array(rowXml, { maxLength: 8 }), fc.integer({ min: 1, max: 400 }), (rows, slice) => {
+        const xml = sheetXml(rows.join(''));
+        const whole = scanSheetRows(xml, asText);
+        const parts = [...scanSheetSlices(xml, asText, slice)];
+        // Every part but the last is rows; each slice ends after a </row>, so no part is empty.
+        expect(parts.slice(0, -1).every((p) => 'rows' in p && p.rows.length > 0)).toBe(true);
+        expect(scanSheetRows(xml, asText, slice)).toEqual(whole);
+        // Before a fallback, the rows handed on are SAX's first rows.
+        const handed = parts.flatMap((p) => ('rows' in p ? p.rows : []));
+        const sax = viaSax(xml);
+        if (sax !== 'error') expect(handed).toEqual(sax.slice(0, handed.length));
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
+    );
+  });
+
+  it('hands on the rows before a construct it leaves to SAX, and says so: SAX’s rows from there are the rest', () => {
+    const before = Array.from({ length: 50 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`);
+    const xml = sheetXml(`${before.join('')}<!-- a comment --><row r="51"><c r="A51"><v>50</v></c></row>`);
+    const parts = [...scanSheetSlices(xml, asText, 100)];
+    expect(parts.at(-1)).toEqual({ fallback: 'a comment in the cells' });
+    const handed = parts.flatMap((p) => ('rows' in p ? p.rows : []));
+    expect(handed.length).toBeGreaterThan(40);
+    const sax = viaSax(xml);
+    expect(sax !== 'error' && sax.length).toBe(51);
+    expect(sax !== 'error' && sax.slice(0, handed.length)).toEqual(handed);
   });
 
   it.each([

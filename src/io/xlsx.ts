@@ -320,13 +320,17 @@ const BATCH = 2048;
 
 /**
  * Whether the XML around the cells (before `<sheetData>` and after `</sheetData>`) is well-formed: checked by the SAX
- * parser with the cells left out, so that a sheet the scanner reads is refused where SAX would refuse it.
+ * parser with the cells left out, so that a sheet the scanner reads is refused where SAX would refuse it. Only that
+ * text is decoded: the cells are decoded a slice at a time by the scanner (scanSheetSlices).
  */
-function wellFormedAround(text: string): boolean {
-  const open = text.indexOf('<sheetData');
-  // The same split as scanSheetRows': the last </sheetData> (found from the end, not by reading the sheet once more).
-  const close = text.lastIndexOf('</sheetData>');
-  const around = open < 0 || close < 0 ? text : `${text.slice(0, open)}<sheetData/>${text.slice(close + 12)}`;
+function wellFormedAround(xml: Buffer): boolean {
+  const open = xml.indexOf('<sheetData');
+  // The same split as scanSheetSlices': the last </sheetData> (found from the end, not by reading the sheet once more).
+  const close = xml.lastIndexOf('</sheetData>');
+  const around =
+    open < 0 || close < 0
+      ? xml.toString('utf8')
+      : `${xml.toString('utf8', 0, open)}<sheetData/>${xml.toString('utf8', close + 12)}`;
   try {
     parse(around, {});
     return true;
@@ -345,16 +349,15 @@ async function* sheetRows(
 ): AsyncGenerator<RawRow> {
   const tops = new Map<Merge, Cell>();
   const fill = (row: RawRow) => (merges.length === 0 ? row : fillMerges(row, merges, tops));
-  const text = xml.toString('utf8');
   const makeCell = (c: ScannedCell) => cellValue(c, strings, dateStyles, date1904);
   let count = 0;
   // The scanner's rows a slice at a time, as they are read; where it stops (a fallback), SAX reads the sheet from the
   // start and the rows already handed on are passed over: they are SAX's first rows (scanSheetSlices).
   let scanned = 0;
   if (how.reader === 'scan') {
-    let fallback = wellFormedAround(text) ? undefined : 'XML around the cells that is not well-formed';
+    let fallback = wellFormedAround(xml) ? undefined : 'XML around the cells that is not well-formed';
     if (fallback === undefined)
-      for (const part of scanSheetSlices(text, makeCell)) {
+      for (const part of scanSheetSlices(xml, makeCell)) {
         if ('fallback' in part) {
           fallback = part.fallback;
           break;
@@ -369,7 +372,8 @@ async function* sheetRows(
     if (fallback === undefined) return;
     how.fallback(scanned === 0 ? fallback : `${fallback}, after the ${scanned} rows before it`);
   }
-  for (const row of saxSheetRows(text, makeCell)) {
+  // SAX reads the whole text: only a sheet the scanner does not handle is decoded whole.
+  for (const row of saxSheetRows(xml.toString('utf8'), makeCell)) {
     if (scanned > 0) {
       scanned--;
       continue;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { appendFile, mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -105,11 +105,11 @@ export async function releasing<T>(held: HeldRecord | undefined, body: () => Pro
 export async function keepRecord(yearFolder: string, held: HeldRecord, command: string, now: Date): Promise<void> {
   const folder = historyFolder(yearFolder);
   const path = join(folder, `${held.digest}.json`);
-  // Written whole or not at all (beside, then renamed), as every output is: copied from the held file as it is read.
+  // Written whole or not at all (beside, then renamed), as every output is: the held file copied by the system.
   try {
     await mkdir(folder, { recursive: true });
     if (!(await exists(path, false)))
-      await writeOutputs([{ path, bytes: createReadStream(held.path) }], {
+      await writeOutputs([{ path, bytes: { copyOf: held.path } }], {
         force: true,
         protectedPaths: [],
         display: (p) => p,

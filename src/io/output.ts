@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { exists } from './fs.js';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { EXIT, UserError } from '../errors.js';
@@ -11,7 +12,15 @@ import { EXIT, UserError } from '../errors.js';
  */
 export interface OutputFile {
   readonly path: string;
-  readonly bytes: Buffer | string | Readable;
+  readonly bytes: Buffer | string | Readable | FileCopy;
+}
+
+/**
+ * The bytes of another file, copied by the system (copyFile): a run's history record, held in a temporary file. Read
+ * through the program, its 15 MB went by in 64 KB buffers that waited for a collection: 11 MB on a national run's peak.
+ */
+export interface FileCopy {
+  readonly copyOf: string;
 }
 
 function inside(child: string, parent: string): boolean {
@@ -117,7 +126,9 @@ export async function writeOutputs(
       await mkdir(dirname(file.path), { recursive: true });
       const temp = join(dirname(file.path), `.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
       temps.push({ temp, path: file.path });
-      await writeFile(temp, file.bytes, { flag: 'wx' });
+      const { bytes } = file;
+      if (typeof bytes === 'object' && 'copyOf' in bytes) await copyFile(bytes.copyOf, temp, constants.COPYFILE_EXCL);
+      else await writeFile(temp, bytes, { flag: 'wx' });
     }
     for (const { temp, path } of temps) await rename(temp, path);
     await Promise.all(replaced.map((path) => rm(path, { force: true })));

@@ -218,4 +218,24 @@ describe('writeOutputs: whole files or none', () => {
     expect(await readFile(join(out, 'a.xlsx'), 'utf8')).toBe('cũ');
     expect((await readdir(out)).sort()).toEqual(['a.xlsx', 'blocked']);
   });
+
+  it('a copy of another file (the held history record): its bytes, or nothing when that file cannot be read', async () => {
+    const { writeOutputs } = await import('../../src/io/output.js');
+    const out = await tempDir();
+    const held = join(await tempDir(), 'record.json');
+    const bytes = Buffer.from(`{"năm": 2024, "x": "${'ả'.repeat(100_000)}"}\n`);
+    await writeFile(held, bytes);
+    const options = { force: false, protectedPaths: [], display: (p: string) => p };
+    await writeOutputs([{ path: join(out, 'r.json'), bytes: { copyOf: held } }], options);
+    expect((await readFile(join(out, 'r.json'))).equals(bytes)).toBe(true);
+    // Not over an existing output without --force (exit 3), as any output.
+    await expect(writeOutputs([{ path: join(out, 'r.json'), bytes: { copyOf: held } }], options)).rejects.toMatchObject(
+      { exitCode: 3 },
+    );
+    // A file that is gone: an error, and neither the output nor a temporary file is left.
+    await expect(
+      writeOutputs([{ path: join(out, 's.json'), bytes: { copyOf: join(out, 'gone.json') } }], options),
+    ).rejects.toThrow(/ENOENT/u);
+    expect(await readdir(out)).toEqual(['r.json']);
+  });
 });

@@ -80,7 +80,7 @@ const PERSONS_AT = '\u0000persons';
  * The canonical text of a record (two-space indented, final newline) in UTF-8, made a person at a time: the same bytes
  * as JSON.stringify of the whole with sorted keys, without a second copy of the 11 000 persons with sorted keys and
  * without the whole text as one string, which Vietnamese names make two bytes a character (some 30 MB at once for a
- * national record). The pieces are made as they are asked for: a run hashes and deflates them one by one
+ * national record). The pieces are made as they are asked for: a run hashes them and writes them to a temporary file
  * (holdRecord in src/commands/history.ts), never holding the 15 MB of a national record at once.
  */
 export function* canonicalPieces(record: HistoryRecord): Generator<Buffer> {

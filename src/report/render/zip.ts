@@ -69,10 +69,10 @@ const DEFLATE_CHUNK = 1024 * 1024;
 
 /**
  * Bytes given a piece at a time, deflated (raw) as the pieces come, joined to a megabyte or more before each goes to
- * zlib: a piece for each of a national record's 11 000 persons, sent one by one, cost half a second. `pieces` may
- * count or hash what passes (deflatePieces, holdRecord in src/commands/history.ts); an error in them is the result's.
+ * zlib: the 11 000 pieces of a national history record, sent one by one when it was deflated, cost half a second.
+ * `pieces` may count what passes (deflatePieces); an error in them is the result's.
  */
-export async function deflateStream(pieces: Iterable<Buffer>, level: number): Promise<Buffer> {
+async function deflateStream(pieces: Iterable<Buffer>, level: number): Promise<Buffer> {
   const deflate = zlib.createDeflateRaw({ level });
   const [data] = await Promise.all([
     buffer(deflate),

@@ -50,7 +50,13 @@ const RECORD_CHUNK = 1024 * 1024;
  * national record and its 11 000 pieces were made at once, some 12 MB over what the run held then.
  */
 export async function holdRecord(record: HistoryRecord): Promise<HeldRecord> {
-  const folder = await mkdtemp(join(tmpdir(), 'ict-eval-record-'));
+  const temp = tmpdir();
+  let folder: string;
+  try {
+    folder = await mkdtemp(join(temp, 'ict-eval-record-'));
+  } catch (cause) {
+    throw unusableTemp(temp, cause);
+  }
   const release = () => rm(folder, { recursive: true, force: true });
   const path = join(folder, 'record.json');
   try {
@@ -65,8 +71,24 @@ export async function holdRecord(record: HistoryRecord): Promise<HeldRecord> {
     return { digest: hash.digest('hex').slice(0, RECORD_DIGEST_LENGTH), path, release };
   } catch (cause) {
     await release();
-    throw cause;
+    throw unusableTemp(temp, cause);
   }
+}
+
+/**
+ * The system's temporary folder cannot take the held record (it is missing, read-only, or full): said with its path and
+ * what to do, as a wrong setting (exit 2), before anything is written. Any other error is left as it is.
+ */
+function unusableTemp(folder: string, cause: unknown): unknown {
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code !== 'string') return cause;
+  return new UserError(
+    {
+      vi: `không ghi được bản ghi lịch sử tạm vào thư mục tạm của hệ thống ${folder} (${code}); chưa ghi kết quả nào. Hãy kiểm tra thư mục đó (có tồn tại, ghi được, còn chỗ trống), hoặc đặt biến môi trường TMPDIR sang một thư mục ghi được rồi chạy lại.`,
+      en: `cannot write the run's history record to the system's temporary folder ${folder} (${code}); nothing was written. Check that folder (it exists, is writable, has space), or set TMPDIR to a writable folder, and run again.`,
+    },
+    EXIT.usage,
+  );
 }
 
 /**

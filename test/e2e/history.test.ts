@@ -180,6 +180,21 @@ describe('every run kept and comparable', () => {
     ).toEqual(['sanctions', 'report', 'report --to so-noi-vu']);
   }, 60_000);
 
+  it('a temporary folder that cannot take the record: exit 2 before anything is written, saying which and what to do', async () => {
+    const ws = await sampleCopy();
+    const missing = join(await tempDir(), 'không-có');
+    const result = run(['sanctions', '--year', '2024', '-w', ws, '-q'], { env: { TMPDIR: missing } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      `không ghi được bản ghi lịch sử tạm vào thư mục tạm của hệ thống ${missing} (ENOENT)`,
+    );
+    expect(result.stderr).toContain('TMPDIR');
+    expect(result.stderr).not.toContain('lỗi nội bộ');
+    expect(await listFiles(join(ws, 'out'))).toEqual([]);
+    // Printing only (--json without -o) keeps no record, so needs no temporary folder.
+    expect(run(['sanctions', '--year', '2024', '-w', ws, '--json'], { env: { TMPDIR: missing } }).code).toBe(0);
+  });
+
   it('no "Thay đổi" sheet against a record of other persons (an output folder shared with another workspace)', async () => {
     const out = join(await sampleCopy(), 'shared-out');
     expect(run(['sanctions', '--year', '2024', '-w', SAMPLE, '-o', out, '-q']).code).toBe(0);

@@ -77,6 +77,23 @@ const record = fc.record({
 });
 
 describe('the history record’s bytes (canonicalPieces, made a person at a time)', () => {
+  it('are the same for records of more persons than one piece holds (512), in order or not', () => {
+    fc.assert(
+      fc.property(
+        record,
+        fc.array(people, { minLength: 520, maxLength: 1100 }),
+        fc.boolean(),
+        (r, many, allInOrder) => {
+          const persons = allInOrder ? many.map((p) => topInOrder({ ...p, facts: topInOrder(p.facts) })) : many;
+          const big = { ...r, persons };
+          expect(sealRecord(big).bytes.equals(reference(big))).toBe(true);
+        },
+      ),
+      // No shrinking of a thousand persons on failure: the first counterexample is reported as found.
+      { numRuns: 12, endOnFailure: true },
+    );
+  });
+
   it('are those of JSON.stringify of the whole record with sorted keys, for any record', () => {
     fc.assert(
       fc.property(record, (r) => {

@@ -77,7 +77,7 @@ const record = fc.record({
 });
 
 describe('the history record’s bytes (canonicalPieces, made a person at a time)', () => {
-  it('are the same for records of more persons than one piece holds (512), in order or not', () => {
+  it('are the same for records of many persons (520–1 100), in order or not', () => {
     fc.assert(
       fc.property(
         record,

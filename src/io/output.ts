@@ -121,8 +121,12 @@ export async function writeOutputs(
   }
   for (const folder of new Set(files.map((f) => dirname(f.path)))) await removeStaleTemps(folder, Date.now());
   const temps: { temp: string; path: string }[] = [];
+  // The output being written, and how many are in place, for the message when the system refuses one.
+  let current = files[0]?.path ?? '';
+  let renamed = 0;
   try {
     for (const file of files) {
+      current = file.path;
       await mkdir(dirname(file.path), { recursive: true });
       const temp = join(dirname(file.path), `.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
       temps.push({ temp, path: file.path });
@@ -130,9 +134,53 @@ export async function writeOutputs(
       if (typeof bytes === 'object' && 'copyOf' in bytes) await copyFile(bytes.copyOf, temp, constants.COPYFILE_EXCL);
       else await writeFile(temp, bytes, { flag: 'wx' });
     }
-    for (const { temp, path } of temps) await rename(temp, path);
+    for (const { temp, path } of temps) {
+      current = path;
+      await rename(temp, path);
+      renamed++;
+    }
     await Promise.all(replaced.map((path) => rm(path, { force: true })));
+  } catch (cause) {
+    throw writeFailure(options.display(current), cause, renamed);
   } finally {
     await Promise.all(temps.map(({ temp }) => rm(temp, { force: true })));
   }
+}
+
+/** What the system's refusals mean to whoever runs the tool, by their code. */
+const REFUSALS: Readonly<Record<string, { readonly vi: string; readonly en: string }>> = {
+  ENOTDIR: { vi: 'một phần của đường dẫn là tệp, không phải thư mục', en: 'part of the path is a file, not a folder' },
+  EEXIST: { vi: 'một phần của đường dẫn là tệp, không phải thư mục', en: 'part of the path is a file, not a folder' },
+  EISDIR: { vi: 'đã có một thư mục trùng tên tệp kết quả', en: 'a folder has the output file’s name' },
+  EACCES: { vi: 'không có quyền ghi vào thư mục này', en: 'no permission to write in this folder' },
+  EPERM: { vi: 'không có quyền ghi vào thư mục này', en: 'no permission to write in this folder' },
+  EROFS: { vi: 'ổ đĩa chỉ cho đọc', en: 'the disk is read-only' },
+  ENOSPC: { vi: 'ổ đĩa đã hết chỗ trống', en: 'the disk is full' },
+  EDQUOT: { vi: 'đã hết hạn mức dung lượng', en: 'the disk quota is used up' },
+};
+
+/**
+ * An output the system refused to write (a file where a folder should be, no permission, a full or read-only disk):
+ * said with the file and the reason, as a wrong setting (exit 2). The temporary files are removed; the set was not
+ * replaced unless the refusal came once some of it was in place (a rename), which the message then says. Any other
+ * error is left as it is (an internal failure).
+ */
+function writeFailure(display: string, cause: unknown, inPlace: number): unknown {
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code !== 'string') return cause;
+  const why = REFUSALS[code];
+  const kept =
+    inPlace === 0
+      ? { vi: 'các tệp kết quả cũ vẫn giữ nguyên', en: 'the earlier outputs are left as they were' }
+      : {
+          vi: `${inPlace} tệp kết quả đã được thay, các tệp còn lại chưa`,
+          en: `${inPlace} output(s) were replaced, the others were not`,
+        };
+  return new UserError(
+    {
+      vi: `không ghi được ${display} (${why === undefined ? code : `${why.vi}, ${code}`}); ${kept.vi}. Hãy chọn thư mục kết quả khác (-o) hoặc sửa lỗi trên rồi chạy lại.`,
+      en: `cannot write ${display} (${why === undefined ? code : `${why.en}, ${code}`}); ${kept.en}. Choose another output folder (-o), or fix the above, and run again.`,
+    },
+    EXIT.usage,
+  );
 }

@@ -161,6 +161,25 @@ describe('a missing workspace or year is wrong usage (exit 2) with the path, the
   });
 });
 
+describe('an output folder the system refuses is wrong usage (exit 2) naming the file and why, not an internal error', () => {
+  it('-o at a file: exit 2, the reason in Vietnamese, nothing written, no record and nothing left in TMPDIR', async () => {
+    const dir = await tempDir();
+    const file = join(dir, 'ket-qua');
+    await writeFile(file, 'một tệp, không phải thư mục');
+    const temp = await tempDir();
+    for (const command of [['sanctions'], ['report']]) {
+      const result = run([...command, '--year', '2024', '-w', SAMPLE, '-o', file, '-q'], { env: { TMPDIR: temp } });
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toContain(`không ghi được ${file}/2024/`);
+      expect(result.stderr).toContain('(một phần của đường dẫn là tệp, không phải thư mục, ENOTDIR)');
+      expect(result.stderr).toContain('các tệp kết quả cũ vẫn giữ nguyên');
+      expect(result.stderr).not.toContain('lỗi nội bộ');
+      expect(await readFile(file, 'utf8')).toBe('một tệp, không phải thư mục');
+      expect(await listFiles(temp)).toEqual([]);
+    }
+  });
+});
+
 describe('one mistake, one message', () => {
   it('an invalid Vai trò of the only head: the cell is named, and the unit is not also "without head" or "not in the units"', async () => {
     const ws = await sampleCopy();

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { UserError } from '../../src/errors.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runYear } from '../../src/pipeline/year.js';
 import { ratingDocument, sanctionDocument } from '../../src/report/content/outputs.js';
@@ -206,15 +207,21 @@ describe('writeOutputs: whole files or none', () => {
     const out = await tempDir();
     await writeFile(join(out, 'a.xlsx'), 'cũ');
     await writeFile(join(out, 'blocked'), 'a file where a folder should be');
-    await expect(
-      writeOutputs(
-        [
-          { path: join(out, 'a.xlsx'), bytes: 'mới' },
-          { path: join(out, 'blocked', 'b.xlsx'), bytes: 'mới' },
-        ],
-        { force: true, protectedPaths: [], display: (p) => p },
-      ),
-    ).rejects.toThrow();
+    const refused: unknown = await writeOutputs(
+      [
+        { path: join(out, 'a.xlsx'), bytes: 'mới' },
+        { path: join(out, 'blocked', 'b.xlsx'), bytes: 'mới' },
+      ],
+      { force: true, protectedPaths: [], display: (p) => p },
+    ).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(UserError);
+    expect((refused as UserError).exitCode).toBe(2);
+    expect((refused as UserError).message).toMatch(
+      /^không ghi được .*blocked\/b\.xlsx \(.*E(NOTDIR|EXIST)\); các tệp kết quả cũ vẫn giữ nguyên\./u,
+    );
     expect(await readFile(join(out, 'a.xlsx'), 'utf8')).toBe('cũ');
     expect((await readdir(out)).sort()).toEqual(['a.xlsx', 'blocked']);
   });

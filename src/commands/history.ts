@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { EXIT, UserError } from '../errors.js';
 import { exists } from '../io/fs.js';
-import { writeOutputs } from '../io/output.js';
+import { refusalReason, writeOutputs } from '../io/output.js';
 import { joinedPieces } from '../report/render/zip.js';
 import {
   type HistoryDiff,
@@ -80,12 +80,12 @@ export async function holdRecord(record: HistoryRecord): Promise<HeldRecord> {
  * what to do, as a wrong setting (exit 2), before anything is written. Any other error is left as it is.
  */
 function unusableTemp(folder: string, cause: unknown): unknown {
-  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
-  if (typeof code !== 'string') return cause;
+  const why = refusalReason(cause);
+  if (why === undefined) return cause;
   return new UserError(
     {
-      vi: `không ghi được bản ghi lịch sử tạm vào thư mục tạm của hệ thống ${folder} (${code}); chưa ghi kết quả nào. Hãy kiểm tra thư mục đó (có tồn tại, ghi được, còn chỗ trống), hoặc đặt biến môi trường TMPDIR sang một thư mục ghi được rồi chạy lại.`,
-      en: `cannot write the run's history record to the system's temporary folder ${folder} (${code}); nothing was written. Check that folder (it exists, is writable, has space), or set TMPDIR to a writable folder, and run again.`,
+      vi: `không ghi được bản ghi lịch sử tạm vào thư mục tạm của hệ thống ${folder} (${why.vi}); chưa ghi kết quả nào. Hãy kiểm tra thư mục đó (có tồn tại, ghi được, còn chỗ trống), hoặc đặt biến môi trường TMPDIR sang một thư mục ghi được rồi chạy lại.`,
+      en: `cannot write the run's history record to the system's temporary folder ${folder} (${why.en}); nothing was written. Check that folder (it exists, is writable, has space), or set TMPDIR to a writable folder, and run again.`,
     },
     EXIT.usage,
   );
@@ -93,8 +93,8 @@ function unusableTemp(folder: string, cause: unknown): unknown {
 
 /**
  * A run's record, sealed and held in a temporary file for `keepRecord` (the caller releases it if the run stops before),
- * and, when asked, what changed since the previous record. Only the bytes are kept: the record's objects (11 000 persons and their facts in a national year) are let go before
- * the outputs are rendered.
+ * and, when asked, what changed since the previous record. Only the bytes are kept: the record's objects (11 000
+ * persons and their facts in a national year) are let go before the outputs are rendered.
  */
 export async function recordRun(
   yearFolder: string,

@@ -147,7 +147,7 @@ export async function writeOutputs(
   }
 }
 
-/** What the system's refusals mean to whoever runs the tool, by their code. */
+/** What the system's refusals to write mean to whoever runs the tool, by their code. */
 const REFUSALS: Readonly<Record<string, { readonly vi: string; readonly en: string }>> = {
   ENOTDIR: { vi: 'một phần của đường dẫn là tệp, không phải thư mục', en: 'part of the path is a file, not a folder' },
   EEXIST: { vi: 'một phần của đường dẫn là tệp, không phải thư mục', en: 'part of the path is a file, not a folder' },
@@ -160,15 +160,26 @@ const REFUSALS: Readonly<Record<string, { readonly vi: string; readonly en: stri
 };
 
 /**
+ * Why the system refused a write, for a message: in words where the code is a common one, with the code; undefined for
+ * an error that is not the system's refusal (no system code), which stays an internal failure. Used for the outputs
+ * (writeFailure) and for the run's held history record (src/commands/history.ts).
+ */
+export function refusalReason(cause: unknown): { readonly vi: string; readonly en: string } | undefined {
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code !== 'string') return undefined;
+  const why = REFUSALS[code];
+  return why === undefined ? { vi: code, en: code } : { vi: `${why.vi}, ${code}`, en: `${why.en}, ${code}` };
+}
+
+/**
  * An output the system refused to write (a file where a folder should be, no permission, a full or read-only disk):
  * said with the file and the reason, as a wrong setting (exit 2). The temporary files are removed; the set was not
  * replaced unless the refusal came once some of it was in place (a rename), which the message then says. Any other
  * error is left as it is (an internal failure).
  */
 function writeFailure(display: string, cause: unknown, inPlace: number): unknown {
-  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
-  if (typeof code !== 'string') return cause;
-  const why = REFUSALS[code];
+  const why = refusalReason(cause);
+  if (why === undefined) return cause;
   const kept =
     inPlace === 0
       ? { vi: 'các tệp kết quả cũ vẫn giữ nguyên', en: 'the earlier outputs are left as they were' }
@@ -178,8 +189,8 @@ function writeFailure(display: string, cause: unknown, inPlace: number): unknown
         };
   return new UserError(
     {
-      vi: `không ghi được ${display} (${why === undefined ? code : `${why.vi}, ${code}`}); ${kept.vi}. Hãy chọn thư mục kết quả khác (-o) hoặc sửa lỗi trên rồi chạy lại.`,
-      en: `cannot write ${display} (${why === undefined ? code : `${why.en}, ${code}`}); ${kept.en}. Choose another output folder (-o), or fix the above, and run again.`,
+      vi: `không ghi được ${display} (${why.vi}); ${kept.vi}. Hãy chọn thư mục kết quả khác (-o) hoặc sửa lỗi trên rồi chạy lại.`,
+      en: `cannot write ${display} (${why.en}); ${kept.en}. Choose another output folder (-o), or fix the above, and run again.`,
     },
     EXIT.usage,
   );

@@ -227,8 +227,7 @@ export const SCAN_SLICE = 256 * 1024;
  * whole text's. A slice must end with nothing left open, else the sheet is left to SAX. The rows handed on before a
  * fallback are the first rows SAX gives: both feed the same SheetGrid.
  */
-export function* scanSheetSlices(xml: Buffer | string, makeCell: CellMaker, slice = SCAN_SLICE): Generator<ScanResult> {
-  const bytes = typeof xml === 'string' ? Buffer.from(xml, 'utf8') : xml;
+export function* scanSheetSlices(bytes: Buffer, makeCell: CellMaker, slice = SCAN_SLICE): Generator<ScanResult> {
   const open = bytes.indexOf('<sheetData');
   if (open < 0) {
     if (bytes.includes(':sheetData')) yield { fallback: 'prefixed element names' };
@@ -260,16 +259,6 @@ export function* scanSheetSlices(xml: Buffer | string, makeCell: CellMaker, slic
     if (grid.rows.length > 0) yield { rows: grid.rows.splice(0) };
     from = to;
   }
-}
-
-/** The rows of a worksheet's XML, all of them, or why it must be read by the SAX parser (the tests' whole view). */
-export function scanSheetRows(xml: Buffer | string, makeCell: CellMaker, slice = SCAN_SLICE): ScanResult {
-  const rows: RawRow[] = [];
-  for (const part of scanSheetSlices(xml, makeCell, slice)) {
-    if ('fallback' in part) return part;
-    for (const row of part.rows) rows.push(row);
-  }
-  return { rows };
 }
 
 /** What the tags of a part make: the rows of a sheet (SheetGrid), the shared strings (StringTable). */

@@ -348,11 +348,25 @@ async function* sheetRows(
   how: { readonly reader: 'scan' | 'sax'; readonly fallback: (reason: string) => void },
 ): AsyncGenerator<RawRow> {
   const tops = new Map<Merge, Cell>();
-  const fill = (row: RawRow) => (merges.length === 0 ? row : fillMerges(row, merges, tops));
   const makeCell = (c: ScannedCell) => cellValue(c, strings, dateStyles, date1904);
   let count = 0;
-  // The scanner's rows a slice at a time, as they are read; where it stops (a fallback), SAX reads the sheet from the
-  // start and the rows already handed on are passed over: they are SAX's first rows (scanSheetSlices).
+  for (const row of scannedOrSax(xml, makeCell, how)) {
+    yield merges.length === 0 ? row : fillMerges(row, merges, tops);
+    // Let other reads (other files) make progress now and then.
+    if (++count % BATCH === 0) await Promise.resolve();
+  }
+}
+
+/**
+ * A sheet's rows by the scanner, a slice at a time as they are read; where it stops (a fallback, told to `how`), SAX
+ * reads the sheet from the start and the rows already handed on are passed over: they are SAX's first rows
+ * (scanSheetSlices). SAX reads the whole text: only a sheet the scanner does not handle is decoded whole.
+ */
+function* scannedOrSax(
+  xml: Buffer,
+  makeCell: CellMaker,
+  how: { readonly reader: 'scan' | 'sax'; readonly fallback: (reason: string) => void },
+): Generator<RawRow> {
   let scanned = 0;
   if (how.reader === 'scan') {
     let fallback = wellFormedAround(xml) ? undefined : 'XML around the cells that is not well-formed';
@@ -362,24 +376,15 @@ async function* sheetRows(
           fallback = part.fallback;
           break;
         }
-        for (const row of part.rows) {
-          scanned++;
-          yield fill(row);
-          // Let other reads (other files) make progress now and then.
-          if (++count % BATCH === 0) await Promise.resolve();
-        }
+        scanned += part.rows.length;
+        yield* part.rows;
       }
     if (fallback === undefined) return;
     how.fallback(scanned === 0 ? fallback : `${fallback}, after the ${scanned} rows before it`);
   }
-  // SAX reads the whole text: only a sheet the scanner does not handle is decoded whole.
   for (const row of saxSheetRows(xml.toString('utf8'), makeCell)) {
-    if (scanned > 0) {
-      scanned--;
-      continue;
-    }
-    yield fill(row);
-    if (++count % BATCH === 0) await Promise.resolve();
+    if (scanned > 0) scanned--;
+    else yield row;
   }
 }
 

@@ -8,11 +8,12 @@ import type { Cell, RawRow } from '../../src/io/cells.js';
 import { openXlsx } from '../../src/io/guard.js';
 import { DEFAULT_LIMITS } from '../../src/io/limits.js';
 import {
+  SCAN_SLICE,
+  type ScanResult,
   type ScannedCell,
   StringTable,
   decodeText,
   scanSharedStrings,
-  scanSheetRows,
   scanSheetSlices,
 } from '../../src/io/scan.js';
 import { readXlsxSheets, saxSheetRows } from '../../src/io/xlsx.js';
@@ -73,6 +74,16 @@ describe('the cell scanner reads every workbook as the SAX parser does', () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(40);
   });
 });
+
+/** The scanner's rows of a sheet's XML, all of them, or why it leaves the sheet to SAX: its slices, gathered. */
+function scanSheetRows(xml: string, makeCell: (cell: ScannedCell) => Cell, slice = SCAN_SLICE): ScanResult {
+  const rows: RawRow[] = [];
+  for (const part of scanSheetSlices(Buffer.from(xml, 'utf8'), makeCell, slice)) {
+    if ('fallback' in part) return part;
+    for (const row of part.rows) rows.push(row);
+  }
+  return { rows };
+}
 
 /** A cell as the reader makes it, without shared strings or date styles: the state as text, to compare exactly. */
 const asText = (c: ScannedCell): Cell =>
@@ -179,7 +190,7 @@ describe('the cell scanner on generated sheets', () => {
       fc.property(fc.array(rowXml, { maxLength: 8 }), fc.integer({ min: 1, max: 400 }), (rows, slice) => {
         const xml = sheetXml(rows.join(''));
         const whole = scanSheetRows(xml, asText);
-        const parts = [...scanSheetSlices(xml, asText, slice)];
+        const parts = [...scanSheetSlices(Buffer.from(xml, 'utf8'), asText, slice)];
         // Every part but the last is rows; each slice ends after a </row>, so no part is empty.
         expect(parts.slice(0, -1).every((p) => 'rows' in p && p.rows.length > 0)).toBe(true);
         expect(scanSheetRows(xml, asText, slice)).toEqual(whole);
@@ -195,7 +206,7 @@ describe('the cell scanner on generated sheets', () => {
   it('hands on the rows before a construct it leaves to SAX, and says so: SAX’s rows from there are the rest', () => {
     const before = Array.from({ length: 50 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`);
     const xml = sheetXml(`${before.join('')}<!-- a comment --><row r="51"><c r="A51"><v>50</v></c></row>`);
-    const parts = [...scanSheetSlices(xml, asText, 100)];
+    const parts = [...scanSheetSlices(Buffer.from(xml, 'utf8'), asText, 100)];
     expect(parts.at(-1)).toEqual({ fallback: 'a comment in the cells' });
     const handed = parts.flatMap((p) => ('rows' in p ? p.rows : []));
     expect(handed.length).toBeGreaterThan(40);

@@ -64,24 +64,13 @@ async function deflateEntry({ name, data }: ZipEntry): Promise<Deflated> {
   return { name, crc: zlib.crc32(data), size: data.length, data: await deflateRaw(data, { level: 6 }) };
 }
 
-/** How much is deflated at a time by deflateStream: each piece is a trip to zlib's thread. */
+/** How much deflatePieces sends to zlib at a time: each piece is a trip to zlib's thread. */
 const DEFLATE_CHUNK = 1024 * 1024;
 
 /**
- * Bytes given a piece at a time, deflated (raw) as the pieces come, joined to a megabyte or more before each goes to
- * zlib: the 11 000 pieces of a national history record, sent one by one when it was deflated, cost half a second.
- * `pieces` may count what passes (deflatePieces); an error in them is the result's.
+ * Pieces joined into buffers of `size` bytes or more (the last one smaller), as they come: one trip each to zlib or to
+ * a file (holdRecord in src/commands/history.ts).
  */
-async function deflateStream(pieces: Iterable<Buffer>, level: number): Promise<Buffer> {
-  const deflate = zlib.createDeflateRaw({ level });
-  const [data] = await Promise.all([
-    buffer(deflate),
-    pipeline(Readable.from(joinedPieces(pieces, DEFLATE_CHUNK)), deflate),
-  ]);
-  return data;
-}
-
-/** Pieces joined into buffers of `size` bytes or more (the last one smaller), as they come: one trip each to zlib or a file. */
 export function* joinedPieces(pieces: Iterable<Buffer>, size: number): Generator<Buffer> {
   let batch: Buffer[] = [];
   let length = 0;
@@ -100,7 +89,9 @@ export function* joinedPieces(pieces: Iterable<Buffer>, size: number): Generator
 /**
  * An entry given a piece at a time, deflated as the pieces come (level 6, as zipFiles; zlib's output does not depend
  * on how its input is cut), its CRC-32 and size counted on the way: a national report's document.xml is 30 MB, and
- * whole, with the pieces it is joined from, it was some 60 MB at the run's peak.
+ * whole, with the pieces it is joined from, it was some 60 MB at the run's peak. The pieces go to zlib joined to a
+ * megabyte or more (DEFLATE_CHUNK): thousands of small ones, sent one by one, cost half a second. An error in making
+ * the pieces is the result's.
  */
 export async function deflatePieces(name: string, pieces: Iterable<Buffer>): Promise<Deflated> {
   let crc = 0;
@@ -112,7 +103,11 @@ export async function deflatePieces(name: string, pieces: Iterable<Buffer>): Pro
       yield piece;
     }
   }
-  const data = await deflateStream(counted(), 6);
+  const deflate = zlib.createDeflateRaw({ level: 6 });
+  const [data] = await Promise.all([
+    buffer(deflate),
+    pipeline(Readable.from(joinedPieces(counted(), DEFLATE_CHUNK)), deflate),
+  ]);
   return { name, crc, size, data };
 }
 

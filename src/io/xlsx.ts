@@ -348,25 +348,11 @@ async function* sheetRows(
   how: { readonly reader: 'scan' | 'sax'; readonly fallback: (reason: string) => void },
 ): AsyncGenerator<RawRow> {
   const tops = new Map<Merge, Cell>();
+  const fill = (row: RawRow) => (merges.length === 0 ? row : fillMerges(row, merges, tops));
   const makeCell = (c: ScannedCell) => cellValue(c, strings, dateStyles, date1904);
   let count = 0;
-  for (const row of scannedOrSax(xml, makeCell, how)) {
-    yield merges.length === 0 ? row : fillMerges(row, merges, tops);
-    // Let other reads (other files) make progress now and then.
-    if (++count % BATCH === 0) await Promise.resolve();
-  }
-}
-
-/**
- * A sheet's rows by the scanner, a slice at a time as they are read; where it stops (a fallback, told to `how`), SAX
- * reads the sheet from the start and the rows already handed on are passed over: they are SAX's first rows
- * (scanSheetSlices). SAX reads the whole text: only a sheet the scanner does not handle is decoded whole.
- */
-function* scannedOrSax(
-  xml: Buffer,
-  makeCell: CellMaker,
-  how: { readonly reader: 'scan' | 'sax'; readonly fallback: (reason: string) => void },
-): Generator<RawRow> {
+  // The scanner's rows a slice at a time, as they are read; where it stops (a fallback), SAX reads the sheet from the
+  // start and the rows already handed on are passed over: they are SAX's first rows (scanSheetSlices).
   let scanned = 0;
   if (how.reader === 'scan') {
     let fallback = wellFormedAround(xml) ? undefined : 'XML around the cells that is not well-formed';
@@ -376,15 +362,26 @@ function* scannedOrSax(
           fallback = part.fallback;
           break;
         }
-        scanned += part.rows.length;
-        yield* part.rows;
+        for (const row of part.rows) {
+          scanned++;
+          yield fill(row);
+          // Let other reads (other files) make progress now and then.
+          if (++count % BATCH === 0) await Promise.resolve();
+        }
       }
     if (fallback === undefined) return;
     how.fallback(scanned === 0 ? fallback : `${fallback}, after the ${scanned} rows before it`);
   }
+  // SAX reads the whole text: only a sheet the scanner does not handle is decoded whole. Its loop repeats the scanner's
+  // rather than both reading from one generator: that second generator cost some 0.08 s of a national reading (6
+  // interleaved runs each).
   for (const row of saxSheetRows(xml.toString('utf8'), makeCell)) {
-    if (scanned > 0) scanned--;
-    else yield row;
+    if (scanned > 0) {
+      scanned--;
+      continue;
+    }
+    yield fill(row);
+    if (++count % BATCH === 0) await Promise.resolve();
   }
 }
 

@@ -98,6 +98,7 @@ export interface UnitAssessment {
   readonly hasReport: boolean;
   /** The department assessed at least one of its items. */
   readonly hasAssessment: boolean;
+  /** Its result for each item of the checklist, in order; an item met without remark is made again at each reading. */
   readonly items: readonly ItemResult[];
   readonly sections: readonly SectionResult[];
   /** Sections violated, ascending. */
@@ -185,6 +186,10 @@ class ItemFlags implements ItemResult {
     if (where === undefined) return undefined;
     return (this.bits & WHOLE_SOURCE) !== 0 ? where : sourceAt(where, this.line);
   }
+  /** What `Assessment` keeps of a met item besides its note: the item is known by its place, the status is 'dat'. */
+  packed(): { where: SheetPlace | SourceRef | undefined; line: number | undefined; bits: number } {
+    return { where: this.where, line: this.line, bits: this.bits };
+  }
 }
 
 /** A value's two-bit code in ItemFlags.bits: its place in the list (a value not in it would spoil the other bits). */
@@ -206,7 +211,7 @@ function origin(
   return row.source === undefined ? undefined : [row.source, undefined, true];
 }
 
-function assessItem({ item, report, assessed, bindsUnit, informationOnly }: ItemInput, policy: Policy): ItemResult {
+function assessItem({ item, report, assessed, bindsUnit, informationOnly }: ItemInput, policy: Policy): ItemFlags {
   const { parameters } = policy;
   const selfAssessment = report?.selfAssessment ?? null;
   const assessment = assessed?.status ?? null;
@@ -316,15 +321,78 @@ export function assessUnit(
     ),
   );
   const sections = regulation.sections.map((s) => assessSection(s.number, items));
-  return {
-    unitCode: unit.code,
-    hasReport: reports.length > 0,
-    hasAssessment: assessments.length > 0,
+  return new Assessment(
+    unit.code,
+    reports.length > 0,
+    assessments.length > 0,
+    regulation.checklist,
     items,
     sections,
-    violatedSections: kept(sections.filter((s) => s.status === 'violated').map((s) => s.section)),
-    undeterminedSections: kept(sections.filter((s) => s.status === 'undetermined').map((s) => s.section)),
-    disagreements: kept(items.filter((result) => result.disagreement)),
-    selfDecided: kept(items.filter((result) => result.decidedBy === 'self-assessment')),
-  };
+    kept(items.filter((result) => result.disagreement)),
+    kept(items.filter((result) => result.decidedBy === 'self-assessment')),
+  );
+}
+
+/**
+ * Where `Assessment` keeps a line: above the bits of ItemFlags (13 of them), as the line plus one, 0 for none. A code
+ * stays an exact number for any line a sheet can have (2^37 and more), and an array of such numbers is held unboxed.
+ */
+const LINE_UNIT = 2 ** 16;
+
+/**
+ * A unit's assessment, its items kept as columns: an item met without remark (most of them, some 180 000 in a national
+ * year) as one number (its flags and line), its place and its note; an item worth a look as its ItemFlags. `items` makes
+ * the results of the first kind again each time it is read. An ItemFlags of its own for each of a unit's 22 items, in an
+ * array, took some 2.2 KB a unit, 22 MB of a national year's heap from the rules to the last workbook (issue #15).
+ */
+class Assessment implements UnitAssessment {
+  readonly violatedSections: readonly number[];
+  readonly undeterminedSections: readonly number[];
+  /** Per item of the checklist: a met item's flags and line (see LINE_UNIT), or -1 - its place in `worthALook`. */
+  private readonly codes: readonly number[];
+  /** Per item: a met item's place (ItemFlags.where), undefined for an item worth a look. */
+  private readonly places: readonly (SheetPlace | SourceRef | undefined)[];
+  /** Per item: a met item's note, '' for an item worth a look. */
+  private readonly notes: readonly string[];
+  private readonly worthALook: readonly ItemFlags[];
+
+  constructor(
+    readonly unitCode: string,
+    readonly hasReport: boolean,
+    readonly hasAssessment: boolean,
+    private readonly checklist: readonly ChecklistItem[],
+    items: readonly ItemFlags[],
+    readonly sections: readonly SectionResult[],
+    readonly disagreements: readonly ItemResult[],
+    readonly selfDecided: readonly ItemResult[],
+  ) {
+    this.violatedSections = kept(sections.filter((s) => s.status === 'violated').map((s) => s.section));
+    this.undeterminedSections = kept(sections.filter((s) => s.status === 'undetermined').map((s) => s.section));
+    // Made by map, each array exactly as long as the checklist (push leaves room to grow).
+    const worthALook: ItemFlags[] = [];
+    const packed = items.map((result) => (notable(result) ? undefined : result.packed()));
+    this.codes = packed.map((met, at) =>
+      met === undefined
+        ? -1 - (worthALook.push(items[at] ?? missingResult(at)) - 1)
+        : met.bits + (met.line === undefined ? 0 : met.line + 1) * LINE_UNIT,
+    );
+    this.places = packed.map((met) => met?.where);
+    this.notes = items.map((result, at) => (packed[at] === undefined ? '' : result.note));
+    this.worthALook = kept(worthALook);
+  }
+
+  get items(): readonly ItemResult[] {
+    const { checklist, codes, places, notes, worthALook } = this;
+    return checklist.map((item, at): ItemResult => {
+      const code = codes[at] ?? 0;
+      if (code < 0) return worthALook[-1 - code] ?? missingResult(at);
+      const bits = code % LINE_UNIT;
+      const line = (code - bits) / LINE_UNIT;
+      return new ItemFlags(item, 'dat', notes[at] ?? '', '', '', places[at], line === 0 ? undefined : line - 1, bits);
+    });
+  }
+}
+
+function missingResult(at: number): never {
+  throw new Error(`Assessment: no result kept for the item at ${at}`);
 }

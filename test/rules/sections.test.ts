@@ -2,11 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { collectNow } from '../../src/heap.js';
 import type { AssessmentRow, SelfReportRow } from '../../src/domain.js';
 import { AssessedRow, ReportRow } from '../../src/io/rows.js';
-import { assessUnit, notable } from '../../src/rules/sections.js';
+import { type ItemResult, assessUnit, notable } from '../../src/rules/sections.js';
 import { AGENCY, CHECKLIST, assessAs, assessed, policyWith, report } from '../helpers.js';
 
 const P = policyWith();
 const item = (a: ReturnType<typeof assessAs>, code: string) => a.items.find((i) => i.item.code === code);
+/** An item result's fields, the getters' among them. */
+const pick = (i: ItemResult) => ({
+  item: i.item.code,
+  status: i.status,
+  selfAssessment: i.selfAssessment,
+  assessment: i.assessment,
+  decidedBy: i.decidedBy,
+  disagreement: i.disagreement,
+  missing: i.missing,
+  reported: i.reported,
+  flags: [i.notApplicableWithoutNote, i.notApplicableByRule, i.informationOnly],
+  texts: [i.note, i.evidence, i.unitNote],
+  source: i.source,
+});
 
 function withReport(rows: SelfReportRow[], itemCode: string, change: Partial<SelfReportRow>): SelfReportRow[] {
   return rows.map((row) => (row.itemCode === itemCode ? { ...row, ...change } : row));
@@ -242,6 +256,76 @@ describe('an item result keeps what it needs of the rows, not the rows', () => {
     // Met, assessed, agreed: the status and its source stay, the unit's texts go.
     expect(item(a, '1.1')).toMatchObject({ status: 'dat', evidence: '', unitNote: '', reported: true });
     expect(item(a, '1.1')?.source).toEqual(reports[0]?.source);
+  });
+
+  it('an item met without remark is made again from what the unit keeps: its status, note, flags and source', () => {
+    const reports = CHECKLIST.map(
+      (it, i) => new ReportRow('SYT', it.code, 'dat', `Văn bản ${it.code}`, '', '', place, 70_000 + i),
+    );
+    // Lines past what a small integer holds (2^31 and more), a line of 0, and a department's note on a met item.
+    const lines = [0, 100_001, 0, 2 ** 31 + 5];
+    const assessments = CHECKLIST.map(
+      (it, i) =>
+        new AssessedRow('SYT', it.code, 'dat', i === 4 ? 'Sở: đạt, có văn bản' : '', column, lines[i] ?? 1_000_000),
+    );
+    const a = assessUnit(AGENCY, reports, assessments.slice(1), policyWith({ unassessedItems: 'self-report' }));
+    const [first, second, third, fourth, fifth] = a.items;
+    // Not assessed, decided on the unit's self-assessment: worth a look, kept whole.
+    expect(first).toMatchObject({
+      status: 'dat',
+      decidedBy: 'self-assessment',
+      evidence: `Văn bản ${CHECKLIST[0]?.code}`,
+    });
+    expect(first?.source).toEqual({ ...place, row: 70_000 });
+    expect(a.items[0]).toBe(first);
+    expect(pick(second as ItemResult)).toEqual({
+      item: CHECKLIST[1]?.code,
+      status: 'dat',
+      selfAssessment: 'dat',
+      assessment: 'dat',
+      decidedBy: 'assessment',
+      disagreement: false,
+      missing: null,
+      reported: true,
+      flags: [false, false, false],
+      texts: ['', '', ''],
+      source: { ...column, row: 100_001 },
+    });
+    expect(third?.source).toEqual({ ...column, row: 0 });
+    expect(fourth?.source).toEqual({ ...column, row: 2 ** 31 + 5 });
+    expect(fifth).toMatchObject({ status: 'dat', note: 'Sở: đạt, có văn bản' });
+    expect(a.items[9]?.source).toEqual({ ...column, row: 1_000_000 });
+    // Read twice, the same results, field by field.
+    expect(a.items.map(pick)).toEqual(a.items.map(pick));
+    // An item not reported, and a department's row made by hand, whose source is given whole.
+    const byHand = assessUnit(
+      AGENCY,
+      report('SYT', { absent: ['1.2'] }),
+      assessed('SYT').map((r) =>
+        r.itemCode === '1.3' ? { ...r, source: { file: 'tay.csv', row: 3, column: 'C' } } : r,
+      ),
+      P,
+    );
+    expect(item(byHand, '1.3')).toMatchObject({ status: 'dat', source: { file: 'tay.csv', row: 3, column: 'C' } });
+    expect(item(byHand, '1.2')).toMatchObject({ status: 'dat', reported: false, selfAssessment: null });
+    expect(notable(item(byHand, '1.2') as ItemResult)).toBe(false);
+  });
+
+  it('a unit keeps no result object of its own for an item met without remark', async () => {
+    const a = assessUnit(AGENCY, report('SYT'), withAssessment(assessed('SYT'), '2.3', { status: 'khong-dat' }), P);
+    // The results are read in a frame of their own, so that nothing of this test holds them.
+    const refs = ((): WeakRef<ItemResult>[] => {
+      const met = a.items.filter((i) => !notable(i));
+      // All but 2.3 (not met) and 4.2 (information only by default).
+      expect(met.length).toBe(CHECKLIST.length - 2);
+      return met.map((i) => new WeakRef(i));
+    })();
+    const notMet = new WeakRef(item(a, '2.3') ?? {});
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    collectNow();
+    expect(refs.filter((ref) => ref.deref() !== undefined)).toHaveLength(0);
+    // An item worth a look is kept as it was made.
+    expect(notMet.deref()).toBe(item(a, '2.3'));
   });
 
   it('once assessed, the rows can be collected while the results live', async () => {

@@ -11,7 +11,7 @@ import {
   reviewReasonLabel,
 } from '../report/content/labels.js';
 import { problemJson } from '../report/render/json.js';
-import { textTable } from '../report/render/terminal.js';
+import { tableLines, writeLines } from '../report/render/terminal.js';
 import { type Context, parseYear, runRequest } from './context.js';
 import { warningLines } from './print.js';
 
@@ -26,7 +26,7 @@ export async function runCheck(context: Context, yearText: string | undefined): 
   if (context.options.json === true) {
     context.console.stdout(`${JSON.stringify(checkJson(run), null, 2)}\n`);
   } else {
-    context.console.stdout(`${unitTable(context, run)}\n`);
+    writeLines(context.console.stdout, unitTable(context, run));
     context.console.stdout(disagreementLines(context, run));
     context.console.stdout(reviewLines(context, run));
     context.console.stdout(infoLines(context, run));
@@ -80,7 +80,7 @@ function checkJson(run: YearRun) {
 }
 
 /** One line per unit: its sections, whether it reported, how many items the appraisal changed. */
-function unitTable(context: Context, run: YearRun): string {
+function unitTable(context: Context, run: YearRun): Iterable<string> {
   const { lang, chalk } = context;
   const vi = lang === 'vi';
   const sections = run.policy.regulation.sections.map((s) => `Mục ${s.number}`);
@@ -99,7 +99,7 @@ function unitTable(context: Context, run: YearRun): string {
     u.assessment.hasReport ? (vi ? 'Có' : 'Yes') : vi ? 'Không có' : 'Missing',
     String(u.assessment.disagreements.length),
   ]);
-  return textTable(headers, rows, {
+  return tableLines(headers, rows, {
     width: context.width,
     paint: (row, col, text) => {
       if (row < 0) return chalk.bold(text);

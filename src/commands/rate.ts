@@ -5,7 +5,7 @@ import { yearJson } from '../report/render/json.js';
 import { RATING_LABELS, REWARD_LABELS, SANCTION_LABELS, label } from '../report/content/labels.js';
 import { ratingDocument, sanctionDocument } from '../report/content/outputs.js';
 import { isProposed, toReview } from '../report/content/model.js';
-import { textTable } from '../report/render/terminal.js';
+import { tableLines, writeLines } from '../report/render/terminal.js';
 import { issuerNotice } from '../report/content/title.js';
 import { memoryPhase } from '../heap.js';
 import { type YearRun, runYear } from '../pipeline/year.js';
@@ -79,7 +79,7 @@ export async function runRateOrSanctions(
       `${JSON.stringify(yearJson(prepared.evaluation, prepared.rows, prepared.warnings), null, 2)}\n`,
     );
   } else if (context.options.quiet !== true) {
-    context.console.stdout(`${personTable(context, prepared, withSanctions)}\n`);
+    writeLines(context.console.stdout, personTable(context, prepared, withSanctions));
   }
   context.console.stderr(warningLines(context, prepared.warnings));
   const notice = issuerNotice(prepared.policy, prepared.config, year);
@@ -107,7 +107,7 @@ function incompleteText(prepared: YearRun, lang: 'vi' | 'en' = 'vi'): string | u
     : `${unrated.length} người chưa đủ dữ liệu để xếp loại: ${units.join(', ')}`;
 }
 
-function personTable(context: Context, prepared: YearRun, withSanctions: boolean): string {
+function personTable(context: Context, prepared: YearRun, withSanctions: boolean): Iterable<string> {
   const { lang, chalk } = context;
   const vi = lang === 'vi';
   const headers = [
@@ -129,7 +129,7 @@ function personTable(context: Context, prepared: YearRun, withSanctions: boolean
     [...r.ratingCitations, ...r.sanctionCitations].join('; '),
   ]);
   const ratingColumn = 3;
-  return textTable(headers, rows, {
+  return tableLines(headers, rows, {
     width: context.width,
     // Rewards and citations go under the person's row on a narrow terminal.
     stack: [4, headers.length - 1],

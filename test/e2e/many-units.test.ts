@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { NAMED, named } from '../../src/io/problems.js';
+import { main } from '../../src/program.js';
 import { CELL_LIMIT, cellText } from '../../src/report/render/workbook.js';
 import { ROOT, cleanUp, run, tempDir } from './run.js';
 
@@ -86,5 +87,40 @@ describe('cellText: no cell longer than Excel holds', () => {
     // A lone high surrogate before the note would be a broken character.
     expect(cut).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/u);
     expect(cut).toMatch(/😀 … \[cắt bớt/u);
+  });
+});
+
+/**
+ * A national table printed whole (11 000 persons, some 30 000 lines: the text, its pieces and its bytes) was the run's
+ * peak of memory; it is now sent some 64K characters at a time (writeLines, issue #15). 500 units: tables of 110–130K
+ * characters.
+ */
+describe('the terminal table of a large year is printed in pieces of whole lines', async () => {
+  const workspace = await tempDir();
+  const made = spawnSync(process.execPath, [join(ROOT, 'bench', 'generate.mjs'), workspace, '500', '4', '1']);
+  expect(made.status).toBe(0);
+
+  it.each([
+    ['sanctions', ['sanctions', '--year', '2024', '-o', join(workspace, 'out')]],
+    ['check', ['check', '--year', '2024']],
+  ])('%s: the pieces, joined, are what the program prints in a pipe', async (_name, args) => {
+    const pieces: string[] = [];
+    const code = await main([...args, '-w', workspace], {
+      stdout: (text) => pieces.push(text),
+      stderr: () => undefined,
+      isTTY: false,
+      env: { NO_COLOR: '1' },
+      cwd: ROOT,
+    });
+    expect(code).toBe(0);
+    const printed = run([...args, '-w', workspace, '--force']);
+    expect(pieces.join('')).toBe(printed.stdout);
+    // The table's pieces, and after them what else the command prints (check: the disagreements), if anything.
+    expect(pieces.filter((piece) => piece !== '').length).toBeGreaterThan(1);
+    for (const piece of pieces.filter((p) => p !== '')) {
+      expect(piece.endsWith('\n')).toBe(true);
+      expect(piece.length).toBeLessThan(64 * 1024 + 200);
+    }
+    expect(pieces[0]?.split('\n')[0]).toMatch(/^(STT|Mã)/u);
   });
 });

@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import wrapAnsi from 'wrap-ansi';
-import { fitColumns, terminalWidth, textTable, wrapText, wrapWords } from '../../src/report/render/terminal.js';
+import {
+  fitColumns,
+  tableLines,
+  terminalWidth,
+  textTable,
+  wrapText,
+  wrapWords,
+  writeLines,
+} from '../../src/report/render/terminal.js';
 
 const widest = (text: string) => Math.max(...text.split('\n').map((line) => stringWidth(line)));
 /** The words of a text, whatever the line breaks and padding: nothing may be lost by wrapping. */
@@ -155,5 +163,37 @@ describe('widthIsLength: the row-height count may take lengths for widths', () =
     expect(widthIsLength('Sở Y tế'.normalize('NFD'))).toBe(false);
     expect(widthIsLength('越南')).toBe(false);
     expect(widthIsLength('Sở\u00adY tế')).toBe(false);
+  });
+});
+
+describe('writeLines: a table or any lines sent in pieces, the same text as printed whole', () => {
+  it('joins the pieces to the lines, each ended by a newline; no piece ends inside a line', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.string({ maxLength: 30_000 }).map((s) => s.replaceAll('\n', ' ')),
+          { maxLength: 40 },
+        ),
+        (lines) => {
+          const pieces: string[] = [];
+          writeLines((text) => pieces.push(text), lines);
+          expect(pieces.join('')).toBe(lines.map((line) => `${line}\n`).join(''));
+          for (const piece of pieces) expect(piece.endsWith('\n')).toBe(true);
+          // A piece closes once it reaches 64K characters: at most that and one line more.
+          for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(64 * 1024 + 30_001);
+          expect(pieces.length).toBeLessThanOrEqual(Math.max(1, Math.ceil(pieces.join('').length / (64 * 1024)) + 1));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('prints a table as textTable gives it, with the newline after its last line', () => {
+    const headers = ['STT', 'Họ và tên', 'Căn cứ'];
+    const rows = Array.from({ length: 3000 }, (_, i) => [String(i + 1), `Người số ${i}`, 'khoản 3 Điều 15; Điều 6']);
+    const pieces: string[] = [];
+    writeLines((text) => pieces.push(text), tableLines(headers, rows, { width: 80 }));
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.join('')).toBe(`${textTable(headers, rows, { width: 80 })}\n`);
   });
 });

@@ -13,7 +13,7 @@ import {
 import { problemJson } from '../report/render/json.js';
 import { tableLines, writeLines } from '../report/render/terminal.js';
 import { type Context, parseYear, runRequest } from './context.js';
-import { warningLines } from './print.js';
+import { warningLines, printJson } from './print.js';
 
 /**
  * `ict-eval check --year Y`: every problem, each unit's section results, the missing reports and
@@ -24,7 +24,7 @@ export async function runCheck(context: Context, yearText: string | undefined): 
   const run = await runYear(runRequest(context), year);
   const vi = context.lang === 'vi';
   if (context.options.json === true) {
-    context.console.stdout(`${JSON.stringify(checkJson(run), null, 2)}\n`);
+    printJson(context, checkJson(run));
   } else {
     writeLines(context.console.stdout, unitTable(context, run));
     context.console.stdout(disagreementLines(context, run));

@@ -1,3 +1,4 @@
+import { printJson } from './print.js';
 import { relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { EXIT, UserError } from '../errors.js';
@@ -128,9 +129,7 @@ export function runRequest(context: Context): RunRequest {
 export function requireNoErrors(context: Context, run: YearRun): void {
   if (run.errors.length === 0) return;
   if (context.options.json === true) {
-    context.console.stdout(
-      `${JSON.stringify({ year: run.year, problems: run.loaded.problems.map(problemJson) }, null, 2)}\n`,
-    );
+    printJson(context, { year: run.year, problems: run.loaded.problems.map(problemJson) });
   }
   throw new InputProblemsError(run.errors);
 }

@@ -1,3 +1,4 @@
+import { printJson } from './print.js';
 import { EXIT, UserError } from '../errors.js';
 import { matchKey, normalizeUnitCode } from '../io/normalize.js';
 import { explainUnit } from '../report/content/explain.js';
@@ -74,7 +75,7 @@ export async function runExplain(context: Context, unitText: string, yearText: s
   const code = unit.unit.code;
   const rows = prepared.rows.filter((r) => r.unitCode === code);
   if (context.options.json === true) {
-    context.console.stdout(`${JSON.stringify({ year, unitCode: code, persons: rows.map(personJson) }, null, 2)}\n`);
+    printJson(context, { year, unitCode: code, persons: rows.map(personJson) });
     return;
   }
   const run = { year, policy: prepared.policy, departmentShort: departmentShortName(prepared.policy, year) };

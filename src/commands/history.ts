@@ -1,3 +1,4 @@
+import { printJson } from './print.js';
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { appendFile, mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
@@ -245,7 +246,7 @@ export async function runDiff(context: Context, yearText: string | undefined, a?
   }
   const diff = diffRecords(await readRecord(yearFolder, from), await readRecord(yearFolder, to), { from, to });
   if (context.options.json === true) {
-    context.console.stdout(`${JSON.stringify({ year, ...diff }, null, 2)}\n`);
+    printJson(context, { year, ...diff });
     return;
   }
   context.console.stdout(context.wrap(diffText(diff, year), 'stdout'));

@@ -16,7 +16,7 @@ import { rankingJson } from '../report/render/json.js';
 import { textTable } from '../report/render/terminal.js';
 import { toolVersion } from '../version.js';
 import { type Context, parseYear, runRequest } from './context.js';
-import { warningLines } from './print.js';
+import { warningLines, printJson } from './print.js';
 import { outputFolder, writeDocuments, writtenText } from './write.js';
 
 /** The year of a scores file: --year, else its folder's name when that is a year (`2024/scores.xlsx`). */
@@ -138,7 +138,7 @@ export async function runRank(
 
   const vi = context.lang === 'vi';
   if (context.options.json === true) {
-    context.console.stdout(`${JSON.stringify(rankingJson(ranking, previous, names, policy, warnings), null, 2)}\n`);
+    printJson(context, rankingJson(ranking, previous, names, policy, warnings));
   } else if (context.options.quiet !== true) {
     context.console.stdout(`${rankingTables(context, policy, ranking, previous, names)}\n`);
     context.console.stderr(warningLines(context, warnings));

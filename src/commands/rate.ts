@@ -10,7 +10,7 @@ import { issuerNotice } from '../report/content/title.js';
 import { memoryPhase } from '../heap.js';
 import { type YearRun, runYear } from '../pipeline/year.js';
 import { type Context, parseYear, requireNoErrors, runRequest } from './context.js';
-import { warningLines } from './print.js';
+import { warningLines, printJson } from './print.js';
 import { inputFolders, outputFolder, printsOnly, writeDocuments, writtenText } from './write.js';
 import { keepRecord, recordRun, releasing } from './history.js';
 import { changesSheet } from '../report/content/history.js';
@@ -75,9 +75,7 @@ export async function runRateOrSanctions(
   });
 
   if (context.options.json === true) {
-    context.console.stdout(
-      `${JSON.stringify(yearJson(prepared.evaluation, prepared.rows, prepared.warnings), null, 2)}\n`,
-    );
+    printJson(context, yearJson(prepared.evaluation, prepared.rows, prepared.warnings));
   } else if (context.options.quiet !== true) {
     writeLines(context.console.stdout, personTable(context, prepared, withSanctions));
   }

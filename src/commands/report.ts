@@ -11,7 +11,7 @@ import { renderReport } from '../report/render/docx.js';
 import { runYear } from '../pipeline/year.js';
 import { type Context, parseYear, requireNoErrors, runRequest } from './context.js';
 import { keepRecord, recordRun, releasing } from './history.js';
-import { warningLines } from './print.js';
+import { warningLines, printJson } from './print.js';
 import { inputFolders, outputFolder, printsOnly, writtenText } from './write.js';
 import { checkOutputFolder } from '../io/output.js';
 
@@ -90,7 +90,7 @@ export async function runReport(context: Context, yearText: string | undefined, 
     return { made, report, written };
   });
   if (context.options.json === true) {
-    context.console.stdout(`${JSON.stringify({ year, counts: report.counts, sections: report.sections }, null, 2)}\n`);
+    printJson(context, { year, counts: report.counts, sections: report.sections });
   }
   context.console.stderr(warningLines(context, prepared.warnings));
   const c = made.counts;

@@ -138,25 +138,35 @@ export function textTable(
   return [...tableLines(headers, rows, options)].join('\n');
 }
 
-/** How many characters of lines `writeLines` sends at a time. */
+/** How many characters `writePieces` sends at a time. */
 const PIECE = 64 * 1024;
 
 /**
- * Lines to a stream, each ended by a newline, sent some 64K characters at a time: what is sent is the lines joined, as
- * one text would have been, without the whole text (or its bytes) ever held.
+ * Text to a stream in pieces of some 64K characters: the given pieces, joined as they come until they reach that. What
+ * is sent is their concatenation, without the whole text (or its bytes) ever held.
  */
-export function writeLines(write: (text: string) => void, lines: Iterable<string>): void {
-  let piece: string[] = [];
+export function writePieces(write: (text: string) => void, pieces: Iterable<string>): void {
+  let held: string[] = [];
   let length = 0;
-  for (const line of lines) {
-    piece.push(line);
-    length += line.length + 1;
+  for (const piece of pieces) {
+    held.push(piece);
+    length += piece.length;
     if (length < PIECE) continue;
-    write(`${piece.join('\n')}\n`);
-    piece = [];
+    write(held.join(''));
+    held = [];
     length = 0;
   }
-  if (piece.length > 0) write(`${piece.join('\n')}\n`);
+  if (held.length > 0) write(held.join(''));
+}
+
+/** Lines to a stream, each ended by a newline, in pieces (writePieces): the lines joined, as one text would have been. */
+export function writeLines(write: (text: string) => void, lines: Iterable<string>): void {
+  writePieces(
+    write,
+    (function* () {
+      for (const line of lines) yield `${line}\n`;
+    })(),
+  );
 }
 
 const total = (widths: readonly number[]) =>

@@ -350,9 +350,12 @@ class Assessment implements UnitAssessment {
   readonly undeterminedSections: readonly number[];
   /** Per item of the checklist: a met item's flags and line (see LINE_UNIT), or -1 - its place in `worthALook`. */
   private readonly codes: readonly number[];
-  /** Per item: a met item's place (ItemFlags.where), undefined for an item worth a look. */
-  private readonly places: readonly (SheetPlace | SourceRef | undefined)[];
-  /** Per item: a met item's note, '' for an item worth a look. */
+  /**
+   * Per item, its place (ItemFlags.where; read for a met item only); the place alone when all its items have one (its
+   * rows in one sheet); the previous unit's list when it is the same (a wide assessment sheet: a place per column).
+   */
+  private readonly places: readonly Where[] | Where;
+  /** Per item: a met item's note, '' for an item worth a look; the one shared list of '' when no met item has one. */
   private readonly notes: readonly string[];
   private readonly worthALook: readonly ItemFlags[];
 
@@ -376,8 +379,12 @@ class Assessment implements UnitAssessment {
         ? -1 - (worthALook.push(items[at] ?? missingResult(at)) - 1)
         : met.bits + (met.line === undefined ? 0 : met.line + 1) * LINE_UNIT,
     );
-    this.places = packed.map((met) => met?.where);
-    this.notes = items.map((result, at) => (packed[at] === undefined ? '' : result.note));
+    // Every item's place, an item worth a look's too (unread): so that units whose rows have the same places share them.
+    const places = items.map((result) => result.packed().where);
+    const place = places[0];
+    this.places = places.every((where) => where === place) ? place : sharedPlaces(places);
+    const notes = items.map((result, at) => (packed[at] === undefined ? '' : result.note));
+    this.notes = notes.every((note) => note === '') ? noNotes(notes.length) : notes;
     this.worthALook = kept(worthALook);
   }
 
@@ -388,9 +395,28 @@ class Assessment implements UnitAssessment {
       if (code < 0) return worthALook[-1 - code] ?? missingResult(at);
       const bits = code % LINE_UNIT;
       const line = (code - bits) / LINE_UNIT;
-      return new ItemFlags(item, 'dat', notes[at] ?? '', '', '', places[at], line === 0 ? undefined : line - 1, bits);
+      const where = isList(places) ? places[at] : places;
+      return new ItemFlags(item, 'dat', notes[at] ?? '', '', '', where, line === 0 ? undefined : line - 1, bits);
     });
   }
+}
+
+type Where = SheetPlace | SourceRef | undefined;
+const isList = (places: readonly Where[] | Where): places is readonly Where[] => Array.isArray(places);
+
+/** The last list of places kept: the next unit whose items have the same places shares it. */
+let lastPlaces: readonly Where[] = [];
+function sharedPlaces(places: readonly Where[]): readonly Where[] {
+  if (places.length !== lastPlaces.length || places.some((where, at) => where !== lastPlaces[at])) lastPlaces = places;
+  return lastPlaces;
+}
+
+/** The notes of a unit none of whose met items has one: one list of '' for each length of checklist. */
+const NO_NOTES = new Map<number, readonly string[]>();
+function noNotes(length: number): readonly string[] {
+  let notes = NO_NOTES.get(length);
+  if (notes === undefined) NO_NOTES.set(length, (notes = Object.freeze(new Array<string>(length).fill(''))));
+  return notes;
 }
 
 function missingResult(at: number): never {

@@ -306,9 +306,38 @@ describe('an item result keeps what it needs of the rows, not the rows', () => {
       ),
       P,
     );
+    // Its met items come from two places (the one row's, and none for the others): each keeps its own.
     expect(item(byHand, '1.3')).toMatchObject({ status: 'dat', source: { file: 'tay.csv', row: 3, column: 'C' } });
+    expect(byHand.items.filter((i) => i.source !== undefined).map((i) => i.item.code)).toEqual(['1.3']);
     expect(item(byHand, '1.2')).toMatchObject({ status: 'dat', reported: false, selfAssessment: null });
     expect(notable(item(byHand, '1.2') as ItemResult)).toBe(false);
+  });
+
+  it('units assessed in a wide sheet (a place per item column) each give every item its own column and row', () => {
+    const columns = CHECKLIST.map((_, i) => ({ ...column, column: String.fromCharCode(67 + i) }));
+    const other = CHECKLIST.map((_, i) => ({
+      ...column,
+      sheet: 'Đánh giá bổ sung',
+      column: String.fromCharCode(67 + i),
+    }));
+    const unitAt = (places: typeof columns, line: number) =>
+      assessUnit(
+        AGENCY,
+        report('SYT'),
+        CHECKLIST.map((it, i) => new AssessedRow('SYT', it.code, 'dat', '', places[i] ?? column, line)),
+        P,
+      );
+    // One sheet, another, the first again: each unit's sources are its own, whichever unit came before it.
+    const [first, second, third] = [unitAt(columns, 5), unitAt(other, 6), unitAt(columns, 7)];
+    const met = (a: ReturnType<typeof unitAt>) => a.items.filter((i) => !notable(i));
+    expect(met(first).length).toBe(CHECKLIST.length - 1);
+    for (const [a, places, line] of [
+      [first, columns, 5],
+      [second, other, 6],
+      [third, columns, 7],
+    ] as const) {
+      expect(a.items.map((i) => i.source)).toEqual(places.map((place) => ({ ...place, row: line })));
+    }
   });
 
   it('a unit keeps no result object of its own for an item met without remark', async () => {

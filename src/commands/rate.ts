@@ -79,6 +79,8 @@ export async function runRateOrSanctions(
   } else if (context.options.quiet !== true) {
     writeLines(context.console.stdout, personTable(context, prepared, withSanctions));
   }
+  // The table or the JSON of a national year (11 000 persons) is as large as a workbook's document: its own phase.
+  memoryPhase('printed');
   context.console.stderr(warningLines(context, prepared.warnings));
   const notice = issuerNotice(prepared.policy, prepared.config, year);
   if (notice !== undefined && context.options.quiet !== true && context.options.json !== true) {

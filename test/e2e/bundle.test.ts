@@ -104,6 +104,7 @@ describe("a run says its memory phase by phase, and collects the heap once a lar
       'rendered xu-ly-2024.xlsx',
       'written',
       'kept',
+      'printed',
     ]);
     expect(result.stderr).not.toContain('rows let go');
     expect(run(['sanctions', '--year', '2024', '-w', SAMPLE, '-o', out, '-q', '--force']).stderr).not.toContain(

@@ -149,9 +149,10 @@ class ItemFlags implements ItemResult {
     readonly evidence: string,
     readonly unitNote: string,
     /** The place of the row the source is (the department's, else the unit's), or a SourceRef given whole. */
-    private readonly where: SheetPlace | SourceRef | undefined,
-    private readonly line: number | undefined,
-    private readonly bits: number,
+    readonly where: SheetPlace | SourceRef | undefined,
+    readonly line: number | undefined,
+    /** The flags; with `where` and `line`, what `Assessment` keeps of a met item besides its note. */
+    readonly bits: number,
   ) {}
   get selfAssessment(): ItemStatus | null {
     return STATUSES[(this.bits >> SELF_SHIFT) & 3] ?? null;
@@ -185,10 +186,6 @@ class ItemFlags implements ItemResult {
     const { where } = this;
     if (where === undefined) return undefined;
     return (this.bits & WHOLE_SOURCE) !== 0 ? where : sourceAt(where, this.line);
-  }
-  /** What `Assessment` keeps of a met item besides its note: the item is known by its place, the status is 'dat'. */
-  packed(): { where: SheetPlace | SourceRef | undefined; line: number | undefined; bits: number } {
-    return { where: this.where, line: this.line, bits: this.bits };
   }
 }
 
@@ -372,18 +369,19 @@ class Assessment implements UnitAssessment {
     this.violatedSections = kept(sections.filter((s) => s.status === 'violated').map((s) => s.section));
     this.undeterminedSections = kept(sections.filter((s) => s.status === 'undetermined').map((s) => s.section));
     // Made by map, each array exactly as long as the checklist (push leaves room to grow).
+    const worth = items.map(notable);
     const worthALook: ItemFlags[] = [];
-    const packed = items.map((result) => (notable(result) ? undefined : result.packed()));
-    this.codes = packed.map((met, at) =>
-      met === undefined
-        ? -1 - (worthALook.push(items[at] ?? missingResult(at)) - 1)
-        : met.bits + (met.line === undefined ? 0 : met.line + 1) * LINE_UNIT,
+    this.codes = items.map((result, at) =>
+      worth[at] === true
+        ? -1 - (worthALook.push(result) - 1)
+        : result.bits + (result.line === undefined ? 0 : result.line + 1) * LINE_UNIT,
     );
     // Every item's place, an item worth a look's too (unread): so that units whose rows have the same places share them.
-    const places = items.map((result) => result.packed().where);
-    const place = places[0];
-    this.places = places.every((where) => where === place) ? place : sharedPlaces(places);
-    const notes = items.map((result, at) => (packed[at] === undefined ? '' : result.note));
+    const place = items[0]?.where;
+    this.places = items.every((result) => result.where === place)
+      ? place
+      : sharedPlaces(items.map((result) => result.where));
+    const notes = items.map((result, at) => (worth[at] === true ? '' : result.note));
     this.notes = notes.every((note) => note === '') ? noNotes(notes.length) : notes;
     this.worthALook = kept(worthALook);
   }

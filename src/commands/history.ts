@@ -1,4 +1,3 @@
-import { printJson } from './print.js';
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { appendFile, mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
@@ -23,6 +22,7 @@ import {
 import { type Context, parseYear } from './context.js';
 import { outputFolder } from './write.js';
 import { type YearRun, loadSettings } from '../pipeline/year.js';
+import { printJson } from './print.js';
 
 /** `out/Y/lich-su/`: the records of a year's runs, never removed by a later run. */
 export const historyFolder = (yearFolder: string) => join(yearFolder, 'lich-su');
@@ -123,24 +123,21 @@ export async function releasing<T>(held: HeldRecord | undefined, body: () => Pro
 
 /**
  * Keeps a run's record: `<digest>.json` when it is not there yet (the same inputs give the same record), and a line
- * in `nhat-ky.tsv` (time, record, command), the order the records were made in. The held file is released, kept or not.
+ * in `nhat-ky.tsv` (time, record, command), the order the records were made in. The held file is the caller's to release
+ * (`releasing`), kept or not.
  */
 export async function keepRecord(yearFolder: string, held: HeldRecord, command: string, now: Date): Promise<void> {
   const folder = historyFolder(yearFolder);
   const path = join(folder, `${held.digest}.json`);
   // Written whole or not at all (beside, then renamed), as every output is: the held file copied by the system.
-  try {
-    await mkdir(folder, { recursive: true });
-    if (!(await exists(path, false)))
-      await writeOutputs([{ path, bytes: { copyOf: held.path } }], {
-        force: true,
-        protectedPaths: [],
-        display: (p) => p,
-      });
-    await appendFile(join(folder, LOG), `${now.toISOString()}\t${held.digest}\t${command}\n`);
-  } finally {
-    await held.release();
-  }
+  await mkdir(folder, { recursive: true });
+  if (!(await exists(path, false)))
+    await writeOutputs([{ path, bytes: { copyOf: held.path } }], {
+      force: true,
+      protectedPaths: [],
+      display: (p) => p,
+    });
+  await appendFile(join(folder, LOG), `${now.toISOString()}\t${held.digest}\t${command}\n`);
 }
 
 /** The records in the order they were last made, most recent last, each once. */

@@ -13,7 +13,7 @@ import {
 import { problemJson } from '../report/render/json.js';
 import { tableLines, writeLines } from '../report/render/terminal.js';
 import { type Context, parseYear, runRequest } from './context.js';
-import { warningLines, printJson } from './print.js';
+import { printJson, warningLines } from './print.js';
 
 /**
  * `ict-eval check --year Y`: every problem, each unit's section results, the missing reports and

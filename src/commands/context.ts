@@ -1,4 +1,3 @@
-import { printJson } from './print.js';
 import { relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { EXIT, UserError } from '../errors.js';
@@ -7,6 +6,7 @@ import type { RunRequest, YearRun } from '../pipeline/year.js';
 import type { Lang } from '../report/content/labels.js';
 import { problemJson } from '../report/render/json.js';
 import { makeChalk, terminalWidth, wrapText } from '../report/render/terminal.js';
+import { printJson } from './print.js';
 
 /** The options every command takes (product.md, "Common options"). */
 export interface GlobalOptions {

@@ -1,4 +1,3 @@
-import { printJson } from './print.js';
 import { EXIT, UserError } from '../errors.js';
 import { matchKey, normalizeUnitCode } from '../io/normalize.js';
 import { explainUnit } from '../report/content/explain.js';
@@ -7,6 +6,7 @@ import { type YearRun, runYear } from '../pipeline/year.js';
 import { type Problem, named } from '../io/problems.js';
 import { departmentShortName } from '../report/content/title.js';
 import { type Context, parseYear, requireNoErrors, runRequest } from './context.js';
+import { printJson } from './print.js';
 
 /** Warnings about the whole year's inputs, which concern every unit (no assessment file, no previous year, …). */
 const YEAR_WIDE = new Set([

@@ -16,7 +16,7 @@ import { rankingJson } from '../report/render/json.js';
 import { textTable } from '../report/render/terminal.js';
 import { toolVersion } from '../version.js';
 import { type Context, parseYear, runRequest } from './context.js';
-import { warningLines, printJson } from './print.js';
+import { printJson, warningLines } from './print.js';
 import { outputFolder, writeDocuments, writtenText } from './write.js';
 
 /** The year of a scores file: --year, else its folder's name when that is a year (`2024/scores.xlsx`). */

@@ -10,7 +10,7 @@ import { issuerNotice } from '../report/content/title.js';
 import { memoryPhase } from '../heap.js';
 import { type YearRun, runYear } from '../pipeline/year.js';
 import { type Context, parseYear, requireNoErrors, runRequest } from './context.js';
-import { warningLines, printJson } from './print.js';
+import { printJson, warningLines } from './print.js';
 import { inputFolders, outputFolder, printsOnly, writeDocuments, writtenText } from './write.js';
 import { keepRecord, recordRun, releasing } from './history.js';
 import { changesSheet } from '../report/content/history.js';

@@ -11,7 +11,7 @@ import { renderReport } from '../report/render/docx.js';
 import { runYear } from '../pipeline/year.js';
 import { type Context, parseYear, requireNoErrors, runRequest } from './context.js';
 import { keepRecord, recordRun, releasing } from './history.js';
-import { warningLines, printJson } from './print.js';
+import { printJson, warningLines } from './print.js';
 import { inputFolders, outputFolder, printsOnly, writtenText } from './write.js';
 import { checkOutputFolder } from '../io/output.js';
 

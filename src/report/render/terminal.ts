@@ -3,6 +3,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type StringWidth from 'string-width';
 import type WrapAnsi from 'wrap-ansi';
 import type { Options as WrapOptions } from 'wrap-ansi';
+import { gathered } from './pieces.js';
 
 /*
  * string-width and wrap-ansi measure and wrap what the counting here does not (colour codes, wide characters, emoji):
@@ -146,17 +147,7 @@ const PIECE = 64 * 1024;
  * is sent is their concatenation, without the whole text (or its bytes) ever held.
  */
 export function writePieces(write: (text: string) => void, pieces: Iterable<string>): void {
-  let held: string[] = [];
-  let length = 0;
-  for (const piece of pieces) {
-    held.push(piece);
-    length += piece.length;
-    if (length < PIECE) continue;
-    write(held.join(''));
-    held = [];
-    length = 0;
-  }
-  if (held.length > 0) write(held.join(''));
+  for (const group of gathered(pieces, PIECE)) write(group.join(''));
 }
 
 /** Lines to a stream, each ended by a newline, in pieces (writePieces): the lines joined, as one text would have been. */

@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
+import { gathered } from './pieces.js';
 
 const deflateRaw = promisify(zlib.deflateRaw);
 
@@ -72,18 +73,7 @@ const DEFLATE_CHUNK = 1024 * 1024;
  * a file (holdRecord in src/commands/history.ts).
  */
 export function* joinedPieces(pieces: Iterable<Buffer>, size: number): Generator<Buffer> {
-  let batch: Buffer[] = [];
-  let length = 0;
-  for (const piece of pieces) {
-    batch.push(piece);
-    length += piece.length;
-    if (length >= size) {
-      yield Buffer.concat(batch, length);
-      batch = [];
-      length = 0;
-    }
-  }
-  if (length > 0) yield Buffer.concat(batch, length);
+  for (const group of gathered(pieces, size)) yield Buffer.concat(group);
 }
 
 /**

@@ -42,3 +42,31 @@ describe('the regulation is one module', () => {
     expect(outside).toContain('src/rules/sanctions.ts');
   });
 });
+
+/** Every file of the project that runs or tests something: sources, tests, scripts, the CI script and the config. */
+function projectFiles(dir = ROOT): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (['node_modules', 'dist', '.git', 'fixtures', 'coverage'].includes(entry.name)) return [];
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return projectFiles(path);
+    return /\.(ts|mjs|js|cjs|py|sh|json)$|^run$/u.test(entry.name) ? [relative(ROOT, path)] : [];
+  });
+}
+
+describe('the project stands alone (a user’s clone has nothing beside it)', () => {
+  it('no source, test, script or CI step reads outside the repository', () => {
+    const files = projectFiles().filter((path) => !path.endsWith('package-lock.json'));
+    expect(files).toContain('.ci/run');
+    expect(files).toContain('test/rules/checklist.test.ts');
+    // Built from parts, so that this file does not name the folder it looks for.
+    const outside = new RegExp(['\\.\\./', 'shared'].join('') + '|' + ['shared', '/(seeds|spec)'].join(''), 'u');
+    const offenders = files.filter((path) => outside.test(code(path).replace(/^\s*#.*$/gmu, '')));
+    expect(offenders).toEqual([]);
+  });
+
+  it('the law text the tests check against is in the repository, beside its module', () => {
+    const law = readFileSync(join(ROOT, 'src/regulations/bn-358-2013/law.txt'), 'utf8');
+    expect(law).toContain('Điều 17. Xử lý trách nhiệm');
+    expect(law).toContain('Quyết định số 358/2013/QĐ-UBND ngày 30 tháng 9 năm 2013');
+  });
+});

@@ -8,7 +8,8 @@ const checklistItem = (code: string) => itemOf(BN_358_2013, code);
 const sectionItems = (section: number) => itemsOf(BN_358_2013, section);
 import { formatCitation } from '../../src/rules/citation.js';
 
-const regulation = readFileSync(new URL('../../../shared/seeds/001_d2ec50b59be4ad12.txt', import.meta.url), 'utf8');
+// The law text lives beside its module (the project stands alone: a clone has nothing beside it).
+const regulation = readFileSync(new URL('../../src/regulations/bn-358-2013/law.txt', import.meta.url), 'utf8');
 
 /** The text of one article of the attached Quy định, from its heading to the next one. */
 function articleText(article: number): string {

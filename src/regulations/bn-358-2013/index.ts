@@ -5,7 +5,7 @@ import { CHECKLIST, SECTIONS } from './checklist.js';
 /**
  * Quyết định 358/2013/QĐ-UBND of Bắc Ninh and the Quy định attached to it: the first regulation
  * module. Every article, block and section the tool names under this regulation is here.
- * The law text: ../shared/seeds/001_d2ec50b59be4ad12.txt.
+ * The law text, as published (the tests check every citation against it): ./law.txt.
  */
 export const BN_358_2013: Regulation = {
   id: '358/2013',

@@ -396,6 +396,197 @@ async function writeFollowUp(heads) {
   await save(follow, join(root, '2024', 'follow-up.xlsx'));
 }
 
+// 2025: the year users run now, in a province that changed (rules.md v3, "The legal context of the year").
+// - Sở TT&TT merged into Sở KH&CN on 1/3/2025: STTTT active until 28/02/2025; Sở Nông nghiệp và Môi trường (SNNMT)
+//   from 01/03/2025 (merged from SNNPTNT and STNMT): units that existed for part of the year.
+// - On 1/7/2025 the province merged with its neighbour; every sở continued as one unit (legal.mergers, "all-departments").
+// - District-level government ended on 1/7/2025: every district active until 30/06/2025, not ranked in the 2025 index.
+// - Communes and wards from 01/07/2025 in a configured block XA (Loại đơn vị blank: the block's default, UBND cấp xã);
+//   one ward of the neighbour's former territory (Địa bàn "Bắc Giang cũ"): out of scope.
+// - The scores are the DTI (out of 1 000), headed "Điểm DTI"; the act adopting it is NOT in the configuration, so the
+//   2025 outputs are a DỰ THẢO that names it.
+// - Sở Ngoại vụ was dissolved at the end of 2024 and is still listed: not evaluated, with a warning.
+// code, name, block, DTI 2025 (null = none), case.
+const UNITS_2025 = [
+  ['VPUB', 'Văn phòng UBND tỉnh', 'SBN', 742.5, { deputy: [2, 4] }],
+  ['STTTT', 'Sở Thông tin và Truyền thông', 'SBN', null, { to: '2025-02-28', notInIndex: true }],
+  ['SNV', 'Sở Nội vụ', 'SBN', 701.2, {}],
+  ['STC', 'Sở Tài chính', 'SBN', 688.4, { notMet: [2] }],
+  ['STP', 'Sở Tư pháp', 'SBN', 676.0, {}],
+  ['SGDDT', 'Sở Giáo dục và Đào tạo', 'SBN', 669.3, {}],
+  ['SYT', 'Sở Y tế', 'SBN', 655.1, { notMet: [1], slow: true }],
+  ['SXD', 'Sở Xây dựng', 'SBN', 648.8, {}],
+  [
+    'SNNMT',
+    'Sở Nông nghiệp và Môi trường',
+    'SBN',
+    640.2,
+    { from: '2025-03-01', previous: 'SNNPTNT, STNMT', notMet: [3], slow: true },
+  ],
+  ['SCT', 'Sở Công Thương', 'SBN', 633.7, { vacant: true }],
+  ['SVHTTDL', 'Sở Văn hóa, Thể thao và Du lịch', 'SBN', 620.9, {}],
+  ['SKHCN', 'Sở Khoa học và Công nghệ', 'SBN', 781.4, { acting: true }],
+  ['TTRA', 'Thanh tra tỉnh', 'SBN', 590.6, { noReport: true }],
+  ['BQLKCN', 'Ban Quản lý các khu công nghiệp', 'SBN', 575.3, { kind: 'Sở, ban, ngành khác', notMet: [2] }],
+  ['BDT', 'Ban Dân tộc', 'SBN', 560.0, {}],
+  ['SNGV', 'Sở Ngoại vụ', 'SBN', null, { to: '2024-12-31', notInIndex: true }],
+  ['TPAL', 'Thành phố An Lạc', 'HUYEN', null, { to: '2025-06-30', notInIndex: true, deputy: [1, 2] }],
+  ['TXDP', 'Thị xã Đông Phú', 'HUYEN', null, { to: '2025-06-30', notInIndex: true }],
+  ['HLS', 'Huyện Lạc Sơn', 'HUYEN', null, { to: '2025-06-30', notInIndex: true, notMet: [1, 2, 3, 4], review: true }],
+  [
+    'HTM',
+    'Huyện Tân Mỹ',
+    'HUYEN',
+    null,
+    { to: '2025-06-30', notInIndex: true, achievement: 'Hoàn thành chuyển đổi số cấp huyện trước hạn', toHead: true },
+  ],
+  ['HQV', 'Huyện Quế Võ', 'HUYEN', null, { to: '2025-06-30', notInIndex: true, notMet: [2, 4], slow: true }],
+  ['PAL', 'Phường An Lạc', 'XA', 702.5, { from: '2025-07-01', previous: 'TPAL' }],
+  ['PDP', 'Phường Đông Phú', 'XA', 655.0, { from: '2025-07-01', previous: 'TXDP' }],
+  ['XLS', 'Xã Lạc Sơn', 'XA', 540.2, { from: '2025-07-01', previous: 'HLS', notMet: [1] }],
+  ['XMT', 'Xã Minh Tân', 'XA', 598.7, { from: '2025-07-01' }],
+  ['PTMB', 'Phường Tân Mỹ Bắc', 'XA', 610.4, { from: '2025-07-01', territory: 'Bắc Giang cũ' }],
+];
+const UNIT_HEADERS_2025 = [
+  ...UNIT_HEADERS.slice(0, 11),
+  'Xếp hạng DTI',
+  'Mã đơn vị năm trước',
+  'Hoạt động từ ngày',
+  'Hoạt động đến ngày',
+  'Địa bàn',
+];
+
+function kind2025(block, c) {
+  if (c.kind) return c.kind;
+  if (block === 'SBN') return 'Cơ quan chuyên môn';
+  if (block === 'HUYEN') return 'UBND cấp huyện';
+  return ''; // XA: blank, the configured block's default kind
+}
+
+function headTitle2025(code, name, block) {
+  if (block === 'XA') return `Chủ tịch UBND ${name.startsWith('Phường') ? 'phường' : 'xã'}`;
+  return headTitle(code, name, block);
+}
+
+/** 2025's units: the 2024 heads where the unit continues, new heads for new units. */
+async function writeUnits2025(heads2024) {
+  const heads = new Map();
+  const book = new ExcelJS.Workbook();
+  const ws = book.addWorksheet('Danh sách');
+  titled(ws, UNIT_HEADERS_2025.length, 'DANH SÁCH NGƯỜI CHỊU TRÁCH NHIỆM NĂM 2025');
+  ws.addRow(UNIT_HEADERS_2025);
+  for (const [code, name, block, , c] of UNITS_2025) {
+    const unit = [code, name, block, kind2025(block, c)];
+    const tail = [
+      c.notInIndex ? 'Không' : 'Có',
+      c.previous ?? '',
+      c.from ? dmy(c.from) : '',
+      c.to ? dmy(c.to) : '',
+      c.territory ?? (block === 'XA' ? 'Bắc Ninh cũ' : ''),
+    ];
+    if (!c.vacant) {
+      const person = heads2024.get(code) ?? personName();
+      heads.set(code, person);
+      const role = c.acting ? 'Quyền / phụ trách' : 'Người đứng đầu';
+      const title = c.acting ? 'Phó Giám đốc phụ trách' : headTitle2025(code, name, block);
+      ws.addRow([...unit, person, title, role, '', '', '', '', ...tail]);
+    }
+    const deputySections = c.deputy ?? (c.vacant ? 'Tất cả' : undefined);
+    if (deputySections !== undefined) {
+      const sections = Array.isArray(deputySections) ? deputySections.join(', ') : deputySections;
+      const title =
+        block === 'SBN' ? (code === 'VPUB' ? 'Phó Chánh Văn phòng' : 'Phó Giám đốc') : 'Phó Chủ tịch UBND thành phố';
+      ws.addRow([
+        ...unit,
+        personName(),
+        title,
+        'Cấp phó được phân công',
+        '',
+        '',
+        sections,
+        `Quyết định số 12/QĐ-${code} ngày 06/01/2025`,
+        ...tail,
+      ]);
+    }
+  }
+  await save(book, join(root, '2025', 'units.xlsx'));
+  return heads;
+}
+
+/** The 2025 DTI, out of 1 000, as the province publishes it; units of the index only (the districts had ended). */
+async function writeScores2025() {
+  const book = new ExcelJS.Workbook();
+  const ws = book.addWorksheet('DTI 2025');
+  titled(ws, 5, 'KẾT QUẢ CHỈ SỐ CHUYỂN ĐỔI SỐ (DTI) NĂM 2025');
+  ws.addRow(['Mã đơn vị', 'Tên đơn vị', 'Khối', 'Điểm DTI', 'Xếp loại DTI']);
+  for (const [code, name, block, score, c] of UNITS_2025) {
+    if (c.notInIndex) continue;
+    // The DTI's class is carried through as a component; it is never a rating of Điều 15.
+    ws.addRow([code, name, block, score, score >= 700 ? 'Tốt' : 'Khá']);
+  }
+  await save(book, join(root, '2025', 'scores.xlsx'));
+}
+
+async function writeReports2025() {
+  for (const [code, name, , , c] of UNITS_2025) {
+    if (c.noReport || (c.to && c.to < '2025-01-01')) continue;
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('Tự đánh giá');
+    titled(ws, 5, `BÁO CÁO TỰ ĐÁNH GIÁ NĂM 2025 - ${name.toUpperCase()}`);
+    ws.addRow(['Mã đơn vị', 'Mã tiêu chí', 'Tự đánh giá', 'Minh chứng', 'Ghi chú']);
+    for (const item of ITEMS) {
+      const sở = assessed(item, c);
+      const self = sở.status === 'Không đạt' && item !== FIRST[2] ? 'Không đạt' : 'Đạt';
+      ws.addRow([code, item, self, `Văn bản số ${20 + ITEMS.indexOf(item)}/${code}`, '']);
+    }
+    ws.getColumn(2).numFmt = '@';
+    await save(book, join(root, '2025', 'self-reports', `${code}.xlsx`));
+  }
+}
+
+async function writeAssessment2025() {
+  const book = new ExcelJS.Workbook();
+  const ws = book.addWorksheet('Đánh giá của Sở');
+  titled(ws, ITEMS.length + 3, 'KẾT QUẢ ĐÁNH GIÁ CỦA SỞ NĂM 2025');
+  ws.addRow(['Mã đơn vị', 'Tên đơn vị', ...ITEMS, 'Ghi chú']);
+  for (const [code, name, , , c] of UNITS_2025) {
+    if (c.noReport || (c.to && c.to < '2025-01-01')) continue;
+    const statuses = ITEMS.map((item) => assessed(item, c));
+    const notes = [...new Set(statuses.map((s) => s.note).filter(Boolean))];
+    ws.addRow([code, name, ...statuses.map((s) => s.status || null), notes.join('; ')]);
+  }
+  await save(book, join(root, '2025', 'assessment.xlsx'));
+}
+
+async function writeFollowUp2025(heads) {
+  const follow = new ExcelJS.Workbook();
+  const fs = follow.addWorksheet('Theo dõi');
+  titled(fs, 7, 'THEO DÕI THỰC HIỆN KẾT LUẬN NĂM 2025');
+  fs.addRow([
+    'Mã đơn vị',
+    'Chậm triển khai kết luận',
+    'Yêu cầu kiểm điểm',
+    'Văn bản yêu cầu kiểm điểm',
+    'Thành tích đặc biệt',
+    'Người được đề nghị thưởng',
+    'Căn cứ / ghi chú',
+  ]);
+  for (const [code, , , , c] of UNITS_2025) {
+    if (!c.slow && !c.review && !c.achievement) continue;
+    const notes = [c.slow ? 'Chậm triển khai Kết luận số 12-KL/UBND' : '', c.achievement ?? ''].filter(Boolean);
+    fs.addRow([
+      code,
+      c.slow ? 'Có' : 'Không',
+      c.review ? 'Có' : 'Không',
+      c.review ? 'Văn bản số 95/UBND-NC ngày 20/5/2025' : '',
+      c.achievement ? 'Có' : 'Không',
+      c.achievement && c.toHead ? heads.get(code) : '',
+      notes.join('; '),
+    ]);
+  }
+  await save(follow, join(root, '2025', 'follow-up.xlsx'));
+}
+
 async function main() {
   await rm(root, { recursive: true, force: true });
   const heads = await writeUnits();
@@ -404,6 +595,11 @@ async function main() {
   await writeReports();
   await writeAssessment();
   await writeFollowUp(heads);
+  const heads2025 = await writeUnits2025(heads);
+  await writeScores2025();
+  await writeReports2025();
+  await writeAssessment2025();
+  await writeFollowUp2025(heads2025);
   await writeFile(
     join(root, 'ict-eval.config.json'),
     `${JSON.stringify(
@@ -414,6 +610,34 @@ async function main() {
         indicators: {
           1.1: 'Hạ tầng kỹ thuật (chỉ số thành phần 1)',
           2.7: 'An toàn thông tin (chỉ số thành phần 2.4)',
+        },
+        // From 1/7/2025: communes and wards, with the (fictional) act that applies the regulation to them.
+        blocks: {
+          XA: {
+            vi: 'Xã, phường',
+            en: 'Communes and wards',
+            basis:
+              'Quyết định số 45/2025/QĐ-UBND ngày 25/7/2025 của UBND tỉnh An Lạc (áp dụng Quy định cho UBND cấp xã)',
+          },
+        },
+        // What only the province knows (fictional acts). The act adopting the DTI for the ranking is left out on
+        // purpose: the 2025 outputs are a DỰ THẢO that names it.
+        legal: {
+          regulation: {
+            basis:
+              'Công văn số 2150/UBND-KGVX ngày 20/8/2025 của UBND tỉnh An Lạc về việc tiếp tục áp dụng Quyết định số 358/2013/QĐ-UBND',
+          },
+          department: {
+            basis: 'Quyết định số 12/QĐ-UBND ngày 28/02/2025 của UBND tỉnh An Lạc thành lập Sở Khoa học và Công nghệ',
+          },
+          mergers: [
+            {
+              units: 'all-departments',
+              from: '2025-07-01',
+              basis:
+                'Các quyết định số 101/QĐ-UBND đến 118/QĐ-UBND ngày 30/6/2025 của UBND tỉnh An Lạc thành lập các sở',
+            },
+          ],
         },
       },
       null,

@@ -9,6 +9,68 @@ export const CONFIG_FILE = 'ict-eval.config.json';
 const MISSING = Symbol('missing');
 
 /**
+ * A basis that is still a placeholder is not a basis (rules.md v3): "…", "...", "số …/…", "<the act>", "___". The
+ * configuration is refused (exit 2) with the key named, rather than printing a blank act as if it were one.
+ */
+export function isPlaceholder(text: string): boolean {
+  return /…|\.{3}|<[^>]*>|_{3,}|\bsố\s*\//iu.test(text);
+}
+
+const PLACEHOLDER_VI =
+  'văn bản căn cứ còn là chỗ trống để điền ("…", "số …/…", "<…>"): ghi đủ số, ngày và cơ quan ban hành của văn bản, hoặc bỏ khoá này';
+
+/** The act a fact rests on: its number, date and issuer, as written; never a placeholder. */
+const basisText = z
+  .string()
+  .trim()
+  .min(1, 'cần ghi văn bản làm căn cứ (số, ngày, cơ quan ban hành)')
+  .refine((text) => !isPlaceholder(text), PLACEHOLDER_VI);
+
+/** A day, yyyy-mm-dd, that exists. */
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/u, 'ngày ghi dạng năm-tháng-ngày, ví dụ "2025-07-01"')
+  .refine((text) => {
+    const date = new Date(`${text}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+  }, 'ngày không có thật');
+
+/**
+ * What only the province knows about the law in force (rules.md v3, "The legal context of the year"), each fact with
+ * its act; the regulation module holds what it could verify. Every key is optional; a fact that is needed and not
+ * given makes the outputs DỰ THẢO with a "cần văn bản …" line.
+ */
+const legalSchema = z
+  .object({
+    /** What keeps QĐ 358/2013 applying after the provinces merged on 1/7/2025, or the day it stopped applying. */
+    regulation: z.object({ basis: basisText.optional(), until: isoDay.nullable().optional() }).strict().optional(),
+    /** The index actually used (e.g. "DTI") and the act of UBND tỉnh that adopts it for the ranking articles. */
+    index: z
+      .object({ name: z.string().trim().min(1).optional(), basis: basisText.optional() })
+      .strict()
+      .optional(),
+    /** The province's act establishing the department that now assesses (Sở Khoa học và Công nghệ). */
+    department: z.object({ basis: basisText }).strict().optional(),
+    /** Departments that continue through a merger (one unit for the year): which, from when, by which act. */
+    mergers: z
+      .array(
+        z
+          .object({
+            units: z.union([z.literal('all-departments'), z.array(z.string().trim().min(1)).min(1)]),
+            from: isoDay,
+            basis: basisText,
+          })
+          .strict(),
+      )
+      .optional(),
+    /** An act extending the regulation to the territory of a province merged into this one. */
+    territory: z.object({ basis: basisText }).strict().optional(),
+    /** Discipline decrees in force from a date, beyond those the regulation module knows. */
+    discipline: z.array(z.object({ from: isoDay, name: basisText }).strict()).optional(),
+  })
+  .strict();
+
+/**
  * A block the regulation does not name (e.g. `XA`, "Xã, phường", after districts were abolished on
  * 1/7/2025), declared with the legal basis that applies the regulation to it; that basis is cited
  * for its heads where the regulation's clause would be.
@@ -20,9 +82,17 @@ const blockSchema = z
     /** Its English name (default: the Vietnamese one). */
     en: z.string().trim().min(1).optional(),
     /** The document that applies the regulation to this block (number, date, issuer). */
-    basis: z.string().trim().min(1, 'cần ghi văn bản làm căn cứ áp dụng quy định cho khối này'),
+    basis: z
+      .string()
+      .trim()
+      .min(1, 'cần ghi văn bản làm căn cứ áp dụng quy định cho khối này')
+      .refine((text) => !isPlaceholder(text), PLACEHOLDER_VI),
     /** Other spellings a file may use for it. */
     aliases: z.array(z.string().trim().min(1)).optional(),
+    /** The kind of a unit whose Loại đơn vị is blank (default: the regulation's kind for configured blocks, UBND cấp xã). */
+    kind: z.string().trim().min(1).optional(),
+    /** Items the regulation binds only some kinds to that the block's act makes binding here (e.g. ["3.4"]). */
+    binds: z.array(z.string().trim().min(1)).optional(),
   })
   .strict();
 
@@ -66,6 +136,8 @@ const configSchema = z
       .optional(),
     /** The ICT Index indicator (QĐ 15/2011/QĐ-UBND) each item is judged by, by item code: shown beside the item. */
     indicators: z.record(z.string(), z.string().trim().min(1)).optional(),
+    /** What only the province knows about the law in force, with its acts (rules.md v3). */
+    legal: legalSchema.optional(),
     /** Blocks the regulation does not name, by code (upper case), each with its legal basis; in output order. */
     blocks: z
       .record(z.string().regex(/^[A-Z][A-Z0-9_]{0,15}$/u, 'mã khối viết hoa, không dấu, ví dụ "XA"'), blockSchema)
@@ -74,6 +146,9 @@ const configSchema = z
   .strict();
 
 export type Config = z.output<typeof configSchema>;
+
+/** The configuration's `legal` section. */
+export type LegalConfig = z.output<typeof legalSchema>;
 
 /** A JSON file's content; `missing` when an optional file is absent. */
 async function readJson(path: string, display: string, optional = false): Promise<unknown> {
@@ -129,5 +204,7 @@ export function configuredBlocks(config: Config): BlockDef[] {
     aliases: block.aliases ?? [],
     basis: { document: block.basis },
     configured: true,
+    ...(block.kind === undefined ? {} : { defaultKind: block.kind }),
+    ...(block.binds === undefined ? {} : { binds: block.binds }),
   }));
 }

@@ -96,6 +96,13 @@ export interface Unit {
   readonly inIndex: boolean;
   /** Mã đơn vị năm trước: last year's codes of a renamed, merged or split unit; empty = the same code. */
   readonly previousCodes: readonly string[];
+  /**
+   * The part of the year the unit existed (Hoạt động từ ngày / đến ngày: a district until 30/6/2025, a ward from
+   * 1/7/2025); null = the whole year.
+   */
+  readonly period?: Period | null;
+  /** Địa bàn: the unit's former province after a merger ("Bắc Giang cũ"); empty = the regulation's own territory. */
+  readonly territory?: string;
   readonly source?: SourceRef;
 }
 
@@ -106,7 +113,7 @@ export interface Person {
   /** Chức vụ, as written (Giám đốc, Chủ tịch UBND, Phó Giám đốc, …). */
   readonly position: string;
   readonly role: Role;
-  /** Từ ngày / Đến ngày, within the year; null = the whole year. */
+  /** Từ ngày / Đến ngày, within the unit's period of the year; null = the whole of it. */
   readonly period: Period | null;
   /** Mục được phân công of a deputy (sorted section numbers); null for a head. */
   readonly assignedSections: readonly number[] | null;

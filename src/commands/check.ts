@@ -10,9 +10,11 @@ import {
   ratingReasonLabel,
   reviewReasonLabel,
 } from '../report/content/labels.js';
-import { problemJson } from '../report/render/json.js';
+import { legalJson, problemJson } from '../report/render/json.js';
 import { tableLines, writeLines } from '../report/render/terminal.js';
 import { type Context, parseYear, runRequest } from './context.js';
+import { dmy } from '../rules/legal.js';
+import { draftReason } from '../report/content/draft.js';
 import { printJson, warningLines } from './print.js';
 
 /**
@@ -29,23 +31,26 @@ export async function runCheck(context: Context, yearText: string | undefined): 
     writeLines(context.console.stdout, unitTable(context, run));
     context.console.stdout(disagreementLines(context, run));
     context.console.stdout(reviewLines(context, run));
+    context.console.stdout(legalLines(context, run));
     context.console.stdout(infoLines(context, run));
     context.console.stderr(warningLines(context, run.warnings));
   }
   if (run.errors.length > 0) throw new InputProblemsError(run.errors);
   const units = run.evaluation.units.length;
   const count = run.warnings.length;
+  const draft = draftReason(run.rows, run.legal, context.lang);
   context.summary(
     vi
-      ? `ict-eval: năm ${year}: ${units} đơn vị, không có lỗi dữ liệu; ${count} cảnh báo.`
-      : `ict-eval: ${year}: ${units} units, no malformed data; ${count} warnings.`,
+      ? `ict-eval: năm ${year}: ${units} đơn vị, không có lỗi dữ liệu; ${count} cảnh báo. ${draft === undefined ? 'Đủ căn cứ cho bản chính thức (--final).' : `Bản DỰ THẢO: ${draft}.`}`
+      : `ict-eval: ${year}: ${units} units, no malformed data; ${count} warnings. ${draft === undefined ? 'Complete enough for final outputs (--final).' : `A DRAFT: ${draft}.`}`,
   );
 }
 
 function checkJson(run: YearRun) {
   return {
     year: run.year,
-    policy: { id: run.policy.regulation.id },
+    policy: { id: run.policy.regulation.id, index: run.policy.index },
+    legal: legalJson(run.legal),
     reviews: run.rows
       .filter((r) => r.reviewReasons.length > 0 || r.rating === 'thieu-du-lieu')
       .map((r) => ({
@@ -160,6 +165,27 @@ function reviewLines(context: Context, run: YearRun): string {
   }
   if (lines.length === 0) return '';
   const heading = vi ? 'Chưa xếp loại và các trường hợp cần xem xét:' : 'Not rated yet, and the cases to review:';
+  return `\n${context.wrap(`${heading}\n${lines.join('\n')}`, 'stdout')}\n`;
+}
+
+/**
+ * The legal context of the year (rules.md v3): the index, the body that assesses and the discipline decree on the
+ * documents' date, and each act the year still needs (the outputs are a DỰ THẢO until it is given).
+ */
+function legalLines(context: Context, run: YearRun): string {
+  const vi = context.lang === 'vi';
+  const { legal } = run;
+  const lines = [
+    vi
+      ? `  - Chỉ số xếp hạng: ${run.policy.index.name}${run.policy.index.own ? '' : ` (Quy định dẫn ${run.policy.regulation.context.index.name})`}`
+      : `  - Index: ${run.policy.index.name}${run.policy.index.own ? '' : ` (the regulation names the ${run.policy.regulation.context.index.name})`}`,
+    vi
+      ? `  - Cơ quan ban hành văn bản ngày ${dmy(legal.documentDate)}: ${legal.issuer.heading}`
+      : `  - Issuing body on ${dmy(legal.documentDate)}: ${legal.issuer.heading}`,
+    vi ? `  - Xử lý kỷ luật: ${legal.discipline.short}` : `  - Discipline: ${legal.discipline.short}`,
+    ...legal.needs.map((need) => `  - ${vi ? 'DỰ THẢO: ' : 'DRAFT: '}${vi ? need.vi : need.en}`),
+  ];
+  const heading = vi ? 'Bối cảnh pháp lý của năm:' : 'The legal context of the year:';
   return `\n${context.wrap(`${heading}\n${lines.join('\n')}`, 'stdout')}\n`;
 }
 

@@ -7,6 +7,7 @@ import type { Lang } from '../report/content/labels.js';
 import { problemJson } from '../report/render/json.js';
 import { makeChalk, terminalWidth, wrapText } from '../report/render/terminal.js';
 import { printJson } from './print.js';
+import { draftReason } from '../report/content/draft.js';
 
 /** The options every command takes (product.md, "Common options"). */
 export interface GlobalOptions {
@@ -123,6 +124,23 @@ export function runRequest(context: Context): RunRequest {
     cwd: context.console.cwd,
     ...(context.options.policy === undefined ? {} : { policyFile: context.options.policy }),
   };
+}
+
+/**
+ * `--final`: refuses, with exit 4 and nothing written, a year whose outputs would be a draft (a person not rated yet, or
+ * an act the year needs and nobody gave).
+ */
+export function requireFinal(context: Context, run: YearRun): void {
+  if (context.options.final !== true) return;
+  const vi = draftReason(run.rows, run.legal, 'vi');
+  if (vi === undefined) return;
+  throw new UserError(
+    {
+      vi: `--final: năm ${run.year} chưa đủ dữ liệu cho bản chính thức (${vi}); chưa ghi gì. Bổ sung dữ liệu, văn bản còn thiếu rồi chạy lại, hoặc chạy không có --final để có bản DỰ THẢO.`,
+      en: `--final: ${run.year} lacks data for final workbooks (${draftReason(run.rows, run.legal, 'en') ?? ''}); nothing was written. Complete the data and the missing acts and run again, or run without --final for a DRAFT (DỰ THẢO).`,
+    },
+    EXIT.incomplete,
+  );
 }
 
 /** Stops a command that writes when the year has malformed data (exit 1, nothing written); with --json the problems go to stdout first. */

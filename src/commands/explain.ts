@@ -4,7 +4,6 @@ import { explainUnit } from '../report/content/explain.js';
 import { personJson } from '../report/render/json.js';
 import { type YearRun, runYear } from '../pipeline/year.js';
 import { type Problem, named } from '../io/problems.js';
-import { departmentShortName } from '../report/content/title.js';
 import { type Context, parseYear, requireNoErrors, runRequest } from './context.js';
 import { printJson } from './print.js';
 
@@ -78,7 +77,12 @@ export async function runExplain(context: Context, unitText: string, yearText: s
     printJson(context, { year, unitCode: code, persons: rows.map(personJson) });
     return;
   }
-  const run = { year, policy: prepared.policy, departmentShort: departmentShortName(prepared.policy, year) };
+  const run = {
+    year,
+    policy: prepared.policy,
+    departmentShort: prepared.info.block.departmentShort,
+    documentDate: prepared.legal.documentDate,
+  };
   const text = explainUnit(unit, rows, run, context.lang, unitWarnings(prepared, code));
   context.console.stdout(context.wrap(text, 'stdout'));
 }

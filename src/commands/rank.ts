@@ -4,14 +4,17 @@ import { DEFAULT_LIMITS } from '../io/limits.js';
 import { InputProblemsError, type Problem, warning } from '../io/problems.js';
 import { readScoresFile, readUnitsFile } from '../io/readers.js';
 import { errorsOf, fileDigest, findInput } from '../io/workspace.js';
-import { loadSettings } from '../pipeline/year.js';
+import { indexInUse, loadSettings } from '../pipeline/year.js';
+import type { IndexHeader } from '../io/workspace.js';
+import { rankingGaps } from '../rules/evaluate.js';
+import { legalContext } from '../rules/legal.js';
 import { newestRegulation } from '../regulations/index.js';
 import type { Policy } from '../rules/policy.js';
 import { type Ranking, rankUnits } from '../rules/ranking.js';
 import { gapProblem } from '../report/content/gaps.js';
 import { blockLabel, bottomGroupName, decimal, percent, topGroupName } from '../report/content/labels.js';
 import { rankingDocument } from '../report/content/outputs.js';
-import { titleBlock } from '../report/content/title.js';
+import { documentDate, titleBlock } from '../report/content/title.js';
 import { rankingJson } from '../report/render/json.js';
 import { textTable } from '../report/render/terminal.js';
 import { toolVersion } from '../version.js';
@@ -53,9 +56,16 @@ export async function runRank(
   const year = yearOf(scoresPath, yearText);
   // Without a year, the newest regulation applies, and the output names it.
   const policyYear = year ?? Number(newestRegulation().effective.slice(0, 4));
-  const { config, policy } = await loadSettings(runRequest(context), policyYear);
+  const settings = await loadSettings(runRequest(context), policyYear);
+  const { config } = settings;
   const path = resolve(context.console.cwd, scoresPath);
-  const read = await readScoresFile(path, context.display(path), DEFAULT_LIMITS, policy.blocks, policy.regulation);
+  const read = await readScoresFile(
+    path,
+    context.display(path),
+    DEFAULT_LIMITS,
+    settings.policy.blocks,
+    settings.policy.regulation,
+  );
   const previousFull = previousPath === undefined ? undefined : resolve(context.console.cwd, previousPath);
   const previousRead =
     previousFull === undefined
@@ -64,10 +74,22 @@ export async function runRank(
           previousFull,
           context.display(previousFull),
           DEFAULT_LIMITS,
-          policy.blocks,
-          policy.regulation,
+          settings.policy.blocks,
+          settings.policy.regulation,
         );
-  const problems = [...read.problems, ...(previousRead?.problems ?? [])];
+  // The index the file names in its header ("Điểm DTI") is the one every output names.
+  const headerOf = (scores: typeof read | undefined, shown: string | undefined): IndexHeader | undefined =>
+    scores?.index === undefined || scores.scoreHeader === undefined || shown === undefined
+      ? undefined
+      : { name: scores.index, header: scores.scoreHeader, file: shown };
+  const indexed = indexInUse(
+    settings.policy,
+    year ?? policyYear,
+    headerOf(read, context.display(path)),
+    headerOf(previousRead, previousFull === undefined ? undefined : context.display(previousFull)),
+  );
+  const { policy } = indexed;
+  const problems = [...read.problems, ...(previousRead?.problems ?? []), ...indexed.problems];
   const errors = errorsOf(problems);
   if (errors.length > 0) throw new InputProblemsError(errors);
   if (read.scores.length === 0)
@@ -93,8 +115,7 @@ export async function runRank(
     ...yearFolderDiffers(context, scoresPath, year),
     ...problems,
     ...(rated?.problems ?? []),
-    ...ranking.rankDisagreements.map((d) => gapProblem({ kind: 'official-rank-differs', ...d }, policy, names)),
-    ...ranking.officialRankIssues.map((issue) => gapProblem({ kind: 'official-ranks', ...issue }, policy, names)),
+    ...[...indexed.gaps, ...rankingGaps(ranking, policy)].map((gap) => gapProblem(gap, policy, names)),
     ...ranking.unranked
       .filter((u) => u.reason === 'no-score')
       .map((u) => gapProblem({ kind: 'no-score', unitCode: u.unitCode }, policy, names)),
@@ -109,12 +130,18 @@ export async function runRank(
     if (full === undefined) continue;
     files.push({ role, path: context.display(full), ...(await fileDigest(full)) });
   }
+  const infoYear = year ?? policyYear;
   const info = {
-    block: titleBlock(policy, config, year ?? policyYear),
+    block: titleBlock(policy, config, infoYear),
     policy,
     files,
     warnings,
     toolVersion: toolVersion(),
+    legal: legalContext(policy, infoYear, documentDate(config, infoYear), {
+      blocks: new Set(read.scores.map((r) => r.block)),
+      unconfirmed: [],
+      confirmed: [],
+    }),
   };
   const folder = outputFolder(context, config, year);
   // rank prints; it writes the ranking workbook only when asked (-o or --write).

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { EXIT, UserError } from '../errors.js';
 import { type Document, asDraft } from '../report/content/document.js';
 import { yearJson } from '../report/render/json.js';
 import { RATING_LABELS, REWARD_LABELS, SANCTION_LABELS, label } from '../report/content/labels.js';
@@ -9,7 +8,8 @@ import { tableLines, writeLines } from '../report/render/terminal.js';
 import { issuerNotice } from '../report/content/title.js';
 import { memoryPhase } from '../heap.js';
 import { type YearRun, runYear } from '../pipeline/year.js';
-import { type Context, parseYear, requireNoErrors, runRequest } from './context.js';
+import { type Context, parseYear, requireFinal, requireNoErrors, runRequest } from './context.js';
+import { draftReason } from '../report/content/draft.js';
 import { printJson, warningLines } from './print.js';
 import { inputFolders, outputFolder, printsOnly, writeDocuments, writtenText } from './write.js';
 import { keepRecord, recordRun, releasing } from './history.js';
@@ -25,16 +25,8 @@ export async function runRateOrSanctions(
   const prepared = await runYear(runRequest(context), year);
   requireNoErrors(context, prepared);
   const folder = outputFolder(context, prepared.config, year);
-  const missing = incompleteText(prepared);
-  if (missing !== undefined && context.options.final === true) {
-    throw new UserError(
-      {
-        vi: `--final: năm ${year} chưa đủ dữ liệu cho bản chính thức (${missing}); chưa ghi gì. Bổ sung dữ liệu rồi chạy lại, hoặc chạy không có --final để có bản DỰ THẢO.`,
-        en: `--final: ${year} lacks data for final workbooks (${incompleteText(prepared, 'en') ?? ''}); nothing was written. Complete the data and run again, or run without --final for a DRAFT (DỰ THẢO).`,
-      },
-      EXIT.incomplete,
-    );
-  }
+  const missing = draftReason(prepared.rows, prepared.legal, 'vi');
+  requireFinal(context, prepared);
   // The run's record (out/Y/lich-su/), and what changed since the previous one: a "Thay đổi" sheet in each workbook.
   // Nothing of it when the run writes nothing (--json without -o).
   const history = printsOnly(context) ? undefined : await recordRun(folder, prepared, true);
@@ -75,7 +67,7 @@ export async function runRateOrSanctions(
   });
 
   if (context.options.json === true) {
-    printJson(context, yearJson(prepared.evaluation, prepared.rows, prepared.warnings));
+    printJson(context, yearJson(prepared.evaluation, prepared.rows, prepared.warnings, prepared.legal));
   } else if (context.options.quiet !== true) {
     writeLines(context.console.stdout, personTable(context, prepared, withSanctions));
   }
@@ -93,18 +85,8 @@ export async function runRateOrSanctions(
         ? ''
         : context.lang === 'vi'
           ? ` DỰ THẢO: ${missing}.`
-          : ` DRAFT: ${incompleteText(prepared, 'en') ?? ''}.`),
+          : ` DRAFT: ${draftReason(prepared.rows, prepared.legal, 'en') ?? ''}.`),
   );
-}
-
-/** Why the year's outputs are a draft: how many persons could not be rated, and their units; undefined when complete. */
-function incompleteText(prepared: YearRun, lang: 'vi' | 'en' = 'vi'): string | undefined {
-  const unrated = prepared.rows.filter((r) => r.rating === 'thieu-du-lieu');
-  if (unrated.length === 0) return undefined;
-  const units = [...new Set(unrated.map((r) => r.unitCode))];
-  return lang === 'en'
-    ? `${unrated.length} person(s) lack data to be rated: ${units.join(', ')}`
-    : `${unrated.length} người chưa đủ dữ liệu để xếp loại: ${units.join(', ')}`;
 }
 
 function personTable(context: Context, prepared: YearRun, withSanctions: boolean): Iterable<string> {

@@ -6,10 +6,10 @@ import { EXIT, UserError } from '../errors.js';
 import { memoryPhase } from '../heap.js';
 import { writeOutputs } from '../io/output.js';
 import { annualReport } from '../report/content/annual.js';
-import { departmentShortName } from '../report/content/title.js';
 import { renderReport } from '../report/render/docx.js';
 import { runYear } from '../pipeline/year.js';
-import { type Context, parseYear, requireNoErrors, runRequest } from './context.js';
+import { type Context, parseYear, requireFinal, requireNoErrors, runRequest } from './context.js';
+import { draftReason } from '../report/content/draft.js';
 import { keepRecord, recordRun, releasing } from './history.js';
 import { printJson, warningLines } from './print.js';
 import { inputFolders, outputFolder, printsOnly, writtenText } from './write.js';
@@ -24,20 +24,8 @@ export async function runReport(context: Context, yearText: string | undefined, 
   const to = parseRecipient(toText);
   const prepared = await runYear(runRequest(context), year);
   requireNoErrors(context, prepared);
-  const unrated = prepared.rows.filter((r) => r.rating === 'thieu-du-lieu');
-  const missing =
-    unrated.length === 0
-      ? undefined
-      : `${unrated.length} người chưa đủ dữ liệu để xếp loại: ${[...new Set(unrated.map((r) => r.unitCode))].join(', ')}`;
-  if (missing !== undefined && context.options.final === true) {
-    throw new UserError(
-      {
-        vi: `--final: năm ${year} chưa đủ dữ liệu cho bản chính thức (${missing}); chưa ghi gì.`,
-        en: `--final: ${year} lacks data for a final report (${unrated.length} person(s) not rated); nothing was written.`,
-      },
-      EXIT.incomplete,
-    );
-  }
+  const missing = draftReason(prepared.rows, prepared.legal, 'vi');
+  requireFinal(context, prepared);
   const folder = outputFolder(context, prepared.config, year);
   const toHomeAffairs = to === 'so-noi-vu';
   // The run's record, kept once the document is written; nothing of it when the run writes nothing (--json alone).
@@ -46,7 +34,6 @@ export async function runReport(context: Context, yearText: string | undefined, 
   // The held record is released however the run ends (exit 3 for an existing document, a write that fails, …).
   const { made, report, written } = await releasing(history?.held, async () => {
     memoryPhase('history');
-    const departmentShort = departmentShortName(prepared.policy, year);
     // Only the document asked for is made: the letter from the workbooks' sheets, the report from the evaluation and
     // from what changed since the previous record (read only for the report).
     const made = toHomeAffairs
@@ -55,7 +42,7 @@ export async function runReport(context: Context, yearText: string | undefined, 
           sanctionDocument(prepared.evaluation, prepared.rows, prepared.info),
           prepared.policy,
           prepared.info.block,
-          departmentShort,
+          prepared.legal,
         )
       : annualReport(
           prepared.evaluation,
@@ -63,7 +50,7 @@ export async function runReport(context: Context, yearText: string | undefined, 
           prepared.policy,
           prepared.info.block,
           prepared.warnings,
-          departmentShort,
+          prepared.legal,
           {
             changes: history?.diff,
             difficulties: prepared.selfReports.difficulties,

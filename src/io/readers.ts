@@ -49,13 +49,29 @@ export const UNITS_SPEC = {
     { key: 'to', headers: ['Đến ngày', 'To', 'Until'], required: false },
     { key: 'sections', headers: ['Mục được phân công', 'Mục phân công', 'Assigned sections'], required: false },
     { key: 'assignment', headers: ['Văn bản phân công', 'Assignment document'], required: false },
-    { key: 'inIndex', headers: ['Xếp hạng ICT Index', 'Ranked in the index', 'In the index'], required: false },
+    {
+      key: 'inIndex',
+      headers: ['Xếp hạng ICT Index', 'Xếp hạng DTI', 'Xếp hạng chỉ số', 'Ranked in the index', 'In the index'],
+      required: false,
+    },
     { key: 'previousCodes', headers: ['Mã đơn vị năm trước', 'Mã năm trước', 'Previous unit code'], required: false },
+    // v3: a unit's own period when it began or ceased during the year, and its former province after the merger.
+    {
+      key: 'activeFrom',
+      headers: ['Hoạt động từ ngày', 'Thành lập từ ngày', 'Active from', 'Unit active from'],
+      required: false,
+    },
+    {
+      key: 'activeTo',
+      headers: ['Hoạt động đến ngày', 'Kết thúc hoạt động', 'Active until', 'Unit active until'],
+      required: false,
+    },
+    { key: 'territory', headers: ['Địa bàn', 'Địa bàn (tỉnh cũ)', 'Territory', 'Former province'], required: false },
   ],
 } as const satisfies TableSpec<string>;
 
 export const SCORES_SPEC = {
-  titleVi: 'bảng điểm ICT Index',
+  titleVi: 'bảng điểm xếp hạng (ICT Index, DTI)',
   columns: [
     UNIT_CODE,
     UNIT_NAME,
@@ -139,6 +155,9 @@ function buildSchemas(blocks: readonly BlockDef[], regulation: UnitsRules['regul
       assignment: textField,
       inIndex: inIndexField,
       previousCodes: previousCodesField,
+      activeFrom: dateField,
+      activeTo: dateField,
+      territory: textField,
     }),
     score: z.object({
       unitCode: unitCodeField,
@@ -212,7 +231,7 @@ function parseRow<S extends TableSpec<string>, T>(
 
 /** Where a cell is: the row, and the column's letter with its canonical header. */
 function at<S extends TableSpec<string>>(spec: S, row: TableRow<KeyOf<S>>, key: KeyOf<S>): SourceRef {
-  return sourceAt(columnPlace(row.columns, key, row.where, spec), row.where.row);
+  return sourceAt(columnPlace(row.columns, key, row.where, spec, row.headers), row.where.row);
 }
 
 /**
@@ -221,9 +240,16 @@ function at<S extends TableSpec<string>>(spec: S, row: TableRow<KeyOf<S>>, key: 
  * national cells. A sheet's rows share one letters object, made for that sheet alone: it stands for the sheet here.
  */
 const columnPlace = byPair(
-  (letters: TableRow<string>['columns'], key: string, where: SourceRef, spec: TableSpec<string>): SheetPlace => {
+  (
+    letters: TableRow<string>['columns'],
+    key: string,
+    where: SourceRef,
+    spec: TableSpec<string>,
+    written?: TableRow<string>['headers'],
+  ): SheetPlace => {
     const letter = letters[key];
-    const header = spec.columns.find((c) => c.key === key)?.headers[0] ?? key;
+    // The column as the file heads it ("Điểm DTI"), else as the spec names it.
+    const header = written?.[key] ?? spec.columns.find((c) => c.key === key)?.headers[0] ?? key;
     const column = letter === undefined ? header : `${letter} (${header})`;
     const { file, sheet } = where;
     return sheet === undefined ? { file, column } : { file, sheet, column };
@@ -283,11 +309,15 @@ export interface UnitsRead {
   readonly units: readonly Unit[];
   readonly persons: readonly Person[];
   readonly problems: readonly Problem[];
-  /** Codes of units with a row that could not be read: other files' references to them are not reported again. */
+  /**
+   * Codes of units set aside: a row that could not be read, or a unit that did not exist in the year. Other files'
+   * references to them are not reported again (one mistake, one message).
+   */
   readonly unreadable: ReadonlySet<string>;
 }
 
 type UnitValue = z.output<ReturnType<typeof buildSchemas>['unit']>;
+type UnitsRow = TableRow<KeyOf<typeof UNITS_SPEC>>;
 
 interface UnitDraft {
   code: string;
@@ -296,13 +326,18 @@ interface UnitDraft {
   kind: string | null;
   inIndex: boolean;
   previousCodes: readonly string[];
-  where: SourceRef;
+  activeFrom: string | null;
+  activeTo: string | null;
+  territory: string;
+  /** The unit's first row: where its facts are. */
+  row: UnitsRow;
 }
 
 /**
- * The units file (v2): one row per responsible person. Each unit has one name, block, kind, index
- * status and previous codes; its heads and acting heads have periods that do not overlap; a
- * deputy names the assignment document and the sections assigned.
+ * The units file (v2, v3): one row per responsible person. Each unit has one name, block, kind, index status, previous
+ * codes, period of activity and territory; its heads and acting heads have periods within the unit's that do not
+ * overlap; a deputy names the assignment document and the sections assigned. A unit whose row is malformed, or that did
+ * not exist in the year, is set aside with its persons, and said once.
  */
 export async function readUnitsFile(
   path: string,
@@ -313,8 +348,8 @@ export async function readUnitsFile(
   const table = await readTable(path, display, UNITS_SPEC, limits);
   const schema = schemas(rules.blocks, rules.regulation).unit;
   const problems: Problem[] = [...table.problems, ...unreadColumns(table.extraHeaders, display)];
-  const units = new Map<string, UnitDraft>();
-  const persons: Person[] = [];
+  const drafts = new Map<string, UnitDraft>();
+  const read: { value: UnitValue; row: UnitsRow }[] = [];
   const unreadable = new Set<string>();
   for (const row of table.rows) {
     const value = parseRow(UNITS_SPEC, schema, row, problems);
@@ -323,12 +358,21 @@ export async function readUnitsFile(
       if (code.success) unreadable.add(code.data);
       continue;
     }
-    mergeUnit(units, value, row.where, problems);
-    const person = personOf(value, row, rules, problems);
+    mergeUnit(drafts, value, row, problems);
+    read.push({ value, row });
+  }
+  const units = finishUnits(drafts, rules, problems, unreadable);
+  const unitOf = new Map(units.map((u) => [u.code, u]));
+  const persons: Person[] = [];
+  for (const { value, row } of read) {
+    // A person of a unit set aside (its kind, block or period is wrong, or it did not exist in the year) is not rated:
+    // the unit's own message says why, once.
+    const unit = unitOf.get(value.unitCode);
+    if (unit === undefined) continue;
+    const person = personOf(value, row, unit, rules, problems);
     if (person !== undefined) persons.push(person);
   }
-  const finished = finishUnits(units, rules, problems);
-  checkHeads(finished, persons, unreadable, rules.year, problems);
+  checkHeads(units, persons, unreadable, rules.year, problems);
   checkDuplicatePersons(persons, problems);
   if (table.problems.length === 0 && table.rows.length === 0) {
     problems.push(
@@ -339,11 +383,11 @@ export async function readUnitsFile(
       ),
     );
   }
-  return { units: finished, persons, problems, unreadable };
+  return { units, persons, problems, unreadable };
 }
 
-/** The unit of a row, checked against the unit's earlier rows (one name, block, kind, index status, previous codes). */
-function mergeUnit(units: Map<string, UnitDraft>, value: UnitValue, where: SourceRef, problems: Problem[]): void {
+/** The unit of a row, checked against the unit's earlier rows (one name, block, kind, index status, codes, period). */
+function mergeUnit(units: Map<string, UnitDraft>, value: UnitValue, row: UnitsRow, problems: Problem[]): void {
   const known = units.get(value.unitCode);
   if (known === undefined) {
     units.set(value.unitCode, {
@@ -353,7 +397,10 @@ function mergeUnit(units: Map<string, UnitDraft>, value: UnitValue, where: Sourc
       kind: value.kind,
       inIndex: value.inIndex,
       previousCodes: value.previousCodes,
-      where,
+      activeFrom: value.activeFrom,
+      activeTo: value.activeTo,
+      territory: value.territory,
+      row,
     });
     return;
   }
@@ -369,27 +416,36 @@ function mergeUnit(units: Map<string, UnitDraft>, value: UnitValue, where: Sourc
   ) {
     differs.push('mã đơn vị năm trước');
   }
+  const differ = (a: string | null, b: string | null) => a !== null && b !== null && a !== b;
+  if (differ(known.activeFrom, value.activeFrom) || differ(known.activeTo, value.activeTo))
+    differs.push('thời gian hoạt động');
+  if (value.territory !== '' && known.territory !== '' && matchKey(value.territory) !== matchKey(known.territory))
+    differs.push(`địa bàn "${known.territory}"`);
   if (differs.length > 0) {
     problems.push(
       error(
         'unit-inconsistent',
         {
-          vi: `thông tin đơn vị ${value.unitCode} khác với ${place(known.where)} (ở đó ghi: ${differs.join(', ')}); mỗi đơn vị chỉ có một tên, một khối, một loại.`,
-          en: `the details of unit ${value.unitCode} differ from ${place(known.where)} (there: ${differs.join(', ')}); a unit has one name, one block, one kind.`,
+          vi: `thông tin đơn vị ${value.unitCode} khác với ${place(known.row.where)} (ở đó ghi: ${differs.join(', ')}); mỗi đơn vị chỉ có một tên, một khối, một loại.`,
+          en: `the details of unit ${value.unitCode} differ from ${place(known.row.where)} (there: ${differs.join(', ')}); a unit has one name, one block, one kind.`,
         },
-        where,
+        row.where,
       ),
     );
     return;
   }
   if (known.kind === null) known.kind = value.kind;
   if (known.previousCodes.length === 0) known.previousCodes = value.previousCodes;
+  known.activeFrom ??= value.activeFrom;
+  known.activeTo ??= value.activeTo;
+  if (known.territory === '') known.territory = value.territory;
 }
 
-/** The person of a row: a deputy's assignment and sections, a period within the year. */
+/** The person of a row: a deputy's assignment and sections, a period within the unit's period of the year. */
 function personOf(
   value: UnitValue,
-  row: TableRow<KeyOf<typeof UNITS_SPEC>>,
+  row: UnitsRow,
+  unit: Unit,
   rules: UnitsRules,
   problems: Problem[],
 ): Person | undefined {
@@ -440,7 +496,7 @@ function personOf(
       ),
     );
   }
-  const period = periodOf(value, row, rules.year, problems);
+  const period = periodOf(value, row, unit, rules.year, problems);
   if (period === false) return undefined;
   return {
     unitCode: value.unitCode,
@@ -454,29 +510,54 @@ function personOf(
   };
 }
 
-/** Từ ngày / Đến ngày: null for the whole year; false (with an error) when outside the year or reversed. */
+const yearStart = (year: number | undefined) => (year === undefined ? '0000-01-01' : `${year}-01-01`);
+const yearEnd = (year: number | undefined) => (year === undefined ? '9999-12-31' : `${year}-12-31`);
+
+/** The first and last day of the unit in the year: its own period, or the whole year. */
+function unitBounds(unit: Unit, year: number | undefined): { start: string; end: string } {
+  return { start: unit.period?.from ?? yearStart(year), end: unit.period?.to ?? yearEnd(year) };
+}
+
+/**
+ * Từ ngày / Đến ngày: null for the whole of the unit's period of the year (blank dates); false (with an error) when a
+ * date is outside the year or the unit's period, or the dates are reversed.
+ */
 function periodOf(
   value: UnitValue,
-  row: TableRow<KeyOf<typeof UNITS_SPEC>>,
+  row: UnitsRow,
+  unit: Unit,
   year: number | undefined,
   problems: Problem[],
 ): Period | null | false {
   if (value.from === null && value.to === null) return null;
-  const start = year === undefined ? '0000-01-01' : `${year}-01-01`;
-  const end = year === undefined ? '9999-12-31' : `${year}-12-31`;
+  const { start, end } = unitBounds(unit, year);
   const from = value.from ?? start;
   const to = value.to ?? end;
   for (const [key, date] of [
     ['from', value.from],
     ['to', value.to],
   ] as const) {
-    if (date !== null && (date < start || date > end)) {
+    if (date === null) continue;
+    if (date < yearStart(year) || date > yearEnd(year)) {
       problems.push(
         error(
           'period-outside-year',
           {
             vi: `ngày ${dmy(date)} nằm ngoài năm đánh giá ${year ?? ''}.`,
             en: `the date ${dmy(date)} is outside the year evaluated ${year ?? ''}.`,
+          },
+          at(UNITS_SPEC, row, key),
+        ),
+      );
+      return false;
+    }
+    if (date < start || date > end) {
+      problems.push(
+        error(
+          'period-outside-unit',
+          {
+            vi: `ngày ${dmy(date)} nằm ngoài thời gian hoạt động của đơn vị ${unit.code} trong năm (từ ${dmy(start)} đến ${dmy(end)}).`,
+            en: `the date ${dmy(date)} is outside the period unit ${unit.code} existed in the year (${dmy(start)} to ${dmy(end)}).`,
           },
           at(UNITS_SPEC, row, key),
         ),
@@ -500,14 +581,79 @@ function periodOf(
   return from === start && to === end ? null : { from, to };
 }
 
-/** Units with their kind: a blank kind takes its block's default (one warning lists them); no default is an error. */
-function finishUnits(units: ReadonlyMap<string, UnitDraft>, rules: UnitsRules, problems: Problem[]): Unit[] {
+/**
+ * The unit's period of the year from Hoạt động từ / đến ngày: null for the whole year; `outside` when it did not exist
+ * in the year (a warning, and the unit is not evaluated); false (with an error) when the dates are reversed or run past
+ * the day its block ended (district-level government ended on 1/7/2025).
+ */
+function activePeriod(
+  draft: UnitDraft,
+  block: BlockDef | undefined,
+  year: number | undefined,
+  problems: Problem[],
+): Period | null | 'outside' | false {
+  const start = yearStart(year);
+  const end = yearEnd(year);
+  const { activeFrom, activeTo } = draft;
+  if (activeFrom !== null && activeTo !== null && activeFrom > activeTo) {
+    problems.push(
+      error(
+        'unit-period-reversed',
+        {
+          vi: `đơn vị ${draft.code}: Hoạt động từ ngày ${dmy(activeFrom)} sau Hoạt động đến ngày ${dmy(activeTo)}.`,
+          en: `unit ${draft.code}: Hoạt động từ ngày ${dmy(activeFrom)} is after Hoạt động đến ngày ${dmy(activeTo)}.`,
+        },
+        at(UNITS_SPEC, draft.row, 'activeFrom'),
+      ),
+    );
+    return false;
+  }
+  const until = block?.until;
+  if (until !== undefined && (activeTo ?? end) > until.date && (activeFrom ?? start) <= end) {
+    const ended = until.date < start;
+    problems.push(
+      error(
+        'block-ended',
+        {
+          vi: ended
+            ? `đơn vị ${draft.code} thuộc khối ${block?.code ?? ''} (${block?.vi ?? ''}), khối đã kết thúc hoạt động sau ngày ${dmy(until.date)} (${until.act}): không còn trong năm ${year ?? ''}; hãy bỏ dòng này, hoặc ghi đơn vị vào khối đang hoạt động.`
+            : `đơn vị ${draft.code} thuộc khối ${block?.code ?? ''} (${block?.vi ?? ''}), khối kết thúc hoạt động sau ngày ${dmy(until.date)} (${until.act}): ghi "Hoạt động đến ngày" là ${dmy(until.date)} (hoặc ngày đơn vị thực tế kết thúc).`,
+          en: ended
+            ? `unit ${draft.code} is in block ${block?.code ?? ''} (${block?.en ?? ''}), which ended after ${dmy(until.date)} (${until.act}): it no longer exists in ${year ?? ''}; remove the row, or put the unit in a block that exists.`
+            : `unit ${draft.code} is in block ${block?.code ?? ''} (${block?.en ?? ''}), which ended after ${dmy(until.date)} (${until.act}): give "Hoạt động đến ngày" as ${dmy(until.date)} (or the day the unit actually ended).`,
+        },
+        at(UNITS_SPEC, draft.row, ended ? 'block' : 'activeTo'),
+      ),
+    );
+    return false;
+  }
+  if ((activeTo !== null && activeTo < start) || (activeFrom !== null && activeFrom > end)) return 'outside';
+  const from = activeFrom === null || activeFrom < start ? start : activeFrom;
+  const to = activeTo === null || activeTo > end ? end : activeTo;
+  return from === start && to === end ? null : { from, to };
+}
+
+/**
+ * Units with their kind and period: a blank kind takes its block's default (one warning lists them), and a block with
+ * no default is an error; a unit that did not exist in the year is not evaluated (one warning lists them). Every unit
+ * set aside is added to `unreadable`, so that its persons and other files' rows about it are not reported again.
+ */
+function finishUnits(
+  units: ReadonlyMap<string, UnitDraft>,
+  rules: UnitsRules,
+  problems: Problem[],
+  unreadable: Set<string>,
+): Unit[] {
   const defaulted: string[] = [];
+  const outside: UnitDraft[] = [];
   const finished: Unit[] = [];
   for (const draft of units.values()) {
+    if (unreadable.has(draft.code)) continue;
+    const block = rules.blocks.find((b) => b.code === draft.block);
     let kind = draft.kind;
     if (kind === null) {
-      kind = rules.regulation.unitKinds.find((k) => k.defaultFor.includes(draft.block))?.code ?? null;
+      kind =
+        rules.regulation.unitKinds.find((k) => k.defaultFor.includes(draft.block))?.code ?? block?.defaultKind ?? null;
       if (kind === null) {
         problems.push(
           error(
@@ -516,12 +662,19 @@ function finishUnits(units: ReadonlyMap<string, UnitDraft>, rules: UnitsRules, p
               vi: `đơn vị ${draft.code} (khối ${draft.block}) không ghi Loại đơn vị, và khối này không có loại mặc định; cần ${rules.regulation.unitKinds.map((k) => `"${k.vi}"`).join(', ')}.`,
               en: `unit ${draft.code} (block ${draft.block}) has no Loại đơn vị (kind), and the block has no default kind; expected ${rules.regulation.unitKinds.map((k) => `"${k.vi}"`).join(', ')}.`,
             },
-            draft.where,
+            at(UNITS_SPEC, draft.row, 'kind'),
           ),
         );
+        unreadable.add(draft.code);
         continue;
       }
       defaulted.push(draft.code);
+    }
+    const period = activePeriod(draft, block, rules.year, problems);
+    if (period === false || period === 'outside') {
+      if (period === 'outside') outside.push(draft);
+      unreadable.add(draft.code);
+      continue;
     }
     finished.push({
       code: draft.code,
@@ -530,15 +683,22 @@ function finishUnits(units: ReadonlyMap<string, UnitDraft>, rules: UnitsRules, p
       kind,
       inIndex: draft.inIndex,
       previousCodes: draft.previousCodes,
-      source: draft.where,
+      period,
+      territory: draft.territory,
+      source: draft.row.where,
     });
   }
   if (defaulted.length > 0) {
-    const names = rules.regulation.unitKinds
-      .filter((k) => k.defaultFor.length > 0)
-      .map((k) => `${k.vi} ở khối ${k.defaultFor.join(', ')}`)
-      .join('; ');
-    const first = units.get(defaulted[0] ?? '')?.where;
+    const kindName = (code: string) => rules.regulation.unitKinds.find((k) => k.code === code)?.vi ?? code;
+    const names = [
+      ...rules.regulation.unitKinds
+        .filter((k) => k.defaultFor.length > 0)
+        .map((k) => `${k.vi} ở khối ${k.defaultFor.join(', ')}`),
+      ...rules.blocks
+        .filter((b) => b.defaultKind !== undefined)
+        .map((b) => `${kindName(b.defaultKind ?? '')} ở khối ${b.code}`),
+    ].join('; ');
+    const first = units.get(defaulted[0] ?? '')?.row.where;
     const list = named(defaulted);
     problems.push(
       aboutUnits(
@@ -556,10 +716,35 @@ function finishUnits(units: ReadonlyMap<string, UnitDraft>, rules: UnitsRules, p
       ),
     );
   }
+  if (outside.length > 0 && rules.year !== undefined) {
+    const list = named(
+      outside.map(
+        (d) =>
+          `${d.code} (${d.activeTo !== null && d.activeTo < yearStart(rules.year) ? `hoạt động đến ${dmy(d.activeTo)}` : `hoạt động từ ${dmy(d.activeFrom ?? '')}`})`,
+      ),
+    );
+    const first = outside[0]?.row.where;
+    problems.push(
+      aboutUnits(
+        warning(
+          'unit-not-active',
+          {
+            vi: `${outside.length} đơn vị có trong danh sách nhưng không hoạt động trong năm ${rules.year}: không được đánh giá: ${list.vi}.`,
+            en: `${outside.length} unit(s) are listed but did not exist in ${rules.year}: not evaluated: ${list.en}.`,
+          },
+          first,
+        ),
+        outside.map((d) => d.code),
+      ),
+    );
+  }
   return finished;
 }
 
-/** Heads and acting heads of each unit: periods that do not overlap; a gap in the year and a unit with none are warnings. */
+/**
+ * Heads and acting heads of each unit: periods that do not overlap; a gap in the unit's period of the year and a unit
+ * with none are warnings.
+ */
 function checkHeads(
   units: readonly Unit[],
   persons: readonly Person[],
@@ -567,8 +752,6 @@ function checkHeads(
   year: number | undefined,
   problems: Problem[],
 ): void {
-  const start = year === undefined ? '0000-01-01' : `${year}-01-01`;
-  const end = year === undefined ? '9999-12-31' : `${year}-12-31`;
   const headsOf = new Map<string, Person[]>();
   for (const person of persons) {
     if (!holdsHeadPost(person.role)) continue;
@@ -577,6 +760,7 @@ function checkHeads(
     else list.push(person);
   }
   for (const unit of units) {
+    const { start, end } = unitBounds(unit, year);
     const heads = (headsOf.get(unit.code) ?? [])
       .map((p) => ({ person: p, from: p.period?.from ?? start, to: p.period?.to ?? end }))
       .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
@@ -693,17 +877,33 @@ function overlaps(a: Period | null, b: Period | null): boolean {
 const MAX_COMPONENTS = 64;
 
 /** Other columns of a scores file that look like the score itself ("Điểm ICT Index (đã sửa)", "Tổng điểm"): said. */
-function scoreLikeColumns(headers: readonly string[], display: string): Problem[] {
-  const like = headers.filter((h) =>
-    /\b(ict index|dti|tong diem|diem chinh thuc|diem da sua|diem sau)\b/u.test(matchKey(h)),
+function scoreLikeColumns(headers: readonly string[], display: string, scoreHeader: string): Problem[] {
+  // An index's own class ("Xếp loại DTI": Tốt, Khá) is carried through, and is never a rating of the heads.
+  const isClass = (h: string) => /\b(xep loai|phan loai|muc do|class)\b/u.test(matchKey(h));
+  const classes = headers.filter(
+    (h) => isClass(h) && /\b(ict index|ict|dti|chi so|chuyen doi so)\b/u.test(matchKey(h)),
   );
-  if (like.length === 0) return [];
+  const like = headers.filter(
+    (h) => !isClass(h) && /\b(ict index|dti|tong diem|diem chinh thuc|diem da sua|diem sau)\b/u.test(matchKey(h)),
+  );
+  const notes: Problem[] = classes.map((h) =>
+    info(
+      'index-class-column',
+      {
+        vi: `cột "${h}" là xếp loại của chỉ số, được giữ nguyên làm thông tin; không phải xếp loại người đứng đầu (xếp loại theo Quy định do công cụ tính từ các mục và thứ hạng).`,
+        en: `column "${h}" is the index's own class, carried through as information; it is not the rating of the heads (the regulation's rating comes from the sections and the rank).`,
+      },
+      { file: display },
+    ),
+  );
+  if (like.length === 0) return notes;
   return [
+    ...notes,
     warning(
       'similar-column',
       {
-        vi: `bảng điểm có thêm cột giống cột điểm (${like.map((h) => `"${h}"`).join(', ')}) nhưng chỉ cột "Điểm ICT Index" được dùng để xếp hạng; nếu cột kia mới đúng, hãy đổi tiêu đề và xoá cột cũ.`,
-        en: `the scores file has more columns like the score (${like.map((h) => `"${h}"`).join(', ')}), but only "Điểm ICT Index" is used to rank; if the other is the right one, change the headings and remove the old column.`,
+        vi: `bảng điểm có thêm cột giống cột điểm (${like.map((h) => `"${h}"`).join(', ')}) nhưng chỉ cột "${scoreHeader}" được dùng để xếp hạng; nếu cột kia mới đúng, hãy đổi tiêu đề và xoá cột cũ.`,
+        en: `the scores file has more columns like the score (${like.map((h) => `"${h}"`).join(', ')}), but only "${scoreHeader}" is used to rank; if the other is the right one, change the headings and remove the old column.`,
       },
       { file: display },
     ),
@@ -751,6 +951,18 @@ function implausibleScores(located: readonly { score: number; where: SourceRef }
 export interface ScoresRead {
   readonly scores: readonly ScoreRow[];
   readonly problems: readonly Problem[];
+  /** The score column's header as written ("Điểm DTI"), when the file has one. */
+  readonly scoreHeader?: string;
+  /** The index that header names (`DTI`, `ICT Index`); undefined for a header that names none ("Tổng điểm"). */
+  readonly index?: string;
+}
+
+/** The index a score column's header names: the DTI (Chỉ số chuyển đổi số), the ICT Index, or none ("Tổng điểm"). */
+export function indexNamedBy(header: string): string | undefined {
+  const key = ` ${matchKey(header)} `;
+  if (/ (dti|chuyen doi so) /u.test(key)) return 'DTI';
+  if (/ ict( index)? /u.test(key)) return 'ICT Index';
+  return undefined;
 }
 
 function componentValue(cell: Cell): number | string | null {
@@ -771,7 +983,11 @@ export async function readScoresFile(
 ): Promise<ScoresRead> {
   const table = await readTable(path, display, SCORES_SPEC, limits);
   const schema = schemas(blocks, regulation).score;
-  const problems: Problem[] = [...table.problems, ...scoreLikeColumns(table.extraHeaders ?? [], display)];
+  const scoreHeader = table.headers?.score;
+  const problems: Problem[] = [
+    ...table.problems,
+    ...scoreLikeColumns(table.extraHeaders ?? [], display, scoreHeader ?? SCORES_SPEC.columns[3].headers[0]),
+  ];
   const seen = new Map<string, SourceRef>();
   const scores: ScoreRow[] = [];
   const located: { score: number; where: SourceRef }[] = [];
@@ -821,7 +1037,13 @@ export async function readScoresFile(
     });
     if (typeof value.score === 'number') located.push({ score: value.score, where: at(SCORES_SPEC, row, 'score') });
   }
-  return { scores, problems: [...problems, ...implausibleScores(located)] };
+  const index = scoreHeader === undefined ? undefined : indexNamedBy(scoreHeader);
+  return {
+    scores,
+    problems: [...problems, ...implausibleScores(located)],
+    ...(scoreHeader === undefined ? {} : { scoreHeader }),
+    ...(index === undefined ? {} : { index }),
+  };
 }
 
 export interface SelfReportsRead {
@@ -1058,7 +1280,7 @@ export async function readAssessmentFile(
           status,
           value.note,
           // A wide form's cell is located by its column too: one place per sheet and item column.
-          columnPlace(row.columns, `item:${code}`, row.where, spec),
+          columnPlace(row.columns, `item:${code}`, row.where, spec, row.headers),
           row.where.row,
         );
       }

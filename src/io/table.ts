@@ -32,6 +32,8 @@ export interface TableRow<K extends string> {
   readonly cells: Readonly<Partial<Record<K, Cell>>>;
   /** Column letter of each key, for messages. */
   readonly columns: Readonly<Partial<Record<K, string>>>;
+  /** The header of each key's column as the file writes it ("Điểm DTI"), for messages; shared by the sheet's rows. */
+  readonly headers?: Readonly<Partial<Record<K, string>>>;
   /** Cells under headers the spec does not know, by their header as written (component indices, …). */
   readonly extras: readonly { readonly header: string; readonly cell: Cell }[];
 }
@@ -41,10 +43,14 @@ export interface TableRead<K extends string> {
   readonly problems: readonly Problem[];
   /** The headers of the columns the spec does not know, as written (listed by `check`). */
   readonly extraHeaders?: readonly string[];
+  /** The header of each column read, as written in the file ("Điểm DTI"): messages name a column by it. */
+  readonly headers?: Readonly<Partial<Record<K, string>>>;
 }
 
 interface HeaderMatch<K extends string> {
   readonly columns: ReadonlyMap<K, number>;
+  /** Each column's header as written. */
+  readonly texts: Readonly<Partial<Record<K, string>>>;
   readonly extras: readonly { readonly header: string; readonly index: number }[];
   readonly duplicates: readonly { readonly key: K; readonly indexes: readonly number[] }[];
 }
@@ -95,13 +101,17 @@ export function matchHeader<K extends string>(
   });
   if (!spec.columns.every((c) => !c.required || found.has(c.key))) return undefined;
   const columns = new Map<K, number>();
+  const texts: Partial<Record<K, string>> = {};
   const duplicates: { key: K; indexes: number[] }[] = [];
   for (const [key, indexes] of found) {
     const [first] = indexes;
-    if (first !== undefined) columns.set(key, first);
+    if (first !== undefined) {
+      columns.set(key, first);
+      texts[key] = cellText(cells[first]).normalize('NFC').replace(/\s+/gu, ' ').trim();
+    }
     if (indexes.length > 1) duplicates.push({ key, indexes });
   }
-  return { columns, extras, duplicates };
+  return { columns, texts, extras, duplicates };
 }
 
 function isBlank(cells: readonly Cell[]): boolean {
@@ -148,7 +158,10 @@ function partialHeader<K extends string>(
 
 interface SheetRead {
   /** The sheet has a header row of the spec: the problems of its header and rows (its rows went to the sink). */
-  readonly read?: { readonly problems: readonly Problem[] };
+  readonly read?: {
+    readonly problems: readonly Problem[];
+    readonly headers: Readonly<Partial<Record<string, string>>>;
+  };
   /** The texts of the busiest early row, for the message when no sheet matches. */
   readonly seen: string[];
   /** Some but not all required columns were found in an early row. */
@@ -265,6 +278,7 @@ async function readSheet<K extends string>(
       where: place(raw.row),
       cells,
       columns,
+      headers: header.texts,
       extras:
         header.extras.length === 0
           ? noExtras
@@ -273,7 +287,7 @@ async function readSheet<K extends string>(
   }
   const extras = header?.extras.map((e) => e.header).filter((h) => h !== '') ?? [];
   if (header === undefined) return { seen, extras, ...(partial === undefined ? {} : { partial }) };
-  return { read: { problems }, seen, extras };
+  return { read: { problems, headers: header.texts }, seen, extras };
 }
 
 /** Whether two sheets hold the same rows (a copy kept beside the original is no conflict). */
@@ -296,11 +310,12 @@ export async function readTable<K extends string>(
     rows: read.kept ? rows : [],
     problems: read.problems,
     ...(read.extraHeaders === undefined ? {} : { extraHeaders: read.extraHeaders }),
+    ...(read.headers === undefined ? {} : { headers: read.headers }),
   };
 }
 
 /** What streamTable says once the file is read. */
-export interface TableStream {
+export interface TableStream<K extends string = string> {
   /**
    * Whether the rows handed on stand. When false, every row handed on must be dropped, with what was made of it: the
    * file could not be read to its end, or several of its sheets are this table with different rows (`problems` says).
@@ -309,6 +324,8 @@ export interface TableStream {
   readonly problems: readonly Problem[];
   /** The headers of the columns the spec does not know, as written (listed by `check`). */
   readonly extraHeaders?: readonly string[];
+  /** The header of each column read, as written, in the sheet whose rows were handed on. */
+  readonly headers?: Readonly<Partial<Record<K, string>>>;
 }
 
 /**
@@ -325,7 +342,7 @@ export async function streamTable<K extends string>(
   spec: TableSpec<K>,
   limits: ReadLimits,
   onRow: (row: TableRow<K>) => void,
-): Promise<TableStream> {
+): Promise<TableStream<K>> {
   const guarded = await guardFile(path, display, limits);
   if ('severity' in guarded) return { kept: false, problems: [guarded] };
   const extension = extname(path).toLowerCase();
@@ -334,7 +351,8 @@ export async function streamTable<K extends string>(
   const matched: (string | undefined)[] = [];
 
   // The first matching sheet, whose rows went to onRow, and the others, read whole to be compared with it.
-  let first: { sheet: RawSheet; problems: readonly Problem[] } | undefined;
+  let first:
+    { sheet: RawSheet; problems: readonly Problem[]; headers: Readonly<Partial<Record<string, string>>> } | undefined;
   const others: TableRow<K>[][] = [];
   const partials: { name: string | undefined; found: string[]; missing: string[] }[] = [];
   const hiddenMatches: string[] = [];
@@ -353,7 +371,7 @@ export async function streamTable<K extends string>(
     if (partial !== undefined) partials.push({ name: sheet.name, ...partial });
     if (read !== undefined) {
       matched.push(sheet.name);
-      if (first === undefined) first = { sheet, problems: read.problems };
+      if (first === undefined) first = { sheet, problems: read.problems, headers: read.headers };
       else others.push(rows);
       for (const header of extras) extraHeaders.add(header);
     }
@@ -493,7 +511,12 @@ export async function streamTable<K extends string>(
       ),
     );
   }
-  return { kept, problems, extraHeaders: [...extraHeaders] };
+  return {
+    kept,
+    problems,
+    extraHeaders: [...extraHeaders],
+    ...(first === undefined ? {} : { headers: first.headers }),
+  };
 }
 
 /** Reads the sheets of an .xlsx through the guard; a problem when it cannot be opened or parsed. */

@@ -23,8 +23,17 @@ export interface InputFile {
   readonly bytes: number;
 }
 
+/** The index a scores file names in its score column's header ("Điểm DTI"), and where. */
+export interface IndexHeader {
+  readonly name: string;
+  readonly header: string;
+  readonly file: string;
+}
+
 export interface LoadedYear {
   readonly input: YearInput;
+  /** The index this year's and last year's scores files name in their headers; undefined when a header names none. */
+  readonly index?: { readonly year?: IndexHeader; readonly previous?: IndexHeader };
   /** Malformed data (`error`) and data gaps found while reading (`warning`). */
   readonly problems: readonly Problem[];
   /** Every file read, with its SHA-256, for the "Căn cứ và tham số" sheet. */
@@ -205,8 +214,8 @@ async function findYearFiles(workspace: string, year: number, problems: Problem[
       error(
         'no-scores',
         {
-          vi: 'không tìm thấy bảng điểm ICT Index của năm (scores.xlsx hoặc scores.csv).',
-          en: `could not find the year's ICT Index scores (scores.xlsx or scores.csv).`,
+          vi: 'không tìm thấy bảng điểm xếp hạng của năm (ICT Index hoặc DTI; scores.xlsx hoặc scores.csv).',
+          en: `could not find the year's index scores (ICT Index or DTI; scores.xlsx or scores.csv).`,
         },
         {
           file: `${folder}/`,
@@ -316,9 +325,14 @@ export async function loadYear(
     ...found.reports.map((file): [InputFile['role'], Located] => ['self-report', file]),
   ];
   for (const [role, file] of roles) if (file !== undefined) await record(files, role, file);
+  // Last year's units file only says who headed each unit then: its malformed data is said, not its own data gaps.
+  const previousUnitsProblems =
+    previousUnitsRead === undefined
+      ? undefined
+      : { problems: previousUnitsRead.problems.filter((p) => p.severity === 'error') };
   for (const each of [
     unitsRead,
-    previousUnitsRead,
+    previousUnitsProblems,
     scoresRead,
     previousRead,
     assessmentRead,
@@ -354,7 +368,17 @@ export async function loadYear(
   const followUps = (followUpRead?.followUps ?? []).filter((row) => check(row, 'bảng theo dõi'));
   checkRecipients(followUps, persons, problems);
   for (const problem of check.unknown()) problems.push(problem);
+  const header = (read: typeof scoresRead, file: Located | undefined): IndexHeader | undefined =>
+    read?.index === undefined || read.scoreHeader === undefined || file === undefined
+      ? undefined
+      : { name: read.index, header: read.scoreHeader, file: file.display };
+  const yearIndex = header(scoresRead, found.scores);
+  const previousIndex = header(previousRead, found.previousScores);
   return {
+    index: {
+      ...(yearIndex === undefined ? {} : { year: yearIndex }),
+      ...(previousIndex === undefined ? {} : { previous: previousIndex }),
+    },
     input: {
       year,
       units,

@@ -1,22 +1,82 @@
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { type Config, configuredBlocks, loadConfig, loadPolicyFile } from '../config.js';
+import { CONFIG_FILE, type Config, configuredBlocks, loadConfig, loadPolicyFile } from '../config.js';
 import { debugLine } from '../debug.js';
 import { EXIT, UserError } from '../errors.js';
 import { collectNow, mb, memoryPhase } from '../heap.js';
 import { type SelfReportRow, isPlaced } from '../domain.js';
 import { pathKind } from '../io/fs.js';
-import { type Problem } from '../io/problems.js';
-import { type LoadedYear, errorsOf, loadYear } from '../io/workspace.js';
-import { type YearEvaluation, type YearInput, evaluateYear } from '../rules/evaluate.js';
+import { type Problem, error } from '../io/problems.js';
+import { type IndexHeader, type LoadedYear, errorsOf, loadYear } from '../io/workspace.js';
+import { type Gap, type YearEvaluation, type YearInput, evaluateYear } from '../rules/evaluate.js';
+import { type LegalContext, type YearFacts, legalContext } from '../rules/legal.js';
+import { sameName } from '../rules/names.js';
 import { type Policy, PolicyError, resolvePolicy } from '../rules/policy.js';
 import type { Regulation } from '../rules/regulation.js';
 import { type UnitDifficulties, unitDifficulties } from '../report/content/annual.js';
 import { gapProblem } from '../report/content/gaps.js';
 import { type PersonRow, personRows } from '../report/content/model.js';
 import type { RunInfo } from '../report/content/outputs.js';
-import { titleBlock } from '../report/content/title.js';
+import { documentDate, titleBlock } from '../report/content/title.js';
 import { toolVersion } from '../version.js';
+
+/**
+ * The index the year ranks by: the configuration's name (legal.index.name) when given, else the one the scores file's
+ * column header names ("Điểm DTI"), else the regulation's own. A header that names another index than the
+ * configuration is malformed data, never a choice; last year's scores of another index are said (a gap).
+ */
+export function indexInUse(
+  policy: Policy,
+  year: number,
+  header: IndexHeader | undefined,
+  previousHeader: IndexHeader | undefined,
+): { policy: Policy; problems: Problem[]; gaps: Gap[] } {
+  const own = policy.regulation.context.index.name;
+  const problems: Problem[] = [];
+  let index = policy.index;
+  if (header !== undefined) {
+    if (policy.index.from === 'config' && !sameName(header.name, policy.index.name)) {
+      problems.push(
+        error(
+          'index-mismatch',
+          {
+            vi: `cột "${header.header}" của bảng điểm là điểm ${header.name}, nhưng ${CONFIG_FILE} ghi chỉ số là ${policy.index.name} (legal.index.name); hãy sửa tiêu đề cột hoặc cấu hình cho khớp.`,
+            en: `column "${header.header}" of the scores file holds ${header.name} scores, but ${CONFIG_FILE} names the index ${policy.index.name} (legal.index.name); make the heading and the configuration agree.`,
+          },
+          { file: header.file, column: header.header },
+        ),
+      );
+    } else if (policy.index.from !== 'config') {
+      index = { name: header.name, own: sameName(header.name, own), from: 'scores' };
+    }
+  }
+  const previous = previousHeader?.name;
+  const gaps: Gap[] =
+    previous !== undefined && (header !== undefined || index.from === 'config') && !sameName(previous, index.name)
+      ? [{ kind: 'index-changed', year, previous, current: index.name }]
+      : [];
+  return { policy: index === policy.index ? policy : { ...policy, index }, problems, gaps };
+}
+
+/** The blocks of the year's units, and which departments went through the province's merger, with the act or not. */
+function yearFacts(evaluation: YearEvaluation): YearFacts {
+  const unconfirmed = evaluation.units
+    .filter((u) => u.merger === 'unconfirmed')
+    .map((u) => ({ code: u.unit.code, name: u.unit.name }));
+  const confirmed = new Map<string, { from: string; basis: string; units: string[] }>();
+  for (const u of evaluation.units) {
+    if (u.merger === null || u.merger === 'unconfirmed') continue;
+    const key = `${u.merger.from}\u0000${u.merger.basis}`;
+    const entry = confirmed.get(key) ?? { ...u.merger, units: [] };
+    entry.units.push(u.unit.code);
+    confirmed.set(key, entry);
+  }
+  return {
+    blocks: new Set(evaluation.units.map((u) => u.unit.block)),
+    unconfirmed,
+    confirmed: [...confirmed.values()],
+  };
+}
 
 /** What a run is asked to do: which workspace, which year, and an optional `--policy` file. */
 export interface RunRequest {
@@ -59,6 +119,7 @@ export async function loadSettings(request: RunRequest, year: number): Promise<S
       {
         configuredBlocks: configuredBlocks(config),
         indicators: config.indicators ?? {},
+        ...(config.legal === undefined ? {} : { legal: config.legal }),
         ...(request.regulations === undefined ? {} : { regulations: request.regulations }),
       },
     );
@@ -116,6 +177,8 @@ export interface YearRun extends Settings {
   readonly problems: readonly Problem[];
   /** The malformed data among them: any one stops a command that writes. */
   readonly errors: readonly Problem[];
+  /** The legal context of the year: the facts the outputs rest on, with their acts, and the acts still needed. */
+  readonly legal: LegalContext;
   /** The data gaps among them. */
   readonly warnings: readonly Problem[];
   readonly info: RunInfo;
@@ -188,16 +251,24 @@ export const ROWS_TO_COLLECT = 20_000;
 
 async function decideYear(request: RunRequest, year: number): Promise<{ run: Omit<YearRun, 'rows'>; rows: number }> {
   await requireYearFolder(request.workspace, year);
-  const { config, policy } = await loadSettings(request, year);
-  const loaded = await loadYear(request.workspace, year, policy);
+  const settings = await loadSettings(request, year);
+  const { config } = settings;
+  const loaded = await loadYear(request.workspace, year, settings.policy);
   memoryPhase('read');
+  const indexed = indexInUse(settings.policy, year, loaded.index?.year, loaded.index?.previous);
+  const policy = indexed.policy;
   const evaluation = evaluateYear(loaded.input, policy);
   memoryPhase('rules');
   const names = new Map([
     ...loaded.input.scores.map((s): [string, string] => [s.unitCode, s.unitName]),
     ...loaded.input.units.map((u): [string, string] => [u.code, u.name]),
   ]);
-  const problems = [...loaded.problems, ...evaluation.gaps.map((gap) => gapProblem(gap, policy, names))];
+  const problems = [
+    ...loaded.problems,
+    ...indexed.problems,
+    ...[...indexed.gaps, ...evaluation.gaps].map((gap) => gapProblem(gap, policy, names)),
+  ];
+  const legal = legalContext(policy, year, documentDate(config, year), yearFacts(evaluation), config.department);
   const warnings = problems.filter((p) => p.severity === 'warning');
   // The rows go with this function's frame: nothing of the run holds them from here on.
   const { year: inputYear, units, persons, scores, previousScores, previousPersons, followUps } = loaded.input;
@@ -212,12 +283,14 @@ async function decideYear(request: RunRequest, year: number): Promise<{ run: Omi
     problems,
     errors: errorsOf(problems),
     warnings,
+    legal,
     info: {
       block: titleBlock(policy, config, year),
       policy,
       files: loaded.files,
       warnings,
       toolVersion: toolVersion(),
+      legal,
     },
   };
   return { run, rows: loaded.input.selfReports.length + loaded.input.assessments.length };

@@ -19,6 +19,8 @@ import { type RatingDecision, ratePerson } from './rating.js';
 import { type RewardDecision, adHocReward, rewardConsideration } from './rewards.js';
 import { type PreviousBottom, type SanctionDecision, type SanctionForm, decideSanction } from './sanctions.js';
 import { type ItemResult, type UnitAssessment, assessUnit, counts } from './sections.js';
+import { sameName } from './names.js';
+import { inTerritory } from './legal.js';
 
 /** Everything the rules need for one evaluation year, already read and validated. */
 export interface YearInput {
@@ -86,7 +88,19 @@ export type Gap =
       readonly year: number;
       readonly effective: string;
       readonly decision: string;
-    };
+    }
+  /** Units outside the regulation's territory (a former province, `Địa bàn`): listed, not rated. */
+  | { readonly kind: 'out-of-scope'; readonly unitCodes: readonly string[]; readonly territory: string }
+  /** A ranking group so small that k = 1 is far above the share (N = 3: 33%). */
+  | {
+      readonly kind: 'small-group';
+      readonly scope: string;
+      readonly n: number;
+      readonly topSize: number;
+      readonly bottomSize: number;
+    }
+  /** Last year's scores are of another index than this year's: "two years running" compares two indices. */
+  | { readonly kind: 'index-changed'; readonly year: number; readonly previous: string; readonly current: string };
 
 /** The follow-up facts that count, for a unit absent from follow-up: all false. */
 export interface FollowUpFacts {
@@ -129,11 +143,21 @@ export interface UnitEvaluation {
   readonly unitRewards: readonly RewardDecision[];
   /** The unit has no head or acting head in the units file. */
   readonly withoutHead: boolean;
+  /** The unit existed for part of the year only (its own period), or is taken so by `mergedUnits: part-year`. */
+  readonly partYear: boolean;
+  /** The merger the unit went through during the year, with its act; `unconfirmed` when no act covers it. */
+  readonly merger: { readonly from: string; readonly basis: string } | 'unconfirmed' | null;
 }
 
 /** Why a person's case goes to Sở Nội vụ for review, or is flagged there. */
 export type ReviewReason =
-  'uncovered' | 'part-year' | 'head-changed' | 'no-report' | 'point-c-flag' | 'previous-year-unsettled';
+  | 'uncovered'
+  | 'part-year'
+  | 'head-changed'
+  | 'no-report'
+  | 'point-c-flag'
+  | 'previous-year-unsettled'
+  | 'unit-part-year';
 
 export interface PersonEvaluation {
   readonly person: Person;
@@ -146,6 +170,8 @@ export interface PersonEvaluation {
   readonly headChanged: boolean | null;
   readonly rating: RatingDecision;
   readonly rewards: readonly RewardDecision[];
+  /** The rewards the tables give, withheld for review (a unit that existed part of the year); empty otherwise. */
+  readonly withheldRewards: readonly RewardDecision[];
   readonly sanction: SanctionDecision;
   /** The form the table gives, withheld for review (part-year, head changed); null otherwise. */
   readonly withheld: SanctionForm | null;
@@ -167,6 +193,8 @@ export interface YearEvaluation {
   readonly unitsWithoutHead: readonly UnitEvaluation[];
   /** Units of the index that are not in the units file: counted in N, listed, not rated. */
   readonly notRated: readonly RankedUnit[];
+  /** Units of the units file outside the regulation's territory (rules.md v3): listed, not rated. */
+  readonly outOfScope: readonly Unit[];
   readonly gaps: readonly Gap[];
 }
 
@@ -180,13 +208,6 @@ export function roleCitation(
   const def = policy.blocks.find((b) => b.code === block);
   if (def === undefined) throw new Error(`roleCitation: block ${block} is not a block of the run`);
   return def.basis;
-}
-
-/** Names compared as rules.md says ("the same name, compared after normalising"): no marks, case or extra spaces. */
-export function sameName(a: string, b: string): boolean {
-  const key = (s: string) =>
-    s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/gu, 'd').toLowerCase().replace(/\s+/gu, ' ').trim();
-  return key(a) === key(b);
 }
 
 const NO_FOLLOW_UP: FollowUpFacts = {
@@ -347,7 +368,8 @@ function headedLastYear(
 /**
  * One person's outcome: the judgement of the sections they answer for, then the cases the table
  * does not settle for a person — a head for part of the year, a head new since last year whose
- * sanction rests on last year's group — which go to review (`can-xem-xet`) with the form withheld.
+ * sanction rests on last year's group, a unit that existed for part of the year — which go to review
+ * (`can-xem-xet`) with the form, and the rewards, withheld.
  */
 function evaluatePerson(person: Person, unit: UnitEvaluation, input: YearInput, policy: Policy): PersonEvaluation {
   const { regulation, parameters } = policy;
@@ -362,7 +384,18 @@ function evaluatePerson(person: Person, unit: UnitEvaluation, input: YearInput, 
   const table = sanction.outcome;
   const form: SanctionForm | null =
     table === 'canh-cao' || table === 'khien-trach' || table === 'phe-binh' ? table : null;
-  const review = (reason: ReviewReason) => {
+  const byTable = [
+    ...rewardConsideration(judgement.rating.outcome, head, regulation),
+    ...(unit.followUp.exceptionalAchievement &&
+    unit.followUp.rewardRecipient !== '' &&
+    sameName(unit.followUp.rewardRecipient, person.name)
+      ? [adHocReward(regulation)]
+      : []),
+  ];
+  let rewards: readonly RewardDecision[] = byTable;
+  let withheldRewards: readonly RewardDecision[] = [];
+  /** The case goes to review for `reason`: the form the table gives is withheld, and so are the rewards when asked. */
+  const review = (reason: ReviewReason, withRewards: boolean) => {
     reasons.push(reason);
     if (form !== null && withheld === null) {
       withheld = form;
@@ -372,22 +405,21 @@ function evaluatePerson(person: Person, unit: UnitEvaluation, input: YearInput, 
         citations: [regulation.citations.sanctionsOpening, regulation.citations.homeAffairs],
       };
     }
+    if (withRewards && rewards.length > 0) {
+      withheldRewards = rewards;
+      rewards = [];
+    }
   };
   if (judgement.rating.reason === 'no-report') reasons.push('no-report');
   if (sanction.reason === 'uncovered') reasons.push('uncovered');
   if (sanction.reason === 'previous-year-unsettled') reasons.push('previous-year-unsettled');
   if (partYear && table !== null && table !== 'thieu-du-lieu' && parameters.partYearHeads === 'can-xem-xet')
-    review('part-year');
-  if (headChanged === true && sanction.restsOnBottomTwoYears) review('head-changed');
+    review('part-year', false);
+  if (headChanged === true && sanction.restsOnBottomTwoYears) review('head-changed', false);
+  // rules.md v3: a unit that existed for part of the year — its persons' ratings are shown, with no reward and no
+  // sanction proposal, and the case goes to review.
+  if (unit.partYear && parameters.partYearUnits === 'can-xem-xet') review('unit-part-year', true);
   for (const flag of sanction.flags) reasons.push(flag);
-  const rewards = [
-    ...rewardConsideration(judgement.rating.outcome, head, regulation),
-    ...(unit.followUp.exceptionalAchievement &&
-    unit.followUp.rewardRecipient !== '' &&
-    sameName(unit.followUp.rewardRecipient, person.name)
-      ? [adHocReward(regulation)]
-      : []),
-  ];
   return {
     person,
     unit,
@@ -396,6 +428,7 @@ function evaluatePerson(person: Person, unit: UnitEvaluation, input: YearInput, 
     headChanged,
     rating: judgement.rating,
     rewards,
+    withheldRewards,
     sanction,
     withheld,
     reviewReasons: kept(reasons),
@@ -421,7 +454,12 @@ function personOrder(a: Person, b: Person): number {
  */
 export function evaluateYear(input: YearInput, policy: Policy): YearEvaluation {
   const { regulation } = policy;
-  const unitMap = new Map(input.units.map((u) => [u.code, u]));
+  // Units outside the regulation's territory (a former province, with no act extending the regulation to it) are
+  // listed, not rated; they still count in the index's N, as every unit the index ranks does.
+  const outOfScope =
+    policy.legal.territory === undefined ? input.units.filter((u) => !inTerritory(regulation, u.territory ?? '')) : [];
+  const outside = new Set(outOfScope.map((u) => u.code));
+  const unitMap = new Map(input.units.filter((u) => !outside.has(u.code)).map((u) => [u.code, u]));
   const ranking = rankUnits(toRankInputs(input.scores, unitMap), policy);
   const previousRanking =
     input.previousScores === null ? null : rankUnits(toRankInputs(input.previousScores, null), policy);
@@ -445,12 +483,18 @@ export function evaluateYear(input: YearInput, policy: Policy): YearEvaluation {
     });
   }
   if (input.previousScores === null) gaps.push({ kind: 'no-previous-year', year: input.year - 1 });
+  if (outOfScope.length > 0)
+    gaps.push({
+      kind: 'out-of-scope',
+      unitCodes: outOfScope.map((u) => u.code),
+      territory: regulation.context.territory?.name ?? '',
+    });
 
   // Units in a fixed order whatever the order of the input rows: the policy's blocks in order, then code.
   const blockIndex = new Map(policy.blocks.map((b, i) => [b.code, i]));
   const blockOrder = (block: Block) => blockIndex.get(block) ?? blockIndex.size;
   const notInIndex = new Set(ranking.unranked.filter((u) => u.reason === 'not-in-index').map((u) => u.unitCode));
-  const units = [...input.units].sort(
+  const units = [...unitMap.values()].sort(
     (a, b) => blockOrder(a.block) - blockOrder(b.block) || compareCodes(a.code, b.code),
   );
   const evaluations: UnitEvaluation[] = units.map((unit) => {
@@ -473,6 +517,11 @@ export function evaluateYear(input: YearInput, policy: Policy): YearEvaluation {
     const group = groupOf(ranking, rank);
     const followUp = followUpOf.get(unit.code) ?? NO_FOLLOW_UP;
     const own = personsByUnit.get(unit.code) ?? [];
+    const merger = mergerOf(unit, input.year, policy);
+    const partYear =
+      (unit.period ?? null) !== null ||
+      (merger !== null && merger !== 'unconfirmed' && policy.parameters.mergedUnits === 'part-year');
+    const base = { unit, assessment, rank, group, previous, followUp, partYear, merger };
     // One literal, not `{ ...base, whole }`: see decideSanction (a hidden class per unit otherwise).
     return {
       unit,
@@ -481,18 +530,19 @@ export function evaluateYear(input: YearInput, policy: Policy): YearEvaluation {
       group,
       previous,
       followUp,
-      whole: judge({ unit, assessment, rank, group, previous, followUp }, allSections, policy),
+      partYear,
+      merger,
+      whole: judge(base, allSections, policy),
       unitRewards: followUp.exceptionalAchievement && followUp.rewardRecipient === '' ? [adHocReward(regulation)] : [],
       withoutHead: !own.some((p) => holdsHeadPost(p.role)),
     };
   });
 
-  for (const d of ranking.rankDisagreements) gaps.push({ kind: 'official-rank-differs', ...d });
-  for (const issue of ranking.officialRankIssues) gaps.push({ kind: 'official-ranks', ...issue });
+  for (const gap of rankingGaps(ranking, policy)) gaps.push(gap);
 
   const known = new Set(units.map((u) => u.code));
   for (const person of input.persons) {
-    if (!known.has(person.unitCode))
+    if (!known.has(person.unitCode) && !outside.has(person.unitCode))
       throw new Error(`evaluateYear: person ${person.name} belongs to unknown unit ${person.unitCode}`);
   }
   const persons: PersonEvaluation[] = [];
@@ -508,7 +558,47 @@ export function evaluateYear(input: YearInput, policy: Policy): YearEvaluation {
     units: evaluations,
     persons,
     unitsWithoutHead: evaluations.filter((u) => u.withoutHead),
-    notRated: ranking.ranked.filter((r) => !r.rated),
+    notRated: ranking.ranked.filter((r) => !r.rated && !outside.has(r.unitCode)),
+    outOfScope,
     gaps,
   };
+}
+
+/**
+ * What a ranking says of its own data: official ranks that differ from the scores or cannot be used, and groups so
+ * small that k = 1 is far above the share (rules.md v3: N = 3 gives 33%, said beside N and k).
+ */
+export function rankingGaps(ranking: Ranking, policy: Pick<Policy, 'parameters'>): Gap[] {
+  const gaps: Gap[] = [];
+  for (const d of ranking.rankDisagreements) gaps.push({ kind: 'official-rank-differs', ...d });
+  for (const issue of ranking.officialRankIssues) gaps.push({ kind: 'official-ranks', ...issue });
+  for (const g of ranking.groups) {
+    if (g.n > 0 && (g.topSize > policy.parameters.topShare * g.n || g.bottomSize > policy.parameters.bottomShare * g.n))
+      gaps.push({ kind: 'small-group', scope: g.scope, n: g.n, topSize: g.topSize, bottomSize: g.bottomSize });
+  }
+  return gaps;
+}
+
+/**
+ * The merger a unit went through during the year (rules.md v3, "Departments that continue through a merger"): a
+ * department of the regulation's province that existed on both sides of the day the province was merged, and the
+ * configuration's `legal.mergers` entry that covers it (by code, or "all-departments"), or `unconfirmed` without one.
+ */
+function mergerOf(unit: Unit, year: number, policy: Policy): UnitEvaluation['merger'] {
+  const territory = policy.regulation.context.territory;
+  const start = `${String(year).padStart(4, '0')}-01-01`;
+  const end = `${String(year).padStart(4, '0')}-12-31`;
+  const from = unit.period?.from ?? start;
+  const to = unit.period?.to ?? end;
+  const entry = (policy.legal.mergers ?? []).find(
+    (m) =>
+      m.from > from &&
+      m.from <= to &&
+      (m.units === 'all-departments'
+        ? territory?.departmentKinds.includes(unit.kind) === true
+        : m.units.some((code) => code.toUpperCase() === unit.code)),
+  );
+  if (entry !== undefined) return { from: entry.from, basis: entry.basis };
+  if (territory === undefined || !territory.departmentKinds.includes(unit.kind)) return null;
+  return territory.mergedOn > from && territory.mergedOn <= to ? 'unconfirmed' : null;
 }

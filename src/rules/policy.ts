@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REGULATIONS, regulationForYear } from '../regulations/index.js';
+import { sameName } from './names.js';
 import type { BlockDef, Regulation } from './regulation.js';
 
 export const groupSizeRoundings = ['floor-min-1', 'floor', 'ceil', 'round'] as const;
@@ -40,6 +41,17 @@ export interface PolicyParameters {
    * taken as not applicable; the gap is still reported.
    */
   readonly notApplicableWithoutNote: 'missing-data' | 'accept';
+  /**
+   * The persons of a unit that existed for part of the year only (a district until 30/6/2025, a ward from 1/7/2025):
+   * `can-xem-xet` (default: their rating is shown, no reward and no sanction proposal, and the case goes to review), or
+   * `apply` the tables as for a whole year.
+   */
+  readonly partYearUnits: 'can-xem-xet' | 'apply';
+  /**
+   * A department merged during the year, with its act (legal.mergers): `continue` (default: one unit for the year, heads
+   * by period) or `part-year` (treated as a unit that existed for part of the year).
+   */
+  readonly mergedUnits: 'continue' | 'part-year';
 }
 
 export type PolicyOverrides = Partial<Record<keyof PolicyParameters, unknown>>;
@@ -78,6 +90,8 @@ export function parameterSchema(regulation: Regulation): z.ZodType<PolicyParamet
       partYearHeads: z.enum(['can-xem-xet', 'apply']).default('can-xem-xet'),
       uncoveredCases,
       notApplicableWithoutNote: z.enum(['missing-data', 'accept']).default('missing-data'),
+      partYearUnits: z.enum(['can-xem-xet', 'apply']).default('can-xem-xet'),
+      mergedUnits: z.enum(['continue', 'part-year']).default('continue'),
     })
     .strict();
 }
@@ -88,12 +102,44 @@ export function defaultParameters(regulation: Regulation): PolicyParameters {
 }
 
 /**
+ * What only the province knows about the law in force, each with its act (the configuration's `legal`, rules.md v3).
+ * src/rules/legal.ts puts it together with the module's own facts for a year.
+ */
+export interface LegalSettings {
+  readonly regulation?: { readonly basis?: string | undefined; readonly until?: string | null | undefined };
+  readonly index?: { readonly name?: string | undefined; readonly basis?: string | undefined };
+  readonly department?: { readonly basis: string };
+  readonly mergers?: readonly {
+    readonly units: 'all-departments' | readonly string[];
+    readonly from: string;
+    readonly basis: string;
+  }[];
+  readonly territory?: { readonly basis: string };
+  readonly discipline?: readonly { readonly from: string; readonly name: string }[];
+}
+
+/**
+ * The index the run ranks by: the regulation's own (ICT Index), or another one (the DTI) named by the scores file's
+ * column or by the configuration; `own` is false for another index, which needs the act that adopts it.
+ */
+export interface IndexInUse {
+  readonly name: string;
+  readonly own: boolean;
+  /** Where the name came from: the regulation, the configuration (legal.index.name), or the scores file's header. */
+  readonly from: 'regulation' | 'config' | 'scores';
+}
+
+/**
  * A complete policy: the regulation module in force, the blocks of the run (the regulation's, then
  * the configured ones), and the parameters. Named in every result.
  */
 export interface Policy {
   readonly regulation: Regulation;
   readonly blocks: readonly BlockDef[];
+  /** The index the run ranks by (set from the configuration, then from the scores file once it is read). */
+  readonly index: IndexInUse;
+  /** The configuration's legal facts (rules.md v3); empty when it gives none. */
+  readonly legal: LegalSettings;
   /** The ICT Index (QĐ 15/2011) indicator each item is judged by, where the workspace configuration gives it. */
   readonly indicators: ReadonlyMap<string, string>;
   readonly parameters: PolicyParameters;
@@ -117,6 +163,7 @@ export function buildPolicy(
   overrides: unknown = {},
   configuredBlocks: readonly BlockDef[] = [],
   indicators: Readonly<Record<string, string>> = {},
+  legal: LegalSettings = {},
 ): Policy {
   const parsed = parameterSchema(regulation).safeParse(overrides ?? {});
   if (!parsed.success) {
@@ -147,13 +194,44 @@ export function buildPolicy(
       [{ path: `indicators.${unknownItem}`, message: 'mã tiêu chí không có trong danh mục' }],
     );
   }
+  const indexName = legal.index?.name;
   return {
     regulation,
-    blocks: [...regulation.blocks, ...configuredBlocks],
+    blocks: [...regulation.blocks, ...configuredBlocks.map((block) => configuredBlock(regulation, block))],
+    index:
+      indexName === undefined
+        ? { name: regulation.context.index.name, own: true, from: 'regulation' }
+        : { name: indexName, own: sameName(indexName, regulation.context.index.name), from: 'config' },
+    legal,
     indicators: new Map(Object.entries(indicators)),
     parameters,
     overridden,
   };
+}
+
+/**
+ * A configured block as the run takes it: its default kind, from the configuration's `kind` (a kind's name or code)
+ * or the regulation's kind for configured blocks, and the items its act binds, each checked against the regulation.
+ */
+function configuredBlock(regulation: Regulation, block: BlockDef): BlockDef {
+  const written = block.defaultKind ?? regulation.defaults.configuredBlockKind;
+  const kind = regulation.unitKinds.find(
+    (k) => sameName(k.code, written) || sameName(k.vi, written) || k.aliases.some((a) => sameName(a, written)),
+  );
+  if (kind === undefined) {
+    throw new PolicyError(
+      `blocks.${block.code}.kind: loại đơn vị "${written}" không có trong ${regulation.decision}; cần ${regulation.unitKinds.map((k) => `"${k.vi}"`).join(', ')}.`,
+      [{ path: `blocks.${block.code}.kind`, message: 'loại đơn vị không có trong quy định' }],
+    );
+  }
+  const unknown = (block.binds ?? []).find((code) => !regulation.checklist.some((item) => item.code === code));
+  if (unknown !== undefined) {
+    throw new PolicyError(
+      `blocks.${block.code}.binds: mã tiêu chí "${unknown}" không có trong danh mục của ${regulation.decision}.`,
+      [{ path: `blocks.${block.code}.binds`, message: 'mã tiêu chí không có trong danh mục' }],
+    );
+  }
+  return { ...block, defaultKind: kind.code };
 }
 
 /**
@@ -167,6 +245,7 @@ export function resolvePolicy(
     readonly configuredBlocks?: readonly BlockDef[];
     readonly indicators?: Readonly<Record<string, string>>;
     readonly regulations?: readonly Regulation[];
+    readonly legal?: LegalSettings;
   } = {},
 ): Policy {
   const regulations = options.regulations ?? REGULATIONS;
@@ -178,5 +257,11 @@ export function resolvePolicy(
       [],
     );
   }
-  return buildPolicy(regulation, overrides, options.configuredBlocks ?? [], options.indicators ?? {});
+  return buildPolicy(
+    regulation,
+    overrides,
+    options.configuredBlocks ?? [],
+    options.indicators ?? {},
+    options.legal ?? {},
+  );
 }

@@ -46,8 +46,8 @@ export interface Regulation {
   readonly uncoveredCases: readonly UncoveredCaseDef[];
   /** The defaults of the policy parameters under this regulation. */
   readonly defaults: RegulationDefaults;
-  /** Who issues the documents, by date (Sở TT&TT became part of Sở KH&CN on 1/3/2025). */
-  readonly issuers: IssuerProfile;
+  /** The legal context, as dated facts with their acts: the index, the body that assesses, discipline, territory. */
+  readonly context: RegulationContext;
   /** Wording that cites the regulation, for templates and instructions. */
   readonly wording: RegulationWording;
 }
@@ -114,6 +114,12 @@ export interface BlockDef {
   readonly basis: Citation;
   /** True for a block declared in the workspace configuration rather than named by the regulation. */
   readonly configured: boolean;
+  /** The kind of a unit of the block whose `Loại đơn vị` is blank, for a configured block (the module's blocks: UnitKindDef.defaultFor). */
+  readonly defaultKind?: string;
+  /** Items the regulation binds only some kinds to, which the block's act makes binding on its units too (a configured block). */
+  readonly binds?: readonly string[];
+  /** The last day the block's units existed, and the act that ended them (district-level government, 30/6/2025). */
+  readonly until?: { readonly date: string; readonly act: string };
 }
 
 export interface RegulationCitations {
@@ -193,23 +199,105 @@ export interface RegulationDefaults {
   readonly bottomShare: number;
   /** Items shown but never counted as a violation (rules.md: 4.2, Điều 13). */
   readonly informationOnlyItems: readonly string[];
+  /** The kind a configured block's units take when their `Loại đơn vị` is blank and the block names none. */
+  readonly configuredBlockKind: string;
 }
 
-export interface DatedName {
-  /** ISO date from which the name applies; null = always before `to`. */
+/**
+ * A legal fact that holds from one date to another, with the act it comes from: OpenFisca's parameters are the model
+ * (a value, the date it holds from, its reference). A run asks for the fact in force on a date (`factOn`), and a date no
+ * entry covers has no fact: never the nearest one by default.
+ */
+export interface DatedFact<T> {
+  /** ISO date from which it holds; null = before any year the tool evaluates. */
   readonly from: string | null;
-  /** ISO date up to which (inclusive) it applies; null = still. */
+  /** ISO date up to which (inclusive) it holds; null = still. */
   readonly to: string | null;
-  readonly name: string;
+  readonly value: T;
+  /** The act it comes from, cited as written (number, date, issuer). */
+  readonly act: string;
+  /** What of it could not be verified from a public copy, said wherever it is printed. */
+  readonly unverified?: string;
 }
 
-export interface IssuerProfile {
-  /** The province's People's Committee, as the title block names it. */
-  readonly province: readonly DatedName[];
-  /** The department that assesses and signs. */
-  readonly department: readonly DatedName[];
-  /** Its short name in running text (`Sở TT&TT`). */
-  readonly departmentShort: readonly DatedName[];
+/** The fact in force on an ISO date, or undefined when no entry covers the date. */
+export function factOn<T>(facts: readonly DatedFact<T>[], date: string): DatedFact<T> | undefined {
+  return facts.find((f) => (f.from === null || f.from <= date) && (f.to === null || date <= f.to));
+}
+
+/** The body that holds the assessing department's duty on a date. */
+export interface AssessorHolder {
+  /** As a document's heading names it: `SỞ KHOA HỌC VÀ CÔNG NGHỆ`. */
+  readonly heading: string;
+  /** In running text: `Sở Khoa học và Công nghệ`, and short: `Sở KH&CN`. */
+  readonly name: string;
+  readonly short: string;
+  /**
+   * The national act made the body, but the province's own act establishing it is needed too (a fact only the
+   * province knows: `legal.department.basis` in the configuration).
+   */
+  readonly needsProvinceAct: boolean;
+}
+
+/** A discipline decree: its full citation and a short one for tables. */
+export interface Decree {
+  readonly name: string;
+  readonly short: string;
+}
+
+/** An instrument the regulation's text names that was replaced since, and by what ("nay là …"). */
+export interface ReplacedInstrument {
+  /** The words the regulation uses for it, found in its text and wording: `Nghị định 43/2011/NĐ-CP`. */
+  readonly named: string;
+  readonly now: readonly DatedFact<string>[];
+}
+
+/** Where the regulation applies, and when the province it was made for was merged into another. */
+export interface Territory {
+  /** The province's name as a units file's `Địa bàn` says it: `Bắc Ninh` ("Bắc Ninh cũ" is the same territory). */
+  readonly name: string;
+  /** The first day of the merged province (its departments were merged the same day). */
+  readonly mergedOn: string;
+  /** The kinds of unit that were merged with their counterparts that day (the departments, sở). */
+  readonly departmentKinds: readonly string[];
+  readonly mergerAct: string;
+  /** The rule that keeps a merged province's regulation applying in the territory it was made for. */
+  readonly keepsApplyingAct: string;
+}
+
+/**
+ * The legal context a regulation rests on, as dated facts with their acts: what the module could verify. The workspace
+ * configuration (`legal`) adds what only the province knows; src/rules/legal.ts puts the two together for a year.
+ */
+export interface RegulationContext {
+  /** The index the regulation ranks by, as its text names it, the act that defines it, and the provisions that use it. */
+  readonly index: {
+    readonly name: string;
+    readonly act: string;
+    readonly citations: readonly Citation[];
+  };
+  /** The body the regulation names as the one that assesses, and who holds that duty on each date. */
+  readonly assessor: {
+    /** As the regulation's text names it: `Sở Thông tin và Truyền thông`, `Sở TT&TT`. */
+    readonly named: string;
+    readonly namedShort: string;
+    /** The provision that gives it the duty. */
+    readonly citation: Citation;
+    readonly holders: readonly DatedFact<AssessorHolder>[];
+  };
+  /** The province's People's Committee, as a heading names it, by date. */
+  readonly province: readonly DatedFact<string>[];
+  /** The discipline decree the regulation names, and the one in force on each date. */
+  readonly discipline: {
+    readonly named: string;
+    readonly citations: readonly Citation[];
+    readonly decrees: readonly DatedFact<Decree>[];
+    /** Whom the decrees cover, and what they do not (a head who is a viên chức). */
+    readonly scopeVi: string;
+  };
+  readonly replaced: readonly ReplacedInstrument[];
+  /** Absent for a regulation of a province that was never merged. */
+  readonly territory?: Territory;
 }
 
 export interface RegulationWording {
@@ -219,16 +307,6 @@ export interface RegulationWording {
   readonly followUpInstructions: readonly string[];
   /** The template's instructions, after the line naming the unit and its head. */
   readonly selfReportInstructions: readonly string[];
-}
-
-/** The name in force on an ISO date, from a dated list; the last entry when none covers it. */
-export function nameOn(names: readonly DatedName[], date: string): string {
-  for (const entry of names) {
-    if ((entry.from === null || entry.from <= date) && (entry.to === null || date <= entry.to)) return entry.name;
-  }
-  const last = names.at(-1);
-  if (last === undefined) throw new Error('nameOn: no names');
-  return last.name;
 }
 
 /** The section record of a number; throws for a number the regulation does not have. */

@@ -74,6 +74,8 @@ describe('a block the regulation does not name, declared with its legal basis', 
   it('refuses a unit in a block that is not declared, naming the cell and the blocks accepted', async () => {
     const workspace = await sampleCopy();
     await moveToCommunes(workspace);
+    // The sample's own configuration declares XA (for 2025): a workspace that does not.
+    await configure(workspace, undefined);
     const result = run(['check', '--year', '2024', '-w', workspace]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(

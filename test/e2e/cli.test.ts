@@ -255,10 +255,13 @@ describe('ict-eval sanctions --year 2024 on the sample workspace', async () => {
     );
     const proposalTable = tableOf(dump, 'Đề xuất xử lý');
     expect(proposalTable.groups).toEqual(['KHỐI SỞ, BAN, NGÀNH', 'KHỐI HUYỆN, THỊ XÃ, THÀNH PHỐ']);
+    // A disciplinary form (khiển trách, cảnh cáo) names the decree in force on the documents' date (31/12/2024), with
+    // the regulation's own words beside it; phê bình is not a disciplinary form (rules.md v3).
+    const decree = 'Nghị định 34/2011/NĐ-CP, nay là Nghị định 112/2020/NĐ-CP (sửa đổi bởi Nghị định 71/2023/NĐ-CP)';
     expect(proposalTable.rows.map((row) => [row[3], row[8], row[9]])).toEqual([
       ['Sở Y tế', 'Đề xuất phê bình', 'điểm a khoản 1 Điều 17'],
-      ['Huyện Lạc Sơn', 'Đề xuất cảnh cáo', 'điểm c khoản 1 Điều 17'],
-      ['Huyện Quế Võ', 'Đề xuất khiển trách', 'điểm b khoản 1 Điều 17'],
+      ['Huyện Lạc Sơn', 'Đề xuất cảnh cáo', `điểm c khoản 1 Điều 17; ${decree}`],
+      ['Huyện Quế Võ', 'Đề xuất khiển trách', `điểm b khoản 1 Điều 17; ${decree}`],
     ]);
     expect(proposalTable.below[2]?.[0]).toBe('Tổng cộng: 3 người — Cảnh cáo: 1; Khiển trách: 1; Phê bình: 1.');
     const review = tableOf(dump, 'Cần xem xét').rows;
@@ -648,6 +651,10 @@ describe('init and template', () => {
       'Văn bản phân công',
       'Xếp hạng ICT Index',
       'Mã đơn vị năm trước',
+      // v3: a unit's own period in the year, and its former province after the merger.
+      'Hoạt động từ ngày',
+      'Hoạt động đến ngày',
+      'Địa bàn',
     ]);
     // The blank assessment is read back as an assessment of no unit: nothing is taken for the Sở's.
     const check = run(['check', '--year', '2025', '-w', join(dir, 'ws')]);

@@ -102,9 +102,14 @@ describe('ict-eval report', () => {
     const zip = await JSZip.loadAsync(await readFile(join(out, '2024/bao-cao-2024.docx')));
     const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
     for (const name of proposals) expect(xml).toContain(name);
-    expect(text.find((p) => p.startsWith('Đề xuất xử lý (khoản 1 Điều 17): '))).toMatch(
-      /Cảnh cáo 1, Khiển trách 1, Phê bình 1 — /u,
-    );
+    // The disciplinary forms name the decree in force on the report's date, with the regulation's words beside it.
+    expect(
+      text.find((p) =>
+        p.startsWith(
+          'Đề xuất xử lý (khoản 1 Điều 17; khiển trách, cảnh cáo theo Nghị định 34/2011/NĐ-CP, nay là Nghị định 112/2020/NĐ-CP (sửa đổi bởi Nghị định 71/2023/NĐ-CP)): ',
+        ),
+      ),
+    ).toMatch(/Cảnh cáo 1, Khiển trách 1, Phê bình 1 — /u);
   });
 
   it('draws the score distribution, the Mục violations and the rank movement from the same evaluation', async () => {
@@ -233,7 +238,7 @@ describe('ict-eval report', () => {
     expect(text).not.toContain('BÁO CÁO');
     expect(text).toContain('1. Khen thưởng (Điều 16): 6 đề nghị, danh sách tại Phụ lục 1.');
     expect(text).toContain(
-      '2. Xử lý trách nhiệm người đứng đầu (khoản 1 Điều 17): 3 người — cảnh cáo 1, khiển trách 1, phê bình 1; danh sách tại Phụ lục 2.',
+      '2. Xử lý trách nhiệm người đứng đầu (khoản 1 Điều 17): 3 người — cảnh cáo 1, khiển trách 1, phê bình 1; danh sách tại Phụ lục 2. Phê bình không phải hình thức kỷ luật; khiển trách, cảnh cáo theo Nghị định 34/2011/NĐ-CP, nay là Nghị định 112/2020/NĐ-CP (sửa đổi bởi Nghị định 71/2023/NĐ-CP).',
     );
     expect(text.some((p) => p.startsWith('3. ') && p.endsWith('11 trường hợp, nêu rõ lý do tại Phụ lục 3.'))).toBe(
       true,

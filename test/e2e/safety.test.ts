@@ -8,7 +8,18 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/io/problems.js';
 import { runYear } from '../../src/pipeline/year.js';
 import { main } from '../../src/program.js';
-import { BIN, RECORD_FILES, ROOT, SAMPLE, cleanUp, listFiles, run, sampleCopy, tempDir } from './run.js';
+import {
+  BIN,
+  RECORD_FILES,
+  ROOT,
+  SAMPLE,
+  cleanUp,
+  dumpWorkbook,
+  listFiles,
+  run,
+  sampleCopy,
+  tempDir,
+} from './run.js';
 
 // Issue 12: safe for the civil servant at the keyboard, and for cron. Each test fails on the
 // behaviour the issue found (data lost by init, EPIPE stack traces, --json writing, exit 1 for a
@@ -54,18 +65,21 @@ describe('init never replaces an input', () => {
   it('adds a year beside the others, carrying the units over with --from, and touches nothing else', async () => {
     const ws = await sampleCopy();
     const before = await fingerprint(ws);
-    const added = run(['init', ws, '--year', '2025', '--from', '2024']);
+    const added = run(['init', ws, '--year', '2026', '--from', '2025']);
     expect(added.code).toBe(0);
-    expect(added.stderr).toMatch(/được chuyển từ năm 2024: hãy kiểm tra lại/u);
+    expect(added.stderr).toMatch(/được chuyển từ năm 2025 theo tình trạng ngày 01\/01\/2026 .*: hãy kiểm tra lại/u);
     const after = await fingerprint(ws);
     for (const [file, hash] of Object.entries(before)) expect(after[file]).toBe(hash);
     expect(Object.keys(after).filter((f) => !(f in before))).toEqual([
-      '2025/assessment.xlsx',
-      '2025/follow-up.xlsx',
-      '2025/scores.xlsx',
-      '2025/units.xlsx',
+      '2026/assessment.xlsx',
+      '2026/follow-up.xlsx',
+      '2026/scores.xlsx',
+      '2026/units.xlsx',
     ]);
-    expect(after['2025/units.xlsx']).toBe(before['2024/units.xlsx']);
+    // What holds on 1/1/2026 only (rules.md v3): the districts that ended on 30/6/2025 are not carried.
+    const codes = ((await dumpWorkbook(join(ws, '2026/units.xlsx')))['Danh sách'] ?? []).map((r) => r[0]);
+    expect(codes).not.toContain('TPAL');
+    expect(codes).toContain('PAL');
   });
 
   it('an input saved as CSV counts as there: no units.xlsx is made beside units.csv', async () => {
@@ -150,7 +164,7 @@ describe('a missing workspace or year is wrong usage (exit 2) with the path, the
     const result = run(['check', '--year', '2030', '-w', SAMPLE]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain(`không có thư mục năm 2030 trong ${SAMPLE} (các năm có ở đó: 2023, 2024)`);
+    expect(result.stderr).toContain(`không có thư mục năm 2030 trong ${SAMPLE} (các năm có ở đó: 2023, 2024, 2025)`);
     expect(result.stderr).toMatch(/ICT_EVAL_WORKSPACE.*ict-eval init/u);
   });
 

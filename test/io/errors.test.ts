@@ -83,7 +83,7 @@ describe('each kind of malformed input has its own precise message', () => {
       '2024/scores.xlsx': Buffer.from(await book.xlsx.writeBuffer()),
     });
     expect(await errors(root)).toEqual([
-      '2024/scores.xlsx: không tìm thấy dòng tiêu đề của bảng điểm ICT Index (cần các cột "Mã đơn vị", "Tên đơn vị", "Khối", "Điểm ICT Index") trong 30 dòng đầu. Trang "Điểm" thiếu cột "Khối". Đã thấy: trang "Hướng dẫn": "Điền điểm vào trang sau"; trang "Điểm": "Mã đơn vị", "Tên đơn vị", "Điểm".',
+      '2024/scores.xlsx: không tìm thấy dòng tiêu đề của bảng điểm xếp hạng (ICT Index, DTI) (cần các cột "Mã đơn vị", "Tên đơn vị", "Khối", "Điểm ICT Index") trong 30 dòng đầu. Trang "Điểm" thiếu cột "Khối". Đã thấy: trang "Hướng dẫn": "Điền điểm vào trang sau"; trang "Điểm": "Mã đơn vị", "Tên đơn vị", "Điểm".',
     ]);
   });
 
@@ -463,7 +463,7 @@ describe('the files of a year', () => {
     const root = await workspace({ '2024/units.csv': null, '2024/scores.csv': null });
     expect(await errors(root)).toEqual([
       '2024/: không tìm thấy danh sách đơn vị (units.xlsx hoặc units.csv).',
-      '2024/: không tìm thấy bảng điểm ICT Index của năm (scores.xlsx hoặc scores.csv).',
+      '2024/: không tìm thấy bảng điểm xếp hạng của năm (ICT Index hoặc DTI; scores.xlsx hoặc scores.csv).',
     ]);
   });
 

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runYear } from '../../src/pipeline/year.js';
 import { type AnnualReport, type ReportTable, annualReport } from '../../src/report/content/annual.js';
-import { departmentShortName } from '../../src/report/content/title.js';
 import { renderReport } from '../../src/report/render/docx.js';
 import { SAMPLE } from '../e2e/run.js';
 import { hostileText } from './hostile-text.js';
@@ -14,14 +13,7 @@ let sample: AnnualReport;
 
 beforeAll(async () => {
   const run = await runYear({ workspace: SAMPLE, cwd: SAMPLE }, 2024);
-  sample = annualReport(
-    run.evaluation,
-    run.rows,
-    run.policy,
-    run.info.block,
-    run.warnings,
-    departmentShortName(run.policy, 2024),
-  );
+  sample = annualReport(run.evaluation, run.rows, run.policy, run.info.block, run.warnings, run.legal);
 });
 
 /** Both ways: the template rows, and docx's own objects for every row (the reference). */

@@ -233,16 +233,19 @@ describe('a year evaluated from end to end', () => {
     });
   });
 
-  it('lists every data gap: no report, an item not assessed, no score, no previous score', () => {
+  it('lists every data gap: no report, an item not assessed, no score, no previous score, and small groups', () => {
     expect(evaluation.gaps).toEqual(
       expect.arrayContaining([
         { kind: 'no-report', unitCode: 'HC' },
         { kind: 'not-assessed', unitCode: 'SD', itemCodes: ['2.2'] },
         { kind: 'no-score', unitCode: 'HE' },
         { kind: 'no-previous-score', unitCode: 'HE', year: 2023 },
+        // N = 4 and 5 ranked units per block: k' = 1 is 25% and 20% of them, above the 15% share (rules.md v3).
+        { kind: 'small-group', scope: 'SBN', n: 5, topSize: 1, bottomSize: 1 },
+        { kind: 'small-group', scope: 'HUYEN', n: 4, topSize: 1, bottomSize: 1 },
       ]),
     );
-    expect(evaluation.gaps).toHaveLength(4);
+    expect(evaluation.gaps).toHaveLength(6);
   });
 
   it('without last year’s scores, says so once, and no one is in the bottom group two years running', () => {

@@ -19,6 +19,9 @@ describe('the policy: the parameters of rules.md and the version of the rules', 
       partYearHeads: 'can-xem-xet',
       uncoveredCases: { 'v1-2-not-slow': 'can-xem-xet', v3: 'can-xem-xet', 'v4-no-review': 'can-xem-xet' },
       notApplicableWithoutNote: 'missing-data',
+      // rules.md v3: the persons of a unit that existed for part of the year go to review; a merged department continues.
+      partYearUnits: 'can-xem-xet',
+      mergedUnits: 'continue',
     });
   });
 

@@ -1,6 +1,7 @@
 import { cite, citeDecision, citeOpening } from '../../rules/citation.js';
 import type { Regulation } from '../../rules/regulation.js';
 import { CHECKLIST, SECTIONS } from './checklist.js';
+import { CONTEXT } from './context.js';
 
 /**
  * Quyết định 358/2013/QĐ-UBND of Bắc Ninh and the Quy định attached to it: the first regulation
@@ -54,6 +55,15 @@ export const BN_358_2013: Regulation = {
       aliases: ['UBND huyện', 'UBND huyện, thị xã, thành phố', 'Huyện'],
       defaultFor: ['HUYEN'],
     },
+    // From 1/7/2025 (district level ended): khoản 2 Điều 2 and Điều 11 name huyện, not xã, so a block of communes needs
+    // the act that applies the regulation to them, and whether Điều 11 binds them is that block's configuration.
+    {
+      code: 'ubnd-xa',
+      vi: 'UBND cấp xã',
+      en: 'Commune People’s Committee',
+      aliases: ['UBND xã', 'UBND phường', 'UBND xã, phường', 'UBND xã, phường, thị trấn', 'Xã, phường', 'Xã', 'Phường'],
+      defaultFor: [],
+    },
   ],
   reference: {
     fullVi: 'Quy định kèm theo Quyết định số 358/2013/QĐ-UBND ngày 30/9/2013 của UBND tỉnh Bắc Ninh',
@@ -78,6 +88,11 @@ export const BN_358_2013: Regulation = {
       aliases: ['Huyện, thị xã, thành phố', 'Khối huyện, thị xã, thành phố', 'Huyện', 'Districts'],
       basis: cite(2, 2),
       configured: false,
+      // District-level government ended on 1/7/2025 (Nghị quyết 203/2025/QH15 amending the Constitution).
+      until: {
+        date: '2025-06-30',
+        act: 'Nghị quyết số 203/2025/QH15 của Quốc hội sửa đổi, bổ sung một số điều của Hiến pháp năm 2013 (đơn vị hành chính cấp huyện kết thúc hoạt động từ ngày 01/7/2025)',
+      },
     },
   ],
   // Điều 2 khoản 3: a deputy assigned by the head answers like the head.
@@ -160,26 +175,17 @@ export const BN_358_2013: Regulation = {
   ],
   // "nhóm 20% đơn vị có chỉ số cao nhất" (Điều 15 khoản 1); "nhóm 15% ... thấp nhất" (Điều 17 khoản 1 điểm b).
   // Điều 13 (item 4.2) describes funding sources; allocating the budget is Sở Tài chính's duty (khoản 4 Điều 18).
-  defaults: { topShare: 0.2, bottomShare: 0.15, informationOnlyItems: ['4.2'] },
-  issuers: {
-    province: [{ from: null, to: null, name: 'UBND TỈNH BẮC NINH' }],
-    // Sở Thông tin và Truyền thông was merged into Sở Khoa học và Công nghệ on 1/3/2025.
-    department: [
-      { from: null, to: '2025-02-28', name: 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG' },
-      { from: '2025-03-01', to: null, name: 'SỞ KHOA HỌC VÀ CÔNG NGHỆ' },
-    ],
-    departmentShort: [
-      { from: null, to: '2025-02-28', name: 'Sở TT&TT' },
-      { from: '2025-03-01', to: null, name: 'Sở KH&CN' },
-    ],
-  },
+  // A block the configuration declares (communes and wards after 1/7/2025) takes UBND cấp xã for a blank kind.
+  defaults: { topShare: 0.2, bottomShare: 0.15, informationOnlyItems: ['4.2'], configuredBlockKind: 'ubnd-xa' },
+  context: CONTEXT,
   wording: {
     unitsInstructions: [
       'Mỗi dòng là một người chịu trách nhiệm: người đứng đầu (hoặc quyền / phụ trách) của đơn vị, và mỗi cấp phó được phân công (Điều 2 Quy định kèm theo Quyết định số 358/2013/QĐ-UBND).',
-      'Khối: SBN (sở, ban, ngành) hoặc HUYEN (huyện, thị xã, thành phố). Loại đơn vị: Cơ quan chuyên môn, Sở, ban, ngành khác hoặc UBND cấp huyện (để trống: Cơ quan chuyên môn ở khối SBN, UBND cấp huyện ở khối HUYEN); Điều 11 chỉ áp dụng cho cơ quan chuyên môn và UBND cấp huyện.',
+      'Khối: SBN (sở, ban, ngành) hoặc HUYEN (huyện, thị xã, thành phố; cấp huyện kết thúc hoạt động từ 01/7/2025), hoặc khối xã, phường do cấu hình khai báo kèm văn bản căn cứ. Loại đơn vị: Cơ quan chuyên môn, Sở, ban, ngành khác, UBND cấp huyện hoặc UBND cấp xã (để trống: Cơ quan chuyên môn ở khối SBN, UBND cấp huyện ở khối HUYEN, loại mặc định của khối do cấu hình khai báo); Điều 11 chỉ áp dụng cho cơ quan chuyên môn và UBND cấp huyện.',
       'Vai trò: Người đứng đầu, Quyền / phụ trách, hoặc Cấp phó được phân công. Cấp phó phải ghi Văn bản phân công và Mục được phân công (ví dụ "1, 3" hoặc "Tất cả").',
       'Từ ngày / Đến ngày: để trống nếu giữ chức cả năm; nếu trong năm thay người đứng đầu, ghi mỗi người một dòng với thời gian không chồng nhau.',
       'Xếp hạng ICT Index: "Không" nếu đơn vị không được xếp hạng trong chỉ số. Mã đơn vị năm trước: mã của đơn vị năm trước nếu đơn vị đổi tên, hợp nhất, chia tách (nhiều mã cách nhau bằng dấu phẩy).',
+      'Hoạt động từ ngày / Hoạt động đến ngày: để trống nếu đơn vị hoạt động cả năm; ghi ngày nếu đơn vị thành lập hoặc kết thúc hoạt động trong năm (UBND cấp huyện đến 30/06/2025; xã, phường mới từ 01/07/2025). Địa bàn: sau hợp nhất tỉnh, ghi "Bắc Ninh cũ" hoặc "Bắc Giang cũ".',
       'Mã đơn vị là mã dùng chung trong mọi tệp (bảng điểm, báo cáo tự đánh giá, đánh giá của Sở, theo dõi).',
     ],
     scoresInstructions: [

@@ -16,6 +16,8 @@ import {
 import { type PersonRow, SANCTION_FORMS, isProposed, toReview } from './model.js';
 import { type HistoryDiff, changesSheet, outcomeText } from './history.js';
 import { ratingBasis } from './describe.js';
+import { indexLine, smallGroupNote, unitNotes } from './outputs.js';
+import type { LegalContext } from '../../rules/legal.js';
 import { type ReportChart, rankMovement, scoreDistribution, violationsByBlock } from './charts.js';
 
 /**
@@ -93,7 +95,7 @@ export function annualReport(
   policy: Policy,
   block: TitleBlock,
   warnings: readonly Problem[],
-  departmentShort: string,
+  legal: LegalContext,
   context: {
     /** What changed since the previous evaluation of the year. */
     readonly changes?: HistoryDiff | undefined;
@@ -117,13 +119,23 @@ export function annualReport(
   const bottomShare = percent(policy.parameters.bottomShare, 'vi');
 
   const scope = [
-    `Thực hiện ${regulation.reference.fullVi} (${formatCitation(regulation.citations.reporting)}), ${departmentShort} tổng hợp kết quả đánh giá trách nhiệm người đứng đầu về ứng dụng công nghệ thông tin năm ${year} như sau.`,
+    `Thực hiện ${regulation.reference.fullVi}, ${block.departmentSpeaks} tổng hợp, đánh giá kết quả ứng dụng công nghệ thông tin của các cơ quan, đơn vị, địa phương năm ${year} (${formatCitation(regulation.citations.assessment)}) và báo cáo UBND tỉnh (${formatCitation(regulation.citations.reporting)}) như sau.`,
     `Phạm vi: ${units.length} cơ quan, đơn vị, địa phương với ${rows.length} người chịu trách nhiệm (người đứng đầu, quyền / phụ trách và cấp phó được phân công theo ${formatCitation(regulation.citations.persons)}).`,
-    `Dữ liệu nhận được: ${reported}/${units.length} đơn vị gửi báo cáo tự đánh giá; Sở đánh giá ${assessed}/${units.length} đơn vị; điểm ICT Index năm ${year} của ${evaluation.ranking.ranked.length} đơn vị được xếp hạng.`,
+    `Dữ liệu nhận được: ${reported}/${units.length} đơn vị gửi báo cáo tự đánh giá; Sở đánh giá ${assessed}/${units.length} đơn vị; điểm ${policy.index.name} năm ${year} của ${evaluation.ranking.ranked.length} đơn vị được xếp hạng.`,
+    ...(policy.index.own ? [] : [indexLine({ policy, legal })]),
     warnings.length === 0
       ? 'Không có cảnh báo về dữ liệu.'
       : `Còn ${warnings.length} cảnh báo về dữ liệu (thiếu dữ liệu, không phải lỗi), liệt kê trong trang "Cảnh báo" của bảng kết quả.`,
   ];
+  const partYear = units.filter((u) => u.unit.period !== undefined && u.unit.period !== null);
+  if (partYear.length > 0)
+    scope.push(
+      `Đơn vị chỉ hoạt động một phần của năm (thành lập hoặc kết thúc hoạt động trong năm): ${partYear.map((u) => `${u.unit.name} (${unitNotes(u)[0]?.replace(/^Đơn vị hoạt động /u, '') ?? ''})`).join(', ')}; người chịu trách nhiệm được nêu xếp loại, không đề nghị khen thưởng, không đề xuất hình thức xử lý mà chuyển xem xét.`,
+    );
+  if (evaluation.outOfScope.length > 0)
+    scope.push(
+      `Đơn vị ngoài phạm vi áp dụng của Quy định (địa bàn ngoài tỉnh trước hợp nhất), không xếp loại: ${evaluation.outOfScope.map((u) => `${u.name} (${u.territory ?? ''})`).join(', ')}.`,
+    );
   const notReported = units.filter((u) => !u.assessment.hasReport).map((u) => u.unit.name);
   if (notReported.length > 0)
     scope.push(
@@ -141,8 +153,8 @@ export function annualReport(
       return [
         `Khối ${blockLabel(policy, b.code, 'vi')}: ${list.length} người — ${counts}.`,
         group === undefined
-          ? 'Khối chưa có đơn vị được xếp hạng ICT Index.'
-          : `Xếp hạng ICT Index: N = ${group.n} đơn vị, nhóm ${topGroupName(policy, 'vi')} k = ${group.topSize} (${topShare} × ${group.n}), nhóm ${bottomGroupName(policy, 'vi')} k' = ${group.bottomSize} (${bottomShare} × ${group.n}).`,
+          ? `Khối chưa có đơn vị được xếp hạng ${policy.index.name}.`
+          : `Xếp hạng ${policy.index.name}: N = ${group.n} đơn vị, nhóm ${topGroupName(policy, 'vi')} k = ${group.topSize} (${topShare} × ${group.n}), nhóm ${bottomGroupName(policy, 'vi')} k' = ${group.bottomSize} (${bottomShare} × ${group.n}).${smallGroupNote(group, policy) === '' ? '' : ` ${smallGroupNote(group, policy)}`}`,
         `Nhóm ${topGroupName(policy, 'vi')}: ${unique(top).join(', ') || 'không có'}. Nhóm ${bottomGroupName(policy, 'vi')}: ${unique(bottom).join(', ') || 'không có'}.`,
       ];
     })
@@ -155,7 +167,7 @@ export function annualReport(
       : `Đề nghị xem xét khen thưởng (${formatCitation(regulation.citations.rewards)}): ${rewarded.map((r) => `${r.name} (${r.unitName}) — ${r.rewards.map((w) => REWARD_LABELS[w].vi).join(', ')}`).join('; ')}.`,
     sanctioned.length === 0
       ? `Không có đề xuất xử lý (${formatCitation(regulation.citations.sanctions)}).`
-      : `Đề xuất xử lý (${formatCitation(regulation.citations.sanctions)}): ${SANCTION_FORMS.map((f) => `${SANCTION_LABELS[f].vi} ${sanctioned.filter((r) => r.sanction === f).length}`).join(', ')} — ${sanctioned.map((r) => `${r.name} (${r.unitName}): ${SANCTION_LABELS[r.sanction ?? 'phe-binh'].vi.toLowerCase()}, ${r.sanctionCitations.join('; ')}`).join('; ')}.`,
+      : `Đề xuất xử lý (${formatCitation(regulation.citations.sanctions)}; khiển trách, cảnh cáo theo ${legal.discipline.short}): ${SANCTION_FORMS.map((f) => `${SANCTION_LABELS[f].vi} ${sanctioned.filter((r) => r.sanction === f).length}`).join(', ')} — ${sanctioned.map((r) => `${r.name} (${r.unitName}): ${SANCTION_LABELS[r.sanction ?? 'phe-binh'].vi.toLowerCase()}, ${r.sanctionCitations.join('; ')}`).join('; ')}.`,
     review.length === 0
       ? 'Không có trường hợp cần xem xét.'
       : `Các trường hợp đề nghị Sở Nội vụ xem xét, trình UBND tỉnh quyết định (${formatCitation(regulation.citations.homeAffairs)}): ${review.length} trường hợp, nêu tại Phụ lục 3.`,
@@ -163,7 +175,7 @@ export function annualReport(
 
   const previous = evaluation.previousRanking;
   const movement: string[] = [];
-  if (previous === null) movement.push(`Chưa có điểm ICT Index năm ${year - 1} để so sánh.`);
+  if (previous === null) movement.push(`Chưa có điểm xếp hạng năm ${year - 1} để so sánh.`);
   else {
     const before = new Map(previous.ranked.map((r) => [r.unitCode, r.rank]));
     const moves = evaluation.ranking.ranked
@@ -251,7 +263,10 @@ export function annualReport(
     title: 'BÁO CÁO',
     subject: `Kết quả đánh giá trách nhiệm người đứng đầu về ứng dụng công nghệ thông tin năm ${year}`,
     attachedTo: `Báo cáo kết quả đánh giá trách nhiệm người đứng đầu về ứng dụng công nghệ thông tin năm ${year}`,
-    basis: [`Căn cứ ${decision} ban hành ${regulation.titleVi.charAt(0).toLowerCase()}${regulation.titleVi.slice(1)};`],
+    basis: [
+      `Căn cứ ${decision} ban hành ${regulation.titleVi.charAt(0).toLowerCase()}${regulation.titleVi.slice(1)};`,
+      ...legalBasisLines(legal),
+    ],
     sections: [
       { heading: 'I. CÔNG TÁC ĐÁNH GIÁ', paragraphs: scope },
       { heading: 'II. KẾT QUẢ ĐÁNH GIÁ THEO KHỐI', paragraphs: results, charts: resultCharts },
@@ -290,6 +305,16 @@ export function annualReport(
       review: review.length,
     },
   };
+}
+
+/**
+ * The acts of the province a year's documents rest on besides the regulation, as "Căn cứ …;" lines: what keeps the
+ * regulation applying after the merger, and what adopts another index for the ranking (rules.md v3).
+ */
+export function legalBasisLines(legal: Pick<LegalContext, 'lines'>): string[] {
+  return legal.lines
+    .filter((line) => line.source === 'config' && (line.key === 'regulation' || line.key === 'index'))
+    .map((line) => `Căn cứ ${line.act};`);
 }
 
 /** An appendix table with its "STT" column first, numbering the rows from 1. */

@@ -100,7 +100,7 @@ export function scoreDistribution(policy: Policy, ranking: Ranking, scope: strin
   const unscored = units.length - scored.length;
   return {
     kind: 'columns',
-    title: `${label}: phân bố điểm ICT Index (N = ${group.n})`,
+    title: `${label}: phân bố điểm ${policy.index.name} (N = ${group.n})`,
     caption: [
       `Mỗi cột là số đơn vị có điểm trong khoảng; màu cho biết nhóm: ${topGroupName(policy, 'vi')} (k = ${group.topSize}${topCut === undefined ? '' : `, từ ${topCut} điểm`}), ${bottomGroupName(policy, 'vi')} (k' = ${group.bottomSize}${bottomCut === undefined ? '' : `, đến ${bottomCut} điểm`}), còn lại ở giữa.`,
       ...(unscored > 0 ? [`${unscored} đơn vị xếp hạng theo hạng chính thức không có điểm, không vẽ.`] : []),
@@ -112,7 +112,7 @@ export function scoreDistribution(policy: Policy, ranking: Ranking, scope: strin
       { name: `Nhóm ${topGroupName(policy, 'vi')}`, tone: 'top', values: values((r) => r.top) },
     ],
     stacked: true,
-    xTitle: 'Điểm ICT Index',
+    xTitle: `Điểm ${policy.index.name}`,
     yTitle: 'Số đơn vị',
   };
 }
@@ -138,7 +138,7 @@ export function rankMovement(policy: Policy, evaluation: YearEvaluation): Scatte
   const { year } = evaluation;
   return {
     kind: 'scatter',
-    title: `Hạng ICT Index trong khối: năm ${year} so với năm ${year - 1}`,
+    title: `Hạng ${policy.index.name} trong khối: năm ${year} so với năm ${year - 1}`,
     caption: `Mỗi điểm là một đơn vị có hạng cả hai năm; điểm nằm dưới đường chấm chéo (giữ nguyên hạng) là đơn vị tăng hạng, nằm trên là giảm hạng (hạng 1 là cao nhất).`,
     series,
     extent,

@@ -12,8 +12,9 @@ import { formatCitation } from '../../rules/citation.js';
 import type { Policy } from '../../rules/policy.js';
 
 /** The top/bottom group of a person's unit this year, as a cell reads it. */
-export function groupText(row: PersonRow, policy: Pick<Policy, 'parameters'>, lang: Lang): string {
-  if (!row.evaluation.unit.unit.inIndex) return lang === 'vi' ? 'Không xếp hạng ICT Index' : 'Not ranked in the index';
+export function groupText(row: PersonRow, policy: Pick<Policy, 'parameters' | 'index'>, lang: Lang): string {
+  if (!row.evaluation.unit.unit.inIndex)
+    return lang === 'vi' ? `Không xếp hạng ${policy.index.name}` : 'Not ranked in the index';
   if (row.rank === null) return lang === 'vi' ? 'Chưa có điểm' : 'No score yet';
   const parts: string[] = [];
   if (row.top) parts.push(topGroupName(policy, lang));
@@ -58,7 +59,11 @@ export function uncoveredText(row: PersonRow, policy: Pick<Policy, 'regulation'>
  * `khoản 1 Điều 2; khoản 1 Điều 15: không vi phạm và thuộc nhóm 20% cao nhất`. A person not rated
  * cites no rating clause: the missing facts and the possible ratings are stated instead.
  */
-export function ratingBasis(row: PersonRow, policy: Pick<Policy, 'parameters' | 'regulation'>, lang: Lang): string {
+export function ratingBasis(
+  row: PersonRow,
+  policy: Pick<Policy, 'parameters' | 'regulation' | 'index'>,
+  lang: Lang,
+): string {
   const citations = [row.evaluation.roleCitation, ...row.evaluation.rating.citations]
     .map((c) => formatCitation(c, lang))
     .join('; ');

@@ -7,8 +7,16 @@
 export interface TitleBlock {
   /** `UBND TỈNH BẮC NINH`. */
   readonly province: string;
-  /** The department that assesses and signs, as named on the document's date. */
+  /** The department that assesses and signs, as its heading names it on the document's date. */
   readonly department: string;
+  /** The same body in running text (`Sở Khoa học và Công nghệ`, `Sở KH&CN`): one body per document, heading and text. */
+  readonly departmentName: string;
+  readonly departmentShort: string;
+  /**
+   * How it names itself where the law's words name another body for its duty: `Sở Khoa học và Công nghệ (thực hiện
+   * nhiệm vụ của Sở Thông tin và Truyền thông theo khoản 2 Điều 18)`; its own name when they are one.
+   */
+  readonly departmentSpeaks: string;
   readonly year: number;
   /** The place in the place-and-date line: `Bắc Ninh`. */
   readonly place: string;

@@ -13,6 +13,7 @@ import {
   blockLabel,
   bottomGroupName,
   decimal,
+  dmy,
   label,
   percent,
   ratingReasonLabel,
@@ -24,12 +25,15 @@ import {
 import type { PersonRow } from './model.js';
 import { type Problem, formatProblemIn } from '../../io/problems.js';
 import { type ItemResult, notable } from '../../rules/sections.js';
+import { withNowIs } from '../../rules/legal.js';
 
 /** What an explanation needs of the run: the year, the policy, and the department's short name on the document's date. */
 export interface ExplainRun {
   readonly year: number;
   readonly policy: Policy;
   readonly departmentShort: string;
+  /** The day the year's documents are dated: an instrument the law names is followed by what replaced it then. */
+  readonly documentDate: string;
 }
 
 interface Parts {
@@ -66,9 +70,31 @@ export function explainUnit(
   const vi = parts.vi;
   const { regulation } = run.policy;
   const reference = vi ? regulation.reference.fullVi : regulation.reference.fullEn;
+  const period = unit.unit.period ?? null;
+  const merger = unit.merger;
   const lines = [
     `${unit.unit.name} (${unit.unit.code}) — ${blockLabel(run.policy, unit.unit.block, lang)}, ${kindLabel(parts)} — ${vi ? 'năm' : 'year'} ${run.year}`,
     `${vi ? 'Quy định áp dụng' : 'Rules applied'}: ${reference} (${vi ? 'phiên bản' : 'version'} ${regulation.id})`,
+    ...(period === null
+      ? []
+      : [
+          vi
+            ? `Đơn vị chỉ hoạt động từ ${dmy(period.from)} đến ${dmy(period.to)} trong năm.`
+            : `The unit existed from ${dmy(period.from)} to ${dmy(period.to)} in the year only.`,
+        ]),
+    ...(merger === null
+      ? []
+      : merger === 'unconfirmed'
+        ? [
+            vi
+              ? 'Đơn vị hợp nhất trong năm nhưng chưa có văn bản (legal.mergers): bản DỰ THẢO.'
+              : 'The unit was merged during the year, with no act given (legal.mergers): a DRAFT.',
+          ]
+        : [
+            vi
+              ? `Hợp nhất từ ${dmy(merger.from)} theo ${merger.basis}: là một đơn vị trong cả năm.`
+              : `Merged from ${dmy(merger.from)} under ${merger.basis}: one unit for the year.`,
+          ]),
     '',
     ...itemLines(parts),
     '',
@@ -156,9 +182,13 @@ function itemDetail(item: ItemResult, run: ExplainRun, lang: Lang, vi: boolean):
   if (item.missing === 'not-applicable-without-note')
     parts.push(vi ? ' — "Không áp dụng" nhưng không có ghi chú lý do' : ' — "not applicable" without a note');
   if (!notable(item)) return [parts.join('')];
-  const lines = [parts.join(''), `       ${vi ? item.item.textVi : item.item.labelEn}`];
+  const text = vi ? withNowIs(item.item.textVi, run.policy.regulation, run.documentDate) : item.item.labelEn;
+  const lines = [parts.join(''), `       ${text}`];
   const indicator = run.policy.indicators.get(item.item.code);
-  if (indicator !== undefined) lines.push(`       ${vi ? 'Chỉ số ICT Index' : 'ICT Index indicator'}: ${indicator}`);
+  if (indicator !== undefined)
+    lines.push(
+      `       ${vi ? `Chỉ tiêu ${run.policy.regulation.context.index.name}` : `${run.policy.regulation.context.index.name} indicator`}: ${indicator}`,
+    );
   if (item.evidence !== '') lines.push(`       ${vi ? 'Minh chứng' : 'Evidence'}: ${item.evidence}`);
   if (item.note !== '') lines.push(`       ${vi ? 'Ghi chú' : 'Note'}: ${item.note}`);
   return lines;
@@ -188,11 +218,18 @@ function rankingLines({ unit, rows, run, lang, vi }: Parts): string[] {
   const groups = [policy.regulation.citations.topGroup, policy.regulation.citations.bottomGroup]
     .map((c) => formatCitation(c, lang))
     .join(', ');
-  const lines = [vi ? `3. Xếp hạng ICT Index (${groups}):` : `3. ICT Index ranking (${groups}):`];
+  const index = policy.index.name;
+  const lines = [vi ? `3. Xếp hạng ${index} (${groups}):` : `3. ${index} ranking (${groups}):`];
+  if (!policy.index.own)
+    lines.push(
+      vi
+        ? `   Quy định dẫn ${policy.regulation.context.index.name}; năm ${year} xếp hạng theo ${index}.`
+        : `   The regulation names the ${policy.regulation.context.index.name}; ${year} is ranked by the ${index}.`,
+    );
   if (!unit.unit.inIndex) {
     lines.push(
       vi
-        ? '   Đơn vị không được xếp hạng ICT Index: không xét nhóm, chỉ xếp loại theo các mục.'
+        ? `   Đơn vị không được xếp hạng ${index}: không xét nhóm, chỉ xếp loại theo các mục.`
         : '   Not ranked in the index: no groups; rated on its sections alone.',
     );
   } else if (unit.rank === undefined || unit.group === undefined) {
@@ -326,6 +363,10 @@ function personLines(parts: Parts): string[] {
     }
     lines.push(...judgementLines({ scope: p.scope, rating: p.rating, sanction: p.sanction }, r, parts, '     '));
     lines.push(...rewardLines(p.rewards, parts, '     '));
+    for (const reward of p.withheldRewards)
+      lines.push(
+        `     ${vi ? 'Theo bảng của điều khoản' : 'By the table'}: ${label(REWARD_LABELS, reward.outcome, lang)} (${short(reward.citations)}) — ${vi ? 'chưa đề nghị, chuyển xem xét' : 'not proposed, referred for review'}`,
+      );
     for (const reason of p.reviewReasons.filter((x) => x !== 'uncovered')) {
       lines.push(`     ${vi ? 'Cần xem xét' : 'To review'}: ${reviewReasonLabel(reason, run.policy, lang)}`);
     }

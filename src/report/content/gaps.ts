@@ -1,7 +1,7 @@
 import type { Gap } from '../../rules/evaluate.js';
-import { type Problem, aboutUnit, warning } from '../../io/problems.js';
+import { type Problem, aboutUnit, aboutUnits, named, warning } from '../../io/problems.js';
 import type { Policy } from '../../rules/policy.js';
-import { STATUS_LABELS, blockLabel, bottomGroupName } from './labels.js';
+import { STATUS_LABELS, blockLabel, bottomGroupName, percent, topGroupName } from './labels.js';
 
 /**
  * A data gap the rules found, as a warning a civil servant reads: units by name (with their code),
@@ -9,15 +9,17 @@ import { STATUS_LABELS, blockLabel, bottomGroupName } from './labels.js';
  */
 export function gapProblem(
   gap: Gap,
-  policy: Pick<Policy, 'parameters' | 'blocks'>,
+  policy: Pick<Policy, 'parameters' | 'blocks' | 'index'>,
   names: ReadonlyMap<string, string> = new Map(),
 ): Problem {
-  return aboutUnit(gapWarning(gap, policy, names), 'unitCode' in gap ? gap.unitCode : undefined);
+  const problem = gapWarning(gap, policy, names);
+  if ('unitCodes' in gap) return aboutUnits(problem, gap.unitCodes);
+  return aboutUnit(problem, 'unitCode' in gap ? gap.unitCode : undefined);
 }
 
 function gapWarning(
   gap: Gap,
-  policy: Pick<Policy, 'parameters' | 'blocks'>,
+  policy: Pick<Policy, 'parameters' | 'blocks' | 'index'>,
   names: ReadonlyMap<string, string>,
 ): Problem {
   const bottom = bottomGroupName(policy, 'vi');
@@ -71,8 +73,8 @@ function gapWarning(
       );
     case 'no-score':
       return warning('no-score', {
-        vi: `${unit(gap.unitCode)} chưa có điểm ICT Index năm nay: chưa xếp hạng; người không vi phạm chưa được xếp loại (có thể là hoàn thành xuất sắc hoặc hoàn thành).`,
-        en: `${unitEn(gap.unitCode)} has no ICT Index score this year: unranked; a person without violations is not rated yet (excellent or completed).`,
+        vi: `${unit(gap.unitCode)} chưa có điểm ${policy.index.name} năm nay: chưa xếp hạng; người không vi phạm chưa được xếp loại (có thể là hoàn thành xuất sắc hoặc hoàn thành).`,
+        en: `${unitEn(gap.unitCode)} has no ${policy.index.name} score this year: unranked; a person without violations is not rated yet (excellent or completed).`,
       });
     case 'no-previous-year':
       return warning(
@@ -124,5 +126,37 @@ function gapWarning(
               en: `block ${blockLabel(policy, gap.scope, 'en')}: the Hạng column is not a valid ranking (such as 1, 2, 2, 4); ranked by score.`,
             },
       );
+    case 'out-of-scope': {
+      const list = named(gap.unitCodes.map((code) => unit(code)));
+      const listEn = named(gap.unitCodes.map((code) => unitEn(code)));
+      return warning('out-of-scope', {
+        vi: `${gap.unitCodes.length} đơn vị ghi Địa bàn ngoài tỉnh ${gap.territory} cũ, nơi Quy định được ban hành: ngoài phạm vi áp dụng, không xếp loại (trừ khi có văn bản mở rộng phạm vi, legal.territory.basis): ${list.vi}.`,
+        en: `${gap.unitCodes.length} unit(s) are in a territory outside the former province of ${gap.territory}, where the regulation was made: out of its scope, not rated (unless an act extends it, legal.territory.basis): ${listEn.en}.`,
+      });
+    }
+    case 'small-group': {
+      // Each group whose k is above its share of N, in words: "nhóm 20% cao nhất k = 1 (33,3% số đơn vị)".
+      const share = (k: number, lang: 'vi' | 'en') => percent(Math.round((k / gap.n) * 1000) / 1000, lang);
+      const over = (lang: 'vi' | 'en') =>
+        [
+          gap.topSize > policy.parameters.topShare * gap.n
+            ? `${lang === 'vi' ? 'nhóm ' : 'the '}${topGroupName(policy, lang)} k = ${gap.topSize} (${share(gap.topSize, lang)})`
+            : '',
+          gap.bottomSize > policy.parameters.bottomShare * gap.n
+            ? `${lang === 'vi' ? 'nhóm ' : 'the '}${bottomGroupName(policy, lang)} k' = ${gap.bottomSize} (${share(gap.bottomSize, lang)})`
+            : '',
+        ]
+          .filter((part) => part !== '')
+          .join(lang === 'vi' ? ' và ' : ' and ');
+      return warning('small-group', {
+        vi: `${blockLabel(policy, gap.scope, 'vi')}: chỉ có N = ${gap.n} đơn vị được xếp hạng, nên ${over('vi')} số đơn vị, cao hơn tỷ lệ quy định, do cách làm tròn quy mô nhóm.`,
+        en: `${blockLabel(policy, gap.scope, 'en')}: only N = ${gap.n} units are ranked, so ${over('en')} of the units, above the share, by the rounding of group sizes.`,
+      });
+    }
+    case 'index-changed':
+      return warning('index-changed', {
+        vi: `năm ${gap.year - 1} xếp hạng theo ${gap.previous}, năm ${gap.year} theo ${gap.current}: "nhóm ${bottom} hai năm liền" so sánh hai chỉ số khác nhau.`,
+        en: `${gap.year - 1} was ranked by the ${gap.previous} and ${gap.year} by the ${gap.current}: "the ${bottomEn} two years running" compares two different indices.`,
+      });
   }
 }

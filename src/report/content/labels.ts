@@ -46,9 +46,10 @@ export function bottomGroupName(policy: Pick<Policy, 'parameters'>, lang: Lang):
 /** Why a person got their rating, with the section count and the group's share of the run. */
 export function ratingReasonLabel(
   reason: RatingReason,
-  policy: Pick<Policy, 'parameters' | 'regulation'>,
+  policy: Pick<Policy, 'parameters' | 'regulation' | 'index'>,
   lang: Lang,
 ): string {
+  const index = policy.index.name;
   const vi = lang === 'vi';
   const top = topGroupName(policy, lang);
   switch (reason) {
@@ -64,12 +65,12 @@ export function ratingReasonLabel(
       return vi ? 'có tiêu chí chưa được Sở đánh giá' : 'some items have not been assessed by the department';
     case 'no-score':
       return vi
-        ? `không vi phạm, nhưng chưa có điểm ICT Index năm nay nên chưa xác định thuộc nhóm ${top} hay không`
-        : `no violation, but no ICT Index score yet: the ${top} group cannot be settled`;
+        ? `không vi phạm, nhưng chưa có điểm ${index} năm nay nên chưa xác định thuộc nhóm ${top} hay không`
+        : `no violation, but no ${index} score yet: the ${top} group cannot be settled`;
     case 'not-in-index':
       return vi
-        ? 'không vi phạm; đơn vị không được xếp hạng ICT Index nên chỉ xét theo các mục'
-        : 'no violation; the unit is not ranked in the ICT Index, so it is rated on its sections alone';
+        ? `không vi phạm; đơn vị không được xếp hạng ${index} nên chỉ xét theo các mục`
+        : `no violation; the unit is not ranked in the ${index}, so it is rated on its sections alone`;
     case 'top-group':
       return vi ? `không vi phạm và thuộc nhóm ${top}` : `no violation, in the ${top} group`;
     case 'not-top-group':
@@ -104,6 +105,10 @@ export function reviewReasonLabel(reason: string, policy: Pick<Policy, 'regulati
       return vi
         ? 'không xác định được nhóm thấp nhất của năm trước (mã năm trước không có trong bảng điểm, hoặc đơn vị hợp nhất)'
         : "last year's bottom group cannot be settled (a previous code not in last year's scores, or a merger)";
+    case 'unit-part-year':
+      return vi
+        ? 'đơn vị chỉ hoạt động một phần của năm: nêu xếp loại, không đề nghị khen thưởng, không đề xuất hình thức xử lý'
+        : 'the unit existed for part of the year only: the rating is shown, with no reward and no sanction proposed';
     default:
       return reason;
   }

@@ -1,7 +1,8 @@
 import { formatCitation } from '../../rules/citation.js';
 import type { Policy } from '../../rules/policy.js';
 import type { AnnualReport } from './annual.js';
-import { appendixOf } from './annual.js';
+import { appendixOf, legalBasisLines } from './annual.js';
+import type { LegalContext } from '../../rules/legal.js';
 import type { Document, TableSheet, TitleBlock } from './document.js';
 import { SANCTION_LABELS, proposedFormText } from './labels.js';
 import { placeOf } from './title.js';
@@ -28,7 +29,7 @@ export function coverLetter(
   sanction: Document,
   policy: Policy,
   block: TitleBlock,
-  departmentShort: string,
+  legal: LegalContext,
 ): AnnualReport {
   const { regulation } = policy;
   const { year } = block;
@@ -57,7 +58,7 @@ export function coverLetter(
   const sanctionLine =
     proposals.rows.length === 0
       ? `2. Xử lý trách nhiệm người đứng đầu (${article('sanctions')}): không có đề xuất.`
-      : `2. Xử lý trách nhiệm người đứng đầu (${article('sanctions')}): ${proposals.rows.length} người — ${forms.map((f) => `${f.label} ${f.count}`).join(', ')}; danh sách tại ${attach(proposals, SANCTION_COLUMNS)}.`;
+      : `2. Xử lý trách nhiệm người đứng đầu (${article('sanctions')}): ${proposals.rows.length} người — ${forms.map((f) => `${f.label} ${f.count}`).join(', ')}; danh sách tại ${attach(proposals, SANCTION_COLUMNS)}. Phê bình không phải hình thức kỷ luật; khiển trách, cảnh cáo theo ${legal.discipline.short}.`;
   const reviewLine =
     review.rows.length === 0
       ? '3. Các trường hợp cần xem xét: không có.'
@@ -69,17 +70,17 @@ export function coverLetter(
     subject,
     addressee: `Sở Nội vụ tỉnh ${placeOf(block.province)}`,
     attachedTo: `Công văn về việc ${subject}`,
-    basis: [],
+    basis: legalBasisLines(legal),
     sections: [
       {
         heading: '',
         paragraphs: [
-          `Thực hiện ${regulation.reference.fullVi}, ${departmentShort} đã tổng hợp kết quả đánh giá trách nhiệm người đứng đầu về ứng dụng công nghệ thông tin năm ${year} (${article('reporting')}). Theo ${article('homeAffairs')}, ${departmentShort} đề nghị Sở Nội vụ tổng hợp, trình UBND tỉnh xem xét, quyết định như sau:`,
+          `Thực hiện ${regulation.reference.fullVi}, ${block.departmentSpeaks} đã tổng hợp, đánh giá kết quả ứng dụng công nghệ thông tin của các cơ quan, đơn vị, địa phương năm ${year} (${article('assessment')}). Theo ${article('homeAffairs')}, ${block.departmentShort} đề nghị Sở Nội vụ tổng hợp, trình UBND tỉnh xem xét, quyết định như sau:`,
           rewardLine,
           sanctionLine,
           reviewLine,
           `Các danh sách kèm theo lấy từ cùng kết quả đánh giá với bảng xếp loại (xep-loai-${year}.xlsx) và bảng đề xuất xử lý (xu-ly-${year}.xlsx); mỗi trường hợp nêu căn cứ điều, khoản của Quy định.`,
-          `${departmentShort} trân trọng đề nghị Sở Nội vụ quan tâm, phối hợp thực hiện./.`,
+          `${block.departmentShort} trân trọng đề nghị Sở Nội vụ quan tâm, phối hợp thực hiện./.`,
         ],
       },
     ],

@@ -1,9 +1,10 @@
 import type { InputFile } from '../../io/workspace.js';
 import { type Problem, formatWhere } from '../../io/problems.js';
 import { formatCitation, formatFullCitation } from '../../rules/citation.js';
-import type { YearEvaluation } from '../../rules/evaluate.js';
+import type { UnitEvaluation, YearEvaluation } from '../../rules/evaluate.js';
 import type { Policy } from '../../rules/policy.js';
-import type { Ranking } from '../../rules/ranking.js';
+import type { RankGroup, Ranking } from '../../rules/ranking.js';
+import { type LegalContext, type LegalLine, withNowIs } from '../../rules/legal.js';
 import { bottomTwoYearsText, groupText, ratingBasis, uncoveredText } from './describe.js';
 import { describeParameters } from './parameters.js';
 import {
@@ -32,6 +33,8 @@ export interface RunInfo {
   readonly files: readonly InputFile[];
   readonly warnings: readonly Problem[];
   readonly toolVersion: string;
+  /** The legal context of the year: each fact with its act, and the acts still needed (rules.md v3). */
+  readonly legal: LegalContext;
 }
 
 /**
@@ -41,6 +44,13 @@ export interface RunInfo {
 function basisSheet(info: RunInfo): KeyValueSheet {
   const { regulation, parameters, overridden } = info.policy;
   const cites = regulation.citations;
+  const { legal } = info;
+  const source = (line: LegalLine) =>
+    line.source === 'module'
+      ? 'quy định của công cụ, đã đối chiếu văn bản'
+      : line.source === 'config'
+        ? 'cấu hình của tỉnh (ict-eval.config.json)'
+        : 'tiêu đề cột điểm của bảng điểm';
   return {
     kind: 'key-value',
     name: 'Căn cứ và tham số',
@@ -55,7 +65,10 @@ function basisSheet(info: RunInfo): KeyValueSheet {
             'Ngày có hiệu lực',
             `${dmy(regulation.effective)} (${formatFullCitation(regulation.effectiveCitation, regulation.reference)}: ${regulation.effectiveNoteVi})`,
           ],
-          ...regulation.basis.map((b, i): [string, string] => [i === 0 ? 'Văn bản liên quan' : '', b]),
+          ...regulation.basis.map((b, i): [string, string] => [
+            i === 0 ? 'Văn bản liên quan (như Quy định dẫn)' : '',
+            withNowIs(b, regulation, legal.documentDate),
+          ]),
           [
             'Đề xuất khen thưởng, xử lý',
             `Các hình thức nêu trong các bảng là đề xuất; Sở Nội vụ tổng hợp, trình UBND tỉnh xem xét, quyết định (${formatFullCitation(cites.homeAffairs, regulation.reference)}).`,
@@ -64,6 +77,19 @@ function basisSheet(info: RunInfo): KeyValueSheet {
             'Không thuộc phạm vi công cụ',
             'Việc khen thưởng của từng cơ quan, đơn vị đối với cá nhân, tập thể thuộc quyền quản lý do cơ quan, đơn vị thực hiện.',
           ],
+        ],
+      },
+      {
+        heading: `Bối cảnh pháp lý của năm ${legal.year} (văn bản ngày ${dmy(legal.documentDate)})`,
+        rows: [
+          ...legal.lines.map((line): [string, string] => [
+            line.topic,
+            `${line.value}. Căn cứ: ${line.act}. Nguồn: ${source(line)}${line.unverified === undefined ? '' : ` (${line.unverified})`}.`,
+          ]),
+          ...legal.needs.map((need, i): [string, string] => [
+            i === 0 ? 'Còn thiếu (bản DỰ THẢO)' : '',
+            `${need.vi.charAt(0).toUpperCase()}${need.vi.slice(1)}.`,
+          ]),
         ],
       },
       { heading: 'Tham số áp dụng', rows: describeParameters(info.policy, 'vi') },
@@ -146,6 +172,19 @@ function groupTitle(policy: Policy, block: string): string {
   return `Khối ${blockLabel(policy, block, 'vi')}`;
 }
 
+/**
+ * What a cell notes about a unit's year (rules.md v3): the part of the year it existed, and the merger it went through
+ * with its act ("hợp nhất từ 01/7/2025 theo …"), or without one.
+ */
+export function unitNotes(unit: UnitEvaluation): string[] {
+  const notes: string[] = [];
+  const period = unit.unit.period ?? null;
+  if (period !== null) notes.push(`Đơn vị hoạt động từ ${dmy(period.from)} đến ${dmy(period.to)}`);
+  if (unit.merger === 'unconfirmed') notes.push('Hợp nhất trong năm: chưa có văn bản (legal.mergers)');
+  else if (unit.merger !== null) notes.push(`Hợp nhất từ ${dmy(unit.merger.from)} theo ${unit.merger.basis}`);
+  return notes;
+}
+
 /** The rows in the order of the policy's blocks (stable inside a block), with each row's group title. */
 function byBlock<T extends { readonly block: string }>(
   items: readonly T[],
@@ -205,7 +244,7 @@ function ratingSheet(year: number, rows: readonly PersonRow[], policy: Policy): 
       { header: 'Vai trò', width: 13 },
       { header: 'Đơn vị', width: 20 },
       ...regulation.sections.map((s) => ({ header: `Mục ${s.number}. ${s.shortVi}`, width: 9 })),
-      { header: 'Điểm ICT Index', width: 7 },
+      { header: `Điểm ${policy.index.name}`, width: 7 },
       { header: 'Hạng trong khối', width: 7 },
       { header: 'Nhóm', width: 10 },
       { header: 'Xếp loại', width: 13 },
@@ -223,7 +262,12 @@ function ratingSheet(year: number, rows: readonly PersonRow[], policy: Policy): 
       same(groupText(r, policy, 'vi')),
       RATING_LABELS[r.rating].vi,
       same(ratingBasis(r, policy, 'vi')),
-      same(r.reviewReasons.map((reason) => `Cần xem xét: ${reviewReasonLabel(reason, policy, 'vi')}`).join('; ')),
+      same(
+        [
+          ...unitNotes(r.evaluation.unit),
+          ...r.reviewReasons.map((reason) => `Cần xem xét: ${reviewReasonLabel(reason, policy, 'vi')}`),
+        ].join('; '),
+      ),
     ]),
     groups: grouped.groups,
     totals: countLines(grouped.items, policy, 'người', (r) => RATING_LABELS[r.rating].vi, ratings),
@@ -330,6 +374,27 @@ function detailSheet(evaluation: YearEvaluation, policy: Policy): TableSheet {
   };
 }
 
+/**
+ * The index the ranking is by, with its basis: the regulation's own, or another one adopted by an act of the province,
+ * or another one whose act is still missing (then the outcomes resting on the ranking are a draft).
+ */
+export function indexLine(info: Pick<RunInfo, 'policy' | 'legal'>): string {
+  const { index, regulation } = info.policy;
+  const line = info.legal.lines.find((l) => l.key === 'index');
+  if (index.own) return `Xếp hạng theo ${index.name} (${regulation.context.index.act}).`;
+  const need = info.legal.needs.find((n) => n.key === 'legal.index.basis');
+  if (need !== undefined) return `Xếp hạng theo ${index.name}; ${need.vi} (DỰ THẢO).`;
+  return `Xếp hạng theo ${index.name}, áp dụng thay ${regulation.context.index.name} theo ${line?.act ?? ''}.`;
+}
+
+/** Said beside N and k when a group is so small that k is above its share (N = 3: k = 1 is 33%); empty otherwise. */
+export function smallGroupNote(group: RankGroup, policy: Pick<Policy, 'parameters'>): string {
+  const { topShare, bottomShare } = policy.parameters;
+  if (group.n === 0 || (group.topSize <= topShare * group.n && group.bottomSize <= bottomShare * group.n)) return '';
+  const share = (k: number) => percent(Math.round((k / group.n) * 1000) / 1000, 'vi');
+  return `Nhóm nhỏ: N = ${group.n}, k = ${group.topSize} (${share(group.topSize)}), k' = ${group.bottomSize} (${share(group.bottomSize)}), cao hơn tỷ lệ ${percent(topShare, 'vi')} / ${percent(bottomShare, 'vi')} do làm tròn.`;
+}
+
 /** An item's article, with the ICT Index indicator it is judged by when the configuration gives one. */
 function indicated(citation: string, indicator: string | undefined): string {
   return indicator === undefined ? citation : `${citation} (chỉ số: ${indicator})`;
@@ -387,7 +452,7 @@ export function sanctionDocument(evaluation: YearEvaluation, rows: readonly Pers
   const { policy } = info;
   const { regulation } = policy;
   const year = evaluation.year;
-  const path = `Sở Nội vụ tổng hợp, trình UBND tỉnh xem xét, quyết định (${formatCitation(regulation.citations.homeAffairs)}). ${subtitle(year, policy)}`;
+  const path = `Sở Nội vụ tổng hợp, trình UBND tỉnh xem xét, quyết định (${formatCitation(regulation.citations.homeAffairs)}). Phê bình không phải hình thức kỷ luật; khiển trách, cảnh cáo theo ${info.legal.discipline.short}. ${subtitle(year, policy)}`;
   const proposed = byBlock(rows.filter(isProposed), policy);
   const proposals = proposed.items;
   const reviewed = byBlock(rows.filter(toReview), policy);
@@ -418,6 +483,7 @@ export function sanctionDocument(evaluation: YearEvaluation, rows: readonly Pers
       r.sanction === null ? '' : proposedFormText(r.sanction),
       same(
         r.sanctionCitations.join('; ') +
+          (r.sanction === 'khien-trach' || r.sanction === 'canh-cao' ? `; ${info.legal.discipline.short}` : '') +
           (r.evaluation.sanction.mappedByPolicy
             ? ' (trường hợp quy định chưa nêu rõ, áp dụng theo tham số chính sách)'
             : ''),
@@ -490,7 +556,7 @@ export function rankingDocument(
       blockLabel(policy, u.block, 'vi'),
       null,
       null,
-      u.reason === 'not-in-index' ? 'Không xếp hạng ICT Index' : 'Không xếp hạng (không có điểm)',
+      u.reason === 'not-in-index' ? `Không xếp hạng ${policy.index.name}` : 'Không xếp hạng (không có điểm)',
       u.rated ? 'Có' : 'Không (không có trong danh sách đơn vị)',
       ...(previous === null ? [] : [null, null]),
       ...componentNames.map(() => null),
@@ -498,12 +564,13 @@ export function rankingDocument(
   sheets.push({
     kind: 'table',
     name: 'Xếp hạng',
-    title: 'Xếp hạng mức độ ứng dụng công nghệ thông tin (ICT Index)',
+    title: `Xếp hạng ${policy.index.name}`,
+    subtitle: indexLine(info),
     columns: [
       { header: 'Mã đơn vị', width: 10 },
       { header: 'Tên đơn vị', width: 30 },
       { header: 'Khối', width: 16 },
-      { header: 'Điểm ICT Index', width: 11 },
+      { header: `Điểm ${policy.index.name}`, width: 11 },
       { header: 'Hạng', width: 7 },
       { header: 'Nhóm', width: 18 },
       { header: 'Được xếp loại', width: 14 },
@@ -530,6 +597,7 @@ export function rankingDocument(
       { header: `Số đơn vị nhóm ${bottomPercent}`, width: 12 },
       { header: 'Thứ hạng theo', width: 16 },
       { header: 'Căn cứ', width: 30 },
+      { header: 'Ghi chú', width: 30 },
     ],
     rows: ranking.groups.map((g) => [
       blockLabel(policy, g.scope, 'vi'),
@@ -540,6 +608,7 @@ export function rankingDocument(
       g.bottomCount,
       g.source === 'official' ? 'Hạng chính thức' : 'Điểm',
       ranking.citations.map((c) => formatCitation(c)).join('; '),
+      smallGroupNote(g, policy),
     ]),
   });
   sheets.push(warningsSheet(info), basisSheet(info));

@@ -135,6 +135,32 @@ export function describeParameters(
             : 'accepted (with a warning)',
       ),
     ],
+    [
+      vi ? 'Đơn vị chỉ hoạt động một phần năm' : 'Units that existed for part of the year',
+      mark(
+        'partYearUnits',
+        p.partYearUnits === 'can-xem-xet'
+          ? vi
+            ? 'nêu xếp loại; không đề nghị khen thưởng, không đề xuất xử lý; chuyển xem xét'
+            : 'rating shown; no reward or sanction proposed; referred for review'
+          : vi
+            ? 'áp dụng như cả năm'
+            : 'as for the whole year',
+      ),
+    ],
+    [
+      vi ? 'Sở hợp nhất trong năm (có văn bản)' : 'Departments merged during the year (with their act)',
+      mark(
+        'mergedUnits',
+        p.mergedUnits === 'continue'
+          ? vi
+            ? 'là một đơn vị cả năm, người đứng đầu theo thời gian giữ chức'
+            : 'one unit for the year, heads by period'
+          : vi
+            ? 'như đơn vị chỉ hoạt động một phần năm'
+            : 'as a unit that existed for part of the year',
+      ),
+    ],
   ];
   return rows;
 }

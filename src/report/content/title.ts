@@ -1,6 +1,6 @@
 import type { Config } from '../../config.js';
 import type { Policy } from '../../rules/policy.js';
-import { nameOn } from '../../rules/regulation.js';
+import { issuerOn, provinceOn } from '../../rules/legal.js';
 import type { TitleBlock } from './document.js';
 
 /**
@@ -22,13 +22,17 @@ export function titleBlock(
   year: number,
 ): TitleBlock {
   const frame = config.attachment ?? {};
-  // The issuing body is the one that signs: on the day of signing when known, else on 31 December of the year.
-  const day = frame.signedOn ?? documentDay(year);
-  const { issuers } = policy.regulation;
-  const province = config.province ?? nameOn(issuers.province, day);
+  // The issuing body is the one that signs: on the day of signing when known, else on 31 December of the year. The
+  // same body speaks in the text (its name and short name come with the heading, never from another date).
+  const day = documentDate(config, year);
+  const issuer = issuerOn(policy.regulation, day, config.department);
+  const province = config.province ?? provinceOn(policy.regulation, day);
   return {
     province,
-    department: config.department ?? nameOn(issuers.department, day),
+    department: issuer.heading,
+    departmentName: issuer.name,
+    departmentShort: issuer.short,
+    departmentSpeaks: issuer.speaks,
     year,
     place: frame.place ?? placeOf(province),
     ...(frame.signedOn === undefined ? {} : { signedOn: frame.signedOn }),
@@ -63,6 +67,11 @@ export function placeAndDate(block: Pick<TitleBlock, 'place' | 'signedOn'>): str
   return `${block.place}, ngày ${String(d).padStart(2, '0')} tháng ${month} năm ${String(y)}`;
 }
 
+/** The day a year's documents are dated: the configured day of signing, else 31 December of the year. */
+export function documentDate(config: Pick<Config, 'attachment'>, year: number): string {
+  return config.attachment?.signedOn ?? documentDay(year);
+}
+
 /**
  * A line for the terminal when the workbooks name an issuing body that no longer exists (a 2024 report names Sở
  * TT&TT, merged into Sở KH&CN on 1/3/2025) and the configuration says neither the department nor the day of
@@ -74,18 +83,15 @@ export function issuerNotice(
   year: number,
 ): { vi: string; en: string } | undefined {
   if (config.department !== undefined || config.attachment?.signedOn !== undefined) return undefined;
-  const names = policy.regulation.issuers.department;
-  const then = nameOn(names, documentDay(year));
-  const newest = names.at(-1);
-  if (newest === undefined || newest.name === then || newest.from === null) return undefined;
-  const since = newest.from.split('-').reverse().join('/');
+  const holders = policy.regulation.context.assessor.holders;
+  const then = issuerOn(policy.regulation, documentDay(year)).heading;
+  const newest = holders.at(-1);
+  if (newest === undefined || newest.value.heading === then || newest.from === null) return undefined;
+  const since = holders.find((h) => h.from !== null && h.from > documentDay(year) && h.value.heading !== then)?.from;
+  if (since === undefined || since === null) return undefined;
+  const name = issuerOn(policy.regulation, since).heading;
   return {
-    vi: `các bảng ghi cơ quan ban hành "${then}" (tên ngày 31/12/${year}); từ ${since} là "${newest.name}". Nếu ký từ ngày đó, ghi ngày ký vào ict-eval.config.json: { "attachment": { "signedOn": "yyyy-mm-dd" } }.`,
-    en: `the workbooks name the issuing body "${then}" (its name on 31/12/${year}); since ${since} it is "${newest.name}". If they are signed since then, give the day of signing in ict-eval.config.json: { "attachment": { "signedOn": "yyyy-mm-dd" } }.`,
+    vi: `các bảng ghi cơ quan ban hành "${then}" (tên ngày 31/12/${year}); từ ${since.split('-').reverse().join('/')} là "${name}". Nếu ký từ ngày đó, ghi ngày ký vào ict-eval.config.json: { "attachment": { "signedOn": "yyyy-mm-dd" } }.`,
+    en: `the workbooks name the issuing body "${then}" (its name on 31/12/${year}); since ${since.split('-').reverse().join('/')} it is "${name}". If they are signed since then, give the day of signing in ict-eval.config.json: { "attachment": { "signedOn": "yyyy-mm-dd" } }.`,
   };
-}
-
-/** The department's short name in running text (`Sở TT&TT`, `Sở KH&CN`) on the document's date. */
-export function departmentShortName(policy: Pick<Policy, 'regulation'>, year: number): string {
-  return nameOn(policy.regulation.issuers.departmentShort, documentDay(year));
 }

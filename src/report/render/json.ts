@@ -3,6 +3,7 @@ import type { Policy } from '../../rules/policy.js';
 import type { Ranking } from '../../rules/ranking.js';
 import { formatCitation } from '../../rules/citation.js';
 import type { UnitEvaluation, YearEvaluation } from '../../rules/evaluate.js';
+import type { LegalContext } from '../../rules/legal.js';
 import { type PersonRow, bottomPreviousOf } from '../content/model.js';
 
 /** The policy as `--json` names it. */
@@ -11,8 +12,35 @@ export function policyJson(policy: Policy) {
     id: policy.regulation.id,
     decision: policy.regulation.decision,
     effective: policy.regulation.effective,
+    index: policy.index,
     parameters: policy.parameters,
     overridden: policy.overridden,
+  };
+}
+
+/**
+ * The year's legal context (rules.md v3): the day the documents are dated, the body that issues them, the discipline
+ * decree, each fact used with its act and source, and the acts still needed (each one makes the year a draft).
+ */
+export function legalJson(legal: LegalContext) {
+  return {
+    documentDate: legal.documentDate,
+    issuer: { heading: legal.issuer.heading, name: legal.issuer.name, short: legal.issuer.short },
+    discipline: {
+      inForce: legal.discipline.inForce.value.name,
+      from: legal.discipline.inForce.from,
+      atConduct: legal.discipline.atConduct?.value.name ?? null,
+    },
+    facts: legal.lines.map((line) => ({
+      key: line.key,
+      topic: line.topic,
+      value: line.value,
+      act: line.act,
+      source: line.source,
+      ...(line.unverified === undefined ? {} : { unverified: line.unverified }),
+    })),
+    needs: legal.needs.map((need) => ({ key: need.key, message: need.vi })),
+    draft: legal.needs.length > 0,
   };
 }
 
@@ -68,6 +96,7 @@ export function personJson(row: PersonRow) {
     sanctionReason: row.sanctionReason,
     reviewReasons: row.reviewReasons,
     withheldSanction: row.evaluation.withheld,
+    withheldRewards: row.evaluation.withheldRewards.map((r) => r.outcome),
     uncoveredCase: sanction.uncoveredCase,
     mappedByPolicy: sanction.mappedByPolicy,
     possibleSanctions: sanction.possibleOutcomes,
@@ -100,11 +129,17 @@ function unitWithoutHeadJson(unit: UnitEvaluation) {
   };
 }
 
-export function yearJson(evaluation: YearEvaluation, rows: readonly PersonRow[], problems: readonly Problem[]) {
+export function yearJson(
+  evaluation: YearEvaluation,
+  rows: readonly PersonRow[],
+  problems: readonly Problem[],
+  legal: LegalContext,
+) {
   const { policy } = evaluation;
   return {
     year: evaluation.year,
     policy: policyJson(policy),
+    legal: legalJson(legal),
     persons: rows.map(personJson),
     unitRewards: evaluation.units.flatMap((u) =>
       u.unitRewards.map((reward) => ({
@@ -117,6 +152,20 @@ export function yearJson(evaluation: YearEvaluation, rows: readonly PersonRow[],
     ),
     unitsWithoutHead: evaluation.unitsWithoutHead.map(unitWithoutHeadJson),
     notRated: evaluation.notRated.map((r) => ({ unitCode: r.unitCode, block: r.block, score: r.score, rank: r.rank })),
+    outOfScope: evaluation.outOfScope.map((u) => ({
+      unitCode: u.code,
+      unitName: u.name,
+      block: u.block,
+      territory: u.territory ?? '',
+    })),
+    unitPeriods: evaluation.units
+      .filter((u) => (u.unit.period ?? null) !== null || u.merger !== null)
+      .map((u) => ({
+        unitCode: u.unit.code,
+        period: u.unit.period ?? null,
+        partYear: u.partYear,
+        merger: u.merger,
+      })),
     problems: problems.map(problemJson),
   };
 }

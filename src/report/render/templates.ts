@@ -89,13 +89,22 @@ function unitsInstructions(policy: Pick<Policy, 'blocks' | 'regulation'>): strin
   ];
 }
 
-/** The blank `units` workbook of `ict-eval init`. */
-export async function blankUnits(block: TitleBlock, policy: Pick<Policy, 'blocks' | 'regulation'>): Promise<Buffer> {
+/**
+ * The `units` workbook of `ict-eval init`: blank, or with the rows carried over from another year (`--from`), as text
+ * cells in the order of the canonical headers.
+ */
+export async function blankUnits(
+  block: TitleBlock,
+  policy: Pick<Policy, 'blocks' | 'regulation'>,
+  rows: readonly (readonly string[])[] = [],
+): Promise<Buffer> {
   const workbook = new (await workbookClass())();
   instructions(workbook, block, `Danh sách người chịu trách nhiệm năm ${block.year}`, unitsInstructions(policy));
   const ws = workbook.addWorksheet('Danh sách', LANDSCAPE);
-  // Mã, Tên, Khối, Loại, Họ và tên, Chức vụ, Vai trò, Từ ngày, Đến ngày, Mục, Văn bản, Xếp hạng, Mã năm trước.
-  headerRow(ws, canonical(UNITS_SPEC), [12, 34, 10, 20, 26, 24, 24, 12, 12, 14, 30, 12, 14]);
+  // Mã, Tên, Khối, Loại, Họ và tên, Chức vụ, Vai trò, Từ ngày, Đến ngày, Mục, Văn bản, Xếp hạng, Mã năm trước,
+  // Hoạt động từ ngày, Hoạt động đến ngày, Địa bàn.
+  headerRow(ws, canonical(UNITS_SPEC), [12, 34, 10, 20, 26, 24, 24, 12, 12, 14, 30, 12, 14, 12, 12, 14]);
+  for (const row of rows) ws.addRow([...row]);
   dropDown(ws, 3, blockList(policy), 2, BLANK_ROWS);
   dropDown(ws, 4, `"${policy.regulation.unitKinds.map((k) => k.vi).join(',')}"`, 2, BLANK_ROWS);
   dropDown(ws, 7, ROLE_LIST, 2, BLANK_ROWS);

@@ -105,11 +105,38 @@ export const TOY: Regulation = {
       explainEn: () => 'Two sections, not slow.',
     },
   ],
-  defaults: { topShare: 0.5, bottomShare: 1 / 3, informationOnlyItems: [] },
-  issuers: {
-    province: [{ from: null, to: null, name: 'UBND TỈNH THỬ NGHIỆM' }],
-    department: [{ from: null, to: null, name: 'SỞ THỬ NGHIỆM' }],
-    departmentShort: [{ from: null, to: null, name: 'Sở TN' }],
+  defaults: { topShare: 0.5, bottomShare: 1 / 3, informationOnlyItems: [], configuredBlockKind: 'cap-tinh' },
+  // A province never merged, whose department never changed: no territory, one holder, one decree.
+  context: {
+    index: { name: 'Chỉ số thử nghiệm', act: 'Quyết định số 2/2029/QĐ-TOY', citations: [cite(5, 1), cite(6, 3, 'b')] },
+    assessor: {
+      named: 'Sở Thử nghiệm',
+      namedShort: 'Sở TN',
+      citation: cite(7),
+      holders: [
+        {
+          from: null,
+          to: null,
+          value: { heading: 'SỞ THỬ NGHIỆM', name: 'Sở Thử nghiệm', short: 'Sở TN', needsProvinceAct: false },
+          act: 'Điều 7 Quy định thử nghiệm',
+        },
+      ],
+    },
+    province: [{ from: null, to: null, value: 'UBND TỈNH THỬ NGHIỆM', act: 'Quyết định số 1/2030/QĐ-TOY' }],
+    discipline: {
+      named: 'Nghị định thử nghiệm',
+      citations: [cite(6, 3)],
+      decrees: [
+        {
+          from: null,
+          to: null,
+          value: { name: 'Nghị định thử nghiệm về kỷ luật', short: 'Nghị định thử nghiệm' },
+          act: 'Nghị định thử nghiệm',
+        },
+      ],
+      scopeVi: 'áp dụng cho mọi người đứng đầu',
+    },
+    replaced: [],
   },
   wording: {
     unitsInstructions: ['Mỗi dòng là một người chịu trách nhiệm (Điều 1).'],

@@ -651,6 +651,7 @@ function finishUnits(
     if (unreadable.has(draft.code)) continue;
     const block = rules.blocks.find((b) => b.code === draft.block);
     let kind = draft.kind;
+    const blankKind = kind === null;
     if (kind === null) {
       kind =
         rules.regulation.unitKinds.find((k) => k.defaultFor.includes(draft.block))?.code ?? block?.defaultKind ?? null;
@@ -668,7 +669,6 @@ function finishUnits(
         unreadable.add(draft.code);
         continue;
       }
-      defaulted.push(draft.code);
     }
     const period = activePeriod(draft, block, rules.year, problems);
     if (period === false || period === 'outside') {
@@ -676,6 +676,8 @@ function finishUnits(
       unreadable.add(draft.code);
       continue;
     }
+    // Said only of the units that are evaluated: a unit set aside is said once, for what set it aside.
+    if (blankKind) defaulted.push(draft.code);
     finished.push({
       code: draft.code,
       name: draft.name,

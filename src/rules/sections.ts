@@ -297,12 +297,15 @@ function byItem<T extends { unitCode: string; itemCode: string }>(
  * readers report anything else as malformed data before the rules run.
  */
 export function assessUnit(
-  unit: Pick<Unit, 'code' | 'kind'>,
+  unit: Pick<Unit, 'code' | 'kind'> & { readonly block?: string },
   reports: readonly SelfReportRow[],
   assessments: readonly AssessmentRow[],
   policy: Policy,
 ): UnitAssessment {
   const { regulation, parameters } = policy;
+  // An item the regulation binds only some kinds to binds a configured block's units too when its act says so
+  // (`binds`: whether Điều 11 applies to communes is that block's configuration, rules.md v3).
+  const binds = policy.blocks.find((b) => b.code === unit.block)?.binds ?? [];
   const reported = byItem(unit.code, reports, policy, 'self-report');
   const assessed = byItem(unit.code, assessments, policy, 'assessment');
   const items = regulation.checklist.map((item, at) =>
@@ -311,7 +314,7 @@ export function assessUnit(
         item,
         report: reported[at],
         assessed: assessed[at],
-        bindsUnit: item.appliesTo === undefined || item.appliesTo.includes(unit.kind),
+        bindsUnit: item.appliesTo === undefined || item.appliesTo.includes(unit.kind) || binds.includes(item.code),
         informationOnly: parameters.informationOnlyItems.includes(item.code),
       },
       policy,

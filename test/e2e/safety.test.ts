@@ -8,18 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/io/problems.js';
 import { runYear } from '../../src/pipeline/year.js';
 import { main } from '../../src/program.js';
-import {
-  BIN,
-  RECORD_FILES,
-  ROOT,
-  SAMPLE,
-  cleanUp,
-  dumpWorkbook,
-  listFiles,
-  run,
-  sampleCopy,
-  tempDir,
-} from './run.js';
+import { BIN, RECORD_FILES, ROOT, SAMPLE, cleanUp, dumpWorkbook, listFiles, run, sampleCopy, tempDir } from './run.js';
 
 // Issue 12: safe for the civil servant at the keyboard, and for cron. Each test fails on the
 // behaviour the issue found (data lost by init, EPIPE stack traces, --json writing, exit 1 for a

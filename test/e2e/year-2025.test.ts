@@ -169,13 +169,14 @@ describe('the issue’s own case: every district moved into a configured block X
     for (const file of ['2024/units.xlsx', '2024/scores.xlsx', '2023/scores.xlsx']) {
       const book = new ExcelJS.Workbook();
       await book.xlsx.readFile(join(ws, file));
-      book.eachSheet((sheet) => { sheet.eachRow((row) => {
+      book.eachSheet((sheet) => {
+        sheet.eachRow((row) => {
           if (row.getCell(3).value === 'HUYEN') {
             row.getCell(3).value = 'XA';
             if (file === '2024/units.xlsx') row.getCell(4).value = null;
           }
-        }); },
-      );
+        });
+      });
       await book.xlsx.writeFile(join(ws, file));
     }
     for (const command of ['check', 'sanctions']) {

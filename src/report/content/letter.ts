@@ -1,7 +1,7 @@
 import { formatCitation } from '../../rules/citation.js';
 import type { Policy } from '../../rules/policy.js';
 import type { AnnualReport } from './annual.js';
-import { appendixOf, legalBasisLines } from './annual.js';
+import { appendixOf } from './annual.js';
 import type { LegalContext } from '../../rules/legal.js';
 import type { Document, TableSheet, TitleBlock } from './document.js';
 import { SANCTION_LABELS, proposedFormText } from './labels.js';
@@ -70,7 +70,8 @@ export function coverLetter(
     subject,
     addressee: `Sở Nội vụ tỉnh ${placeOf(block.province)}`,
     attachedTo: `Công văn về việc ${subject}`,
-    basis: legalBasisLines(legal),
+    // A công văn has no "Căn cứ" lines (Nghị định 30/2020/NĐ-CP); the report to UBND tỉnh carries them.
+    basis: [],
     sections: [
       {
         heading: '',

@@ -174,14 +174,15 @@ function groupTitle(policy: Policy, block: string): string {
 
 /**
  * What a cell notes about a unit's year (rules.md v3): the part of the year it existed, and the merger it went through
- * with its act ("hợp nhất từ 01/7/2025 theo …"), or without one.
+ * ("hợp nhất từ 01/07/2025", its act on the basis sheet), or that no act covers it.
  */
 export function unitNotes(unit: UnitEvaluation): string[] {
   const notes: string[] = [];
   const period = unit.unit.period ?? null;
   if (period !== null) notes.push(`Đơn vị hoạt động từ ${dmy(period.from)} đến ${dmy(period.to)}`);
   if (unit.merger === 'unconfirmed') notes.push('Hợp nhất trong năm: chưa có văn bản (legal.mergers)');
-  else if (unit.merger !== null) notes.push(`Hợp nhất từ ${dmy(unit.merger.from)} theo ${unit.merger.basis}`);
+  // The act itself is on the basis sheet, once: a cell names the day.
+  else if (unit.merger !== null) notes.push(`Hợp nhất từ ${dmy(unit.merger.from)} (văn bản: trang Căn cứ và tham số)`);
   return notes;
 }
 

@@ -70,15 +70,18 @@ def main() -> int:
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
             "Độc lập - Tự do - Hạnh phúc",
         ]
-        # The report's issuing body stands in a narrower column beside the motto and may take two lines.
+        # The issuing body on the documents' date (31/12 of the year): Sở TT&TT for 2024, Sở KH&CN from 1/3/2025. The
+        # report's stands in a narrower column beside the motto and may take two lines.
+        year = int(m.group(1)) if (m := re.search(r"(20\d\d)", book.name)) else 2024
         if not book.name.startswith(("SYT", "bao-cao", "cong-van")):
-            expected.append("SỞ THÔNG TIN VÀ TRUYỀN THÔNG")
+            expected.append("SỞ THÔNG TIN VÀ TRUYỀN THÔNG" if year < 2025 else "SỞ KHOA HỌC VÀ CÔNG NGHỆ")
+        groups = {"SBN": "KHỐI SỞ, BAN, NGÀNH", "HUYEN": "KHỐI HUYỆN, THỊ XÃ, THÀNH PHỐ", "XA": "KHỐI XÃ, PHƯỜNG"}
+        blocks = [groups[b] for b in groups if any(p["block"] == b for p in persons)]
         if book.name.startswith("xep-loai"):
             expected += [
                 "KẾT QUẢ ĐÁNH GIÁ TRÁCH NHIỆM NGƯỜI ĐỨNG ĐẦU VỀ ỨNG DỤNG CÔNG NGHỆ THÔNG TIN",
                 "(Kèm theo Báo cáo số",
-                "KHỐI SỞ, BAN, NGÀNH",
-                "KHỐI HUYỆN, THỊ XÃ, THÀNH PHỐ",
+                *blocks,
                 "Họ và tên",
                 "Xếp loại",
                 "NGƯỜI LẬP BIỂU",
@@ -104,7 +107,7 @@ def main() -> int:
         elif book.name.startswith("cong-van"):
             expected += [
                 "Kính gửi: Sở Nội vụ tỉnh An Lạc.",
-                "1. Khen thưởng (Điều 16): 6 đề nghị, danh sách tại Phụ lục 1.",
+                "1. Khen thưởng (Điều 16):",
                 "Nơi nhận:",
                 "GIÁM ĐỐC",
                 "PHỤ LỤC 1. DANH SÁCH ĐỀ NGHỊ XEM XÉT KHEN THƯỞNG (ĐIỀU 16)",

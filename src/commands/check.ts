@@ -15,6 +15,7 @@ import { tableLines, writeLines } from '../report/render/terminal.js';
 import { type Context, parseYear, runRequest } from './context.js';
 import { dmy } from '../rules/legal.js';
 import { draftReason } from '../report/content/draft.js';
+import { awaitsAssessment } from '../report/content/model.js';
 import { printJson, warningLines } from './print.js';
 
 /**
@@ -148,6 +149,11 @@ function reviewLines(context: Context, run: YearRun): string {
   const lines: string[] = [];
   for (const r of run.rows) {
     const reasons = r.reviewReasons.map((reason) => reviewReasonLabel(reason, run.policy, lang));
+    // The Sở's own open work first (khoản 2 Điều 18): not a case for Sở Nội vụ until the Sở has assessed the unit.
+    if (awaitsAssessment(r))
+      reasons.unshift(
+        vi ? 'Sở chưa đánh giá đơn vị (trang "Sở cần đánh giá")' : 'the department has not assessed the unit yet',
+      );
     if (r.rating === 'thieu-du-lieu' && r.ratingReason !== 'no-report') {
       reasons.push(ratingReasonLabel(r.ratingReason, run.policy, lang));
     }

@@ -10,7 +10,7 @@ import { rankingGaps } from '../rules/evaluate.js';
 import { legalContext } from '../rules/legal.js';
 import { newestRegulation } from '../regulations/index.js';
 import type { Policy } from '../rules/policy.js';
-import { type Ranking, rankUnits } from '../rules/ranking.js';
+import { type Ranking, previousPlace, previousPlaceText, rankUnits } from '../rules/ranking.js';
 import { gapProblem } from '../report/content/gaps.js';
 import { blockLabel, bottomGroupName, decimal, percent, topGroupName } from '../report/content/labels.js';
 import { rankingDocument } from '../report/content/outputs.js';
@@ -154,7 +154,7 @@ export async function runRank(
         [
           {
             base: year === undefined ? 'xep-hang' : `xep-hang-${year}`,
-            document: rankingDocument(ranking, previous, components, names, info),
+            document: rankingDocument(ranking, previous, components, names, info, rated?.previousCodes),
           },
         ],
         {
@@ -165,9 +165,9 @@ export async function runRank(
 
   const vi = context.lang === 'vi';
   if (context.options.json === true) {
-    printJson(context, rankingJson(ranking, previous, names, policy, warnings));
+    printJson(context, rankingJson(ranking, previous, names, policy, warnings, rated?.previousCodes));
   } else if (context.options.quiet !== true) {
-    context.console.stdout(`${rankingTables(context, policy, ranking, previous, names)}\n`);
+    context.console.stdout(`${rankingTables(context, policy, ranking, previous, names, rated?.previousCodes)}\n`);
     context.console.stderr(warningLines(context, warnings));
   }
   context.summary(
@@ -182,6 +182,7 @@ function rankingTables(
   ranking: Ranking,
   previous: Ranking | null,
   names: ReadonlyMap<string, string>,
+  previousCodes: ReadonlyMap<string, readonly string[]> = new Map(),
 ): string {
   const { lang, chalk } = context;
   const vi = lang === 'vi';
@@ -198,7 +199,7 @@ function rankingTables(
     const rows = ranking.ranked
       .filter((r) => r.scope === group.scope)
       .map((r) => {
-        const before = previousOf.get(r.unitCode);
+        const before = previousPlace(r.unitCode, previousCodes.get(r.unitCode) ?? [], previousOf);
         return [
           String(r.rank),
           r.unitCode,
@@ -210,8 +211,14 @@ function rankingTables(
           ...(previous === null
             ? []
             : [
-                before === undefined ? '—' : String(before.rank),
-                before === undefined ? (vi ? 'mới' : 'new') : movement(before.rank - r.rank),
+                before.rank === null && before.status !== 'merged' ? '—' : previousPlaceText(before, lang),
+                before.rank === null
+                  ? before.status === 'new'
+                    ? vi
+                      ? 'mới'
+                      : 'new'
+                    : ''
+                  : movement(before.rank - r.rank),
               ]),
         ];
       });
@@ -248,7 +255,14 @@ async function ratedUnits(
   context: Context,
   year: number,
   policy: Policy,
-): Promise<{ codes: ReadonlySet<string>; problems: readonly Problem[] } | undefined> {
+): Promise<
+  | {
+      codes: ReadonlySet<string>;
+      previousCodes: ReadonlyMap<string, readonly string[]>;
+      problems: readonly Problem[];
+    }
+  | undefined
+> {
   const found = await findInput(context.workspace, String(year), 'units');
   if (found === undefined || 'severity' in found) return undefined;
   const read = await readUnitsFile(found.path, found.display, DEFAULT_LIMITS, {
@@ -256,9 +270,11 @@ async function ratedUnits(
     regulation: policy.regulation,
     year,
   });
+  const previousCodes = new Map(read.units.map((u) => [u.code, u.previousCodes]));
   if (errorsOf(read.problems).length > 0) {
     return {
       codes: new Set(read.units.map((u) => u.code)),
+      previousCodes,
       problems: [
         warning(
           'units-unreadable',
@@ -271,5 +287,5 @@ async function ratedUnits(
       ],
     };
   }
-  return { codes: new Set(read.units.map((u) => u.code)), problems: [] };
+  return { codes: new Set(read.units.map((u) => u.code)), previousCodes, problems: [] };
 }

@@ -54,6 +54,7 @@ export async function runReport(context: Context, yearText: string | undefined, 
           {
             changes: history?.diff,
             difficulties: prepared.selfReports.difficulties,
+            scoreNames: new Map(prepared.loaded.input.scores.map((s) => [s.unitCode, s.unitName])),
           },
         );
     const report = missing === undefined ? made : { ...made, draft: missing };

@@ -1273,14 +1273,18 @@ export async function readAssessmentFile(
     const value = parseRow(spec, wide, row, problems) as
       (Record<string, unknown> & { unitCode: string; note: string }) | undefined;
     if (value === undefined) return;
-    for (const code of wideItems) {
-      const status = value[`item:${code}`] as AssessmentRow['status'];
+    // The row's one note says why its "Không áp dụng" items do not apply (product.md); a row with none of those has its
+    // note for its "Không đạt" items. It is never shown beside an item it does not speak of (an "Đạt" one).
+    const statuses = wideItems.map((code) => value[`item:${code}`] as AssessmentRow['status']);
+    const noted: AssessmentRow['status'] = statuses.includes('khong-ap-dung') ? 'khong-ap-dung' : 'khong-dat';
+    for (const [i, code] of wideItems.entries()) {
+      const status = statuses[i] ?? null;
       if (status !== null) {
         rows.push(
           value.unitCode,
           code,
           status,
-          value.note,
+          status === noted ? value.note : '',
           // A wide form's cell is located by its column too: one place per sheet and item column.
           columnPlace(row.columns, `item:${code}`, row.where, spec, row.headers),
           row.where.row,

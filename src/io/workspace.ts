@@ -7,7 +7,9 @@ import type { FollowUp, Person, ScoreRow, SourceRef, Unit } from '../domain.js';
 import type { YearInput } from '../rules/evaluate.js';
 import type { Policy } from '../rules/policy.js';
 import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
-import { type Problem, aboutUnits, error, formatWhere, named, warning } from './problems.js';
+import { type Problem, aboutUnit, aboutUnits, error, formatWhere, named, warning } from './problems.js';
+import { formatCitation } from '../rules/citation.js';
+import { hasContent } from '../rules/sections.js';
 import { readSelfReportFiles } from './pool.js';
 import { readAssessmentFile, readFollowUpFile, readScoresFile, readUnitsFile } from './readers.js';
 import { matchKey, revealed } from './normalize.js';
@@ -347,6 +349,30 @@ export async function loadYear(
   const check = unitChecker(units, unitsRead?.unreadable ?? new Set(), found.units?.display ?? 'units');
   const scores = crossCheckScores(scoresRead?.scores ?? [], units, problems, unitsRead?.unreadable);
   // Each file's rows are let go as they are kept in the year's table (uniqueRows): the year's are never held twice.
+  // A template sent back blank is a report without content (rules.md v3): said per file, and the unit counts among
+  // those that have not reported (the rules look at the rows' content).
+  const reporting = formatCitation(regulation.citations.reporting);
+  found.reports.forEach((file, i) => {
+    const rows = reportReads[i]?.rows;
+    if (rows === undefined || rows.length === 0) return;
+    for (let index = 0; index < rows.length; index++) {
+      const row = rows.at(index);
+      if (row !== undefined && hasContent(row)) return;
+    }
+    problems.push(
+      aboutUnit(
+        warning(
+          'empty-report',
+          {
+            vi: `báo cáo không có nội dung (không tiêu chí nào có tự đánh giá, minh chứng hay ghi chú) — coi như chưa báo cáo theo ${reporting} (đã nhận tệp ${file.display}).`,
+            en: `a report without content (no item has a self-assessment, evidence or note) — taken as not reported under ${reporting} (the file ${file.display} was received).`,
+          },
+          { file: file.display },
+        ),
+        rows.unitCodeAt(0),
+      ),
+    );
+  });
   const reportTables: (SelfReportColumns | undefined)[] = reportReads.map((r) => r.rows);
   reportReads.length = 0;
   const selfReports = uniqueRows(

@@ -14,6 +14,8 @@ export interface Provision {
   readonly point?: string;
   /** A part of the provision that has no number, e.g. "đoạn đầu" (the opening paragraph). */
   readonly part?: 'đoạn đầu';
+  /** A paragraph (đoạn) of an article that has no clauses: `đoạn 2 Điều 19`. */
+  readonly paragraph?: number;
   /** Set for an article of the decision itself (e.g. its effective date), not of the attached Quy định. */
   readonly of?: 'decision';
 }
@@ -44,6 +46,11 @@ export function citeOpening(article: number, clause: number): Provision {
   return { article, clause, part: 'đoạn đầu' };
 }
 
+/** A paragraph of an article without clauses: `citeParagraph(19, 2)` is đoạn 2 Điều 19. */
+export function citeParagraph(article: number, paragraph: number): Provision {
+  return { article, paragraph };
+}
+
 /** An article of the decision itself: `Điều 2 của Quyết định`. */
 export function citeDecision(article: number): Provision {
   return { article, of: 'decision' };
@@ -72,6 +79,7 @@ const WRITTEN: Record<CitationLang, WeakMap<Provision, string>> = { vi: new Weak
 function writeCitation(citation: Provision, lang: CitationLang): string {
   if (lang === 'en') {
     let text = `Art. ${citation.article}`;
+    if (citation.paragraph !== undefined) text += `, para. ${citation.paragraph}`;
     if (citation.clause !== undefined) text += `(${citation.clause})`;
     if (citation.point !== undefined) text += `(${citation.point})`;
     if (citation.part !== undefined) text += ', opening paragraph';
@@ -81,6 +89,7 @@ function writeCitation(citation: Provision, lang: CitationLang): string {
   const parts: string[] = [];
   if (citation.point !== undefined) parts.push(`điểm ${citation.point}`);
   if (citation.clause !== undefined) parts.push(`khoản ${citation.clause}`);
+  if (citation.paragraph !== undefined) parts.push(`đoạn ${citation.paragraph}`);
   parts.push(`Điều ${citation.article}`);
   let text = parts.join(' ');
   if (citation.part !== undefined) text += ` (${citation.part})`;

@@ -15,7 +15,7 @@ import type { Citation } from './citation.js';
 import { kept } from './kept.js';
 import type { Policy } from './policy.js';
 import { type RankGroup, type RankInput, type RankedUnit, type Ranking, compareCodes, rankUnits } from './ranking.js';
-import { type RatingDecision, ratePerson } from './rating.js';
+import { type RatingDecision, deputyRating, ratePerson } from './rating.js';
 import { type RewardDecision, adHocReward, rewardConsideration } from './rewards.js';
 import { type PreviousBottom, type SanctionDecision, type SanctionForm, decideSanction } from './sanctions.js';
 import { type ItemResult, type UnitAssessment, assessUnit, counts } from './sections.js';
@@ -157,7 +157,8 @@ export type ReviewReason =
   | 'no-report'
   | 'point-c-flag'
   | 'previous-year-unsettled'
-  | 'unit-part-year';
+  | 'unit-part-year'
+  | 'no-indicator';
 
 export interface PersonEvaluation {
   readonly person: Person;
@@ -176,6 +177,12 @@ export interface PersonEvaluation {
   /** The form the table gives, withheld for review (part-year, head changed); null otherwise. */
   readonly withheld: SanctionForm | null;
   readonly reviewReasons: readonly string[];
+  /**
+   * What the outputs say beside the outcome without sending the case to review: a default reading (`deputy-excellence`),
+   * a proposal kept although it rests on items with no indicator (`no-indicator`), a reward kept although the unit sent
+   * no report (`no-report-reward`), under the policy's `note` choices.
+   */
+  readonly notes: readonly string[];
   /** The sections the person answers for. */
   readonly scope: readonly number[];
 }
@@ -336,8 +343,13 @@ function judge(
   unit: Omit<UnitEvaluation, 'whole' | 'unitRewards' | 'withoutHead'>,
   scope: readonly number[],
   policy: Policy,
+  deputy = false,
 ): Judgement {
-  const rating = ratePerson(unit.assessment, scope, unit.rank, unit.group, unit.unit.inIndex, policy.regulation);
+  const own = ratePerson(unit.assessment, scope, unit.rank, unit.group, unit.unit.inIndex, policy.regulation);
+  // A deputy's excellence also looks at the sections not assigned (rules.md v3, deputyExcellence).
+  const rating = deputy
+    ? deputyRating(own, unit.assessment, policy.parameters.deputyExcellence, policy.regulation)
+    : own;
   const sanction = decideSanction(
     {
       rating: rating.outcome,
@@ -366,37 +378,43 @@ function headedLastYear(
 }
 
 /**
- * One person's outcome: the judgement of the sections they answer for, then the cases the table
- * does not settle for a person — a head for part of the year, a head new since last year whose
- * sanction rests on last year's group, a unit that existed for part of the year — which go to review
- * (`can-xem-xet`) with the form, and the rewards, withheld.
+ * One person's outcome: the judgement of the sections they answer for, then the cases the table does not settle for a
+ * person, which go to review (`can-xem-xet`) with the form, or the reward, withheld: a head for part of the year (a
+ * sanction, or the reward of an excellent rating), a head new since last year whose sanction rests on last year's
+ * group, a unit that existed for part of the year (every reward and proposal), a head whose unit sent no report (the
+ * reward of an excellent rating), a proposal resting on a violated section no failed item of which is linked to an
+ * indicator of QĐ 15/2011 (when indicators are configured). Rewards follow the same care as sanctions (khoản 1 Điều 4).
  */
 function evaluatePerson(person: Person, unit: UnitEvaluation, input: YearInput, policy: Policy): PersonEvaluation {
   const { regulation, parameters } = policy;
   const head = holdsHeadPost(person.role);
-  const judgement = head ? unit.whole : judge(unit, person.assignedSections ?? [], policy);
+  const judgement = head ? unit.whole : judge(unit, person.assignedSections ?? [], policy, true);
   const partYear = head && person.period !== null;
   const headed = head ? headedLastYear(person, unit, input.previousPersons) : null;
   const headChanged = headed === null ? null : !headed;
   const reasons: string[] = [];
+  const notes: string[] = [];
   let sanction = judgement.sanction;
   let withheld: SanctionForm | null = null;
   const table = sanction.outcome;
   const form: SanctionForm | null =
     table === 'canh-cao' || table === 'khien-trach' || table === 'phe-binh' ? table : null;
-  const byTable = [
-    ...rewardConsideration(judgement.rating.outcome, head, regulation),
+  const consideration = rewardConsideration(judgement.rating.outcome, head, regulation);
+  let rewards: readonly RewardDecision[] = [
+    ...consideration,
     ...(unit.followUp.exceptionalAchievement &&
     unit.followUp.rewardRecipient !== '' &&
     sameName(unit.followUp.rewardRecipient, person.name)
       ? [adHocReward(regulation)]
       : []),
   ];
-  let rewards: readonly RewardDecision[] = byTable;
   let withheldRewards: readonly RewardDecision[] = [];
-  /** The case goes to review for `reason`: the form the table gives is withheld, and so are the rewards when asked. */
-  const review = (reason: ReviewReason, withRewards: boolean) => {
-    reasons.push(reason);
+  /**
+   * The case goes to review for `reason`: the form the table gives is withheld, and so are the rewards `which` names
+   * (the consideration an excellent rating gives, or every reward).
+   */
+  const review = (reason: ReviewReason, which: 'none' | 'consideration' | 'all') => {
+    if (!reasons.includes(reason)) reasons.push(reason);
     if (form !== null && withheld === null) {
       withheld = form;
       sanction = {
@@ -405,20 +423,34 @@ function evaluatePerson(person: Person, unit: UnitEvaluation, input: YearInput, 
         citations: [regulation.citations.sanctionsOpening, regulation.citations.homeAffairs],
       };
     }
-    if (withRewards && rewards.length > 0) {
-      withheldRewards = rewards;
-      rewards = [];
+    const held = rewards.filter(
+      (r) => which === 'all' || (which === 'consideration' && r.reason === 'excellent-rating'),
+    );
+    if (held.length > 0) {
+      withheldRewards = [...withheldRewards, ...held];
+      rewards = rewards.filter((r) => !held.includes(r));
     }
   };
   if (judgement.rating.reason === 'no-report') reasons.push('no-report');
   if (sanction.reason === 'uncovered') reasons.push('uncovered');
   if (sanction.reason === 'previous-year-unsettled') reasons.push('previous-year-unsettled');
-  if (partYear && table !== null && table !== 'thieu-du-lieu' && parameters.partYearHeads === 'can-xem-xet')
-    review('part-year', false);
-  if (headChanged === true && sanction.restsOnBottomTwoYears) review('head-changed', false);
+  if (partYear && parameters.partYearHeads === 'can-xem-xet' && (form !== null || consideration.length > 0))
+    review('part-year', 'consideration');
+  if (headChanged === true && sanction.restsOnBottomTwoYears) review('head-changed', 'none');
   // rules.md v3: a unit that existed for part of the year — its persons' ratings are shown, with no reward and no
   // sanction proposal, and the case goes to review.
-  if (unit.partYear && parameters.partYearUnits === 'can-xem-xet') review('unit-part-year', true);
+  if (unit.partYear && parameters.partYearUnits === 'can-xem-xet') review('unit-part-year', 'all');
+  // A head rated excellent whose unit sent no report (Điều 19): not reporting is no breach of Mục 1–4, but the reward
+  // waits for review.
+  if (consideration.length > 0 && !unit.assessment.hasReport) {
+    if (parameters.rewardWithoutReport === 'review') review('no-report', 'consideration');
+    else notes.push('no-report-reward');
+  }
+  if (form !== null && unlinkedSections(unit, judgement, policy).length > 0) {
+    if (parameters.itemsWithoutIndicator === 'review') review('no-indicator', 'none');
+    else notes.push('no-indicator');
+  }
+  if (judgement.rating.defaultReading !== undefined) notes.push(judgement.rating.defaultReading);
   for (const flag of sanction.flags) reasons.push(flag);
   return {
     person,
@@ -432,8 +464,32 @@ function evaluatePerson(person: Person, unit: UnitEvaluation, input: YearInput, 
     sanction,
     withheld,
     reviewReasons: kept(reasons),
+    notes: kept(notes),
     scope: judgement.scope,
   };
+}
+
+/**
+ * The violated sections a proposal rests on none of whose failed items is linked to an indicator of QĐ 15/2011 (the
+ * opening of khoản 1 Điều 17 takes the concrete indicators from it, rules.md v3); none while no indicator is configured
+ * (then the Sở's assessment stands for their application, and the basis sheet says so).
+ */
+export function unlinkedSections(
+  unit: Pick<UnitEvaluation, 'assessment'>,
+  judgement: Pick<Judgement, 'rating'>,
+  policy: Pick<Policy, 'indicators'>,
+): number[] {
+  if (policy.indicators.size === 0) return [];
+  return judgement.rating.facts.violatedSections.filter(
+    (section) =>
+      !unit.assessment.items.some(
+        (item) =>
+          item.item.section === section &&
+          item.status === 'khong-dat' &&
+          counts(item) &&
+          policy.indicators.has(item.item.code),
+      ),
+  );
 }
 
 /** Heads and acting heads first, by the start of their period; then deputies in the order of the units file. */

@@ -52,6 +52,19 @@ export interface PolicyParameters {
    * by period) or `part-year` (treated as a unit that existed for part of the year).
    */
   readonly mergedUnits: 'continue' | 'part-year';
+  /**
+   * A deputy whose assigned sections were met while the unit broke another one (rules.md v3: Điều 15 has no words for
+   * it): `unit` (default) — excellent only if the unit broke no section, so such a deputy is `hoan-thanh`, marked as a
+   * default; `assigned` — judged on the assigned sections alone (v2's reading).
+   */
+  readonly deputyExcellence: 'unit' | 'assigned';
+  /**
+   * With indicators configured (QĐ 15/2011), a sanction proposal resting on a violated section none of whose failed
+   * items is linked to an indicator: `review` (default: can-xem-xet, reason no-indicator) or `note` (it stands, noted).
+   */
+  readonly itemsWithoutIndicator: 'review' | 'note';
+  /** A reward for a head whose unit sent no report (Điều 19): `review` (default) or `note` (listed with the note). */
+  readonly rewardWithoutReport: 'review' | 'note';
 }
 
 export type PolicyOverrides = Partial<Record<keyof PolicyParameters, unknown>>;
@@ -92,6 +105,9 @@ export function parameterSchema(regulation: Regulation): z.ZodType<PolicyParamet
       notApplicableWithoutNote: z.enum(['missing-data', 'accept']).default('missing-data'),
       partYearUnits: z.enum(['can-xem-xet', 'apply']).default('can-xem-xet'),
       mergedUnits: z.enum(['continue', 'part-year']).default('continue'),
+      deputyExcellence: z.enum(['unit', 'assigned']).default('unit'),
+      itemsWithoutIndicator: z.enum(['review', 'note']).default('review'),
+      rewardWithoutReport: z.enum(['review', 'note']).default('review'),
     })
     .strict();
 }

@@ -290,3 +290,60 @@ function keyPositions(keys: readonly number[]): Map<number, { higher: number; lo
 export function compareCodes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * A unit's place in last year's ranking (rules.md v3, "Rank movement"): by its own code, or by the codes it names as
+ * last year's (`Mã đơn vị năm trước`: renamed, merged or split). Never "new" when a previous code is given: `missing` is
+ * a previous code not in last year's ranking; `merged` has several previous ranks, a combination, and no one rank.
+ */
+export interface PreviousPlace {
+  readonly status: 'same' | 'renamed' | 'merged' | 'new' | 'missing';
+  /** The one previous rank (same or renamed); null otherwise. */
+  readonly rank: number | null;
+  /** In last year's bottom group: known for one rank, or for a merger all in or all out of it; null otherwise. */
+  readonly bottom: boolean | null;
+  /** Each previous code with its rank (null: not in last year's ranking). */
+  readonly codes: readonly { readonly code: string; readonly rank: number | null }[];
+}
+
+export function previousPlace(
+  unitCode: string,
+  previousCodes: readonly string[],
+  previousOf: ReadonlyMap<string, RankedUnit>,
+): PreviousPlace {
+  const named = previousCodes.length > 0;
+  const codes = (named ? previousCodes : [unitCode]).map((code) => ({
+    code,
+    rank: previousOf.get(code)?.rank ?? null,
+    bottom: previousOf.get(code)?.bottom,
+  }));
+  const listed = codes.map(({ code, rank }) => ({ code, rank }));
+  if (codes.length > 1) {
+    const bottoms = codes.map((c) => c.bottom);
+    const bottom = bottoms.every((b) => b === true) ? true : bottoms.every((b) => b === false) ? false : null;
+    return { status: 'merged', rank: null, bottom, codes: listed };
+  }
+  const [only] = codes;
+  if (only === undefined || only.rank === null)
+    return { status: named ? 'missing' : 'new', rank: null, bottom: null, codes: listed };
+  return { status: named ? 'renamed' : 'same', rank: only.rank, bottom: only.bottom ?? null, codes: listed };
+}
+
+/** The previous place in words: "3", "3 (mã TXDP)", "hợp nhất: HGB hạng 9, HLT —", "mới", "mã HDP không có". */
+export function previousPlaceText(place: PreviousPlace, lang: 'vi' | 'en'): string {
+  const vi = lang === 'vi';
+  switch (place.status) {
+    case 'same':
+      return String(place.rank);
+    case 'renamed':
+      return `${String(place.rank)} (${vi ? 'mã' : 'code'} ${place.codes[0]?.code ?? ''})`;
+    case 'merged':
+      return `${vi ? 'hợp nhất' : 'merged'}: ${place.codes.map((c) => `${c.code} ${c.rank === null ? '—' : `${vi ? 'hạng' : 'rank'} ${c.rank}`}`).join(', ')}`;
+    case 'missing':
+      return vi
+        ? `mã ${place.codes.map((c) => c.code).join(', ')} không có năm trước`
+        : `code ${place.codes.map((c) => c.code).join(', ')} not ranked last year`;
+    case 'new':
+      return vi ? 'mới' : 'new';
+  }
+}

@@ -22,7 +22,14 @@ export type RatingReason =
   /** No section violated, and the unit is in the top group (the "excellent" clause). */
   | 'top-group'
   /** No section violated, ranked but not in the top group (the "completed" clause). */
-  | 'not-top-group';
+  | 'not-top-group'
+  /**
+   * A deputy whose assigned sections were met while the unit broke another section: the regulation says nothing of
+   * it (Điều 15 speaks of Mục 1–4 together), and the stricter default (`deputyExcellence: unit`) gives "completed".
+   */
+  | 'deputy-unit-violated'
+  /** The same deputy while another section of the unit is not settled: excellent or completed, by that section. */
+  | 'deputy-unit-open';
 
 export interface RatingFacts {
   /** The sections the person answers for (all for a head; the assigned ones for a deputy). */
@@ -45,6 +52,8 @@ export interface RatingFacts {
 export interface RatingDecision {
   readonly outcome: Rating;
   readonly reason: RatingReason;
+  /** Set when the outcome rests on a default reading of text the regulation does not settle (rules.md v3). */
+  readonly defaultReading?: 'deputy-excellence';
   /** The clause that decides; none for `thieu-du-lieu` (it states the missing facts instead). */
   readonly citations: readonly Citation[];
   /** For `thieu-du-lieu`: every rating the unknown facts could lead to. */
@@ -118,4 +127,53 @@ export function ratePerson(
   if (rank === undefined) return unknown('no-score', ranked);
   if (rank.top) return decided('xuat-sac', 'top-group', [citations.excellent]);
   return decided('hoan-thanh', 'not-top-group', [citations.completed]);
+}
+
+/**
+ * A deputy answers "như người đứng đầu" for the sections assigned (khoản 3 Điều 2, khoản 1 Điều 4): a failure is
+ * judged on those alone. For excellence Điều 15 has no words on a deputy assigned part of the sections: khoản 1 and 2
+ * speak of "Mục 1, Mục 2, Mục 3, Mục 4". Under `deputyExcellence: unit` (the stricter default of rules.md v3), a deputy
+ * the assigned sections would make excellent is excellent only if the unit broke no section: "completed" when it broke
+ * another one, and not settled (excellent or completed) while another one is open. Under `assigned`, as v2 read it.
+ */
+export function deputyRating(
+  rating: RatingDecision,
+  unit: Pick<RatingFacts, 'violatedSections' | 'undeterminedSections'>,
+  reading: 'unit' | 'assigned',
+  regulation: Regulation,
+): RatingDecision {
+  const couldExcel =
+    rating.outcome === 'xuat-sac' ||
+    (rating.outcome === 'thieu-du-lieu' && rating.possibleRatings.includes('xuat-sac'));
+  if (reading === 'assigned' || !couldExcel) return rating;
+  const outside = (sections: readonly number[]) => sections.filter((s) => !rating.facts.scope.includes(s));
+  if (outside(unit.violatedSections).length > 0) {
+    // Whatever the rank: not excellent, and every assigned section met (or not yet known to be broken).
+    if (rating.outcome === 'thieu-du-lieu' && rating.possibleRatings.includes('khong-hoan-thanh')) {
+      return {
+        ...rating,
+        possibleRatings: rating.possibleRatings.filter((r) => r !== 'xuat-sac'),
+        defaultReading: 'deputy-excellence',
+      };
+    }
+    return {
+      outcome: 'hoan-thanh',
+      reason: 'deputy-unit-violated',
+      citations: [regulation.citations.completed],
+      possibleRatings: [],
+      facts: rating.facts,
+      defaultReading: 'deputy-excellence',
+    };
+  }
+  if (rating.outcome === 'xuat-sac' && outside(unit.undeterminedSections).length > 0) {
+    return {
+      outcome: 'thieu-du-lieu',
+      reason: 'deputy-unit-open',
+      citations: [],
+      possibleRatings: ['xuat-sac', 'hoan-thanh'],
+      facts: rating.facts,
+      defaultReading: 'deputy-excellence',
+    };
+  }
+  return rating;
 }

@@ -127,8 +127,12 @@ export interface RegulationCitations {
   readonly persons: Citation;
   /** The assessment of the items by the department (the appraisal decides). */
   readonly assessment: Citation;
-  /** The unit's annual report. */
+  /** The unit's annual report (the article as a whole: "chưa báo cáo theo Điều 19"). */
   readonly reporting: Citation;
+  /** The units' reporting and the department's report to the province (đoạn 1 Điều 19). */
+  readonly report: Citation;
+  /** The path for difficulties, to amend the regulation (đoạn 2 Điều 19). */
+  readonly amendment: Citation;
   /** The rating article, and its three outcomes. */
   readonly rating: Citation;
   readonly excellent: Citation;

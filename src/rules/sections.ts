@@ -287,6 +287,11 @@ function byItem<T extends { unitCode: string; itemCode: string }>(
   return byPosition;
 }
 
+/** Whether a self-report row says anything: a status, evidence, a note or a difficulty. */
+export function hasContent(row: SelfReportRow): boolean {
+  return row.selfAssessment !== null || row.evidence !== '' || row.note !== '' || (row.difficulties ?? '') !== '';
+}
+
 /**
  * Assesses one unit: the status of each checklist item — the department's assessment decides;
  * an item it has not assessed is missing data, unless the policy takes the unit's self-assessment
@@ -323,7 +328,9 @@ export function assessUnit(
   const sections = regulation.sections.map((s) => assessSection(s.number, items));
   return new Assessment(
     unit.code,
-    reports.length > 0,
+    // A template sent back blank (no status, no evidence, no note on any item) is a report without content: the unit has
+    // not reported (rules.md v3).
+    reports.some(hasContent),
     assessments.length > 0,
     regulation.checklist,
     items,

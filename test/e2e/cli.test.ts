@@ -64,7 +64,7 @@ describe('ict-eval sanctions --year 2024 on the sample workspace', async () => {
   it('exits 0, prints only JSON on stdout and a summary line on stderr', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(
-      /^ict-eval: năm 2024: 34 người: 6 xuất sắc, 12 hoàn thành, 13 không hoàn thành, 3 chưa xếp loại; 3 đề xuất xử lý, 11 cần xem xét; 12 cảnh báo\. Đã ghi /mu,
+      /^ict-eval: năm 2024: 34 người: 5 xuất sắc, 13 hoàn thành, 13 không hoàn thành, 3 chưa xếp loại; 1 đề xuất xử lý, 13 cần xem xét; 12 cảnh báo\. Đã ghi /mu,
     );
   });
 
@@ -78,18 +78,21 @@ describe('ict-eval sanctions --year 2024 on the sample workspace', async () => {
     expect(json.persons).toHaveLength(34);
   });
 
-  // One case of each rule of rules.md v2 in the sample (scripts/make-sample.mjs says which unit shows which).
+  // One case of each rule of rules.md v2 and v3 in the sample (scripts/make-sample.mjs says which unit shows which).
+  // v3: SNV sent no report (Điều 19): its excellent head's reward waits for review; the sample's configuration links
+  // items 1.1 and 2.7 to indicators of QĐ 15/2011, so the proposals of HQV (Mục 4 by item 4.5) and HLS (Mục 3 and 4)
+  // rest on sections with no linked indicator and go to review; BQLKCN's too (Mục 4).
   it.each([
     ['VPUB', 'xuat-sac', 'khen-thuong', null, [], 'khoản 1 Điều 15'],
     ['STTTT', 'xuat-sac', 'khen-thuong', null, [], 'khoản 2 Điều 16'],
-    ['SNV', 'xuat-sac', 'khen-thuong', null, [], 'khoản 1 Điều 15'],
+    ['SNV', 'xuat-sac', null, null, ['no-report'], 'khoản 1 Điều 15'],
     ['SKHDT', 'hoan-thanh', null, null, [], 'khoản 2 Điều 15'],
     ['STC', 'khong-hoan-thanh', null, 'can-xem-xet', ['uncovered'], 'khoản 1 Điều 17 (đoạn đầu)'],
     ['SYT', 'khong-hoan-thanh', null, 'phe-binh', [], 'điểm a khoản 1 Điều 17'],
     ['SXD', 'khong-hoan-thanh', null, 'can-xem-xet', ['part-year'], 'khoản 3 Điều 18'],
-    ['BQLKCN', 'khong-hoan-thanh', null, 'can-xem-xet', ['head-changed'], 'khoản 3 Điều 18'],
-    ['HQV', 'khong-hoan-thanh', null, 'khien-trach', [], 'điểm b khoản 1 Điều 17'],
-    ['HLS', 'khong-hoan-thanh', null, 'canh-cao', [], 'điểm c khoản 1 Điều 17'],
+    ['BQLKCN', 'khong-hoan-thanh', null, 'can-xem-xet', ['head-changed', 'no-indicator'], 'khoản 3 Điều 18'],
+    ['HQV', 'khong-hoan-thanh', null, 'can-xem-xet', ['no-indicator'], 'khoản 3 Điều 18'],
+    ['HLS', 'khong-hoan-thanh', null, 'can-xem-xet', ['no-indicator'], 'khoản 3 Điều 18'],
     ['HYT', 'khong-hoan-thanh', null, 'can-xem-xet', ['uncovered', 'point-c-flag'], 'khoản 3 Điều 18'],
     ['HNL', 'khong-hoan-thanh', null, 'can-xem-xet', ['uncovered'], 'khoản 3 Điều 18'],
     ['STNMT', 'khong-hoan-thanh', null, 'can-xem-xet', ['uncovered'], 'khoản 3 Điều 15'],
@@ -115,7 +118,10 @@ describe('ict-eval sanctions --year 2024 on the sample workspace', async () => {
 
   it('a deputy answers for the sections assigned and is not considered for the head’s reward', () => {
     const deputy = json.persons.find((p) => p.unitCode === 'TPAL' && p.role === 'deputy');
-    expect(deputy).toMatchObject({ rating: 'xuat-sac', reward: null, assignedSections: [1, 2] });
+    // rules.md v3: the unit broke Mục 3, which the deputy was not assigned; Điều 15 is silent, and the default reading
+    // gives hoàn thành, marked.
+    expect(deputy).toMatchObject({ rating: 'hoan-thanh', reward: null, assignedSections: [1, 2] });
+    expect((deputy as { remarks?: string[] } | undefined)?.remarks).toEqual(['deputy-excellence']);
     expect(deputy?.citations).toContain('khoản 3 Điều 2');
     expect(person('TPAL').rating).toBe('khong-hoan-thanh');
   });
@@ -170,7 +176,18 @@ describe('ict-eval sanctions --year 2024 on the sample workspace', async () => {
 
   it('the rating workbook reads back sheet by sheet: the attachment frame, the header, a cited rating per person by block', async () => {
     const dump = await dumpWorkbook(join(out, '2024/xep-loai-2024.xlsx'));
-    expect(Object.keys(dump)).toEqual(['Xếp loại', 'Khen thưởng', 'Chi tiết', 'Cảnh báo', 'Căn cứ và tham số']);
+    // v3: while a unit awaits the Sở's assessment (TTRA), a sheet "Sở cần đánh giá" for the Sở itself.
+    expect(Object.keys(dump)).toEqual([
+      'Xếp loại',
+      'Khen thưởng',
+      'Chi tiết',
+      'Sở cần đánh giá',
+      'Cảnh báo',
+      'Căn cứ và tham số',
+    ]);
+    expect(tableOf(dump, 'Sở cần đánh giá').rows.map((row) => [row[1], row[3]])).toEqual([
+      ['Thanh tra tỉnh (TTRA)', 'Chưa gửi (Điều 19)'],
+    ]);
     const table = tableOf(dump, 'Xếp loại');
     // A merged range reads back as its first cell's value in every cell: one value per run.
     const top = table.top.map((row) => row.filter((cell, i) => cell !== null && cell !== row[i - 1]));
@@ -218,7 +235,7 @@ describe('ict-eval sanctions --year 2024 on the sample workspace', async () => {
     expect(below.map((row) => row[0]).slice(0, 3)).toEqual([
       expect.stringMatching(/^Khối Sở, ban, ngành: 23 người — Hoàn thành xuất sắc nhiệm vụ: 4; /u),
       expect.stringMatching(/^Khối Huyện, thị xã, thành phố: 11 người — /u),
-      'Tổng cộng: 34 người — Hoàn thành xuất sắc nhiệm vụ: 6; Hoàn thành nhiệm vụ: 12; Không hoàn thành nhiệm vụ: 13; Chưa xếp loại (thiếu dữ liệu): 3.',
+      'Tổng cộng: 34 người — Hoàn thành xuất sắc nhiệm vụ: 5; Hoàn thành nhiệm vụ: 13; Không hoàn thành nhiệm vụ: 13; Chưa xếp loại (thiếu dữ liệu): 3.',
     ]);
     expect(below).toContainEqual(['NGƯỜI LẬP BIỂU', 'GIÁM ĐỐC']);
     expect(below).toContainEqual(['(Ký, ghi rõ họ tên)', '(Ký, ghi rõ họ tên, đóng dấu)']);
@@ -254,29 +271,31 @@ describe('ict-eval sanctions --year 2024 on the sample workspace', async () => {
       /^Bản dự thảo, chưa phải bản chính thức: 3 người chưa đủ dữ liệu để xếp loại: BDT, SLDTBXH, TTRA\. Sở Nội vụ tổng hợp, trình UBND tỉnh xem xét, quyết định \(khoản 3 Điều 18\)/u,
     );
     const proposalTable = tableOf(dump, 'Đề xuất xử lý');
-    expect(proposalTable.groups).toEqual(['KHỐI SỞ, BAN, NGÀNH', 'KHỐI HUYỆN, THỊ XÃ, THÀNH PHỐ']);
-    // A disciplinary form (khiển trách, cảnh cáo) names the decree in force on the documents' date (31/12/2024), with
-    // the regulation's own words beside it; phê bình is not a disciplinary form (rules.md v3).
-    const decree = 'Nghị định 34/2011/NĐ-CP, nay là Nghị định 112/2020/NĐ-CP (sửa đổi bởi Nghị định 71/2023/NĐ-CP)';
+    // v3: the cảnh cáo of HLS and the khiển trách of HQV rest on Mục 4 (item 4.5), which no indicator of QĐ 15/2011
+    // backs in the sample's configuration: both go to review with their form withheld. What stays is SYT's phê bình.
+    expect(proposalTable.groups).toEqual(['KHỐI SỞ, BAN, NGÀNH']);
     expect(proposalTable.rows.map((row) => [row[3], row[8], row[9]])).toEqual([
       ['Sở Y tế', 'Đề xuất phê bình', 'điểm a khoản 1 Điều 17'],
-      ['Huyện Lạc Sơn', 'Đề xuất cảnh cáo', `điểm c khoản 1 Điều 17; ${decree}`],
-      ['Huyện Quế Võ', 'Đề xuất khiển trách', `điểm b khoản 1 Điều 17; ${decree}`],
     ]);
-    expect(proposalTable.below[2]?.[0]).toBe('Tổng cộng: 3 người — Cảnh cáo: 1; Khiển trách: 1; Phê bình: 1.');
+    expect(proposalTable.below[0]?.[0]).toBe('Tổng cộng: 1 người — Phê bình: 1.');
     const review = tableOf(dump, 'Cần xem xét').rows;
-    expect(review).toHaveLength(11);
+    expect(review).toHaveLength(13);
+    // The unit the Sở has not assessed (TTRA) is the Sở's own open work: not on what goes to Sở Nội vụ.
+    expect(review.map((row) => row[3])).not.toContain('Thanh tra tỉnh');
     // The summary line counts what the two sheets list (it said 10: a person not rated for want of the unit's
     // report, on the review sheet, was not counted).
     const counted = /(\d+) đề xuất xử lý, (\d+) cần xem xét/u.exec(result.stderr);
     expect([Number(counted?.[1]), Number(counted?.[2])]).toEqual([proposalTable.rows.length, review.length]);
     const reason = (unit: string) => String(review.find((row) => row[3] === unit)?.[8]);
     expect(reason('Sở Tài nguyên và Môi trường')).toMatch(/^Vi phạm 3 mục/u);
-    expect(reason('Thanh tra tỉnh')).toMatch(
-      /^Đơn vị chưa báo cáo theo Điều 19, Sở chưa đánh giá\. Chưa xếp loại; có thể là/u,
+    expect(reason('Sở Nội vụ')).toBe(
+      'Đơn vị chưa gửi báo cáo theo Điều 19. Theo bảng của điều khoản: đề nghị xem xét khen thưởng — chưa đề nghị, chờ xem xét.',
+    );
+    expect(reason('Huyện Quế Võ')).toMatch(
+      /^Đề xuất dựa vào mục vi phạm mà tiêu chí không đạt chưa gắn chỉ tiêu của QĐ 15\/2011 .*\. Theo bảng của điều khoản: Khiển trách\.$/u,
     );
     expect(reason('Ban Quản lý các khu công nghiệp')).toMatch(
-      /năm trước người này chưa đứng đầu đơn vị\. Theo bảng của điều khoản: Khiển trách\.$/u,
+      /năm trước người này chưa đứng đầu đơn vị\. .*Theo bảng của điều khoản: Khiển trách\.$/u,
     );
     expect(reason('Huyện Yên Thái')).toMatch(/Cấp trên yêu cầu kiểm điểm — xem điểm c khoản 1 Điều 17/u);
   });
@@ -363,6 +382,7 @@ describe('the other commands on the sample workspace', () => {
       '2024/xep-loai-2024-canh-bao.csv',
       '2024/xep-loai-2024-chi-tiet.csv',
       '2024/xep-loai-2024-khen-thuong.csv',
+      '2024/xep-loai-2024-so-can-danh-gia.csv',
       '2024/xep-loai-2024-xep-loai.csv',
       '2024/xep-loai-2024.xlsx',
     ]);
@@ -391,7 +411,8 @@ describe('the other commands on the sample workspace', () => {
       'Sở Xây dựng (SXD): chỉ giữ chức một phần của năm',
       'Ban Quản lý các khu công nghiệp (BQLKCN): hình thức dựa vào nhóm thấp nhất hai năm liền, nhưng năm trước người này chưa đứng đầu đơn vị',
       'Huyện Yên Thái (HYT): trường hợp quy định chưa nêu rõ; cấp trên yêu cầu kiểm điểm — xem điểm c khoản 1 Điều 17',
-      'Thanh tra tỉnh (TTRA): đơn vị chưa báo cáo theo Điều 19, Sở chưa đánh giá',
+      'Thanh tra tỉnh (TTRA): Sở chưa đánh giá đơn vị (trang "Sở cần đánh giá"); đơn vị chưa gửi báo cáo theo Điều 19',
+      'Sở Nội vụ (SNV): đơn vị chưa gửi báo cáo theo Điều 19',
       'Ban Dân tộc (BDT): không vi phạm, nhưng chưa có điểm ICT Index năm nay',
       'Sở Công Thương (SCT): không có người đứng đầu trong danh sách',
     ]) {
@@ -447,16 +468,22 @@ describe('the other commands on the sample workspace', () => {
   it('explain gives the derivation with its articles, in Vietnamese and in English', () => {
     const vi = run(['explain', 'hqv', '--year', '2024', '-w', SAMPLE]);
     expect(vi.code).toBe(0);
+    // The table gives khiển trách (points a and b both hold), withheld for review: Mục 4 rests on item 4.5, linked to
+    // no indicator of QĐ 15/2011 in the sample's configuration (rules.md v3).
     expect(vi.stdout).toContain(
-      'Xử lý (đề xuất): Khiển trách — đủ điều kiện của điểm được áp dụng (điểm b khoản 1 Điều 17)',
+      'Xử lý (đề xuất): Cần xem xét — hình thức theo bảng của điều khoản được chuyển Sở Nội vụ xem xét (khoản 1 Điều 17 (đoạn đầu); khoản 3 Điều 18)',
     );
     expect(vi.stdout).toContain('Các điểm cùng thỏa mãn (chọn hình thức nặng nhất): Khiển trách, Phê bình');
+    expect(vi.stdout).toContain('Theo bảng của điều khoản: Khiển trách — chuyển Sở Nội vụ xem xét');
+    expect(run(['explain', 'SYT', '--year', '2024', '-w', SAMPLE]).stdout).toContain(
+      'Xử lý (đề xuất): Phê bình — đủ điều kiện của điểm được áp dụng (điểm a khoản 1 Điều 17)',
+    );
     expect(vi.stdout).toContain(
       'Sở Nội vụ trình UBND tỉnh quyết định (khoản 3 Điều 18 Quy định kèm theo Quyết định số 358/2013/QĐ-UBND',
     );
-    const en = run(['explain', 'HQV', '--year', '2024', '-w', SAMPLE, '--lang', 'en']);
+    const en = run(['explain', 'SYT', '--year', '2024', '-w', SAMPLE, '--lang', 'en']);
     expect(en.stdout).toContain(
-      'Sanction (proposal): Reprimand — the conditions of the applied point hold (Art. 17(1)(b))',
+      'Sanction (proposal): Criticism — the conditions of the applied point hold (Art. 17(1)(a))',
     );
     const changed = run(['explain', 'BQLKCN', '--year', '2024', '-w', SAMPLE]);
     expect(changed.stdout).toContain('Theo bảng của điều khoản: Khiển trách — chuyển Sở Nội vụ xem xét');

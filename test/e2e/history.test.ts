@@ -64,7 +64,9 @@ describe('every run kept and comparable', () => {
     // No earlier record: no "Thay đổi" sheet.
     expect(Object.keys(await dumpWorkbook(join(ws, 'out/2024/xep-loai-2024.xlsx')))).not.toContain('Thay đổi');
 
-    // The Sở re-assesses item 3.1 of the Văn phòng UBND tỉnh: Mục 3 is its head's alone (the deputy answers for 2, 4).
+    // The Sở re-assesses item 3.1 of the Văn phòng UBND tỉnh: Mục 3 is its head's alone (the deputy answers for 2, 4);
+    // the deputy, excellent while the unit broke nothing, is "completed" once it breaks Mục 3 (rules.md v3: Điều 15 is
+    // silent on a deputy assigned part of the sections, and the default reading is the stricter one).
     await assess(ws, 'VPUB', '3.1', 'Không đạt');
     expect(run(['sanctions', '--year', '2024', '-w', ws, '-q', '--force']).code).toBe(0);
     const both = await records(ws);
@@ -91,6 +93,7 @@ describe('every run kept and comparable', () => {
     expect(json.policy).toEqual([]);
     expect(json.persons.map((p) => [p.name, p.unitCode, p.from.rating, p.to.rating, p.to.sanction])).toEqual([
       ['Nguyễn Văn An', 'VPUB', 'xuat-sac', 'khong-hoan-thanh', 'can-xem-xet'],
+      ['Trần Quốc Lan', 'VPUB', 'xuat-sac', 'hoan-thanh', null],
     ]);
     expect(json.persons[0]?.facts).toEqual([{ what: 'tiêu chí 3.1', from: 'Đạt', to: 'Không đạt' }]);
 
@@ -98,18 +101,21 @@ describe('every run kept and comparable', () => {
     expect(text.stdout).toContain(
       '  - Nguyễn Văn An, Văn phòng UBND tỉnh (VPUB): Hoàn thành xuất sắc nhiệm vụ; khen thưởng: Đề nghị xem xét khen thưởng → Không hoàn thành nhiệm vụ; xử lý: Cần xem xét\n    vì: tiêu chí 3.1: Đạt → Không đạt',
     );
-    expect(text.stderr).toContain('1 người thay đổi kết quả');
+    expect(text.stderr).toContain('2 người thay đổi kết quả');
 
     // Both workbooks carry the "Thay đổi" sheet against the earlier record.
     for (const file of ['xep-loai-2024.xlsx', 'xu-ly-2024.xlsx']) {
       const changes = tableOf(await dumpWorkbook(join(ws, 'out/2024', file)), 'Thay đổi');
-      expect(changes.rows.map((row) => [row[1], row[5]])).toEqual([['Nguyễn Văn An', 'tiêu chí 3.1: Đạt → Không đạt']]);
+      expect(changes.rows.map((row) => [row[1], row[5]])).toEqual([
+        ['Nguyễn Văn An', 'tiêu chí 3.1: Đạt → Không đạt'],
+        ['Trần Quốc Lan', 'tiêu chí 3.1: Đạt → Không đạt'],
+      ]);
     }
     // The report says it too: a paragraph of section III and an appendix with the same row.
     expect(run(['report', '--year', '2024', '-w', ws, '-q']).code).toBe(0);
     const report = await docxParagraphs(join(ws, 'out/2024/bao-cao-2024.docx'));
     const said = report.find((p) => p.startsWith('Điều chỉnh so với lần tổng hợp trước của năm 2024'));
-    expect(said).toContain('sau khi sửa 2024/assessment.xlsx): 1 người thay đổi kết quả, nêu tại Phụ lục 4');
+    expect(said).toContain('sau khi sửa 2024/assessment.xlsx): 2 người thay đổi kết quả, nêu tại Phụ lục 4');
     expect(said).toContain(
       'Nguyễn Văn An (Văn phòng UBND tỉnh): hoàn thành xuất sắc nhiệm vụ; khen thưởng: đề nghị xem xét khen thưởng → không hoàn thành nhiệm vụ; xử lý: cần xem xét',
     );
@@ -125,7 +131,7 @@ describe('every run kept and comparable', () => {
       persons: unknown[];
     };
     expect(`${back.to}.json`).toBe(first);
-    expect(back.persons).toHaveLength(1);
+    expect(back.persons).toHaveLength(2);
     // Named records, by a prefix of their digest.
     const named = run([
       'diff',

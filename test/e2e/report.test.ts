@@ -87,11 +87,11 @@ describe('ict-eval report', () => {
     const counts = (line: string) => [...line.matchAll(/: (\d+)/gu)].map((m) => Number(m[1]));
     const reported = text.find((p) => p.startsWith('Tổng hợp: '));
     expect(reported).toBe(
-      'Tổng hợp: 34 người; Hoàn thành xuất sắc nhiệm vụ: 6; Hoàn thành nhiệm vụ: 12; Không hoàn thành nhiệm vụ: 13; Chưa xếp loại (thiếu dữ liệu): 3 (Điều 15).',
+      'Tổng hợp: 34 người; Hoàn thành xuất sắc nhiệm vụ: 5; Hoàn thành nhiệm vụ: 13; Không hoàn thành nhiệm vụ: 13; Chưa xếp loại (thiếu dữ liệu): 3 (Điều 15).',
     );
     // "Tổng cộng: 34 người — Hoàn thành xuất sắc nhiệm vụ: 6; …" under the workbook's table: the same five numbers.
     expect(counts(reported ?? '')).toEqual(counts(total));
-    expect(counts(total)).toEqual([34, 6, 12, 13, 3]);
+    expect(counts(total)).toEqual([34, 5, 13, 13, 3]);
     const perBlock = text.find((p) => p.startsWith('Khối Sở, ban, ngành: '));
     expect(perBlock).toMatch(/^Khối Sở, ban, ngành: 23 người — Hoàn thành xuất sắc nhiệm vụ: 4; /u);
 
@@ -109,7 +109,7 @@ describe('ict-eval report', () => {
           'Đề xuất xử lý (khoản 1 Điều 17; khiển trách, cảnh cáo theo Nghị định 34/2011/NĐ-CP, nay là Nghị định 112/2020/NĐ-CP (sửa đổi bởi Nghị định 71/2023/NĐ-CP)): ',
         ),
       ),
-    ).toMatch(/Cảnh cáo 1, Khiển trách 1, Phê bình 1 — /u);
+    ).toMatch(/Cảnh cáo 0, Khiển trách 0, Phê bình 1 — Đỗ Văn Xuân \(Sở Y tế\): phê bình, điểm a khoản 1 Điều 17\.$/u);
   });
 
   it('draws the score distribution, the Mục violations and the rank movement from the same evaluation', async () => {
@@ -194,7 +194,7 @@ describe('ict-eval report', () => {
     expect(run(['report', '--year', '2024', '-w', SAMPLE, '-o', none, '-q']).code).toBe(0);
     const before = await docxParagraphs(join(none, '2024/bao-cao-2024.docx'));
     expect(before[before.indexOf('IV. KHÓ KHĂN, VƯỚNG MẮC CỦA CÁC ĐƠN VỊ') + 1]).toMatch(
-      /^Không đơn vị nào nêu khó khăn, vướng mắc trong báo cáo tự đánh giá \(cột "Khó khăn, vướng mắc"; Điều 19\)/u,
+      /^Không đơn vị nào nêu khó khăn, vướng mắc trong báo cáo tự đánh giá \(cột "Khó khăn, vướng mắc"; đoạn 2 Điều 19\)/u,
     );
 
     const ws = await sampleCopy();
@@ -213,7 +213,8 @@ describe('ict-eval report', () => {
     const text = await docxParagraphs(join(ws, 'out/2024/bao-cao-2024.docx'));
     const at = text.indexOf('IV. KHÓ KHĂN, VƯỚNG MẮC CỦA CÁC ĐƠN VỊ');
     expect(text.slice(at + 1, at + 4)).toEqual([
-      '2/31 đơn vị nêu khó khăn, vướng mắc trong báo cáo tự đánh giá (Điều 19), nguyên văn:',
+      // Đoạn 2 Điều 19: the units raise their difficulties with the Sở, to be put to UBND tỉnh (rules.md v3).
+      '2/31 đơn vị nêu khó khăn, vướng mắc trong báo cáo tự đánh giá (đoạn 2 Điều 19), nguyên văn:',
       // In the order of the units file; a text written twice is quoted once.
       '- Sở Y tế: Thiếu kinh phí nâng cấp máy chủ. Chưa có cán bộ chuyên trách CNTT.',
       '- Ban Quản lý các khu công nghiệp: Tiêu chí 2.3 chưa rõ cách tính.',
@@ -226,7 +227,7 @@ describe('ict-eval report', () => {
     const result = run(['report', '--year', '2024', '-w', SAMPLE, '-o', out, '--to', 'so-noi-vu']);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(
-      'ict-eval: công văn gửi Sở Nội vụ năm 2024: 6 đề nghị khen thưởng, 3 đề xuất xử lý, 11 cần xem xét.',
+      'ict-eval: công văn gửi Sở Nội vụ năm 2024: 5 đề nghị khen thưởng, 1 đề xuất xử lý, 13 cần xem xét.',
     );
     expect(await listFiles(out)).toContain('2024/cong-van-so-noi-vu-2024.docx');
     const text = await docxParagraphs(join(out, '2024/cong-van-so-noi-vu-2024.docx'));
@@ -236,11 +237,11 @@ describe('ict-eval report', () => {
     );
     expect(text).toContain('Kính gửi: Sở Nội vụ tỉnh An Lạc.');
     expect(text).not.toContain('BÁO CÁO');
-    expect(text).toContain('1. Khen thưởng (Điều 16): 6 đề nghị, danh sách tại Phụ lục 1.');
+    expect(text).toContain('1. Khen thưởng (Điều 16): 5 đề nghị, danh sách tại Phụ lục 1.');
     expect(text).toContain(
-      '2. Xử lý trách nhiệm người đứng đầu (khoản 1 Điều 17): 3 người — cảnh cáo 1, khiển trách 1, phê bình 1; danh sách tại Phụ lục 2. Phê bình không phải hình thức kỷ luật; khiển trách, cảnh cáo theo Nghị định 34/2011/NĐ-CP, nay là Nghị định 112/2020/NĐ-CP (sửa đổi bởi Nghị định 71/2023/NĐ-CP).',
+      '2. Xử lý trách nhiệm người đứng đầu (khoản 1 Điều 17): 1 người — phê bình 1; danh sách tại Phụ lục 2. Phê bình không phải hình thức kỷ luật; khiển trách, cảnh cáo theo Nghị định 34/2011/NĐ-CP, nay là Nghị định 112/2020/NĐ-CP (sửa đổi bởi Nghị định 71/2023/NĐ-CP).',
     );
-    expect(text.some((p) => p.startsWith('3. ') && p.endsWith('11 trường hợp, nêu rõ lý do tại Phụ lục 3.'))).toBe(
+    expect(text.some((p) => p.startsWith('3. ') && p.endsWith('13 trường hợp, nêu rõ lý do tại Phụ lục 3.'))).toBe(
       true,
     );
     expect(text).toContain('- Như trên;');
@@ -266,7 +267,7 @@ describe('ict-eval report', () => {
       namesOf(tableOf(sanction, 'Đề xuất xử lý').rows),
       namesOf(tableOf(sanction, 'Cần xem xét').rows),
     ]);
-    expect(tables.map((rows) => rows.length - 1)).toEqual([6, 3, 11]);
+    expect(tables.map((rows) => rows.length - 1)).toEqual([5, 1, 13]);
 
     const wrong = run(['report', '--year', '2024', '-w', SAMPLE, '-o', out, '--to', 'ubnd']);
     expect(wrong.code).toBe(2);

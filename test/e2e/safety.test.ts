@@ -108,7 +108,9 @@ describe('a run replaces the whole set of outputs it belongs to, and nothing els
     await writeFile(join(ws, 'keep-me.txt'), 'not ours');
     expect(run(['sanctions', '--year', '2024', '-w', ws, '--csv', '-q']).code).toBe(0);
     expect(run(['rank', join(ws, '2024/scores.xlsx'), '-w', ws, '-q', '--write']).code).toBe(0);
-    expect((await listFiles(out)).filter((f) => f.endsWith('.csv'))).toHaveLength(9);
+    // Six sheets of the rating workbook (with "Sở cần đánh giá": TTRA awaits the Sở's assessment) and four of the
+    // sanction workbook.
+    expect((await listFiles(out)).filter((f) => f.endsWith('.csv'))).toHaveLength(10);
     // Without --force the stale files count as existing outputs too.
     const refused = run(['rate', '--year', '2024', '-w', ws, '-q']);
     expect(refused.code).toBe(3);

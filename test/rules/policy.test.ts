@@ -22,6 +22,10 @@ describe('the policy: the parameters of rules.md and the version of the rules', 
       // rules.md v3: the persons of a unit that existed for part of the year go to review; a merged department continues.
       partYearUnits: 'can-xem-xet',
       mergedUnits: 'continue',
+      // rules.md v3, the cautious defaults of its corrections.
+      deputyExcellence: 'unit',
+      itemsWithoutIndicator: 'review',
+      rewardWithoutReport: 'review',
     });
   });
 

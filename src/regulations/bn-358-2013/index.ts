@@ -1,4 +1,4 @@
-import { cite, citeDecision, citeOpening } from '../../rules/citation.js';
+import { cite, citeDecision, citeOpening, citeParagraph } from '../../rules/citation.js';
 import type { Regulation } from '../../rules/regulation.js';
 import { CHECKLIST, SECTIONS } from './checklist.js';
 import { CONTEXT } from './context.js';
@@ -101,6 +101,10 @@ export const BN_358_2013: Regulation = {
     persons: cite(2),
     assessment: cite(18, 2),
     reporting: cite(19),
+    // Điều 19 has two paragraphs: the units report to the Sở, which reports to UBND tỉnh (đoạn 1); difficulties go to
+    // the Sở "để tổng hợp, trình UBND tỉnh xem xét, sửa đổi, bổ sung Quy định" (đoạn 2).
+    report: citeParagraph(19, 1),
+    amendment: citeParagraph(19, 2),
     rating: cite(15),
     excellent: cite(15, 1),
     completed: cite(15, 2),

@@ -17,8 +17,9 @@ import { type PersonRow, SANCTION_FORMS, isProposed, toReview } from './model.js
 import { type HistoryDiff, changesSheet, outcomeText } from './history.js';
 import { ratingBasis } from './describe.js';
 import { indexLine, smallGroupNote, unitNotes } from './outputs.js';
+import { previousPlace, previousPlaceText } from '../../rules/ranking.js';
 import type { LegalContext } from '../../rules/legal.js';
-import { type ReportChart, rankMovement, scoreDistribution, violationsByBlock } from './charts.js';
+import { type ReportChart, rankMovement, rankMoves, scoreDistribution, violationsByBlock } from './charts.js';
 
 /**
  * The Sở's annual report to UBND tỉnh (Điều 19), before it is rendered as a Word document: the frame of
@@ -97,6 +98,10 @@ export function annualReport(
   warnings: readonly Problem[],
   legal: LegalContext,
   context: {
+    /** The contested readings that change someone's outcome (`what-if`), each a proposal to amend the regulation. */
+    readonly readings?: readonly ReadingProposal[];
+    /** The names the scores file gives the units of the index that are not in the units file. */
+    readonly scoreNames?: ReadonlyMap<string, string>;
     /** What changed since the previous evaluation of the year. */
     readonly changes?: HistoryDiff | undefined;
     /** The units' own "Khó khăn, vướng mắc", in the order of the units. */
@@ -104,6 +109,7 @@ export function annualReport(
   } = {},
 ): AnnualReport {
   const { changes, difficulties = [] } = context;
+  const scoreUnitNames = context.scoreNames ?? new Map<string, string>();
   const { regulation } = policy;
   const { year } = evaluation;
   const decision = regulation.reference.decisionVi;
@@ -113,13 +119,17 @@ export function annualReport(
   const review = rows.filter(toReview);
   const rewarded = rows.filter((r) => r.rewards.length > 0);
   const units = evaluation.units;
+  // A unit's own ad-hoc reward (an exceptional achievement with no named recipient): the workbook and the letter carry it.
+  const collective = units.filter((u) => u.unitRewards.length > 0);
+  const unitNames = new Map(units.map((u) => [u.unit.code, u.unit.name]));
+  const scoreNames = new Map(scoreUnitNames);
   const reported = units.filter((u) => u.assessment.hasReport).length;
   const assessed = units.filter((u) => u.assessment.hasAssessment).length;
   const topShare = percent(policy.parameters.topShare, 'vi');
   const bottomShare = percent(policy.parameters.bottomShare, 'vi');
 
   const scope = [
-    `Thực hiện ${regulation.reference.fullVi}, ${block.departmentSpeaks} tổng hợp, đánh giá kết quả ứng dụng công nghệ thông tin của các cơ quan, đơn vị, địa phương năm ${year} (${formatCitation(regulation.citations.assessment)}) và báo cáo UBND tỉnh (${formatCitation(regulation.citations.reporting)}) như sau.`,
+    `Thực hiện ${regulation.reference.fullVi}, ${block.departmentSpeaks} tổng hợp, đánh giá kết quả ứng dụng công nghệ thông tin của các cơ quan, đơn vị, địa phương năm ${year} (${formatCitation(regulation.citations.assessment)}) và báo cáo UBND tỉnh (${formatCitation(regulation.citations.report)}) như sau.`,
     `Phạm vi: ${units.length} cơ quan, đơn vị, địa phương với ${rows.length} người chịu trách nhiệm (người đứng đầu, quyền / phụ trách và cấp phó được phân công theo ${formatCitation(regulation.citations.persons)}).`,
     `Dữ liệu nhận được: ${reported}/${units.length} đơn vị gửi báo cáo tự đánh giá; Sở đánh giá ${assessed}/${units.length} đơn vị; điểm ${policy.index.name} năm ${year} của ${evaluation.ranking.ranked.length} đơn vị được xếp hạng.`,
     ...(policy.index.own ? [] : [indexLine({ policy, legal })]),
@@ -139,7 +149,13 @@ export function annualReport(
   const notReported = units.filter((u) => !u.assessment.hasReport).map((u) => u.unit.name);
   if (notReported.length > 0)
     scope.push(
-      `Đơn vị chưa gửi báo cáo tự đánh giá (${formatCitation(regulation.citations.reporting)}): ${notReported.join(', ')}.`,
+      `Đơn vị chưa gửi báo cáo tự đánh giá (${formatCitation(regulation.citations.report)}): ${notReported.join(', ')}.`,
+    );
+  // The Sở's own open work (khoản 2 Điều 18): reported to UBND tỉnh here, never sent to Sở Nội vụ as a case.
+  const unassessed = units.filter((u) => !u.assessment.hasAssessment).map((u) => u.unit.name);
+  if (unassessed.length > 0)
+    scope.push(
+      `Đơn vị Sở chưa đánh giá (${formatCitation(regulation.citations.assessment)}), người chịu trách nhiệm chưa được xếp loại và chưa chuyển Sở Nội vụ: ${unassessed.join(', ')}. Sở tiếp tục đánh giá các đơn vị này trước khi hoàn thiện báo cáo.`,
     );
 
   const byBlock = policy.blocks
@@ -147,8 +163,16 @@ export function annualReport(
     .map((b) => {
       const list = rows.filter((r) => r.block === b.code);
       const group = evaluation.ranking.groups.find((g) => g.scope === b.code) ?? evaluation.ranking.groups[0];
-      const top = list.filter((r) => r.top === true).map((r) => r.unitName);
-      const bottom = list.filter((r) => r.bottom === true).map((r) => r.unitName);
+      // The groups as the index has them: a unit of the index that is not rated here is in them too, and said so.
+      const ranked = evaluation.ranking.ranked.filter(
+        (r) => r.block === b.code && group !== undefined && r.scope === group.scope,
+      );
+      const named = (r: (typeof ranked)[number]) =>
+        r.rated
+          ? (unitNames.get(r.unitCode) ?? r.unitCode)
+          : `${scoreNames.get(r.unitCode) ?? r.unitCode} (không xếp loại)`;
+      const top = ranked.filter((r) => r.top).map(named);
+      const bottom = ranked.filter((r) => r.bottom).map(named);
       const counts = RATINGS.map((rating) => `${RATING_LABELS[rating].vi}: ${count(rating, list)}`).join('; ');
       return [
         `Khối ${blockLabel(policy, b.code, 'vi')}: ${list.length} người — ${counts}.`,
@@ -162,9 +186,14 @@ export function annualReport(
   const results = [
     `Tổng hợp: ${rows.length} người; ${RATINGS.map((rating) => `${RATING_LABELS[rating].vi}: ${count(rating)}`).join('; ')} (${formatCitation(regulation.citations.rating)}).`,
     ...byBlock,
-    rewarded.length === 0
+    rewarded.length + collective.length === 0
       ? `Không có trường hợp đề nghị xem xét khen thưởng (${formatCitation(regulation.citations.rewards)}).`
-      : `Đề nghị xem xét khen thưởng (${formatCitation(regulation.citations.rewards)}): ${rewarded.map((r) => `${r.name} (${r.unitName}) — ${r.rewards.map((w) => REWARD_LABELS[w].vi).join(', ')}`).join('; ')}.`,
+      : `Đề nghị xem xét khen thưởng (${formatCitation(regulation.citations.rewards)}): ${[
+          ...rewarded.map((r) => `${r.name} (${r.unitName}) — ${r.rewards.map((w) => REWARD_LABELS[w].vi).join(', ')}`),
+          ...collective.map(
+            (u) => `(tập thể) ${u.unit.name} — ${u.unitRewards.map((w) => REWARD_LABELS[w.outcome].vi).join(', ')}`,
+          ),
+        ].join('; ')}.`,
     sanctioned.length === 0
       ? `Không có đề xuất xử lý (${formatCitation(regulation.citations.sanctions)}).`
       : `Đề xuất xử lý (${formatCitation(regulation.citations.sanctions)}; khiển trách, cảnh cáo theo ${legal.discipline.short}): ${SANCTION_FORMS.map((f) => `${SANCTION_LABELS[f].vi} ${sanctioned.filter((r) => r.sanction === f).length}`).join(', ')} — ${sanctioned.map((r) => `${r.name} (${r.unitName}): ${SANCTION_LABELS[r.sanction ?? 'phe-binh'].vi.toLowerCase()}, ${r.sanctionCitations.join('; ')}`).join('; ')}.`,
@@ -177,15 +206,26 @@ export function annualReport(
   const movement: string[] = [];
   if (previous === null) movement.push(`Chưa có điểm xếp hạng năm ${year - 1} để so sánh.`);
   else {
-    const before = new Map(previous.ranked.map((r) => [r.unitCode, r.rank]));
-    const moves = evaluation.ranking.ranked
-      .filter((r) => before.has(r.unitCode))
-      .map((r) => ({ r, delta: (before.get(r.unitCode) ?? r.rank) - r.rank }));
+    const previousOf = new Map(previous.ranked.map((r) => [r.unitCode, r]));
+    const codesOf = new Map(units.map((u) => [u.unit.code, u.unit.previousCodes]));
+    const names = new Map(units.map((u) => [u.unit.code, u.unit.name]));
+    // By the unit's previous codes too (renamed, merged): a renamed unit is not "new"; a merger has no one rank.
+    const places = evaluation.ranking.ranked.map((r) => ({
+      r,
+      place: previousPlace(r.unitCode, codesOf.get(r.unitCode) ?? [], previousOf),
+    }));
+    // The same moves the rank-movement chart draws: one previous rank, in the same group.
+    const moves = rankMoves(evaluation).map((m) => ({ r: m.unit, delta: m.from - m.unit.rank }));
+    const merged = places.filter(({ place }) => place.status === 'merged');
     const up = moves.filter((m) => m.delta > 0).length;
     const down = moves.filter((m) => m.delta < 0).length;
     movement.push(
       `So với năm ${year - 1}: ${up} đơn vị tăng hạng, ${down} đơn vị giảm hạng, ${moves.length - up - down} đơn vị giữ nguyên hạng trong khối.`,
     );
+    if (merged.length > 0)
+      movement.push(
+        `Đơn vị hợp nhất từ nhiều đơn vị năm trước (hạng năm trước là của từng đơn vị cũ, không so sánh trực tiếp): ${merged.map(({ r, place }) => `${names.get(r.unitCode) ?? r.unitCode} (${previousPlaceText(place, 'vi')})`).join('; ')}.`,
+      );
     const twoYears = rows.filter((r) => r.bottomTwoYears === true).map((r) => r.unitName);
     movement.push(
       twoYears.length === 0
@@ -276,10 +316,10 @@ export function annualReport(
         paragraphs:
           difficulties.length === 0
             ? [
-                `Không đơn vị nào nêu khó khăn, vướng mắc trong báo cáo tự đánh giá (cột "Khó khăn, vướng mắc"; ${formatCitation(regulation.citations.reporting)}). Ý kiến gửi bằng văn bản khác bổ sung vào mục này trước khi ký.`,
+                `Không đơn vị nào nêu khó khăn, vướng mắc trong báo cáo tự đánh giá (cột "Khó khăn, vướng mắc"; ${formatCitation(regulation.citations.amendment)}). Ý kiến gửi bằng văn bản khác bổ sung vào mục này trước khi ký.`,
               ]
             : [
-                `${difficulties.length}/${units.length} đơn vị nêu khó khăn, vướng mắc trong báo cáo tự đánh giá (${formatCitation(regulation.citations.reporting)}), nguyên văn:`,
+                `${difficulties.length}/${units.length} đơn vị nêu khó khăn, vướng mắc trong báo cáo tự đánh giá (${formatCitation(regulation.citations.amendment)}), nguyên văn:`,
                 ...difficulties.map((d) => `- ${d.unitName}: ${d.texts.join(' ')}`),
               ],
       },
@@ -288,6 +328,7 @@ export function annualReport(
         paragraphs: [
           `Đề nghị Sở Nội vụ tổng hợp các đề xuất khen thưởng và xử lý nêu tại Phụ lục 1–3, trình UBND tỉnh xem xét, quyết định (${formatCitation(regulation.citations.homeAffairs)}).`,
           'Đề nghị các cơ quan, đơn vị, địa phương có người đứng đầu không hoàn thành nhiệm vụ khắc phục các tiêu chí không đạt trong năm tiếp theo.',
+          ...amendmentProposals(rows, policy, context.readings ?? []),
         ],
       },
     ],
@@ -315,6 +356,61 @@ export function legalBasisLines(legal: Pick<LegalContext, 'lines'>): string[] {
   return legal.lines
     .filter((line) => line.source === 'config' && (line.key === 'regulation' || line.key === 'index'))
     .map((line) => `Căn cứ ${line.act};`);
+}
+
+/** A contested reading of the regulation that changes some persons' outcomes, as section V proposes to settle it. */
+export interface ReadingProposal {
+  /** The question in words ("Cách hiểu điểm c"), and the other reading ("chỉ cần một trong hai điều kiện"). */
+  readonly question: string;
+  readonly other: string;
+  /** The persons whose outcome the other reading changes: "Nguyễn Văn A (Huyện Lạc Sơn)". */
+  readonly persons: readonly string[];
+}
+
+/**
+ * Section V's proposals to amend the regulation (đoạn 2 Điều 19: difficulties go to the Sở "để tổng hợp, trình UBND
+ * tỉnh xem xét, sửa đổi, bổ sung Quy định"): each kind of case the regulation does not settle that this year met — a
+ * case no point of khoản 1 Điều 17 covers, a review demanded without all four sections, a proposal resting on items
+ * with no indicator, a deputy assigned part of the sections — and each contested reading that changes someone's outcome.
+ */
+function amendmentProposals(
+  rows: readonly PersonRow[],
+  policy: Policy,
+  readings: readonly ReadingProposal[],
+): string[] {
+  const { citations } = policy.regulation;
+  const who = (list: readonly PersonRow[]) => list.map((r) => `${r.name} (${r.unitName})`).join(', ');
+  const kinds: { list: PersonRow[]; what: string }[] = [
+    {
+      list: rows.filter((r) => r.reviewReasons.includes('uncovered')),
+      what: `trường hợp vi phạm mà ${formatCitation(citations.sanctions)} chưa quy định hình thức xử lý`,
+    },
+    {
+      list: rows.filter((r) =>
+        r.reviewReasons.some((reason) => policy.regulation.sanctionRules.some((s) => s.flag?.id === reason)),
+      ),
+      what: 'trường hợp cấp trên yêu cầu kiểm điểm nhưng chưa vi phạm cả các mục (điều kiện của điểm c chưa rõ liên từ)',
+    },
+    {
+      list: rows.filter((r) => r.reviewReasons.includes('no-indicator') || r.remarks.includes('no-indicator')),
+      what: 'đề xuất xử lý dựa vào tiêu chí chưa gắn chỉ tiêu đánh giá (Quy định dẫn chỉ tiêu của QĐ 15/2011/QĐ-UBND, nay đã thay đổi)',
+    },
+    {
+      list: rows.filter((r) => r.remarks.includes('deputy-excellence')),
+      what: `cấp phó được phân công một phần các mục trong khi đơn vị vi phạm mục khác (${formatCitation(citations.rating)} chưa quy định; tạm xếp hoàn thành nhiệm vụ)`,
+    },
+  ].filter((k) => k.list.length > 0);
+  const amend = formatCitation(citations.amendment);
+  const lines = kinds.map(
+    (k) =>
+      `Đề nghị UBND tỉnh xem xét sửa đổi, bổ sung Quy định (${amend}) cho ${k.what}: năm nay ${k.list.length} người — ${who(k.list)}.`,
+  );
+  for (const reading of readings) {
+    lines.push(
+      `Đề nghị UBND tỉnh quy định rõ ${reading.question.charAt(0).toLowerCase()}${reading.question.slice(1)} (${amend}): nếu hiểu ${reading.other}, kết quả của ${reading.persons.length} người sẽ khác — ${reading.persons.join(', ')}.`,
+    );
+  }
+  return lines;
 }
 
 /** An appendix table with its "STT" column first, numbering the rows from 1. */

@@ -1,6 +1,6 @@
 import type { YearEvaluation } from '../../rules/evaluate.js';
 import type { Policy } from '../../rules/policy.js';
-import type { RankedUnit, Ranking } from '../../rules/ranking.js';
+import { type RankedUnit, type Ranking, previousPlace } from '../../rules/ranking.js';
 import { blockLabel, bottomGroupName, decimal, topGroupName } from './labels.js';
 
 /**
@@ -122,15 +122,12 @@ export function scoreDistribution(policy: Policy, ranking: Ranking, scope: strin
  * group. A point below the "same rank" line moved up (a smaller rank number); above it, down.
  */
 export function rankMovement(policy: Policy, evaluation: YearEvaluation): ScatterChart | undefined {
-  const previous = evaluation.previousRanking;
-  if (previous === null) return undefined;
-  const before = new Map(previous.ranked.map((r) => [`${r.scope}\u0000${r.unitCode}`, r.rank]));
+  if (evaluation.previousRanking === null) return undefined;
+  const moves = rankMoves(evaluation);
   const series = evaluation.ranking.groups
     .map((g) => ({
       name: blockLabel(policy, g.scope, 'vi'),
-      points: evaluation.ranking.ranked
-        .filter((r) => r.scope === g.scope && before.has(`${r.scope}\u0000${r.unitCode}`))
-        .map((r) => ({ x: before.get(`${r.scope}\u0000${r.unitCode}`) ?? r.rank, y: r.rank })),
+      points: moves.filter((m) => m.unit.scope === g.scope).map((m) => ({ x: m.from, y: m.unit.rank })),
     }))
     .filter((s) => s.points.length > 0);
   if (series.length === 0) return undefined;
@@ -145,6 +142,23 @@ export function rankMovement(policy: Policy, evaluation: YearEvaluation): Scatte
     xTitle: `Hạng năm ${year - 1}`,
     yTitle: `Hạng năm ${year}`,
   };
+}
+
+/**
+ * The units ranked this year and last year in the same group, by their code or the one code they name as last year's
+ * (a renamed unit is not new, rules.md v3); a merger of several units has no one previous rank and no move.
+ */
+export function rankMoves(evaluation: YearEvaluation): { unit: RankedUnit; from: number }[] {
+  const previous = evaluation.previousRanking;
+  if (previous === null) return [];
+  const previousOf = new Map(previous.ranked.map((r) => [r.unitCode, r]));
+  const codesOf = new Map(evaluation.units.map((u) => [u.unit.code, u.unit.previousCodes]));
+  return evaluation.ranking.ranked.flatMap((unit) => {
+    const place = previousPlace(unit.unitCode, codesOf.get(unit.unitCode) ?? [], previousOf);
+    const code = place.codes[0]?.code;
+    const before = place.rank === null || code === undefined ? undefined : previousOf.get(code);
+    return before === undefined || before.scope !== unit.scope ? [] : [{ unit, from: before.rank }];
+  });
 }
 
 /** For each block, how many units violated each Mục (a Mục is violated when an item of it that counts is not met). */

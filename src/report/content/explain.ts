@@ -15,6 +15,7 @@ import {
   decimal,
   dmy,
   label,
+  noteLabel,
   percent,
   ratingReasonLabel,
   reviewReasonLabel,
@@ -308,9 +309,14 @@ function judgementLines(judgement: Judgement, row: PersonRow | undefined, parts:
   const sanction = row?.evaluation.sanction ?? judgement.sanction;
   const text = sanction.outcome === null ? (vi ? 'Không' : 'None') : label(SANCTION_LABELS, sanction.outcome, lang);
   const cited = sanction.citations.length === 0 ? '' : ` (${short(sanction.citations)})`;
-  lines.push(
-    `${indent}${vi ? 'Xử lý (đề xuất)' : 'Sanction (proposal)'}: ${text} — ${sanctionReasonLabel(sanction.reason, policy, lang)}${cited}`,
-  );
+  // A form the table gives but withheld for review: the reason is the review's, said under it.
+  const why =
+    row?.evaluation.withheld === null || row === undefined
+      ? sanctionReasonLabel(sanction.reason, policy, lang)
+      : vi
+        ? 'hình thức theo bảng của điều khoản được chuyển Sở Nội vụ xem xét'
+        : 'the form the table gives is referred for review';
+  lines.push(`${indent}${vi ? 'Xử lý (đề xuất)' : 'Sanction (proposal)'}: ${text} — ${why}${cited}`);
   if (sanction.applicableClauses.length > 1) {
     const forms = sanction.applicableClauses.map((c) => label(SANCTION_LABELS, c, lang)).join(', ');
     lines.push(
@@ -363,6 +369,7 @@ function personLines(parts: Parts): string[] {
     }
     lines.push(...judgementLines({ scope: p.scope, rating: p.rating, sanction: p.sanction }, r, parts, '     '));
     lines.push(...rewardLines(p.rewards, parts, '     '));
+    for (const remark of p.notes) lines.push(`     ${vi ? 'Ghi chú' : 'Note'}: ${noteLabel(remark, run.policy, lang)}`);
     for (const reward of p.withheldRewards)
       lines.push(
         `     ${vi ? 'Theo bảng của điều khoản' : 'By the table'}: ${label(REWARD_LABELS, reward.outcome, lang)} (${short(reward.citations)}) — ${vi ? 'chưa đề nghị, chuyển xem xét' : 'not proposed, referred for review'}`,

@@ -35,8 +35,8 @@ function gapWarning(
   switch (gap.kind) {
     case 'no-report':
       return warning('no-report', {
-        vi: `${unit(gap.unitCode)} chưa gửi báo cáo tự đánh giá và Sở chưa đánh giá: người đứng đầu chưa được xếp loại; trường hợp được đưa vào danh sách cần xem xét.`,
-        en: `${unitEn(gap.unitCode)} sent no self-report and the department has not assessed it: its head is not rated; the case is listed for review.`,
+        vi: `${unit(gap.unitCode)} chưa gửi báo cáo tự đánh giá và Sở chưa đánh giá: người đứng đầu chưa được xếp loại; đơn vị được đưa vào danh sách "Sở cần đánh giá" (chưa chuyển Sở Nội vụ).`,
+        en: `${unitEn(gap.unitCode)} sent no self-report and the department has not assessed it: its head is not rated; the unit is listed among those the department must assess (not sent to Sở Nội vụ).`,
       });
     case 'report-missing':
       return warning('report-missing', {

@@ -75,7 +75,23 @@ export function ratingReasonLabel(
       return vi ? `không vi phạm và thuộc nhóm ${top}` : `no violation, in the ${top} group`;
     case 'not-top-group':
       return vi ? `không vi phạm, không thuộc nhóm ${top}` : `no violation, not in the ${top} group`;
+    case 'deputy-unit-violated':
+      return vi
+        ? `${deputyDefault(policy, lang)}: các mục được phân công không vi phạm, nhưng đơn vị vi phạm mục khác`
+        : `${deputyDefault(policy, lang)}: the assigned sections were met, but the unit broke another section`;
+    case 'deputy-unit-open':
+      return vi
+        ? `${deputyDefault(policy, lang)}: các mục được phân công không vi phạm, nhưng mục khác của đơn vị chưa đủ dữ liệu`
+        : `${deputyDefault(policy, lang)}: the assigned sections were met, but another section of the unit is not settled`;
   }
+}
+
+/** The mark of the default reading for a deputy assigned part of the sections (rules.md v3). */
+function deputyDefault(policy: Pick<Policy, 'regulation'>, lang: Lang): string {
+  const article = formatCitation(policy.regulation.citations.rating, lang);
+  return lang === 'vi'
+    ? `${article} không quy định cấp phó được phân công một phần; mặc định: hoàn thành nhiệm vụ`
+    : `${article} is silent on a deputy assigned part of the sections; default: completed`;
 }
 
 /** Why a case goes to Sở Nội vụ for review, or is flagged there; the point of a flag is named. */
@@ -97,9 +113,13 @@ export function reviewReasonLabel(reason: string, policy: Pick<Policy, 'regulati
         : 'the form rests on the bottom group two years running, but the person did not head the unit last year';
     case 'no-report': {
       const article = formatCitation(policy.regulation.citations.reporting, lang);
+      return vi ? `đơn vị chưa gửi báo cáo theo ${article}` : `the unit did not report under ${article}`;
+    }
+    case 'no-indicator': {
+      const opening = formatCitation(policy.regulation.citations.sanctionsOpening, lang);
       return vi
-        ? `đơn vị chưa báo cáo theo ${article}, Sở chưa đánh giá`
-        : `the unit did not report under ${article} and was not assessed`;
+        ? `đề xuất dựa vào mục vi phạm mà tiêu chí không đạt chưa gắn chỉ tiêu của QĐ 15/2011 (${opening} lấy chỉ tiêu cụ thể từ quy định này)`
+        : `the proposal rests on a violated section whose failed items are linked to no indicator of QĐ 15/2011 (${opening} takes the indicators from it)`;
     }
     case 'previous-year-unsettled':
       return vi
@@ -111,6 +131,25 @@ export function reviewReasonLabel(reason: string, policy: Pick<Policy, 'regulati
         : 'the unit existed for part of the year only: the rating is shown, with no reward and no sanction proposed';
     default:
       return reason;
+  }
+}
+
+/** What a note beside an outcome says (a default reading, a proposal or reward kept under a policy's `note` choice). */
+export function noteLabel(note: string, policy: Pick<Policy, 'regulation'>, lang: Lang): string {
+  const vi = lang === 'vi';
+  switch (note) {
+    case 'deputy-excellence':
+      return deputyDefault(policy, lang);
+    case 'no-indicator':
+      return vi
+        ? 'đề xuất giữ nguyên dù mục vi phạm chưa gắn chỉ tiêu của QĐ 15/2011 (tham số chính sách)'
+        : 'the proposal stands although the section is linked to no indicator of QĐ 15/2011 (policy)';
+    case 'no-report-reward':
+      return vi
+        ? 'đề nghị khen thưởng dù đơn vị chưa gửi báo cáo (tham số chính sách)'
+        : 'proposed for a reward although the unit sent no report (policy)';
+    default:
+      return note;
   }
 }
 

@@ -34,6 +34,9 @@ export function coverLetter(
   const { regulation } = policy;
   const { year } = block;
   const rewards = sheetOf(rating, 'Khen thưởng');
+  // The units the Sở has not assessed are its own open work (khoản 2 Điều 18), not in the lists: said, so that their
+  // absence is not read as "no case".
+  const open = rating.sheets.find((s): s is TableSheet => s.kind === 'table' && s.name === 'Sở cần đánh giá');
   const proposals = sheetOf(sanction, 'Đề xuất xử lý');
   const review = sheetOf(sanction, 'Cần xem xét');
   const formColumn = proposals.columns.findIndex((c) => c.header === 'Hình thức đề xuất');
@@ -80,6 +83,11 @@ export function coverLetter(
           rewardLine,
           sanctionLine,
           reviewLine,
+          ...(open === undefined || open.rows.length === 0
+            ? []
+            : [
+                `Còn ${open.rows.length} đơn vị Sở chưa đánh giá (${article('assessment')}): ${open.rows.map((row) => String(row[0] ?? '')).join('; ')}. Người chịu trách nhiệm của các đơn vị này chưa được xếp loại và chưa có trong các danh sách kèm theo; ${block.departmentShort} sẽ gửi bổ sung sau khi đánh giá.`,
+              ]),
           `Các danh sách kèm theo lấy từ cùng kết quả đánh giá với bảng xếp loại (xep-loai-${year}.xlsx) và bảng đề xuất xử lý (xu-ly-${year}.xlsx); mỗi trường hợp nêu căn cứ điều, khoản của Quy định.`,
           `${block.departmentShort} trân trọng đề nghị Sở Nội vụ quan tâm, phối hợp thực hiện./.`,
         ],

@@ -40,6 +40,8 @@ export interface PersonRow {
   readonly sanction: Sanction | null;
   readonly sanctionReason: SanctionReason;
   readonly reviewReasons: readonly string[];
+  /** Remarks beside the outcome that do not send it to review (a default reading, a `note` policy choice). */
+  readonly remarks: readonly string[];
   readonly slow: boolean;
   readonly reviewDemanded: boolean;
   readonly bottomTwoYears: boolean | null;
@@ -63,11 +65,21 @@ export function isProposed(r: PersonRow): boolean {
 }
 
 /**
- * A case for Sở Nội vụ to weigh: an uncovered or uncertain sanction, or any reason to review (no report, a head who
- * changed, a point c flag…). The "Cần xem xét" sheet, the report's Phụ lục 3, the letter and every count of
- * "cần xem xét" list exactly these.
+ * A unit the Sở has not assessed (no item of it in the Sở's file): its persons are the Sở's own open work (khoản 2
+ * Điều 18: the Sở assesses every unit each year, reported or not), listed on "Sở cần đánh giá" and in the report to UBND
+ * tỉnh, never on what goes to Sở Nội vụ, which acts "căn cứ vào kết quả đánh giá" of the Sở (khoản 3 Điều 18).
+ */
+export function awaitsAssessment(r: Pick<PersonRow, 'evaluation'>): boolean {
+  return !r.evaluation.unit.assessment.hasAssessment;
+}
+
+/**
+ * A case for Sở Nội vụ to weigh, among those the Sở has assessed: an uncovered or uncertain sanction, or any reason to
+ * review (a head who changed, a point c flag, a unit that existed part of the year…). The "Cần xem xét" sheet, the
+ * report's Phụ lục 3, the letter and every count of "cần xem xét" list exactly these.
  */
 export function toReview(r: PersonRow): boolean {
+  if (awaitsAssessment(r)) return false;
   return r.sanction === 'can-xem-xet' || r.sanction === 'thieu-du-lieu' || r.reviewReasons.length > 0;
 }
 
@@ -122,6 +134,7 @@ export function personRow(p: PersonEvaluation): PersonRow {
     sanction: p.sanction.outcome,
     sanctionReason: p.sanction.reason,
     reviewReasons: p.reviewReasons,
+    remarks: p.notes,
     slow: u.followUp.slow,
     reviewDemanded: u.followUp.reviewDemanded,
     bottomTwoYears: p.sanction.bottomTwoYears,

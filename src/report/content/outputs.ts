@@ -3,7 +3,7 @@ import { type Problem, formatWhere } from '../../io/problems.js';
 import { formatCitation, formatFullCitation } from '../../rules/citation.js';
 import type { UnitEvaluation, YearEvaluation } from '../../rules/evaluate.js';
 import type { Policy } from '../../rules/policy.js';
-import type { RankGroup, Ranking } from '../../rules/ranking.js';
+import { type RankGroup, type Ranking, previousPlace, previousPlaceText } from '../../rules/ranking.js';
 import { type LegalContext, type LegalLine, withNowIs } from '../../rules/legal.js';
 import { bottomTwoYearsText, groupText, ratingBasis, uncoveredText } from './describe.js';
 import { describeParameters } from './parameters.js';
@@ -16,6 +16,7 @@ import {
   blockLabel,
   bottomGroupName,
   dmy,
+  noteLabel,
   percent,
   proposedFormText,
   reviewReasonLabel,
@@ -23,7 +24,7 @@ import {
   topGroupName,
   yesNo,
 } from './labels.js';
-import { type PersonRow, SANCTION_FORMS, isProposed, sectionList, toReview } from './model.js';
+import { type PersonRow, SANCTION_FORMS, awaitsAssessment, isProposed, sectionList, toReview } from './model.js';
 import type { CellValue, Column, Document, KeyValueSheet, TableSheet, TitleBlock } from './document.js';
 
 /** What every output names besides its content: the run's policy, inputs, warnings and tool. */
@@ -72,6 +73,12 @@ function basisSheet(info: RunInfo): KeyValueSheet {
           [
             'Đề xuất khen thưởng, xử lý',
             `Các hình thức nêu trong các bảng là đề xuất; Sở Nội vụ tổng hợp, trình UBND tỉnh xem xét, quyết định (${formatFullCitation(cites.homeAffairs, regulation.reference)}).`,
+          ],
+          [
+            `Chỉ tiêu đánh giá cụ thể (${formatCitation(cites.sanctionsOpening)})`,
+            info.policy.indicators.size === 0
+              ? `Chưa cấu hình chỉ tiêu của ${regulation.context.index.act.replace(/ \(.*$/u, '')} cho từng tiêu chí: kết quả đánh giá của Sở được coi là việc áp dụng các chỉ tiêu đó.`
+              : `${info.policy.indicators.size} tiêu chí đã gắn chỉ tiêu (${[...info.policy.indicators.keys()].join(', ')}); đề xuất xử lý dựa vào mục vi phạm mà tiêu chí không đạt chưa gắn chỉ tiêu: ${info.policy.parameters.itemsWithoutIndicator === 'review' ? 'chuyển xem xét' : 'giữ đề xuất, có ghi chú'}.`,
           ],
           [
             'Không thuộc phạm vi công cụ',
@@ -141,17 +148,72 @@ export function textPool(): (text: string) => string {
   };
 }
 
-/** The rating workbook for Sở Nội vụ (product.md, "Outputs"): Xếp loại, Khen thưởng, Chi tiết, Cảnh báo, Căn cứ và tham số. */
+/**
+ * The rating workbook for Sở Nội vụ (product.md, "Outputs"): Xếp loại, Khen thưởng, Chi tiết, while any unit awaits the
+ * Sở's assessment "Sở cần đánh giá" (rules.md v3: a draft's sheet for the Sở itself), Cảnh báo, Căn cứ và tham số.
+ */
 export function ratingDocument(evaluation: YearEvaluation, rows: readonly PersonRow[], info: RunInfo): Document {
+  const open = openWorkSheet(evaluation, rows, info.policy);
   return {
     block: info.block,
     sheets: [
       ratingSheet(evaluation.year, rows, info.policy),
       rewardSheet(evaluation, rows, info.policy),
       detailSheet(evaluation, info.policy),
+      ...(open === undefined ? [] : [open]),
       warningsSheet(info),
       basisSheet(info),
     ],
+  };
+}
+
+/**
+ * "Sở cần đánh giá": the units the Sở has not assessed yet, with their persons and the facts the Sở already holds, so
+ * that they are assessed before the year is final (khoản 2 Điều 18) — the Sở's own work, never a case for Sở Nội vụ.
+ * Undefined when every unit has been assessed.
+ */
+function openWorkSheet(evaluation: YearEvaluation, rows: readonly PersonRow[], policy: Policy): TableSheet | undefined {
+  const { citations } = policy.regulation;
+  const units = evaluation.units.filter((u) => !u.assessment.hasAssessment);
+  if (units.length === 0) return undefined;
+  const grouped = byBlock(
+    units.map((u) => ({ unit: u, block: u.unit.block })),
+    policy,
+  );
+  const same = textPool();
+  return {
+    kind: 'table',
+    name: 'Sở cần đánh giá',
+    title: `Các đơn vị Sở chưa đánh giá (${formatCitation(citations.assessment)})`,
+    subtitle: `Sở đánh giá kết quả của mọi cơ quan, đơn vị, địa phương hằng năm, dù đơn vị đã gửi báo cáo hay chưa (${formatCitation(citations.assessment)}); Sở Nội vụ chỉ xem xét căn cứ vào kết quả đánh giá của Sở (${formatCitation(citations.homeAffairs)}). Các trường hợp này không gửi Sở Nội vụ cho đến khi Sở đánh giá xong.`,
+    columns: [
+      { header: 'Đơn vị', width: 30 },
+      { header: 'Người chịu trách nhiệm', width: 30 },
+      { header: 'Báo cáo của đơn vị', width: 18 },
+      { header: 'Thông tin Sở đã có', width: 40 },
+    ],
+    rows: grouped.items.map(({ unit }): CellValue[] => {
+      const persons = rows.filter((r) => r.unitCode === unit.unit.code);
+      const follow = unit.followUp;
+      const facts = [
+        follow.slow ? 'chậm triển khai kết luận của UBND tỉnh' : '',
+        follow.reviewDemanded
+          ? `cấp trên yêu cầu kiểm điểm${follow.reviewDocument === '' ? '' : ` (${follow.reviewDocument})`}`
+          : '',
+        unit.rank?.bottom === true ? `thuộc nhóm ${bottomGroupName(policy, 'vi')} năm ${evaluation.year}` : '',
+      ].filter((f) => f !== '');
+      return [
+        `${unit.unit.name} (${unit.unit.code})`,
+        same(
+          persons.map((r) => `${r.name} — ${roleText(r, 'vi')}`).join('; ') ||
+            'Không có người đứng đầu trong danh sách',
+        ),
+        unit.assessment.hasReport ? 'Đã gửi' : `Chưa gửi (${formatCitation(citations.reporting)})`,
+        same(facts.length === 0 ? 'Không có' : facts.join('; ')),
+      ];
+    }),
+    groups: grouped.groups,
+    totals: [`Tổng cộng: ${units.length} đơn vị Sở chưa đánh giá.`],
   };
 }
 
@@ -266,7 +328,11 @@ function ratingSheet(year: number, rows: readonly PersonRow[], policy: Policy): 
       same(
         [
           ...unitNotes(r.evaluation.unit),
-          ...r.reviewReasons.map((reason) => `Cần xem xét: ${reviewReasonLabel(reason, policy, 'vi')}`),
+          ...r.remarks.map((remark) => noteLabel(remark, policy, 'vi')),
+          ...(awaitsAssessment(r) ? ['Sở chưa đánh giá: xem trang "Sở cần đánh giá"'] : []),
+          ...(awaitsAssessment(r) ? [] : r.reviewReasons).map(
+            (reason) => `Cần xem xét: ${reviewReasonLabel(reason, policy, 'vi')}`,
+          ),
         ].join('; '),
       ),
     ]),
@@ -438,6 +504,11 @@ function reviewText(r: PersonRow, policy: Policy): string {
   if (explained !== '') parts.unshift(explained);
   const withheld = r.evaluation.withheld;
   if (withheld !== null) parts.push(`Theo bảng của điều khoản: ${SANCTION_LABELS[withheld].vi}`);
+  for (const reward of r.evaluation.withheldRewards)
+    parts.push(
+      `Theo bảng của điều khoản: ${REWARD_LABELS[reward.outcome].vi.toLowerCase()} — chưa đề nghị, chờ xem xét`,
+    );
+  for (const remark of r.remarks) parts.push(noteLabel(remark, policy, 'vi'));
   if (r.rating === 'thieu-du-lieu' && r.ratingReason !== 'no-report')
     parts.push(`Chưa xếp loại: ${ratingBasis(r, policy, 'vi')}`);
   if (r.ratingReason === 'no-report') {
@@ -524,6 +595,7 @@ export function rankingDocument(
   components: ReadonlyMap<string, readonly { name: string; value: number | string | null }[]>,
   names: ReadonlyMap<string, string>,
   info: RunInfo,
+  previousCodes: ReadonlyMap<string, readonly string[]> = new Map(),
 ): Document {
   const sheets: Document['sheets'][number][] = [];
   const { policy } = info;
@@ -532,7 +604,7 @@ export function rankingDocument(
   const previousOf = new Map((previous?.ranked ?? []).map((r) => [r.unitCode, r]));
   const componentNames = [...new Set([...components.values()].flatMap((list) => list.map((c) => c.name)))];
   const rows: CellValue[][] = ranking.ranked.map((r) => {
-    const before = previousOf.get(r.unitCode);
+    const before = previousPlace(r.unitCode, previousCodes.get(r.unitCode) ?? [], previousOf);
     const group =
       [r.top ? topGroupName(policy, 'vi') : '', r.bottom ? bottomGroupName(policy, 'vi') : '']
         .filter((g) => g !== '')
@@ -546,7 +618,12 @@ export function rankingDocument(
       r.rank,
       group,
       r.rated ? 'Có' : 'Không (không có trong danh sách đơn vị)',
-      ...(previous === null ? [] : [before?.rank ?? null, before === undefined ? 'Mới' : before.rank - r.rank]),
+      ...(previous === null
+        ? []
+        : [
+            before.rank ?? (before.status === 'new' ? null : previousPlaceText(before, 'vi')),
+            before.rank === null ? (before.status === 'new' ? 'Mới' : '') : before.rank - r.rank,
+          ]),
       ...componentNames.map((name) => own.find((c) => c.name === name)?.value ?? null),
     ];
   });

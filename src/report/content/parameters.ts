@@ -161,6 +161,47 @@ export function describeParameters(
             : 'as a unit that existed for part of the year',
       ),
     ],
+    [
+      vi ? 'Cấp phó được phân công một phần các mục' : 'Deputies assigned some of the sections',
+      mark(
+        'deputyExcellence',
+        p.deputyExcellence === 'unit'
+          ? vi
+            ? `xuất sắc chỉ khi đơn vị không vi phạm mục nào; nếu đơn vị vi phạm mục khác: hoàn thành nhiệm vụ (${formatCitation(cites.rating, lang)} không quy định)`
+            : `excellent only if the unit broke no section; if it broke another: completed (${formatCitation(cites.rating, lang)} is silent)`
+          : vi
+            ? 'chỉ xét các mục được phân công'
+            : 'on the assigned sections alone',
+      ),
+    ],
+    [
+      vi
+        ? 'Đề xuất xử lý dựa trên tiêu chí chưa gắn chỉ số QĐ 15/2011'
+        : 'Proposals resting on items with no indicator',
+      mark(
+        'itemsWithoutIndicator',
+        p.itemsWithoutIndicator === 'review'
+          ? vi
+            ? 'chuyển xem xét'
+            : 'referred for review'
+          : vi
+            ? 'giữ đề xuất, có ghi chú'
+            : 'kept, with a note',
+      ),
+    ],
+    [
+      vi ? 'Khen thưởng khi đơn vị chưa gửi báo cáo' : 'Rewards where the unit sent no report',
+      mark(
+        'rewardWithoutReport',
+        p.rewardWithoutReport === 'review'
+          ? vi
+            ? 'chuyển xem xét, chưa đề nghị'
+            : 'referred for review, not proposed'
+          : vi
+            ? 'vẫn đề nghị, có ghi chú'
+            : 'proposed, with a note',
+      ),
+    ],
   ];
   return rows;
 }

@@ -1,10 +1,10 @@
 import type { Problem } from '../../io/problems.js';
 import type { Policy } from '../../rules/policy.js';
-import type { Ranking } from '../../rules/ranking.js';
+import { type Ranking, previousPlace } from '../../rules/ranking.js';
 import { formatCitation } from '../../rules/citation.js';
 import type { UnitEvaluation, YearEvaluation } from '../../rules/evaluate.js';
 import type { LegalContext } from '../../rules/legal.js';
-import { type PersonRow, bottomPreviousOf } from '../content/model.js';
+import { type PersonRow, awaitsAssessment, bottomPreviousOf } from '../content/model.js';
 
 /** The policy as `--json` names it. */
 export function policyJson(policy: Policy) {
@@ -95,6 +95,8 @@ export function personJson(row: PersonRow) {
     sanction: row.sanction,
     sanctionReason: row.sanctionReason,
     reviewReasons: row.reviewReasons,
+    remarks: row.remarks,
+    awaitsAssessment: awaitsAssessment(row),
     withheldSanction: row.evaluation.withheld,
     withheldRewards: row.evaluation.withheldRewards.map((r) => r.outcome),
     uncoveredCase: sanction.uncoveredCase,
@@ -176,8 +178,18 @@ export function rankingJson(
   names: ReadonlyMap<string, string>,
   policy: Policy,
   problems: readonly Problem[],
+  previousCodes: ReadonlyMap<string, readonly string[]> = new Map(),
 ) {
   const previousOf = new Map((previous?.ranked ?? []).map((r) => [r.unitCode, r]));
+  const before = (code: string) => {
+    const place = previousPlace(code, previousCodes.get(code) ?? [], previousOf);
+    return {
+      previousRank: place.rank,
+      previousBottom: place.bottom,
+      previousCodes: place.codes,
+      previousStatus: place.status,
+    };
+  };
   return {
     policy: policyJson(policy),
     groups: ranking.groups.map((g) => ({
@@ -199,12 +211,7 @@ export function rankingJson(
         top: r.top,
         bottom: r.bottom,
         rated: r.rated,
-        ...(previous === null
-          ? {}
-          : {
-              previousRank: previousOf.get(r.unitCode)?.rank ?? null,
-              previousBottom: previousOf.get(r.unitCode)?.bottom ?? null,
-            }),
+        ...(previous === null ? {} : before(r.unitCode)),
       })),
       ...ranking.unranked.map((u) => ({
         unitCode: u.unitCode,
@@ -216,12 +223,7 @@ export function rankingJson(
         bottom: u.reason === 'not-in-index' ? null : false,
         rated: u.rated,
         unranked: u.reason,
-        ...(previous === null
-          ? {}
-          : {
-              previousRank: previousOf.get(u.unitCode)?.rank ?? null,
-              previousBottom: previousOf.get(u.unitCode)?.bottom ?? null,
-            }),
+        ...(previous === null ? {} : before(u.unitCode)),
       })),
     ],
     problems: problems.map(problemJson),

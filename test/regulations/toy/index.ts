@@ -68,6 +68,8 @@ export const TOY: Regulation = {
     persons: cite(1),
     assessment: cite(7),
     reporting: cite(8),
+    report: { article: 8, paragraph: 1 },
+    amendment: { article: 8, paragraph: 2 },
     rating: cite(5),
     excellent: cite(5, 1),
     completed: cite(5, 2),

@@ -17,6 +17,7 @@ Ví dụ / Examples:
   ict-eval explain SYT --year 2024         giải thích kết quả của một đơn vị
   ict-eval report --year 2024              báo cáo năm gửi UBND tỉnh (.docx)
   ict-eval diff --year 2024                so sánh hai lần đánh giá: ai thay đổi kết quả, vì sao
+  ict-eval what-if --year 2024             ai có kết quả khác nếu hiểu quy định chưa rõ theo cách khác
   ict-eval sanctions --year 2024 -w /srv/ict-eval --json > ket-qua.json
 
 Mã thoát / Exit codes: 0 xong; 1 dữ liệu đầu vào có lỗi (không ghi gì); 2 sai cách dùng;
@@ -388,6 +389,29 @@ function addReport(program: Command, context: ContextOf, regulation: Regulation,
 }
 
 function addDiff(program: Command, context: ContextOf, regulation: Regulation, t: Words): void {
+  program
+    .command('what-if')
+    .description(
+      t(
+        'ai có kết quả khác nếu hiểu các quy định chưa rõ theo cách khác: từng tham số một (các tham số khác giữ nguyên), hoặc cả chính sách của một tệp khác (--policy)',
+        "whose outcome would differ under another reading of the text the regulation leaves open: one parameter at a time (the others as configured), or another file's policy as a whole (--policy)",
+      ),
+    )
+    .option('-y, --year <year>', t('năm đánh giá (bắt buộc)', 'the year evaluated (required)'))
+    .addHelpText(
+      'after',
+      t(
+        '\nCác tham số được thử: pointC, deputyExcellence, partYearHeads, partYearUnits, mergedUnits, unassessedItems, notApplicableWithoutNote, informationOnlyItems, itemsWithoutIndicator, rewardWithoutReport, rankSource, rankScope, groupSizeRounding. Với --policy <tệp>, chính sách đang cấu hình được so với chính sách của tệp đó. Chỉ ghi bảng tính out/Y/cach-doc-khac-Y.xlsx khi có -o.\n' +
+          '\nVí dụ:\n  ict-eval what-if --year 2024\n  ict-eval what-if --year 2024 --policy cach-hieu-khac.json --json\n  ict-eval what-if --year 2024 -o out',
+        "\nThe parameters tried: pointC, deputyExcellence, partYearHeads, partYearUnits, mergedUnits, unassessedItems, notApplicableWithoutNote, informationOnlyItems, itemsWithoutIndicator, rewardWithoutReport, rankSource, rankScope, groupSizeRounding. With --policy <file>, the configured policy is compared with that file's. The workbook out/Y/cach-doc-khac-Y.xlsx is written only with -o.\n" +
+          '\nExamples:\n  ict-eval what-if --year 2024\n  ict-eval what-if --year 2024 --policy other-reading.json --json\n  ict-eval what-if --year 2024 -o out',
+      ),
+    )
+    .action(async (options: { year: string }, command: Command) => {
+      const { runWhatIf } = await import('./commands/whatif.js');
+      await runWhatIf(await context(command), options.year);
+    });
+
   program
     .command('diff')
     .description(

@@ -7,6 +7,7 @@ import { memoryPhase } from '../heap.js';
 import { writeOutputs } from '../io/output.js';
 import { annualReport } from '../report/content/annual.js';
 import { renderReport } from '../report/render/docx.js';
+import { readingProposals, readingTexts } from '../report/content/readings.js';
 import { runYear } from '../pipeline/year.js';
 import { type Context, parseYear, requireFinal, requireNoErrors, runRequest } from './context.js';
 import { draftReason } from '../report/content/draft.js';
@@ -22,7 +23,11 @@ import { checkOutputFolder } from '../io/output.js';
 export async function runReport(context: Context, yearText: string | undefined, toText?: string): Promise<void> {
   const year = parseYear(yearText);
   const to = parseRecipient(toText);
-  const prepared = await runYear(runRequest(context), year);
+  // The annual report proposes to settle each contested reading that changes someone's outcome (đoạn 2 Điều 19).
+  const prepared = await runYear(
+    { ...runRequest(context), ...(to === 'so-noi-vu' ? {} : { readings: 'contested' }) },
+    year,
+  );
   requireNoErrors(context, prepared);
   const missing = draftReason(prepared.rows, prepared.legal, 'vi');
   requireFinal(context, prepared);
@@ -55,6 +60,7 @@ export async function runReport(context: Context, yearText: string | undefined, 
             changes: history?.diff,
             difficulties: prepared.selfReports.difficulties,
             scoreNames: new Map(prepared.loaded.input.scores.map((s) => [s.unitCode, s.unitName])),
+            readings: readingProposals(readingTexts(prepared.readings ?? [], prepared.policy, 'vi')),
           },
         );
     const report = missing === undefined ? made : { ...made, draft: missing };

@@ -11,6 +11,7 @@ import { type IndexHeader, type LoadedYear, errorsOf, loadYear } from '../io/wor
 import { type Gap, type YearEvaluation, type YearInput, evaluateYear } from '../rules/evaluate.js';
 import { type LegalContext, type YearFacts, legalContext } from '../rules/legal.js';
 import { sameName } from '../rules/names.js';
+import { type ReadingResult, alternativesOf, whatIf } from '../rules/readings.js';
 import { type Policy, PolicyError, resolvePolicy } from '../rules/policy.js';
 import type { Regulation } from '../rules/regulation.js';
 import { type UnitDifficulties, unitDifficulties } from '../report/content/annual.js';
@@ -58,6 +59,28 @@ export function indexInUse(
   return { policy: index === policy.index ? policy : { ...policy, index }, problems, gaps };
 }
 
+/**
+ * The year decided again under the readings the request asks for: every contested parameter's other values, or the
+ * policy of another file as a whole (the configuration's policy, then that file's overrides), from the same input.
+ */
+async function readingsOf(
+  request: RunRequest,
+  config: Config,
+  year: number,
+  input: YearInput,
+  policy: Policy,
+  evaluation: YearEvaluation,
+): Promise<ReadingResult[] | undefined> {
+  const asked = request.readings;
+  if (asked === undefined) return undefined;
+  if (asked === 'contested') return whatIf(input, policy, evaluation, alternativesOf(policy));
+  const overrides = await policyOverrides(request.cwd, asked.policyFile);
+  // The other file's policy, with the index the run found (it is the inputs', not a reading).
+  const other = { ...policyOf(config, year, overrides, request.regulations), index: policy.index };
+  const reading = { parameter: 'policy' as const, current: config.policy ?? {}, alternative: overrides };
+  return whatIf(input, policy, evaluation, [reading], () => other);
+}
+
 /** The blocks of the year's units, and which departments went through the province's merger, with the act or not. */
 function yearFacts(evaluation: YearEvaluation): YearFacts {
   const unconfirmed = evaluation.units
@@ -86,6 +109,11 @@ export interface RunRequest {
   readonly cwd: string;
   /** The regulation modules to choose from (default: every registered one); tests give their own. */
   readonly regulations?: readonly Regulation[];
+  /**
+   * Which readings of the law to decide the year again under, from the same input (`what-if`, the report's section
+   * V): every contested parameter's other values, or the policy of another file as a whole (resolved against `cwd`).
+   */
+  readonly readings?: 'contested' | { readonly policyFile: string };
 }
 
 /** The settings of a run: the workspace configuration and the policy (regulation module, blocks, parameters). */
@@ -101,29 +129,43 @@ export interface Settings {
  */
 export async function loadSettings(request: RunRequest, year: number): Promise<Settings> {
   const config = await loadConfig(request.workspace);
-  const fromFile =
-    request.policyFile === undefined ? {} : await loadPolicyFile(resolve(request.cwd, request.policyFile));
-  if (typeof fromFile !== 'object' || fromFile === null || Array.isArray(fromFile)) {
+  const fromFile = request.policyFile === undefined ? {} : await policyOverrides(request.cwd, request.policyFile);
+  return { config, policy: policyOf(config, year, fromFile, request.regulations) };
+}
+
+/** A `--policy` file's overrides: a JSON object (anything else is wrong usage). */
+async function policyOverrides(cwd: string, file: string): Promise<Record<string, unknown>> {
+  const content = await loadPolicyFile(resolve(cwd, file));
+  if (typeof content !== 'object' || content === null || Array.isArray(content)) {
     throw new UserError(
       {
-        vi: `${request.policyFile ?? ''} phải là một đối tượng JSON, ví dụ { "rankScope": "all" }.`,
-        en: `${request.policyFile ?? ''} must be a JSON object, such as { "rankScope": "all" }.`,
+        vi: `${file} phải là một đối tượng JSON, ví dụ { "rankScope": "all" }.`,
+        en: `${file} must be a JSON object, such as { "rankScope": "all" }.`,
       },
       EXIT.usage,
     );
   }
+  return content as Record<string, unknown>;
+}
+
+/** The policy of a year: the configuration's blocks, indicators and legal facts, its `policy`, then `overrides`. */
+function policyOf(
+  config: Config,
+  year: number,
+  overrides: Record<string, unknown>,
+  regulations: readonly Regulation[] | undefined,
+): Policy {
   try {
-    const policy = resolvePolicy(
+    return resolvePolicy(
       year,
-      { ...(config.policy ?? {}), ...fromFile },
+      { ...(config.policy ?? {}), ...overrides },
       {
         configuredBlocks: configuredBlocks(config),
         indicators: config.indicators ?? {},
         ...(config.legal === undefined ? {} : { legal: config.legal }),
-        ...(request.regulations === undefined ? {} : { regulations: request.regulations }),
+        ...(regulations === undefined ? {} : { regulations }),
       },
     );
-    return { config, policy };
   } catch (error) {
     if (error instanceof PolicyError) {
       const list = error.issues.map((i) => `${i.path}: ${i.message}`).join('; ');
@@ -179,6 +221,8 @@ export interface YearRun extends Settings {
   readonly errors: readonly Problem[];
   /** The legal context of the year: the facts the outputs rest on, with their acts, and the acts still needed. */
   readonly legal: LegalContext;
+  /** The year decided again under the readings asked for (RunRequest.readings); absent when none was asked. */
+  readonly readings?: readonly ReadingResult[];
   /** The data gaps among them. */
   readonly warnings: readonly Problem[];
   readonly info: RunInfo;
@@ -269,6 +313,8 @@ async function decideYear(request: RunRequest, year: number): Promise<{ run: Omi
     ...[...indexed.gaps, ...evaluation.gaps].map((gap) => gapProblem(gap, policy, names)),
   ];
   const legal = legalContext(policy, year, documentDate(config, year), yearFacts(evaluation), config.department);
+  // Other readings of the law, decided from the same input before its rows go (what-if, the report's section V).
+  const readings = await readingsOf(request, config, year, loaded.input, policy, evaluation);
   const warnings = problems.filter((p) => p.severity === 'warning');
   // The rows go with this function's frame: nothing of the run holds them from here on.
   const { year: inputYear, units, persons, scores, previousScores, previousPersons, followUps } = loaded.input;
@@ -284,6 +330,7 @@ async function decideYear(request: RunRequest, year: number): Promise<{ run: Omi
     errors: errorsOf(problems),
     warnings,
     legal,
+    ...(readings === undefined ? {} : { readings }),
     info: {
       block: titleBlock(policy, config, year),
       policy,

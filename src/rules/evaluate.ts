@@ -508,8 +508,9 @@ function personOrder(a: Person, b: Person): number {
  * year and the year before, and for each responsible person the rating, rewards and sanction
  * proposal on the sections they answer for. Pure: same input, same result.
  */
-export function evaluateYear(input: YearInput, policy: Policy): YearEvaluation {
+export function evaluateYear(input: YearInput, policy: Policy, reuse?: ReusedEvaluation): YearEvaluation {
   const { regulation } = policy;
+  const reused = reusedAssessments(policy, reuse);
   // Units outside the regulation's territory (a former province, with no act extending the regulation to it) are
   // listed, not rated; they still count in the index's N, as every unit the index ranks does.
   const outOfScope =
@@ -523,8 +524,15 @@ export function evaluateYear(input: YearInput, policy: Policy): YearEvaluation {
   const previousRankOf = new Map((previousRanking?.ranked ?? []).map((r) => [r.unitCode, r]));
   const groupOf = (r: Ranking | null, rank: RankedUnit | undefined) =>
     rank === undefined ? undefined : r?.groups.find((g) => g.scope === rank.scope);
-  const reportsByUnit = positionsByUnit(input.selfReports);
-  const assessmentsByUnit = positionsByUnit(input.assessments);
+  // The rows by unit, made the first time a unit's section results are not reused.
+  let rowsByUnit: { reports: Map<string, number[]>; assessments: Map<string, number[]> } | undefined;
+  const rowsOf = (code: string) => {
+    rowsByUnit ??= { reports: positionsByUnit(input.selfReports), assessments: positionsByUnit(input.assessments) };
+    return {
+      reports: rowsAt(input.selfReports, rowsByUnit.reports.get(code)),
+      assessments: rowsAt(input.assessments, rowsByUnit.assessments.get(code)),
+    };
+  };
   const followUpOf = new Map(input.followUps.map((f) => [f.unitCode, f]));
   const personsByUnit = groupBy(input.persons, (p) => p.unitCode);
   const allSections = regulation.sections.map((s) => s.number);
@@ -554,12 +562,12 @@ export function evaluateYear(input: YearInput, policy: Policy): YearEvaluation {
     (a, b) => blockOrder(a.block) - blockOrder(b.block) || compareCodes(a.code, b.code),
   );
   const evaluations: UnitEvaluation[] = units.map((unit) => {
-    const assessment = assessUnit(
-      unit,
-      rowsAt(input.selfReports, reportsByUnit.get(unit.code)),
-      rowsAt(input.assessments, assessmentsByUnit.get(unit.code)),
-      policy,
-    );
+    const assessment =
+      reused?.get(unit.code) ??
+      (() => {
+        const rows = rowsOf(unit.code);
+        return assessUnit(unit, rows.reports, rows.assessments, policy);
+      })();
     for (const gap of gapsOfAssessment(unit, assessment)) gaps.push(gap);
     const rank = rankOf.get(unit.code);
     if (rank === undefined && unit.inIndex && !notInIndex.has(unit.code)) {
@@ -618,6 +626,29 @@ export function evaluateYear(input: YearInput, policy: Policy): YearEvaluation {
     outOfScope,
     gaps,
   };
+}
+
+/**
+ * Another evaluation of the same input (`what-if` decides a year again under each contested reading): its section
+ * results are taken as they are when its policy decides items as this one does — the same regulation module and blocks
+ * (the same objects), and the same three parameters an item's status depends on. Anything else decides them again.
+ */
+export interface ReusedEvaluation {
+  readonly policy: Policy;
+  readonly units: readonly UnitEvaluation[];
+}
+
+function reusedAssessments(policy: Policy, reuse: ReusedEvaluation | undefined): Map<string, UnitAssessment> | null {
+  if (reuse === undefined) return null;
+  const a = policy.parameters;
+  const b = reuse.policy.parameters;
+  const same =
+    policy.regulation === reuse.policy.regulation &&
+    policy.blocks === reuse.policy.blocks &&
+    a.unassessedItems === b.unassessedItems &&
+    a.notApplicableWithoutNote === b.notApplicableWithoutNote &&
+    a.informationOnlyItems.join() === b.informationOnlyItems.join();
+  return same ? new Map(reuse.units.map((u) => [u.unit.code, u.assessment])) : null;
 }
 
 /**

@@ -71,10 +71,11 @@ describe('the groups as the index has them, and rank movement by previous codes'
     const ws = await sampleCopy();
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(ws, '2024/scores.xlsx'));
-    book.eachSheet((sheet) => { sheet.eachRow((row) => {
+    book.eachSheet((sheet) => {
+      sheet.eachRow((row) => {
         if (row.getCell(1).value === 'CAT') row.getCell(5).value = 0.95;
-      }); },
-    );
+      });
+    });
     await book.xlsx.writeFile(join(ws, '2024/scores.xlsx'));
     expect(run(['report', '--year', '2024', '-w', ws, '-q']).code).toBe(0);
     const text = await docxParagraphs(join(ws, 'out/2024/bao-cao-2024.docx'));

@@ -42,7 +42,7 @@ export interface RunInfo {
  * The "Căn cứ và tham số" sheet: the legal basis, the parameters in Vietnamese words, and then, in a
  * section of its own, the technical matter (rules version, parameter codes, inputs with SHA-256, tool).
  */
-function basisSheet(info: RunInfo): KeyValueSheet {
+export function basisSheet(info: RunInfo): KeyValueSheet {
   const { regulation, parameters, overridden } = info.policy;
   const cites = regulation.citations;
   const { legal } = info;
@@ -118,7 +118,7 @@ function basisSheet(info: RunInfo): KeyValueSheet {
   };
 }
 
-function warningsSheet(info: RunInfo): TableSheet {
+export function warningsSheet(info: RunInfo): TableSheet {
   return {
     kind: 'table',
     name: 'Cảnh báo',

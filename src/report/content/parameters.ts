@@ -17,10 +17,35 @@ export function describeParameters(
   policy: Pick<Policy, 'parameters' | 'overridden' | 'regulation'>,
   lang: Lang,
 ): [string, string][] {
+  return describe(policy, lang, true).rows;
+}
+
+/**
+ * Each parameter's question and value in words, by its code name, without the "(mặc định)" mark: what `what-if` says
+ * of a reading ("Cách hiểu điểm c": "chỉ cần một trong hai điều kiện").
+ */
+export function parameterWords(
+  policy: Pick<Policy, 'parameters' | 'overridden' | 'regulation'>,
+  lang: Lang,
+): Map<keyof PolicyParameters, { question: string; value: string }> {
+  const { rows, keys } = describe(policy, lang, false);
+  return new Map(keys.map((key, i) => [key, { question: rows[i]?.[0] ?? key, value: rows[i]?.[1] ?? '' }]));
+}
+
+function describe(
+  policy: Pick<Policy, 'parameters' | 'overridden' | 'regulation'>,
+  lang: Lang,
+  marked: boolean,
+): { rows: [string, string][]; keys: (keyof PolicyParameters)[] } {
   const p = policy.parameters;
   const vi = lang === 'vi';
-  const mark = (key: keyof PolicyParameters, text: string) =>
-    `${text}${policy.overridden.includes(key) ? (vi ? ' (đã thay đổi so với mặc định)' : ' (changed from the default)') : vi ? ' (mặc định)' : ' (default)'}`;
+  // Each row's value goes through mark once, in the rows' order: the keys say which parameter each row is.
+  const keys: (keyof PolicyParameters)[] = [];
+  const mark = (key: keyof PolicyParameters, text: string) => {
+    keys.push(key);
+    if (!marked) return text;
+    return `${text}${policy.overridden.includes(key) ? (vi ? ' (đã thay đổi so với mặc định)' : ' (changed from the default)') : vi ? ' (mặc định)' : ' (default)'}`;
+  };
   const cites = policy.regulation.citations;
   const uncovered = policy.regulation.uncoveredCases
     .map((c) => `${vi ? c.labelVi : c.labelEn}: ${SANCTION_LABELS[p.uncoveredCases[c.id] ?? 'can-xem-xet'][lang]}`)
@@ -203,5 +228,5 @@ export function describeParameters(
       ),
     ],
   ];
-  return rows;
+  return { rows, keys };
 }

@@ -123,6 +123,11 @@ const national_ = bench(
       argv: () => [node, cli, 'report', '--year', '2024', '-w', national, '-o', `${out}-report`, '--force', '-q'],
     },
     {
+      // Issue #39: the inputs read once, the year decided 16 times (as configured, then each of 15 other readings).
+      name: 'ict-eval what-if --year 2024',
+      argv: () => [node, cli, 'what-if', '--year', '2024', '-w', national, '-q'],
+    },
+    {
       name: 'exceljs streaming reader, every cell (floor)',
       argv: () => [node, join(root, 'bench', 'floor.mjs'), ...inputsOf.get(national)],
     },

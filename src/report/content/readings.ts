@@ -115,21 +115,23 @@ export function readingsDocument(texts: readonly ReadingText[], info: RunInfo): 
   const groups: string[] = [];
   for (const t of changing) {
     for (const p of t.persons) {
-      rows.push([p.name, p.unitName, p.now, p.other, p.citations]);
-      groups.push(`${t.question}: "${t.alternative}" thay cho "${t.current}"`);
+      // The readings in a column (they can be long), the group a short question: a group title is one line.
+      rows.push([`${t.alternative} (đang áp dụng: ${t.current})`, p.name, p.unitName, p.now, p.other, p.citations]);
+      groups.push(t.question);
     }
   }
   const sheet: TableSheet = {
     kind: 'table',
     name: 'Cách đọc khác',
     title: 'Kết quả theo cách hiểu khác của các quy định chưa rõ',
-    subtitle: `Năm ${info.block.year}. Mỗi nhóm là một tham số đổi sang cách hiểu khác, các tham số khác giữ như cấu hình; chỉ liệt kê người có kết quả thay đổi (${formatCitation(info.policy.regulation.citations.amendment)}: các trường hợp này cần được UBND tỉnh xem xét, sửa đổi, bổ sung Quy định).`,
+    subtitle: `Năm ${info.block.year}. Mỗi nhóm là một quy định chưa rõ, đổi sang từng cách hiểu khác, các tham số khác giữ như cấu hình; chỉ liệt kê người có kết quả thay đổi (${formatCitation(info.policy.regulation.citations.amendment)}: các trường hợp này cần được UBND tỉnh xem xét, sửa đổi, bổ sung Quy định).`,
     columns: [
-      { header: 'Họ và tên', width: 22 },
-      { header: 'Đơn vị', width: 26 },
-      { header: 'Kết quả hiện nay', width: 34 },
-      { header: 'Theo cách hiểu khác', width: 34 },
-      { header: 'Căn cứ (cách hiểu khác)', width: 30 },
+      { header: 'Cách hiểu khác', width: 30 },
+      { header: 'Họ và tên', width: 20 },
+      { header: 'Đơn vị', width: 22 },
+      { header: 'Kết quả hiện nay', width: 28 },
+      { header: 'Kết quả theo cách hiểu khác', width: 28 },
+      { header: 'Căn cứ (cách hiểu khác)', width: 26 },
     ],
     rows,
     groups,

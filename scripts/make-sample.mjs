@@ -145,8 +145,10 @@ const UNITS = [
   ['HQV', 'Huyện Quế Võ', 'HUYEN', 0.42, 0.4, { notMet: [2, 4], slow: true }],
 ];
 // Units of the index in 2023 only (renamed since), and one in the index that is not rated. HGB names HLT
-// as merged into it, but HLT is in neither 2023 file: last year's group of HGB cannot be settled.
+// as merged into it: HLT was a unit in 2023 (its units file lists it) but had no score, so last year's group of HGB
+// cannot be settled. (A previous code in neither 2023 file names nothing: malformed data, product.md v3.)
 const ONLY_2023 = [['HDP', 'Huyện Đông Phú', 'HUYEN', 0.76]];
+const UNRANKED_2023 = [['HLT', 'Huyện Lạc Thành', 'HUYEN']];
 const INDEX_ONLY = [['CAT', 'Công an tỉnh', 'SBN', 0.7]];
 
 function titled(ws, width, title) {
@@ -262,6 +264,9 @@ async function writeUnits2023(heads) {
   }
   for (const [code, name, block] of ONLY_2023) {
     ws.addRow([code, name, block, 'UBND cấp huyện', 'Trần Văn Đông', headTitle(code, name, block), 'Người đứng đầu']);
+  }
+  for (const [code, name, block] of UNRANKED_2023) {
+    ws.addRow([code, name, block, 'UBND cấp huyện', 'Đỗ Thành Lạc', headTitle(code, name, block), 'Người đứng đầu']);
   }
   await save(book, join(root, '2023', 'units.xlsx'));
 }

@@ -11,6 +11,7 @@ import datetime
 import os
 import shutil
 import sys
+import unicodedata
 
 from openpyxl import Workbook, load_workbook
 
@@ -232,6 +233,230 @@ with open(os.path.join(out, "unclosed-quote-csv", "2024", "follow-up.csv"), "w",
     f.write("HQV,Có,Không,Không,\n")
 with open(os.path.join(out, "unclosed-quote-csv", "remove.txt"), "w") as f:
     f.write("2024/follow-up.xlsx\n")
+
+# ---- Third round (product.md v3): hidden rows, Excel's dates, codes naming nothing, legacy encodings, two-row
+# headers, group and total rows, closing blocks, one mistake one message.
+
+# A real TCVN3 (ABC) table, and VNI-Windows', from Unicode: what Vietkey or Unikey typed into .VnTime / VNI-Times cells.
+TCVN3 = {
+    "á": "\u00b8", "à": "\u00b5", "ả": "\u00b6", "ã": "\u00b7", "ạ": "\u00b9",
+    "ă": "\u00a8", "ắ": "\u00be", "ằ": "\u00bb", "ẳ": "\u00bc", "ẵ": "\u00bd", "ặ": "\u00c6",
+    "â": "\u00a9", "ấ": "\u00ca", "ầ": "\u00c7", "ẩ": "\u00c8", "ẫ": "\u00c9", "ậ": "\u00cb",
+    "đ": "\u00ae", "é": "\u00d0", "è": "\u00cc", "ẻ": "\u00ce", "ẽ": "\u00cf", "ẹ": "\u00d1",
+    "ê": "\u00aa", "ế": "\u00d5", "ề": "\u00d2", "ể": "\u00d3", "ễ": "\u00d4", "ệ": "\u00d6",
+    "í": "\u00dd", "ì": "\u00d7", "ỉ": "\u00d8", "ĩ": "\u00dc", "ị": "\u00de",
+    "ó": "\u00e3", "ò": "\u00df", "ỏ": "\u00e1", "õ": "\u00e2", "ọ": "\u00e4",
+    "ô": "\u00ab", "ố": "\u00e8", "ồ": "\u00e5", "ổ": "\u00e6", "ỗ": "\u00e7", "ộ": "\u00e9",
+    "ơ": "\u00ac", "ớ": "\u00ed", "ờ": "\u00ea", "ở": "\u00eb", "ỡ": "\u00ec", "ợ": "\u00ee",
+    "ú": "\u00f3", "ù": "\u00ef", "ủ": "\u00f1", "ũ": "\u00f2", "ụ": "\u00f4",
+    "ư": "\u00ad", "ứ": "\u00f8", "ừ": "\u00f5", "ử": "\u00f6", "ữ": "\u00f7", "ự": "\u00f9",
+    "ý": "\u00fd", "ỳ": "\u00fa", "ỷ": "\u00fb", "ỹ": "\u00fc", "ỵ": "\u00fe",
+    "Ă": "\u00a1", "Â": "\u00a2", "Ê": "\u00a3", "Ô": "\u00a4", "Ơ": "\u00a5", "Ư": "\u00a6", "Đ": "\u00a7",
+}
+
+
+def to_tcvn3(text):
+    # Capitals with a tone are typed in .VnTimeH with the lower-case codes (the font draws them as capitals).
+    return "".join(TCVN3.get(c, TCVN3.get(c.lower(), c)) for c in text)
+
+
+VNI_TONES = ["", "\u00f9", "\u00f8", "\u00fb", "\u00f5", "\u00ef"]
+VNI_HAT = ["\u00e2", "\u00e1", "\u00e0", "\u00e5", "\u00e3", "\u00e4"]
+VNI_BREVE = ["\u00ea", "\u00e9", "\u00e8", "\u00fa", "\u00fc", "\u00eb"]
+VNI = {}
+for base, marks, letters in (
+    ("a", VNI_TONES, "aáàảãạ"), ("a", VNI_HAT, "âấầẩẫậ"), ("a", VNI_BREVE, "ăắằẳẵặ"),
+    ("e", VNI_TONES, "eéèẻẽẹ"), ("e", VNI_HAT, "êếềểễệ"), ("o", VNI_TONES, "oóòỏõọ"), ("o", VNI_HAT, "ôốồổỗộ"),
+    ("\u00f4", VNI_TONES, "ơớờởỡợ"), ("u", VNI_TONES, "uúùủũụ"), ("\u00f6", VNI_TONES, "ưứừửữự"),
+    ("y", VNI_TONES[:5], "yýỳỷỹ"),
+):
+    for mark, letter in zip(marks, letters):
+        VNI[letter] = base + mark
+        VNI[letter.upper()] = base.upper() + mark.upper()
+VNI.update({"í": "\u00ed", "ì": "\u00ec", "ỉ": "\u00e6", "ĩ": "\u00f3", "ị": "\u00f2", "ỵ": "\u00ee", "đ": "\u00f1",
+            "Í": "\u00cd", "Ì": "\u00cc", "Ỉ": "\u00c6", "Ĩ": "\u00d3", "Ị": "\u00d2", "Ỵ": "\u00ce", "Đ": "\u00d1"})
+
+
+def to_vni(text):
+    return "".join(VNI.get(c, c) for c in text)
+
+
+def header_row_of(ws, first="Mã đơn vị"):
+    return header_row(ws, first)
+
+
+def remove(name, rel):
+    with open(os.path.join(case(name), "remove.txt"), "w") as f:
+        f.write(rel + "\n")
+
+
+# 20. A withdrawn follow-up row, hidden instead of deleted (a unit marked slow): an error naming the hidden row.
+wb = load("2024/follow-up.xlsx")
+ws = wb.active
+ws.append(["SGTVT", "Có", "Không", "", "Không", "", "Đã rút: đơn vị đã triển khai đúng hạn"])
+ws.row_dimensions[ws.max_row].hidden = True
+save(wb, case("hidden-withdrawn-follow-up-row"), "2024/follow-up.xlsx")
+
+# 21. The scores filtered with an AutoFilter (block HUYEN only shown): the filtered-out rows are hidden data.
+wb = load("2024/scores.xlsx")
+ws = wb.active
+h = header_row_of(ws)
+ws.auto_filter.ref = f"A{h}:F{ws.max_row}"
+ws.auto_filter.add_filter_column(2, ["HUYEN"])
+for r in range(h + 1, ws.max_row + 1):
+    if ws.cell(row=r, column=3).value != "HUYEN":
+        ws.row_dimensions[r].hidden = True
+save(wb, case("autofilter-hides-score-rows"), "2024/scores.xlsx")
+
+# 22. A hidden copy of a visible row of the units file: a warning, the visible row read.
+wb = load("2024/units.xlsx")
+ws = wb.active
+h = header_row_of(ws)
+ws.append([c.value for c in ws[h + 3]])
+ws.row_dimensions[ws.max_row].hidden = True
+save(wb, case("hidden-copy-of-a-units-row"), "2024/units.xlsx")
+
+# 23. A deputy's sections written as a range, with an en dash and the word "Mục": 1, 2.
+wb = load("2024/units.xlsx")
+ws = wb.active
+for row in ws.iter_rows():
+    if row[0].value == "TPAL" and row[9].value:
+        row[9].value = "Mục 1 \u2013 2"
+save(wb, case("deputy-sections-as-a-range"), "2024/units.xlsx")
+
+# 24. "2-4" typed in a General cell: Excel made it the date 02/04 (vi-VN). An error, never a guess.
+wb = load("2024/units.xlsx")
+ws = wb.active
+for row in ws.iter_rows():
+    if row[0].value == "VPUB" and row[9].value:
+        row[9].value = datetime.datetime(2024, 4, 2)
+        row[9].number_format = "dd/mm/yyyy"
+save(wb, case("deputy-sections-made-a-date"), "2024/units.xlsx")
+
+# 25. The wide assessment's header "1.1" turned by Excel into the date 01/01: an error naming the cell.
+wb = load("2024/assessment.xlsx")
+ws = wb.active
+h = header_row_of(ws)
+ws.cell(row=h, column=3).value = datetime.datetime(2024, 1, 1)
+ws.cell(row=h, column=3).number_format = "dd/mm"
+save(wb, case("assessment-header-made-a-date"), "2024/assessment.xlsx")
+
+# 26. A previous code that names nothing (a typo), and a unit's name typed in the code column.
+wb = load("2024/units.xlsx")
+ws = wb.active
+for row in ws.iter_rows():
+    if row[0].value == "HGB" and row[12].value:
+        row[12].value = "HGB, HVQ"
+    if row[0].value == "TXDP" and row[12].value:
+        row[12].value = "Huyện Đông Phú"
+save(wb, case("previous-code-names-nothing"), "2024/units.xlsx")
+
+# 27. The units file typed with .VnTime fonts (TCVN3): names and positions in the legacy table.
+wb = load("2024/units.xlsx")
+ws = wb.active
+h = header_row_of(ws)
+for r in range(h + 1, ws.max_row + 1):
+    for c in (2, 5, 6):
+        v = ws.cell(row=r, column=c).value
+        if isinstance(v, str):
+            ws.cell(row=r, column=c).value = to_tcvn3(v)
+            ws.cell(row=r, column=c).font = ws.cell(row=r, column=c).font.copy(name=".VnTime")
+save(wb, case("units-typed-in-tcvn3"), "2024/units.xlsx")
+
+# 28. A self-report whose statuses and evidence are typed with VNI-Times (VNI Windows).
+wb = load("2024/self-reports/SYT.xlsx")
+ws = wb.active
+h = header_row_of(ws)
+for r in range(h + 1, ws.max_row + 1):
+    for c in (3, 4, 5):
+        v = ws.cell(row=r, column=c).value
+        if isinstance(v, str):
+            ws.cell(row=r, column=c).value = to_vni(v)
+save(wb, case("self-report-typed-in-vni"), "2024/self-reports/SYT.xlsx")
+
+# 29. The units header on two rows: "Thời gian giữ chức vụ" merged over "Từ ngày" / "Đến ngày", the other headers
+# merged down over both rows; and the numbering row "(1) (2) …" under it, as official tables have.
+wb = load("2024/units.xlsx")
+ws = wb.active
+h = header_row_of(ws)
+ws.insert_rows(h + 1, 2)
+width = 13
+for c in range(1, width + 1):
+    if c in (8, 9):
+        continue
+    ws.merge_cells(start_row=h, start_column=c, end_row=h + 1, end_column=c)
+ws.cell(row=h + 1, column=8).value = "Từ ngày"
+ws.cell(row=h + 1, column=9).value = "Đến ngày"
+ws.cell(row=h, column=8).value = "Thời gian giữ chức vụ"
+ws.cell(row=h, column=9).value = None
+ws.merge_cells(start_row=h, start_column=8, end_row=h, end_column=9)
+for c in range(1, width + 1):
+    ws.cell(row=h + 2, column=c).value = f"({c})"
+save(wb, case("units-header-on-two-rows"), "2024/units.xlsx")
+
+# 30. The scores as the index publishes them: group rows "I. KHỐI SỞ, BAN, NGÀNH", "II. KHỐI UBND CẤP HUYỆN", an
+# average row, and the scores typed as text percentages with a decimal comma ("77,05%").
+src = load("2024/scores.xlsx").active
+hh = header_row(src, "Mã đơn vị")
+wb = Workbook()
+ws = wb.active
+ws.title = "ICT Index 2024"
+for r in range(1, hh + 1):
+    ws.append([src.cell(row=r, column=c).value for c in range(1, 7)])
+groups = {"SBN": "I. KHỐI SỞ, BAN, NGÀNH", "HUYEN": "II. KHỐI UBND CẤP HUYỆN"}
+current = None
+total = 0.0
+count = 0
+for r in range(hh + 1, src.max_row + 1):
+    values = [src.cell(row=r, column=c).value for c in range(1, 7)]
+    if values[0] is None:
+        continue
+    if values[2] != current:
+        current = values[2]
+        ws.append([None, groups.get(current, current)])
+    score = values[4]
+    if isinstance(score, (int, float)):
+        total += score
+        count += 1
+        text = f"{score * 100:.2f}".rstrip("0").rstrip(".").replace(".", ",") + "%"
+        values[4] = text
+    ws.append(values)
+ws.append([None, "Trung bình", None, None, f"{total / count * 100:.2f}".replace(".", ",") + "%"])
+save(wb, case("scores-with-group-rows-and-text-percentages"), "2024/scores.xlsx")
+
+# 31. The follow-up with the closing block of a công văn: "Nơi nhận:" in column A (NĐ 30/2020), "- Như trên;",
+# "- Lưu: VT.", then "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC" and the signer's name further right.
+wb = load("2024/follow-up.xlsx")
+ws = wb.active
+ws.append([])
+ws.append(["Nơi nhận:", None, None, None, "KT. GIÁM ĐỐC"])
+ws.append(["- Như trên;", None, None, None, "PHÓ GIÁM ĐỐC"])
+ws.append(["- Lưu: VT, KHTC."])
+ws.append([])
+ws.append([None, None, None, None, "Trần Minh Khoa"])
+save(wb, case("closing-block-in-the-first-column"), "2024/follow-up.xlsx")
+
+# 32. A self-report sent twice (the mail client's "STC (1).xlsx"): one error naming both files.
+os.makedirs(os.path.join(case("self-report-sent-twice"), "2024", "self-reports"), exist_ok=True)
+shutil.copy(os.path.join(sample, "2024", "self-reports", "STC.xlsx"),
+            os.path.join(out, "self-report-sent-twice", "2024", "self-reports", "STC (1).xlsx"))
+
+# 33. A units file that cannot be opened (saved half-way, a zip cut short): its own error, and no knock-on one about
+# the follow-up's reward recipient.
+os.makedirs(os.path.join(case("units-file-cut-short"), "2024"), exist_ok=True)
+with open(os.path.join(sample, "2024", "units.xlsx"), "rb") as f:
+    data = f.read()
+with open(os.path.join(out, "units-file-cut-short", "2024", "units.xlsx"), "wb") as f:
+    f.write(data[: len(data) // 2])
+
+# 34. Two visible follow-up sheets whose names differ only in Unicode form (NFC and NFD): told apart in the error.
+wb = load("2024/follow-up.xlsx")
+other = wb.copy_worksheet(wb.active)
+other.title = unicodedata.normalize("NFD", wb.active.title)
+hh2 = header_row(other, "Mã đơn vị")
+cell = other.cell(row=hh2 + 1, column=2)
+cell.value = "Không" if cell.value == "Có" else "Có"
+save(wb, case("sheet-names-in-two-unicode-forms"), "2024/follow-up.xlsx")
 
 # Cases whose files are made by ssconvert and LibreOffice (see the .sh): they replace the .xlsx.
 for name, rel in (("follow-up-as-xls", "2024/follow-up.xlsx"), ("follow-up-as-ods", "2024/follow-up.xlsx"),

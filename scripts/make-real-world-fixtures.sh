@@ -16,5 +16,10 @@ ssconvert --export-type=Gnumeric_Excel:excel_biff8 "$stage/scores-2023.xlsx" "$o
 # An OpenDocument follow-up, as LibreOffice writes it.
 soffice --headless --calc --convert-to ods --outdir "$stage" "$stage/follow-up.xlsx" >/dev/null 2>&1
 cp "$stage/follow-up.ods" "$out/follow-up-as-ods/2024/follow-up.ods"
+# A unit's self-report sent back as .ods (LibreOffice's own format): read by every command, template --assessment too.
+mkdir -p "$out/self-report-as-ods/2024/self-reports"
+soffice --headless --calc --convert-to ods --outdir "$stage" fixtures/sample/2024/self-reports/STC.xlsx >/dev/null 2>&1
+cp "$stage/STC.ods" "$out/self-report-as-ods/2024/self-reports/STC.ods"
+echo "2024/self-reports/STC.xlsx" > "$out/self-report-as-ods/remove.txt"
 rm -rf "$stage"
 find "$out" -type f | sort

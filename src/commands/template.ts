@@ -2,9 +2,9 @@ import { join } from 'node:path';
 import { DEFAULT_LIMITS } from '../io/limits.js';
 import { safeFileName } from '../io/names.js';
 import { checkOutputFolder, writeOutputs } from '../io/output.js';
-import { InputProblemsError, error } from '../io/problems.js';
+import { InputProblemsError, type Problem, error } from '../io/problems.js';
 import { readUnitsFile } from '../io/readers.js';
-import { errorsOf, findInput } from '../io/workspace.js';
+import { errorsOf, findInput, selfReportFiles } from '../io/workspace.js';
 import { loadSettings } from '../pipeline/year.js';
 import { titleBlock } from '../report/content/title.js';
 import { assessmentTemplate, selfReportTemplate } from '../report/render/templates.js';
@@ -13,7 +13,6 @@ import { STATUS_LABELS } from '../report/content/labels.js';
 import type { Unit } from '../domain.js';
 import type { Policy } from '../rules/policy.js';
 import { readSelfReportFiles } from '../io/pool.js';
-import { readdir } from 'node:fs/promises';
 import { pathKind } from '../io/fs.js';
 import { type Context, parseYear, runRequest } from './context.js';
 import { inputFolders, outputFolder } from './write.js';
@@ -107,21 +106,11 @@ async function selfAssessments(
   year: number,
   itemCodes: readonly string[],
 ): Promise<Map<string, Map<string, string>>> {
-  const folder = join(context.workspace, String(year), 'self-reports');
-  let names: string[] = [];
-  try {
-    names = (await readdir(folder))
-      .filter((n) => !n.startsWith('~$') && !n.startsWith('.') && /\.(xlsx|csv)$/iu.test(n))
-      .sort();
-  } catch {
-    // No report yet: every unit shows "Chưa báo cáo".
-  }
-  const reads = await readSelfReportFiles(
-    names.map((name) => ({ path: join(folder, name), display: `${year}/self-reports/${name}` })),
-    DEFAULT_LIMITS,
-    itemCodes,
-  );
-  const errors = errorsOf(reads.flatMap((r) => r.problems));
+  // The files the year's run reads (an .ods or .xls report is converted here too); none yet: "Chưa báo cáo" for all.
+  const found: Problem[] = [];
+  const files = await selfReportFiles(context.workspace, `${year}/self-reports`, found);
+  const reads = await readSelfReportFiles(files, DEFAULT_LIMITS, itemCodes);
+  const errors = errorsOf([...found, ...reads.flatMap((r) => r.problems)]);
   if (errors.length > 0) throw new InputProblemsError(errors);
   const byUnit = new Map<string, Map<string, string>>();
   for (const row of reads.flatMap((r) => [...r.rows])) {

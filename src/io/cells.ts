@@ -18,6 +18,8 @@ export function isBadCell(cell: Cell): cell is BadCell {
 export interface RawRow {
   readonly row: number;
   readonly cells: readonly Cell[];
+  /** The row is hidden in the sheet (`<row hidden="1">`: hidden by hand, or filtered out by an AutoFilter). */
+  readonly hidden?: true;
 }
 
 /** A sheet of a file: a worksheet of a workbook, or the one table of a CSV (no sheet name). */

@@ -222,7 +222,10 @@ export const scoreField = cellField<number | null | typeof NOT_RANKED>((cell) =>
       : { error: { vi: `điểm ${shown(cell)} không hợp lệ.`, en: `score ${shown(cell)} is not valid.` } };
   if (typeof cell === 'string' && ['khong xep hang', 'kxh', 'not ranked'].includes(matchKey(cell)))
     return { ok: NOT_RANKED };
-  const value = typeof cell === 'string' ? parseNumberText(cell) : undefined;
+  // A percentage written as text ("77,05%") is the percentage a cell formatted as one holds (0.7705; product.md v3).
+  const percent = typeof cell === 'string' ? /^(.*\d)\s*%$/u.exec(cell.trim()) : null;
+  const number = typeof cell === 'string' ? parseNumberText(percent?.[1] ?? cell) : undefined;
+  const value = number === undefined || percent === null ? number : Number((number / 100).toPrecision(15));
   if (value === undefined)
     return {
       error: {
@@ -312,15 +315,29 @@ export const ALL_SECTIONS = 'all';
 export const sectionsField = (sections: readonly number[]) =>
   cellField<readonly number[] | typeof ALL_SECTIONS | null>((cell) => {
     if (isEmpty(cell)) return { ok: null };
+    const listed = sections.join(', ');
+    // Excel changes what it takes for a number or a date (product.md v3): "1,2" typed where the comma is a decimal
+    // point becomes 1.2, "2-4" becomes a date. Never guessed back: said, with how to type it.
+    if (cell instanceof Date)
+      return {
+        error: {
+          vi: `Mục được phân công đã bị Excel đổi thành ngày (${shown(cell)}), có lẽ từ "2-4" hay "2/4"; hãy định dạng ô là Văn bản (Text) rồi ghi lại các số mục, ví dụ "2, 3, 4".`,
+          en: `Excel turned the sections assigned into a date (${shown(cell)}), probably from "2-4" or "2/4"; format the cell as Text and type the section numbers again, e.g. "2, 3, 4".`,
+        },
+      };
     if (typeof cell === 'number') {
-      return sections.includes(cell)
-        ? { ok: [cell] }
-        : {
-            error: {
-              vi: `không có Mục ${shown(cell)}; các mục là ${sections.join(', ')}.`,
-              en: `there is no section ${shown(cell)}; the sections are ${sections.join(', ')}.`,
+      if (sections.includes(cell)) return { ok: [cell] };
+      return {
+        error: Number.isInteger(cell)
+          ? {
+              vi: `không có Mục ${shown(cell)}; các mục là ${listed}. Nếu đã gõ nhiều mục liền nhau, hãy ghi cách nhau bằng dấu phẩy, ví dụ "2, 3".`,
+              en: `there is no section ${shown(cell)}; the sections are ${listed}. If several sections were typed together, separate them by commas, e.g. "2, 3".`,
+            }
+          : {
+              vi: `Mục được phân công là số ${String(cell).replace('.', ',')}: có lẽ Excel đã đổi "${String(cell).replace('.', ',')}" (hai mục) thành số thập phân; hãy định dạng ô là Văn bản (Text) rồi ghi lại, ví dụ "1, 2".`,
+              en: `the sections assigned are the number ${cell}: Excel probably turned "${String(cell).replace('.', ',')}" (two sections) into a decimal number; format the cell as Text and type it again, e.g. "1, 2".`,
             },
-          };
+      };
     }
     if (typeof cell !== 'string')
       return {
@@ -331,21 +348,58 @@ export const sectionsField = (sections: readonly number[]) =>
       };
     const key = matchKey(cell);
     if (['tat ca', 'ca 4 muc', 'toan bo', 'all'].includes(key)) return { ok: ALL_SECTIONS };
-    const numbers = key
-      .replace(/\bmuc\b/gu, ' ')
-      .split(/\s+/u)
-      .filter((part) => part !== '');
-    const parsed = numbers.map(Number);
-    if (parsed.length === 0 || parsed.some((n) => !Number.isInteger(n) || !sections.includes(n))) {
+    const parsed = parseSectionList(cell);
+    const invalid = {
+      vi: `Mục được phân công ${shown(cell)} không hợp lệ; ghi các số mục (${listed}) cách nhau bằng dấu phẩy, một khoảng như "2-4" (Mục 2, 3 và 4), hoặc "Tất cả".`,
+      en: `sections assigned ${shown(cell)} are not valid; write the section numbers (${listed}) separated by commas, a range such as "2-4" (sections 2, 3 and 4), or "Tất cả".`,
+    };
+    if (parsed === undefined || parsed.length === 0) return { error: invalid };
+    const unknown = parsed.filter((n) => !sections.includes(n));
+    if (unknown.length > 0)
       return {
         error: {
-          vi: `Mục được phân công ${shown(cell)} không hợp lệ; ghi các số mục (${sections.join(', ')}) cách nhau bằng dấu phẩy, hoặc "Tất cả".`,
-          en: `sections assigned ${shown(cell)} are not valid; write the section numbers (${sections.join(', ')}) separated by commas, or "Tất cả".`,
+          vi: `Mục được phân công ${shown(cell)}: không có Mục ${unknown.join(', ')}; các mục là ${listed}.`,
+          en: `sections assigned ${shown(cell)}: there is no section ${unknown.join(', ')}; the sections are ${listed}.`,
         },
       };
-    }
     return { ok: [...new Set(parsed)].sort((a, b) => a - b) };
   });
+
+/**
+ * The section numbers of a text as offices write them: "2, 3, 4", "Mục 2; Mục 4", "2 và 3", and ranges "2-4", "Mục 2 –
+ * 4", "2 đến 4" (2, 3 and 4; product.md v3: a range is never read as its two ends). Undefined when anything else is
+ * written, or a range runs backwards ("4-2").
+ */
+export function parseSectionList(text: string): number[] | undefined {
+  const words = cleanText(text)
+    .toLowerCase()
+    .normalize('NFC')
+    // Every dash is a range's (hyphen, en and em dashes, minus); "đến", "tới", "to" too.
+    .replace(/[\u2010-\u2015\u2212]/gu, '-')
+    .replace(/(?<![\p{L}])(?:đến|den|tới|toi|to)(?![\p{L}])/gu, '-')
+    // The word "Mục" (or "muc", "section(s)") before a number says nothing more.
+    .replace(/(?<![\p{L}])(?:mục|muc|sections?)(?![\p{L}])/gu, ' ')
+    // Separators: commas, semicolons, slashes, plus signs, "và", "and".
+    .replace(/(?<![\p{L}])(?:và|va|and)(?![\p{L}])/gu, ',')
+    .replace(/[;/+&]/gu, ',');
+  const numbers: number[] = [];
+  for (const part of words.split(',')) {
+    const piece = part.trim().replace(/\.$/u, '');
+    if (piece === '') continue;
+    const range = /^(\d{1,3})\s*-\s*(\d{1,3})$/u.exec(piece);
+    if (range !== null) {
+      const from = Number(range[1]);
+      const to = Number(range[2]);
+      if (to <= from) return undefined;
+      for (let n = from; n <= to; n++) numbers.push(n);
+      continue;
+    }
+    // Numbers separated by spaces only ("2 3 4").
+    if (!/^\d{1,3}(?:\s+\d{1,3})*$/u.test(piece)) return undefined;
+    for (const n of piece.split(/\s+/u)) numbers.push(Number(n));
+  }
+  return numbers;
+}
 
 /** Xếp hạng ICT Index: `Có` or blank = ranked in the index; `Không` = not ranked. */
 export const inIndexField = cellField<boolean>((cell) => {

@@ -25,6 +25,12 @@ export interface Problem {
    * holds 32 767 characters, and 10 000 codes are no message); `--json` gives the whole list, `explain` each unit's.
    */
   readonly units?: readonly string[];
+  /**
+   * The data gaps this error explains for its unit (by their codes): not said again as warnings (one mistake, one
+   * message) — a previous code that names nothing is not also "last year's group cannot be settled". `*`: every gap of
+   * its units (`unit`, `units`): a hidden row of data is not also that unit's missing score.
+   */
+  readonly covers?: readonly string[];
 }
 
 /** How many units a message about many names before "và N đơn vị khác". */

@@ -314,6 +314,8 @@ export interface UnitsRead {
    * references to them are not reported again (one mistake, one message).
    */
   readonly unreadable: ReadonlySet<string>;
+  /** Where each unit's Mã đơn vị năm trước is written (the cell), for the units that give one. */
+  readonly previousCodesAt?: ReadonlyMap<string, SourceRef>;
 }
 
 type UnitValue = z.output<ReturnType<typeof buildSchemas>['unit']>;
@@ -374,6 +376,10 @@ export async function readUnitsFile(
   }
   checkHeads(units, persons, unreadable, rules.year, problems);
   checkDuplicatePersons(persons, problems);
+  const previousCodesAt = new Map<string, SourceRef>();
+  for (const { value, row } of read)
+    if (value.previousCodes.length > 0 && unitOf.has(value.unitCode) && !previousCodesAt.has(value.unitCode))
+      previousCodesAt.set(value.unitCode, at(UNITS_SPEC, row, 'previousCodes'));
   if (table.problems.length === 0 && table.rows.length === 0) {
     problems.push(
       error(
@@ -383,7 +389,7 @@ export async function readUnitsFile(
       ),
     );
   }
-  return { units, persons, problems, unreadable };
+  return { units, persons, problems, unreadable, previousCodesAt };
 }
 
 /** The unit of a row, checked against the unit's earlier rows (one name, block, kind, index status, codes, period). */

@@ -102,6 +102,7 @@ export class SheetGrid implements ElementSink {
   readonly rows: RawRow[] = [];
   private readonly makeCell: CellMaker;
   private rowNumber = 0;
+  private rowHidden = false;
   private cells: Cell[] | undefined;
   private nextColumn = 1;
   /** The cell being read (`scratch`), or undefined between cells. */
@@ -127,12 +128,13 @@ export class SheetGrid implements ElementSink {
     return this.cell !== undefined && this.collecting !== undefined;
   }
 
-  /** An element opens, by its local name, with its r, t and s attributes. */
-  open(name: string, r: string | undefined, t: string | undefined, s: string | undefined): void {
+  /** An element opens, by its local name, with its r, t and s attributes, and whether it is hidden (a row). */
+  open(name: string, r: string | undefined, t: string | undefined, s: string | undefined, hidden = false): void {
     switch (name) {
       case 'row': {
         const number = Number(r);
         this.rowNumber = Number.isInteger(number) && number > 0 ? number : this.rowNumber + 1;
+        this.rowHidden = hidden;
         this.cells = [];
         this.nextColumn = 1;
         break;
@@ -204,7 +206,13 @@ export class SheetGrid implements ElementSink {
         break;
       }
       case 'row':
-        if (this.cells !== undefined) this.rows.push({ row: this.rowNumber, cells: this.cells });
+        // A hidden row says so (a property only then: the rows of a sheet keep one shape).
+        if (this.cells !== undefined)
+          this.rows.push(
+            this.rowHidden
+              ? { row: this.rowNumber, cells: this.cells, hidden: true }
+              : { row: this.rowNumber, cells: this.cells },
+          );
         this.cells = undefined;
         break;
       default:
@@ -265,7 +273,8 @@ export function* scanSheetSlices(bytes: Buffer, makeCell: CellMaker, slice = SCA
 export interface ElementSink {
   /** Whether the text met now is wanted (it is decoded only then). */
   readonly wantsText: boolean;
-  open(name: string, r: string | undefined, t: string | undefined, s: string | undefined): void;
+  /** `hidden`: the element has `hidden="1"` (or `"true"`): a row hidden, or filtered out by an AutoFilter. */
+  open(name: string, r: string | undefined, t: string | undefined, s: string | undefined, hidden: boolean): void;
   text(text: string): void;
   close(name: string): void;
 }
@@ -293,6 +302,7 @@ export function scanElements(text: string, from: number, to: number, sink: Eleme
   let r: string | undefined;
   let t: string | undefined;
   let sAttribute: string | undefined;
+  let hidden = false;
   let i = from;
   let lt = text.indexOf('<', from);
   while (lt >= 0 && lt < to) {
@@ -344,6 +354,7 @@ export function scanElements(text: string, from: number, to: number, sink: Eleme
     if (at >= limit) return 'a tag not closed';
     const name = text.slice(lt + 1, at);
     r = t = sAttribute = undefined;
+    hidden = false;
     let selfClosing = false;
     for (;;) {
       while (code === 32 || code === 9 || code === 10 || code === 13) code = text.charCodeAt(++at);
@@ -374,13 +385,16 @@ export function scanElements(text: string, from: number, to: number, sink: Eleme
           else if (which === 116) t = value;
           else sAttribute = value;
         }
+      } else if (at - nameStart === 6 && text.startsWith('hidden', nameStart)) {
+        const value = text.slice(at + 2, end);
+        hidden = value === '1' || value === 'true';
       }
       at = end + 1;
       code = text.charCodeAt(at);
     }
     i = at + 1;
     lt = next;
-    sink.open(name, r, t, sAttribute);
+    sink.open(name, r, t, sAttribute, hidden);
     if (!selfClosing) stack.push(name);
     else sink.close(name);
   }

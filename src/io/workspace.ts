@@ -116,8 +116,11 @@ export async function fileDigest(path: string): Promise<{ sha256: string; bytes:
   return { sha256: hash.digest('hex'), bytes };
 }
 
-/** Files in the self-reports folder to read, sorted by name; lock files and hidden files are skipped. */
-async function selfReportFiles(
+/**
+ * Files in the self-reports folder to read, sorted by name; lock files and hidden files are skipped. The one list of
+ * every command that reads the reports (the year's run, `template --assessment`): .xls and .ods are converted by both.
+ */
+export async function selfReportFiles(
   workspace: string,
   folder: string,
   problems: Problem[],
@@ -392,7 +395,28 @@ export async function loadYear(
     problems,
   );
   const followUps = (followUpRead?.followUps ?? []).filter((row) => check(row, 'bảng theo dõi'));
-  checkRecipients(followUps, persons, problems);
+  // A recipient is looked up among the unit's persons only when they could be read (one mistake, one message).
+  checkRecipients(
+    followUps.filter((row) => units.length > 0 && !(unitsRead?.unreadable.has(row.unitCode) ?? false)),
+    persons,
+    problems,
+  );
+  if (previousUnitsRead !== undefined && found.previousUnits !== undefined && previousUnitsRead.units.length > 0)
+    checkPreviousCodes(
+      units,
+      unitsRead?.previousCodesAt ?? new Map(),
+      {
+        units: previousUnitsRead.units,
+        unreadable: previousUnitsRead.unreadable,
+        scores: previousRead?.scores ?? [],
+        files: [
+          found.previousUnits.display,
+          ...(found.previousScores === undefined ? [] : [found.previousScores.display]),
+        ],
+        year: year - 1,
+      },
+      problems,
+    );
   for (const problem of check.unknown()) problems.push(problem);
   const header = (read: typeof scoresRead, file: Located | undefined): IndexHeader | undefined =>
     read?.index === undefined || read.scoreHeader === undefined || file === undefined
@@ -546,6 +570,12 @@ function uniqueRows<T extends { unitCode: string; itemCode: string; source?: Sou
 ): L {
   // By unit, then item, the kept row's position: no key string made per row (220 000 rows at national scale).
   const first = new Map<string, Map<string, number>>();
+  // The duplicates of a unit's rows in one file of rows kept from one (other or the same) file: one mistake (a report
+  // sent twice, a unit's rows pasted twice), one message (product.md v3).
+  const repeats = new Map<
+    string,
+    { unitCode: string; items: string[]; at: SourceRef | undefined; earlier: SourceRef | undefined }
+  >();
   for (let k = 0; k < tables.length; k++) {
     const rows = tables[k];
     tables[k] = undefined;
@@ -571,20 +601,110 @@ function uniqueRows<T extends { unitCode: string; itemCode: string; source?: Sou
       const itemCode = rows.itemCodeAt(index);
       const earlier = items.get(itemCode);
       if (earlier !== undefined) {
-        problems.push(
-          error(
-            duplicate.code,
-            `đơn vị ${unitCode}, tiêu chí ${itemCode} đã có ${duplicate.what} ở ${place(kept.at(earlier)?.source)}; mỗi tiêu chí chỉ ghi một lần.`,
-            rowAt(index).source,
-          ),
-        );
+        const at = rowAt(index).source;
+        const before = kept.at(earlier)?.source;
+        const key = `${unitCode}\u0000${at?.file ?? ''}\u0000${before?.file ?? ''}`;
+        const repeat = repeats.get(key);
+        if (repeat === undefined) repeats.set(key, { unitCode, items: [itemCode], at, earlier: before });
+        else repeat.items.push(itemCode);
         continue;
       }
       items.set(itemCode, kept.length);
       copy(index);
     }
   }
+  for (const { unitCode, items, at, earlier } of repeats.values()) {
+    const [item] = items;
+    if (items.length === 1) {
+      problems.push(
+        error(
+          duplicate.code,
+          `đơn vị ${unitCode}, tiêu chí ${item ?? ''} đã có ${duplicate.what} ở ${place(earlier)}; mỗi tiêu chí chỉ ghi một lần.`,
+          at,
+        ),
+      );
+      continue;
+    }
+    const list = items.length > 6 ? `${items.slice(0, 6).join(', ')}, …` : items.join(', ');
+    const otherFile = earlier?.file !== undefined && earlier.file !== at?.file;
+    problems.push(
+      error(
+        duplicate.code,
+        otherFile
+          ? {
+              vi: `${items.length} tiêu chí của đơn vị ${unitCode} (${list}) đã có ${duplicate.what} trong tệp ${earlier.file}: có lẽ ${duplicate.what} được gửi hai lần; hãy giữ lại một tệp.`,
+              en: `${items.length} items of unit ${unitCode} (${list}) are already given in ${earlier.file}: probably sent twice; keep one file.`,
+            }
+          : {
+              vi: `${items.length} tiêu chí của đơn vị ${unitCode} (${list}) được ghi hai lần trong tệp (lần đầu từ ${place(earlier)}); mỗi tiêu chí chỉ ghi một lần.`,
+              en: `${items.length} items of unit ${unitCode} (${list}) are given twice in the file (first from ${place(earlier)}); give each item once.`,
+            },
+        at,
+      ),
+    );
+  }
   return kept;
+}
+
+/**
+ * Mã đơn vị năm trước must name a unit of last year (product.md v3: a code that must name something that exists and
+ * names nothing is malformed data, located in its cell — not a missing fact that sends the head to review). Checked
+ * when last year's units file was read: a unit of last year is in it, or in last year's scores.
+ */
+function checkPreviousCodes(
+  units: readonly Unit[],
+  at: ReadonlyMap<string, SourceRef>,
+  previous: {
+    readonly units: readonly Unit[];
+    readonly unreadable: ReadonlySet<string>;
+    readonly scores: readonly ScoreRow[];
+    readonly files: readonly string[];
+    readonly year: number;
+  },
+  problems: Problem[],
+): void {
+  const known = new Set([
+    ...previous.units.map((u) => u.code),
+    ...previous.unreadable,
+    ...previous.scores.map((r) => r.unitCode),
+  ]);
+  // A unit's name typed where its code goes becomes one word once read as a code ("HUYỆNĐÔNGPHÚ"): looked up so.
+  const nameKey = (text: string) => matchKey(text).replace(/ /gu, '');
+  const byName = new Map<string, string>();
+  for (const u of previous.units) byName.set(nameKey(u.name), u.code);
+  for (const r of previous.scores) if (!byName.has(nameKey(r.unitName))) byName.set(nameKey(r.unitName), r.unitCode);
+  for (const unit of units) {
+    const unknown = unit.previousCodes.filter((code) => !known.has(code));
+    if (unknown.length === 0) continue;
+    const hints = unknown.map((code) => byName.get(nameKey(code))).filter((c): c is string => c !== undefined);
+    const hint =
+      hints.length > 0
+        ? {
+            vi: ` Ô này cần mã, không phải tên đơn vị: có lẽ là ${hints.join(', ')}.`,
+            en: ` The cell takes codes, not unit names: perhaps ${hints.join(', ')}.`,
+          }
+        : { vi: '', en: '' };
+    const codes = unknown.map((code) => revealed(code)).join(', ');
+    problems.push(
+      covering(
+        error(
+          'unknown-previous-code',
+          {
+            vi: `mã đơn vị năm trước ${codes} của đơn vị ${unit.code} không có trong năm ${previous.year} (${previous.files.join(', ')}): không xác định được đơn vị năm trước.${hint.vi}`,
+            en: `previous-year unit code ${codes} of unit ${unit.code} is not a unit of ${previous.year} (${previous.files.join(', ')}): last year's unit cannot be told.${hint.en}`,
+          },
+          at.get(unit.code) ?? unit.source,
+        ),
+        unit.code,
+        ['previous-unsettled', 'no-previous-score'],
+      ),
+    );
+  }
+}
+
+/** An error about a unit, and the gaps of that unit it explains (not said again as warnings). */
+function covering(problem: Problem, unit: string, gaps: readonly string[]): Problem {
+  return { ...aboutUnit(problem, unit), covers: gaps };
 }
 
 /** Người được đề nghị thưởng must be one of the unit's persons (or blank for the unit itself). */

@@ -309,7 +309,11 @@ function fillMerges(row: RawRow, merges: readonly Merge[], tops: Map<Merge, Cell
       if (current === null || current === undefined || current === '') cells[c - 1] = value;
     }
   }
-  return cells === undefined ? row : { row: row.row, cells };
+  return cells === undefined
+    ? row
+    : row.hidden === true
+      ? { row: row.row, cells, hidden: true }
+      : { row: row.row, cells };
 }
 
 /** Text is fed to the parser in slices of this size, and the rows parsed so far handed on after each. */
@@ -394,7 +398,14 @@ export function* saxSheetRows(text: string, makeCell: CellMaker): Generator<RawR
   const grid = new SheetGrid(makeCell);
   const parser = new SaxesParser();
   parser.on('opentag', (tag) => {
-    grid.open(local(tag.name), attribute(tag, 'r'), attribute(tag, 't'), attribute(tag, 's'));
+    const hidden = attribute(tag, 'hidden');
+    grid.open(
+      local(tag.name),
+      attribute(tag, 'r'),
+      attribute(tag, 't'),
+      attribute(tag, 's'),
+      hidden === '1' || hidden === 'true',
+    );
   });
   parser.on('text', (chunk) => {
     grid.text(chunk);

@@ -307,10 +307,18 @@ async function decideYear(request: RunRequest, year: number): Promise<{ run: Omi
     ...loaded.input.scores.map((s): [string, string] => [s.unitCode, s.unitName]),
     ...loaded.input.units.map((u): [string, string] => [u.code, u.name]),
   ]);
+  // A gap an input error explains is that error's knock-on: not said again (one mistake, one message).
+  const covered = new Set(
+    loaded.problems.flatMap((p) =>
+      (p.covers ?? []).flatMap((code) => [...(p.units ?? []), p.unit ?? ''].map((unit) => `${unit}\u0000${code}`)),
+    ),
+  );
+  const isCovered = (p: Problem) =>
+    p.unit !== undefined && (covered.has(`${p.unit}\u0000${p.code}`) || covered.has(`${p.unit}\u0000*`));
   const problems = [
     ...loaded.problems,
     ...indexed.problems,
-    ...[...indexed.gaps, ...evaluation.gaps].map((gap) => gapProblem(gap, policy, names)),
+    ...[...indexed.gaps, ...evaluation.gaps].map((gap) => gapProblem(gap, policy, names)).filter((p) => !isCovered(p)),
   ];
   const legal = legalContext(policy, year, documentDate(config, year), yearFacts(evaluation), config.department);
   // Other readings of the law, decided from the same input before its rows go (what-if, the report's section V).

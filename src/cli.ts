@@ -13,12 +13,22 @@ debugLine(
 );
 
 // A reader that closes the pipe early (`ict-eval check | head -1`) is not a failure: the rest of the
-// output is dropped and the program ends quietly with 0 (product.md, exit codes).
+// output is dropped and the program ends quietly with 0 (product.md, exit codes). A stream the system refuses to write
+// (stdout to a full disk, `> /dev/full`) is: one line on the other stream, exit 5, no stack trace.
 const closed = new Set<NodeJS.WriteStream>();
+let refused: NodeJS.ErrnoException | undefined;
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
     closed.add(stream);
+    if (error.code === 'EPIPE') return;
+    if (refused === undefined) {
+      refused = error;
+      const name = stream === process.stdout ? 'stdout' : 'stderr';
+      const other = stream === process.stdout ? process.stderr : process.stdout;
+      const why = error.code === 'ENOSPC' ? 'ổ đĩa đã hết chỗ trống / the disk is full' : (error.code ?? error.message);
+      if (!closed.has(other)) other.write(`ict-eval: không ghi được ra ${name} (${why}); kết quả in ra bị mất.\n`);
+    }
+    process.exitCode = EXIT.outputStream;
   });
 }
 const write = (stream: NodeJS.WriteStream) => (text: string) => {
@@ -38,9 +48,13 @@ const processConsole: Console = {
 
 main(process.argv.slice(2), processConsole).then(
   (code) => {
-    process.exitCode = closed.size > 0 ? EXIT.ok : code;
+    process.exitCode = refused !== undefined ? EXIT.outputStream : closed.size > 0 ? EXIT.ok : code;
   },
   (error: unknown) => {
+    if (refused !== undefined) {
+      process.exitCode = EXIT.outputStream;
+      return;
+    }
     if (closed.size > 0) return;
     process.stderr.write(`ict-eval: ${String(error)}\n`);
     process.exitCode = EXIT.internal;

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readRegular } from './io/fs.js';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { EXIT, UserError } from './errors.js';
@@ -150,17 +150,41 @@ export type Config = z.output<typeof configSchema>;
 /** The configuration's `legal` section. */
 export type LegalConfig = z.output<typeof legalSchema>;
 
-/** A JSON file's content; `missing` when an optional file is absent. */
+/** The largest configuration or policy file: a workspace's is a few kilobytes. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+/** The longest text a configuration may hold (a legal basis, a name): beyond it, no value of a real workspace. */
+export const MAX_CONFIG_TEXT = 10_000;
+/** Keys that would reach an object's prototype: refused wherever they are (as the policy schema refuses them). */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * A JSON file's content; `missing` when an optional file is absent. Read as every input is (a regular file, never
+ * through a link, at most MAX_CONFIG_BYTES); a key that names an object's prototype (`"__proto__"`, which zod's records
+ * would silently drop) or a text longer than MAX_CONFIG_TEXT is refused with its place.
+ */
 async function readJson(path: string, display: string, optional = false): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (cause) {
-    if (optional && (cause as NodeJS.ErrnoException).code === 'ENOENT') return MISSING;
-    throw new UserError({ vi: `không đọc được tệp ${display}.`, en: `cannot read ${display}.` }, EXIT.usage);
+  const bytes = await readRegular(path, MAX_CONFIG_BYTES);
+  if ('refused' in bytes) {
+    if (optional && bytes.refused === 'missing') return MISSING;
+    const why: Record<typeof bytes.refused, { vi: string; en: string }> = {
+      missing: { vi: 'không có tệp', en: 'no such file' },
+      symlink: {
+        vi: 'là liên kết tượng trưng (symlink), không phải tệp thật',
+        en: 'is a symbolic link, not a real file',
+      },
+      directory: { vi: 'là một thư mục', en: 'is a folder' },
+      special: { vi: 'không phải tệp thông thường', en: 'is not a regular file' },
+      'too-large': { vi: `lớn hơn ${MAX_CONFIG_BYTES / 1024} KB`, en: `is larger than ${MAX_CONFIG_BYTES / 1024} KB` },
+    };
+    const reason = why[bytes.refused];
+    throw new UserError(
+      { vi: `không đọc được tệp ${display} (${reason.vi}).`, en: `cannot read ${display} (${reason.en}).` },
+      EXIT.usage,
+    );
   }
+  let content: unknown;
   try {
-    return JSON.parse(text.replace(/^\uFEFF/u, '')) as unknown;
+    content = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/u, '')) as unknown;
   } catch (cause) {
     throw new UserError(
       {
@@ -170,6 +194,53 @@ async function readJson(path: string, display: string, optional = false): Promis
       EXIT.usage,
     );
   }
+  const odd = oddValue(content, []);
+  if (odd !== undefined) {
+    const at = odd.path.length === 0 ? '(gốc)' : odd.path.join('.');
+    throw new UserError(
+      odd.kind === 'deep'
+        ? {
+            vi: `${display}: dữ liệu lồng nhau quá sâu tại ${at}; cấu hình chỉ có vài tầng.`,
+            en: `${display}: nested too deep at ${at}; a configuration has a few levels.`,
+          }
+        : odd.kind === 'key'
+          ? {
+              vi: `${display}: khoá "${odd.key}" tại ${at} không được dùng (tên dành riêng của JavaScript); hãy xoá hoặc đổi tên.`,
+              en: `${display}: the key "${odd.key}" at ${at} is not allowed (a name JavaScript reserves); remove or rename it.`,
+            }
+          : {
+              vi: `${display}: giá trị tại ${at} dài ${odd.length.toLocaleString('vi-VN')} ký tự, vượt giới hạn ${MAX_CONFIG_TEXT.toLocaleString('vi-VN')}.`,
+              en: `${display}: the value at ${at} is ${odd.length.toLocaleString('en')} characters long, over the limit of ${MAX_CONFIG_TEXT.toLocaleString('en')}.`,
+            },
+      EXIT.usage,
+    );
+  }
+  return content;
+}
+
+/** The first prototype key or over-long text in a parsed JSON value, with its path. */
+function oddValue(
+  value: unknown,
+  path: readonly string[],
+):
+  | { kind: 'key'; key: string; path: readonly string[] }
+  | { kind: 'text'; length: number; path: readonly string[] }
+  | { kind: 'deep'; path: readonly string[] }
+  | undefined {
+  if (typeof value === 'string')
+    return value.length > MAX_CONFIG_TEXT ? { kind: 'text', length: value.length, path } : undefined;
+  if (typeof value !== 'object' || value === null) return undefined;
+  // No configuration nests deeper than a few levels: deeper is refused before the walk could exhaust the stack.
+  if (path.length > 32) return { kind: 'deep', path };
+  const entries = Array.isArray(value)
+    ? value.map((item, i): [string, unknown] => [String(i), item])
+    : Object.entries(value as Record<string, unknown>);
+  for (const [key, item] of entries) {
+    if (!Array.isArray(value) && PROTOTYPE_KEYS.has(key)) return { kind: 'key', key, path };
+    const found = oddValue(item, [...path, key]);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /** The workspace's config, or an empty one when the file is absent. A malformed file is a usage error. */

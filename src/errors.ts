@@ -1,3 +1,5 @@
+import { visible } from './visible.js';
+
 /** Exit codes of product.md, for cron. */
 export const EXIT = {
   ok: 0,
@@ -9,6 +11,8 @@ export const EXIT = {
   outputsExist: 3,
   /** --final and the year is incomplete (some person could not be rated). */
   incomplete: 4,
+  /** stdout or stderr could not be written (a full disk, a device that refuses writes); a closed pipe is not this. */
+  outputStream: 5,
   /** An internal failure. */
   internal: 70,
 } as const;
@@ -27,8 +31,9 @@ export class UserError extends Error {
     message: string | { readonly vi: string; readonly en: string },
     readonly exitCode: ExitCode,
   ) {
-    super(typeof message === 'string' ? message : message.vi);
-    this.en = typeof message === 'string' ? undefined : message.en;
+    // Shown safe: a path or a name in the message may hold control characters (src/visible.ts).
+    super(visible(typeof message === 'string' ? message : message.vi));
+    this.en = typeof message === 'string' ? undefined : visible(message.en);
     this.name = 'UserError';
   }
 

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { appendFile, mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { EXIT, UserError } from '../errors.js';
-import { exists } from '../io/fs.js';
+import { exists, openAppend, readRegular, removeStale } from '../io/fs.js';
 import { refusalReason, writeOutputs } from '../io/output.js';
 import { joinedPieces } from '../report/render/zip.js';
 import {
@@ -43,6 +43,10 @@ export interface HeldRecord {
   release(): Promise<void>;
 }
 
+/** The temporary folders of held records: named so, and removed by a later run once an hour old (a killed run's). */
+const RECORD_PREFIX = 'ict-eval-record-';
+const STALE_MS = 60 * 60 * 1000;
+
 /** The record's bytes go to its temporary file a megabyte or more at a time (11 000 pieces in a national year). */
 const RECORD_CHUNK = 1024 * 1024;
 
@@ -52,9 +56,11 @@ const RECORD_CHUNK = 1024 * 1024;
  */
 export async function holdRecord(record: HistoryRecord): Promise<HeldRecord> {
   const temp = tmpdir();
+  // What killed runs left (a record held when the run was killed): removed once an hour old.
+  await removeStale(temp, RECORD_PREFIX, STALE_MS);
   let folder: string;
   try {
-    folder = await mkdtemp(join(temp, 'ict-eval-record-'));
+    folder = await mkdtemp(join(temp, RECORD_PREFIX));
   } catch (cause) {
     throw unusableTemp(temp, cause);
   }
@@ -137,17 +143,38 @@ export async function keepRecord(yearFolder: string, held: HeldRecord, command: 
       protectedPaths: [],
       display: (p) => p,
     });
-  await appendFile(join(folder, LOG), `${now.toISOString()}\t${held.digest}\t${command}\n`);
+  // Appended never through a link (a log line never goes to a file outside the folder): a link or anything but a file
+  // in its place is said, as a wrong setting, once the record is kept.
+  const log = join(folder, LOG);
+  const handle = await openAppend(log);
+  if ('refused' in handle)
+    throw new UserError(
+      {
+        vi: `không ghi được nhật ký ${log}: ${handle.refused === 'symlink' ? 'đó là một liên kết tượng trưng (symlink)' : 'đó không phải tệp thông thường'}; hãy xoá nó rồi chạy lại (bản ghi ${held.digest} đã được lưu).`,
+        en: `cannot write the log ${log}: ${handle.refused === 'symlink' ? 'it is a symbolic link' : 'it is not a regular file'}; remove it and run again (record ${held.digest} was kept).`,
+      },
+      EXIT.usage,
+    );
+  try {
+    await handle.appendFile(`${now.toISOString()}\t${held.digest}\t${command}\n`);
+  } finally {
+    await handle.close();
+  }
 }
+
+/** A file of the history folder as text, never through a link; undefined when it cannot be read so. */
+async function historyText(path: string): Promise<string | undefined> {
+  const bytes = await readRegular(path, MAX_HISTORY_BYTES);
+  return 'refused' in bytes ? undefined : bytes.toString('utf8');
+}
+
+/** The largest history file read back (a national year's record is 15 MB). */
+const MAX_HISTORY_BYTES = 256 * 1024 * 1024;
 
 /** The records in the order they were last made, most recent last, each once. */
 async function recordOrder(yearFolder: string): Promise<string[]> {
-  let text: string;
-  try {
-    text = await readFile(join(historyFolder(yearFolder), LOG), 'utf8');
-  } catch {
-    return [];
-  }
+  const text = await historyText(join(historyFolder(yearFolder), LOG));
+  if (text === undefined) return [];
   const order: string[] = [];
   for (const line of text.split('\n')) {
     const digest = line.split('\t')[1];
@@ -162,7 +189,9 @@ async function recordOrder(yearFolder: string): Promise<string[]> {
 async function readRecord(yearFolder: string, digest: string): Promise<HistoryRecord> {
   const path = join(historyFolder(yearFolder), `${digest}.json`);
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as HistoryRecord;
+    const text = await historyText(path);
+    if (text === undefined) throw new Error(`not a regular file: ${path}`);
+    return JSON.parse(text) as HistoryRecord;
   } catch {
     throw new UserError(
       { vi: `không đọc được bản ghi ${path}.`, en: `cannot read the record ${path}.` },

@@ -128,7 +128,8 @@ export async function runRank(
     ['previous-scores', previousFull],
   ] as const) {
     if (full === undefined) continue;
-    files.push({ role, path: context.display(full), ...(await fileDigest(full)) });
+    const digest = await fileDigest(full);
+    if (digest !== undefined) files.push({ role, path: context.display(full), ...digest });
   }
   const infoYear = year ?? policyYear;
   const info = {

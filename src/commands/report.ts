@@ -67,7 +67,7 @@ export async function runReport(context: Context, yearText: string | undefined, 
     memoryPhase('document');
     const written: string[] = [];
     if (history !== undefined) {
-      checkOutputFolder(folder, inputFolders(context, year));
+      await checkOutputFolder(folder, inputFolders(context, year));
       const path = join(folder, toHomeAffairs ? `cong-van-so-noi-vu-${year}.docx` : `bao-cao-${year}.docx`);
       const bytes = await renderReport(report);
       memoryPhase(`rendered ${basename(path)}`);

@@ -59,7 +59,7 @@ export async function runTemplate(context: Context, yearText: string | undefined
     return;
   }
   const folder = join(outputFolder(context, config, year), 'mau-bao-cao');
-  checkOutputFolder(folder, inputFolders(context, year));
+  await checkOutputFolder(folder, inputFolders(context, year));
   const used = new Set<string>();
   const files = [];
   const legacy: string[] = [];
@@ -134,7 +134,7 @@ async function writeAssessmentTemplate(
 ): Promise<void> {
   const { year, units, block, policy } = run;
   const folder = join(run.outFolder, 'mau-danh-gia');
-  checkOutputFolder(folder, inputFolders(context, year));
+  await checkOutputFolder(folder, inputFolders(context, year));
   const own = await selfAssessments(
     context,
     year,

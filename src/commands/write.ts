@@ -71,7 +71,7 @@ export async function writeDocuments(
   set?: readonly string[],
 ): Promise<string[]> {
   if (printsOnly(context)) return [];
-  checkOutputFolder(folder, inputs.folders);
+  await checkOutputFolder(folder, inputs.folders);
   const files: OutputFile[] = [];
   for (const { base, document: given } of documents) {
     const document = typeof given === 'function' ? given() : given;

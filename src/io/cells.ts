@@ -5,9 +5,21 @@
 export type Cell = string | number | boolean | Date | null | BadCell;
 
 export interface BadCell {
-  readonly bad: 'formula-without-result' | 'error-value';
-  /** The formula, or the error text (`#N/A`). */
+  readonly bad: 'formula-without-result' | 'error-value' | 'too-long';
+  /** The formula, the error text (`#N/A`), or the length of a text too long. */
   readonly detail: string;
+}
+
+/**
+ * The most characters a cell's text may have: Excel's own limit (32 767), so no spreadsheet a person made holds more.
+ * A longer text is a bad cell, never read: no text past it reaches a regular expression, a terminal or an output
+ * (issue #40: a 12-million-character unit name overflowed the stack in a regular expression).
+ */
+export const MAX_CELL_CHARS = 32_767;
+
+/** A text as a cell: the text, or a bad cell when it is longer than MAX_CELL_CHARS. */
+export function textCell(text: string): string | BadCell {
+  return text.length > MAX_CELL_CHARS ? { bad: 'too-long', detail: String(text.length) } : text;
 }
 
 export function isBadCell(cell: Cell): cell is BadCell {

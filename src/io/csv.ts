@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import type { RawRow, RawSheet } from './cells.js';
+import { type RawRow, type RawSheet, textCell } from './cells.js';
 import { type Problem, error } from './problems.js';
 
 /** The separators a CSV may use: `,` by default, `;` where Excel runs with a Vietnamese locale (decimal commas). */
@@ -67,7 +66,7 @@ function parseRecords(text: string, delimiter: string): RawRow[] {
   const rows: RawRow[] = [];
   let previousEnd = 0;
   for (const { record, info } of records) {
-    rows.push({ row: previousEnd + 1, cells: record.map((cell) => (cell === '' ? null : cell)) });
+    rows.push({ row: previousEnd + 1, cells: record.map((cell) => (cell === '' ? null : textCell(cell))) });
     previousEnd = info.lines;
   }
   return rows;
@@ -78,13 +77,13 @@ function parseRecords(text: string, delimiter: string): RawRow[] {
  * `,`, `;`, tab under which `isHeader` recognises a row among the first `scanRows`; failing
  * that, the one that splits some early line into the most columns.
  */
-export async function readCsvSheet(
-  path: string,
+export function readCsvSheet(
+  bytes: Buffer,
   display: string,
   isHeader: (cells: readonly (string | null)[]) => boolean,
   scanRows: number,
-): Promise<RawSheet | Problem> {
-  const text = decodeCsv(await readFile(path), display);
+): RawSheet | Problem {
+  const text = decodeCsv(bytes, display);
   if (typeof text !== 'string') return text;
   // The separator is judged line by line, so that a broken quote further down (reported
   // below, with its line) cannot hide the header under every separator.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Block, ItemStatus, Role } from '../domain.js';
 import type { BlockDef, UnitKindDef } from '../rules/regulation.js';
-import { type BadCell, type Cell, isBadCell } from './cells.js';
+import { type BadCell, type Cell, MAX_CELL_CHARS, isBadCell } from './cells.js';
 import type { Words } from './problems.js';
 import {
   ACCEPTED,
@@ -36,6 +36,11 @@ const CONVERTERS = new WeakMap<z.ZodType, CellConverter>();
 
 /** The words for a cell that holds a formula without its result, or an error value. */
 function badCellWords(cell: BadCell): Words {
+  if (cell.bad === 'too-long')
+    return {
+      vi: `ô có ${Number(cell.detail).toLocaleString('vi-VN')} ký tự, vượt giới hạn ${MAX_CELL_CHARS.toLocaleString('vi-VN')} ký tự của một ô Excel: không đọc. Hãy kiểm tra ô này (có thể bị dán nhầm cả một văn bản).`,
+      en: `the cell holds ${Number(cell.detail).toLocaleString('en')} characters, over Excel's limit of ${MAX_CELL_CHARS.toLocaleString('en')} for a cell: not read. Check the cell (a whole document may have been pasted into it).`,
+    };
   return cell.bad === 'formula-without-result'
     ? {
         vi: `ô chứa công thức ${cell.detail} nhưng không có kết quả lưu sẵn; hãy mở tệp bằng Excel hoặc LibreOffice, để công thức tính xong rồi lưu lại.`,

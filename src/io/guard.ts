@@ -1,59 +1,63 @@
-import { lstat, readFile } from 'node:fs/promises';
 import { inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
+import { type Refusal, readRegular } from './fs.js';
 import { type ReadLimits, formatBytes } from './limits.js';
 import { type Problem, error } from './problems.js';
 
-/** What the guard learnt of a file it lets through. */
+/** What the guard learnt of a file it lets through, and its bytes, read from the descriptor it checked. */
 export interface GuardedFile {
   readonly path: string;
   readonly size: number;
+  readonly bytes: Buffer;
 }
 
 /**
- * Checks that a path is a regular file of bounded size (not a directory, not a symbolic link).
- * Returns a problem naming the file otherwise.
+ * Reads an input file that is a regular file of bounded size: not a folder, not a symbolic link, not a FIFO or a device
+ * (reading one may never end), checked on the descriptor its bytes are then read from (src/io/fs.ts). Returns a problem
+ * naming the file otherwise. Every reader reads the bytes it returns, never the path again.
  */
 export async function guardFile(path: string, display: string, limits: ReadLimits): Promise<GuardedFile | Problem> {
-  let stats;
-  try {
-    stats = await lstat(path);
-  } catch {
-    return error('file-missing', { vi: `không tìm thấy tệp.`, en: `file not found.` }, { file: display });
+  const bytes = await readRegular(path, limits.maxFileBytes);
+  if ('refused' in bytes) return refusedFile(bytes, display, limits);
+  return { path, size: bytes.length, bytes };
+}
+
+/** The message for a file the tool does not open (openRegular's refusals). */
+export function refusedFile(refusal: Refusal, display: string, limits: Pick<ReadLimits, 'maxFileBytes'>): Problem {
+  const where = { file: display };
+  switch (refusal.refused) {
+    case 'missing':
+      return error('file-missing', { vi: `không tìm thấy tệp.`, en: `file not found.` }, where);
+    case 'symlink':
+      return error(
+        'file-symlink',
+        {
+          vi: 'là một liên kết tượng trưng (symlink), không phải tệp thật; hãy chép tệp thật vào đây.',
+          en: 'is a symbolic link (symlink), not a real file; copy the real file here.',
+        },
+        where,
+      );
+    case 'directory':
+      return error('file-directory', { vi: 'là một thư mục, không phải tệp.', en: 'is a folder, not a file.' }, where);
+    case 'special':
+      return error(
+        'file-special',
+        {
+          vi: 'không phải tệp thông thường (một thiết bị, đường ống hay socket); hãy chép tệp bảng tính thật vào đây.',
+          en: 'is not a regular file (a device, a pipe or a socket); copy the real spreadsheet here.',
+        },
+        where,
+      );
+    case 'too-large':
+      return error(
+        'file-too-large',
+        {
+          vi: `tệp quá lớn (${formatBytes(refusal.size)}; giới hạn ${formatBytes(limits.maxFileBytes)}).`,
+          en: `the file is too large (${formatBytes(refusal.size)}; the limit is ${formatBytes(limits.maxFileBytes)}).`,
+        },
+        where,
+      );
   }
-  if (stats.isSymbolicLink()) {
-    return error(
-      'file-symlink',
-      {
-        vi: 'là một liên kết tượng trưng (symlink), không phải tệp thật; hãy chép tệp thật vào đây.',
-        en: 'is a symbolic link (symlink), not a real file; copy the real file here.',
-      },
-      { file: display },
-    );
-  }
-  if (stats.isDirectory())
-    return error(
-      'file-directory',
-      { vi: 'là một thư mục, không phải tệp.', en: 'is a folder, not a file.' },
-      { file: display },
-    );
-  if (!stats.isFile())
-    return error(
-      'file-special',
-      { vi: 'không phải tệp thông thường.', en: 'is not a regular file.' },
-      { file: display },
-    );
-  if (stats.size > limits.maxFileBytes) {
-    return error(
-      'file-too-large',
-      {
-        vi: `tệp quá lớn (${formatBytes(stats.size)}; giới hạn ${formatBytes(limits.maxFileBytes)}).`,
-        en: `the file is too large (${formatBytes(stats.size)}; the limit is ${formatBytes(limits.maxFileBytes)}).`,
-      },
-      { file: display },
-    );
-  }
-  return { path, size: stats.size };
 }
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -146,10 +150,11 @@ interface Entries {
   readonly parts: Map<string, Buffer>;
 }
 
-/** Reads the central directory, then inflates the needed parts within the budget. */
-async function readParts(
+/** Reads the central directory, then inflates the needed parts (`needed`, by name) within the budget. */
+export async function readParts(
   bytes: Buffer,
   limits: ReadLimits,
+  needed: RegExp = NEEDED,
 ): Promise<Entries | 'too-many' | { tooLarge: number | null }> {
   const zip = await openZip(bytes);
   try {
@@ -165,21 +170,21 @@ async function readParts(
       zip.readEntry();
     });
     if (listed.length > limits.maxZipEntries) return 'too-many';
-    const needed = listed.filter((e) => NEEDED.test(e.fileName));
-    const declared = needed.reduce((sum, e) => sum + e.uncompressedSize, 0);
+    const parts = listed.filter((e) => needed.test(e.fileName));
+    const declared = parts.reduce((sum, e) => sum + e.uncompressedSize, 0);
     if (declared > limits.maxUncompressedBytes) return { tooLarge: declared };
     // The declared sizes may lie: the bytes actually inflated are counted too.
     const budget = { left: limits.maxUncompressedBytes };
-    const parts = new Map<string, Buffer>();
-    for (const entry of needed) {
+    const inflated = new Map<string, Buffer>();
+    for (const entry of parts) {
       try {
-        parts.set(entry.fileName, await inflate(zip, entry, budget));
+        inflated.set(entry.fileName, await inflate(zip, entry, budget));
       } catch (cause) {
         if (cause instanceof TooLarge) return { tooLarge: null };
         throw cause;
       }
     }
-    return { names: listed.map((e) => e.fileName), declared, parts };
+    return { names: listed.map((e) => e.fileName), declared, parts: inflated };
   } finally {
     zip.close();
   }
@@ -198,10 +203,14 @@ export interface OpenedXlsx {
  * central directory does not list, and no part beyond the budget, is ever inflated.
  */
 export async function openXlsx(path: string, display: string, limits: ReadLimits): Promise<OpenedXlsx | Problem> {
+  const guarded = await guardFile(path, display, limits);
+  if ('severity' in guarded) return guarded;
+  return openXlsxBytes(guarded.bytes, display, limits);
+}
+
+/** openXlsx on the bytes a guard has read (guardFile), or a converter has made of a file it bounded (.xls, .ods). */
+export async function openXlsxBytes(bytes: Buffer, display: string, limits: ReadLimits): Promise<OpenedXlsx | Problem> {
   const where = { file: display };
-  // Read whole: guardFile bounded the file's size (limits.maxFileBytes), or the file is what the converter made of a
-  // file it bounded (.xls, .ods: src/io/table.ts).
-  const bytes = await readFile(path);
   const head = bytes.subarray(0, 8);
   if (head.length === 0)
     return error('xlsx-empty', { vi: 'tệp rỗng (0 byte).', en: 'the file is empty (0 bytes).' }, where);

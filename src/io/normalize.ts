@@ -1,5 +1,6 @@
 import type { Block, ItemStatus, Role } from '../domain.js';
 import type { BlockDef, UnitKindDef } from '../rules/regulation.js';
+import { visible } from '../visible.js';
 
 /**
  * Text as it should be compared and stored: Unicode NFC (Vietnamese arrives in NFC, NFD and
@@ -22,14 +23,22 @@ const CLEANED = new Map<string, string>();
 const CLEANED_MAX = 50_000;
 
 function clean(value: string): string {
-  return value
-    .replace(INVISIBLE, '')
-    .replace(/\u00d0/gu, 'Đ')
-    .replace(/\u00f0/gu, 'đ')
-    .normalize('NFC')
-    .replace(/[\s\u00a0\ufeff]+/gu, ' ')
-    .trim();
+  return (
+    value
+      // Control characters (C0 but the spaces \s folds, DEL, C1): never text of an input, and never passed on to a
+      // terminal, a log or an output (a unit name with terminal escapes, from a CSV).
+      .replace(CONTROL, '')
+      .replace(INVISIBLE, '')
+      .replace(/\u00d0/gu, 'Đ')
+      .replace(/\u00f0/gu, 'đ')
+      .normalize('NFC')
+      .replace(/[\s\u00a0\ufeff]+/gu, ' ')
+      .trim()
+  );
 }
+
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/gu;
 
 /** Characters that show nothing: soft hyphen, zero-width spaces and joiners, direction marks, word joiner. */
 const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u180e]/gu;
@@ -39,7 +48,8 @@ const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u180e]/gu;
  * space between them, none before or after (`\s` is every space `clean` folds and `trim` removes).
  */
 const ALREADY_CLEAN =
-  /^(?:[^\s\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u180e\u00d0\u00f0]+(?: [^\s\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u180e\u00d0\u00f0]+)*)?$/u;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what it must not pass
+  /^(?:[^\s\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u180e\u00d0\u00f0]+(?: [^\s\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u180e\u00d0\u00f0]+)*)?$/u;
 
 /** Letters a Vietnamese text may hold: ASCII, Latin with Vietnamese marks (precomposed or combining). */
 const VIETNAMESE = /^[\p{Script=Latin}\p{M}\p{N}\p{P}\p{Zs}\p{S}]$/u;
@@ -55,9 +65,11 @@ export function revealed(value: string): string {
     const hidden = INVISIBLE.test(char);
     INVISIBLE.lastIndex = 0;
     if (hidden || !VIETNAMESE.test(char))
-      odd.push(`U+${code.toString(16).toUpperCase().padStart(4, '0')}${hidden ? ' (ký tự ẩn)' : ` "${char}"`}`);
+      odd.push(
+        `U+${code.toString(16).toUpperCase().padStart(4, '0')}${hidden ? ' (ký tự ẩn)' : ` "${visible(char)}"`}`,
+      );
   }
-  return odd.length === 0 ? `"${value}"` : `"${value}" (chứa ký tự lạ ${[...new Set(odd)].join(', ')})`;
+  return odd.length === 0 ? `"${value}"` : `"${visible(value)}" (chứa ký tự lạ ${[...new Set(odd)].join(', ')})`;
 }
 
 /**

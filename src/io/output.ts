@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { constants } from 'node:fs';
 import { copyFile, lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { exists } from './fs.js';
+import { exists, realFolder } from './fs.js';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { EXIT, UserError } from '../errors.js';
 
@@ -30,12 +30,13 @@ function inside(child: string, parent: string): boolean {
 
 /**
  * Refuses an output folder inside (or equal to) an input folder: outputs never go into a year's
- * input folder, so they can never be read back as inputs or overwrite one.
+ * input folder, so they can never be read back as inputs or overwrite one. Compared by their real paths: an output
+ * folder that is a link into `2024/self-reports` is that folder (issue #40).
  */
-export function checkOutputFolder(outDir: string, inputFolders: readonly string[]): void {
-  const out = resolve(outDir);
+export async function checkOutputFolder(outDir: string, inputFolders: readonly string[]): Promise<void> {
+  const out = await realFolder(outDir);
   for (const folder of inputFolders) {
-    if (inside(out, resolve(folder))) {
+    if (inside(out, await realFolder(folder))) {
       throw new UserError(
         {
           vi: `thư mục kết quả ${outDir} nằm trong thư mục dữ liệu đầu vào ${folder}; hãy chọn thư mục khác (-o).`,

@@ -1,5 +1,6 @@
 import type { SourceRef } from '../domain.js';
 import { EXIT, UserError } from '../errors.js';
+import { visible } from '../visible.js';
 
 /**
  * A problem with the inputs (product.md, "Reading rules"):
@@ -100,13 +101,26 @@ export function formatProblemIn(problem: Problem, lang: 'vi' | 'en'): string {
   return where === '' ? text : `${where}: ${text}`;
 }
 
+/**
+ * A problem, its words and place shown safe (src/visible.ts): a control character from an input (a unit name, a file or
+ * sheet name) never reaches a terminal, a log, a workbook or a document as itself.
+ */
 function make(severity: Problem['severity'], code: string, message: string | Words, where?: SourceRef): Problem {
   return {
     severity,
     code,
-    ...(typeof message === 'string' ? { message } : { message: message.vi, en: message.en }),
-    ...(where === undefined ? {} : { where }),
+    ...(typeof message === 'string'
+      ? { message: visible(message) }
+      : { message: visible(message.vi), en: visible(message.en) }),
+    ...(where === undefined ? {} : { where: visibleWhere(where) }),
   };
+}
+
+function visibleWhere(where: SourceRef): SourceRef {
+  const file = visible(where.file);
+  const sheet = where.sheet === undefined ? undefined : visible(where.sheet);
+  if (file === where.file && sheet === where.sheet) return where;
+  return { ...where, file, ...(sheet === undefined ? {} : { sheet }) };
 }
 
 export function error(code: string, message: string | Words, where?: SourceRef): Problem {

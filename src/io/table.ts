@@ -2,13 +2,13 @@ import { extname } from 'node:path';
 import type { SourceRef } from '../domain.js';
 import { type Cell, type RawSheet, isBadCell } from './cells.js';
 import { readCsvSheet } from './csv.js';
-import { guardFile, openXlsx } from './guard.js';
+import { guardFile, openXlsxBytes } from './guard.js';
 import type { ReadLimits } from './limits.js';
 import { type LegacyEncoding, LEGACY_NAMES, fromTcvn3, fromVni, legacyEncodingOf, legacyWords } from './legacy.js';
 import { matchKey, normalizeUnitCode } from './normalize.js';
 import { type Problem, columnLetter, error, warning } from './problems.js';
 import { CONVERTED_EXTENSIONS, SAVE_AS_XLSX, convertToXlsx } from './convert.js';
-import { readXlsxSheets } from './xlsx.js';
+import { WorkbookShapeError, readXlsxSheets } from './xlsx.js';
 import { debugLine } from '../debug.js';
 
 /** How far below the top of a sheet the header row may be (title lines, dates, merged titles). */
@@ -758,8 +758,8 @@ export async function streamTable<K extends string>(
   };
 
   if (extension === '.csv') {
-    const sheet = await readCsvSheet(
-      path,
+    const sheet = readCsvSheet(
+      guarded.bytes,
       display,
       (cells) => matchHeader(spec, cells) !== undefined,
       HEADER_SCAN_ROWS,
@@ -768,32 +768,24 @@ export async function streamTable<K extends string>(
     await consume(sheet);
   } else if (extension === '.xlsx' || extension === '.xlsm') {
     // .xlsm: the cells are read like an .xlsx's; macros are never run.
-    const failure = await readWorkbook(path, display, limits, consume);
+    const failure = await readWorkbook(guarded.bytes, display, limits, consume);
     if (failure !== undefined) return { kept: false, problems: [failure] };
   } else if ((CONVERTED_EXTENSIONS as readonly string[]).includes(extension)) {
-    const converted = await convertToXlsx(path, display);
+    // The bytes the guard read are what is converted (a copy in a folder of the tool's own), never the path again.
+    const converted = await convertToXlsx(guarded.bytes, extension, display);
     if ('severity' in converted) return { kept: false, problems: [converted] };
-    try {
-      const failure = await readWorkbook(
-        converted.path,
-        display,
-        { ...limits, maxFileBytes: Number.MAX_SAFE_INTEGER },
-        consume,
-      );
-      if (failure !== undefined) return { kept: false, problems: [failure] };
-      problems.push(
-        warning(
-          'converted',
-          {
-            vi: `tệp định dạng ${extension} đã được chuyển sang .xlsx bằng ${converted.tool} để đọc; nên lưu lại thành .xlsx cho lần sau.`,
-            en: `the ${extension} file was converted to .xlsx with ${converted.tool} to be read; save it as .xlsx next time.`,
-          },
-          { file: display },
-        ),
-      );
-    } finally {
-      await converted.cleanup();
-    }
+    const failure = await readWorkbook(converted.bytes, display, limits, consume);
+    if (failure !== undefined) return { kept: false, problems: [failure] };
+    problems.push(
+      warning(
+        'converted',
+        {
+          vi: `tệp định dạng ${extension} đã được chuyển sang .xlsx bằng ${converted.tool} để đọc; nên lưu lại thành .xlsx cho lần sau.`,
+          en: `the ${extension} file was converted to .xlsx with ${converted.tool} to be read; save it as .xlsx next time.`,
+        },
+        { file: display },
+      ),
+    );
   } else {
     return { kept: false, problems: [unsupportedFormat(display, extension)] };
   }
@@ -905,12 +897,12 @@ export async function streamTable<K extends string>(
 
 /** Reads the sheets of an .xlsx through the guard; a problem when it cannot be opened or parsed. */
 async function readWorkbook(
-  path: string,
+  bytes: Buffer,
   display: string,
   limits: ReadLimits,
   consume: (sheet: RawSheet) => Promise<void>,
 ): Promise<Problem | undefined> {
-  const opened = await openXlsx(path, display, limits);
+  const opened = await openXlsxBytes(bytes, display, limits);
   if ('severity' in opened) return opened;
   try {
     // Which sheets the cell scanner leaves to the SAX parser, and why.
@@ -920,6 +912,7 @@ async function readWorkbook(
     for (const sheet of readXlsxSheets(opened, { onFallback })) await consume(sheet);
     return undefined;
   } catch (cause) {
+    if (cause instanceof WorkbookShapeError) return error('xlsx-shape', cause.words, { file: display });
     const detail = cause instanceof Error ? cause.message : String(cause);
     return error(
       'xlsx-unreadable',

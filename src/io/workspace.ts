@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { exists } from './fs.js';
+import { exists, openRegular } from './fs.js';
 import { extname, join } from 'node:path';
 import type { FollowUp, Person, ScoreRow, SourceRef, Unit } from '../domain.js';
 import type { YearInput } from '../rules/evaluate.js';
@@ -104,16 +103,29 @@ export async function findInput(
   return undefined;
 }
 
-/** A file's SHA-256 and size, read as a stream. */
-export async function fileDigest(path: string): Promise<{ sha256: string; bytes: number }> {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  for await (const chunk of createReadStream(path)) {
-    const buffer = chunk as Buffer;
-    bytes += buffer.length;
-    hash.update(buffer);
+/**
+ * A file's SHA-256 and size, for the run's record: read from a descriptor checked to be a regular file (never through a
+ * link, a FIFO or a device — a link to /dev/zero would be hashed forever), at most `maxBytes` of it. Undefined when the
+ * file is refused (its reader says why).
+ */
+export async function fileDigest(
+  path: string,
+  maxBytes = DEFAULT_LIMITS.maxFileBytes,
+): Promise<{ sha256: string; bytes: number } | undefined> {
+  const opened = await openRegular(path, maxBytes);
+  if ('refused' in opened) return undefined;
+  try {
+    const hash = createHash('sha256');
+    let bytes = 0;
+    for await (const chunk of opened.handle.createReadStream({ start: 0, end: maxBytes - 1, autoClose: false })) {
+      const buffer = chunk as Buffer;
+      bytes += buffer.length;
+      hash.update(buffer);
+    }
+    return { sha256: hash.digest('hex'), bytes };
+  } finally {
+    await opened.handle.close();
   }
-  return { sha256: hash.digest('hex'), bytes };
 }
 
 /**
@@ -462,8 +474,8 @@ function emptyYear(year: number): YearInput {
 /** Adds a file's SHA-256 to the list of inputs (the reader reports a file it cannot open). */
 async function record(files: InputFile[], role: InputFile['role'], file: Located): Promise<void> {
   try {
-    const { sha256: digest, bytes } = await fileDigest(file.path);
-    files.push({ role, path: file.display, sha256: digest, bytes });
+    const digest = await fileDigest(file.path);
+    if (digest !== undefined) files.push({ role, path: file.display, sha256: digest.sha256, bytes: digest.bytes });
   } catch {
     // The reader reports a file it cannot open.
   }

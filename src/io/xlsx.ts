@@ -1,5 +1,5 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import type { BadCell, Cell, RawRow, RawSheet } from './cells.js';
+import { type BadCell, type Cell, type RawRow, type RawSheet, textCell } from './cells.js';
 import type { OpenedXlsx } from './guard.js';
 import {
   type CellMaker,
@@ -32,9 +32,39 @@ export interface ReadOptions {
   readonly onFallback?: (sheet: string, reason: string) => void;
 }
 
+/**
+ * A workbook whose shape costs more than its bytes (issue #40: 20 000 sheets listed over one 60 000-row part parsed it
+ * 20 000 times): more sheets than MAX_SHEETS, or two sheets sharing one part (no spreadsheet program writes that).
+ * Refused before any sheet is read, with words for the message.
+ */
+export class WorkbookShapeError extends Error {
+  constructor(readonly words: { readonly vi: string; readonly en: string }) {
+    super(words.en);
+    this.name = 'WorkbookShapeError';
+  }
+}
+
+/** The most sheets an input workbook may list: each is parsed once, and an input has a handful. */
+export const MAX_SHEETS = 255;
+
 export function* readXlsxSheets(opened: OpenedXlsx, options: ReadOptions = {}): Generator<RawSheet> {
   const { parts } = opened;
   const workbook = parseWorkbook(parts);
+  if (workbook.sheets.length > MAX_SHEETS)
+    throw new WorkbookShapeError({
+      vi: `tệp liệt kê ${workbook.sheets.length} trang tính, vượt giới hạn ${MAX_SHEETS} trang; có thể là tệp độc hại. Hãy chép các trang cần dùng sang một tệp mới.`,
+      en: `the workbook lists ${workbook.sheets.length} sheets, over the limit of ${MAX_SHEETS}; it may be a malicious file. Copy the sheets you need into a new workbook.`,
+    });
+  const owners = new Map<string, string>();
+  for (const sheet of workbook.sheets) {
+    const other = owners.get(sheet.part);
+    if (other !== undefined)
+      throw new WorkbookShapeError({
+        vi: `hai trang tính ("${other}", "${sheet.name}") cùng trỏ tới một phần dữ liệu (${sheet.part}); không chương trình bảng tính nào ghi như vậy: có thể là tệp độc hại. Hãy mở và lưu lại tệp bằng Excel hoặc LibreOffice.`,
+        en: `two sheets ("${other}", "${sheet.name}") point at one part (${sheet.part}); no spreadsheet program writes that: it may be a malicious file. Open it and save it again in Excel or LibreOffice.`,
+      });
+    owners.set(sheet.part, sheet.name);
+  }
   const strings = parseSharedStrings(parts.get('xl/sharedStrings.xml'), options.reader, (reason) =>
     options.onFallback?.('(shared strings)', reason),
   );
@@ -232,14 +262,14 @@ function cellValue(
   switch (state.type) {
     case 's': {
       const text = strings[Number(value)];
-      return text ?? null;
+      return text === undefined ? null : textCell(text);
     }
     case 'inlineStr': {
       const text = state.inline ?? value;
-      return text === undefined ? null : ownText(text);
+      return text === undefined ? null : textCell(ownText(text));
     }
     case 'str':
-      return value === undefined ? null : ownText(value);
+      return value === undefined ? null : textCell(ownText(value));
     case 'b':
       return value === '1' || value === 'true';
     case 'e':
@@ -252,7 +282,7 @@ function cellValue(
     default: {
       if (value === undefined || value === '') return null;
       const number = Number(value);
-      if (!Number.isFinite(number)) return ownText(value);
+      if (!Number.isFinite(number)) return textCell(ownText(value));
       return dateStyles[state.style] === true ? excelSerialToDate(number, date1904) : number;
     }
   }

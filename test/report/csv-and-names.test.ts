@@ -62,6 +62,12 @@ describe('file names made from unit codes never leave their folder', () => {
     ['.hidden', 'hidden'],
     ['x'.repeat(200), 'x'.repeat(80)],
     ['Sở:Y*tế?', 'Sở_Y_tế_'],
+    // Issue #40: a reserved name with an extension is still reserved on Windows; no name starts with a dash.
+    ['NUL.txt', 'don-vi-NUL.txt'],
+    ['com1.xlsx', 'don-vi-com1.xlsx'],
+    ['.-rf', 'don-vi--rf'],
+    ['-x', 'don-vi--x'],
+    ['\u001b[2J', '_[2J'],
   ])('the code %j gives the name %j', (code, name) => {
     expect(safeFileName(code, new Set())).toBe(name);
   });

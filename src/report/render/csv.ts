@@ -26,7 +26,8 @@ export function sheetCsv(sheet: TableSheet | KeyValueSheet, style: CsvStyle = 's
   const records: (string | number)[][] =
     sheet.kind === 'table'
       ? [
-          [...(groups === undefined ? [] : ['Khối']), 'STT', ...sheet.columns.map((c) => c.header)],
+          // Headers too: a component column of the scores is carried through with the header its file gives it.
+          [...(groups === undefined ? [] : ['Khối']), 'STT', ...sheet.columns.map((c) => neutralise(c.header))],
           ...sheet.rows.map((row, i) => [
             ...(groups === undefined ? [] : [neutralise(group(i))]),
             i + 1,
@@ -34,7 +35,7 @@ export function sheetCsv(sheet: TableSheet | KeyValueSheet, style: CsvStyle = 's
           ]),
         ]
       : sheet.sections.flatMap((section) => [
-          [section.heading, ''],
+          [neutralise(section.heading), ''],
           ...section.rows.map(([k, v]) => [neutralise(k), neutralise(v)]),
         ]);
   const semicolon = style === 'semicolon';

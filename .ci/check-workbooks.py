@@ -7,7 +7,8 @@ import warnings
 import openpyxl
 
 EXPECTED = {
-    "xep-loai": ["Xếp loại", "Khen thưởng", "Chi tiết", "Cảnh báo", "Căn cứ và tham số"],
+    # The sample's 2024 has a unit the Sở has not assessed (TTRA): its sheet "Sở cần đánh giá" (khoản 2 Điều 18).
+    "xep-loai": ["Xếp loại", "Khen thưởng", "Chi tiết", "Sở cần đánh giá", "Cảnh báo", "Căn cứ và tham số"],
     "xu-ly": ["Đề xuất xử lý", "Cần xem xét", "Cảnh báo", "Căn cứ và tham số"],
     "xep-hang": ["Xếp hạng", "Nhóm", "Cảnh báo", "Căn cứ và tham số"],
 }

@@ -279,3 +279,12 @@ export function configuredBlocks(config: Config): BlockDef[] {
     ...(block.binds === undefined ? {} : { binds: block.binds }),
   }));
 }
+
+export function documentDay(year: number): string {
+  return `${String(year).padStart(4, '0')}-12-31`;
+}
+
+/** The day a year's documents are dated: the configured day of signing, else 31 December of the year. */
+export function documentDate(config: Pick<Config, 'attachment'>, year: number): string {
+  return config.attachment?.signedOn ?? documentDay(year);
+}

@@ -184,3 +184,13 @@ export interface FollowUp {
   readonly note: string;
   readonly source?: SourceRef;
 }
+
+/** An input file of a run, as the record and the outputs' basis name it: its role, path, SHA-256 and size. */
+export interface InputFile {
+  /** What the file is. */
+  readonly role: 'units' | 'scores' | 'assessment' | 'previous-scores' | 'previous-units' | 'self-report' | 'follow-up';
+  /** Path relative to the workspace, with `/`, as messages and outputs name it. */
+  readonly path: string;
+  readonly sha256: string;
+  readonly bytes: number;
+}

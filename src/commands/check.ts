@@ -1,6 +1,6 @@
 import type { ItemStatus } from '../domain.js';
-import { InputProblemsError, formatProblemIn } from '../io/problems.js';
-import { type YearRun, runYear } from '../pipeline/year.js';
+import { InputProblemsError, formatProblemIn } from '../problems.js';
+import { type YearRun, runYear } from './year.js';
 import { formatCitation } from '../rules/citation.js';
 import {
   RATING_LABELS,

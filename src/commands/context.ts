@@ -1,12 +1,10 @@
 import { relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { EXIT, UserError } from '../errors.js';
-import { InputProblemsError } from '../io/problems.js';
-import type { RunRequest, YearRun } from '../pipeline/year.js';
+import type { RunRequest } from '../pipeline/year.js';
+import type { YearRun } from './year.js';
 import type { Lang } from '../report/content/labels.js';
-import { problemJson } from '../report/render/json.js';
 import { makeChalk, terminalWidth, wrapText } from '../report/render/terminal.js';
-import { printJson } from './print.js';
 import { draftReason } from '../report/content/draft.js';
 
 /** The options every command takes (product.md, "Common options"). */
@@ -141,13 +139,4 @@ export function requireFinal(context: Context, run: YearRun): void {
     },
     EXIT.incomplete,
   );
-}
-
-/** Stops a command that writes when the year has malformed data (exit 1, nothing written); with --json the problems go to stdout first. */
-export function requireNoErrors(context: Context, run: YearRun): void {
-  if (run.errors.length === 0) return;
-  if (context.options.json === true) {
-    printJson(context, { year: run.year, problems: run.loaded.problems.map(problemJson) });
-  }
-  throw new InputProblemsError(run.errors);
 }

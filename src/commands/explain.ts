@@ -2,10 +2,10 @@ import { EXIT, UserError } from '../errors.js';
 import { matchKey, normalizeUnitCode } from '../io/normalize.js';
 import { explainUnit } from '../report/content/explain.js';
 import { personJson } from '../report/render/json.js';
-import { type YearRun, runYear } from '../pipeline/year.js';
-import { type Problem, named } from '../io/problems.js';
-import { type Context, parseYear, requireNoErrors, runRequest } from './context.js';
-import { printJson } from './print.js';
+import { type YearRun, runYear } from './year.js';
+import { type Problem, named } from '../problems.js';
+import { type Context, parseYear, runRequest } from './context.js';
+import { printJson, requireNoErrors } from './print.js';
 
 /** Warnings about the whole year's inputs, which concern every unit (no assessment file, no previous year, …). */
 const YEAR_WIDE = new Set([

@@ -21,7 +21,8 @@ import {
 } from '../report/content/history.js';
 import { type Context, parseYear } from './context.js';
 import { outputFolder } from './write.js';
-import { type YearRun, loadSettings } from '../pipeline/year.js';
+import { loadSettings } from '../pipeline/year.js';
+import type { YearRun } from './year.js';
 import { printJson } from './print.js';
 
 /** `out/Y/lich-su/`: the records of a year's runs, never removed by a later run. */

@@ -1,7 +1,8 @@
-import { type Problem, formatProblemIn } from '../io/problems.js';
-import { jsonPieces } from '../report/render/json.js';
+import { InputProblemsError, type Problem, formatProblemIn } from '../problems.js';
+import { jsonPieces, problemJson } from '../report/render/json.js';
 import { writePieces } from '../report/render/terminal.js';
 import type { Context } from './context.js';
+import type { YearRun } from './year.js';
 
 /** The warnings as lines for the terminal; nothing with --quiet or --json (they are in the JSON and the workbooks). */
 export function warningLines(context: Context, warnings: readonly Problem[]): string {
@@ -18,4 +19,13 @@ export function warningLines(context: Context, warnings: readonly Problem[]): st
  */
 export function printJson(context: Context, value: unknown): void {
   writePieces(context.console.stdout, jsonPieces(value));
+}
+
+/** Stops a command that writes when the year has malformed data (exit 1, nothing written); with --json the problems go to stdout first. */
+export function requireNoErrors(context: Context, run: YearRun): void {
+  if (run.errors.length === 0) return;
+  if (context.options.json === true) {
+    printJson(context, { year: run.year, problems: run.loaded.problems.map(problemJson) });
+  }
+  throw new InputProblemsError(run.errors);
 }

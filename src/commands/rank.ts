@@ -1,9 +1,10 @@
 import { basename, dirname, resolve } from 'node:path';
 import { EXIT, UserError } from '../errors.js';
 import { DEFAULT_LIMITS } from '../io/limits.js';
-import { InputProblemsError, type Problem, warning } from '../io/problems.js';
+import { InputProblemsError, type Problem, warning } from '../problems.js';
 import { readScoresFile, readUnitsFile } from '../io/readers.js';
-import { errorsOf, fileDigest, findInput } from '../io/workspace.js';
+import { fileDigest, findInput } from '../io/workspace.js';
+import { errorsOf } from '../problems.js';
 import { indexInUse, loadSettings } from '../pipeline/year.js';
 import type { IndexHeader } from '../io/workspace.js';
 import { rankingGaps } from '../rules/evaluate.js';
@@ -14,7 +15,8 @@ import { type Ranking, previousPlace, previousPlaceText, rankUnits } from '../ru
 import { gapProblem } from '../report/content/gaps.js';
 import { blockLabel, bottomGroupName, decimal, percent, topGroupName } from '../report/content/labels.js';
 import { rankingDocument } from '../report/content/outputs.js';
-import { documentDate, titleBlock } from '../report/content/title.js';
+import { titleBlock } from '../report/content/title.js';
+import { documentDate } from '../config.js';
 import { rankingJson } from '../report/render/json.js';
 import { textTable } from '../report/render/terminal.js';
 import { toolVersion } from '../version.js';

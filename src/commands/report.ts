@@ -8,11 +8,11 @@ import { writeOutputs } from '../io/output.js';
 import { annualReport } from '../report/content/annual.js';
 import { renderReport } from '../report/render/docx.js';
 import { readingProposals, readingTexts } from '../report/content/readings.js';
-import { runYear } from '../pipeline/year.js';
-import { type Context, parseYear, requireFinal, requireNoErrors, runRequest } from './context.js';
+import { runYear } from './year.js';
+import { type Context, parseYear, requireFinal, runRequest } from './context.js';
 import { draftReason } from '../report/content/draft.js';
 import { keepRecord, recordRun, releasing } from './history.js';
-import { printJson, warningLines } from './print.js';
+import { printJson, warningLines, requireNoErrors } from './print.js';
 import { inputFolders, outputFolder, printsOnly, writtenText } from './write.js';
 import { checkOutputFolder } from '../io/output.js';
 

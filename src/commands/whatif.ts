@@ -1,8 +1,8 @@
 import { type ReadingText, citationList, readingTexts, readingsDocument } from '../report/content/readings.js';
 import { tableLines, writeLines } from '../report/render/terminal.js';
-import { runYear } from '../pipeline/year.js';
-import { type Context, parseYear, requireNoErrors, runRequest } from './context.js';
-import { printJson, warningLines } from './print.js';
+import { runYear } from './year.js';
+import { type Context, parseYear, runRequest } from './context.js';
+import { printJson, warningLines, requireNoErrors } from './print.js';
 import { inputFolders, outputFolder, writeDocuments, writtenText } from './write.js';
 import { policyJson } from '../report/render/json.js';
 

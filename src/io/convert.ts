@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { readRegular, removeStale } from './fs.js';
 import { readParts } from './guard.js';
 import { CONVERTER_LIMITS, DEFAULT_LIMITS, formatBytes } from './limits.js';
-import { type Problem, error } from './problems.js';
+import { type Problem, error } from '../problems.js';
 
 /** Formats read by converting them to .xlsx first with a spreadsheet program installed on the machine. */
 export const CONVERTED_EXTENSIONS = ['.xls', '.ods'] as const;

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { type RawRow, type RawSheet, textCell } from './cells.js';
-import { type Problem, error } from './problems.js';
+import { type Problem, error } from '../problems.js';
 
 /** The separators a CSV may use: `,` by default, `;` where Excel runs with a Vietnamese locale (decimal commas). */
 export const CSV_DELIMITERS = [',', ';', '\t'] as const;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Block, ItemStatus, Role } from '../domain.js';
 import type { BlockDef, UnitKindDef } from '../rules/regulation.js';
 import { type BadCell, type Cell, MAX_CELL_CHARS, isBadCell } from './cells.js';
-import type { Words } from './problems.js';
+import type { Words } from '../problems.js';
 import {
   ACCEPTED,
   acceptedBlocks,

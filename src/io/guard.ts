@@ -2,7 +2,7 @@ import { inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 import { type Refusal, readRegular } from './fs.js';
 import { type ReadLimits, formatBytes } from './limits.js';
-import { type Problem, error } from './problems.js';
+import { type Problem, error } from '../problems.js';
 
 /** What the guard learnt of a file it lets through, and its bytes, read from the descriptor it checked. */
 export interface GuardedFile {

@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { ItemStatus, RowList, SelfReportRow } from '../domain.js';
 import type { ReadLimits } from './limits.js';
-import type { Problem } from './problems.js';
+import type { Problem } from '../problems.js';
 import { type SelfReportsRead, readSelfReportFile } from './readers.js';
 import { SelfReportColumns, placesOf } from './rows.js';
 

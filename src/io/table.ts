@@ -1,31 +1,19 @@
 import { extname } from 'node:path';
 import type { SourceRef } from '../domain.js';
+import type { ColumnSpec, TableSpec } from '../inputs/columns.js';
 import { type Cell, type RawSheet, isBadCell } from './cells.js';
 import { readCsvSheet } from './csv.js';
 import { guardFile, openXlsxBytes } from './guard.js';
 import type { ReadLimits } from './limits.js';
 import { type LegacyEncoding, LEGACY_NAMES, fromTcvn3, fromVni, legacyEncodingOf, legacyWords } from './legacy.js';
 import { matchKey, normalizeUnitCode } from './normalize.js';
-import { type Problem, columnLetter, error, warning } from './problems.js';
+import { type Problem, columnLetter, error, warning } from '../problems.js';
 import { CONVERTED_EXTENSIONS, SAVE_AS_XLSX, convertToXlsx } from './convert.js';
 import { WorkbookShapeError, readXlsxSheets } from './xlsx.js';
 import { debugLine } from '../debug.js';
 
 /** How far below the top of a sheet the header row may be (title lines, dates, merged titles). */
 export const HEADER_SCAN_ROWS = 30;
-
-export interface ColumnSpec<K extends string> {
-  readonly key: K;
-  /** The canonical header first, then the accepted aliases (Vietnamese and English). */
-  readonly headers: readonly string[];
-  readonly required: boolean;
-}
-
-export interface TableSpec<K extends string> {
-  /** What the file is, for messages: `danh sách đơn vị`, `bảng điểm`, … */
-  readonly titleVi: string;
-  readonly columns: readonly ColumnSpec<K>[];
-}
 
 /** One data row of a table: its cells by column key, where it is, and the columns the spec does not know. */
 export interface TableRow<K extends string> {

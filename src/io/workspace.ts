@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { exists, openRegular } from './fs.js';
 import { extname, join } from 'node:path';
-import type { FollowUp, Person, ScoreRow, SourceRef, Unit } from '../domain.js';
+import type { FollowUp, InputFile, Person, ScoreRow, SourceRef, Unit } from '../domain.js';
 import type { YearInput } from '../rules/evaluate.js';
 import type { Policy } from '../rules/policy.js';
 import { DEFAULT_LIMITS, type ReadLimits } from './limits.js';
-import { type Problem, aboutUnit, aboutUnits, error, formatWhere, named, warning } from './problems.js';
+import { type Problem, aboutUnit, aboutUnits, error, formatWhere, named, warning } from '../problems.js';
 import { formatCitation } from '../rules/citation.js';
 import { hasContent } from '../rules/sections.js';
 import { readSelfReportFiles } from './pool.js';
@@ -14,15 +14,6 @@ import { readAssessmentFile, readFollowUpFile, readScoresFile, readUnitsFile } f
 import { matchKey, revealed } from './normalize.js';
 import { AssessmentColumns, type ItemColumns, SelfReportColumns } from './rows.js';
 import { unsupportedFormat } from './table.js';
-
-export interface InputFile {
-  /** What the file is. */
-  readonly role: 'units' | 'scores' | 'assessment' | 'previous-scores' | 'previous-units' | 'self-report' | 'follow-up';
-  /** Path relative to the workspace, with `/`, as messages and outputs name it. */
-  readonly path: string;
-  readonly sha256: string;
-  readonly bytes: number;
-}
 
 /** The index a scores file names in its score column's header ("Điểm DTI"), and where. */
 export interface IndexHeader {
@@ -737,9 +728,4 @@ function checkRecipients(followUps: readonly FollowUp[], persons: readonly Perso
       );
     }
   }
-}
-
-/** The malformed-data problems among a list: any one of them stops the run with exit 1. */
-export function errorsOf(problems: readonly Problem[]): Problem[] {
-  return problems.filter((p) => p.severity === 'error');
 }

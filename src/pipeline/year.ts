@@ -1,25 +1,20 @@
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { CONFIG_FILE, type Config, configuredBlocks, loadConfig, loadPolicyFile } from '../config.js';
+import { CONFIG_FILE, type Config, configuredBlocks, documentDate, loadConfig, loadPolicyFile } from '../config.js';
 import { debugLine } from '../debug.js';
 import { EXIT, UserError } from '../errors.js';
 import { collectNow, mb, memoryPhase } from '../heap.js';
 import { type SelfReportRow, isPlaced } from '../domain.js';
 import { pathKind } from '../io/fs.js';
-import { type Problem, error } from '../io/problems.js';
-import { type IndexHeader, type LoadedYear, errorsOf, loadYear } from '../io/workspace.js';
+import { type Problem, error } from '../problems.js';
+import { type IndexHeader, type LoadedYear, loadYear } from '../io/workspace.js';
 import { type Gap, type YearEvaluation, type YearInput, evaluateYear } from '../rules/evaluate.js';
 import { type LegalContext, type YearFacts, legalContext } from '../rules/legal.js';
 import { sameName } from '../rules/names.js';
 import { type ReadingResult, alternativesOf, whatIf } from '../rules/readings.js';
 import { type Policy, PolicyError, resolvePolicy } from '../rules/policy.js';
 import type { Regulation } from '../rules/regulation.js';
-import { type UnitDifficulties, unitDifficulties } from '../report/content/annual.js';
-import { gapProblem } from '../report/content/gaps.js';
-import { type PersonRow, personRows } from '../report/content/model.js';
-import type { RunInfo } from '../report/content/outputs.js';
-import { documentDate, titleBlock } from '../report/content/title.js';
-import { toolVersion } from '../version.js';
+import { type UnitDifficulties, unitDifficulties } from '../inputs/difficulties.js';
 
 /**
  * The index the year ranks by: the configuration's name (legal.index.name) when given, else the one the scores file's
@@ -208,24 +203,24 @@ function selfReportFacts(input: YearInput): SelfReportFacts {
   return { filesByUnit, difficulties: unitDifficulties(input.units, withDifficulties) };
 }
 
-/** A year, read and decided: what every command prints or writes from. */
-export interface YearRun extends Settings {
+/**
+ * A year, read and decided (the pipeline's result): the settings, what was kept of the inputs, the evaluation, the data
+ * gaps the rules found, the inputs' problems, the legal context, and the other readings asked for. What the outputs
+ * make of it (persons' rows, gaps in words, the title block) is the report's (src/report/content/run.ts).
+ */
+export interface DecidedYear extends Settings {
   readonly year: number;
   readonly loaded: KeptYear;
   readonly selfReports: SelfReportFacts;
   readonly evaluation: YearEvaluation;
-  readonly rows: readonly PersonRow[];
-  /** Every problem: the readers' (errors and warnings) and the rules' data gaps (warnings). */
-  readonly problems: readonly Problem[];
-  /** The malformed data among them: any one stops a command that writes. */
-  readonly errors: readonly Problem[];
+  /** The data gaps: the rules' and the index's (a previous year of another index). */
+  readonly gaps: readonly Gap[];
+  /** The problems of the inputs (the readers', and a scores header that names another index than the configuration). */
+  readonly inputProblems: readonly Problem[];
   /** The legal context of the year: the facts the outputs rest on, with their acts, and the acts still needed. */
   readonly legal: LegalContext;
   /** The year decided again under the readings asked for (RunRequest.readings); absent when none was asked. */
   readonly readings?: readonly ReadingResult[];
-  /** The data gaps among them. */
-  readonly warnings: readonly Problem[];
-  readonly info: RunInfo;
 }
 
 /**
@@ -267,22 +262,19 @@ export async function requireYearFolder(workspace: string, year: number): Promis
 }
 
 /**
- * The one pipeline of every command: config → module → load → evaluate → problems. The rules run
- * on what could be read (malformed rows were set aside by the readers), so `check` can show the
- * sections of every unit beside the errors; a command that writes refuses a run with errors.
+ * The one pipeline of every command: config → module → load → evaluate. The rules run on what could be read (malformed
+ * rows were set aside by the readers), so `check` can show the sections of every unit beside the errors; a command that
+ * writes refuses a run with errors.
  *
- * The rows of the self-reports and of the assessment go with decideYear's frame; the heap is collected then, before
+ * The rows of the self-reports and of the assessment go with readAndDecide's frame; the heap is collected then, before
  * the outputs are made (collectNow in src/heap.ts), for a national year, where it pays: ROWS_TO_COLLECT rows or more.
  */
-export async function runYear(request: RunRequest, year: number): Promise<YearRun> {
-  const { run, rows } = await decideYear(request, year);
+export async function decideYear(request: RunRequest, year: number): Promise<DecidedYear> {
+  const { decided, rows } = await readAndDecide(request, year);
   if (rows >= ROWS_TO_COLLECT) {
     const { before, after, ms } = collectNow();
     debugLine('memory', `${rows} rows let go, heap collected: ${mb(before)} → ${mb(after)} MB in ${ms.toFixed(0)} ms`);
   }
-  // The persons' rows are made once the year's rows are gone: with them, at the run's peak.
-  const decided: YearRun = { ...run, rows: personRows(run.evaluation) };
-  memoryPhase('decided');
   return decided;
 }
 
@@ -293,7 +285,7 @@ export async function runYear(request: RunRequest, year: number): Promise<YearRu
  */
 export const ROWS_TO_COLLECT = 20_000;
 
-async function decideYear(request: RunRequest, year: number): Promise<{ run: Omit<YearRun, 'rows'>; rows: number }> {
+async function readAndDecide(request: RunRequest, year: number): Promise<{ decided: DecidedYear; rows: number }> {
   await requireYearFolder(request.workspace, year);
   const settings = await loadSettings(request, year);
   const { config } = settings;
@@ -303,50 +295,23 @@ async function decideYear(request: RunRequest, year: number): Promise<{ run: Omi
   const policy = indexed.policy;
   const evaluation = evaluateYear(loaded.input, policy);
   memoryPhase('rules');
-  const names = new Map([
-    ...loaded.input.scores.map((s): [string, string] => [s.unitCode, s.unitName]),
-    ...loaded.input.units.map((u): [string, string] => [u.code, u.name]),
-  ]);
-  // A gap an input error explains is that error's knock-on: not said again (one mistake, one message).
-  const covered = new Set(
-    loaded.problems.flatMap((p) =>
-      (p.covers ?? []).flatMap((code) => [...(p.units ?? []), p.unit ?? ''].map((unit) => `${unit}\u0000${code}`)),
-    ),
-  );
-  const isCovered = (p: Problem) =>
-    p.unit !== undefined && (covered.has(`${p.unit}\u0000${p.code}`) || covered.has(`${p.unit}\u0000*`));
-  const problems = [
-    ...loaded.problems,
-    ...indexed.problems,
-    ...[...indexed.gaps, ...evaluation.gaps].map((gap) => gapProblem(gap, policy, names)).filter((p) => !isCovered(p)),
-  ];
   const legal = legalContext(policy, year, documentDate(config, year), yearFacts(evaluation), config.department);
   // Other readings of the law, decided from the same input before its rows go (what-if, the report's section V).
   const readings = await readingsOf(request, config, year, loaded.input, policy, evaluation);
-  const warnings = problems.filter((p) => p.severity === 'warning');
   // The rows go with this function's frame: nothing of the run holds them from here on.
   const { year: inputYear, units, persons, scores, previousScores, previousPersons, followUps } = loaded.input;
   const kept = { year: inputYear, units, persons, scores, previousScores, previousPersons, followUps };
-  const run: Omit<YearRun, 'rows'> = {
+  const decided: DecidedYear = {
     year,
     config,
     policy,
     loaded: { problems: loaded.problems, files: loaded.files, input: kept },
     selfReports: selfReportFacts(loaded.input),
     evaluation,
-    problems,
-    errors: errorsOf(problems),
-    warnings,
+    gaps: [...indexed.gaps, ...evaluation.gaps],
+    inputProblems: [...loaded.problems, ...indexed.problems],
     legal,
     ...(readings === undefined ? {} : { readings }),
-    info: {
-      block: titleBlock(policy, config, year),
-      policy,
-      files: loaded.files,
-      warnings,
-      toolVersion: toolVersion(),
-      legal,
-    },
   };
-  return { run, rows: loaded.input.selfReports.length + loaded.input.assessments.length };
+  return { decided, rows: loaded.input.selfReports.length + loaded.input.assessments.length };
 }

@@ -1,5 +1,3 @@
-import type { CitationReference } from './regulation.js';
-
 /**
  * A reference to a provision of a regulation (its attached Quy định), or of the decision that issues
  * it (`of: 'decision'`). Every outcome the rules return carries its citations, so that an explanation
@@ -117,4 +115,15 @@ export function formatFullCitation(
 /** True when two citations name the same provision. */
 export function sameCitation(a: Citation, b: Citation): boolean {
   return formatCitation(a) === formatCitation(b);
+}
+
+/** How a regulation's citations read in full, after the provision (rules.md, "Citations"). */
+export interface CitationReference {
+  /** `Quy định kèm theo Quyết định số 358/2013/QĐ-UBND ngày 30/9/2013 của UBND tỉnh Bắc Ninh`. */
+  readonly fullVi: string;
+  /** `the Regulation attached to Decision 358/2013/QĐ-UBND`. */
+  readonly fullEn: string;
+  /** The decision itself, for its own articles: `Quyết định số 358/2013/QĐ-UBND`. */
+  readonly decisionVi: string;
+  readonly decisionEn: string;
 }

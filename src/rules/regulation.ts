@@ -1,4 +1,4 @@
-import type { Citation, Provision } from './citation.js';
+import type { Citation, CitationReference, Provision } from './citation.js';
 
 /**
  * A regulation module: everything one legal text decides, as data the generic engine applies
@@ -90,16 +90,6 @@ export interface UnitKindDef {
   readonly aliases: readonly string[];
   /** The blocks whose units are of this kind when the column is blank (with a warning). */
   readonly defaultFor: readonly string[];
-}
-
-export interface CitationReference {
-  /** `Quy định kèm theo Quyết định số 358/2013/QĐ-UBND ngày 30/9/2013 của UBND tỉnh Bắc Ninh`. */
-  readonly fullVi: string;
-  /** `the Regulation attached to Decision 358/2013/QĐ-UBND`. */
-  readonly fullEn: string;
-  /** The decision itself, for its own articles: `Quyết định số 358/2013/QĐ-UBND`. */
-  readonly decisionVi: string;
-  readonly decisionEn: string;
 }
 
 export interface BlockDef {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { NAMED, named } from '../../src/io/problems.js';
+import { NAMED, named } from '../../src/problems.js';
 import { main } from '../../src/program.js';
 import { CELL_LIMIT, cellText } from '../../src/report/render/workbook.js';
 import { ROOT, cleanUp, run, tempDir } from './run.js';

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import stringWidth from 'string-width';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatProblem } from '../../src/io/problems.js';
-import { runYear } from '../../src/pipeline/year.js';
+import { formatProblem } from '../../src/problems.js';
+import { runYear } from '../../src/commands/year.js';
 import { main } from '../../src/program.js';
 import { BIN, RECORD_FILES, ROOT, SAMPLE, cleanUp, dumpWorkbook, listFiles, run, sampleCopy, tempDir } from './run.js';
 

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runYear } from '../../src/pipeline/year.js';
+import { runYear } from '../../src/commands/year.js';
 import { CONTESTED } from '../../src/rules/readings.js';
 import { SAMPLE, cleanUp, docxParagraphs, dumpWorkbook, listFiles, run, tableOf, tempDir } from './run.js';
 

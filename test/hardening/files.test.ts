@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, type ReadLimits } from '../../src/io/limits.js';
-import { formatProblem } from '../../src/io/problems.js';
+import { formatProblem } from '../../src/problems.js';
 import { readScoresFile } from '../../src/io/readers.js';
 
 const roots: string[] = [];

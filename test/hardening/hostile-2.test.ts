@@ -9,7 +9,7 @@ import { BN_358_2013 } from '../../src/regulations/bn-358-2013/index.js';
 import { odsCells } from '../../src/io/convert.js';
 import { fileDigest } from '../../src/io/workspace.js';
 import { CONVERTER_LIMITS, DEFAULT_LIMITS } from '../../src/io/limits.js';
-import { formatProblem } from '../../src/io/problems.js';
+import { formatProblem } from '../../src/problems.js';
 import { readScoresFile } from '../../src/io/readers.js';
 import { SAMPLE, run } from '../e2e/run.js';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { UserError } from '../../src/errors.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runYear } from '../../src/pipeline/year.js';
+import { runYear } from '../../src/commands/year.js';
 import { ratingDocument, sanctionDocument } from '../../src/report/content/outputs.js';
 import { renderWorkbook } from '../../src/report/render/workbook.js';
 import { BIN, SAMPLE, cleanUp, listFiles, run, sampleCopy, tempDir } from '../e2e/run.js';

@@ -8,9 +8,10 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/io/limits.js';
-import { formatProblem } from '../../src/io/problems.js';
+import { formatProblem } from '../../src/problems.js';
 import { readScoresFile } from '../../src/io/readers.js';
-import { errorsOf, loadYear } from '../../src/io/workspace.js';
+import { loadYear } from '../../src/io/workspace.js';
+import { errorsOf } from '../../src/problems.js';
 import { CHECKLIST } from '../helpers.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/readers/', import.meta.url));

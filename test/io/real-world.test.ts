@@ -3,8 +3,8 @@ import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatProblem } from '../../src/io/problems.js';
-import { type YearRun, runYear } from '../../src/pipeline/year.js';
+import { formatProblem } from '../../src/problems.js';
+import { type YearRun, runYear } from '../../src/commands/year.js';
 import { ROOT, SAMPLE, cleanUp, tempDir } from '../e2e/run.js';
 
 // Files as provincial offices really save them (test/fixtures/real-world/, made by

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { matchKey } from '../../src/io/normalize.js';
-import { FOLLOW_UP_SPEC, SCORES_SPEC, SELF_REPORT_SPEC, UNITS_SPEC, assessmentSpec } from '../../src/io/readers.js';
-import { type TableSpec, matchHeader } from '../../src/io/table.js';
+import {
+  FOLLOW_UP_SPEC,
+  SCORES_SPEC,
+  SELF_REPORT_SPEC,
+  type TableSpec,
+  UNITS_SPEC,
+  assessmentSpec,
+} from '../../src/inputs/columns.js';
+import { matchHeader } from '../../src/io/table.js';
 import { CHECKLIST } from '../helpers.js';
 
 const SPECS: [string, TableSpec<string>][] = [

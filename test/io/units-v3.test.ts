@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { configuredBlocks } from '../../src/config.js';
 import { DEFAULT_LIMITS } from '../../src/io/limits.js';
-import { formatProblem } from '../../src/io/problems.js';
+import { formatProblem } from '../../src/problems.js';
 import { readUnitsFile } from '../../src/io/readers.js';
 import { resolvePolicy } from '../../src/rules/policy.js';
 

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../src/io/problems.js';
+import { formatProblem } from '../../src/problems.js';
 import { loadYear } from '../../src/io/workspace.js';
 import { evaluateYear } from '../../src/rules/evaluate.js';
 import { resolvePolicy } from '../../src/rules/policy.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runYear } from '../../src/pipeline/year.js';
+import { runYear } from '../../src/commands/year.js';
 import { ROOT, SAMPLE } from '../e2e/run.js';
 
 describe('what a run keeps of the year it read (src/pipeline/year.ts)', () => {

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runYear, type YearRun } from '../../src/pipeline/year.js';
+import { runYear, type YearRun } from '../../src/commands/year.js';
 import { formatCitation } from '../../src/rules/citation.js';
 import { ratingDocument, sanctionDocument } from '../../src/report/content/outputs.js';
 import { sheetCsv } from '../../src/report/render/csv.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runYear } from '../../src/pipeline/year.js';
+import { runYear } from '../../src/commands/year.js';
 import { type AnnualReport, type ReportTable, annualReport } from '../../src/report/content/annual.js';
 import { renderReport } from '../../src/report/render/docx.js';
 import { SAMPLE } from '../e2e/run.js';

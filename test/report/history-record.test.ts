@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { type HistoryRecord, canonicalPieces } from '../../src/report/content/history.js';
-import { runYear } from '../../src/pipeline/year.js';
+import { runYear } from '../../src/commands/year.js';
 import { historyRecord } from '../../src/report/content/history.js';
 import { SAMPLE } from '../e2e/run.js';
 import { holdRecord } from '../../src/commands/history.js';

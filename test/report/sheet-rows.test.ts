@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runYear } from '../../src/pipeline/year.js';
+import { runYear } from '../../src/commands/year.js';
 import type { CellValue, Document, TableSheet } from '../../src/report/content/document.js';
 import { ratingDocument, sanctionDocument } from '../../src/report/content/outputs.js';
 import { PassThrough, Writable } from 'node:stream';
 import { workbookWriter, xmlEncoder } from '../../src/report/render/exceljs.js';
-import { columnLetter } from '../../src/io/problems.js';
+import { columnLetter } from '../../src/problems.js';
 import { WAITING_XML_BYTES, directRows, settleStream } from '../../src/report/render/sheet-rows.js';
 import { renderWorkbook } from '../../src/report/render/workbook.js';
 import { SAMPLE } from '../e2e/run.js';

@@ -1,7 +1,8 @@
 import { formatCitation } from '../../rules/citation.js';
 import type { YearEvaluation } from '../../rules/evaluate.js';
 import type { Policy } from '../../rules/policy.js';
-import type { Problem } from '../../io/problems.js';
+import type { Problem } from '../../problems.js';
+import type { UnitDifficulties } from '../../inputs/difficulties.js';
 import type { TableSheet, TitleBlock } from './document.js';
 import {
   RATING_LABELS,
@@ -60,31 +61,6 @@ export interface ReportTable {
   readonly title: string;
   readonly columns: readonly { readonly header: string; readonly width: number }[];
   readonly rows: readonly (readonly string[])[];
-}
-
-/** What a unit raised in its report (Điều 19, đoạn 2): its distinct texts, in the order written. */
-export interface UnitDifficulties {
-  readonly unitCode: string;
-  readonly unitName: string;
-  readonly texts: readonly string[];
-}
-
-/** The units' "Khó khăn, vướng mắc" from their self-reports: each unit once, in the units' order, texts once each. */
-export function unitDifficulties(
-  units: readonly { readonly code: string; readonly name: string }[],
-  reports: Iterable<{ readonly unitCode: string; readonly difficulties?: string }>,
-): UnitDifficulties[] {
-  const texts = new Map<string, string[]>();
-  for (const row of reports) {
-    const text = row.difficulties?.trim() ?? '';
-    if (text === '') continue;
-    const list = texts.get(row.unitCode) ?? [];
-    if (!list.includes(text)) list.push(text);
-    texts.set(row.unitCode, list);
-  }
-  return units
-    .filter((u) => texts.has(u.code))
-    .map((u) => ({ unitCode: u.code, unitName: u.name, texts: texts.get(u.code) ?? [] }));
 }
 
 const RATINGS = ['xuat-sac', 'hoan-thanh', 'khong-hoan-thanh', 'thieu-du-lieu'] as const;

@@ -24,7 +24,7 @@ import {
   yesNo,
 } from './labels.js';
 import type { PersonRow } from './model.js';
-import { type Problem, formatProblemIn } from '../../io/problems.js';
+import { type Problem, formatProblemIn } from '../../problems.js';
 import { type ItemResult, notable } from '../../rules/sections.js';
 import { withNowIs } from '../../rules/legal.js';
 

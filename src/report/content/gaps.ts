@@ -1,5 +1,5 @@
 import type { Gap } from '../../rules/evaluate.js';
-import { type Problem, aboutUnit, aboutUnits, named, warning } from '../../io/problems.js';
+import { type Problem, aboutUnit, aboutUnits, named, warning } from '../../problems.js';
 import type { Policy } from '../../rules/policy.js';
 import { STATUS_LABELS, blockLabel, bottomGroupName, percent, topGroupName } from './labels.js';
 

@@ -1,5 +1,5 @@
 import type { Policy } from '../../rules/policy.js';
-import type { InputFile } from '../../io/workspace.js';
+import type { InputFile } from '../../domain.js';
 import { RATING_LABELS, REWARD_LABELS, SANCTION_LABELS, STATUS_LABELS, decimal, yesNo } from './labels.js';
 import type { PersonRow } from './model.js';
 import type { CellValue, TableSheet } from './document.js';

@@ -1,5 +1,5 @@
-import type { InputFile } from '../../io/workspace.js';
-import { type Problem, formatWhere } from '../../io/problems.js';
+import type { InputFile } from '../../domain.js';
+import { type Problem, formatWhere } from '../../problems.js';
 import { formatCitation, formatFullCitation } from '../../rules/citation.js';
 import type { UnitEvaluation, YearEvaluation } from '../../rules/evaluate.js';
 import type { Policy } from '../../rules/policy.js';

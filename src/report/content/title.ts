@@ -1,4 +1,4 @@
-import type { Config } from '../../config.js';
+import { type Config, documentDate, documentDay } from '../../config.js';
 import type { Policy } from '../../rules/policy.js';
 import { issuerOn, provinceOn } from '../../rules/legal.js';
 import type { TitleBlock } from './document.js';
@@ -7,9 +7,6 @@ import type { TitleBlock } from './document.js';
  * The date a year's documents carry: 31 December of the year (the workbooks' fixed date, so that the
  * same inputs give the same bytes; src/report/render/workbook.ts stamps the same day).
  */
-export function documentDay(year: number): string {
-  return `${String(year).padStart(4, '0')}-12-31`;
-}
 
 /**
  * The one title block of every document: the province and the department that exist on the document's
@@ -65,11 +62,6 @@ export function placeAndDate(block: Pick<TitleBlock, 'place' | 'signedOn'>): str
   const [y = 0, m = 0, d = 0] = block.signedOn.split('-').map(Number);
   const month = m <= 2 ? String(m).padStart(2, '0') : String(m);
   return `${block.place}, ngày ${String(d).padStart(2, '0')} tháng ${month} năm ${String(y)}`;
-}
-
-/** The day a year's documents are dated: the configured day of signing, else 31 December of the year. */
-export function documentDate(config: Pick<Config, 'attachment'>, year: number): string {
-  return config.attachment?.signedOn ?? documentDay(year);
 }
 
 /**

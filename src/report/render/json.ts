@@ -1,4 +1,4 @@
-import type { Problem } from '../../io/problems.js';
+import type { Problem } from '../../problems.js';
 import type { Policy } from '../../rules/policy.js';
 import { type Ranking, previousPlace } from '../../rules/ranking.js';
 import { formatCitation } from '../../rules/citation.js';

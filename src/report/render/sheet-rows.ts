@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { setImmediate as turn } from 'node:timers/promises';
 import type ExcelJS from 'exceljs';
-import { columnLetter } from '../../io/problems.js';
+import { columnLetter } from '../../problems.js';
 import type { CellValue } from '../content/document.js';
 
 /**

@@ -3,7 +3,7 @@ import { workbookClass } from './exceljs.js';
 import type { Person, Unit } from '../../domain.js';
 import { formatCitation } from '../../rules/citation.js';
 import type { Policy } from '../../rules/policy.js';
-import { FOLLOW_UP_SPEC, SCORES_SPEC, UNITS_SPEC } from '../../io/readers.js';
+import { FOLLOW_UP_SPEC, SCORES_SPEC, UNITS_SPEC } from '../../inputs/columns.js';
 import type { TitleBlock } from '../content/document.js';
 import { A4, BORDER, PAGE_FOOTER, a4Landscape, frameLine, heightFor, linesFor, workbookBytes } from './workbook.js';
 

@@ -1,6 +1,6 @@
-import type { SourceRef } from '../domain.js';
-import { EXIT, UserError } from '../errors.js';
-import { visible } from '../visible.js';
+import type { SourceRef } from './domain.js';
+import { EXIT, UserError } from './errors.js';
+import { visible } from './visible.js';
 
 /**
  * A problem with the inputs (product.md, "Reading rules"):
@@ -166,4 +166,9 @@ export function columnLetter(index: number): string {
     n = Math.floor((n - 1) / 26);
   }
   return letters;
+}
+
+/** The malformed-data problems among a list: any one of them stops the run with exit 1. */
+export function errorsOf(problems: readonly Problem[]): Problem[] {
+  return problems.filter((p) => p.severity === 'error');
 }

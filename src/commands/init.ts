@@ -8,7 +8,7 @@ import { findInput } from '../io/workspace.js';
 import { errorsOf } from '../problems.js';
 import { DEFAULT_LIMITS } from '../io/limits.js';
 import { InputProblemsError } from '../problems.js';
-import { readUnitsFile } from '../io/readers.js';
+import { readUnitsFile } from '../io/readers/index.js';
 import type { Policy } from '../rules/policy.js';
 import { loadSettings } from '../pipeline/year.js';
 import { titleBlock } from '../report/content/title.js';

@@ -2,7 +2,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { EXIT, UserError } from '../errors.js';
 import { DEFAULT_LIMITS } from '../io/limits.js';
 import { InputProblemsError, type Problem, warning } from '../problems.js';
-import { readScoresFile, readUnitsFile } from '../io/readers.js';
+import { readScoresFile, readUnitsFile } from '../io/readers/index.js';
 import { fileDigest, findInput } from '../io/workspace.js';
 import { errorsOf } from '../problems.js';
 import { indexInUse, loadSettings } from '../pipeline/year.js';

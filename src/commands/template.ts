@@ -3,7 +3,7 @@ import { DEFAULT_LIMITS } from '../io/limits.js';
 import { safeFileName } from '../io/names.js';
 import { checkOutputFolder, writeOutputs } from '../io/output.js';
 import { InputProblemsError, type Problem, error } from '../problems.js';
-import { readUnitsFile } from '../io/readers.js';
+import { readUnitsFile } from '../io/readers/index.js';
 import { findInput, selfReportFiles } from '../io/workspace.js';
 import { errorsOf } from '../problems.js';
 import { loadSettings } from '../pipeline/year.js';

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { type ReadLimits, formatBytes } from './limits.js';
 import { type ReadReply, type ReadTask, unpackReply } from './read-worker.js';
-import { type SelfReportsRead, readSelfReportFile } from './readers.js';
+import { type SelfReportsRead, readSelfReportFile } from './readers/index.js';
 import { SelfReportColumns } from './rows.js';
 import { debugLine } from '../debug.js';
 

@@ -2,7 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import type { ItemStatus, RowList, SelfReportRow } from '../domain.js';
 import type { ReadLimits } from './limits.js';
 import type { Problem } from '../problems.js';
-import { type SelfReportsRead, readSelfReportFile } from './readers.js';
+import { type SelfReportsRead, readSelfReportFile } from './readers/index.js';
 import { SelfReportColumns, placesOf } from './rows.js';
 
 /** A task of the read pool (src/io/pool.ts): one self-report file to read. */

@@ -10,7 +10,7 @@ import { type Problem, aboutUnit, aboutUnits, error, formatWhere, named, warning
 import { formatCitation } from '../rules/citation.js';
 import { hasContent } from '../rules/sections.js';
 import { readSelfReportFiles } from './pool.js';
-import { readAssessmentFile, readFollowUpFile, readScoresFile, readUnitsFile } from './readers.js';
+import { readAssessmentFile, readFollowUpFile, readScoresFile, readUnitsFile } from './readers/index.js';
 import { matchKey, revealed } from './normalize.js';
 import { AssessmentColumns, type ItemColumns, SelfReportColumns } from './rows.js';
 import { unsupportedFormat } from './table.js';

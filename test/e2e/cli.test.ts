@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/io/limits.js';
-import { readSelfReportFile } from '../../src/io/readers.js';
+import { readSelfReportFile } from '../../src/io/readers/index.js';
 import {
   RECORD_FILES,
   ROOT,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/io/limits.js';
-import { readAssessmentFile } from '../../src/io/readers.js';
+import { readAssessmentFile } from '../../src/io/readers/index.js';
 import { CHECKLIST } from '../helpers.js';
 import { SAMPLE, cleanUp, docxParagraphs, dumpWorkbook, run, sampleCopy, tableOf, tempDir } from './run.js';
 

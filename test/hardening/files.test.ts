@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, type ReadLimits } from '../../src/io/limits.js';
 import { formatProblem } from '../../src/problems.js';
-import { readScoresFile } from '../../src/io/readers.js';
+import { readScoresFile } from '../../src/io/readers/index.js';
 
 const roots: string[] = [];
 afterAll(async () => {

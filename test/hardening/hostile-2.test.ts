@@ -10,7 +10,7 @@ import { odsCells } from '../../src/io/convert.js';
 import { fileDigest } from '../../src/io/workspace.js';
 import { CONVERTER_LIMITS, DEFAULT_LIMITS } from '../../src/io/limits.js';
 import { formatProblem } from '../../src/problems.js';
-import { readScoresFile } from '../../src/io/readers.js';
+import { readScoresFile } from '../../src/io/readers/index.js';
 import { SAMPLE, run } from '../e2e/run.js';
 
 // Issue #40, hostile files second round: bounded work for any file, nothing through links, no raw control codes,

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/io/limits.js';
 import { formatProblem } from '../../src/problems.js';
-import { readScoresFile } from '../../src/io/readers.js';
+import { readScoresFile } from '../../src/io/readers/index.js';
 import { loadYear } from '../../src/io/workspace.js';
 import { errorsOf } from '../../src/problems.js';
 import { CHECKLIST } from '../helpers.js';
@@ -504,7 +504,7 @@ describe('a Mục heading row inside a self-report (as the templates group the i
   };
 
   it('is skipped when it holds only the heading', async () => {
-    const { readSelfReportFile } = await import('../../src/io/readers.js');
+    const { readSelfReportFile } = await import('../../src/io/readers/index.js');
     const path = await write([
       'Mã đơn vị,Mã tiêu chí,Tự đánh giá',
       '"Mục 1. Trách nhiệm của người đứng đầu trong việc xây dựng và sử dụng cơ sở hạ tầng thông tin",,',
@@ -521,7 +521,7 @@ describe('a Mục heading row inside a self-report (as the templates group the i
   });
 
   it('is data, and checked as data, when anything else is filled in', async () => {
-    const { readSelfReportFile } = await import('../../src/io/readers.js');
+    const { readSelfReportFile } = await import('../../src/io/readers/index.js');
     const path = await write(['Mã đơn vị,Mã tiêu chí,Tự đánh giá', '"Mục 1. Hạ tầng",,Đạt', 'SA,1.1,Đạt']);
     const read = await readSelfReportFile(path, 'SA.csv', DEFAULT_LIMITS, codes);
     expect(read.problems.map(formatProblem)).toEqual(['SA.csv, dòng 2, cột B (Mã tiêu chí): thiếu mã tiêu chí.']);

@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/io/limits.js';
-import type { SelfReportsRead } from '../../src/io/readers.js';
+import type { SelfReportsRead } from '../../src/io/readers/index.js';
 import { ROOT } from '../e2e/run.js';
 import { CHECKLIST } from '../helpers.js';
 

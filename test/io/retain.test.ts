@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { collectNow } from '../../src/heap.js';
 import type { Cell } from '../../src/io/cells.js';
 import { DEFAULT_LIMITS } from '../../src/io/limits.js';
-import { readSelfReportFile } from '../../src/io/readers.js';
+import { readSelfReportFile } from '../../src/io/readers/index.js';
 import { ownText } from '../../src/io/scan.js';
 import { readXlsxSheets } from '../../src/io/xlsx.js';
 import { CHECKLIST } from '../helpers.js';

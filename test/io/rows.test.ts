@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type SheetPlace, sourceAt } from '../../src/domain.js';
 import { DEFAULT_LIMITS } from '../../src/io/limits.js';
-import { readAssessmentFile, readSelfReportFile } from '../../src/io/readers.js';
+import { readAssessmentFile, readSelfReportFile } from '../../src/io/readers/index.js';
 import { AssessmentColumns, type ReportRow, SelfReportColumns } from '../../src/io/rows.js';
 import { CHECKLIST } from '../helpers.js';
 

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openXlsx } from '../../src/io/guard.js';
 import { DEFAULT_LIMITS } from '../../src/io/limits.js';
 import { formatProblem } from '../../src/problems.js';
-import { readAssessmentFile, readSelfReportFile } from '../../src/io/readers.js';
+import { readAssessmentFile, readSelfReportFile } from '../../src/io/readers/index.js';
 import { SCAN_SLICE } from '../../src/io/scan.js';
 import { readXlsxSheets } from '../../src/io/xlsx.js';
 import { CHECKLIST } from '../helpers.js';

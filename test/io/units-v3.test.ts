@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { configuredBlocks } from '../../src/config.js';
 import { DEFAULT_LIMITS } from '../../src/io/limits.js';
 import { formatProblem } from '../../src/problems.js';
-import { readUnitsFile } from '../../src/io/readers.js';
+import { readUnitsFile } from '../../src/io/readers/index.js';
 import { resolvePolicy } from '../../src/rules/policy.js';
 
 // The units file of the year users run now (product.md v3): a unit's own period, its former province, communes.

@@ -29,7 +29,7 @@ bomb("strings-45mb.xlsx", 45)
 PY
 for file in "$dir"/*.xlsx; do
   node --input-type=module -e "
-    import { readScoresFile } from './dist/io/readers.js';
+    import { readScoresFile } from './dist/io/readers/index.js';
     import { DEFAULT_LIMITS } from './dist/io/limits.js';
     import { REGULATIONS } from './dist/regulations/index.js';
     const started = process.hrtime.bigint();

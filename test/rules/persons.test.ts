@@ -25,7 +25,7 @@ describe('khoản 3 Điều 2: "Cấp phó … nếu được cấp trưởng ph
 
   it('khoản 1–2: a head (or acting head) answers for every section; sections on the row say nothing', () => {
     expect(assignmentOf('head', '', null, ALL)).toEqual({ kind: 'head', ignored: false });
-    expect(assignmentOf('acting', 'QĐ 1', [1], ALL)).toEqual({ kind: 'head', ignored: true });
+    expect(assignmentOf('acting-head', 'QĐ 1', [1], ALL)).toEqual({ kind: 'head', ignored: true });
   });
 });
 

@@ -172,6 +172,22 @@ async function historyText(path: string): Promise<string | undefined> {
 /** The largest history file read back (a national year's record is 15 MB). */
 const MAX_HISTORY_BYTES = 256 * 1024 * 1024;
 
+/**
+ * The record the year's workbooks were last written from (the last `rate` or `sanctions` line of the log), if any: a
+ * report or a letter made from another record would not match the workbooks beside it.
+ */
+export async function workbooksRecord(yearFolder: string): Promise<string | undefined> {
+  const text = await historyText(join(historyFolder(yearFolder), LOG));
+  if (text === undefined) return undefined;
+  let found: string | undefined;
+  for (const line of text.split('\n')) {
+    const [, digest, command] = line.split('\t');
+    if (digest !== undefined && /^[0-9a-f]{16}$/u.test(digest) && (command === 'rate' || command === 'sanctions'))
+      found = digest;
+  }
+  return found;
+}
+
 /** The records in the order they were last made, most recent last, each once. */
 async function recordOrder(yearFolder: string): Promise<string[]> {
   const text = await historyText(join(historyFolder(yearFolder), LOG));

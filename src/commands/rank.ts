@@ -150,7 +150,7 @@ export async function runRank(
   // rank prints; it writes the ranking workbook only when asked (-o or --write).
   const writes = write || context.options.out !== undefined;
   const written = !writes
-    ? []
+    ? { written: [], removed: [] }
     : await writeDocuments(
         context,
         folder,
@@ -174,7 +174,7 @@ export async function runRank(
     context.console.stderr(warningLines(context, warnings));
   }
   context.summary(
-    `ict-eval: ${writtenText(context, written)}${year === undefined ? (vi ? ` (quy định ${policy.regulation.id})` : ` (rules ${policy.regulation.id})`) : ''}.`,
+    `ict-eval: ${writtenText(context, written.written, written.removed)}${year === undefined ? (vi ? ` (quy định ${policy.regulation.id})` : ` (rules ${policy.regulation.id})`) : ''}.`,
   );
 }
 

@@ -11,7 +11,7 @@ import { type YearRun, runYear } from './year.js';
 import { type Context, parseYear, requireFinal, runRequest } from './context.js';
 import { draftReason } from '../report/content/draft.js';
 import { printJson, warningLines, requireNoErrors } from './print.js';
-import { inputFolders, outputFolder, printsOnly, writeDocuments, writtenText } from './write.js';
+import { type Written, inputFolders, outputFolder, printsOnly, writeDocuments, writtenText } from './write.js';
 import { keepRecord, recordRun, releasing } from './history.js';
 import { changesSheet } from '../report/content/history.js';
 
@@ -59,6 +59,8 @@ export async function runRateOrSanctions(
         files: prepared.loaded.files.map((f) => join(context.workspace, f.path)),
       },
       [`xep-loai-${year}`, `xu-ly-${year}`],
+      // The report and the letter of an earlier run say "the same results as xep-loai-Y.xlsx": removed with it.
+      [`bao-cao-${year}.docx`, `cong-van-so-noi-vu-${year}.docx`],
     );
     memoryPhase('written');
     if (history !== undefined) await keepRecord(folder, history.held, withSanctions ? 'sanctions' : 'rate', new Date());
@@ -127,15 +129,15 @@ function personTable(context: Context, prepared: YearRun, withSanctions: boolean
   });
 }
 
-function summary(context: Context, prepared: YearRun, written: readonly string[], withSanctions: boolean): string {
+function summary(context: Context, prepared: YearRun, written: Written, withSanctions: boolean): string {
   const count = (rating: string) => prepared.rows.filter((r) => r.rating === rating).length;
   // The counts of the sanction workbook's two sheets ("Đề xuất xử lý", "Cần xem xét").
   const sanctioned = prepared.rows.filter(isProposed).length;
   const review = prepared.rows.filter(toReview).length;
   if (context.lang === 'en') {
-    return `ict-eval: ${prepared.year}: ${prepared.rows.length} persons: ${count('xuat-sac')} excellent, ${count('hoan-thanh')} completed, ${count('khong-hoan-thanh')} not completed, ${count('thieu-du-lieu')} not rated${withSanctions ? `; ${sanctioned} sanctions proposed, ${review} to review` : ''}; ${prepared.warnings.length} warnings. ${sentence(writtenText(context, written))}.`;
+    return `ict-eval: ${prepared.year}: ${prepared.rows.length} persons: ${count('xuat-sac')} excellent, ${count('hoan-thanh')} completed, ${count('khong-hoan-thanh')} not completed, ${count('thieu-du-lieu')} not rated${withSanctions ? `; ${sanctioned} sanctions proposed, ${review} to review` : ''}; ${prepared.warnings.length} warnings. ${sentence(writtenText(context, written.written, written.removed))}.`;
   }
-  return `ict-eval: năm ${prepared.year}: ${prepared.rows.length} người: ${count('xuat-sac')} xuất sắc, ${count('hoan-thanh')} hoàn thành, ${count('khong-hoan-thanh')} không hoàn thành, ${count('thieu-du-lieu')} chưa xếp loại${withSanctions ? `; ${sanctioned} đề xuất xử lý, ${review} cần xem xét` : ''}; ${prepared.warnings.length} cảnh báo. ${sentence(writtenText(context, written))}.`;
+  return `ict-eval: năm ${prepared.year}: ${prepared.rows.length} người: ${count('xuat-sac')} xuất sắc, ${count('hoan-thanh')} hoàn thành, ${count('khong-hoan-thanh')} không hoàn thành, ${count('thieu-du-lieu')} chưa xếp loại${withSanctions ? `; ${sanctioned} đề xuất xử lý, ${review} cần xem xét` : ''}; ${prepared.warnings.length} cảnh báo. ${sentence(writtenText(context, written.written, written.removed))}.`;
 }
 
 const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -21,7 +21,7 @@ export async function runWhatIf(context: Context, yearText: string | undefined):
   );
   requireNoErrors(context, prepared);
   const texts = readingTexts(prepared.readings ?? [], prepared.policy, context.lang);
-  const written = await writeDocuments(
+  const { written } = await writeDocuments(
     context,
     outputFolder(context, prepared.config, year),
     // Written only with -o (as rank): the workbook is for the Sở's legal officer, not a year-end output.

@@ -127,6 +127,46 @@ describe('a run replaces the whole set of outputs it belongs to, and nothing els
     expect(await listFiles(out)).toEqual([...RECORD_FILES, '2024/xep-hang-2024.xlsx', '2024/xep-loai-2024.xlsx']);
     expect(await readFile(join(ws, 'keep-me.txt'), 'utf8')).toBe('not ours');
   });
+
+  it('a report made from other data than the workbooks is said; a rerun of the workbooks removes the documents, naming them', async () => {
+    const ws = await sampleCopy();
+    const out = join(ws, 'out');
+    await rm(out, { recursive: true, force: true });
+    // The letter before any workbook: it says its lists come from xep-loai-2024.xlsx, which is not there.
+    const alone = run(['report', '--year', '2024', '-w', ws, '-q', '--to', 'so-noi-vu']);
+    expect(alone.code).toBe(0);
+    expect(alone.stderr).toContain('Lưu ý: chưa có xep-loai-2024.xlsx cùng thư mục');
+    await rm(join(out, '2024/cong-van-so-noi-vu-2024.docx'));
+    expect(run(['sanctions', '--year', '2024', '-w', ws, '-q']).code).toBe(0);
+    // Made from the same data as the workbooks: nothing to say.
+    const same = run(['report', '--year', '2024', '-w', ws, '-q']);
+    expect(same.code).toBe(0);
+    expect(same.stderr).not.toContain('Lưu ý');
+    expect(run(['report', '--year', '2024', '-w', ws, '-q', '--to', 'so-noi-vu']).stderr).not.toContain('Lưu ý');
+    // A self-report corrected (here withdrawn): the report made again alone no longer matches the workbooks.
+    await rm(join(ws, '2024/self-reports/SYT.xlsx'));
+    const other = run(['report', '--year', '2024', '-w', ws, '-q', '--force']);
+    expect(other.code).toBe(0);
+    expect(other.stderr).toMatch(
+      /Lưu ý: xep-loai-2024\.xlsx cùng thư mục được lập từ dữ liệu khác \(bản ghi [0-9a-f]{16}, lần này [0-9a-f]{16}\)/u,
+    );
+    expect(other.stderr).toContain('ict-eval sanctions --year 2024 --force');
+    // Without --force the documents count as outputs of the set; with it they go, each named.
+    expect(run(['sanctions', '--year', '2024', '-w', ws, '-q']).code).toBe(3);
+    const rerun = run(['sanctions', '--year', '2024', '-w', ws, '-q', '--force']);
+    expect(rerun.code).toBe(0);
+    expect(rerun.stderr).toContain('đã xoá ');
+    expect(rerun.stderr).toContain('out/2024/bao-cao-2024.docx');
+    expect(rerun.stderr).toContain('out/2024/cong-van-so-noi-vu-2024.docx');
+    expect(rerun.stderr).toContain('lập lại bằng ict-eval report');
+    const files = await listFiles(out);
+    expect(files.filter((f) => f.endsWith('.docx'))).toEqual([]);
+    // rate --force after sanctions: xu-ly-2024.xlsx goes, and the summary says so.
+    const rate = run(['rate', '--year', '2024', '-w', ws, '-q', '--force']);
+    expect(rate.stderr).toMatch(/đã xoá \S*out\/2024\/xu-ly-2024\.xlsx của lần chạy trước/u);
+    // The report made now matches the workbooks again.
+    expect(run(['report', '--year', '2024', '-w', ws, '-q']).stderr).not.toContain('Lưu ý');
+  });
 });
 
 describe('--json writes nothing unless -o', () => {

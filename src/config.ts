@@ -114,6 +114,21 @@ const configSchema = z
         place: z.string().trim().min(1).optional(),
         /** The document the workbooks are attached to, e.g. "Báo cáo số 12/BC-SKHCN ngày 15/01/2025". */
         report: z.string().trim().min(1).optional(),
+        /**
+         * The office's abbreviation in the number line (ký hiệu, Nghị định 30/2020/NĐ-CP): "SKHCN" gives "Số: …/BC-SKHCN".
+         * Default: the initials of the issuing body's name without "và" (SỞ KHOA HỌC VÀ CÔNG NGHỆ → SKHCN).
+         */
+        symbol: z
+          .string()
+          .trim()
+          .regex(/^[A-ZĐ0-9]{1,12}$/u, 'chữ viết tắt viết hoa, không dấu cách, ví dụ "SKHCN"')
+          .optional(),
+        /** The drafting unit's abbreviation a letter's number adds (công văn "Số: …/SKHCN-CNTT"); blank to fill if absent. */
+        unitSymbol: z
+          .string()
+          .trim()
+          .regex(/^[A-ZĐ0-9]{1,12}$/u, 'chữ viết tắt viết hoa, không dấu cách, ví dụ "CNTT"')
+          .optional(),
         /** NGƯỜI LẬP BIỂU's name. */
         preparer: z.string().trim().min(1).optional(),
         /** The signer's title (default "GIÁM ĐỐC") and name. */

@@ -173,19 +173,34 @@ async function historyText(path: string): Promise<string | undefined> {
 const MAX_HISTORY_BYTES = 256 * 1024 * 1024;
 
 /**
- * The record the year's workbooks were last written from (the last `rate` or `sanctions` line of the log), if any: a
- * report or a letter made from another record would not match the workbooks beside it.
+ * The record an output of the year was last written from: the last line of the log whose command is one of `commands`
+ * (`rate`, `sanctions` for the workbooks; `report`, `report --to so-noi-vu` for the documents), if any. A document made
+ * from another record than the workbooks beside it would not match them.
  */
-export async function workbooksRecord(yearFolder: string): Promise<string | undefined> {
+export async function lastRecordOf(yearFolder: string, commands: readonly string[]): Promise<string | undefined> {
   const text = await historyText(join(historyFolder(yearFolder), LOG));
   if (text === undefined) return undefined;
   let found: string | undefined;
   for (const line of text.split('\n')) {
     const [, digest, command] = line.split('\t');
-    if (digest !== undefined && /^[0-9a-f]{16}$/u.test(digest) && (command === 'rate' || command === 'sanctions'))
+    if (digest !== undefined && /^[0-9a-f]{16}$/u.test(digest) && command !== undefined && commands.includes(command))
       found = digest;
   }
   return found;
+}
+
+/** The documents made from the workbooks, and the command that writes each (as the log names it). */
+export const DOCUMENTS: readonly { readonly name: (year: number) => string; readonly command: string }[] = [
+  { name: (year) => `bao-cao-${year}.docx`, command: 'report' },
+  { name: (year) => `cong-van-so-noi-vu-${year}.docx`, command: 'report --to so-noi-vu' },
+];
+
+/** The year's documents in `yearFolder` last made from another record than `digest` (or from none the log knows). */
+export async function documentsFromOtherRecords(yearFolder: string, year: number, digest: string): Promise<string[]> {
+  const other: string[] = [];
+  for (const document of DOCUMENTS)
+    if ((await lastRecordOf(yearFolder, [document.command])) !== digest) other.push(document.name(year));
+  return other;
 }
 
 /** The records in the order they were last made, most recent last, each once. */

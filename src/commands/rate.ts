@@ -12,7 +12,7 @@ import { type Context, parseYear, requireFinal, runRequest } from './context.js'
 import { draftReason } from '../report/content/draft.js';
 import { printJson, warningLines, requireNoErrors } from './print.js';
 import { type Written, inputFolders, outputFolder, printsOnly, writeDocuments, writtenText } from './write.js';
-import { keepRecord, recordRun, releasing } from './history.js';
+import { documentsFromOtherRecords, keepRecord, recordRun, releasing } from './history.js';
 import { changesSheet } from '../report/content/history.js';
 
 /** `ict-eval rate --year Y` and `ict-eval sanctions --year Y`: read, decide, write the workbooks, print. */
@@ -59,8 +59,8 @@ export async function runRateOrSanctions(
         files: prepared.loaded.files.map((f) => join(context.workspace, f.path)),
       },
       [`xep-loai-${year}`, `xu-ly-${year}`],
-      // The report and the letter of an earlier run say "the same results as xep-loai-Y.xlsx": removed with it.
-      [`bao-cao-${year}.docx`, `cong-van-so-noi-vu-${year}.docx`],
+      // The report and the letter say they have the workbooks' results: those made from another record go with them.
+      history === undefined ? [] : await documentsFromOtherRecords(folder, year, history.held.digest),
     );
     memoryPhase('written');
     if (history !== undefined) await keepRecord(folder, history.held, withSanctions ? 'sanctions' : 'rate', new Date());

@@ -196,7 +196,9 @@ describe('ict-eval sanctions --year 2024 on the sample workspace', async () => {
     expect(top[1]).toEqual(['SỞ THÔNG TIN VÀ TRUYỀN THÔNG', 'Độc lập - Tự do - Hạnh phúc']);
     expect(top[2]).toEqual(['An Lạc, ngày …… tháng …… năm ……']);
     expect(top[4]?.[0]).toMatch(/KẾT QUẢ ĐÁNH GIÁ TRÁCH NHIỆM NGƯỜI ĐỨNG ĐẦU VỀ ỨNG DỤNG CÔNG NGHỆ THÔNG TIN$/u);
-    expect(top[5]).toEqual(['(Kèm theo Báo cáo số ……/BC-…… ngày …… tháng …… năm ……)']);
+    expect(top[5]).toEqual([
+      '(Kèm theo Báo cáo số ……/BC-STTTT ngày …… tháng …… năm …… của Sở Thông tin và Truyền thông)',
+    ]);
     expect(top[6]?.[0]).toMatch(
       /^Căn cứ Quyết định số 358\/2013\/QĐ-UBND ngày 30\/9\/2013 của UBND tỉnh Bắc Ninh ban hành quy định chế độ trách nhiệm/u,
     );
@@ -268,7 +270,7 @@ describe('ict-eval sanctions --year 2024 on the sample workspace', async () => {
       'DỰ THẢO — CĂN CỨ PHÁP LÝ VÀ THAM SỐ ÁP DỤNG',
     ]);
     expect(tableOf(dump, 'Đề xuất xử lý').top[7]?.[0]).toMatch(
-      /^Bản dự thảo, chưa phải bản chính thức: 3 người chưa đủ dữ liệu để xếp loại: BDT, SLDTBXH, TTRA\. Sở Nội vụ tổng hợp, trình UBND tỉnh xem xét, quyết định \(khoản 3 Điều 18\)/u,
+      /^Bản dự thảo, chưa phải bản chính thức: 3 người chưa đủ dữ liệu để xếp loại: Ban Dân tộc, Sở Lao động - Thương binh và Xã hội, Thanh tra tỉnh\. Sở Nội vụ tổng hợp, trình UBND tỉnh xem xét, quyết định \(khoản 3 Điều 18\)/u,
     );
     const proposalTable = tableOf(dump, 'Đề xuất xử lý');
     // v3: the cảnh cáo of HLS and the khiển trách of HQV rest on Mục 4 (item 4.5), which no indicator of QĐ 15/2011

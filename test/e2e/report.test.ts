@@ -76,7 +76,21 @@ describe('ict-eval report', () => {
       'PHỤ LỤC 1. KẾT QUẢ XẾP LOẠI NGƯỜI ĐỨNG ĐẦU',
     ])
       expect(text, expected).toContain(expected);
-    expect(text).toContain('DỰ THẢO — bản chưa chính thức: 3 người chưa đủ dữ liệu để xếp loại: BDT, SLDTBXH, TTRA.');
+    // Nghị định 30/2020/NĐ-CP: "DỰ THẢO" boxed above the motto, why under it; the body on two lines broken between
+    // words; the number line with the office's abbreviation; the appendices' "(Kèm theo …)" with number and date blanks.
+    expect(text.indexOf('DỰ THẢO')).toBeGreaterThanOrEqual(0);
+    expect(text.indexOf('DỰ THẢO')).toBeLessThan(text.indexOf('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'));
+    expect(text[text.indexOf('DỰ THẢO') + 1]).toBe(
+      'Chưa phải bản chính thức: 3 người chưa đủ dữ liệu để xếp loại: Ban Dân tộc, Sở Lao động - Thương binh và Xã hội, Thanh tra tỉnh.',
+    );
+    expect(text).toContain('SỞ THÔNG TIN');
+    expect(text).toContain('VÀ TRUYỀN THÔNG');
+    expect(text).toContain('Số:        /BC-STTTT');
+    expect(text).toContain(
+      '(Kèm theo Báo cáo số ……/BC-STTTT ngày …… tháng …… năm …… của Sở Thông tin và Truyền thông)',
+    );
+    // No internal run detail (a record's digest) where a person reads.
+    expect(text.filter((p) => /\b[0-9a-f]{16}\b/u.test(p))).toEqual([]);
     expect(text.some((p) => p.startsWith('Căn cứ Quyết định số 358/2013/QĐ-UBND ngày 30/9/2013'))).toBe(true);
 
     // The same counts as the rating workbook's, per block and in all.

@@ -151,16 +151,29 @@ describe('a run replaces the whole set of outputs it belongs to, and nothing els
       /Lưu ý: xep-loai-2024\.xlsx cùng thư mục được lập từ dữ liệu khác \(bản ghi [0-9a-f]{16}, lần này [0-9a-f]{16}\)/u,
     );
     expect(other.stderr).toContain('ict-eval sanctions --year 2024 --force');
-    // Without --force the documents count as outputs of the set; with it they go, each named.
+    // The workbooks made again from the corrected data: the letter, made from the earlier data, goes (named); the
+    // report, made from the same data as the new workbooks, stays.
     expect(run(['sanctions', '--year', '2024', '-w', ws, '-q']).code).toBe(3);
     const rerun = run(['sanctions', '--year', '2024', '-w', ws, '-q', '--force']);
     expect(rerun.code).toBe(0);
-    expect(rerun.stderr).toContain('đã xoá ');
-    expect(rerun.stderr).toContain('out/2024/bao-cao-2024.docx');
-    expect(rerun.stderr).toContain('out/2024/cong-van-so-noi-vu-2024.docx');
+    expect(rerun.stderr).toMatch(/đã xoá \S*out\/2024\/cong-van-so-noi-vu-2024\.docx của lần chạy trước/u);
     expect(rerun.stderr).toContain('lập lại bằng ict-eval report');
-    const files = await listFiles(out);
-    expect(files.filter((f) => f.endsWith('.docx'))).toEqual([]);
+    expect(rerun.stderr).not.toContain('bao-cao-2024.docx');
+    expect((await listFiles(out)).filter((f) => f.endsWith('.docx'))).toEqual(['2024/bao-cao-2024.docx']);
+    // A report of the same data made before the workbooks, then the workbooks: nothing goes, nothing is said.
+    expect(run(['report', '--year', '2024', '-w', ws, '-q', '--to', 'so-noi-vu']).stderr).not.toContain('Lưu ý');
+    const again = run(['sanctions', '--year', '2024', '-w', ws, '-q', '--force']);
+    expect(again.stderr).not.toContain('đã xoá');
+    expect((await listFiles(out)).filter((f) => f.endsWith('.docx'))).toEqual([
+      '2024/bao-cao-2024.docx',
+      '2024/cong-van-so-noi-vu-2024.docx',
+    ]);
+    // Another correction, and the workbooks made again: both documents are now of the earlier data, and both go.
+    await rm(join(ws, '2024/self-reports/STC.xlsx'));
+    const both = run(['sanctions', '--year', '2024', '-w', ws, '-q', '--force']);
+    expect(both.stderr).toContain('out/2024/bao-cao-2024.docx');
+    expect(both.stderr).toContain('out/2024/cong-van-so-noi-vu-2024.docx');
+    expect((await listFiles(out)).filter((f) => f.endsWith('.docx'))).toEqual([]);
     // rate --force after sanctions: xu-ly-2024.xlsx goes, and the summary says so.
     const rate = run(['rate', '--year', '2024', '-w', ws, '-q', '--force']);
     expect(rate.stderr).toMatch(/đã xoá \S*out\/2024\/xu-ly-2024\.xlsx của lần chạy trước/u);
@@ -270,7 +283,7 @@ describe('--final refuses an incomplete year (exit 4); without it the workbooks 
     const result = run(['sanctions', '--year', '2024', '-w', SAMPLE, '-o', out, '--final']);
     expect(result.code).toBe(4);
     expect(result.stderr).toContain(
-      '--final: năm 2024 chưa đủ dữ liệu cho bản chính thức (3 người chưa đủ dữ liệu để xếp loại: BDT, SLDTBXH, TTRA); chưa ghi gì.',
+      '--final: năm 2024 chưa đủ dữ liệu cho bản chính thức (3 người chưa đủ dữ liệu để xếp loại: Ban Dân tộc, Sở Lao động - Thương binh và Xã hội, Thanh tra tỉnh); chưa ghi gì.',
     );
     expect(await listFiles(out)).toEqual([]);
   });
@@ -279,7 +292,9 @@ describe('--final refuses an incomplete year (exit 4); without it the workbooks 
     const out = await tempDir();
     const result = run(['rate', '--year', '2024', '-w', SAMPLE, '-o', out, '-q']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/ DỰ THẢO: 3 người chưa đủ dữ liệu để xếp loại: BDT, SLDTBXH, TTRA\.\n$/u);
+    expect(result.stderr).toMatch(
+      / DỰ THẢO: 3 người chưa đủ dữ liệu để xếp loại: Ban Dân tộc, Sở Lao động - Thương binh và Xã hội, Thanh tra tỉnh\.\n$/u,
+    );
     expect(await listFiles(out)).toEqual([...RECORD_FILES, '2024/xep-loai-2024.xlsx']);
   });
 });

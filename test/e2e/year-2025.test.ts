@@ -63,7 +63,7 @@ describe('sanctions --year 2025 on the sample: the province as it is', () => {
       { key: 'legal.index.basis', message: 'cần văn bản của UBND tỉnh áp dụng DTI thay ICT Index cho Điều 15, 17' },
     ]);
     expect(stderr).toMatch(
-      /DỰ THẢO: 1 người chưa đủ dữ liệu để xếp loại: TTRA; cần văn bản của UBND tỉnh áp dụng DTI/u,
+      /DỰ THẢO: 1 người chưa đủ dữ liệu để xếp loại: Thanh tra tỉnh; cần văn bản của UBND tỉnh áp dụng DTI/u,
     );
   });
 
@@ -109,8 +109,13 @@ describe('sanctions --year 2025 on the sample: the province as it is', () => {
     const docs = await tempDir();
     expect(run(['report', '--year', '2025', '-w', SAMPLE, '-o', docs, '--to', 'so-noi-vu', '-q']).code).toBe(0);
     const text = await docxParagraphs(join(docs, '2025/cong-van-so-noi-vu-2025.docx'));
-    expect(text).toContain('SỞ KHOA HỌC VÀ CÔNG NGHỆ');
-    expect(text.join('\n')).not.toMatch(/Sở TT&TT|SỞ THÔNG TIN VÀ TRUYỀN THÔNG/u);
+    // The body on two lines beside the motto (Nghị định 30/2020/NĐ-CP), its abbreviation in the number line.
+    expect(text.slice(text.indexOf('SỞ KHOA HỌC'), text.indexOf('SỞ KHOA HỌC') + 2)).toEqual([
+      'SỞ KHOA HỌC',
+      'VÀ CÔNG NGHỆ',
+    ]);
+    expect(text).toContain('Số:        /SKHCN-……');
+    expect(text.join('\n')).not.toMatch(/Sở TT&TT|SỞ THÔNG TIN|STTTT/u);
     expect(
       text.some((p) =>
         p.includes(
@@ -136,7 +141,7 @@ describe('sanctions --year 2025 on the sample: the province as it is', () => {
     });
     const final = run(['sanctions', '--year', '2025', '-w', ws, '--final', '-o', join(ws, 'out')]);
     expect(final.code).toBe(4);
-    expect(final.stderr).toContain('(1 người chưa đủ dữ liệu để xếp loại: TTRA)');
+    expect(final.stderr).toContain('(1 người chưa đủ dữ liệu để xếp loại: Thanh tra tỉnh)');
   });
 });
 

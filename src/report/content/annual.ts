@@ -18,6 +18,7 @@ import { type PersonRow, SANCTION_FORMS, isProposed, toReview } from './model.js
 import { type HistoryDiff, changesSheet, outcomeText } from './history.js';
 import { ratingBasis } from './describe.js';
 import { indexLine, smallGroupNote, unitNotes } from './outputs.js';
+import { attachedLine } from './title.js';
 import { previousPlace, previousPlaceText } from '../../rules/ranking.js';
 import type { LegalContext } from '../../rules/legal.js';
 import { type ReportChart, rankMovement, rankMoves, scoreDistribution, violationsByBlock } from './charts.js';
@@ -218,8 +219,8 @@ export function annualReport(
   if (changes !== undefined)
     movement.push(
       changed.length === 0
-        ? `So với lần tổng hợp trước của năm ${year} (bản ghi ${changes.from}), không người nào thay đổi kết quả${changes.inputs.length > 0 ? ` dù ${changes.inputs.length} tệp dữ liệu đã được sửa` : ''}.`
-        : `Điều chỉnh so với lần tổng hợp trước của năm ${year} (bản ghi ${changes.from}, sau khi sửa ${changes.inputs.map((f) => f.what).join(', ') || 'tham số đánh giá'}): ${changed.length} người thay đổi kết quả, nêu tại Phụ lục 4 — ${changed.map((p) => `${p.name} (${p.unitName}): ${outcomeText(p.from).toLowerCase()} → ${outcomeText(p.to).toLowerCase()}`).join('; ')}.`,
+        ? `So với lần tổng hợp trước của năm ${year}, không người nào thay đổi kết quả${changes.inputs.length > 0 ? ` dù ${changes.inputs.length} tệp dữ liệu đã được sửa` : ''}.`
+        : `Điều chỉnh so với lần tổng hợp trước của năm ${year} (sau khi sửa ${changes.inputs.map((f) => f.what).join(', ') || 'tham số đánh giá'}): ${changed.length} người thay đổi kết quả, nêu tại Phụ lục 4 — ${changed.map((p) => `${p.name} (${p.unitName}): ${outcomeText(p.from).toLowerCase()} → ${outcomeText(p.to).toLowerCase()}`).join('; ')}.`,
     );
 
   const resultCharts: ReportChart[] = [
@@ -275,10 +276,10 @@ export function annualReport(
 
   return {
     block,
-    number: 'Số:        /BC-',
+    number: `Số:        /BC-${block.symbol}`,
     title: 'BÁO CÁO',
     subject: `Kết quả đánh giá trách nhiệm người đứng đầu về ứng dụng công nghệ thông tin năm ${year}`,
-    attachedTo: `Báo cáo kết quả đánh giá trách nhiệm người đứng đầu về ứng dụng công nghệ thông tin năm ${year}`,
+    attachedTo: attachedLine(block, 'Báo cáo', `……/BC-${block.symbol}`),
     basis: [
       `Căn cứ ${decision} ban hành ${regulation.titleVi.charAt(0).toLowerCase()}${regulation.titleVi.slice(1)};`,
       ...legalBasisLines(legal),

@@ -17,6 +17,9 @@ export interface TitleBlock {
    * nhiệm vụ của Sở Thông tin và Truyền thông theo khoản 2 Điều 18)`; its own name when they are one.
    */
   readonly departmentSpeaks: string;
+  /** The office's abbreviation in number lines (`SKHCN`), and the drafting unit's for a letter when configured. */
+  readonly symbol: string;
+  readonly unitSymbol?: string;
   readonly year: number;
   /** The place in the place-and-date line: `Bắc Ninh`. */
   readonly place: string;

@@ -5,7 +5,7 @@ import { appendixOf } from './annual.js';
 import type { LegalContext } from '../../rules/legal.js';
 import type { Document, TableSheet, TitleBlock } from './document.js';
 import { SANCTION_LABELS, proposedFormText } from './labels.js';
-import { placeOf } from './title.js';
+import { attachedLine, placeOf } from './title.js';
 
 /** The columns of the workbooks' sheets a Word page holds: who, what is proposed, and on which article. */
 const REWARD_COLUMNS = ['Họ và tên', 'Chức vụ', 'Đơn vị', 'Nội dung đề nghị', 'Căn cứ'];
@@ -68,11 +68,11 @@ export function coverLetter(
       : `3. Các trường hợp quy định chưa nêu rõ hoặc chưa đủ căn cứ, đề nghị Sở Nội vụ xem xét, trình UBND tỉnh quyết định: ${review.rows.length} trường hợp, nêu rõ lý do tại ${attach(review, REVIEW_COLUMNS)}.`;
   return {
     block,
-    number: 'Số:        /',
+    number: `Số:        /${block.symbol}-${block.unitSymbol ?? '……'}`,
     title: '',
     subject,
     addressee: `Sở Nội vụ tỉnh ${placeOf(block.province)}`,
-    attachedTo: `Công văn về việc ${subject}`,
+    attachedTo: attachedLine(block, 'Công văn', `……/${block.symbol}-${block.unitSymbol ?? '……'}`),
     // A công văn has no "Căn cứ" lines (Nghị định 30/2020/NĐ-CP); the report to UBND tỉnh carries them.
     basis: [],
     sections: [
@@ -88,7 +88,7 @@ export function coverLetter(
             : [
                 `Còn ${open.rows.length} đơn vị Sở chưa đánh giá (${article('assessment')}): ${open.rows.map((row) => String(row[0] ?? '')).join('; ')}. Người chịu trách nhiệm của các đơn vị này chưa được xếp loại và chưa có trong các danh sách kèm theo; ${block.departmentShort} sẽ gửi bổ sung sau khi đánh giá.`,
               ]),
-          `Các danh sách kèm theo lấy từ cùng kết quả đánh giá với bảng xếp loại (xep-loai-${year}.xlsx) và bảng đề xuất xử lý (xu-ly-${year}.xlsx); mỗi trường hợp nêu căn cứ điều, khoản của Quy định.`,
+          `Các danh sách kèm theo lấy từ cùng kết quả đánh giá với bảng xếp loại và bảng đề xuất xử lý năm ${year} của ${block.departmentShort}; mỗi trường hợp nêu căn cứ điều, khoản của Quy định.`,
           `${block.departmentShort} trân trọng đề nghị Sở Nội vụ quan tâm, phối hợp thực hiện./.`,
         ],
       },

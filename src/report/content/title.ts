@@ -30,6 +30,8 @@ export function titleBlock(
     departmentName: issuer.name,
     departmentShort: issuer.short,
     departmentSpeaks: issuer.speaks,
+    symbol: frame.symbol ?? symbolOf(issuer.heading),
+    ...(frame.unitSymbol === undefined ? {} : { unitSymbol: frame.unitSymbol }),
     year,
     place: frame.place ?? placeOf(province),
     ...(frame.signedOn === undefined ? {} : { signedOn: frame.signedOn }),
@@ -41,6 +43,36 @@ export function titleBlock(
     },
     font: frame.font ?? 'Times New Roman',
   };
+}
+
+/**
+ * An office's abbreviation from its name, as offices write it in number lines: the initials of its words but "và", in
+ * capitals without tone marks, Đ kept (SỞ KHOA HỌC VÀ CÔNG NGHỆ → SKHCN, SỞ THÔNG TIN VÀ TRUYỀN THÔNG → STTTT). The
+ * configuration's `attachment.symbol` replaces it where the office writes it otherwise.
+ */
+export function symbolOf(name: string): string {
+  return name
+    .toLocaleUpperCase('vi')
+    .split(/\s+/u)
+    .filter((word) => word !== '' && word !== 'VÀ' && word !== '-' && word !== '&')
+    .map((word) => {
+      const first = word.charAt(0);
+      return first === 'Đ' ? 'Đ' : first.normalize('NFD').replace(/\p{M}/gu, '');
+    })
+    .join('');
+}
+
+/**
+ * "(Kèm theo Báo cáo số …/BC-SKHCN ngày … tháng … năm … của Sở Khoa học và Công nghệ)", as Nghị định 30/2020/NĐ-CP
+ * writes an attachment's line, with the number and the date blank to fill (the date given when the day of signing is).
+ */
+export function attachedLine(
+  block: Pick<TitleBlock, 'signedOn' | 'departmentName'>,
+  kind: string,
+  number: string,
+): string {
+  const day = placeAndDate({ place: '', signedOn: block.signedOn }).replace(/^, /u, '');
+  return `${kind} số ${number} ${day} của ${block.departmentName}`;
 }
 
 /** The place of a province's documents from its name: "UBND TỈNH BẮC NINH" → "Bắc Ninh". */
@@ -57,7 +89,7 @@ export function placeOf(province: string): string {
  * The place-and-date line: "Bắc Ninh, ngày 15 tháng 5 năm 2025", or with blanks to fill. Nghị định 30/2020/NĐ-CP,
  * Phụ lục I: a day below 10 and the months 1 and 2 take a leading zero ("ngày 05 tháng 02"), other months do not.
  */
-export function placeAndDate(block: Pick<TitleBlock, 'place' | 'signedOn'>): string {
+export function placeAndDate(block: { readonly place: string; readonly signedOn?: string | undefined }): string {
   if (block.signedOn === undefined) return `${block.place}, ngày …… tháng …… năm ……`;
   const [y = 0, m = 0, d = 0] = block.signedOn.split('-').map(Number);
   const month = m <= 2 ? String(m).padStart(2, '0') : String(m);

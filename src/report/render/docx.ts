@@ -78,24 +78,111 @@ function twoColumns(left: Paragraph[], right: Paragraph[]): Table {
   });
 }
 
+/** Word's default left and right cell margins (twips): a column's text is this much narrower than the column. */
+const CELL_MARGINS = 216;
+/** The left column of the frame's top, in twips. */
+const LEFT_COLUMN = Math.round(TEXT_WIDTH * 0.38);
+
 /**
- * The frame's top: the issuing body and the number left, the national motto and the place and date right. A letter
+ * A line's width in twips, estimated from its characters: Times New Roman's capitals take some 0.7 of the size, its
+ * lower case some 0.5 (bold a little more). Enough to size a rule under the line and to decide where a name breaks.
+ */
+const textWidth = (text: string, size: number) => {
+  const capitals = text.replace(/[^\p{Lu}]/gu, '').length;
+  return Math.round((capitals * 0.72 + (text.length - capitals) * 0.5) * size * 20);
+};
+
+/**
+ * A name set in a column: on one line when it fits, else on two lines broken between words where the two are most
+ * alike in length, before "VÀ" when that is as good — "SỞ THÔNG TIN / VÀ TRUYỀN THÔNG", never "… TRUYỀN / THÔNG".
+ */
+export function headingLines(text: string, size: number, width: number): string[] {
+  if (textWidth(text, size) <= width) return [text];
+  const words = text.split(/\s+/u).filter((w) => w !== '');
+  let best: string[] = [text];
+  let bestScore = Infinity;
+  for (let at = 1; at < words.length; at++) {
+    const first = words.slice(0, at).join(' ');
+    const second = words.slice(at).join(' ');
+    const longer = Math.max(textWidth(first, size), textWidth(second, size));
+    // A break before "VÀ" keeps "và" with what it joins (it wins over a break some three letters more even); a line
+    // never ends on it.
+    const score = longer - (words[at] === 'VÀ' ? 3 * size * 20 : 0) + (words[at - 1] === 'VÀ' ? TEXT_WIDTH : 0);
+    if (score < bestScore) {
+      bestScore = score;
+      best = [first, second];
+    }
+  }
+  return best;
+}
+
+/**
+ * The horizontal rule of Nghị định 30/2020/NĐ-CP (Phụ lục I): a solid line `length` twips long, centred in a column
+ * `width` wide, under the issuing body (a third to a half of its line) and under the motto (as long as the motto).
+ */
+const rule = (width: number, length: number) => {
+  const side = Math.max(0, Math.round((width - CELL_MARGINS - length) / 2));
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { before: 0, after: 80, line: 240 },
+    indent: { left: side, right: side },
+    border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+    children: [run('', { size: 2 })],
+  });
+};
+
+/**
+ * The frame's top: the issuing body and the number left, the national motto and the place and date right, each body
+ * line set as the decree sets it (the body on one or two lines and a rule under it, a rule under the motto). A letter
  * (công văn) has its subject, "V/v …", under its number.
  */
 function header(report: AnnualReport): Table {
+  const body = headingLines(report.block.department.toUpperCase(), 12, LEFT_COLUMN - CELL_MARGINS);
+  const longest = Math.max(...body.map((l) => textWidth(l, 12)));
+  const motto = 'Độc lập - Tự do - Hạnh phúc';
   return twoColumns(
     [
       line(report.block.province.toUpperCase(), { align: 'center', size: 12 }),
-      line(report.block.department.toUpperCase(), { align: 'center', bold: true, size: 12 }),
+      ...body.map((l) => line(l, { align: 'center', bold: true, size: 12 })),
+      rule(LEFT_COLUMN, Math.round(longest * 0.4)),
       line(report.number, { align: 'center', size: 13 }),
       ...(report.title === '' ? [line(`V/v ${report.subject}`, { align: 'center', size: 12 })] : []),
     ],
     [
       line('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { align: 'center', bold: true, size: 12 }),
-      line('Độc lập - Tự do - Hạnh phúc', { align: 'center', bold: true, size: 14 }),
+      line(motto, { align: 'center', bold: true, size: 14 }),
+      rule(TEXT_WIDTH - LEFT_COLUMN, textWidth(motto, 14)),
       line(placeAndDate(report.block), { align: 'center', italics: true, size: 14 }),
     ],
   );
+}
+
+/**
+ * "DỰ THẢO" as Nghị định 30/2020/NĐ-CP marks a draft: capitals, bold, in a box at the top right of the first page,
+ * above the motto; why the document is a draft under it, in small italics.
+ */
+function draftMark(reason: string): Paragraph[] {
+  const box = Math.round(40 * MM);
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 0, after: 40 },
+      indent: { left: TEXT_WIDTH - box },
+      border: {
+        top: { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 2 },
+        bottom: { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 2 },
+        left: { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 4 },
+        right: { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 4 },
+      },
+      children: [run('DỰ THẢO', { bold: true, size: 13 })],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      spacing: { before: 0, after: 120 },
+      indent: { left: Math.round(TEXT_WIDTH * 0.38) },
+      children: [run(`Chưa phải bản chính thức: ${reason}.`, { italics: true, size: 11 })],
+    }),
+  ];
 }
 
 /**
@@ -326,6 +413,7 @@ export async function renderReport(
   const landscape = a4Page(PageOrientation.LANDSCAPE, 20);
   let charts = 0;
   const body = [
+    ...(report.draft === undefined ? [] : draftMark(report.draft)),
     header(report),
     line('', {}),
     ...(report.title === ''
@@ -335,9 +423,6 @@ export async function renderReport(
           line(report.subject, { bold: true, align: 'center', size: 14 }),
         ]),
     ...(report.addressee === undefined ? [] : [line(`Kính gửi: ${report.addressee}.`, { align: 'center', size: 14 })]),
-    ...(report.draft === undefined
-      ? []
-      : [line(`DỰ THẢO — bản chưa chính thức: ${report.draft}.`, { bold: true, italics: true, align: 'center' })]),
     line('', {}),
     ...report.basis.map((b) => line(b, { italics: true, indent: true })),
     ...report.sections.flatMap((section) => [

@@ -5,7 +5,7 @@ import { type RowWriting, directRows, exceljsRows } from './sheet-rows.js';
 import { textWidth, widthIsLength } from './terminal.js';
 import { type Deflated, type ZipEntry, readZip, redateZip, zipFiles } from './zip.js';
 import type { CellValue, Column, Document, KeyValueSheet, TableSheet, TitleBlock } from '../content/document.js';
-import { placeAndDate } from '../content/title.js';
+import { attachedLine, placeAndDate } from '../content/title.js';
 
 /** PaperSize.A4: exceljs declares PaperSize as a const enum, which isolatedModules cannot import. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- the enum cannot be imported; 9 is its A4 member
@@ -254,7 +254,7 @@ function frameLines(
   const across = (text: string, options: { bold?: boolean; italic?: boolean; size?: number } = {}): FramePart[] => [
     { text, from: 1, to: last, ...options },
   ];
-  const attached = block.attachedTo ?? 'Báo cáo số ……/BC-…… ngày …… tháng …… năm ……';
+  const attached = block.attachedTo ?? attachedLine(block, 'Báo cáo', `……/BC-${block.symbol}`);
   return [
     [
       left(block.province.toUpperCase()),

@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import type { Console, Context, GlobalOptions } from './commands/context.js';
 import { EXIT, UserError } from './errors.js';
 import { newestRegulation } from './regulations/index.js';
@@ -60,8 +60,15 @@ const COMMANDER_VI: readonly [RegExp, string][] = [
   [/\[command\]/gu, '[lệnh]'],
 ];
 
-export function commanderVi(text: string): string {
-  let result = text;
+/**
+ * Commander's words in Vietnamese. `argumentWords` gives each argument's description by its name: a missing argument is
+ * said by what it is ("thiếu mã hoặc tên đơn vị …"), not by its English name ('unit').
+ */
+export function commanderVi(text: string, argumentWords: ReadonlyMap<string, string> = new Map()): string {
+  let result = text.replace(/^error: missing required argument '([^']+)'/mu, (whole, name: string) => {
+    const described = argumentWords.get(name);
+    return described === undefined ? whole : `lỗi: thiếu tham số bắt buộc: ${described}`;
+  });
   for (const [pattern, words] of COMMANDER_VI) result = result.replace(pattern, words);
   // "Có phải ý bạn là ?" when commander had no suggestion.
   return result.replace(/\. Có phải ý bạn là \?/gu, '.');
@@ -69,7 +76,10 @@ export function commanderVi(text: string): string {
 
 /** The one registry of commands; each command's module is loaded only when it runs. */
 export function buildProgram(console: Console, lang: 'vi' | 'en' = 'vi'): Command {
-  const words = (text: string) => (lang === 'vi' ? commanderVi(text) : text);
+  // Each argument's Vietnamese description by its name, for the message when it is missing (filled once all commands
+  // are added).
+  const argumentWords = new Map<string, string>();
+  const words = (text: string) => (lang === 'vi' ? commanderVi(text, argumentWords) : text);
   // Help in the language of the run: Vietnamese, or English with --lang en.
   const t: Words = (vi, en) => (lang === 'en' ? en : vi);
   // The help names the articles of the newest regulation module; a run names the one in force for its year.
@@ -126,7 +136,13 @@ export function buildProgram(console: Console, lang: 'vi' | 'en' = 'vi'): Comman
     .option('-q, --quiet', t('chỉ in một dòng tóm tắt (cho cron)', 'print only the summary line (for cron)'))
     .option('--no-color', t('không tô màu', 'no colours'))
     .exitOverride()
-    .configureHelp({ showGlobalOptions: true })
+    .configureHelp({
+      showGlobalOptions: true,
+      // In Vietnamese before commander wraps the lines: "(chọn: …, mặc định: …)" never splits "(choices:" from its list.
+      optionDescription(this: Help, option: Option) {
+        return words(Help.prototype.optionDescription.call(this, option));
+      },
+    })
     .showHelpAfterError(lang === 'vi' ? '(xem "ict-eval <lệnh> --help")' : '(see "ict-eval <command> --help")')
     .configureOutput({
       writeOut: (s) => {
@@ -144,6 +160,9 @@ export function buildProgram(console: Console, lang: 'vi' | 'en' = 'vi'): Comman
   };
   for (const add of [addInit, addTemplate, addCheck, addRank, addRate, addSanctions, addReport, addExplain, addDiff])
     add(program, context, regulation, t);
+  for (const command of program.commands)
+    for (const argument of command.registeredArguments)
+      if (argument.description !== '') argumentWords.set(argument.name(), argument.description);
   return program;
 }
 

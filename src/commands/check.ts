@@ -28,7 +28,8 @@ export async function runCheck(context: Context, yearText: string | undefined): 
   const vi = context.lang === 'vi';
   if (context.options.json === true) {
     printJson(context, checkJson(run));
-  } else {
+  } else if (context.options.quiet !== true) {
+    // --quiet (cron): the summary line alone, as every command.
     writeLines(context.console.stdout, unitTable(context, run));
     context.console.stdout(disagreementLines(context, run));
     context.console.stdout(reviewLines(context, run));

@@ -77,11 +77,19 @@ export function makeContext(options: GlobalOptions, console: Console): Context {
       const rel = relative(workspace, path);
       return (rel.startsWith('..') ? path : rel).split('\\').join('/');
     },
-    // One line in a log (cron greps it); wrapped to the width on a terminal.
+    // One line in a log (cron greps it); wrapped to the width on a terminal. With --quiet (a cron job's log) it starts
+    // with the local time it was printed, so that a log of many years' runs says when each ran.
     summary: (text) => {
-      console.stderr(`${wrapFor(console, text, 'stderr')}\n`);
+      const stamped = options.quiet === true ? `${localTime(new Date())} ${text}` : text;
+      console.stderr(`${wrapFor(console, stamped, 'stderr')}\n`);
     },
   };
+}
+
+/** "2026-12-07 16:40:05": the machine's local time, as a log line starts. */
+export function localTime(date: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
 }
 
 /** The width terminal text fits: the terminal's when stdout is one (60–100 columns), else 100. */

@@ -28,6 +28,22 @@ function unitWarnings(run: YearRun, code: string): Problem[] {
   );
 }
 
+/** A name's words as typed, with their marks, in lower case: "Sở Tư pháp" → ["sở", "tư", "pháp"]. */
+const markedWords = (text: string) =>
+  text
+    .normalize('NFC')
+    .toLocaleLowerCase('vi')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '');
+
+/** Whether `part`'s words stand one after the other among `words`. */
+function hasWords(words: readonly string[], part: readonly string[]): boolean {
+  if (part.length === 0) return false;
+  for (let at = 0; at + part.length <= words.length; at++)
+    if (part.every((word, i) => words[at + i] === word)) return true;
+  return false;
+}
+
 /** `ict-eval explain <unit> --year Y`: the whole derivation for one unit and its persons. */
 export async function runExplain(context: Context, unitText: string, yearText: string | undefined): Promise<void> {
   const year = parseYear(yearText);
@@ -39,8 +55,10 @@ export async function runExplain(context: Context, unitText: string, yearText: s
   const key = matchKey(unitText);
   const byCode = units.filter((u) => u.unit.code === normalizeUnitCode(unitText));
   const byName = units.filter((u) => matchKey(u.unit.name) === key);
-  const byPart = key === '' ? [] : units.filter((u) => matchKey(u.unit.name).includes(key));
-  const found = [byCode, byName, byPart].find((list) => list.length > 0) ?? [];
+  // A part is whole words of the name, with their marks when typed with them ("Sở" is not in "Từ Sơn", nor "so" in "son").
+  const marked = units.filter((u) => hasWords(markedWords(u.unit.name), markedWords(unitText)));
+  const byPart = key === '' ? [] : units.filter((u) => hasWords(matchKey(u.unit.name).split(' '), key.split(' ')));
+  const found = [byCode, byName, marked, byPart].find((list) => list.length > 0) ?? [];
   // A national year has 10 000 units: a message names the first of them, and where the whole list is.
   const unitsFile = prepared.loaded.files.find((f) => f.role === 'units')?.path ?? 'units';
   const whole = { vi: `đủ danh sách: ${unitsFile}`, en: `the whole list: ${unitsFile}` };

@@ -359,6 +359,13 @@ describe('explain by code or by name', () => {
     const result = run(['explain', 'Sở', '--year', '2024', '-w', SAMPLE]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/"Sở" khớp với nhiều đơn vị: SCT \(Sở Công Thương\), /u);
+    // A part is whole words: "Sở" is not in "Huyện Lạc Sơn" ("so" in "son" matched it before issue #36).
+    expect(result.stderr).not.toContain('HLS');
+    const listed = [...result.stderr.matchAll(/[A-Z]+ \(([^)]+)\)/gu)].map((m) => m[1] ?? '');
+    expect(listed.length).toBeGreaterThan(10);
+    for (const name of listed) expect(name).toMatch(/^Sở /u);
+    // Typed without marks, a part still matches whole words only: "son" is Lạc Sơn's, not a part of another word.
+    expect(run(['explain', 'son', '--year', '2024', '-w', SAMPLE]).stdout).toMatch(/^Huyện Lạc Sơn \(HLS\) — /u);
   });
 });
 

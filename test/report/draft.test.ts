@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { draftReason } from '../../src/report/content/draft.js';
+import { factsText } from '../../src/report/content/history.js';
 import type { PersonRow } from '../../src/report/content/model.js';
 
 const row = (unitCode: string, unitName: string, rating: PersonRow['rating'] = 'thieu-du-lieu') => ({
@@ -35,5 +36,29 @@ describe('the draft line (DỰ THẢO) names what a reader knows', () => {
       '1 người chưa đủ dữ liệu để xếp loại: Sở A; cần văn bản X',
     );
     expect(draftReason([row('A', 'Sở A', 'xuat-sac')], noNeeds, 'vi')).toBeUndefined();
+  });
+});
+
+describe("diff's reasons (vì:) say each change once", () => {
+  const item = (code: string, from: string, to: string) => ({ what: `tiêu chí ${code}`, from, to });
+  it('one item changed: that item alone', () => {
+    expect(factsText([item('1.1', 'Đạt', 'Không đạt')])).toBe('tiêu chí 1.1: Đạt → Không đạt');
+  });
+
+  it('items changed alike are named together; many are counted with the first and the last', () => {
+    const arrived = Array.from({ length: 22 }, (_, i) =>
+      item(`${Math.floor(i / 6) + 1}.${(i % 6) + 1}`, 'chưa đánh giá', 'Đạt'),
+    );
+    const text = factsText([
+      ...arrived,
+      item('2.7', 'Đạt', 'Không đạt'),
+      { what: 'điểm ICT Index', from: '0,71', to: '0,69' },
+    ]);
+    expect(text).toBe(
+      '22 tiêu chí (1.1 … 4.4): chưa đánh giá → Đạt; tiêu chí 2.7: Đạt → Không đạt; điểm ICT Index: 0,71 → 0,69',
+    );
+    expect(factsText([item('1.1', 'Đạt', 'Không đạt'), item('2.3', 'Đạt', 'Không đạt')])).toBe(
+      'tiêu chí 1.1, 2.3: Đạt → Không đạt',
+    );
   });
 });

@@ -302,9 +302,42 @@ export function outcomeText(o: Outcome | null): string {
   ].join('; ');
 }
 
+const ITEM = 'tiêu chí ';
+/** Items changed alike beyond this many are counted, with the first and last codes, not listed. */
+const MANY_ITEMS = 6;
+
 /** The facts that changed, in one line: "tiêu chí 1.1: Đạt → Không đạt; điểm ICT Index: 0,71 → 0,69". */
 export function factsText(facts: readonly FactChange[]): string {
-  return facts.map((f) => `${f.what}: ${f.from} → ${f.to}`).join('; ');
+  // Items that changed alike are said once: "tiêu chí 1.1, 2.3: Đạt → Không đạt", or for many (a unit's report that
+  // came, every item from "chưa đánh giá") "22 tiêu chí (1.1 … 4.3): chưa đánh giá → Đạt" — never 22 lines for one cause.
+  const groups = new Map<string, { codes: string[]; from: string; to: string }>();
+  const parts: (string | { codes: string[]; from: string; to: string })[] = [];
+  for (const f of facts) {
+    const code = f.what.startsWith(ITEM) ? f.what.slice(ITEM.length) : undefined;
+    if (code === undefined) {
+      parts.push(`${f.what}: ${f.from} → ${f.to}`);
+      continue;
+    }
+    const key = `${f.from}\u0000${f.to}`;
+    const group = groups.get(key);
+    if (group !== undefined) group.codes.push(code);
+    else {
+      const made = { codes: [code], from: f.from, to: f.to };
+      groups.set(key, made);
+      parts.push(made);
+    }
+  }
+  return parts
+    .map((part) => {
+      if (typeof part === 'string') return part;
+      const { codes, from, to } = part;
+      const which =
+        codes.length <= MANY_ITEMS
+          ? `${ITEM}${codes.join(', ')}`
+          : `${codes.length} tiêu chí (${codes[0] ?? ''} … ${codes.at(-1) ?? ''})`;
+      return `${which}: ${from} → ${to}`;
+    })
+    .join('; ');
 }
 
 /** The "Thay đổi" sheet: what changed since the previous record of the year. */

@@ -134,7 +134,8 @@ describe('ict-eval report', () => {
       'Sở, ban, ngành: phân bố điểm ICT Index (N = 20)',
       'Huyện, thị xã, thành phố: phân bố điểm ICT Index (N = 10)',
       'Số đơn vị vi phạm từng Mục theo khối, năm 2024',
-      'Hạng ICT Index trong khối: năm 2024 so với năm 2023',
+      'Sở, ban, ngành: hạng ICT Index năm 2024 so với năm 2023',
+      'Huyện, thị xã, thành phố: hạng ICT Index năm 2024 so với năm 2023',
     ]);
     const text = await docxParagraphs(join(out, '2024/bao-cao-2024.docx'));
     for (const n of [1, 2, 3, 4]) expect(text.some((p) => p.startsWith(`Biểu đồ ${n}. `))).toBe(true);
@@ -191,10 +192,11 @@ describe('ict-eval report', () => {
       violations.map((s) => sum(s.values)),
     );
 
-    // Movement: one point per unit ranked both years, x last year's rank, y this year's.
-    const movement = found[3];
-    expect(movement?.type).toBe('scatterChart');
-    const points = (movement?.series ?? []).filter((s) => s.name.trim() !== 'Giữ nguyên hạng');
+    // Movement: one chart per block, on its own axes (one block's points hid the other's on shared axes); one point
+    // per unit ranked both years, x last year's rank, y this year's.
+    const movements = found.slice(3);
+    expect(movements.map((m) => m.type)).toEqual(['scatterChart', 'scatterChart']);
+    const points = movements.flatMap((m) => m.series.filter((s) => s.name.trim() !== 'Giữ nguyên hạng'));
     expect(points.map((s) => s.name)).toEqual(['Sở, ban, ngành', 'Huyện, thị xã, thành phố']);
     const stated = text.find((p) => p.startsWith('So với năm 2023: '));
     const moved = points.flatMap((s) => s.x.map((x, i) => Math.sign(x - (s.values[i] ?? x))));

@@ -227,8 +227,7 @@ export function annualReport(
     ...evaluation.ranking.groups.map((g) => scoreDistribution(policy, evaluation.ranking, g.scope)),
     violationsByBlock(policy, evaluation),
   ].filter((c) => c !== undefined);
-  const movementChart = rankMovement(policy, evaluation);
-  const movementCharts: ReportChart[] = movementChart === undefined ? [] : [movementChart];
+  const movementCharts: ReportChart[] = rankMovement(policy, evaluation);
 
   const appendixRating = numbered(
     'Phụ lục 1. Kết quả xếp loại người đứng đầu',

@@ -118,30 +118,30 @@ export function scoreDistribution(policy: Policy, ranking: Ranking, scope: strin
 }
 
 /**
- * Ranks this year against last year's, one point per unit ranked in both years in the same group, one series per
- * group. A point below the "same rank" line moved up (a smaller rank number); above it, down.
+ * Ranks this year against last year's, one chart per ranking group (a block's ranks on their own axes: on one set of
+ * axes one block's points hid the other's, issue #36), one point per unit ranked in both years in that group. A point
+ * below the "same rank" line moved up (a smaller rank number); above it, down.
  */
-export function rankMovement(policy: Policy, evaluation: YearEvaluation): ScatterChart | undefined {
-  if (evaluation.previousRanking === null) return undefined;
+export function rankMovement(policy: Policy, evaluation: YearEvaluation): ScatterChart[] {
+  if (evaluation.previousRanking === null) return [];
   const moves = rankMoves(evaluation);
-  const series = evaluation.ranking.groups
-    .map((g) => ({
-      name: blockLabel(policy, g.scope, 'vi'),
-      points: moves.filter((m) => m.unit.scope === g.scope).map((m) => ({ x: m.from, y: m.unit.rank })),
-    }))
-    .filter((s) => s.points.length > 0);
-  if (series.length === 0) return undefined;
-  const extent = Math.max(...series.flatMap((s) => s.points.flatMap((p) => [p.x, p.y])));
   const { year } = evaluation;
-  return {
-    kind: 'scatter',
-    title: `Hạng ${policy.index.name} trong khối: năm ${year} so với năm ${year - 1}`,
-    caption: `Mỗi điểm là một đơn vị có hạng cả hai năm; điểm nằm dưới đường chấm chéo (giữ nguyên hạng) là đơn vị tăng hạng, nằm trên là giảm hạng (hạng 1 là cao nhất).`,
-    series,
-    extent,
-    xTitle: `Hạng năm ${year - 1}`,
-    yTitle: `Hạng năm ${year}`,
-  };
+  return evaluation.ranking.groups.flatMap((g) => {
+    const points = moves.filter((m) => m.unit.scope === g.scope).map((m) => ({ x: m.from, y: m.unit.rank }));
+    if (points.length === 0) return [];
+    const name = blockLabel(policy, g.scope, 'vi');
+    return [
+      {
+        kind: 'scatter' as const,
+        title: `${name}: hạng ${policy.index.name} năm ${year} so với năm ${year - 1}`,
+        caption: `Mỗi điểm là một đơn vị có hạng cả hai năm trong khối ${name} (${points.length} đơn vị); điểm nằm dưới đường chấm chéo (giữ nguyên hạng) là đơn vị tăng hạng, nằm trên là giảm hạng (hạng 1 là cao nhất).`,
+        series: [{ name, points }],
+        extent: Math.max(...points.flatMap((p) => [p.x, p.y])),
+        xTitle: `Hạng năm ${year - 1}`,
+        yTitle: `Hạng năm ${year}`,
+      },
+    ];
+  });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/program.js';
-import { ROOT, SAMPLE } from './run.js';
+import { join } from 'node:path';
+import { ROOT, SAMPLE, dumpWorkbook, tableOf, tempDir } from './run.js';
 
 /** Runs `main` in this process, as cron would (no terminal), and gives what it printed. */
 async function inProcess(args: readonly string[]): Promise<{ code: number; out: string; err: string }> {
@@ -47,5 +48,21 @@ describe('what a user meets, in Vietnamese (issue #36)', () => {
     // Without --quiet the summary has no time: a terminal's reader sees when.
     const plain = await inProcess(['check', '--year', '2024', '-w', SAMPLE]);
     expect(plain.err.trimEnd().split('\n').at(-1)).toMatch(/^ict-eval: năm 2024: /u);
+  });
+
+  it('the Khen thưởng sheet is grouped by block, with the counts of each kind per block and in all', async () => {
+    const out = await tempDir();
+    expect((await inProcess(['rate', '--year', '2024', '-w', SAMPLE, '-o', out, '-q'])).code).toBe(0);
+    const table = tableOf(await dumpWorkbook(join(out, '2024/xep-loai-2024.xlsx')), 'Khen thưởng');
+    expect(table.groups).toEqual(['KHỐI SỞ, BAN, NGÀNH', 'KHỐI HUYỆN, THỊ XÃ, THÀNH PHỐ']);
+    // STT restarts in each group; a unit's own reward is in its block.
+    expect(table.rows.map((r) => r[0])).toEqual([1, 2, 3, 1, 2]);
+    expect(table.rows.at(-1)?.[1]).toBe('(Tập thể) Huyện Tân Mỹ');
+    const lines = table.below.map((r) => String(r[0]));
+    expect(lines.slice(0, 3)).toEqual([
+      'Khối Sở, ban, ngành: 3 đề nghị — Đề nghị xem xét khen thưởng: 2; Đề nghị thưởng đột xuất: 1.',
+      'Khối Huyện, thị xã, thành phố: 2 đề nghị — Đề nghị xem xét khen thưởng: 1; Đề nghị thưởng đột xuất: 1.',
+      'Tổng cộng: 5 đề nghị — Đề nghị xem xét khen thưởng: 3; Đề nghị thưởng đột xuất: 2.',
+    ]);
   });
 });

@@ -341,35 +341,48 @@ function ratingSheet(year: number, rows: readonly PersonRow[], policy: Policy): 
   };
 }
 
-/** "Khen thưởng": every reward proposal, with the achievement or the rating it rests on; a unit's own ad-hoc reward too. */
+/**
+ * "Khen thưởng": every reward proposal, with the achievement or the rating it rests on; a unit's own ad-hoc reward too.
+ * Grouped by block as "Xếp loại" is, with the counts of each kind per block and in all (issue #36).
+ */
 function rewardSheet(evaluation: YearEvaluation, rows: readonly PersonRow[], policy: Policy): TableSheet {
   const { citations } = policy.regulation;
-  const rewardRows: CellValue[][] = [];
+  const proposals: { block: string; kind: string; cells: CellValue[] }[] = [];
   for (const r of rows) {
     for (const reward of r.evaluation.rewards) {
       const note = reward.outcome === 'thuong-dot-xuat' ? r.evaluation.unit.followUp.note : RATING_LABELS[r.rating].vi;
-      rewardRows.push([
-        r.name,
-        r.position,
-        r.unitName,
-        REWARD_LABELS[reward.outcome].vi,
-        note,
-        reward.citations.map((c) => formatCitation(c)).join('; '),
-      ]);
+      proposals.push({
+        block: r.block,
+        kind: REWARD_LABELS[reward.outcome].vi,
+        cells: [
+          r.name,
+          r.position,
+          r.unitName,
+          REWARD_LABELS[reward.outcome].vi,
+          note,
+          reward.citations.map((c) => formatCitation(c)).join('; '),
+        ],
+      });
     }
   }
   for (const unit of evaluation.units) {
     for (const reward of unit.unitRewards) {
-      rewardRows.push([
-        `(Tập thể) ${unit.unit.name}`,
-        '',
-        unit.unit.name,
-        REWARD_LABELS[reward.outcome].vi,
-        unit.followUp.note,
-        reward.citations.map((c) => formatCitation(c)).join('; '),
-      ]);
+      proposals.push({
+        block: unit.unit.block,
+        kind: REWARD_LABELS[reward.outcome].vi,
+        cells: [
+          `(Tập thể) ${unit.unit.name}`,
+          '',
+          unit.unit.name,
+          REWARD_LABELS[reward.outcome].vi,
+          unit.followUp.note,
+          reward.citations.map((c) => formatCitation(c)).join('; '),
+        ],
+      });
     }
   }
+  const grouped = byBlock(proposals, policy);
+  const kinds = Object.values(REWARD_LABELS).map((l) => l.vi);
   const none = `${formatCitation(citations.rewardConsideration)}, ${formatCitation(citations.adHocReward)}`;
   return {
     kind: 'table',
@@ -385,9 +398,10 @@ function rewardSheet(evaluation: YearEvaluation, rows: readonly PersonRow[], pol
       { header: 'Thành tích', width: 36 },
       { header: 'Căn cứ', width: 30 },
     ],
-    rows: rewardRows,
+    rows: grouped.items.map((p) => p.cells),
+    groups: grouped.groups,
     emptyText: `Không có đề nghị khen thưởng (${none}).`,
-    totals: [`Tổng cộng: ${rewardRows.length} đề nghị.`],
+    totals: countLines(grouped.items, policy, 'đề nghị', (p) => p.kind, kinds),
   };
 }
 

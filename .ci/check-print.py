@@ -127,7 +127,22 @@ def main() -> int:
                 "Hình thức đề xuất",
                 "GIÁM ĐỐC",
             ]
+        elif book.name.startswith("assessment"):
+            # The Sở's assessment sheet: a unit that has not reported is said once across its items, never the same
+            # words run together in every cell (issue #36).
+            # A working sheet of the Sở's, not a document sent: no national motto.
+            expected = [e for e in expected if e not in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")]
+            expected += ["KẾT QUẢ ĐÁNH GIÁ CỦA SỞ NĂM 2024", "Chưa báo cáo (Điều 19)", "Mã đơn vị"]
+            checked += 1
+            if any("Chưa báo cáoChưa báo cáo" in line.replace(" ", "") for line in printed):
+                failures.append(f"{pdf.name}: “Chưa báo cáo” printed run together")
         else:
+            # The instructions sheet prints whole inside the page: its longest paragraph is all there, wrapped, not
+            # cut at the page's right edge (issue #36).
+            checked += 1
+            paragraph = "chọn ở cột Tự đánh giá: Đạt, Không đạt hoặc Không áp dụng, và ghi Minh chứng (số, ngày văn bản)."
+            if squeeze(paragraph) not in "".join(printed):
+                failures.append(f"{pdf.name}: the instructions are cut at the page's right edge")
             expected += [
                 "BÁO CÁO TỰ ĐÁNH GIÁ TRÁCH NHIỆM NGƯỜI ĐỨNG ĐẦU VỀ ỨNG DỤNG CÔNG NGHỆ THÔNG TIN",
                 "Nội dung tiêu chí",

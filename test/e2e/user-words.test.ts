@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/program.js';
 import { join } from 'node:path';
@@ -64,5 +65,27 @@ describe('what a user meets, in Vietnamese (issue #36)', () => {
       'Khối Huyện, thị xã, thành phố: 2 đề nghị — Đề nghị xem xét khen thưởng: 1; Đề nghị thưởng đột xuất: 1.',
       'Tổng cộng: 5 đề nghị — Đề nghị xem xét khen thưởng: 3; Đề nghị thưởng đột xuất: 2.',
     ]);
+  });
+
+  it('the templates print whole: the instructions fit a portrait page, a unit not reported is said once', async () => {
+    const out = await tempDir();
+    expect((await inProcess(['template', '--assessment', '--year', '2024', '-w', SAMPLE, '-o', out, '-q'])).code).toBe(
+      0,
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(out, '2024/mau-danh-gia/assessment.xlsx'));
+    // 75 characters at Times New Roman 12 is what fits a portrait A4 page's text (rendered and looked at); 110 ran
+    // past its right edge.
+    expect(workbook.getWorksheet('Hướng dẫn')?.getColumn(1).width).toBeLessThanOrEqual(75);
+    const own = workbook.getWorksheet('Tự đánh giá của đơn vị');
+    const rows: string[][] = [];
+    own?.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (typeof v === 'string' ? v : ''))));
+    const notReported = rows.filter((r) => r[2]?.startsWith('Chưa báo cáo') === true);
+    expect(notReported.map((r) => r[0])).toEqual(['SNV', 'TTRA']);
+    for (const row of notReported) {
+      expect(row[2]).toBe('Chưa báo cáo (Điều 19)');
+      // Merged across the items: the other cells read back as the first one's value, never typed again.
+      expect(own?.getCell(`C${rows.indexOf(row) + 1}`).isMerged).toBe(true);
+    }
   });
 });

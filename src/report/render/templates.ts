@@ -27,14 +27,16 @@ function instructions(workbook: ExcelJS.Workbook, block: TitleBlock, title: stri
       margins: { left: 0.8, right: 0.6, top: 0.8, bottom: 0.8, header: 0.3, footer: 0.3 },
     },
   });
-  ws.columns = [{ width: 110 }];
+  // As wide as a portrait A4 page's text (some 175 mm): the lines wrap in the cell and print whole; at 110 characters
+  // they ran past the page's right edge, where LibreOffice cut them (issue #36; 75 measured to fit, with room).
+  ws.columns = [{ width: 75 }];
   const rows = [block.province.toUpperCase(), block.department.toUpperCase(), '', title.toUpperCase(), '', ...lines];
   rows.forEach((text, i) => {
     const cell = ws.getCell(i + 1, 1);
     cell.value = text;
     cell.font = { name: FONT, size: 12, bold: i === 1 || i === 3 };
     cell.alignment = { wrapText: true, vertical: 'top' };
-    ws.getRow(i + 1).height = heightFor(linesFor(text, 100), 12);
+    ws.getRow(i + 1).height = heightFor(linesFor(text, 68), 12);
   });
 }
 
@@ -336,15 +338,21 @@ export async function assessmentTemplate(
   units.forEach((unit, index) => {
     const row = own.getRow(index + 2);
     const statuses = selfAssessments.get(unit.code);
-    [
-      unit.code,
-      unit.name,
-      ...codes.map((code) => statuses?.get(code) ?? (statuses === undefined ? 'Chưa báo cáo' : '')),
-    ].forEach((value, i) => {
+    // A unit that has not reported says so once, across its item cells: the same words in every cell printed run
+    // together ("Chưa báo cáoChưa báo cáo…", issue #36).
+    const cells =
+      statuses === undefined
+        ? [unit.code, unit.name, `Chưa báo cáo (${formatCitation(policy.regulation.citations.reporting)})`]
+        : [unit.code, unit.name, ...codes.map((code) => statuses.get(code) ?? '')];
+    cells.forEach((value, i) => {
       const cell = row.getCell(i + 1);
       cell.value = value;
-      cell.font = { name: FONT, size: 11 };
+      cell.font = { name: FONT, size: 11, italic: statuses === undefined && i === 2 };
     });
+    if (statuses === undefined && codes.length > 1) {
+      own.mergeCells(index + 2, 3, index + 2, 2 + codes.length);
+      row.getCell(3).alignment = { horizontal: 'center' };
+    }
   });
   await own.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, autoFilter: true });
   return workbookBytes(workbook, block.year);

@@ -781,7 +781,7 @@ describe('init and template', () => {
     expect(dump['Đánh giá của Sở']).toHaveLength(1 + 31);
     const own = dump['Tự đánh giá của đơn vị'] ?? [];
     expect(own.find((row) => row[0] === 'STP')?.[2 + 11]).toBe('Không đạt');
-    expect(own.find((row) => row[0] === 'TTRA')?.[2]).toBe('Chưa báo cáo');
+    expect(own.find((row) => row[0] === 'TTRA')?.[2]).toBe('Chưa báo cáo (Điều 19)');
     // Filled in (here: every item Đạt for SYT), it is the wide form the readers take; the reference sheet is never read as the Sở's.
     const workspace = await sampleCopy();
     const workbook = new ExcelJS.Workbook();

@@ -1,42 +1,15 @@
-import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
+import { PassThrough } from 'node:stream';
 import { workbookWriter, xmlEncoder } from './exceljs.js';
 import { type RowWriting, directRows, exceljsRows } from './sheet-rows.js';
-import { textWidth, widthIsLength } from './terminal.js';
 import { type Deflated, type ZipEntry, readZip, redateZip, zipFiles } from './zip.js';
 import type { CellValue, Column, Document, KeyValueSheet, TableSheet, TitleBlock } from '../content/document.js';
-import { attachedLine, placeAndDate } from '../content/title.js';
+import { a4Landscape, PAGE_FOOTER, BORDER, linesFor, lineCounter, heightFor, roman, cellText } from './layout.js';
+import { frameLine, frameLines, frameTop, signature } from './frame.js';
 
-/** PaperSize.A4: exceljs declares PaperSize as a const enum, which isolatedModules cannot import. */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment -- the enum cannot be imported; 9 is its A4 member
-export const A4 = 9 as ExcelJS.PaperSize;
-
-const THIN = { style: 'thin' as const, color: { argb: 'FF808080' } };
-/**
- * The page of every printed sheet: A4 landscape fitted to the page width, narrow side margins; `titleRow` repeats on
- * each page, `centered` centres the table between the margins.
- */
-export function a4Landscape(titleRow?: number, centered = false): Partial<ExcelJS.PageSetup> {
-  return {
-    paperSize: A4,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    ...(titleRow === undefined ? {} : { printTitlesRow: `${titleRow}:${titleRow}` }),
-    ...(centered ? { horizontalCentered: true } : {}),
-    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-  };
-}
-
-/** "Trang 1 / 3" at the foot of each printed page. */
-export const PAGE_FOOTER = { oddFooter: '&CTrang &P / &N' };
-
-export const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+
 const GROUP_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
-/** Points per line of 11-pt Times New Roman with Vietnamese marks above and below (Excel's own row is 15). */
-const LINE = 14;
 
 type Writer = ExcelJS.stream.xlsx.WorkbookWriter;
 
@@ -55,6 +28,7 @@ interface Styles {
 }
 
 const stylesByFont = new Map<string, Styles>();
+
 function stylesFor(font: string): Styles {
   let styles = stylesByFont.get(font);
   if (styles === undefined) {
@@ -91,226 +65,6 @@ function numberStyle(styles: Styles, numFmt: string | undefined): Partial<ExcelJ
     styles.numbers.set(numFmt, style);
   }
   return style;
-}
-
-/** The characters of one line in a cell `width` units wide (see linesFor). */
-const roomIn = (width: number) => Math.max(1, Math.floor(width * 1.25) - 1);
-
-/**
- * How many lines a text takes in a cell `width` characters wide, wrapped at spaces: exceljs leaves row heights
- * to the application, and LibreOffice does not fit them to wrapped text, so the writer sets them. A width unit is
- * a Calibri digit; 11-pt Times New Roman text averages about 1.35 characters per unit (measured on the sample's
- * citations in LibreOffice), counted here as 1.25 less one character of padding, so that the estimate errs on the
- * taller side (a clipped line in Excel is worse than a little white space).
- */
-export function linesFor(text: string, width: number): number {
-  const room = roomIn(width);
-  // Most cells are short: one line, without splitting.
-  if (text.length <= room && !text.includes('\n')) return 1;
-  // Letters that each take one column (nearly every text) are counted, not measured word by word.
-  const counted = widthIsLength(text);
-  let lines = 0;
-  // Paragraphs between line ends, words between spaces (an empty one where two spaces meet), found by position
-  // rather than split into new strings.
-  for (let start = 0; start <= text.length;) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    lines++;
-    let line = 0;
-    for (let from = start; from <= end;) {
-      let to = text.indexOf(' ', from);
-      if (to < 0 || to > end) to = end;
-      const length = counted ? to - from : textWidth(text.slice(from, to));
-      if (line > 0 && line + 1 + length > room) {
-        lines++;
-        line = 0;
-      }
-      if (length > room) {
-        lines += Math.ceil(length / room) - 1;
-        line = length % room;
-      } else line += (line > 0 ? 1 : 0) + length;
-      from = to + 1;
-    }
-    start = end + 1;
-  }
-  return lines;
-}
-
-/**
- * linesFor with the count of each long text kept, for one table: a national table repeats the same few thousand
- * long texts (reasons, citations) in 90 000 cells.
- */
-function lineCounter(): (text: string, width: number) => number {
-  const byWidth = new Map<number, Map<string, number>>();
-  return (text, width) => {
-    if (text.length <= roomIn(width) && !text.includes('\n')) return 1;
-    let counts = byWidth.get(width);
-    if (counts === undefined) byWidth.set(width, (counts = new Map<string, number>()));
-    let lines = counts.get(text);
-    if (lines === undefined) counts.set(text, (lines = linesFor(text, width)));
-    return lines;
-  };
-}
-
-export const heightFor = (lines: number, size = 11) => Math.ceil(Math.max(1, lines) * LINE * (size / 11) * 10) / 10;
-
-/** The first `count` Roman numerals' worth: 1 → I, 4 → IV, 12 → XII. */
-export function roman(n: number): string {
-  const table: [number, string][] = [
-    [1000, 'M'],
-    [900, 'CM'],
-    [500, 'D'],
-    [400, 'CD'],
-    [100, 'C'],
-    [90, 'XC'],
-    [50, 'L'],
-    [40, 'XL'],
-    [10, 'X'],
-    [9, 'IX'],
-    [5, 'V'],
-    [4, 'IV'],
-    [1, 'I'],
-  ];
-  let rest = n;
-  let text = '';
-  for (const [value, letters] of table)
-    while (rest >= value) {
-      text += letters;
-      rest -= value;
-    }
-  return text;
-}
-
-/** One line of the frame: a text in merged columns `from`–`to`, its row tall enough for the wrapped text. */
-export interface FramePart {
-  readonly text: string;
-  /** The columns it spans (merged when more than one). */
-  readonly from: number;
-  readonly to: number;
-  readonly bold?: boolean;
-  readonly italic?: boolean;
-  readonly size?: number;
-  readonly align?: 'left' | 'center';
-}
-
-export function frameLine(
-  ws: ExcelJS.Worksheet,
-  widths: readonly number[],
-  row: number,
-  parts: readonly FramePart[],
-  font: string,
-): void {
-  const line = ws.getRow(row);
-  let lines = 1;
-  let size = 12;
-  for (const part of parts) {
-    const cell = line.getCell(part.from);
-    cell.value = part.text;
-    cell.font = { name: font, size: part.size ?? 12, bold: part.bold ?? false, italic: part.italic ?? false };
-    cell.alignment = { horizontal: part.align ?? 'center', vertical: 'middle', wrapText: true };
-    if (part.to > part.from) ws.mergeCells(row, part.from, row, part.to);
-    const width = widths.slice(part.from - 1, part.to).reduce((sum, w) => sum + w, 0);
-    // Larger type takes more room per character.
-    lines = Math.max(lines, linesFor(part.text, (width * 11) / (part.size ?? 12)));
-    size = Math.max(size, part.size ?? 12);
-  }
-  line.height = heightFor(lines, size);
-  line.commit();
-}
-
-/** Where the left block (the issuing body, the preparer) ends: about two fifths of the table's width. */
-export function splitAt(widths: readonly number[]): number {
-  const total = widths.reduce((sum, w) => sum + w, 0);
-  let sum = 0;
-  for (let i = 0; i < widths.length - 1; i++) {
-    sum += widths[i] ?? 0;
-    if (sum >= total * 0.4) return i + 1;
-  }
-  return Math.max(1, widths.length - 1);
-}
-
-/**
- * The frame of a sheet meant for print, after Nghị định 30/2020/NĐ-CP, line by line from row 1 (null: a blank row):
- * the issuing body top left, the national motto top right, the place and date, the title, "(Kèm theo …)", the legal
- * basis and the subtitle, each merged across its columns so that it prints on one line (or wraps inside the table's
- * width). The table's header row comes two rows under the last line.
- */
-function frameLines(
-  widths: readonly number[],
-  block: TitleBlock,
-  sheet: { title: string; subtitle?: string | undefined; official?: { basis: string } | undefined },
-): (FramePart[] | null)[] {
-  const last = widths.length;
-  const split = splitAt(widths);
-  const official = sheet.official;
-  const left = (text: string, bold = false): FramePart => ({ text, from: 1, to: split, bold, size: 12 });
-  const right = (text: string, options: { bold?: boolean; italic?: boolean } = {}): FramePart => ({
-    text,
-    from: split + 1,
-    to: last,
-    size: 12,
-    ...options,
-  });
-  const across = (text: string, options: { bold?: boolean; italic?: boolean; size?: number } = {}): FramePart[] => [
-    { text, from: 1, to: last, ...options },
-  ];
-  const attached = block.attachedTo ?? attachedLine(block, 'Báo cáo', `……/BC-${block.symbol}`);
-  return [
-    [
-      left(block.province.toUpperCase()),
-      ...(official ? [right('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true })] : []),
-    ],
-    [
-      left(block.department.toUpperCase(), true),
-      ...(official ? [right('Độc lập - Tự do - Hạnh phúc', { bold: true })] : []),
-    ],
-    ...(official ? [[right(placeAndDate(block), { italic: true })]] : []),
-    null,
-    across(sheet.title.toUpperCase(), { bold: true, size: 14 }),
-    ...(official ? [across(`(Kèm theo ${attached})`, { italic: true }), across(official.basis, { italic: true })] : []),
-    ...(sheet.subtitle !== undefined && sheet.subtitle !== '' ? [across(sheet.subtitle, { size: 11 })] : []),
-  ];
-}
-
-/** Writes the frame's lines from row 1; returns the table's header row. */
-function frameTop(
-  ws: ExcelJS.Worksheet,
-  widths: readonly number[],
-  font: string,
-  lines: (FramePart[] | null)[],
-): number {
-  lines.forEach((parts, i) => {
-    if (parts !== null) frameLine(ws, widths, i + 1, parts, font);
-  });
-  return lines.length + 2;
-}
-
-/** The signature block under an official table: the preparer on the left, the signer on the right. */
-function signature(ws: ExcelJS.Worksheet, widths: readonly number[], block: TitleBlock, first: number): void {
-  const last = widths.length;
-  const split = splitAt(widths);
-  const font = block.font;
-  const { preparer, signerTitle, signer } = block.signature;
-  const pair = (row: number, l: string, r: string, options: { bold?: boolean; italic?: boolean }) => {
-    frameLine(
-      ws,
-      widths,
-      row,
-      [
-        { text: l, from: 1, to: split, ...options },
-        { text: r, from: split + 1, to: last, ...options },
-      ],
-      font,
-    );
-  };
-  pair(first, 'NGƯỜI LẬP BIỂU', signerTitle.toUpperCase(), { bold: true });
-  pair(first + 1, '(Ký, ghi rõ họ tên)', '(Ký, ghi rõ họ tên, đóng dấu)', { italic: true });
-  // Room to sign and stamp.
-  for (let row = first + 2; row < first + 6; row++) {
-    ws.getRow(row).height = 18;
-    ws.getRow(row).commit();
-  }
-  pair(first + 6, preparer ?? '', signer ?? '', { bold: true });
 }
 
 /**
@@ -454,19 +208,6 @@ export function addKeyValueSheet(workbook: Writer, block: TitleBlock, sheet: Key
   ws.commit();
 }
 
-/** The most characters Excel keeps in a cell; a longer text makes it "repair" the file and drop the cell. */
-export const CELL_LIMIT = 32_767;
-const CUT = ' … [cắt bớt: một ô Excel chứa tối đa 32 767 ký tự; đủ nội dung trong --json]';
-
-/** A text as a cell holds it: whole when it fits Excel's limit, else cut there with a note saying so. */
-export function cellText(text: string): string {
-  if (text.length <= CELL_LIMIT) return text;
-  let end = CELL_LIMIT - CUT.length;
-  // Not between the two halves of a character outside the BMP.
-  if (/[\ud800-\udbff]/u.test(text.charAt(end - 1))) end--;
-  return text.slice(0, end) + CUT;
-}
-
 /**
  * Renders a document as a workbook, with fixed bytes for fixed content. exceljs's streaming
  * writer deflates the parts (level 6, archiver on Node's zlib) with the clock's dates; redateZip (zip.ts) lays them
@@ -535,3 +276,8 @@ function zipDate(year: number): Date {
 export function documentDate(year: number): Date {
   return new Date(Date.UTC(year, 11, 31));
 }
+
+export { A4, a4Landscape, PAGE_FOOTER, BORDER, linesFor, heightFor, roman, CELL_LIMIT, cellText } from './layout.js';
+
+export { frameLine, splitAt } from './frame.js';
+export type { FramePart } from './frame.js';

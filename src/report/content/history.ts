@@ -103,12 +103,6 @@ export function* canonicalPieces(record: HistoryRecord): Generator<Buffer> {
   yield Buffer.from(`${persons.length === 0 ? '' : '\n  ]'}${frame.slice(at + marker.length)}\n`);
 }
 
-/**
- * A record's name: the first 16 hex digits of the SHA-256 of its canonical text (canonicalPieces: what it says, inputs
- * and outcomes), as holdRecord (src/commands/history.ts) computes it.
- */
-export const RECORD_DIGEST_LENGTH = 16;
-
 export function personKey(r: Pick<PersonRow, 'unitCode' | 'name' | 'role' | 'period'>): string {
   return `${r.unitCode}|${r.name}|${r.role}|${r.period?.from ?? ''}`;
 }

@@ -10,9 +10,7 @@ const ISOLATED = [
   'test/heap.test.ts',
   'test/io/pool.test.ts',
   'test/heap-collect.test.ts',
-  'test/io/retain.test.ts',
   'test/report/text-pool.test.ts',
-  'test/rules/sections.test.ts',
 ];
 
 export default defineConfig({

@@ -12,6 +12,7 @@ import { type Gap, type YearEvaluation, type YearInput, evaluateYear } from '../
 import { type LegalContext, type YearFacts, legalContext } from '../rules/legal.js';
 import { sameName } from '../rules/names.js';
 import { type ReadingResult, alternativesOf, whatIf } from '../rules/readings.js';
+import { COMPACT_STORE } from './compact.js';
 import { type Policy, PolicyError, resolvePolicy } from '../rules/policy.js';
 import type { Regulation } from '../rules/regulation.js';
 import { type UnitDifficulties, unitDifficulties } from '../inputs/difficulties.js';
@@ -68,12 +69,12 @@ async function readingsOf(
 ): Promise<ReadingResult[] | undefined> {
   const asked = request.readings;
   if (asked === undefined) return undefined;
-  if (asked === 'contested') return whatIf(input, policy, evaluation, alternativesOf(policy));
+  if (asked === 'contested') return whatIf(input, policy, evaluation, alternativesOf(policy), undefined, COMPACT_STORE);
   const overrides = await policyOverrides(request.cwd, asked.policyFile);
   // The other file's policy, with the index the run found (it is the inputs', not a reading).
   const other = { ...policyOf(config, year, overrides, request.regulations), index: policy.index };
   const reading = { parameter: 'policy' as const, current: config.policy ?? {}, alternative: overrides };
-  return whatIf(input, policy, evaluation, [reading], () => other);
+  return whatIf(input, policy, evaluation, [reading], () => other, COMPACT_STORE);
 }
 
 /** The blocks of the year's units, and which departments went through the province's merger, with the act or not. */
@@ -293,7 +294,7 @@ async function readAndDecide(request: RunRequest, year: number): Promise<{ decid
   memoryPhase('read');
   const indexed = indexInUse(settings.policy, year, loaded.index?.year, loaded.index?.previous);
   const policy = indexed.policy;
-  const evaluation = evaluateYear(loaded.input, policy);
+  const evaluation = evaluateYear(loaded.input, policy, undefined, COMPACT_STORE);
   memoryPhase('rules');
   const legal = legalContext(policy, year, documentDate(config, year), yearFacts(evaluation), config.department);
   // Other readings of the law, decided from the same input before its rows go (what-if, the report's section V).

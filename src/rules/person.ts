@@ -1,7 +1,6 @@
 import type { Block, Person } from '../domain.js';
 import { holdsHeadPost } from '../domain.js';
 import type { Citation } from './citation.js';
-import { kept } from './kept.js';
 import type { Policy } from './policy.js';
 import { deputyRating, ratePerson } from './rating.js';
 import { type RewardDecision, adHocReward, rewardConsideration } from './rewards.js';
@@ -152,8 +151,8 @@ export function evaluatePerson(
     withheldRewards,
     sanction,
     withheld,
-    reviewReasons: kept(reasons),
-    notes: kept(notes),
+    reviewReasons: reasons,
+    notes,
     scope: judgement.scope,
   };
 }

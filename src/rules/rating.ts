@@ -1,5 +1,4 @@
 import type { Citation } from './citation.js';
-import { kept } from './kept.js';
 import type { RankGroup, RankedUnit } from './ranking.js';
 import type { Regulation } from './regulation.js';
 import { type UnitAssessment, counts } from './sections.js';
@@ -87,13 +86,11 @@ export function ratePerson(
   const inScope = (section: number) => scope.includes(section);
   const facts: RatingFacts = {
     scope,
-    violatedSections: kept(assessment.violatedSections.filter(inScope)),
-    undeterminedSections: kept(assessment.undeterminedSections.filter(inScope)),
-    missingItems: kept(
-      assessment.items
-        .filter((i) => i.missing !== null && counts(i) && inScope(i.item.section))
-        .map((i) => i.item.code),
-    ),
+    violatedSections: assessment.violatedSections.filter(inScope),
+    undeterminedSections: assessment.undeterminedSections.filter(inScope),
+    missingItems: assessment.items
+      .filter((i) => i.missing !== null && counts(i) && inScope(i.item.section))
+      .map((i) => i.item.code),
     hasReport: assessment.hasReport,
     hasAssessment: assessment.hasAssessment,
     rank: rank?.rank ?? null,
@@ -118,7 +115,7 @@ export function ratePerson(
   });
   if (facts.violatedSections.length > 0) {
     const itemCitations = assessment.sections.filter((s) => inScope(s.section)).flatMap((s) => s.citations);
-    return decided('khong-hoan-thanh', 'violated-sections', kept([citations.notCompleted, ...itemCitations]));
+    return decided('khong-hoan-thanh', 'violated-sections', [citations.notCompleted, ...itemCitations]);
   }
   const ranked = byRank(rank, inIndex);
   if (!assessment.hasReport && !assessment.hasAssessment) return unknown('no-report', [...ranked, 'khong-hoan-thanh']);

@@ -1,4 +1,5 @@
 import { type PersonEvaluation, type YearEvaluation, type YearInput, evaluateYear } from './evaluate.js';
+import type { AssessmentStore } from './sections.js';
 import { type Policy, type PolicyParameters, groupSizeRoundings } from './policy.js';
 
 /**
@@ -119,12 +120,13 @@ export function whatIf(
   now: YearEvaluation,
   readings: readonly Reading[],
   policyOf: (reading: Reading) => Policy = (reading) => withReading(policy, reading),
+  store?: AssessmentStore,
 ): ReadingResult[] {
   // The section results of `now` serve every reading that decides items as it does (evaluateYear checks which).
   const reuse = { policy, units: now.units };
   return readings.map((reading) => ({
     reading,
-    changes: changesBetween(now, evaluateYear(input, policyOf(reading), reuse)),
+    changes: changesBetween(now, evaluateYear(input, policyOf(reading), reuse, store)),
   }));
 }
 

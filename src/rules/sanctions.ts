@@ -191,11 +191,7 @@ const noClause = (): Clauses => ({
   nearestClauses: [],
 });
 
-/**
- * Every decision is made here, by this one literal, never as `{ ...none, ...known, flags }`: V8 gives an object made by
- * a spread and then added to a hidden class of its own, and a national year's 11 000 decisions and 10 000 unit
- * evaluations (src/rules/evaluate.ts) had 21 000 of them, some 6 MB (issue #15).
- */
+/** Every decision is made here: the verdict, the clauses it rests on, and the rest, in one record of the same fields. */
 function decision(
   verdict: Verdict,
   clauses: Clauses,

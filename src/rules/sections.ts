@@ -9,7 +9,6 @@ import {
   sourceAt,
 } from '../domain.js';
 import { checklistPosition } from './checklist.js';
-import { kept } from './kept.js';
 import type { Citation } from './citation.js';
 import type { Policy } from './policy.js';
 import type { ChecklistItem } from './regulation.js';
@@ -46,7 +45,7 @@ export interface ItemResult {
   readonly reported: boolean;
   /**
    * Minh chứng of the unit, for an item worth a look (see `notable`); '' for an item met without remark, whose
-   * evidence no output shows and which a national year has some 180 000 of (issue #15).
+   * evidence no output shows.
    */
   readonly evidence: string;
   /** The note that goes with the status that counts (the department's, or the unit's). */
@@ -61,7 +60,7 @@ export interface ItemResult {
  * decided on the self-assessment. Its text, evidence and notes are what `explain` and the "Chi tiết" sheet show; an
  * item met without any of these keeps no evidence or unit note (ItemResult.evidence).
  */
-export function notable(item: ItemResult): boolean {
+export function notable(item: ItemFields): boolean {
   return (
     item.status !== 'dat' ||
     item.missing !== null ||
@@ -74,7 +73,7 @@ export function notable(item: ItemResult): boolean {
 }
 
 /** Whether an item can make a section violated: it applies to the unit and is not information only. */
-export function counts(item: ItemResult): boolean {
+export function counts(item: ItemFields): boolean {
   return !item.notApplicableByRule && !item.informationOnly;
 }
 
@@ -119,96 +118,52 @@ interface ItemInput {
   readonly informationOnly: boolean;
 }
 
-// The flags of an item's result, one bit each (ItemFlags.bits); decidedBy, missing and the two statuses take two bits
-// each.
-const WITHOUT_NOTE = 1;
-const BY_RULE = 2;
-const INFORMATION_ONLY = 4;
-const REPORTED = 8;
-const DECIDED_SHIFT = 4;
-const MISSING_SHIFT = 6;
-const SELF_SHIFT = 8;
-const ASSESSED_SHIFT = 10;
-/** `where` is a whole SourceRef (a row made by hand), not a place to add the line to. */
-const WHOLE_SOURCE = 1 << 12;
-const DECIDED_BY: readonly (DecidedBy | null)[] = [null, 'assessment', 'self-assessment', 'rule'];
-const MISSING: readonly (MissingReason | null)[] = [null, 'not-assessed', 'not-applicable-without-note'];
-const STATUSES: readonly (ItemStatus | null)[] = [null, 'dat', 'khong-dat', 'khong-ap-dung'];
-
 /**
- * An item's result as eight fields: the status, the notes and the evidence, where it came from, and the flags (the two
- * statuses among them); the rest is read from them. It keeps what it needs of the unit's and the department's rows, not
- * the rows: once the rules have run the rows can go (a national year has 220 000 of each, 35 MB), and the item results
- * are what the outputs are made from. A plain object of fifteen fields took 144 bytes each; this takes 88.
+ * Where an item's result came from: the place of the row that is its source (the department's, else the unit's) and
+ * its line, or a SourceRef given whole (a row made by hand, `whole`).
  */
-class ItemFlags implements ItemResult {
-  constructor(
-    readonly item: ChecklistItem,
-    readonly status: ItemStatus | null,
-    readonly note: string,
-    readonly evidence: string,
-    readonly unitNote: string,
-    /** The place of the row the source is (the department's, else the unit's), or a SourceRef given whole. */
-    readonly where: SheetPlace | SourceRef | undefined,
-    readonly line: number | undefined,
-    /** The flags; with `where` and `line`, what `Assessment` keeps of a met item besides its note. */
-    readonly bits: number,
-  ) {}
-  get selfAssessment(): ItemStatus | null {
-    return STATUSES[(this.bits >> SELF_SHIFT) & 3] ?? null;
-  }
-  get assessment(): ItemStatus | null {
-    return STATUSES[(this.bits >> ASSESSED_SHIFT) & 3] ?? null;
-  }
-  get decidedBy(): DecidedBy | null {
-    return DECIDED_BY[(this.bits >> DECIDED_SHIFT) & 3] ?? null;
-  }
-  get disagreement(): boolean {
-    const { selfAssessment, assessment } = this;
-    return selfAssessment !== null && assessment !== null && selfAssessment !== assessment;
-  }
-  get missing(): MissingReason | null {
-    return MISSING[(this.bits >> MISSING_SHIFT) & 3] ?? null;
-  }
-  get notApplicableWithoutNote(): boolean {
-    return (this.bits & WITHOUT_NOTE) !== 0;
-  }
-  get notApplicableByRule(): boolean {
-    return (this.bits & BY_RULE) !== 0;
-  }
-  get informationOnly(): boolean {
-    return (this.bits & INFORMATION_ONLY) !== 0;
-  }
-  get reported(): boolean {
-    return (this.bits & REPORTED) !== 0;
-  }
-  get source(): SourceRef | undefined {
-    const { where } = this;
-    if (where === undefined) return undefined;
-    return (this.bits & WHOLE_SOURCE) !== 0 ? where : sourceAt(where, this.line);
-  }
+export interface ItemOrigin {
+  readonly where: SheetPlace | SourceRef;
+  readonly line: number | undefined;
+  readonly whole: boolean;
 }
 
-/** A value's two-bit code in ItemFlags.bits: its place in the list (a value not in it would spoil the other bits). */
-function codeOf<T>(list: readonly T[], value: T): number {
-  const at = list.indexOf(value);
-  if (at < 0) throw new Error(`ItemFlags: ${String(value)} is not one of ${list.map(String).join(', ')}`);
-  return at;
-}
+/** An item's result before it is kept: every field but its source, which the store makes from its origin. */
+export type ItemFields = Omit<ItemResult, 'source'>;
 
 /**
- * Where a row came from, kept without the row: its place and line (a reader's row; its SourceRef is not made here, for
- * each of 220 000 items), or its SourceRef whole (a row made by hand); undefined when it says nothing.
+ * How a unit's results are kept once the rules have made them. The rules make plain records (PLAIN_STORE); a run
+ * over a whole national year keeps them compacted instead (src/pipeline/compact.ts), with the same values.
  */
-function origin(
-  row: SelfReportRow | AssessmentRow | undefined,
-): [where: SheetPlace | SourceRef, line: number | undefined, whole: boolean] | undefined {
+export interface AssessmentStore {
+  item(fields: ItemFields, origin: ItemOrigin | undefined): ItemResult;
+  unit(assessment: UnitAssessment): UnitAssessment;
+}
+
+/** The rules' own records: an item's source made from its origin, the unit's assessment as it is. */
+export const PLAIN_STORE: AssessmentStore = {
+  item: (fields, origin) => ({
+    ...fields,
+    source: origin === undefined ? undefined : origin.whole ? origin.where : sourceAt(origin.where, origin.line),
+  }),
+  unit: (assessment) => assessment,
+};
+
+/**
+ * Where a row came from: its place and line (a reader's row; its SourceRef is made when asked), or its SourceRef whole
+ * (a row made by hand); undefined when it says nothing.
+ */
+function origin(row: SelfReportRow | AssessmentRow | undefined): ItemOrigin | undefined {
   if (row === undefined) return undefined;
-  if (isPlaced(row)) return [row.place, row.line, false];
-  return row.source === undefined ? undefined : [row.source, undefined, true];
+  if (isPlaced(row)) return { where: row.place, line: row.line, whole: false };
+  return row.source === undefined ? undefined : { where: row.source, line: undefined, whole: true };
 }
 
-function assessItem({ item, report, assessed, bindsUnit, informationOnly }: ItemInput, policy: Policy): ItemFlags {
+function assessItem(
+  { item, report, assessed, bindsUnit, informationOnly }: ItemInput,
+  policy: Policy,
+  store: AssessmentStore,
+): ItemResult {
   const { parameters } = policy;
   const selfAssessment = report?.selfAssessment ?? null;
   const assessment = assessed?.status ?? null;
@@ -233,23 +188,27 @@ function assessItem({ item, report, assessed, bindsUnit, informationOnly }: Item
     status = rejected ? null : given;
     decidedBy = given === null ? null : bySelf ? 'self-assessment' : 'assessment';
   }
-  // The department's row is the source when it gives one, else the unit's.
-  const [where, line, whole] = origin(assessed) ?? origin(report) ?? [undefined, undefined, false];
-  const bits =
-    (notApplicableWithoutNote ? WITHOUT_NOTE : 0) |
-    (bindsUnit ? 0 : BY_RULE) |
-    (informationOnly ? INFORMATION_ONLY : 0) |
-    (report === undefined ? 0 : REPORTED) |
-    (codeOf(DECIDED_BY, decidedBy) << DECIDED_SHIFT) |
-    (codeOf(MISSING, missing) << MISSING_SHIFT) |
-    (codeOf(STATUSES, selfAssessment) << SELF_SHIFT) |
-    (codeOf(STATUSES, assessment) << ASSESSED_SHIFT) |
-    (whole ? WHOLE_SOURCE : 0);
-  // The unit's evidence and note are kept for an item worth a look only: nothing shows them for the others (most items
-  // are not, so the result is made without them first).
-  const result = new ItemFlags(item, status, note, '', '', where, line, bits);
-  if (!notable(result)) return result;
-  return new ItemFlags(item, status, note, report?.evidence ?? '', report?.note ?? '', where, line, bits);
+  const fields: ItemFields = {
+    item,
+    selfAssessment,
+    assessment,
+    status,
+    decidedBy,
+    disagreement: selfAssessment !== null && assessment !== null && selfAssessment !== assessment,
+    missing,
+    notApplicableWithoutNote,
+    notApplicableByRule: !bindsUnit,
+    informationOnly,
+    reported: report !== undefined,
+    evidence: '',
+    note,
+    unitNote: '',
+  };
+  // The department's row is the source when it gives one, else the unit's. The unit's evidence and note go with an
+  // item worth a look only: nothing shows them for an item met without remark (ItemResult.evidence).
+  const from = origin(assessed) ?? origin(report);
+  if (!notable(fields)) return store.item(fields, from);
+  return store.item({ ...fields, evidence: report?.evidence ?? '', unitNote: report?.note ?? '' }, from);
 }
 
 function assessSection(section: number, items: readonly ItemResult[]): SectionResult {
@@ -262,13 +221,13 @@ function assessSection(section: number, items: readonly ItemResult[]): SectionRe
   return {
     section,
     status,
-    notMet: kept(notMet.map((result) => result.item.code)),
-    missing: kept(missing.map((result) => result.item.code)),
-    citations: kept(notMet.map((result) => result.item.citation)),
+    notMet: notMet.map((result) => result.item.code),
+    missing: missing.map((result) => result.item.code),
+    citations: notMet.map((result) => result.item.citation),
   };
 }
 
-/** A unit's rows by the position of their item in the checklist (an array, not a map: 20 000 of them a national year). */
+/** A unit's rows by the position of their item in the checklist. */
 function byItem<T extends { unitCode: string; itemCode: string }>(
   unit: string,
   rows: readonly T[],
@@ -306,6 +265,7 @@ export function assessUnit(
   reports: readonly SelfReportRow[],
   assessments: readonly AssessmentRow[],
   policy: Policy,
+  store: AssessmentStore = PLAIN_STORE,
 ): UnitAssessment {
   const { regulation, parameters } = policy;
   // An item the regulation binds only some kinds to binds a configured block's units too when its act says so
@@ -323,110 +283,21 @@ export function assessUnit(
         informationOnly: parameters.informationOnlyItems.includes(item.code),
       },
       policy,
+      store,
     ),
   );
   const sections = regulation.sections.map((s) => assessSection(s.number, items));
-  return new Assessment(
-    unit.code,
-    // A template sent back blank (no status, no evidence, no note on any item) is a report without content: the unit has
-    // not reported (rules.md v3).
-    reports.some(hasContent),
-    assessments.length > 0,
-    regulation.checklist,
+  return store.unit({
+    unitCode: unit.code,
+    // A template sent back blank (no status, no evidence, no note on any item) is a report without content: the unit
+    // has not reported (rules.md v3).
+    hasReport: reports.some(hasContent),
+    hasAssessment: assessments.length > 0,
     items,
     sections,
-    kept(items.filter((result) => result.disagreement)),
-    kept(items.filter((result) => result.decidedBy === 'self-assessment')),
-  );
-}
-
-/**
- * Where `Assessment` keeps a line: above the bits of ItemFlags (13 of them), as the line plus one, 0 for none. A code
- * stays an exact number for any line a sheet can have (2^37 and more), and an array of such numbers is held unboxed.
- */
-const LINE_UNIT = 2 ** 16;
-
-/**
- * A unit's assessment, its items kept as columns: an item met without remark (most of them, some 180 000 in a national
- * year) as one number (its flags and line), its place and its note; an item worth a look as its ItemFlags. `items` makes
- * the results of the first kind again each time it is read. An ItemFlags of its own for each of a unit's 22 items, in an
- * array, took some 2.2 KB a unit, 22 MB of a national year's heap from the rules to the last workbook (issue #15).
- */
-class Assessment implements UnitAssessment {
-  readonly violatedSections: readonly number[];
-  readonly undeterminedSections: readonly number[];
-  /** Per item of the checklist: a met item's flags and line (see LINE_UNIT), or -1 - its place in `worthALook`. */
-  private readonly codes: readonly number[];
-  /**
-   * Per item, its place (ItemFlags.where; read for a met item only); the place alone when all its items have one (its
-   * rows in one sheet); the previous unit's list when it is the same (a wide assessment sheet: a place per column).
-   */
-  private readonly places: readonly Where[] | Where;
-  /** Per item: a met item's note, '' for an item worth a look; the one shared list of '' when no met item has one. */
-  private readonly notes: readonly string[];
-  private readonly worthALook: readonly ItemFlags[];
-
-  constructor(
-    readonly unitCode: string,
-    readonly hasReport: boolean,
-    readonly hasAssessment: boolean,
-    private readonly checklist: readonly ChecklistItem[],
-    items: readonly ItemFlags[],
-    readonly sections: readonly SectionResult[],
-    readonly disagreements: readonly ItemResult[],
-    readonly selfDecided: readonly ItemResult[],
-  ) {
-    this.violatedSections = kept(sections.filter((s) => s.status === 'violated').map((s) => s.section));
-    this.undeterminedSections = kept(sections.filter((s) => s.status === 'undetermined').map((s) => s.section));
-    // Made by map, each array exactly as long as the checklist (push leaves room to grow).
-    const worth = items.map(notable);
-    const worthALook: ItemFlags[] = [];
-    this.codes = items.map((result, at) =>
-      worth[at] === true
-        ? -1 - (worthALook.push(result) - 1)
-        : result.bits + (result.line === undefined ? 0 : result.line + 1) * LINE_UNIT,
-    );
-    // Every item's place, an item worth a look's too (unread): so that units whose rows have the same places share them.
-    const place = items[0]?.where;
-    this.places = items.every((result) => result.where === place)
-      ? place
-      : sharedPlaces(items.map((result) => result.where));
-    const notes = items.map((result, at) => (worth[at] === true ? '' : result.note));
-    this.notes = notes.every((note) => note === '') ? noNotes(notes.length) : notes;
-    this.worthALook = kept(worthALook);
-  }
-
-  get items(): readonly ItemResult[] {
-    const { checklist, codes, places, notes, worthALook } = this;
-    return checklist.map((item, at): ItemResult => {
-      const code = codes[at] ?? 0;
-      if (code < 0) return worthALook[-1 - code] ?? missingResult(at);
-      const bits = code % LINE_UNIT;
-      const line = (code - bits) / LINE_UNIT;
-      const where = isList(places) ? places[at] : places;
-      return new ItemFlags(item, 'dat', notes[at] ?? '', '', '', where, line === 0 ? undefined : line - 1, bits);
-    });
-  }
-}
-
-type Where = SheetPlace | SourceRef | undefined;
-const isList = (places: readonly Where[] | Where): places is readonly Where[] => Array.isArray(places);
-
-/** The last list of places kept: the next unit whose items have the same places shares it. */
-let lastPlaces: readonly Where[] = [];
-function sharedPlaces(places: readonly Where[]): readonly Where[] {
-  if (places.length !== lastPlaces.length || places.some((where, at) => where !== lastPlaces[at])) lastPlaces = places;
-  return lastPlaces;
-}
-
-/** The notes of a unit none of whose met items has one: one list of '' for each length of checklist. */
-const NO_NOTES = new Map<number, readonly string[]>();
-function noNotes(length: number): readonly string[] {
-  let notes = NO_NOTES.get(length);
-  if (notes === undefined) NO_NOTES.set(length, (notes = Object.freeze(new Array<string>(length).fill(''))));
-  return notes;
-}
-
-function missingResult(at: number): never {
-  throw new Error(`Assessment: no result kept for the item at ${at}`);
+    violatedSections: sections.filter((s) => s.status === 'violated').map((s) => s.section),
+    undeterminedSections: sections.filter((s) => s.status === 'undetermined').map((s) => s.section),
+    disagreements: items.filter((result) => result.disagreement),
+    selfDecided: items.filter((result) => result.decidedBy === 'self-assessment'),
+  });
 }

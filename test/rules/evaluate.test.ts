@@ -4,7 +4,6 @@ import { formatCitation } from '../../src/rules/citation.js';
 import { type YearInput, evaluateYear } from '../../src/rules/evaluate.js';
 import { resolvePolicy } from '../../src/rules/policy.js';
 import { type ReportSpec, assessed, firstItemsOf, report } from '../helpers.js';
-import { shareOneHiddenClass } from '../shapes.js';
 
 // A fictional province: five departments (SBN) and five districts (HUYEN). N = 5 per block, so k = k′ = 1.
 const unit = (code: string, name: string, block: string, more: Partial<Unit> = {}): Unit => ({
@@ -400,12 +399,5 @@ describe('the regulation in time, and the ICT Index indicators of the configurat
     expect(() => resolvePolicy(2024, {}, { indicators: { '9.9': 'x' } })).toThrow(
       /mã tiêu chí "9.9" không có trong danh mục/u,
     );
-  });
-});
-
-describe('memory', () => {
-  it("units' evaluations share one hidden class, however many are made (issue #15)", () => {
-    const runs = Array.from({ length: 30 }, () => evaluateYear(input, resolvePolicy(2024)));
-    expect(shareOneHiddenClass(runs.flatMap((r) => r.units).slice(-20))).toBe(true);
   });
 });

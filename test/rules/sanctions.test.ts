@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { formatCitation } from '../../src/rules/citation.js';
 import { type Sanction, type SanctionFacts, decideSanction } from '../../src/rules/sanctions.js';
 import { policyWith } from '../helpers.js';
-import { shareOneHiddenClass } from '../shapes.js';
 
 const P = policyWith();
 
@@ -247,27 +246,5 @@ describe('the readings of rules.md v2: điểm c, last year’s group, and the f
   it('a person not rated gets no sanction and cites no clause', () => {
     const decision = decideSanction(facts(0, yes, yes, yes, { rating: 'thieu-du-lieu' }), P);
     expect(decision).toMatchObject({ outcome: null, reason: 'not-rated', citations: [] });
-  });
-
-  it('decisions of one kind share one hidden class, however many are made (memory: issue #15)', () => {
-    const many = (f: SanctionFacts) => Array.from({ length: 200 }, () => decideSanction(f, P));
-    // A point applies; no point applies; missing items leave the outcome open; last year's group is unsettled.
-    for (const f of [
-      facts(1, yes, no, no),
-      facts(3, no, no, no),
-      facts(1, yes, no, no, { undeterminedSections: 1 }),
-      facts(2, yes, no, no, { bottomThisYear: true, bottomPrevious: 'unsettled' }),
-    ])
-      expect(shareOneHiddenClass(many(f).slice(-3))).toBe(true);
-    // And every kind, with a rating that gets no sanction and one not rated, is made by one literal: one hidden class.
-    const kinds = [
-      facts(1, yes, no, no),
-      facts(3, no, no, no),
-      facts(1, yes, no, no, { undeterminedSections: 1 }),
-      facts(2, yes, no, no, { bottomThisYear: true, bottomPrevious: 'unsettled' }),
-      facts(0, yes, yes, yes, { rating: 'thieu-du-lieu' }),
-      facts(0, no, no, no, { rating: 'hoan-thanh' }),
-    ].map((f) => many(f).at(-1) ?? decideSanction(f, P));
-    expect(shareOneHiddenClass(kinds)).toBe(true);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { collectNow } from '../../src/heap.js';
 import type { AssessmentRow, SelfReportRow } from '../../src/domain.js';
 import { AssessedRow, ReportRow } from '../../src/io/rows.js';
-import { type ItemResult, assessUnit, notable } from '../../src/rules/sections.js';
+import { type ItemResult, type UnitAssessment, PLAIN_STORE, assessUnit, notable } from '../../src/rules/sections.js';
+import { COMPACT_STORE } from '../../src/pipeline/compact.js';
 import { AGENCY, CHECKLIST, assessAs, assessed, policyWith, report } from '../helpers.js';
 
 const P = policyWith();
@@ -168,204 +168,182 @@ describe('items the regulation itself takes out (rules.md v2)', () => {
   });
 });
 
-describe('an item result keeps what it needs of the rows, not the rows', () => {
-  const place = { file: '2024/self-reports/syt.xlsx', sheet: 'Tự đánh giá' };
-  const column = { file: '2024/assessment.xlsx', sheet: 'Đánh giá', column: 'E' };
-  const readerRows = () => ({
-    reports: CHECKLIST.map(
-      (it, i) =>
-        new ReportRow(
-          'SYT',
-          it.code,
-          i === 0 ? 'khong-dat' : 'dat',
-          `Văn bản ${it.code}`,
-          `ghi chú ${it.code}`,
-          '',
-          place,
-          5 + i,
-        ),
-    ),
-    // The department assessed every item but the second, and differs from the unit on the first and the third.
-    assessments: CHECKLIST.flatMap((it, i) =>
-      i === 1
-        ? []
-        : [
-            new AssessedRow(
-              'SYT',
-              it.code,
-              i === 0 || i === 2 ? 'khong-ap-dung' : 'dat',
-              i === 0 ? 'Sở: không có dự án' : '',
-              column,
-              7,
-            ),
-          ],
-    ),
-  });
-
-  it('the statuses, notes, evidence and source of the readers’ rows, as the rows gave them', () => {
-    const { reports, assessments } = readerRows();
-    const a = assessUnit(AGENCY, reports, assessments, P);
-    const [first, second, third] = a.items;
-    expect(first).toMatchObject({
-      selfAssessment: 'khong-dat',
-      assessment: 'khong-ap-dung',
-      status: 'khong-ap-dung',
-      decidedBy: 'assessment',
-      disagreement: true,
-      reported: true,
-      evidence: `Văn bản ${CHECKLIST[0]?.code}`,
-      note: 'Sở: không có dự án',
-      unitNote: `ghi chú ${CHECKLIST[0]?.code}`,
-    });
-    expect(first?.source).toEqual({ ...column, row: 7 });
-    // Not assessed: the unit's row is the source, and the item is missing.
-    expect(second).toMatchObject({ selfAssessment: 'dat', assessment: null, status: null, missing: 'not-assessed' });
-    expect(second?.source).toEqual({ ...place, row: 6 });
-    expect(third).toMatchObject({ selfAssessment: 'dat', assessment: 'khong-ap-dung', note: '', disagreement: true });
-    expect(a.disagreements.map((i) => i.item.code)).toEqual([CHECKLIST[0]?.code, CHECKLIST[2]?.code]);
-  });
-
-  it('a row made by hand gives its source whole; an item with no row has none', () => {
-    const reports = report('SYT', { absent: ['1.2'] }).map((r) =>
-      r.itemCode === '1.1' || r.itemCode === '1.3' ? { ...r, source: { file: 'tay.csv', row: 3, column: 'C' } } : r,
-    );
-    const a = assessUnit(AGENCY, reports, assessed('SYT', { absent: ['1.2'], blank: ['1.1'] }), P);
-    expect(item(a, '1.1')?.source).toEqual({ file: 'tay.csv', row: 3, column: 'C' });
-    // Assessed by a row that says nothing of where it is from: the unit's row is the source.
-    expect(item(a, '1.3')).toMatchObject({ assessment: 'dat', source: { file: 'tay.csv', row: 3, column: 'C' } });
-    expect(item(a, '1.2')).toMatchObject({ reported: false, source: undefined, evidence: '', unitNote: '' });
-  });
-
-  it('an item worth a look keeps the unit’s evidence and note; an item met without remark keeps neither', () => {
-    const reports = report('SYT').map((r) => ({
-      ...r,
-      evidence: `Văn bản ${r.itemCode}`,
-      note: `ghi chú ${r.itemCode}`,
-    }));
-    const a = assessUnit(
-      AGENCY,
-      reports,
-      withAssessment(withAssessment(assessed('SYT'), '2.3', { status: 'khong-dat' }), '3.1', { status: null }),
-      policyWith({ informationOnlyItems: ['4.2'] }),
-    );
-    const kept = a.items.filter((i) => i.evidence !== '').map((i) => i.item.code);
-    // Not met, not assessed, information only: each is worth a look, and keeps what explain and "Chi tiết" show.
-    expect(kept).toEqual(['2.3', '3.1', '4.2']);
-    expect(a.items.filter(notable).map((i) => i.item.code)).toEqual(kept);
-    expect(item(a, '2.3')).toMatchObject({ evidence: 'Văn bản 2.3', unitNote: 'ghi chú 2.3' });
-    // Met, assessed, agreed: the status and its source stay, the unit's texts go.
-    expect(item(a, '1.1')).toMatchObject({ status: 'dat', evidence: '', unitNote: '', reported: true });
-    expect(item(a, '1.1')?.source).toEqual(reports[0]?.source);
-  });
-
-  it('an item met without remark is made again from what the unit keeps: its status, note, flags and source', () => {
-    const reports = CHECKLIST.map(
-      (it, i) => new ReportRow('SYT', it.code, 'dat', `Văn bản ${it.code}`, '', '', place, 70_000 + i),
-    );
-    // Lines past what a small integer holds (2^31 and more), a line of 0, and a department's note on a met item.
-    const lines = [0, 100_001, 0, 2 ** 31 + 5];
-    const assessments = CHECKLIST.map(
-      (it, i) =>
-        new AssessedRow('SYT', it.code, 'dat', i === 4 ? 'Sở: đạt, có văn bản' : '', column, lines[i] ?? 1_000_000),
-    );
-    const a = assessUnit(AGENCY, reports, assessments.slice(1), policyWith({ unassessedItems: 'self-report' }));
-    const [first, second, third, fourth, fifth] = a.items;
-    // Not assessed, decided on the unit's self-assessment: worth a look, kept whole.
-    expect(first).toMatchObject({
-      status: 'dat',
-      decidedBy: 'self-assessment',
-      evidence: `Văn bản ${CHECKLIST[0]?.code}`,
-    });
-    expect(first?.source).toEqual({ ...place, row: 70_000 });
-    expect(a.items[0]).toBe(first);
-    expect(pick(second as ItemResult)).toEqual({
-      item: CHECKLIST[1]?.code,
-      status: 'dat',
-      selfAssessment: 'dat',
-      assessment: 'dat',
-      decidedBy: 'assessment',
-      disagreement: false,
-      missing: null,
-      reported: true,
-      flags: [false, false, false],
-      texts: ['', '', ''],
-      source: { ...column, row: 100_001 },
-    });
-    expect(third?.source).toEqual({ ...column, row: 0 });
-    expect(fourth?.source).toEqual({ ...column, row: 2 ** 31 + 5 });
-    expect(fifth).toMatchObject({ status: 'dat', note: 'Sở: đạt, có văn bản' });
-    expect(a.items[9]?.source).toEqual({ ...column, row: 1_000_000 });
-    // Read twice, the same results, field by field.
-    expect(a.items.map(pick)).toEqual(a.items.map(pick));
-    // An item not reported, and a department's row made by hand, whose source is given whole.
-    const byHand = assessUnit(
-      AGENCY,
-      report('SYT', { absent: ['1.2'] }),
-      assessed('SYT').map((r) =>
-        r.itemCode === '1.3' ? { ...r, source: { file: 'tay.csv', row: 3, column: 'C' } } : r,
+// The rules' plain records and the pipeline's compact store (src/pipeline/compact.ts) give the same results.
+for (const [name, store] of [
+  ['plain records', PLAIN_STORE],
+  ['the compact store', COMPACT_STORE],
+] as const)
+  describe(`an item result keeps what it needs of the rows, not the rows (${name})`, () => {
+    const assess = (...args: Parameters<typeof assessUnit>): UnitAssessment =>
+      assessUnit(args[0], args[1], args[2], args[3], store);
+    const place = { file: '2024/self-reports/syt.xlsx', sheet: 'Tự đánh giá' };
+    const column = { file: '2024/assessment.xlsx', sheet: 'Đánh giá', column: 'E' };
+    const readerRows = () => ({
+      reports: CHECKLIST.map(
+        (it, i) =>
+          new ReportRow(
+            'SYT',
+            it.code,
+            i === 0 ? 'khong-dat' : 'dat',
+            `Văn bản ${it.code}`,
+            `ghi chú ${it.code}`,
+            '',
+            place,
+            5 + i,
+          ),
       ),
-      P,
-    );
-    // Its met items come from two places (the one row's, and none for the others): each keeps its own.
-    expect(item(byHand, '1.3')).toMatchObject({ status: 'dat', source: { file: 'tay.csv', row: 3, column: 'C' } });
-    expect(byHand.items.filter((i) => i.source !== undefined).map((i) => i.item.code)).toEqual(['1.3']);
-    expect(item(byHand, '1.2')).toMatchObject({ status: 'dat', reported: false, selfAssessment: null });
-    expect(notable(item(byHand, '1.2') as ItemResult)).toBe(false);
-  });
+      // The department assessed every item but the second, and differs from the unit on the first and the third.
+      assessments: CHECKLIST.flatMap((it, i) =>
+        i === 1
+          ? []
+          : [
+              new AssessedRow(
+                'SYT',
+                it.code,
+                i === 0 || i === 2 ? 'khong-ap-dung' : 'dat',
+                i === 0 ? 'Sở: không có dự án' : '',
+                column,
+                7,
+              ),
+            ],
+      ),
+    });
 
-  it('units assessed in a wide sheet (a place per item column) each give every item its own column and row', () => {
-    const columns = CHECKLIST.map((_, i) => ({ ...column, column: String.fromCharCode(67 + i) }));
-    const other = CHECKLIST.map((_, i) => ({
-      ...column,
-      sheet: 'Đánh giá bổ sung',
-      column: String.fromCharCode(67 + i),
-    }));
-    const unitAt = (places: typeof columns, line: number) =>
-      assessUnit(
+    it('the statuses, notes, evidence and source of the readers’ rows, as the rows gave them', () => {
+      const { reports, assessments } = readerRows();
+      const a = assess(AGENCY, reports, assessments, P);
+      const [first, second, third] = a.items;
+      expect(first).toMatchObject({
+        selfAssessment: 'khong-dat',
+        assessment: 'khong-ap-dung',
+        status: 'khong-ap-dung',
+        decidedBy: 'assessment',
+        disagreement: true,
+        reported: true,
+        evidence: `Văn bản ${CHECKLIST[0]?.code}`,
+        note: 'Sở: không có dự án',
+        unitNote: `ghi chú ${CHECKLIST[0]?.code}`,
+      });
+      expect(first?.source).toEqual({ ...column, row: 7 });
+      // Not assessed: the unit's row is the source, and the item is missing.
+      expect(second).toMatchObject({ selfAssessment: 'dat', assessment: null, status: null, missing: 'not-assessed' });
+      expect(second?.source).toEqual({ ...place, row: 6 });
+      expect(third).toMatchObject({ selfAssessment: 'dat', assessment: 'khong-ap-dung', note: '', disagreement: true });
+      expect(a.disagreements.map((i) => i.item.code)).toEqual([CHECKLIST[0]?.code, CHECKLIST[2]?.code]);
+    });
+
+    it('a row made by hand gives its source whole; an item with no row has none', () => {
+      const reports = report('SYT', { absent: ['1.2'] }).map((r) =>
+        r.itemCode === '1.1' || r.itemCode === '1.3' ? { ...r, source: { file: 'tay.csv', row: 3, column: 'C' } } : r,
+      );
+      const a = assess(AGENCY, reports, assessed('SYT', { absent: ['1.2'], blank: ['1.1'] }), P);
+      expect(item(a, '1.1')?.source).toEqual({ file: 'tay.csv', row: 3, column: 'C' });
+      // Assessed by a row that says nothing of where it is from: the unit's row is the source.
+      expect(item(a, '1.3')).toMatchObject({ assessment: 'dat', source: { file: 'tay.csv', row: 3, column: 'C' } });
+      expect(item(a, '1.2')).toMatchObject({ reported: false, source: undefined, evidence: '', unitNote: '' });
+    });
+
+    it('an item worth a look keeps the unit’s evidence and note; an item met without remark keeps neither', () => {
+      const reports = report('SYT').map((r) => ({
+        ...r,
+        evidence: `Văn bản ${r.itemCode}`,
+        note: `ghi chú ${r.itemCode}`,
+      }));
+      const a = assess(
         AGENCY,
-        report('SYT'),
-        CHECKLIST.map((it, i) => new AssessedRow('SYT', it.code, 'dat', '', places[i] ?? column, line)),
+        reports,
+        withAssessment(withAssessment(assessed('SYT'), '2.3', { status: 'khong-dat' }), '3.1', { status: null }),
+        policyWith({ informationOnlyItems: ['4.2'] }),
+      );
+      const kept = a.items.filter((i) => i.evidence !== '').map((i) => i.item.code);
+      // Not met, not assessed, information only: each is worth a look, and keeps what explain and "Chi tiết" show.
+      expect(kept).toEqual(['2.3', '3.1', '4.2']);
+      expect(a.items.filter(notable).map((i) => i.item.code)).toEqual(kept);
+      expect(item(a, '2.3')).toMatchObject({ evidence: 'Văn bản 2.3', unitNote: 'ghi chú 2.3' });
+      // Met, assessed, agreed: the status and its source stay, the unit's texts go.
+      expect(item(a, '1.1')).toMatchObject({ status: 'dat', evidence: '', unitNote: '', reported: true });
+      expect(item(a, '1.1')?.source).toEqual(reports[0]?.source);
+    });
+
+    it('an item met without remark is made again from what the unit keeps: its status, note, flags and source', () => {
+      const reports = CHECKLIST.map(
+        (it, i) => new ReportRow('SYT', it.code, 'dat', `Văn bản ${it.code}`, '', '', place, 70_000 + i),
+      );
+      // Lines past what a small integer holds (2^31 and more), a line of 0, and a department's note on a met item.
+      const lines = [0, 100_001, 0, 2 ** 31 + 5];
+      const assessments = CHECKLIST.map(
+        (it, i) =>
+          new AssessedRow('SYT', it.code, 'dat', i === 4 ? 'Sở: đạt, có văn bản' : '', column, lines[i] ?? 1_000_000),
+      );
+      const a = assess(AGENCY, reports, assessments.slice(1), policyWith({ unassessedItems: 'self-report' }));
+      const [first, second, third, fourth, fifth] = a.items;
+      // Not assessed, decided on the unit's self-assessment: worth a look, kept whole.
+      expect(first).toMatchObject({
+        status: 'dat',
+        decidedBy: 'self-assessment',
+        evidence: `Văn bản ${CHECKLIST[0]?.code}`,
+      });
+      expect(first?.source).toEqual({ ...place, row: 70_000 });
+      expect(a.items[0]).toBe(first);
+      expect(pick(second as ItemResult)).toEqual({
+        item: CHECKLIST[1]?.code,
+        status: 'dat',
+        selfAssessment: 'dat',
+        assessment: 'dat',
+        decidedBy: 'assessment',
+        disagreement: false,
+        missing: null,
+        reported: true,
+        flags: [false, false, false],
+        texts: ['', '', ''],
+        source: { ...column, row: 100_001 },
+      });
+      expect(third?.source).toEqual({ ...column, row: 0 });
+      expect(fourth?.source).toEqual({ ...column, row: 2 ** 31 + 5 });
+      expect(fifth).toMatchObject({ status: 'dat', note: 'Sở: đạt, có văn bản' });
+      expect(a.items[9]?.source).toEqual({ ...column, row: 1_000_000 });
+      // Read twice, the same results, field by field.
+      expect(a.items.map(pick)).toEqual(a.items.map(pick));
+      // An item not reported, and a department's row made by hand, whose source is given whole.
+      const byHand = assess(
+        AGENCY,
+        report('SYT', { absent: ['1.2'] }),
+        assessed('SYT').map((r) =>
+          r.itemCode === '1.3' ? { ...r, source: { file: 'tay.csv', row: 3, column: 'C' } } : r,
+        ),
         P,
       );
-    // One sheet, another, the first again: each unit's sources are its own, whichever unit came before it.
-    const [first, second, third] = [unitAt(columns, 5), unitAt(other, 6), unitAt(columns, 7)];
-    const met = (a: ReturnType<typeof unitAt>) => a.items.filter((i) => !notable(i));
-    expect(met(first).length).toBe(CHECKLIST.length - 1);
-    for (const [a, places, line] of [
-      [first, columns, 5],
-      [second, other, 6],
-      [third, columns, 7],
-    ] as const) {
-      expect(a.items.map((i) => i.source)).toEqual(places.map((place) => ({ ...place, row: line })));
-    }
-  });
+      // Its met items come from two places (the one row's, and none for the others): each keeps its own.
+      expect(item(byHand, '1.3')).toMatchObject({ status: 'dat', source: { file: 'tay.csv', row: 3, column: 'C' } });
+      expect(byHand.items.filter((i) => i.source !== undefined).map((i) => i.item.code)).toEqual(['1.3']);
+      expect(item(byHand, '1.2')).toMatchObject({ status: 'dat', reported: false, selfAssessment: null });
+      expect(notable(item(byHand, '1.2') as ItemResult)).toBe(false);
+    });
 
-  it('a unit keeps no result object of its own for an item met without remark', async () => {
-    const a = assessUnit(AGENCY, report('SYT'), withAssessment(assessed('SYT'), '2.3', { status: 'khong-dat' }), P);
-    // The results are read in a frame of their own, so that nothing of this test holds them.
-    const refs = ((): WeakRef<ItemResult>[] => {
-      const met = a.items.filter((i) => !notable(i));
-      // All but 2.3 (not met) and 4.2 (information only by default).
-      expect(met.length).toBe(CHECKLIST.length - 2);
-      return met.map((i) => new WeakRef(i));
-    })();
-    const notMet = new WeakRef(item(a, '2.3') ?? {});
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    collectNow();
-    expect(refs.filter((ref) => ref.deref() !== undefined)).toHaveLength(0);
-    // An item worth a look is kept as it was made.
-    expect(notMet.deref()).toBe(item(a, '2.3'));
+    it('units assessed in a wide sheet (a place per item column) each give every item its own column and row', () => {
+      const columns = CHECKLIST.map((_, i) => ({ ...column, column: String.fromCharCode(67 + i) }));
+      const other = CHECKLIST.map((_, i) => ({
+        ...column,
+        sheet: 'Đánh giá bổ sung',
+        column: String.fromCharCode(67 + i),
+      }));
+      const unitAt = (places: typeof columns, line: number) =>
+        assess(
+          AGENCY,
+          report('SYT'),
+          CHECKLIST.map((it, i) => new AssessedRow('SYT', it.code, 'dat', '', places[i] ?? column, line)),
+          P,
+        );
+      // One sheet, another, the first again: each unit's sources are its own, whichever unit came before it.
+      const [first, second, third] = [unitAt(columns, 5), unitAt(other, 6), unitAt(columns, 7)];
+      const met = (a: ReturnType<typeof unitAt>) => a.items.filter((i) => !notable(i));
+      expect(met(first).length).toBe(CHECKLIST.length - 1);
+      for (const [a, places, line] of [
+        [first, columns, 5],
+        [second, other, 6],
+        [third, columns, 7],
+      ] as const) {
+        expect(a.items.map((i) => i.source)).toEqual(places.map((place) => ({ ...place, row: line })));
+      }
+    });
   });
-
-  it('once assessed, the rows can be collected while the results live', async () => {
-    let rows: ReturnType<typeof readerRows> | undefined = readerRows();
-    const refs = [...rows.reports, ...rows.assessments].map((row) => new WeakRef(row));
-    const a = assessUnit(AGENCY, rows.reports, rows.assessments, P);
-    rows = undefined;
-    // A WeakRef's target is kept until the end of the turn that made or read it.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    collectNow();
-    expect(refs.filter((ref) => ref.deref() !== undefined)).toHaveLength(0);
-    expect(a.items[0]?.evidence).toBe(`Văn bản ${CHECKLIST[0]?.code}`);
-  });
-});

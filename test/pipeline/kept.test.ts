@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kept } from '../../src/rules/kept.js';
+import { kept } from '../../src/pipeline/kept.js';
 
 describe('an array as a result keeps it', () => {
   it('is the one shared empty array when empty, which nothing can fill', () => {

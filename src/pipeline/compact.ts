@@ -1,0 +1,243 @@
+import { type ItemStatus, type SheetPlace, type SourceRef, sourceAt } from '../domain.js';
+import { kept } from './kept.js';
+import type { ChecklistItem } from '../rules/regulation.js';
+import {
+  type AssessmentStore,
+  type DecidedBy,
+  type ItemFields,
+  type ItemOrigin,
+  type ItemResult,
+  type MissingReason,
+  type SectionResult,
+  type UnitAssessment,
+  notable,
+} from '../rules/sections.js';
+
+/**
+ * The store a run over a year keeps the units' results in (AssessmentStore of src/rules/sections.ts): the same values
+ * as the rules' plain records, compacted for a national year (10 000 units, 220 000 item results, held from the rules
+ * to the last workbook). Memory tuning lives here, not in the rules (issue #37); bench/shapes.mjs checks it.
+ */
+export const COMPACT_STORE: AssessmentStore = {
+  item: (fields, origin) => itemFlags(fields, origin),
+  unit: (assessment) => {
+    const items = assessment.items.map((result) =>
+      result instanceof ItemFlags ? result : itemFlags(result, originOf(result)),
+    );
+    return new Assessment(
+      assessment.unitCode,
+      assessment.hasReport,
+      assessment.hasAssessment,
+      items.map((result) => result.item),
+      items,
+      assessment.sections.map(keptSection),
+      kept(assessment.disagreements),
+      kept(assessment.selfDecided),
+    );
+  },
+};
+
+/** A section's result with its lists each exactly as long as they are (kept). */
+const keptSection = (s: SectionResult): SectionResult => ({
+  section: s.section,
+  status: s.status,
+  notMet: kept(s.notMet),
+  missing: kept(s.missing),
+  citations: kept(s.citations),
+});
+
+/** The origin of a plain result (made by another store): its source given whole. */
+const originOf = (result: ItemResult): ItemOrigin | undefined =>
+  result.source === undefined ? undefined : { where: result.source, line: undefined, whole: true };
+
+/** A result's flags and fields as an ItemFlags. */
+function itemFlags(fields: ItemFields, origin: ItemOrigin | undefined): ItemFlags {
+  const bits =
+    (fields.notApplicableWithoutNote ? WITHOUT_NOTE : 0) |
+    (fields.notApplicableByRule ? BY_RULE : 0) |
+    (fields.informationOnly ? INFORMATION_ONLY : 0) |
+    (fields.reported ? REPORTED : 0) |
+    (codeOf(DECIDED_BY, fields.decidedBy) << DECIDED_SHIFT) |
+    (codeOf(MISSING, fields.missing) << MISSING_SHIFT) |
+    (codeOf(STATUSES, fields.selfAssessment) << SELF_SHIFT) |
+    (codeOf(STATUSES, fields.assessment) << ASSESSED_SHIFT) |
+    (origin?.whole === true ? WHOLE_SOURCE : 0);
+  return new ItemFlags(
+    fields.item,
+    fields.status,
+    fields.note,
+    fields.evidence,
+    fields.unitNote,
+    origin?.where,
+    origin?.line,
+    bits,
+  );
+}
+
+// The flags of an item's result, one bit each (ItemFlags.bits); decidedBy, missing and the two statuses take two bits
+// each.
+const WITHOUT_NOTE = 1;
+const BY_RULE = 2;
+const INFORMATION_ONLY = 4;
+const REPORTED = 8;
+const DECIDED_SHIFT = 4;
+const MISSING_SHIFT = 6;
+const SELF_SHIFT = 8;
+const ASSESSED_SHIFT = 10;
+/** `where` is a whole SourceRef (a row made by hand), not a place to add the line to. */
+const WHOLE_SOURCE = 1 << 12;
+const DECIDED_BY: readonly (DecidedBy | null)[] = [null, 'assessment', 'self-assessment', 'rule'];
+const MISSING: readonly (MissingReason | null)[] = [null, 'not-assessed', 'not-applicable-without-note'];
+const STATUSES: readonly (ItemStatus | null)[] = [null, 'dat', 'khong-dat', 'khong-ap-dung'];
+
+/**
+ * An item's result as eight fields: the status, the notes and the evidence, where it came from, and the flags (the two
+ * statuses among them); the rest is read from them. It keeps what it needs of the unit's and the department's rows, not
+ * the rows: once the rules have run the rows can go (a national year has 220 000 of each, 35 MB), and the item results
+ * are what the outputs are made from. A plain object of fifteen fields took 144 bytes each; this takes 88.
+ */
+class ItemFlags implements ItemResult {
+  constructor(
+    readonly item: ChecklistItem,
+    readonly status: ItemStatus | null,
+    readonly note: string,
+    readonly evidence: string,
+    readonly unitNote: string,
+    /** The place of the row the source is (the department's, else the unit's), or a SourceRef given whole. */
+    readonly where: SheetPlace | SourceRef | undefined,
+    readonly line: number | undefined,
+    /** The flags; with `where` and `line`, what `Assessment` keeps of a met item besides its note. */
+    readonly bits: number,
+  ) {}
+  get selfAssessment(): ItemStatus | null {
+    return STATUSES[(this.bits >> SELF_SHIFT) & 3] ?? null;
+  }
+  get assessment(): ItemStatus | null {
+    return STATUSES[(this.bits >> ASSESSED_SHIFT) & 3] ?? null;
+  }
+  get decidedBy(): DecidedBy | null {
+    return DECIDED_BY[(this.bits >> DECIDED_SHIFT) & 3] ?? null;
+  }
+  get disagreement(): boolean {
+    const { selfAssessment, assessment } = this;
+    return selfAssessment !== null && assessment !== null && selfAssessment !== assessment;
+  }
+  get missing(): MissingReason | null {
+    return MISSING[(this.bits >> MISSING_SHIFT) & 3] ?? null;
+  }
+  get notApplicableWithoutNote(): boolean {
+    return (this.bits & WITHOUT_NOTE) !== 0;
+  }
+  get notApplicableByRule(): boolean {
+    return (this.bits & BY_RULE) !== 0;
+  }
+  get informationOnly(): boolean {
+    return (this.bits & INFORMATION_ONLY) !== 0;
+  }
+  get reported(): boolean {
+    return (this.bits & REPORTED) !== 0;
+  }
+  get source(): SourceRef | undefined {
+    const { where } = this;
+    if (where === undefined) return undefined;
+    return (this.bits & WHOLE_SOURCE) !== 0 ? where : sourceAt(where, this.line);
+  }
+}
+
+/** A value's two-bit code in ItemFlags.bits: its place in the list (a value not in it would spoil the other bits). */
+function codeOf<T>(list: readonly T[], value: T): number {
+  const at = list.indexOf(value);
+  if (at < 0) throw new Error(`ItemFlags: ${String(value)} is not one of ${list.map(String).join(', ')}`);
+  return at;
+}
+
+/**
+ * Where `Assessment` keeps a line: above the bits of ItemFlags (13 of them), as the line plus one, 0 for none. A code
+ * stays an exact number for any line a sheet can have (2^37 and more), and an array of such numbers is held unboxed.
+ */
+const LINE_UNIT = 2 ** 16;
+
+/**
+ * A unit's assessment, its items kept as columns: an item met without remark (most of them, some 180 000 in a national
+ * year) as one number (its flags and line), its place and its note; an item worth a look as its ItemFlags. `items` makes
+ * the results of the first kind again each time it is read. An ItemFlags of its own for each of a unit's 22 items, in an
+ * array, took some 2.2 KB a unit, 22 MB of a national year's heap from the rules to the last workbook (issue #15).
+ */
+class Assessment implements UnitAssessment {
+  readonly violatedSections: readonly number[];
+  readonly undeterminedSections: readonly number[];
+  /** Per item of the checklist: a met item's flags and line (see LINE_UNIT), or -1 - its place in `worthALook`. */
+  private readonly codes: readonly number[];
+  /**
+   * Per item, its place (ItemFlags.where; read for a met item only); the place alone when all its items have one (its
+   * rows in one sheet); the previous unit's list when it is the same (a wide assessment sheet: a place per column).
+   */
+  private readonly places: readonly Where[] | Where;
+  /** Per item: a met item's note, '' for an item worth a look; the one shared list of '' when no met item has one. */
+  private readonly notes: readonly string[];
+  private readonly worthALook: readonly ItemFlags[];
+
+  constructor(
+    readonly unitCode: string,
+    readonly hasReport: boolean,
+    readonly hasAssessment: boolean,
+    private readonly checklist: readonly ChecklistItem[],
+    items: readonly ItemFlags[],
+    readonly sections: readonly SectionResult[],
+    readonly disagreements: readonly ItemResult[],
+    readonly selfDecided: readonly ItemResult[],
+  ) {
+    this.violatedSections = kept(sections.filter((s) => s.status === 'violated').map((s) => s.section));
+    this.undeterminedSections = kept(sections.filter((s) => s.status === 'undetermined').map((s) => s.section));
+    // Made by map, each array exactly as long as the checklist (push leaves room to grow).
+    const worth = items.map(notable);
+    const worthALook: ItemFlags[] = [];
+    this.codes = items.map((result, at) =>
+      worth[at] === true
+        ? -1 - (worthALook.push(result) - 1)
+        : result.bits + (result.line === undefined ? 0 : result.line + 1) * LINE_UNIT,
+    );
+    // Every item's place, an item worth a look's too (unread): so that units whose rows have the same places share them.
+    const place = items[0]?.where;
+    this.places = items.every((result) => result.where === place)
+      ? place
+      : sharedPlaces(items.map((result) => result.where));
+    const notes = items.map((result, at) => (worth[at] === true ? '' : result.note));
+    this.notes = notes.every((note) => note === '') ? noNotes(notes.length) : notes;
+    this.worthALook = kept(worthALook);
+  }
+
+  get items(): readonly ItemResult[] {
+    const { checklist, codes, places, notes, worthALook } = this;
+    return checklist.map((item, at): ItemResult => {
+      const code = codes[at] ?? 0;
+      if (code < 0) return worthALook[-1 - code] ?? missingResult(at);
+      const bits = code % LINE_UNIT;
+      const line = (code - bits) / LINE_UNIT;
+      const where = isList(places) ? places[at] : places;
+      return new ItemFlags(item, 'dat', notes[at] ?? '', '', '', where, line === 0 ? undefined : line - 1, bits);
+    });
+  }
+}
+
+type Where = SheetPlace | SourceRef | undefined;
+const isList = (places: readonly Where[] | Where): places is readonly Where[] => Array.isArray(places);
+
+/** The last list of places kept: the next unit whose items have the same places shares it. */
+let lastPlaces: readonly Where[] = [];
+function sharedPlaces(places: readonly Where[]): readonly Where[] {
+  if (places.length !== lastPlaces.length || places.some((where, at) => where !== lastPlaces[at])) lastPlaces = places;
+  return lastPlaces;
+}
+
+/** The notes of a unit none of whose met items has one: one list of '' for each length of checklist. */
+const NO_NOTES = new Map<number, readonly string[]>();
+function noNotes(length: number): readonly string[] {
+  let notes = NO_NOTES.get(length);
+  if (notes === undefined) NO_NOTES.set(length, (notes = Object.freeze(new Array<string>(length).fill(''))));
+  return notes;
+}
+
+function missingResult(at: number): never {
+  throw new Error(`Assessment: no result kept for the item at ${at}`);
+}

@@ -3,14 +3,16 @@ import type { Period, Role } from '../domain.js';
 /**
  * Who answers, and for which part of the year (Điều 2 and khoản 1 Điều 4 of the Quy định). The readers turn the
  * findings below into located messages (src/io/readers/units.ts); the rules here are plain functions on plain records.
+ * Tests, written as the law's cases: test/rules/persons.test.ts.
  *
- * Điều 2. Đối tượng áp dụng
- *   1. Thủ trưởng các sở, ban, ngành thuộc Ủy ban nhân dân (UBND) tỉnh;
- *   2. Chủ tịch UBND các huyện, thị xã, thành phố;
- *   3. Cấp phó của người đứng đầu các cơ quan, đơn vị quy định tại khoản 1, khoản 2 của Điều này nếu được cấp trưởng
- *      phân công thì phải chịu trách nhiệm như người đứng đầu.
- * Điều 4. 1. Khi xem xét trách nhiệm người đứng đầu để khen thưởng hoặc xử lý kỷ luật phải khách quan, đúng người, đúng
- *   việc …
+ * > Điều 2. Đối tượng áp dụng
+ * > 1. Thủ trưởng các sở, ban, ngành thuộc Ủy ban nhân dân (UBND) tỉnh;
+ * > 2. Chủ tịch UBND các huyện, thị xã, thành phố;
+ * > 3. Cấp phó của người đứng đầu các cơ quan, đơn vị quy định tại khoản 1, khoản 2 của Điều này nếu được cấp trưởng
+ * > phân công thì phải chịu trách nhiệm như người đứng đầu.
+ * > Điều 4. Nguyên tắc xác định trách nhiệm, khen thưởng và xử lý
+ * > 1. Khi xem xét trách nhiệm người đứng đầu để khen thưởng hoặc xử lý kỷ luật phải khách quan, đúng người, đúng
+ * > việc
  *
  * "Đúng người" is read as: one head (or acting head) at a time, each answering for the days they held the post; a
  * deputy only with the head's assignment (a document) and for the sections assigned.

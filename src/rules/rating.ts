@@ -3,6 +3,18 @@ import type { RankGroup, RankedUnit } from './ranking.js';
 import type { Regulation } from './regulation.js';
 import { type UnitAssessment, counts } from './sections.js';
 
+/**
+ * The rating of Điều 15: what the data gives each person who answers (rules.md: a person who cannot be rated on the
+ * data given is `thieu-du-lieu`, never a default). Tests: test/rules/rating.test.ts.
+ *
+ * > Điều 15. Đánh giá trách nhiệm người đứng đầu
+ * > 1. Hoàn thành xuất sắc nhiệm vụ: Thực hiện đúng quy định tại Mục 1, Mục 2, Mục 3, Mục 4 của Quy định này và cơ
+ * > quan có xếp hạng mức độ ứng dụng công nghệ thông tin tỉnh Bắc Ninh (ICT Index) thuộc nhóm 20% đơn vị có kết quả
+ * > cao nhất.
+ * > 2. Hoàn thành nhiệm vụ: Thực hiện tốt quy định tại Mục 1, Mục 2, Mục 3, Mục 4 của Quy định này.
+ * > 3. Không hoàn thành nhiệm vụ: Có vi phạm quy định ít nhất 1 trong 4 mục của Quy định này.
+ */
+
 /** The three ratings of the regulation, plus `thieu-du-lieu` for a person who cannot be rated on the data given. */
 export type Rating = 'xuat-sac' | 'hoan-thanh' | 'khong-hoan-thanh' | 'thieu-du-lieu';
 

@@ -2,6 +2,17 @@ import type { Citation } from './citation.js';
 import type { Rating } from './rating.js';
 import type { Regulation } from './regulation.js';
 
+/**
+ * The rewards of Điều 16: consideration for an excellent rating (khoản 1), the ad-hoc reward the follow-up records
+ * (khoản 2). The forms and amounts (khoản 3, 4) are the competent body's. Tests: test/rules/rating.test.ts,
+ * test/rules/third-reading.test.ts.
+ *
+ * > Điều 16. Khen thưởng
+ * > 1. Người đứng đầu có thành tích xuất sắc trong công tác ứng dụng công nghệ thông tin thì được xem xét, đề nghị khen
+ * > thưởng theo quy định của pháp luật về thi đua, khen thưởng.
+ * > 2. Thưởng đột xuất khi cá nhân, đơn vị có thành tích đặc biệt xuất sắc.
+ */
+
 export type Reward = 'khen-thuong' | 'thuong-dot-xuat';
 
 export interface RewardDecision {

@@ -3,6 +3,20 @@ import type { PolicyParameters } from './policy.js';
 import type { Rating } from './rating.js';
 import type { Regulation, SanctionCondition, SanctionForm, SanctionRule, UncoveredCaseDef } from './regulation.js';
 
+/**
+ * The sanction points of khoản 1 Điều 17, most severe first; the cases no point settles go to Sở Nội vụ for UBND tỉnh
+ * (khoản 3 Điều 18). The points themselves are the regulation module's data (sanctionRules in
+ * src/regulations/bn-358-2013/index.ts). Tests: test/rules/sanctions.test.ts.
+ *
+ * > a. Phê bình: Đối với trường hợp vi phạm hai hoặc một trong các mục của Quy định này (Mục 1, Mục 2, Mục 3, Mục 4)
+ * > và chậm triển khai thực hiện các kết luận của UBND tỉnh về lĩnh vực công nghệ thông tin.
+ * > b. Khiển trách: Đối với trường hợp vi phạm hai trong các mục của Quy định này (Mục 1, Mục 2, Mục 3, Mục 4), chậm
+ * > triển khai thực hiện các kết luận của UBND tỉnh về lĩnh vực công nghệ thông tin, xếp hạng mức độ ứng dụng công nghệ
+ * > thông tin nằm trong nhóm 15% cơ quan có kết quả thấp nhất trong hai năm liền.
+ * > c. Cảnh cáo: Đối với những trường hợp vi phạm cả 4 mục của Quy định này thiếu trách nhiệm trong triển khai ứng dụng
+ * > công nghệ thông tin mà cơ quan quản lý cấp trên yêu cầu phải kiểm điểm.
+ */
+
 export type { SanctionForm } from './regulation.js';
 
 /** The forms of the sanction points, `can-xem-xet` for a case they do not settle, `thieu-du-lieu` when the data cannot decide. */

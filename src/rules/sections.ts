@@ -13,6 +13,14 @@ import type { Citation } from './citation.js';
 import type { Policy } from './policy.js';
 import type { ChecklistItem } from './regulation.js';
 
+/**
+ * Each unit's result per Mục (Chương II, Mục 1–4 of the Quy định): the Sở's assessment decides each item. Tests:
+ * test/rules/sections.test.ts, test/rules/checklist.test.ts (every item against the law text).
+ *
+ * > 2. Sở Thông tin và Truyền thông có trách nhiệm tổng hợp, đánh giá kết quả ứng dụng công nghệ thông tin của các sở,
+ * > ban, ngành, UBND các huyện, thị xã, thành phố hàng năm theo quy định.
+ */
+
 /** Why an item has no usable status. */
 export type MissingReason =
   /** The department has not assessed it (and the policy does not take the unit's self-assessment). */

@@ -1,4 +1,5 @@
-import { basename, dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { EXIT, UserError } from '../errors.js';
 import { DEFAULT_LIMITS } from '../io/limits.js';
 import { InputProblemsError, type Problem, warning } from '../problems.js';
@@ -16,7 +17,7 @@ import { gapProblem } from '../report/content/gaps.js';
 import { blockLabel, bottomGroupName, decimal, percent, topGroupName } from '../report/content/labels.js';
 import { rankingDocument } from '../report/content/outputs.js';
 import { titleBlock } from '../report/content/title.js';
-import { documentDate } from '../config.js';
+import { CONFIG_FILE, documentDate } from '../config.js';
 import { rankingJson } from '../report/render/json.js';
 import { textTable } from '../report/render/terminal.js';
 import { toolVersion } from '../version.js';
@@ -29,6 +30,19 @@ function yearOf(path: string, yearText: string | undefined): number | undefined 
   if (yearText !== undefined) return parseYear(yearText);
   const folder = basename(dirname(resolve(path)));
   return /^\d{4}$/u.test(folder) ? parseYear(folder) : undefined;
+}
+
+/**
+ * The workspace a scores file lies in, when the command line names none (no -w, no ICT_EVAL_WORKSPACE): the folder
+ * above its year folder, if it holds ict-eval.config.json and is not already the workspace. Undefined otherwise.
+ */
+function workspaceOfFile(context: Context, path: string): string | undefined {
+  if (context.options.workspace !== undefined || context.console.env.ICT_EVAL_WORKSPACE !== undefined) return undefined;
+  const yearFolder = dirname(resolve(context.console.cwd, path));
+  if (!/^\d{4}$/u.test(basename(yearFolder))) return undefined;
+  const workspace = dirname(yearFolder);
+  if (resolve(workspace) === resolve(context.workspace)) return undefined;
+  return existsSync(join(workspace, CONFIG_FILE)) ? workspace : undefined;
 }
 
 /** `rank 2024/scores.xlsx --year 2023`: said, since the workbook will be the 2023 one made from the 2024 folder's file. */
@@ -49,12 +63,16 @@ function yearFolderDiffers(context: Context, path: string, year: number | undefi
 
 /** `ict-eval rank <scores> [--previous <file>]`: the ranking per block, groups, thresholds, last year's rank. */
 export async function runRank(
-  context: Context,
+  given: Context,
   scoresPath: string,
   previousPath: string | undefined,
   yearText: string | undefined,
   write = false,
 ): Promise<void> {
+  // A scores file in a workspace's year folder (fixtures/sample/2025/scores.xlsx) is read with that workspace's
+  // configuration (its blocks, its policy) when no workspace is named: the same ranking as with -w. Said in the summary.
+  const inferred = workspaceOfFile(given, scoresPath);
+  const context: Context = inferred === undefined ? given : { ...given, workspace: inferred };
   const year = yearOf(scoresPath, yearText);
   // Without a year, the newest regulation applies, and the output names it.
   const policyYear = year ?? Number(newestRegulation().effective.slice(0, 4));
@@ -173,8 +191,14 @@ export async function runRank(
     context.console.stdout(`${rankingTables(context, policy, ranking, previous, names, rated?.previousCodes)}\n`);
     context.console.stderr(warningLines(context, warnings));
   }
+  const from =
+    inferred === undefined
+      ? ''
+      : vi
+        ? ` Dùng cấu hình của thư mục làm việc ${given.display(inferred)} (thư mục chứa tệp điểm).`
+        : ` Used the configuration of the workspace ${given.display(inferred)} (the scores file's).`;
   context.summary(
-    `ict-eval: ${writtenText(context, written.written, written.removed)}${year === undefined ? (vi ? ` (quy định ${policy.regulation.id})` : ` (rules ${policy.regulation.id})`) : ''}.`,
+    `ict-eval: ${writtenText(context, written.written, written.removed)}${year === undefined ? (vi ? ` (quy định ${policy.regulation.id})` : ` (rules ${policy.regulation.id})`) : ''}.${from}`,
   );
 }
 

@@ -88,4 +88,15 @@ describe('what a user meets, in Vietnamese (issue #36)', () => {
       expect(own?.getCell(`C${rows.indexOf(row) + 1}`).isMerged).toBe(true);
     }
   });
+
+  it("rank without -w reads a workspace's scores file with that workspace's configuration, and says so", async () => {
+    // 2025's scores have a block only the sample's configuration declares (XA): without it the file is refused.
+    const inferred = await inProcess(['rank', 'fixtures/sample/2025/scores.xlsx', '-q']);
+    expect(inferred.code, inferred.err).toBe(0);
+    expect(inferred.err).toContain('Dùng cấu hình của thư mục làm việc fixtures/sample (thư mục chứa tệp điểm).');
+    // Named with -w, nothing to say.
+    const named = await inProcess(['rank', 'fixtures/sample/2025/scores.xlsx', '-w', SAMPLE, '-q']);
+    expect(named.code).toBe(0);
+    expect(named.err).not.toContain('Dùng cấu hình');
+  });
 });

@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, normalize, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './e2e/run.js';
 
@@ -68,5 +68,65 @@ describe('the project stands alone (a user’s clone has nothing beside it)', ()
     const law = readFileSync(join(ROOT, 'src/regulations/bn-358-2013/law.txt'), 'utf8');
     expect(law).toContain('Điều 17. Xử lý trách nhiệm');
     expect(law).toContain('Quyết định số 358/2013/QĐ-UBND ngày 30 tháng 9 năm 2013');
+  });
+});
+
+/** The source files a file imports (relative imports, types included), as paths from the root. */
+function importsOf(path: string): string[] {
+  const text = readFileSync(join(ROOT, path), 'utf8');
+  const found = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+'(\.[^']+)'/gu)].map((m) => m[1] ?? '');
+  const dynamic = [...text.matchAll(/import\('(\.[^']+)'\)/gu)].map((m) => m[1] ?? '');
+  return [...found, ...dynamic].map((spec) => normalize(join(dirname(path), spec.replace(/\.js$/u, '.ts'))));
+}
+
+/** Which layers a layer may not import (issue #37: read → decide → write, data never goes back up). */
+const FORBIDDEN_LAYERS: Readonly<Record<string, readonly string[]>> = {
+  'src/rules/': ['src/io/', 'src/report/', 'src/pipeline/', 'src/commands/'],
+  'src/regulations/': ['src/io/', 'src/report/', 'src/pipeline/', 'src/commands/'],
+  'src/io/': ['src/report/', 'src/pipeline/', 'src/commands/'],
+  'src/pipeline/': ['src/report/', 'src/commands/'],
+  'src/report/': ['src/io/', 'src/commands/'],
+};
+
+describe('the shape: read → decide → write (issue #37)', () => {
+  const all = sources();
+
+  it.each(Object.entries(FORBIDDEN_LAYERS))('%s imports nothing from %s', (layer, forbidden) => {
+    const offenders = all
+      .filter((path) => path.startsWith(layer))
+      .flatMap((path) =>
+        importsOf(path)
+          .filter((to) => forbidden.some((f) => to.startsWith(f)))
+          .map((to) => `${path} → ${to}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+
+  it('no import circle', () => {
+    const graph = new Map(all.map((path) => [path, importsOf(path).filter((to) => all.includes(to))]));
+    const circles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (path: string, trail: string[]) => {
+      if (state.get(path) === 'done') return;
+      if (state.get(path) === 'open') {
+        circles.push([...trail.slice(trail.indexOf(path)), path].join(' → '));
+        return;
+      }
+      state.set(path, 'open');
+      for (const to of graph.get(path) ?? []) visit(to, [...trail, path]);
+      state.set(path, 'done');
+    };
+    for (const path of all) visit(path, []);
+    expect(circles).toEqual([]);
+  });
+
+  it('no source file over 500 lines', () => {
+    const long = all.filter((path) => readFileSync(join(ROOT, path), 'utf8').split('\n').length > 500);
+    expect(long).toEqual([]);
+  });
+
+  it('the checks see the imports (a known edge is found)', () => {
+    expect(importsOf('src/pipeline/year.ts')).toContain('src/pipeline/compact.ts');
+    expect(importsOf('src/rules/evaluate.ts')).toContain('src/rules/sections.ts');
   });
 });

@@ -1,10 +1,9 @@
 import { join } from 'node:path';
 import { type Document, asDraft } from '../report/content/document.js';
 import { yearJson } from '../report/render/json.js';
-import { RATING_LABELS, REWARD_LABELS, SANCTION_LABELS, label } from '../report/content/labels.js';
 import { ratingDocument, sanctionDocument } from '../report/content/outputs.js';
 import { isProposed, toReview } from '../report/content/model.js';
-import { tableLines, writeLines } from '../report/render/terminal.js';
+import { writeLines } from '../report/render/terminal.js';
 import { issuerNotice } from '../report/content/title.js';
 import { memoryPhase } from '../heap.js';
 import { type YearRun, runYear } from './year.js';
@@ -14,6 +13,7 @@ import { printJson, warningLines, requireNoErrors } from './print.js';
 import { type Written, inputFolders, outputFolder, printsOnly, writeDocuments, writtenText } from './write.js';
 import { documentsFromOtherRecords, keepRecord, recordRun, releasing } from './history.js';
 import { changesSheet } from '../report/content/history.js';
+import { personTable } from '../report/render/persons-screen.js';
 
 /** `ict-eval rate --year Y` and `ict-eval sanctions --year Y`: read, decide, write the workbooks, print. */
 export async function runRateOrSanctions(
@@ -89,44 +89,6 @@ export async function runRateOrSanctions(
           ? ` DỰ THẢO: ${missing}.`
           : ` DRAFT: ${draftReason(prepared.rows, prepared.legal, 'en') ?? ''}.`),
   );
-}
-
-function personTable(context: Context, prepared: YearRun, withSanctions: boolean): Iterable<string> {
-  const { lang, chalk } = context;
-  const vi = lang === 'vi';
-  const headers = [
-    'STT',
-    vi ? 'Họ và tên' : 'Name',
-    vi ? 'Đơn vị' : 'Unit',
-    vi ? 'Xếp loại' : 'Rating',
-    vi ? 'Khen thưởng' : 'Reward',
-    ...(withSanctions ? [vi ? 'Xử lý' : 'Sanction'] : []),
-    vi ? 'Căn cứ' : 'Basis',
-  ];
-  const rows = prepared.rows.map((r, i) => [
-    String(i + 1),
-    r.name,
-    r.unitName,
-    label(RATING_LABELS, r.rating, lang),
-    r.rewards.map((w) => label(REWARD_LABELS, w, lang)).join('; '),
-    ...(withSanctions ? [r.sanction === null ? '' : label(SANCTION_LABELS, r.sanction, lang)] : []),
-    [...r.ratingCitations, ...r.sanctionCitations].join('; '),
-  ]);
-  const ratingColumn = 3;
-  return tableLines(headers, rows, {
-    width: context.width,
-    // Rewards and citations go under the person's row on a narrow terminal.
-    stack: [4, headers.length - 1],
-    paint: (row, col, text) => {
-      if (row < 0) return chalk.bold(text);
-      if (col !== ratingColumn) return text;
-      const rating = prepared.rows[row]?.rating;
-      if (rating === 'xuat-sac') return chalk.green(text);
-      if (rating === 'khong-hoan-thanh') return chalk.red(text);
-      if (rating === 'thieu-du-lieu') return chalk.yellow(text);
-      return text;
-    },
-  });
 }
 
 function summary(context: Context, prepared: YearRun, written: Written, withSanctions: boolean): string {

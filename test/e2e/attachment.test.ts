@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanUp, dumpWorkbook, run, sampleCopy, tableOf } from './run.js';
+import { cleanUp, dumpWorkbook, sampleCopy, tableOf, runIn } from './run.js';
 
 // Issue 13: the frame of the official attachments comes from the configuration when the office knows it.
 afterAll(cleanUp);
@@ -22,7 +22,7 @@ describe('the attachment frame from ict-eval.config.json', () => {
       signer: 'Kiều Văn Thắng',
     };
     await writeFile(join(ws, 'ict-eval.config.json'), JSON.stringify(config));
-    const result = run(['sanctions', '--year', '2024', '-w', ws]);
+    const result = await runIn(['sanctions', '--year', '2024', '-w', ws]);
     expect(result.code).toBe(0);
     expect(result.stderr).not.toContain('Lưu ý: các bảng ghi cơ quan ban hành');
     for (const [file, sheet] of [
@@ -40,7 +40,7 @@ describe('the attachment frame from ict-eval.config.json', () => {
 
   it('without it, a 2024 run says which body the workbooks name and how to give the day of signing', async () => {
     const ws = await sampleCopy();
-    const result = run(['rate', '--year', '2024', '-w', ws]);
+    const result = await runIn(['rate', '--year', '2024', '-w', ws]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(
       'Lưu ý: các bảng ghi cơ quan ban hành "SỞ THÔNG TIN VÀ TRUYỀN THÔNG" (tên ngày 31/12/2024); từ 01/03/2025 là "SỞ KHOA HỌC VÀ CÔNG NGHỆ". Nếu ký từ ngày đó, ghi ngày ký vào ict-eval.config.json',
@@ -48,14 +48,14 @@ describe('the attachment frame from ict-eval.config.json', () => {
     const top = lines(tableOf(await dumpWorkbook(join(ws, 'out/2024/xep-loai-2024.xlsx')), 'Xếp loại').top);
     expect(top[2]).toEqual(['An Lạc, ngày …… tháng …… năm ……']);
     // Not in a cron log run with -q, nor beside --json.
-    expect(run(['rate', '--year', '2024', '-w', ws, '-q', '--force']).stderr).not.toContain('Lưu ý');
-    expect(run(['rate', '--year', '2024', '-w', ws, '--json']).stderr).not.toContain('Lưu ý');
+    expect((await runIn(['rate', '--year', '2024', '-w', ws, '-q', '--force'])).stderr).not.toContain('Lưu ý');
+    expect((await runIn(['rate', '--year', '2024', '-w', ws, '--json'])).stderr).not.toContain('Lưu ý');
   });
 
   it('a day of signing that is not a date is a usage error naming the field', async () => {
     const ws = await sampleCopy();
     await writeFile(join(ws, 'ict-eval.config.json'), JSON.stringify({ attachment: { signedOn: '15/5/2025' } }));
-    const result = run(['check', '--year', '2024', '-w', ws]);
+    const result = await runIn(['check', '--year', '2024', '-w', ws]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('attachment.signedOn: ngày ký ghi dạng năm-tháng-ngày, ví dụ "2025-05-15"');
   });

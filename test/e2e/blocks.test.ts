@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanUp, dumpWorkbook, run, sampleCopy, tableOf } from './run.js';
+import { cleanUp, dumpWorkbook, sampleCopy, tableOf, runIn } from './run.js';
 
 // Districts were abolished on 1/7/2025: a province that applies QĐ 358/2013 to communes and wards
 // declares the block in its configuration, with the document that applies the regulation to them.
@@ -37,7 +37,16 @@ describe('a block the regulation does not name, declared with its legal basis', 
     const workspace = await sampleCopy();
     await moveToCommunes(workspace);
     await configure(workspace, { XA: { vi: 'Xã, phường', en: 'Communes and wards', basis: BASIS } });
-    const result = run(['sanctions', '--year', '2024', '-w', workspace, '-o', join(workspace, 'out'), '--json']);
+    const result = await runIn([
+      'sanctions',
+      '--year',
+      '2024',
+      '-w',
+      workspace,
+      '-o',
+      join(workspace, 'out'),
+      '--json',
+    ]);
     expect(result.stderr).not.toMatch(/lỗi nội bộ/u);
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout) as {
@@ -76,7 +85,7 @@ describe('a block the regulation does not name, declared with its legal basis', 
     await moveToCommunes(workspace);
     // The sample's own configuration declares XA (for 2025): a workspace that does not.
     await configure(workspace, undefined);
-    const result = run(['check', '--year', '2024', '-w', workspace]);
+    const result = await runIn(['check', '--year', '2024', '-w', workspace]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       /2024\/units\.xlsx, trang "[^"]+", dòng \d+, cột C \(Khối\): khối "XA" không hợp lệ; cần "SBN" \(Sở, ban, ngành\) hoặc "HUYEN" \(Huyện, thị xã, thành phố\)\./u,
@@ -86,7 +95,7 @@ describe('a block the regulation does not name, declared with its legal basis', 
   it('refuses a declared block without its legal basis', async () => {
     const workspace = await sampleCopy();
     await configure(workspace, { XA: { vi: 'Xã, phường' } });
-    const result = run(['check', '--year', '2024', '-w', workspace]);
+    const result = await runIn(['check', '--year', '2024', '-w', workspace]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/ict-eval\.config\.json không hợp lệ: blocks\.XA\.basis/u);
   });
@@ -94,7 +103,7 @@ describe('a block the regulation does not name, declared with its legal basis', 
   it('refuses to declare again a block the regulation names', async () => {
     const workspace = await sampleCopy();
     await configure(workspace, { HUYEN: { vi: 'Huyện', basis: BASIS } });
-    const result = run(['check', '--year', '2024', '-w', workspace]);
+    const result = await runIn(['check', '--year', '2024', '-w', workspace]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/Khối HUYEN đã có trong QĐ 358\/2013\/QĐ-UBND/u);
   });

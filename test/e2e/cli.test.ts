@@ -18,6 +18,7 @@ import {
   sampleCopy,
   tableOf,
   tempDir,
+  runIn,
 } from './run.js';
 
 afterAll(cleanUp);
@@ -53,7 +54,7 @@ interface YearJson {
 
 describe('ict-eval sanctions --year 2024 on the sample workspace', async () => {
   const out = await tempDir();
-  const result = run(['sanctions', '--year', '2024', '-w', SAMPLE, '-o', out, '--json']);
+  const result = await runIn(['sanctions', '--year', '2024', '-w', SAMPLE, '-o', out, '--json']);
   const json = JSON.parse(result.stdout) as YearJson;
   const person = (unitCode: string) => {
     const found = json.persons.find((p) => p.unitCode === unitCode && p.role !== 'deputy');
@@ -346,7 +347,7 @@ describe('ict-eval sanctions --year 2024 on the sample workspace', async () => {
 
   it('gives byte-identical workbooks on a rerun, in another time zone', async () => {
     const again = await tempDir();
-    const rerun = run(['sanctions', '--year', '2024', '-w', SAMPLE, '-o', again, '-q'], {
+    const rerun = await runIn(['sanctions', '--year', '2024', '-w', SAMPLE, '-o', again, '-q'], {
       env: { TZ: 'Pacific/Kiritimati' },
     });
     expect(rerun.code).toBe(0);
@@ -357,18 +358,18 @@ describe('ict-eval sanctions --year 2024 on the sample workspace', async () => {
 
   it('keeps existing outputs and exits 3 without --force; replaces them with --force', async () => {
     const before = await readFile(join(out, '2024/xu-ly-2024.xlsx'));
-    const refused = run(['sanctions', '--year', '2024', '-w', SAMPLE, '-o', out]);
+    const refused = await runIn(['sanctions', '--year', '2024', '-w', SAMPLE, '-o', out]);
     expect(refused.code).toBe(3);
     expect(refused.stderr).toMatch(/kết quả đã có, không ghi đè: .*xep-loai-2024\.xlsx.*Dùng --force để thay thế\./u);
     expect((await readFile(join(out, '2024/xu-ly-2024.xlsx'))).equals(before)).toBe(true);
-    expect(run(['sanctions', '--year', '2024', '-w', SAMPLE, '-o', out, '--force', '-q']).code).toBe(0);
+    expect((await runIn(['sanctions', '--year', '2024', '-w', SAMPLE, '-o', out, '--force', '-q'])).code).toBe(0);
   });
 });
 
 describe('the other commands on the sample workspace', () => {
   it('rate writes only the rating workbook', async () => {
     const out = await tempDir();
-    const result = run(['rate', '--year', '2024', '-w', SAMPLE, '-o', out, '--no-color']);
+    const result = await runIn(['rate', '--year', '2024', '-w', SAMPLE, '-o', out, '--no-color']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Hoàn thành xuất sắc nhiệm vụ');
     expect(result.stdout).not.toContain('\u001b[');
@@ -377,7 +378,7 @@ describe('the other commands on the sample workspace', () => {
 
   it('--csv writes each sheet as UTF-8 CSV with BOM beside the workbook', async () => {
     const out = await tempDir();
-    expect(run(['rate', '--year', '2024', '-w', SAMPLE, '-o', out, '--csv', '-q']).code).toBe(0);
+    expect((await runIn(['rate', '--year', '2024', '-w', SAMPLE, '-o', out, '--csv', '-q'])).code).toBe(0);
     expect(await listFiles(out)).toEqual([
       ...RECORD_FILES,
       '2024/xep-loai-2024-can-cu-va-tham-so.csv',
@@ -393,15 +394,17 @@ describe('the other commands on the sample workspace', () => {
     expect(csv).toContain('\r\nSở, ban, ngành;1;');
     // A score with decimals is written with a decimal comma, as Vietnamese Excel reads a number.
     expect(csv).toMatch(/;0,\d+;/u);
-    expect(run(['rate', '--year', '2024', '-w', SAMPLE, '-o', out, '--csv=comma', '-q', '--force']).code).toBe(0);
+    expect(
+      (await runIn(['rate', '--year', '2024', '-w', SAMPLE, '-o', out, '--csv=comma', '-q', '--force'])).code,
+    ).toBe(0);
     const comma = await readFile(join(out, '2024/xep-loai-2024-xep-loai.csv'), 'utf8');
     expect(comma.startsWith('\uFEFFKhối,STT,Họ và tên,Chức vụ')).toBe(true);
     expect(comma).toContain('\r\n"Sở, ban, ngành",1,');
     expect(comma).toMatch(/,0\.\d+,/u);
   });
 
-  it('check prints each unit’s sections, the disagreements and the gaps, and exits 0', () => {
-    const result = run(['check', '--year', '2024', '-w', SAMPLE]);
+  it('check prints each unit’s sections, the disagreements and the gaps, and exits 0', async () => {
+    const result = await runIn(['check', '--year', '2024', '-w', SAMPLE]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/STP\s+Sở Tư pháp\s+Đạt\s+Đạt\s+Đạt\s+Đạt\s+Có\s+1/u);
     expect(result.stdout).toContain('Sở Tư pháp (STP), tiêu chí 2.9: tự đánh giá "Không đạt", Sở đánh giá "Đạt"');
@@ -422,8 +425,8 @@ describe('the other commands on the sample workspace', () => {
     }
   });
 
-  it('check --json gives each unit’s sections', () => {
-    const result = run(['check', '--year', '2024', '-w', SAMPLE, '--json']);
+  it('check --json gives each unit’s sections', async () => {
+    const result = await runIn(['check', '--year', '2024', '-w', SAMPLE, '--json']);
     const json = JSON.parse(result.stdout) as {
       units: { unitCode: string; violatedSections: number[]; hasReport: boolean }[];
     };
@@ -433,7 +436,7 @@ describe('the other commands on the sample workspace', () => {
 
   it('rank --json gives N, k and k′ per block and last year’s rank', async () => {
     const out = await tempDir();
-    const result = run([
+    const result = await runIn([
       'rank',
       join(SAMPLE, '2024/scores.xlsx'),
       '--previous',
@@ -467,8 +470,8 @@ describe('the other commands on the sample workspace', () => {
     expect(await listFiles(out)).toEqual(['2024/xep-hang-2024.xlsx']);
   });
 
-  it('explain gives the derivation with its articles, in Vietnamese and in English', () => {
-    const vi = run(['explain', 'hqv', '--year', '2024', '-w', SAMPLE]);
+  it('explain gives the derivation with its articles, in Vietnamese and in English', async () => {
+    const vi = await runIn(['explain', 'hqv', '--year', '2024', '-w', SAMPLE]);
     expect(vi.code).toBe(0);
     // The table gives khiển trách (points a and b both hold), withheld for review: Mục 4 rests on item 4.5, linked to
     // no indicator of QĐ 15/2011 in the sample's configuration (rules.md v3).
@@ -477,17 +480,17 @@ describe('the other commands on the sample workspace', () => {
     );
     expect(vi.stdout).toContain('Các điểm cùng thỏa mãn (chọn hình thức nặng nhất): Khiển trách, Phê bình');
     expect(vi.stdout).toContain('Theo bảng của điều khoản: Khiển trách — chuyển Sở Nội vụ xem xét');
-    expect(run(['explain', 'SYT', '--year', '2024', '-w', SAMPLE]).stdout).toContain(
+    expect((await runIn(['explain', 'SYT', '--year', '2024', '-w', SAMPLE])).stdout).toContain(
       'Xử lý (đề xuất): Phê bình — đủ điều kiện của điểm được áp dụng (điểm a khoản 1 Điều 17)',
     );
     expect(vi.stdout).toContain(
       'Sở Nội vụ trình UBND tỉnh quyết định (khoản 3 Điều 18 Quy định kèm theo Quyết định số 358/2013/QĐ-UBND',
     );
-    const en = run(['explain', 'SYT', '--year', '2024', '-w', SAMPLE, '--lang', 'en']);
+    const en = await runIn(['explain', 'SYT', '--year', '2024', '-w', SAMPLE, '--lang', 'en']);
     expect(en.stdout).toContain(
       'Sanction (proposal): Criticism — the conditions of the applied point hold (Art. 17(1)(a))',
     );
-    const changed = run(['explain', 'BQLKCN', '--year', '2024', '-w', SAMPLE]);
+    const changed = await runIn(['explain', 'BQLKCN', '--year', '2024', '-w', SAMPLE]);
     expect(changed.stdout).toContain('Theo bảng của điều khoản: Khiển trách — chuyển Sở Nội vụ xem xét');
     expect(changed.stdout).toContain('3.4 (Điều 11): Không áp dụng — điều khoản không áp dụng cho loại đơn vị này');
   });
@@ -496,16 +499,16 @@ describe('the other commands on the sample workspace', () => {
     const ws = await sampleCopy();
     // A column whose heading looks like data, in HQV's report only: a warning about that file, with no unit code.
     await addReportColumn(ws, 'HQV.xlsx', 'Kết quả năm trước');
-    const own = run(['explain', 'HQV', '--year', '2024', '-w', ws]);
+    const own = await runIn(['explain', 'HQV', '--year', '2024', '-w', ws]);
     expect(own.code).toBe(0);
     expect(own.stdout).toMatch(/2024\/self-reports\/HQV\.xlsx.*"Kết quả năm trước" không được đọc/u);
-    const other = run(['explain', 'HGB', '--year', '2024', '-w', ws]);
+    const other = await runIn(['explain', 'HGB', '--year', '2024', '-w', ws]);
     expect(other.code).toBe(0);
     expect(other.stdout).not.toContain('Kết quả năm trước');
   });
 
-  it('explain of an unknown unit is a usage error naming the known codes', () => {
-    const result = run(['explain', 'XYZ', '--year', '2024', '-w', SAMPLE]);
+  it('explain of an unknown unit is a usage error naming the known codes', async () => {
+    const result = await runIn(['explain', 'XYZ', '--year', '2024', '-w', SAMPLE]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
       /không có đơn vị "XYZ" \(theo mã hoặc tên\) trong danh sách năm 2024\. Các mã có: BDT, BQLDA, BQLKCN/u,
@@ -519,16 +522,16 @@ describe('explain in a year of many units', () => {
     // 120 units of the benchmark's generator ("Đơn vị số 0" … "Đơn vị số 119", codes DV000000 …).
     const made = spawnSync(process.execPath, [join(ROOT, 'bench', 'generate.mjs'), workspace, '120', '2', '1']);
     expect(made.status).toBe(0);
-    const unknown = run(['explain', 'XYZ', '--year', '2024', '-w', workspace]);
+    const unknown = await runIn(['explain', 'XYZ', '--year', '2024', '-w', workspace]);
     expect(unknown.code).toBe(2);
     const codes = /Các mã có: (.*) và (\d+) đơn vị khác \(đủ danh sách: 2024\/units\.xlsx\)\.$/mu.exec(unknown.stderr);
     const listed = codes?.[1]?.split(', ') ?? [];
     expect(new Set(listed).size).toBe(50);
     expect(listed.every((code) => /^DV\d{6}$/u.test(code))).toBe(true);
     expect(Number(codes?.[2])).toBe(120 - 50);
-    const several = run(['explain', 'Đơn vị số 1', '--year', '2024', '-w', workspace]);
+    const several = await runIn(['explain', 'Đơn vị số 1', '--year', '2024', '-w', workspace]);
     expect(several.code).toBe(0);
-    const ambiguous = run(['explain', 'số', '--year', '2024', '-w', workspace]);
+    const ambiguous = await runIn(['explain', 'số', '--year', '2024', '-w', workspace]);
     expect(ambiguous.code).toBe(2);
     expect(ambiguous.stderr).toMatch(
       /"số" khớp với nhiều đơn vị: (DV\d{6} \(Đơn vị số \d+\), ){49}DV\d{6} \(Đơn vị số \d+\) và 70 đơn vị khác \(đủ danh sách: 2024\/units\.xlsx\)\. Hãy ghi mã hoặc tên đầy đủ\./u,
@@ -548,7 +551,7 @@ describe('exit codes for cron', () => {
       'Mã đơn vị,Mã tiêu chí,Tự đánh giá\nXX,1.1,Đạt\nSYT,1.2,Tốt\n',
     );
     const out = join(workspace, 'ket-qua');
-    const result = run(['sanctions', '--year', '2024', '-w', workspace, '-o', out]);
+    const result = await runIn(['sanctions', '--year', '2024', '-w', workspace, '-o', out]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('ict-eval: Dữ liệu đầu vào có 3 lỗi, chưa ghi kết quả nào:');
     expect(result.stderr).toContain(
@@ -566,7 +569,7 @@ describe('exit codes for cron', () => {
   it('--json on malformed input still prints only JSON, with the problems', async () => {
     const workspace = await sampleCopy();
     await writeFile(join(workspace, '2024/self-reports/extra.csv'), 'Mã đơn vị,Mã tiêu chí,Tự đánh giá\nSYT,1.1,Tốt\n');
-    const result = run(['sanctions', '--year', '2024', '-w', workspace, '--json']);
+    const result = await runIn(['sanctions', '--year', '2024', '-w', workspace, '--json']);
     expect(result.code).toBe(1);
     const json = JSON.parse(result.stdout) as {
       problems: { code: string; file: string; row: number; column: string }[];
@@ -597,14 +600,14 @@ describe('exit codes for cron', () => {
     expect(result.stderr).toMatch(message);
   });
 
-  it('help is in Vietnamese, lists the common options in every command, and --lang vn is Vietnamese', () => {
-    const help = run(['rate', '--help']);
+  it('help is in Vietnamese, lists the common options in every command, and --lang vn is Vietnamese', async () => {
+    const help = await runIn(['rate', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Cách dùng: ict-eval rate \[tùy chọn\]$/mu);
     expect(help.stdout).toMatch(/^Tùy chọn chung \(mọi lệnh\):$/mu);
     expect(help.stdout).toContain('--workspace <dir>');
     expect(help.stdout).not.toMatch(/Usage:|Options:|display help/u);
-    const vn = run(['check', '--year', '2024', '-w', SAMPLE, '--lang', 'vn']);
+    const vn = await runIn(['check', '--year', '2024', '-w', SAMPLE, '--lang', 'vn']);
     expect(vn.code).toBe(0);
     expect(vn.stderr).toContain('không có lỗi dữ liệu');
   });
@@ -612,7 +615,7 @@ describe('exit codes for cron', () => {
   it('an invalid --policy file is a usage error naming the parameter', async () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'p.json'), '{ "topShare": 2 }');
-    const result = run(['rate', '--year', '2024', '-w', SAMPLE, '--policy', join(dir, 'p.json'), '-o', dir]);
+    const result = await runIn(['rate', '--year', '2024', '-w', SAMPLE, '--policy', join(dir, 'p.json'), '-o', dir]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/Tham số chính sách không hợp lệ: topShare/u);
   });
@@ -620,7 +623,18 @@ describe('exit codes for cron', () => {
   it('a --policy file changes the outcome and the output says which parameter was overridden', async () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'p.json'), '{ "topShare": 0.1 }');
-    const result = run(['rate', '--year', '2024', '-w', SAMPLE, '--policy', join(dir, 'p.json'), '-o', dir, '--json']);
+    const result = await runIn([
+      'rate',
+      '--year',
+      '2024',
+      '-w',
+      SAMPLE,
+      '--policy',
+      join(dir, 'p.json'),
+      '-o',
+      dir,
+      '--json',
+    ]);
     const json = JSON.parse(result.stdout) as YearJson & { policy: { overridden: string[] } };
     expect(json.policy.overridden).toEqual(['topShare']);
     // 19 departments ranked, k = max(1, floor(1.9)) = 1: the two tied first stay in, Sở Nội vụ (third) falls out.
@@ -630,14 +644,14 @@ describe('exit codes for cron', () => {
 
   it('refuses an output folder inside the year’s input folder', async () => {
     const workspace = await sampleCopy();
-    const result = run(['rate', '--year', '2024', '-w', workspace, '-o', join(workspace, '2024')]);
+    const result = await runIn(['rate', '--year', '2024', '-w', workspace, '-o', join(workspace, '2024')]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/nằm trong thư mục dữ liệu đầu vào/u);
   });
 
-  it('--version and --help (with examples) exit 0', () => {
-    expect(run(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+\n$/u);
-    const help = run(['sanctions', '--help']);
+  it('--version and --help (with examples) exit 0', async () => {
+    expect((await runIn(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/u);
+    const help = await runIn(['sanctions', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('ict-eval sanctions --year 2024');
   });
@@ -648,7 +662,7 @@ describe('init and template', () => {
     const workspace = await sampleCopy();
     await writeFile(join(workspace, '2024/units.csv'), 'Mã đơn vị,Tên đơn vị,Khối,Họ và tên,Chức vụ,Vai trò\n');
     const out = await tempDir();
-    const result = run(['template', '--year', '2024', '-w', workspace, '-o', out]);
+    const result = await runIn(['template', '--year', '2024', '-w', workspace, '-o', out]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('2024/units: có cả 2024/units.csv và 2024/units.xlsx; hãy giữ lại một tệp.');
     expect(await listFiles(out)).toEqual([]);
@@ -656,7 +670,7 @@ describe('init and template', () => {
 
   it('init makes a workspace the tool then reads, and a second init keeps it as it is', async () => {
     const dir = await tempDir();
-    expect(run(['init', join(dir, 'ws'), '--year', '2025']).code).toBe(0);
+    expect((await runIn(['init', join(dir, 'ws'), '--year', '2025'])).code).toBe(0);
     expect(await listFiles(join(dir, 'ws'))).toEqual([
       '2025/assessment.xlsx',
       '2025/follow-up.xlsx',
@@ -664,7 +678,7 @@ describe('init and template', () => {
       '2025/units.xlsx',
       'ict-eval.config.json',
     ]);
-    expect(run(['init', join(dir, 'ws'), '--year', '2025']).code).toBe(0);
+    expect((await runIn(['init', join(dir, 'ws'), '--year', '2025'])).code).toBe(0);
     const dump = await dumpWorkbook(join(dir, 'ws/2025/units.xlsx'));
     expect(dump['Danh sách']?.[0]).toEqual([
       'Mã đơn vị',
@@ -686,14 +700,14 @@ describe('init and template', () => {
       'Địa bàn',
     ]);
     // The blank assessment is read back as an assessment of no unit: nothing is taken for the Sở's.
-    const check = run(['check', '--year', '2025', '-w', join(dir, 'ws')]);
+    const check = await runIn(['check', '--year', '2025', '-w', join(dir, 'ws')]);
     expect(check.stderr).not.toMatch(/assessment\.xlsx.*(lỗi|không nhận ra)/u);
     expect(dump['Hướng dẫn']?.[1]).toEqual(['SỞ KHOA HỌC VÀ CÔNG NGHỆ']);
   });
 
   it('template writes one workbook per unit, and a filled template is read back as it is', async () => {
     const out = await tempDir();
-    expect(run(['template', '--year', '2024', '-w', SAMPLE, '-o', out]).code).toBe(0);
+    expect((await runIn(['template', '--year', '2024', '-w', SAMPLE, '-o', out])).code).toBe(0);
     const files = await listFiles(out);
     expect(files).toHaveLength(31);
     const path = join(out, '2024/mau-bao-cao/SYT - Sở Y tế.xlsx');
@@ -773,7 +787,7 @@ describe('init and template', () => {
 
   it('template --assessment writes the Sở’s sheet pre-filled with every unit, its self-assessments beside it, read back as an assessment', async () => {
     const out = await tempDir();
-    const result = run(['template', '--year', '2024', '-w', SAMPLE, '-o', out, '--assessment']);
+    const result = await runIn(['template', '--year', '2024', '-w', SAMPLE, '-o', out, '--assessment']);
     expect(result.code).toBe(0);
     expect(await listFiles(out)).toEqual(['2024/mau-danh-gia/assessment.xlsx']);
     const dump = await dumpWorkbook(join(out, '2024/mau-danh-gia/assessment.xlsx'));
@@ -792,7 +806,7 @@ describe('init and template', () => {
       if (number > 1 && row.getCell(1).value === 'SYT') for (let c = 3; c <= 24; c++) row.getCell(c).value = 'Đạt';
     });
     await workbook.xlsx.writeFile(join(workspace, '2024/assessment.xlsx'));
-    const json = JSON.parse(run(['check', '--year', '2024', '-w', workspace, '--json']).stdout) as {
+    const json = JSON.parse((await runIn(['check', '--year', '2024', '-w', workspace, '--json'])).stdout) as {
       units: { unitCode: string; violatedSections: number[]; sections: { status: string }[] }[];
       problems: { code: string; message: string }[];
     };

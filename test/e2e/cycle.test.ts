@@ -3,7 +3,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type Run, cleanUp, dumpWorkbook, listFiles, run, tempDir } from './run.js';
+import { type Run, cleanUp, dumpWorkbook, listFiles, tempDir, runIn } from './run.js';
 
 // Issue 12, "Done when": the annual cycle on a new workspace, as an office walks it — init, fill the units,
 // template, fill the reports, the Sở's assessment, the scores, check, rank, rate, sanctions, explain, and
@@ -59,7 +59,7 @@ describe('the annual cycle on a new workspace', () => {
     /** Runs a command; asserts that it exits as expected and leaves every input as it was. */
     const tool = async (args: readonly string[], code = 0): Promise<Run> => {
       const before = await inputs(ws);
-      const result = run([...args, '-w', ws]);
+      const result = await runIn([...args, '-w', ws]);
       expect(result.code, `${args.join(' ')}\n${result.stderr}`).toBe(code);
       const after = await inputs(ws);
       for (const [file, hash] of Object.entries(before)) expect(after[file], `${args.join(' ')}: ${file}`).toBe(hash);
@@ -68,7 +68,7 @@ describe('the annual cycle on a new workspace', () => {
     };
 
     // 1. init makes the workspace with blank inputs.
-    const init = run(['init', ws, '--year', '2024']);
+    const init = await runIn(['init', ws, '--year', '2024']);
     expect(init.code).toBe(0);
     expect(await listFiles(ws)).toEqual([
       '2024/assessment.xlsx',

@@ -3,7 +3,18 @@ import { copyFile, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SAMPLE, cleanUp, docxParagraphs, dumpWorkbook, listFiles, run, sampleCopy, tableOf, tempDir } from './run.js';
+import {
+  SAMPLE,
+  cleanUp,
+  docxParagraphs,
+  dumpWorkbook,
+  listFiles,
+  run,
+  sampleCopy,
+  tableOf,
+  tempDir,
+  runIn,
+} from './run.js';
 
 // Issue 14: every run of rate/sanctions is kept in out/Y/lich-su/ and two runs can be compared.
 afterAll(cleanUp);
@@ -44,9 +55,9 @@ describe('every run kept and comparable', () => {
     const ws = await sampleCopy();
     const original = join(ws, 'original-assessment.xlsx');
     await copyFile(join(ws, '2024/assessment.xlsx'), original);
-    expect(run(['sanctions', '--year', '2024', '-w', ws, '-q']).code).toBe(0);
-    expect(run(['sanctions', '--year', '2024', '-w', ws, '-q', '--force']).code).toBe(0);
-    expect(run(['rate', '--year', '2024', '-w', ws, '-q', '--force']).code).toBe(0);
+    expect((await runIn(['sanctions', '--year', '2024', '-w', ws, '-q'])).code).toBe(0);
+    expect((await runIn(['sanctions', '--year', '2024', '-w', ws, '-q', '--force'])).code).toBe(0);
+    expect((await runIn(['rate', '--year', '2024', '-w', ws, '-q', '--force'])).code).toBe(0);
     const [first] = await records(ws);
     expect(await records(ws)).toHaveLength(1);
     const bytes = await readFile(join(ws, 'out/2024/lich-su', first ?? ''));
@@ -68,12 +79,12 @@ describe('every run kept and comparable', () => {
     // the deputy, excellent while the unit broke nothing, is "completed" once it breaks Mục 3 (rules.md v3: Điều 15 is
     // silent on a deputy assigned part of the sections, and the default reading is the stricter one).
     await assess(ws, 'VPUB', '3.1', 'Không đạt');
-    expect(run(['sanctions', '--year', '2024', '-w', ws, '-q', '--force']).code).toBe(0);
+    expect((await runIn(['sanctions', '--year', '2024', '-w', ws, '-q', '--force'])).code).toBe(0);
     const both = await records(ws);
     expect(both).toHaveLength(2);
     expect(both).toContain(first);
 
-    const diff = run(['diff', '--year', '2024', '-w', ws, '--json']);
+    const diff = await runIn(['diff', '--year', '2024', '-w', ws, '--json']);
     expect(diff.code).toBe(0);
     const json = JSON.parse(diff.stdout) as {
       from: string;
@@ -97,7 +108,7 @@ describe('every run kept and comparable', () => {
     ]);
     expect(json.persons[0]?.facts).toEqual([{ what: 'tiêu chí 3.1', from: 'Đạt', to: 'Không đạt' }]);
 
-    const text = run(['diff', '--year', '2024', '-w', ws]);
+    const text = await runIn(['diff', '--year', '2024', '-w', ws]);
     expect(text.stdout).toContain(
       '  - Nguyễn Văn An, Văn phòng UBND tỉnh (VPUB): Hoàn thành xuất sắc nhiệm vụ; khen thưởng: Đề nghị xem xét khen thưởng → Không hoàn thành nhiệm vụ; xử lý: Cần xem xét\n    vì: tiêu chí 3.1: Đạt → Không đạt',
     );
@@ -112,7 +123,7 @@ describe('every run kept and comparable', () => {
       ]);
     }
     // The report says it too: a paragraph of section III and an appendix with the same row.
-    expect(run(['report', '--year', '2024', '-w', ws, '-q']).code).toBe(0);
+    expect((await runIn(['report', '--year', '2024', '-w', ws, '-q'])).code).toBe(0);
     const report = await docxParagraphs(join(ws, 'out/2024/bao-cao-2024.docx'));
     const said = report.find((p) => p.startsWith('Điều chỉnh so với lần tổng hợp trước của năm 2024'));
     expect(said).toContain('sau khi sửa 2024/assessment.xlsx): 2 người thay đổi kết quả, nêu tại Phụ lục 4');
@@ -124,16 +135,16 @@ describe('every run kept and comparable', () => {
 
     // Back to the original assessment: the first record again, nothing removed; the last two are now the other way.
     await copyFile(original, join(ws, '2024/assessment.xlsx'));
-    expect(run(['sanctions', '--year', '2024', '-w', ws, '-q', '--force']).code).toBe(0);
+    expect((await runIn(['sanctions', '--year', '2024', '-w', ws, '-q', '--force'])).code).toBe(0);
     expect(await records(ws)).toEqual(both);
-    const back = JSON.parse(run(['diff', '--year', '2024', '-w', ws, '--json']).stdout) as {
+    const back = JSON.parse((await runIn(['diff', '--year', '2024', '-w', ws, '--json'])).stdout) as {
       to: string;
       persons: unknown[];
     };
     expect(`${back.to}.json`).toBe(first);
     expect(back.persons).toHaveLength(2);
     // Named records, by a prefix of their digest.
-    const named = run([
+    const named = await runIn([
       'diff',
       '--year',
       '2024',
@@ -148,12 +159,12 @@ describe('every run kept and comparable', () => {
 
   it('--json without -o keeps no record; diff with fewer than two records is wrong usage, saying why', async () => {
     const ws = await sampleCopy();
-    expect(run(['sanctions', '--year', '2024', '-w', ws, '--json']).code).toBe(0);
+    expect((await runIn(['sanctions', '--year', '2024', '-w', ws, '--json'])).code).toBe(0);
     expect(await records(ws)).toEqual([]);
-    const none = run(['diff', '--year', '2024', '-w', ws]);
+    const none = await runIn(['diff', '--year', '2024', '-w', ws]);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('năm 2024 chưa có hai bản ghi để so sánh');
-    const unknown = run(['diff', '--year', '2024', '-w', ws, 'abc', 'def']);
+    const unknown = await runIn(['diff', '--year', '2024', '-w', ws, 'abc', 'def']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('không có bản ghi "abc"');
   });
@@ -189,7 +200,7 @@ describe('every run kept and comparable', () => {
   it('a temporary folder that cannot take the record: exit 2 before anything is written, saying which and what to do', async () => {
     const ws = await sampleCopy();
     const missing = join(await tempDir(), 'không-có');
-    const result = run(['sanctions', '--year', '2024', '-w', ws, '-q'], { env: { TMPDIR: missing } });
+    const result = await runIn(['sanctions', '--year', '2024', '-w', ws, '-q'], { env: { TMPDIR: missing } });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
       `không ghi được bản ghi lịch sử tạm vào thư mục tạm của hệ thống ${missing} (ENOENT)`,
@@ -198,12 +209,14 @@ describe('every run kept and comparable', () => {
     expect(result.stderr).not.toContain('lỗi nội bộ');
     expect(await listFiles(join(ws, 'out'))).toEqual([]);
     // Printing only (--json without -o) keeps no record, so needs no temporary folder.
-    expect(run(['sanctions', '--year', '2024', '-w', ws, '--json'], { env: { TMPDIR: missing } }).code).toBe(0);
+    expect((await runIn(['sanctions', '--year', '2024', '-w', ws, '--json'], { env: { TMPDIR: missing } })).code).toBe(
+      0,
+    );
   });
 
   it('no "Thay đổi" sheet against a record of other persons (an output folder shared with another workspace)', async () => {
     const out = join(await sampleCopy(), 'shared-out');
-    expect(run(['sanctions', '--year', '2024', '-w', SAMPLE, '-o', out, '-q']).code).toBe(0);
+    expect((await runIn(['sanctions', '--year', '2024', '-w', SAMPLE, '-o', out, '-q'])).code).toBe(0);
     // Another workspace: the same units, every person under another name.
     const other = await sampleCopy();
     const path = join(other, '2024/units.xlsx');
@@ -238,7 +251,7 @@ describe('every run kept and comparable', () => {
       });
     });
     await followUp.xlsx.writeFile(join(other, '2024/follow-up.xlsx'));
-    const second = run(['sanctions', '--year', '2024', '-w', other, '-o', out, '-q', '--force']);
+    const second = await runIn(['sanctions', '--year', '2024', '-w', other, '-o', out, '-q', '--force']);
     expect(second.code, second.stderr).toBe(0);
     expect((await listFiles(join(out, '2024/lich-su'))).filter((f) => f.endsWith('.json'))).toHaveLength(2);
     expect(Object.keys(await dumpWorkbook(join(out, '2024/xep-loai-2024.xlsx')))).not.toContain('Thay đổi');

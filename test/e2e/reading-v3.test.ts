@@ -2,7 +2,7 @@ import { cp, readFile, readdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT, SAMPLE, cleanUp, dumpWorkbook, run, tempDir } from './run.js';
+import { ROOT, SAMPLE, cleanUp, dumpWorkbook, tempDir, runIn } from './run.js';
 
 // Issue #35: `check` on each refused file names the cause a civil servant can act on (the encoding, the hidden row,
 // the date Excel made), in Vietnamese and in English; `template --assessment` reads a report sent as .ods.
@@ -46,10 +46,10 @@ describe('check names the cause of each refused file, in both languages', () => 
     ['self-report-sent-twice', 'có lẽ báo cáo được gửi hai lần', 'probably sent twice'],
   ])('%s', async (name, vi, en) => {
     const root = await sampleWith(name);
-    const vietnamese = run(['check', '--year', '2024', '-w', root]);
+    const vietnamese = await runIn(['check', '--year', '2024', '-w', root]);
     expect(vietnamese.code).toBe(1);
     expect(vietnamese.stderr).toContain(vi);
-    const english = run(['check', '--year', '2024', '-w', root, '--lang', 'en']);
+    const english = await runIn(['check', '--year', '2024', '-w', root, '--lang', 'en']);
     expect(english.code).toBe(1);
     expect(english.stderr).toContain(en);
   });
@@ -57,7 +57,7 @@ describe('check names the cause of each refused file, in both languages', () => 
   it('the year-end run stops with the same message and writes nothing', async () => {
     const root = await sampleWith('units-typed-in-tcvn3');
     const out = await tempDir();
-    const sanctions = run(['sanctions', '--year', '2024', '-w', root, '-o', out]);
+    const sanctions = await runIn(['sanctions', '--year', '2024', '-w', root, '-o', out]);
     expect(sanctions.code).toBe(1);
     expect(sanctions.stderr).toContain('bảng mã cũ TCVN3 (ABC, phông .VnTime)');
     expect(await readdir(out)).toEqual([]);
@@ -70,7 +70,7 @@ describe.runIf(converter)('template --assessment reads a self-report sent as .od
   it('the unit’s own assessments are beside its row, not "Chưa báo cáo"', async () => {
     const root = await sampleWith('self-report-as-ods');
     const out = await tempDir();
-    const result = run(['template', '--assessment', '--year', '2024', '-w', root, '-o', out]);
+    const result = await runIn(['template', '--assessment', '--year', '2024', '-w', root, '-o', out]);
     expect(result.code, result.stderr).toBe(0);
     const dump = await dumpWorkbook(join(out, '2024/mau-danh-gia/assessment.xlsx'));
     const rows = Object.values(dump).flat();

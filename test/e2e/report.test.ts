@@ -9,10 +9,11 @@ import {
   docxParagraphs,
   dumpWorkbook,
   listFiles,
-  run,
   sampleCopy,
   tempDir,
   tableOf,
+  run,
+  runIn,
 } from './run.js';
 
 // Issue 14: the Sở's annual report to UBND tỉnh, from the same evaluation as the workbooks.
@@ -50,7 +51,7 @@ const sum = (list: readonly number[]) => list.reduce((a, b) => a + b, 0);
 describe('ict-eval report', () => {
   it('writes the annual report whose numbers and names are the workbooks’', async () => {
     const out = await tempDir();
-    const result = run(['report', '--year', '2024', '-w', SAMPLE, '-o', out]);
+    const result = await runIn(['report', '--year', '2024', '-w', SAMPLE, '-o', out]);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/Đã ghi .*bao-cao-2024\.docx\. DỰ THẢO: 3 người chưa đủ dữ liệu/u);
     const files = await listFiles(out);
@@ -94,7 +95,7 @@ describe('ict-eval report', () => {
     expect(text.some((p) => p.startsWith('Căn cứ Quyết định số 358/2013/QĐ-UBND ngày 30/9/2013'))).toBe(true);
 
     // The same counts as the rating workbook's, per block and in all.
-    const sanctions = run(['sanctions', '--year', '2024', '-w', SAMPLE, '-o', out, '-q']);
+    const sanctions = await runIn(['sanctions', '--year', '2024', '-w', SAMPLE, '-o', out, '-q']);
     expect(sanctions.code).toBe(0);
     const rating = tableOf(await dumpWorkbook(join(out, '2024/xep-loai-2024.xlsx')), 'Xếp loại');
     const total = String(rating.below.find((row) => String(row[0]).startsWith('Tổng cộng'))?.[0]);
@@ -128,7 +129,7 @@ describe('ict-eval report', () => {
 
   it('draws the score distribution, the Mục violations and the rank movement from the same evaluation', async () => {
     const out = await tempDir();
-    expect(run(['report', '--year', '2024', '-w', SAMPLE, '-o', out, '-q']).code).toBe(0);
+    expect((await runIn(['report', '--year', '2024', '-w', SAMPLE, '-o', out, '-q'])).code).toBe(0);
     const found = await charts(join(out, '2024/bao-cao-2024.docx'));
     expect(found.map((c) => c.title)).toEqual([
       'Sở, ban, ngành: phân bố điểm ICT Index (N = 20)',
@@ -141,7 +142,9 @@ describe('ict-eval report', () => {
     for (const n of [1, 2, 3, 4]) expect(text.some((p) => p.startsWith(`Biểu đồ ${n}. `))).toBe(true);
 
     // Distribution: per block, every scored unit once, in the group `rank` gives it.
-    const ranked = JSON.parse(run(['rank', join(SAMPLE, '2024/scores.xlsx'), '-w', SAMPLE, '--json']).stdout) as {
+    const ranked = JSON.parse(
+      (await runIn(['rank', join(SAMPLE, '2024/scores.xlsx'), '-w', SAMPLE, '--json'])).stdout,
+    ) as {
       rows: { block: string; score: number | null; rank: number | null; top: boolean; bottom: boolean }[];
     };
     for (const [index, block] of [
@@ -164,7 +167,7 @@ describe('ict-eval report', () => {
     }
 
     // Violations: per block and Mục, the units whose head the rating workbook shows "Vi phạm" in that Mục's column.
-    const sanctions = run(['sanctions', '--year', '2024', '-w', SAMPLE, '-o', out, '-q']);
+    const sanctions = await runIn(['sanctions', '--year', '2024', '-w', SAMPLE, '-o', out, '-q']);
     expect(sanctions.code).toBe(0);
     const rating = tableOf(await dumpWorkbook(join(out, '2024/xep-loai-2024.xlsx')), 'Xếp loại');
     const violations = found[2]?.series ?? [];
@@ -207,7 +210,7 @@ describe('ict-eval report', () => {
 
   it('section IV quotes the difficulties the units wrote in their reports, and says so when none did', async () => {
     const none = await tempDir();
-    expect(run(['report', '--year', '2024', '-w', SAMPLE, '-o', none, '-q']).code).toBe(0);
+    expect((await runIn(['report', '--year', '2024', '-w', SAMPLE, '-o', none, '-q'])).code).toBe(0);
     const before = await docxParagraphs(join(none, '2024/bao-cao-2024.docx'));
     expect(before[before.indexOf('IV. KHÓ KHĂN, VƯỚNG MẮC CỦA CÁC ĐƠN VỊ') + 1]).toMatch(
       /^Không đơn vị nào nêu khó khăn, vướng mắc trong báo cáo tự đánh giá \(cột "Khó khăn, vướng mắc"; đoạn 2 Điều 19\)/u,
@@ -222,7 +225,7 @@ describe('ict-eval report', () => {
       'Chưa có cán bộ chuyên trách CNTT.',
     ]);
     await write('BQLKCN.xlsx', ['Tiêu chí 2.3 chưa rõ cách tính.']);
-    const result = run(['report', '--year', '2024', '-w', ws, '-q']);
+    const result = await runIn(['report', '--year', '2024', '-w', ws, '-q']);
     expect(result.code).toBe(0);
     // The column is read, not reported as a column the tool does not know.
     expect(result.stderr).not.toContain('Khó khăn');
@@ -240,7 +243,7 @@ describe('ict-eval report', () => {
 
   it('--to so-noi-vu writes the letter to Sở Nội vụ with the workbooks’ own lists attached', async () => {
     const out = await tempDir();
-    const result = run(['report', '--year', '2024', '-w', SAMPLE, '-o', out, '--to', 'so-noi-vu']);
+    const result = await runIn(['report', '--year', '2024', '-w', SAMPLE, '-o', out, '--to', 'so-noi-vu']);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(
       'ict-eval: công văn gửi Sở Nội vụ năm 2024: 5 đề nghị khen thưởng, 1 đề xuất xử lý, 13 cần xem xét.',
@@ -263,7 +266,7 @@ describe('ict-eval report', () => {
     expect(text).toContain('- Như trên;');
 
     // The lists are the workbooks' rows: the same names, in the same order, under the same appendix titles.
-    expect(run(['sanctions', '--year', '2024', '-w', SAMPLE, '-o', out, '-q']).code).toBe(0);
+    expect((await runIn(['sanctions', '--year', '2024', '-w', SAMPLE, '-o', out, '-q'])).code).toBe(0);
     const rating = await dumpWorkbook(join(out, '2024/xep-loai-2024.xlsx'));
     const sanction = await dumpWorkbook(join(out, '2024/xu-ly-2024.xlsx'));
     const zip = await JSZip.loadAsync(await readFile(join(out, '2024/cong-van-so-noi-vu-2024.docx')));
@@ -285,7 +288,7 @@ describe('ict-eval report', () => {
     ]);
     expect(tables.map((rows) => rows.length - 1)).toEqual([5, 1, 13]);
 
-    const wrong = run(['report', '--year', '2024', '-w', SAMPLE, '-o', out, '--to', 'ubnd']);
+    const wrong = await runIn(['report', '--year', '2024', '-w', SAMPLE, '-o', out, '--to', 'ubnd']);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('--to "ubnd" không hợp lệ: ubnd-tinh');
   });
@@ -293,14 +296,17 @@ describe('ict-eval report', () => {
   it('gives the same bytes for the same inputs; --final refuses an incomplete year', async () => {
     const a = await tempDir();
     const b = await tempDir();
+    // Two processes, as two runs are: docx numbers some of a document's ids from counters of its module, which go on
+    // counting when one process renders a second document (no command does).
     expect(run(['report', '--year', '2024', '-w', SAMPLE, '-o', a, '-q']).code).toBe(0);
     expect(
-      run(['report', '--year', '2024', '-w', SAMPLE, '-o', b, '-q'], { env: { TZ: 'Pacific/Kiritimati' } }).code,
+      (await runIn(['report', '--year', '2024', '-w', SAMPLE, '-o', b, '-q'], { env: { TZ: 'Pacific/Kiritimati' } }))
+        .code,
     ).toBe(0);
     expect(
       (await readFile(join(a, '2024/bao-cao-2024.docx'))).equals(await readFile(join(b, '2024/bao-cao-2024.docx'))),
     ).toBe(true);
-    const final = run(['report', '--year', '2024', '-w', SAMPLE, '-o', await tempDir(), '--final']);
+    const final = await runIn(['report', '--year', '2024', '-w', SAMPLE, '-o', await tempDir(), '--final']);
     expect(final.code).toBe(4);
     expect(final.stderr).toContain('--final: năm 2024 chưa đủ dữ liệu cho bản chính thức');
   });

@@ -32,6 +32,31 @@ export function run(args: readonly string[], options: { cwd?: string; env?: Reco
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/**
+ * Runs the program in this process (`main`, from the sources), as cron would: no terminal, the given environment, in
+ * `cwd`. For a run that needs nothing of the process itself (its TMPDIR, ICT_EVAL_DEBUG, a closed stream, the bundle):
+ * a spawned binary costs some 0.3 s to start, and the e2e suites start it hundreds of times. `run` stays for those.
+ */
+export async function runIn(
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<Run> {
+  // What main cannot be given (the process's TMPDIR, ICT_EVAL_DEBUG, the converter's limits): a spawned binary.
+  const own = new Set(['PATH', 'HOME', 'NO_COLOR', 'ICT_EVAL_WORKSPACE']);
+  if (Object.keys(options.env ?? {}).some((key) => !own.has(key))) return run(args, options);
+  const { main } = await import('../../src/program.js');
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    isTTY: false,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...options.env },
+    cwd: options.cwd ?? ROOT,
+  });
+  return { code, stdout, stderr };
+}
+
 const temps: string[] = [];
 
 /** A fresh temporary folder, removed by `cleanUp`. */

@@ -8,7 +8,19 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/problems.js';
 import { runYear } from '../../src/commands/year.js';
 import { main } from '../../src/program.js';
-import { BIN, RECORD_FILES, ROOT, SAMPLE, cleanUp, dumpWorkbook, listFiles, run, sampleCopy, tempDir } from './run.js';
+import {
+  BIN,
+  RECORD_FILES,
+  ROOT,
+  SAMPLE,
+  cleanUp,
+  dumpWorkbook,
+  listFiles,
+  run,
+  runIn,
+  sampleCopy,
+  tempDir,
+} from './run.js';
 
 // Issue 12: safe for the civil servant at the keyboard, and for cron. Each test fails on the
 // behaviour the issue found (data lost by init, EPIPE stack traces, --json writing, exit 1 for a
@@ -45,7 +57,7 @@ describe('init never replaces an input', () => {
     const ws = await sampleCopy();
     await writeFile(join(ws, 'ict-eval.config.json'), '{ "out": "ra", "policy": { "rankScope": "all" } }\n');
     const before = await fingerprint(ws);
-    const again = run(['init', ws, '--year', '2024', '--force']);
+    const again = await runIn(['init', ws, '--year', '2024', '--force']);
     expect(again.code).toBe(0);
     expect(again.stderr).toMatch(/giữ nguyên các tệp đã có: 2024\/units\.xlsx/u);
     expect(await fingerprint(ws)).toEqual(before);
@@ -54,7 +66,7 @@ describe('init never replaces an input', () => {
   it('adds a year beside the others, carrying the units over with --from, and touches nothing else', async () => {
     const ws = await sampleCopy();
     const before = await fingerprint(ws);
-    const added = run(['init', ws, '--year', '2026', '--from', '2025']);
+    const added = await runIn(['init', ws, '--year', '2026', '--from', '2025']);
     expect(added.code).toBe(0);
     expect(added.stderr).toMatch(/được chuyển từ năm 2025 theo tình trạng ngày 01\/01\/2026 .*: hãy kiểm tra lại/u);
     const after = await fingerprint(ws);
@@ -74,15 +86,15 @@ describe('init never replaces an input', () => {
   it('an input saved as CSV counts as there: no units.xlsx is made beside units.csv', async () => {
     const ws = await tempDir();
     await writeFile(join(ws, 'placeholder'), '');
-    expect(run(['init', ws, '--year', '2024']).code).toBe(0);
+    expect((await runIn(['init', ws, '--year', '2024'])).code).toBe(0);
     await rm(join(ws, '2024/units.xlsx'));
     await writeFile(join(ws, '2024/units.csv'), 'Mã đơn vị;Tên đơn vị\n');
-    expect(run(['init', ws, '--year', '2024']).code).toBe(0);
+    expect((await runIn(['init', ws, '--year', '2024'])).code).toBe(0);
     expect((await listFiles(join(ws, '2024'))).filter((f) => f.startsWith('units'))).toEqual(['units.csv']);
   });
 
-  it('--from a year without units is a usage error naming it', () => {
-    const result = run(['init', SAMPLE, '--year', '2026', '--from', '2019']);
+  it('--from a year without units is a usage error naming it', async () => {
+    const result = await runIn(['init', SAMPLE, '--year', '2026', '--from', '2019']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--from 2019: không có tệp 2019/units.xlsx');
   });
@@ -106,16 +118,16 @@ describe('a run replaces the whole set of outputs it belongs to, and nothing els
     const out = join(ws, 'out');
     await rm(out, { recursive: true, force: true });
     await writeFile(join(ws, 'keep-me.txt'), 'not ours');
-    expect(run(['sanctions', '--year', '2024', '-w', ws, '--csv', '-q']).code).toBe(0);
-    expect(run(['rank', join(ws, '2024/scores.xlsx'), '-w', ws, '-q', '--write']).code).toBe(0);
+    expect((await runIn(['sanctions', '--year', '2024', '-w', ws, '--csv', '-q'])).code).toBe(0);
+    expect((await runIn(['rank', join(ws, '2024/scores.xlsx'), '-w', ws, '-q', '--write'])).code).toBe(0);
     // Six sheets of the rating workbook (with "Sở cần đánh giá": TTRA awaits the Sở's assessment) and four of the
     // sanction workbook.
     expect((await listFiles(out)).filter((f) => f.endsWith('.csv'))).toHaveLength(10);
     // Without --force the stale files count as existing outputs too.
-    const refused = run(['rate', '--year', '2024', '-w', ws, '-q']);
+    const refused = await runIn(['rate', '--year', '2024', '-w', ws, '-q']);
     expect(refused.code).toBe(3);
     expect(refused.stderr).toContain('out/2024/xu-ly-2024.xlsx');
-    expect(run(['sanctions', '--year', '2024', '-w', ws, '-q', '--force']).code).toBe(0);
+    expect((await runIn(['sanctions', '--year', '2024', '-w', ws, '-q', '--force'])).code).toBe(0);
     // The run's record stays (one record: the same inputs give the same record), beside the new set.
     expect(await listFiles(out)).toEqual([
       ...RECORD_FILES,
@@ -123,7 +135,7 @@ describe('a run replaces the whole set of outputs it belongs to, and nothing els
       '2024/xep-loai-2024.xlsx',
       '2024/xu-ly-2024.xlsx',
     ]);
-    expect(run(['rate', '--year', '2024', '-w', ws, '-q', '--force']).code).toBe(0);
+    expect((await runIn(['rate', '--year', '2024', '-w', ws, '-q', '--force'])).code).toBe(0);
     expect(await listFiles(out)).toEqual([...RECORD_FILES, '2024/xep-hang-2024.xlsx', '2024/xep-loai-2024.xlsx']);
     expect(await readFile(join(ws, 'keep-me.txt'), 'utf8')).toBe('not ours');
   });
@@ -133,19 +145,21 @@ describe('a run replaces the whole set of outputs it belongs to, and nothing els
     const out = join(ws, 'out');
     await rm(out, { recursive: true, force: true });
     // The letter before any workbook: it says its lists come from xep-loai-2024.xlsx, which is not there.
-    const alone = run(['report', '--year', '2024', '-w', ws, '-q', '--to', 'so-noi-vu']);
+    const alone = await runIn(['report', '--year', '2024', '-w', ws, '-q', '--to', 'so-noi-vu']);
     expect(alone.code).toBe(0);
     expect(alone.stderr).toContain('Lưu ý: chưa có xep-loai-2024.xlsx cùng thư mục');
     await rm(join(out, '2024/cong-van-so-noi-vu-2024.docx'));
-    expect(run(['sanctions', '--year', '2024', '-w', ws, '-q']).code).toBe(0);
+    expect((await runIn(['sanctions', '--year', '2024', '-w', ws, '-q'])).code).toBe(0);
     // Made from the same data as the workbooks: nothing to say.
-    const same = run(['report', '--year', '2024', '-w', ws, '-q']);
+    const same = await runIn(['report', '--year', '2024', '-w', ws, '-q']);
     expect(same.code).toBe(0);
     expect(same.stderr).not.toContain('Lưu ý');
-    expect(run(['report', '--year', '2024', '-w', ws, '-q', '--to', 'so-noi-vu']).stderr).not.toContain('Lưu ý');
+    expect((await runIn(['report', '--year', '2024', '-w', ws, '-q', '--to', 'so-noi-vu'])).stderr).not.toContain(
+      'Lưu ý',
+    );
     // A self-report corrected (here withdrawn): the report made again alone no longer matches the workbooks.
     await rm(join(ws, '2024/self-reports/SYT.xlsx'));
-    const other = run(['report', '--year', '2024', '-w', ws, '-q', '--force']);
+    const other = await runIn(['report', '--year', '2024', '-w', ws, '-q', '--force']);
     expect(other.code).toBe(0);
     expect(other.stderr).toMatch(
       /Lưu ý: xep-loai-2024\.xlsx cùng thư mục được lập từ dữ liệu khác \(bản ghi [0-9a-f]{16}, lần này [0-9a-f]{16}\)/u,
@@ -153,16 +167,18 @@ describe('a run replaces the whole set of outputs it belongs to, and nothing els
     expect(other.stderr).toContain('ict-eval sanctions --year 2024 --force');
     // The workbooks made again from the corrected data: the letter, made from the earlier data, goes (named); the
     // report, made from the same data as the new workbooks, stays.
-    expect(run(['sanctions', '--year', '2024', '-w', ws, '-q']).code).toBe(3);
-    const rerun = run(['sanctions', '--year', '2024', '-w', ws, '-q', '--force']);
+    expect((await runIn(['sanctions', '--year', '2024', '-w', ws, '-q'])).code).toBe(3);
+    const rerun = await runIn(['sanctions', '--year', '2024', '-w', ws, '-q', '--force']);
     expect(rerun.code).toBe(0);
     expect(rerun.stderr).toMatch(/đã xoá \S*out\/2024\/cong-van-so-noi-vu-2024\.docx của lần chạy trước/u);
     expect(rerun.stderr).toContain('lập lại bằng ict-eval report');
     expect(rerun.stderr).not.toContain('bao-cao-2024.docx');
     expect((await listFiles(out)).filter((f) => f.endsWith('.docx'))).toEqual(['2024/bao-cao-2024.docx']);
     // A report of the same data made before the workbooks, then the workbooks: nothing goes, nothing is said.
-    expect(run(['report', '--year', '2024', '-w', ws, '-q', '--to', 'so-noi-vu']).stderr).not.toContain('Lưu ý');
-    const again = run(['sanctions', '--year', '2024', '-w', ws, '-q', '--force']);
+    expect((await runIn(['report', '--year', '2024', '-w', ws, '-q', '--to', 'so-noi-vu'])).stderr).not.toContain(
+      'Lưu ý',
+    );
+    const again = await runIn(['sanctions', '--year', '2024', '-w', ws, '-q', '--force']);
     expect(again.stderr).not.toContain('đã xoá');
     expect((await listFiles(out)).filter((f) => f.endsWith('.docx'))).toEqual([
       '2024/bao-cao-2024.docx',
@@ -170,15 +186,15 @@ describe('a run replaces the whole set of outputs it belongs to, and nothing els
     ]);
     // Another correction, and the workbooks made again: both documents are now of the earlier data, and both go.
     await rm(join(ws, '2024/self-reports/STC.xlsx'));
-    const both = run(['sanctions', '--year', '2024', '-w', ws, '-q', '--force']);
+    const both = await runIn(['sanctions', '--year', '2024', '-w', ws, '-q', '--force']);
     expect(both.stderr).toContain('out/2024/bao-cao-2024.docx');
     expect(both.stderr).toContain('out/2024/cong-van-so-noi-vu-2024.docx');
     expect((await listFiles(out)).filter((f) => f.endsWith('.docx'))).toEqual([]);
     // rate --force after sanctions: xu-ly-2024.xlsx goes, and the summary says so.
-    const rate = run(['rate', '--year', '2024', '-w', ws, '-q', '--force']);
+    const rate = await runIn(['rate', '--year', '2024', '-w', ws, '-q', '--force']);
     expect(rate.stderr).toMatch(/đã xoá \S*out\/2024\/xu-ly-2024\.xlsx của lần chạy trước/u);
     // The report made now matches the workbooks again.
-    expect(run(['report', '--year', '2024', '-w', ws, '-q']).stderr).not.toContain('Lưu ý');
+    expect((await runIn(['report', '--year', '2024', '-w', ws, '-q'])).stderr).not.toContain('Lưu ý');
   });
 });
 
@@ -188,7 +204,7 @@ describe('--json writes nothing unless -o', () => {
     await rm(join(ws, 'out'), { recursive: true, force: true });
     const before = await fingerprint(ws);
     for (const attempt of [1, 2]) {
-      const result = run(['sanctions', '--year', '2024', '--json', '-w', ws]);
+      const result = await runIn(['sanctions', '--year', '2024', '--json', '-w', ws]);
       expect([attempt, result.code]).toEqual([attempt, 0]);
       expect((JSON.parse(result.stdout) as { year: number }).year).toBe(2024);
       expect(result.stderr).toContain('Không ghi tệp nào (--json mà không có -o).');
@@ -198,14 +214,14 @@ describe('--json writes nothing unless -o', () => {
 
   it('with -o it writes', async () => {
     const out = await tempDir();
-    expect(run(['rate', '--year', '2024', '--json', '-w', SAMPLE, '-o', out]).code).toBe(0);
+    expect((await runIn(['rate', '--year', '2024', '--json', '-w', SAMPLE, '-o', out])).code).toBe(0);
     expect(await listFiles(out)).toEqual([...RECORD_FILES, '2024/xep-loai-2024.xlsx']);
   });
 });
 
 describe('a missing workspace or year is wrong usage (exit 2) with the path, the years found and the ways out', () => {
-  it('a year the workspace does not have', () => {
-    const result = run(['check', '--year', '2030', '-w', SAMPLE]);
+  it('a year the workspace does not have', async () => {
+    const result = await runIn(['check', '--year', '2030', '-w', SAMPLE]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(`không có thư mục năm 2030 trong ${SAMPLE} (các năm có ở đó: 2023, 2024, 2025)`);
@@ -265,14 +281,14 @@ describe('one mistake, one message', () => {
 });
 
 describe('rank says when --year and the file’s folder disagree', () => {
-  it('rank 2024/scores.xlsx --year 2023: a warning naming both years', () => {
-    const result = run(['rank', join(SAMPLE, '2024/scores.xlsx'), '--year', '2023', '-w', SAMPLE, '--json']);
+  it('rank 2024/scores.xlsx --year 2023: a warning naming both years', async () => {
+    const result = await runIn(['rank', join(SAMPLE, '2024/scores.xlsx'), '--year', '2023', '-w', SAMPLE, '--json']);
     expect(result.code).toBe(0);
     const problems = (JSON.parse(result.stdout) as { problems: { code: string; message: string }[] }).problems;
     expect(problems.filter((p) => p.code === 'year-folder-differs').map((p) => p.message)).toEqual([
       'tệp nằm trong thư mục năm 2024 nhưng --year là 2023: kết quả được ghi và xếp hạng như của năm 2023. Nếu nhầm, hãy chạy lại với --year 2024.',
     ]);
-    const agreed = run(['rank', join(SAMPLE, '2024/scores.xlsx'), '--year', '2024', '-w', SAMPLE, '--json']);
+    const agreed = await runIn(['rank', join(SAMPLE, '2024/scores.xlsx'), '--year', '2024', '-w', SAMPLE, '--json']);
     expect(agreed.stdout).not.toContain('year-folder-differs');
   });
 });
@@ -280,7 +296,7 @@ describe('rank says when --year and the file’s folder disagree', () => {
 describe('--final refuses an incomplete year (exit 4); without it the workbooks are a marked draft', () => {
   it('sanctions --final on the sample (3 persons not rated): exit 4, the persons’ units named, nothing written', async () => {
     const out = await tempDir();
-    const result = run(['sanctions', '--year', '2024', '-w', SAMPLE, '-o', out, '--final']);
+    const result = await runIn(['sanctions', '--year', '2024', '-w', SAMPLE, '-o', out, '--final']);
     expect(result.code).toBe(4);
     expect(result.stderr).toContain(
       '--final: năm 2024 chưa đủ dữ liệu cho bản chính thức (3 người chưa đủ dữ liệu để xếp loại: Ban Dân tộc, Sở Lao động - Thương binh và Xã hội, Thanh tra tỉnh); chưa ghi gì.',
@@ -290,7 +306,7 @@ describe('--final refuses an incomplete year (exit 4); without it the workbooks 
 
   it('without --final: written, and the summary line says DỰ THẢO and why', async () => {
     const out = await tempDir();
-    const result = run(['rate', '--year', '2024', '-w', SAMPLE, '-o', out, '-q']);
+    const result = await runIn(['rate', '--year', '2024', '-w', SAMPLE, '-o', out, '-q']);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(
       / DỰ THẢO: 3 người chưa đủ dữ liệu để xếp loại: Ban Dân tộc, Sở Lao động - Thương binh và Xã hội, Thanh tra tỉnh\.\n$/u,
@@ -302,17 +318,17 @@ describe('--final refuses an incomplete year (exit 4); without it the workbooks 
 describe('template writes only what is missing unless --force', () => {
   it('a second run keeps the templates already written (one edited) and adds the one that is missing', async () => {
     const out = await tempDir();
-    expect(run(['template', '--year', '2024', '-w', SAMPLE, '-o', out, '-q']).code).toBe(0);
+    expect((await runIn(['template', '--year', '2024', '-w', SAMPLE, '-o', out, '-q'])).code).toBe(0);
     const folder = join(out, '2024/mau-bao-cao');
     await writeFile(join(folder, 'SYT - Sở Y tế.xlsx'), 'edited by hand');
     await rm(join(folder, 'STP - Sở Tư pháp.xlsx'));
-    const again = run(['template', '--year', '2024', '-w', SAMPLE, '-o', out, '-q']);
+    const again = await runIn(['template', '--year', '2024', '-w', SAMPLE, '-o', out, '-q']);
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('đã ghi 1 mẫu báo cáo');
     expect(again.stderr).toContain('Giữ nguyên 30 mẫu đã có (dùng --force để ghi lại tất cả).');
     expect(await readFile(join(folder, 'SYT - Sở Y tế.xlsx'), 'utf8')).toBe('edited by hand');
     expect((await listFiles(folder)).length).toBe(31);
-    expect(run(['template', '--year', '2024', '-w', SAMPLE, '-o', out, '-q', '--force']).code).toBe(0);
+    expect((await runIn(['template', '--year', '2024', '-w', SAMPLE, '-o', out, '-q', '--force'])).code).toBe(0);
     expect(await readFile(join(folder, 'SYT - Sở Y tế.xlsx'), 'utf8')).not.toBe('edited by hand');
   });
 
@@ -321,14 +337,14 @@ describe('template writes only what is missing unless --force', () => {
     const folder = join(out, '2024/mau-bao-cao');
     await mkdir(folder, { recursive: true });
     await writeFile(join(folder, 'SYT.xlsx'), 'written by an earlier version');
-    expect(run(['template', '--year', '2024', '-w', SAMPLE, '-o', out, '-q']).code).toBe(0);
+    expect((await runIn(['template', '--year', '2024', '-w', SAMPLE, '-o', out, '-q'])).code).toBe(0);
     const files = await listFiles(folder);
     expect(files).toHaveLength(31);
     expect(files).toContain('SYT.xlsx');
     expect(files).toContain('SLDTBXH - Sở Lao động - Thương binh và Xã hội.xlsx');
     expect(files).not.toContain('SYT - Sở Y tế.xlsx');
     // --force writes it under the new name and removes the old one: one template per unit.
-    expect(run(['template', '--year', '2024', '-w', SAMPLE, '-o', out, '-q', '--force']).code).toBe(0);
+    expect((await runIn(['template', '--year', '2024', '-w', SAMPLE, '-o', out, '-q', '--force'])).code).toBe(0);
     const forced = await listFiles(folder);
     expect(forced).toHaveLength(31);
     expect(forced).toContain('SYT - Sở Y tế.xlsx');
@@ -339,24 +355,34 @@ describe('template writes only what is missing unless --force', () => {
 describe('numbers as the language writes them', () => {
   it('rank and explain print 0,812 in Vietnamese and 0.812 in English', async () => {
     const out = await tempDir();
-    const vi = run(['rank', join(SAMPLE, '2024/scores.xlsx'), '-w', SAMPLE, '-o', out]);
+    const vi = await runIn(['rank', join(SAMPLE, '2024/scores.xlsx'), '-w', SAMPLE, '-o', out]);
     expect(vi.stdout).toMatch(/^1\s+STTTT\s+Sở Thông tin và Truyền thông\s+0,812\s/mu);
-    const en = run(['rank', join(SAMPLE, '2024/scores.xlsx'), '-w', SAMPLE, '-o', out, '--force', '--lang', 'en']);
+    const en = await runIn([
+      'rank',
+      join(SAMPLE, '2024/scores.xlsx'),
+      '-w',
+      SAMPLE,
+      '-o',
+      out,
+      '--force',
+      '--lang',
+      'en',
+    ]);
     expect(en.stdout).toMatch(/^1\s+STTTT\s+Sở Thông tin và Truyền thông\s+0\.812\s/mu);
-    const explain = run(['explain', 'SYT', '--year', '2024', '-w', SAMPLE]);
+    const explain = await runIn(['explain', 'SYT', '--year', '2024', '-w', SAMPLE]);
     expect(explain.stdout).toContain('Điểm 0,71 (so sánh ở 4 chữ số thập phân: 0,71)');
   });
 });
 
 describe('explain by code or by name', () => {
-  it.each([['SYT'], ['Sở Y tế'], ['so y te'], ['Y tế']])('%s → Sở Y tế', (unit) => {
-    const result = run(['explain', unit, '--year', '2024', '-w', SAMPLE]);
+  it.each([['SYT'], ['Sở Y tế'], ['so y te'], ['Y tế']])('%s → Sở Y tế', async (unit) => {
+    const result = await runIn(['explain', unit, '--year', '2024', '-w', SAMPLE]);
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n')[0]).toMatch(/^Sở Y tế \(SYT\) — /u);
   });
 
-  it('a part of several names is a usage error listing them', () => {
-    const result = run(['explain', 'Sở', '--year', '2024', '-w', SAMPLE]);
+  it('a part of several names is a usage error listing them', async () => {
+    const result = await runIn(['explain', 'Sở', '--year', '2024', '-w', SAMPLE]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/"Sở" khớp với nhiều đơn vị: SCT \(Sở Công Thương\), /u);
     // A part is whole words: "Sở" is not in "Huyện Lạc Sơn" ("so" in "son" matched it before issue #36).
@@ -365,7 +391,9 @@ describe('explain by code or by name', () => {
     expect(listed.length).toBeGreaterThan(10);
     for (const name of listed) expect(name).toMatch(/^Sở /u);
     // Typed without marks, a part still matches whole words only: "son" is Lạc Sơn's, not a part of another word.
-    expect(run(['explain', 'son', '--year', '2024', '-w', SAMPLE]).stdout).toMatch(/^Huyện Lạc Sơn \(HLS\) — /u);
+    expect((await runIn(['explain', 'son', '--year', '2024', '-w', SAMPLE])).stdout).toMatch(
+      /^Huyện Lạc Sơn \(HLS\) — /u,
+    );
   });
 });
 
@@ -374,12 +402,12 @@ describe('rank prints; it writes only with -o or --write', () => {
     const ws = await sampleCopy();
     await rm(join(ws, 'out'), { recursive: true, force: true });
     const before = await fingerprint(ws);
-    const result = run(['rank', join(ws, '2024/scores.xlsx'), '-w', ws]);
+    const result = await runIn(['rank', join(ws, '2024/scores.xlsx'), '-w', ws]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^1\s+STTTT\s/mu);
     expect(result.stderr).toContain('không ghi tệp nào (thêm -o <thư mục> hoặc --write để ghi)');
     expect(await fingerprint(ws)).toEqual(before);
-    expect(run(['rank', join(ws, '2024/scores.xlsx'), '-w', ws, '--write', '-q']).code).toBe(0);
+    expect((await runIn(['rank', join(ws, '2024/scores.xlsx'), '-w', ws, '--write', '-q'])).code).toBe(0);
     expect(await listFiles(join(ws, 'out'))).toEqual(['2024/xep-hang-2024.xlsx']);
   });
 });
@@ -429,8 +457,8 @@ describe('terminal output fits the terminal (80–100 columns)', () => {
     expect(sanctions.out).not.toContain('…');
   });
 
-  it('in a pipe the tables still fit 100 columns; running text keeps whole lines for grep', () => {
-    const check = run(['check', '--year', '2024', '-w', SAMPLE]);
+  it('in a pipe the tables still fit 100 columns; running text keeps whole lines for grep', async () => {
+    const check = await runIn(['check', '--year', '2024', '-w', SAMPLE]);
     const table = check.stdout.split('\n\n')[0] ?? '';
     expect(table).toMatch(/^Mã\s+Đơn vị\s+Mục 1/u);
     expect(widthOf(table)).toBeLessThanOrEqual(100);
@@ -441,8 +469,8 @@ describe('terminal output fits the terminal (80–100 columns)', () => {
 });
 
 describe('explain shows every item, says which are detailed, and lists the unit’s data warnings', () => {
-  it('SGTVT: 22 items under their Mục, the failed one with its text; the v1 column warning about its report', () => {
-    const result = run(['explain', 'SGTVT', '--year', '2024', '-w', SAMPLE]);
+  it('SGTVT: 22 items under their Mục, the failed one with its text; the v1 column warning about its report', async () => {
+    const result = await runIn(['explain', 'SGTVT', '--year', '2024', '-w', SAMPLE]);
     expect(result.code).toBe(0);
     const items = result.stdout.match(/^ {3}- \d\.\d+ \(/gmu) ?? [];
     expect(items).toHaveLength(22);
@@ -457,17 +485,17 @@ describe('explain shows every item, says which are detailed, and lists the unit�
     );
   });
 
-  it('each unit gets its own warnings, not the others’', () => {
-    const sct = run(['explain', 'SCT', '--year', '2024', '-w', SAMPLE]).stdout;
+  it('each unit gets its own warnings, not the others’', async () => {
+    const sct = (await runIn(['explain', 'SCT', '--year', '2024', '-w', SAMPLE])).stdout;
     expect(sct).toMatch(
       /Cảnh báo dữ liệu liên quan \(1\):\n {2}- 2024\/units\.xlsx, trang "Danh sách", dòng 20: đơn vị SCT/u,
     );
-    const bdt = run(['explain', 'BDT', '--year', '2024', '-w', SAMPLE]).stdout;
+    const bdt = (await runIn(['explain', 'BDT', '--year', '2024', '-w', SAMPLE])).stdout;
     expect(bdt).toContain('Cảnh báo dữ liệu liên quan (2):');
     expect(bdt).toContain('Ban Dân tộc (BDT) chưa có điểm ICT Index năm nay');
     expect(bdt).toContain('Ban Dân tộc (BDT) không có điểm năm 2023 (đơn vị mới)');
     expect(bdt).not.toContain('SGTVT');
-    const syt = run(['explain', 'SYT', '--year', '2024', '-w', SAMPLE]).stdout;
+    const syt = (await runIn(['explain', 'SYT', '--year', '2024', '-w', SAMPLE])).stdout;
     expect(syt).toContain('Cảnh báo dữ liệu liên quan: không có.');
   });
 });
@@ -477,10 +505,10 @@ describe('--lang en: warnings and usage errors in English', () => {
   const vietnamese = /\b(không|chưa|được|của|tiêu chí|người|đơn vị|thư mục|dòng|trang|cột)\b/u;
   const unquoted = (line: string) => line.replace(/"[^"]*"|\([^)]*\)/gu, '');
 
-  it('the sample’s warnings, their locations and the summary are English', () => {
-    const result = run(['sanctions', '--year', '2024', '-w', SAMPLE, '--json', '--lang', 'en']);
+  it('the sample’s warnings, their locations and the summary are English', async () => {
+    const result = await runIn(['sanctions', '--year', '2024', '-w', SAMPLE, '--json', '--lang', 'en']);
     expect(result.code).toBe(0);
-    const check = run(['check', '--year', '2024', '-w', SAMPLE, '--lang', 'en']);
+    const check = await runIn(['check', '--year', '2024', '-w', SAMPLE, '--lang', 'en']);
     const warnings = check.stderr.split('\n').filter((line) => line.startsWith('  - '));
     expect(warnings).toHaveLength(12);
     for (const line of warnings) expect(unquoted(line.replace(/^.*?: /u, ''))).not.toMatch(vietnamese);
@@ -491,13 +519,24 @@ describe('--lang en: warnings and usage errors in English', () => {
   });
 
   it('a missing year, an unknown unit, --final on an incomplete year: the message is English', async () => {
-    const year = run(['check', '--year', '2030', '-w', SAMPLE, '--lang', 'en']);
+    const year = await runIn(['check', '--year', '2030', '-w', SAMPLE, '--lang', 'en']);
     expect(year.code).toBe(2);
     expect(year.stderr).toContain('there is no folder for 2030 in ');
     expect(year.stderr).toContain('the years there: 2023, 2024');
-    const unit = run(['explain', 'XYZ', '--year', '2024', '-w', SAMPLE, '--lang', 'en']);
+    const unit = await runIn(['explain', 'XYZ', '--year', '2024', '-w', SAMPLE, '--lang', 'en']);
     expect(unit.stderr).toContain('no unit "XYZ" (by code or name) in the units of 2024.');
-    const final = run(['rate', '--year', '2024', '-w', SAMPLE, '-o', await tempDir(), '--final', '--lang', 'en']);
+    const final = await runIn([
+      'rate',
+      '--year',
+      '2024',
+      '-w',
+      SAMPLE,
+      '-o',
+      await tempDir(),
+      '--final',
+      '--lang',
+      'en',
+    ]);
     expect(final.code).toBe(4);
     expect(final.stderr).toContain('--final: 2024 lacks data for final workbooks (3 person(s) lack data to be rated');
   });
@@ -517,7 +556,7 @@ describe('--lang en: warnings and usage errors in English', () => {
     if (sheet === undefined || at === undefined) throw new Error('no score column in the sample');
     sheet.getCell(at.row, at.col).value = 'tám mươi';
     await workbook.xlsx.writeFile(path);
-    const result = run(['check', '--year', '2024', '-w', ws, '--lang', 'en']);
+    const result = await runIn(['check', '--year', '2024', '-w', ws, '--lang', 'en']);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       /ict-eval: The inputs have 1 error; nothing was written:\n {2}- 2024\/scores\.xlsx, sheet "ICT Index 2024", row \d+, column [A-Z]+ \(Điểm ICT Index\): score "tám mươi" is not a number \(or "Không xếp hạng"\)\.\n/u,
@@ -526,13 +565,13 @@ describe('--lang en: warnings and usage errors in English', () => {
 });
 
 describe('--lang en: the help too', () => {
-  it('command and option descriptions and examples are English; Vietnamese by default', () => {
-    const en = run(['rate', '--help', '--lang', 'en']);
+  it('command and option descriptions and examples are English; Vietnamese by default', async () => {
+    const en = await runIn(['rate', '--help', '--lang', 'en']);
     expect(en.stdout).toContain('rate the heads (Art. 15) and propose rewards (Art. 16)');
     expect(en.stdout).toMatch(/-y, --year <year>\s+the year evaluated \(required\)/u);
     expect(en.stdout).toContain('Examples:');
     expect(en.stdout).not.toMatch(/năm đánh giá|Ví dụ/u);
-    const vi = run(['rate', '--help']);
+    const vi = await runIn(['rate', '--help']);
     expect(vi.stdout).toContain('xếp loại người đứng đầu (Điều 15)');
     expect(vi.stdout).toContain('Ví dụ:');
   });

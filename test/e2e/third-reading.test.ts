@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/io/limits.js';
 import { readAssessmentFile } from '../../src/io/readers/index.js';
 import { CHECKLIST } from '../helpers.js';
-import { SAMPLE, cleanUp, docxParagraphs, dumpWorkbook, run, sampleCopy, tableOf, tempDir } from './run.js';
+import { SAMPLE, cleanUp, docxParagraphs, dumpWorkbook, sampleCopy, tableOf, tempDir, runIn } from './run.js';
 
 // rules.md v3 "Corrections of version 3" in the documents: what stays with the Sở, section V of the report, rank
 // movement by previous codes, the collective reward, the groups as the index has them, the row note of the wide form.
@@ -18,8 +18,10 @@ describe('what the Sở has not assessed stays with the Sở (khoản 2–3 Đi�
   let report: string[];
   beforeAll(async () => {
     const out = await tempDir();
-    expect(run(['report', '--year', '2024', '-w', SAMPLE, '-o', out, '--to', 'so-noi-vu', '-q']).code).toBe(0);
-    expect(run(['report', '--year', '2024', '-w', SAMPLE, '-o', out, '-q']).code).toBe(0);
+    expect((await runIn(['report', '--year', '2024', '-w', SAMPLE, '-o', out, '--to', 'so-noi-vu', '-q'])).code).toBe(
+      0,
+    );
+    expect((await runIn(['report', '--year', '2024', '-w', SAMPLE, '-o', out, '-q'])).code).toBe(0);
     letter = await docxParagraphs(join(out, '2024/cong-van-so-noi-vu-2024.docx'));
     report = await docxParagraphs(join(out, '2024/bao-cao-2024.docx'));
   });
@@ -77,14 +79,14 @@ describe('the groups as the index has them, and rank movement by previous codes'
       });
     });
     await book.xlsx.writeFile(join(ws, '2024/scores.xlsx'));
-    expect(run(['report', '--year', '2024', '-w', ws, '-q']).code).toBe(0);
+    expect((await runIn(['report', '--year', '2024', '-w', ws, '-q'])).code).toBe(0);
     const text = await docxParagraphs(join(ws, 'out/2024/bao-cao-2024.docx'));
     expect(text.find((p) => p.startsWith('Nhóm 20% cao nhất: Công an tỉnh (không xếp loại)'))).toBeDefined();
   });
 
-  it('rank --previous: a renamed unit has its old rank through its previous code, never "mới"', () => {
+  it('rank --previous: a renamed unit has its old rank through its previous code, never "mới"', async () => {
     const args = ['rank', join(SAMPLE, '2024/scores.xlsx'), '--previous', join(SAMPLE, '2023/scores.xlsx')];
-    const json = JSON.parse(run([...args, '-w', SAMPLE, '--json']).stdout) as {
+    const json = JSON.parse((await runIn([...args, '-w', SAMPLE, '--json'])).stdout) as {
       rows: { unitCode: string; previousRank: number | null; previousStatus: string }[];
     };
     const txdp = json.rows.find((r) => r.unitCode === 'TXDP');
@@ -93,7 +95,7 @@ describe('the groups as the index has them, and rank movement by previous codes'
     expect(txdp?.previousRank).toBe(2);
     // HGB names HLT too, which no file of 2023 has: a merger, no one rank.
     expect(json.rows.find((r) => r.unitCode === 'HGB')?.previousStatus).toBe('merged');
-    const table = run([...args, '-w', SAMPLE]).stdout;
+    const table = (await runIn([...args, '-w', SAMPLE])).stdout;
     const line = table.split('\n').find((l) => / TXDP /u.test(l)) ?? '';
     expect(line).toContain('(mã HDP)');
     expect(line).not.toContain('mới');
@@ -102,7 +104,7 @@ describe('the groups as the index has them, and rank movement by previous codes'
   it('the ranking workbook says so too', async () => {
     const out = await tempDir();
     const args = ['rank', join(SAMPLE, '2024/scores.xlsx'), '--previous', join(SAMPLE, '2023/scores.xlsx')];
-    expect(run([...args, '-w', SAMPLE, '--year', '2024', '-o', out, '-q']).code).toBe(0);
+    expect((await runIn([...args, '-w', SAMPLE, '--year', '2024', '-o', out, '-q'])).code).toBe(0);
     const rows = tableOf(await dumpWorkbook(join(out, '2024/xep-hang-2024.xlsx')), 'Xếp hạng').rows;
     const txdp = rows.find((row) => row[1] === 'TXDP');
     expect(txdp?.[8]).toBe(2);

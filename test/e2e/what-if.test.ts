@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runYear } from '../../src/commands/year.js';
 import { CONTESTED } from '../../src/rules/readings.js';
-import { SAMPLE, cleanUp, docxParagraphs, dumpWorkbook, listFiles, run, tableOf, tempDir } from './run.js';
+import { SAMPLE, cleanUp, docxParagraphs, dumpWorkbook, listFiles, run, tableOf, tempDir, runIn } from './run.js';
 
 // Issue #39: `ict-eval what-if`. Each change it reports is checked against a real run with `--policy` and that value:
 // the persons whose rating, sanction (or the form withheld) or rewards differ between `sanctions --json` with and
@@ -116,13 +116,13 @@ describe.each([2024, 2025])('what-if on the sample, %i: every contested reading,
   let baseline: Map<string, Outcome>;
   let terminal: string;
   beforeAll(async () => {
-    const result = run(['what-if', '--year', String(year), '-w', SAMPLE, '--json']);
+    const result = await runIn(['what-if', '--year', String(year), '-w', SAMPLE, '--json']);
     expect(result.code, result.stderr).toBe(0);
     readings = (JSON.parse(result.stdout) as { readings: WhatIfReading[] }).readings;
     baseline = await runPersons(year);
     // The pipeline's persons are those of `sanctions --json`, outcome for outcome.
     expect(baseline).toEqual(await sanctionsPersons(year));
-    const text = run(['what-if', '--year', String(year), '-w', SAMPLE], { env: { COLUMNS: '100' } });
+    const text = await runIn(['what-if', '--year', String(year), '-w', SAMPLE], { env: { COLUMNS: '100' } });
     expect(text.code, text.stderr).toBe(0);
     terminal = text.stdout;
   });
@@ -168,8 +168,8 @@ describe.each([2024, 2025])('what-if on the sample, %i: every contested reading,
 });
 
 describe('the sample says which readings matter', () => {
-  it('2024: point c, deputies, part-year heads, unassessed items, information-only items, indicators, rewards without report', () => {
-    const result = run(['what-if', '--year', '2024', '-w', SAMPLE, '--json']);
+  it('2024: point c, deputies, part-year heads, unassessed items, information-only items, indicators, rewards without report', async () => {
+    const result = await runIn(['what-if', '--year', '2024', '-w', SAMPLE, '--json']);
     const readings = (JSON.parse(result.stdout) as { readings: WhatIfReading[] }).readings;
     const count = (parameter: string) =>
       readings.filter((r) => r.parameter === parameter).reduce((n, r) => n + r.persons.length, 0);
@@ -182,8 +182,8 @@ describe('the sample says which readings matter', () => {
     expect(count('partYearUnits')).toBe(0);
   });
 
-  it('2025: the units of part of the year and the merged departments', () => {
-    const result = run(['what-if', '--year', '2025', '-w', SAMPLE, '--json']);
+  it('2025: the units of part of the year and the merged departments', async () => {
+    const result = await runIn(['what-if', '--year', '2025', '-w', SAMPLE, '--json']);
     const readings = (JSON.parse(result.stdout) as { readings: WhatIfReading[] }).readings;
     const names = (parameter: string) =>
       readings.filter((r) => r.parameter === parameter).flatMap((r) => r.persons.map((p) => p.unitCode));
@@ -197,7 +197,16 @@ describe('what-if --policy alt.json: the configured policy against another as a 
     const dir = await tempDir();
     const alt = { pointC: 'either', deputyExcellence: 'assigned', rankScope: 'all', groupSizeRounding: 'ceil' };
     await writeFile(join(dir, 'alt.json'), JSON.stringify(alt));
-    const result = run(['what-if', '--year', '2024', '-w', SAMPLE, '--policy', join(dir, 'alt.json'), '--json']);
+    const result = await runIn([
+      'what-if',
+      '--year',
+      '2024',
+      '-w',
+      SAMPLE,
+      '--policy',
+      join(dir, 'alt.json'),
+      '--json',
+    ]);
     expect(result.code, result.stderr).toBe(0);
     const readings = (JSON.parse(result.stdout) as { readings: WhatIfReading[] }).readings;
     expect(readings).toHaveLength(1);
@@ -212,7 +221,7 @@ describe('what-if --policy alt.json: the configured policy against another as a 
   it('a policy file equal to the configuration changes nobody, and says so', async () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'same.json'), '{}');
-    const result = run(['what-if', '--year', '2024', '-w', SAMPLE, '--policy', join(dir, 'same.json')]);
+    const result = await runIn(['what-if', '--year', '2024', '-w', SAMPLE, '--policy', join(dir, 'same.json')]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('Không ai thay đổi: policy');
     expect(result.stderr).toContain('1 cách hiểu khác đã thử, 0 cách làm thay đổi kết quả của 0 người');
@@ -221,7 +230,7 @@ describe('what-if --policy alt.json: the configured policy against another as a 
   it('a policy file with a value the schema refuses is a usage error naming the parameter', async () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'bad.json'), JSON.stringify({ pointC: 'neither' }));
-    const result = run(['what-if', '--year', '2024', '-w', SAMPLE, '--policy', join(dir, 'bad.json')]);
+    const result = await runIn(['what-if', '--year', '2024', '-w', SAMPLE, '--policy', join(dir, 'bad.json')]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('pointC');
   });
@@ -230,10 +239,10 @@ describe('what-if --policy alt.json: the configured policy against another as a 
 describe('what-if -o: the workbook for the Sở’s legal officer', () => {
   it('writes out/Y/cach-doc-khac-Y.xlsx: a row per person and reading, grouped by reading, the rest named below', async () => {
     const out = await tempDir();
-    const result = run(['what-if', '--year', '2024', '-w', SAMPLE, '-o', out]);
+    const result = await runIn(['what-if', '--year', '2024', '-w', SAMPLE, '-o', out]);
     expect(result.code, result.stderr).toBe(0);
     expect(await listFiles(out)).toContain('2024/cach-doc-khac-2024.xlsx');
-    const json = run(['what-if', '--year', '2024', '-w', SAMPLE, '--json']);
+    const json = await runIn(['what-if', '--year', '2024', '-w', SAMPLE, '--json']);
     const readings = (JSON.parse(json.stdout) as { readings: WhatIfReading[] }).readings;
     const dump = await dumpWorkbook(join(out, '2024/cach-doc-khac-2024.xlsx'));
     expect(Object.keys(dump)).toEqual(['Cách đọc khác', 'Cảnh báo', 'Căn cứ và tham số']);
@@ -248,7 +257,7 @@ describe('what-if -o: the workbook for the Sở’s legal officer', () => {
   });
 
   it('without -o, what-if writes nothing and says how to', async () => {
-    const result = run(['what-if', '--year', '2024', '-w', SAMPLE]);
+    const result = await runIn(['what-if', '--year', '2024', '-w', SAMPLE]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('Không ghi tệp nào (thêm -o <thư mục> để ghi bảng tính)');
     expect(await listFiles(join(SAMPLE, 'out'))).toEqual([]);
@@ -258,9 +267,9 @@ describe('what-if -o: the workbook for the Sở’s legal officer', () => {
 describe('the annual report proposes to settle each reading that changes someone (đoạn 2 Điều 19)', () => {
   it('section V has a paragraph per such reading, naming how many persons and which', async () => {
     const out = await tempDir();
-    expect(run(['report', '--year', '2024', '-w', SAMPLE, '-o', out, '-q']).code).toBe(0);
+    expect((await runIn(['report', '--year', '2024', '-w', SAMPLE, '-o', out, '-q'])).code).toBe(0);
     const report = await docxParagraphs(join(out, '2024/bao-cao-2024.docx'));
-    const json = run(['what-if', '--year', '2024', '-w', SAMPLE, '--json']);
+    const json = await runIn(['what-if', '--year', '2024', '-w', SAMPLE, '--json']);
     const changing = (JSON.parse(json.stdout) as { readings: WhatIfReading[] }).readings.filter(
       (r) => r.persons.length > 0,
     );

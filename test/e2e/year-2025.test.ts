@@ -2,7 +2,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLE, cleanUp, docxParagraphs, dumpWorkbook, run, sampleCopy, tableOf, tempDir } from './run.js';
+import { SAMPLE, cleanUp, docxParagraphs, dumpWorkbook, sampleCopy, tableOf, tempDir, runIn } from './run.js';
 
 // The run users schedule this December (issue #34): 2025 in the merged province, on the sample's 2025 year.
 
@@ -36,10 +36,10 @@ let stderr: string;
 
 beforeAll(async () => {
   out = await tempDir();
-  const result = run(['sanctions', '--year', '2025', '-w', SAMPLE, '-o', out, '--json']);
+  const result = await runIn(['sanctions', '--year', '2025', '-w', SAMPLE, '-o', out, '--json']);
   expect(result.code).toBe(0);
   json = JSON.parse(result.stdout) as YearJson;
-  stderr = run(['sanctions', '--year', '2025', '-w', SAMPLE, '-o', out, '--force', '-q']).stderr;
+  stderr = (await runIn(['sanctions', '--year', '2025', '-w', SAMPLE, '-o', out, '--force', '-q'])).stderr;
 });
 
 const personsOf = (code: string) => json.persons.filter((p) => p.unitCode === code);
@@ -107,7 +107,9 @@ describe('sanctions --year 2025 on the sample: the province as it is', () => {
 
   it('the letter is issued by Sở KH&CN and never speaks as Sở TT&TT', async () => {
     const docs = await tempDir();
-    expect(run(['report', '--year', '2025', '-w', SAMPLE, '-o', docs, '--to', 'so-noi-vu', '-q']).code).toBe(0);
+    expect((await runIn(['report', '--year', '2025', '-w', SAMPLE, '-o', docs, '--to', 'so-noi-vu', '-q'])).code).toBe(
+      0,
+    );
     const text = await docxParagraphs(join(docs, '2025/cong-van-so-noi-vu-2025.docx'));
     // The body on two lines beside the motto (Nghị định 30/2020/NĐ-CP), its abbreviation in the number line.
     expect(text.slice(text.indexOf('SỞ KHOA HỌC'), text.indexOf('SỞ KHOA HỌC') + 2)).toEqual([
@@ -132,14 +134,14 @@ describe('sanctions --year 2025 on the sample: the province as it is', () => {
     const config = JSON.parse(await readFile(configPath, 'utf8')) as { legal: Record<string, unknown> };
     config.legal.index = { basis: 'Quyết định số 30/2025/QĐ-UBND ngày 10/9/2025 của UBND tỉnh An Lạc' };
     await writeFile(configPath, JSON.stringify(config));
-    const result = run(['sanctions', '--year', '2025', '-w', ws, '--json']);
+    const result = await runIn(['sanctions', '--year', '2025', '-w', ws, '--json']);
     const year = JSON.parse(result.stdout) as YearJson;
     expect(year.legal.needs).toEqual([]);
     expect(year.legal.facts.find((f) => f.key === 'index')).toMatchObject({
       source: 'config',
       act: 'Quyết định số 30/2025/QĐ-UBND ngày 10/9/2025 của UBND tỉnh An Lạc',
     });
-    const final = run(['sanctions', '--year', '2025', '-w', ws, '--final', '-o', join(ws, 'out')]);
+    const final = await runIn(['sanctions', '--year', '2025', '-w', ws, '--final', '-o', join(ws, 'out')]);
     expect(final.code).toBe(4);
     expect(final.stderr).toContain('(1 người chưa đủ dữ liệu để xếp loại: Thanh tra tỉnh)');
   });
@@ -160,7 +162,7 @@ describe('a placeholder is not a basis: each configuration key is refused by nam
   ])('%s', async (key, config) => {
     const ws = await sampleCopy();
     await writeFile(join(ws, 'ict-eval.config.json'), JSON.stringify(config));
-    const result = run(['check', '--year', '2025', '-w', ws]);
+    const result = await runIn(['check', '--year', '2025', '-w', ws]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
       `ict-eval.config.json không hợp lệ: ${key}: văn bản căn cứ còn là chỗ trống để điền`,
@@ -185,11 +187,11 @@ describe('the issue’s own case: every district moved into a configured block X
       await book.xlsx.writeFile(join(ws, file));
     }
     for (const command of ['check', 'sanctions']) {
-      const result = run([command, '--year', '2024', '-w', ws, '-o', join(ws, 'out'), '--force']);
+      const result = await runIn([command, '--year', '2024', '-w', ws, '-o', join(ws, 'out'), '--force']);
       expect(result.stderr).not.toMatch(/lỗi nội bộ|internal error/u);
       expect(result.code).toBe(0);
     }
-    const json = JSON.parse(run(['sanctions', '--year', '2024', '-w', ws, '--json']).stdout) as YearJson;
+    const json = JSON.parse((await runIn(['sanctions', '--year', '2024', '-w', ws, '--json'])).stdout) as YearJson;
     expect(json.persons.filter((p) => p.unitCode === 'TPAL').length).toBe(2);
   });
 });
@@ -198,7 +200,7 @@ describe('init --year 2025 --from 2024 carries only what holds on 1/1/2025 (rule
   it('leaves out a head who left on 15/06/2024, clears the previous codes, dates the districts’ end, titles 2025', async () => {
     const ws = await sampleCopy();
     await rm(join(ws, '2025'), { recursive: true });
-    const result = run(['init', ws, '--year', '2025', '--from', '2024']);
+    const result = await runIn(['init', ws, '--year', '2025', '--from', '2024']);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('bỏ người đã hết thời gian giữ chức: Ngô Quốc Dung, SXD (15/06/2024)');
     const dump = await dumpWorkbook(join(ws, '2025/units.xlsx'));
@@ -216,7 +218,7 @@ describe('init --year 2025 --from 2024 carries only what holds on 1/1/2025 (rule
     );
     expect((dump['Hướng dẫn'] ?? []).flat()).toContain('DANH SÁCH NGƯỜI CHỊU TRÁCH NHIỆM NĂM 2025');
     // The new year reads without an error on the carried dates.
-    const check = run(['check', '--year', '2025', '-w', ws]);
+    const check = await runIn(['check', '--year', '2025', '-w', ws]);
     expect(check.code).toBe(0);
   });
 });

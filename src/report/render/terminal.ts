@@ -4,6 +4,19 @@ import type StringWidth from 'string-width';
 import type WrapAnsi from 'wrap-ansi';
 import type { Options as WrapOptions } from 'wrap-ansi';
 import { gathered } from './pieces.js';
+import type { Lang } from '../content/labels.js';
+
+/**
+ * What a command's screen needs of the run: its language, its colours, the width tables fit, how a running text wraps on
+ * each stream, and how a path is shown. A command's Context is one.
+ */
+export interface Screen {
+  readonly lang: Lang;
+  readonly chalk: ChalkInstance;
+  readonly width: number;
+  wrap(text: string, stream: 'stdout' | 'stderr'): string;
+  display(path: string): string;
+}
 
 /*
  * string-width and wrap-ansi measure and wrap what the counting here does not (colour codes, wide characters, emoji):

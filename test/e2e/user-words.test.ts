@@ -1,21 +1,12 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/program.js';
 import { join } from 'node:path';
-import { ROOT, SAMPLE, dumpWorkbook, tableOf, tempDir } from './run.js';
+import { SAMPLE, dumpWorkbook, runIn, tableOf, tempDir } from './run.js';
 
-/** Runs `main` in this process, as cron would (no terminal), and gives what it printed. */
-async function inProcess(args: readonly string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, {
-    stdout: (text) => (out += text),
-    stderr: (text) => (err += text),
-    isTTY: false,
-    env: { NO_COLOR: '1' },
-    cwd: ROOT,
-  });
-  return { code, out, err };
+/** Runs the program in this process, as cron would (no terminal), and gives what it printed. */
+async function inProcess(args: readonly string[]): Promise<{ code: number | null; out: string; err: string }> {
+  const { code, stdout, stderr } = await runIn(args, { env: { NO_COLOR: '1' } });
+  return { code, out: stdout, err: stderr };
 }
 
 describe('what a user meets, in Vietnamese (issue #36)', () => {

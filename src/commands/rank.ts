@@ -1,28 +1,18 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { EXIT, UserError } from '../errors.js';
-import { DEFAULT_LIMITS } from '../io/limits.js';
-import { InputProblemsError, type Problem, warning } from '../problems.js';
-import { readScoresFile, readUnitsFile } from '../io/readers/index.js';
-import { fileDigest, findInput } from '../io/workspace.js';
-import { errorsOf } from '../problems.js';
-import { indexInUse, loadSettings } from '../pipeline/year.js';
-import type { IndexHeader } from '../io/workspace.js';
-import { rankingGaps } from '../rules/evaluate.js';
+import { type Problem, warning } from '../problems.js';
+import { rankScoresFile } from '../pipeline/rank.js';
 import { legalContext } from '../rules/legal.js';
-import { newestRegulation } from '../regulations/index.js';
-import type { Policy } from '../rules/policy.js';
-import { rankUnits } from '../rules/ranking.js';
 import { gapProblem } from '../report/content/gaps.js';
 import { rankingDocument } from '../report/content/outputs.js';
 import { titleBlock } from '../report/content/title.js';
 import { CONFIG_FILE, documentDate } from '../config.js';
 import { rankingJson } from '../report/render/json.js';
+import { rankingTables } from '../report/render/ranking-screen.js';
 import { toolVersion } from '../version.js';
 import { type Context, parseYear, runRequest } from './context.js';
 import { printJson, warningLines } from './print.js';
 import { outputFolder, writeDocuments, writtenText } from './write.js';
-import { rankingTables } from '../report/render/ranking-screen.js';
 
 /** The year of a scores file: --year, else its folder's name when that is a year (`2024/scores.xlsx`). */
 function yearOf(path: string, yearText: string | undefined): number | undefined {
@@ -73,92 +63,30 @@ export async function runRank(
   const inferred = workspaceOfFile(given, scoresPath);
   const context: Context = inferred === undefined ? given : { ...given, workspace: inferred };
   const year = yearOf(scoresPath, yearText);
-  // Without a year, the newest regulation applies, and the output names it.
-  const policyYear = year ?? Number(newestRegulation().effective.slice(0, 4));
-  const settings = await loadSettings(runRequest(context), policyYear);
-  const { config } = settings;
   const path = resolve(context.console.cwd, scoresPath);
-  const read = await readScoresFile(
-    path,
-    context.display(path),
-    DEFAULT_LIMITS,
-    settings.policy.blocks,
-    settings.policy.regulation,
-  );
   const previousFull = previousPath === undefined ? undefined : resolve(context.console.cwd, previousPath);
-  const previousRead =
-    previousFull === undefined
-      ? undefined
-      : await readScoresFile(
-          previousFull,
-          context.display(previousFull),
-          DEFAULT_LIMITS,
-          settings.policy.blocks,
-          settings.policy.regulation,
-        );
-  // The index the file names in its header ("Điểm DTI") is the one every output names.
-  const headerOf = (scores: typeof read | undefined, shown: string | undefined): IndexHeader | undefined =>
-    scores?.index === undefined || scores.scoreHeader === undefined || shown === undefined
-      ? undefined
-      : { name: scores.index, header: scores.scoreHeader, file: shown };
-  const indexed = indexInUse(
-    settings.policy,
-    year ?? policyYear,
-    headerOf(read, context.display(path)),
-    headerOf(previousRead, previousFull === undefined ? undefined : context.display(previousFull)),
-  );
-  const { policy } = indexed;
-  const problems = [...read.problems, ...(previousRead?.problems ?? []), ...indexed.problems];
-  const errors = errorsOf(problems);
-  if (errors.length > 0) throw new InputProblemsError(errors);
-  if (read.scores.length === 0)
-    throw new UserError(
-      { vi: `${context.display(path)} không có dòng điểm nào.`, en: `${context.display(path)} has no score rows.` },
-      EXIT.inputProblems,
-    );
-
-  const rated = year === undefined ? undefined : await ratedUnits(context, year, policy);
-  const toInputs = (rows: typeof read.scores, ratedCodes: ReadonlySet<string> | undefined) =>
-    rows.map((r) => ({
-      unitCode: r.unitCode,
-      block: r.block,
-      score: r.score,
-      officialRank: r.officialRank ?? null,
-      inIndex: r.notRanked !== true,
-      ...(ratedCodes === undefined ? {} : { rated: ratedCodes.has(r.unitCode) }),
-    }));
-  const names = new Map(read.scores.map((s) => [s.unitCode, s.unitName]));
-  const ranking = rankUnits(toInputs(read.scores, rated?.codes), policy);
-  const previous = previousRead === undefined ? null : rankUnits(toInputs(previousRead.scores, undefined), policy);
+  const ranked = await rankScoresFile({
+    ...runRequest(context),
+    scores: path,
+    ...(previousFull === undefined ? {} : { previous: previousFull }),
+    year,
+    display: context.display,
+  });
+  const { config, policy, ranking, previous, names, components, rated } = ranked;
   const warnings = [
     ...yearFolderDiffers(context, scoresPath, year),
-    ...problems,
-    ...(rated?.problems ?? []),
-    ...[...indexed.gaps, ...rankingGaps(ranking, policy)].map((gap) => gapProblem(gap, policy, names)),
-    ...ranking.unranked
-      .filter((u) => u.reason === 'no-score')
-      .map((u) => gapProblem({ kind: 'no-score', unitCode: u.unitCode }, policy, names)),
+    ...ranked.problems,
+    ...ranked.gaps.map((gap) => gapProblem(gap, policy, names)),
   ];
-  const components = new Map(read.scores.map((s) => [s.unitCode, s.components ?? []]));
-
-  const files = [];
-  for (const [role, full] of [
-    ['scores', path],
-    ['previous-scores', previousFull],
-  ] as const) {
-    if (full === undefined) continue;
-    const digest = await fileDigest(full);
-    if (digest !== undefined) files.push({ role, path: context.display(full), ...digest });
-  }
-  const infoYear = year ?? policyYear;
+  const infoYear = year ?? ranked.policyYear;
   const info = {
     block: titleBlock(policy, config, infoYear),
     policy,
-    files,
+    files: ranked.files,
     warnings,
     toolVersion: toolVersion(),
     legal: legalContext(policy, infoYear, documentDate(config, infoYear), {
-      blocks: new Set(read.scores.map((r) => r.block)),
+      blocks: ranked.blocks,
       unconfirmed: [],
       confirmed: [],
     }),
@@ -199,47 +127,4 @@ export async function runRank(
   context.summary(
     `ict-eval: ${writtenText(context, written.written, written.removed)}${year === undefined ? (vi ? ` (quy định ${policy.regulation.id})` : ` (rules ${policy.regulation.id})`) : ''}.${from}`,
   );
-}
-
-/**
- * The units of the year's units file, when the workspace has one, so that a unit of the index that is
- * not rated is marked so (it still counts in N). A units file that cannot be read is said, not fatal.
- */
-async function ratedUnits(
-  context: Context,
-  year: number,
-  policy: Policy,
-): Promise<
-  | {
-      codes: ReadonlySet<string>;
-      previousCodes: ReadonlyMap<string, readonly string[]>;
-      problems: readonly Problem[];
-    }
-  | undefined
-> {
-  const found = await findInput(context.workspace, String(year), 'units');
-  if (found === undefined || 'severity' in found) return undefined;
-  const read = await readUnitsFile(found.path, found.display, DEFAULT_LIMITS, {
-    blocks: policy.blocks,
-    regulation: policy.regulation,
-    year,
-  });
-  const previousCodes = new Map(read.units.map((u) => [u.code, u.previousCodes]));
-  if (errorsOf(read.problems).length > 0) {
-    return {
-      codes: new Set(read.units.map((u) => u.code)),
-      previousCodes,
-      problems: [
-        warning(
-          'units-unreadable',
-          {
-            vi: 'danh sách đơn vị có lỗi (xem "ict-eval check"): cột "Được xếp loại" chỉ dựa trên các dòng đọc được.',
-            en: 'the units file has errors (see "ict-eval check"): the "Được xếp loại" column rests on the rows that could be read.',
-          },
-          { file: found.display },
-        ),
-      ],
-    };
-  }
-  return { codes: new Set(read.units.map((u) => u.code)), previousCodes, problems: [] };
 }

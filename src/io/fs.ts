@@ -139,10 +139,16 @@ export async function realFolder(path: string): Promise<string> {
 }
 
 /**
- * Removes what killed runs left in a folder: entries named `prefix…` (files or folders) older than `staleMs` — never a
- * recent one, which may be another run's. Said nowhere: they are the tool's own temporary files.
+ * Removes what killed runs left in a folder: entries named `prefix…` (or whose name `matches`; files or folders) older
+ * than `staleMs` — never a recent one, which may be another run's. Said nowhere: they are the tool's own temporary files.
  */
-export async function removeStale(folder: string, prefix: string, staleMs: number, now = Date.now()): Promise<void> {
+export async function removeStale(
+  folder: string,
+  matches: string | ((name: string) => boolean),
+  staleMs: number,
+  now = Date.now(),
+): Promise<void> {
+  const ours = typeof matches === 'string' ? (name: string) => name.startsWith(matches) : matches;
   let names: string[];
   try {
     names = await readdir(folder);
@@ -150,7 +156,7 @@ export async function removeStale(folder: string, prefix: string, staleMs: numbe
     return;
   }
   for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
+    if (!ours(name)) continue;
     const path = join(folder, name);
     try {
       const info = await lstat(path);

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { constants } from 'node:fs';
-import { copyFile, lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { exists, realFolder } from './fs.js';
+import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { exists, realFolder, removeStale } from './fs.js';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { EXIT, UserError } from '../errors.js';
 
@@ -51,25 +51,6 @@ export async function checkOutputFolder(outDir: string, inputFolders: readonly s
 const TEMP_SUFFIX = '.ict-eval-tmp';
 /** A temporary file older than this was left by a run that was killed: it is removed. */
 const STALE_MS = 60 * 60 * 1000;
-
-/** Removes temporary files that killed runs left in a folder (never a recent one: it may be another run's). */
-async function removeStaleTemps(folder: string, now: number): Promise<void> {
-  let names: string[];
-  try {
-    names = await readdir(folder);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    if (!name.startsWith('.') || !name.endsWith(TEMP_SUFFIX)) continue;
-    const path = join(folder, name);
-    try {
-      if (now - (await lstat(path)).mtimeMs > STALE_MS) await rm(path, { force: true });
-    } catch {
-      // Another run removed or renamed it first.
-    }
-  }
-}
 
 /**
  * Writes every file whole or not at all: each is written to a temporary file beside it, then
@@ -120,7 +101,9 @@ export async function writeOutputs(
       );
     }
   }
-  for (const folder of new Set(files.map((f) => dirname(f.path)))) await removeStaleTemps(folder, Date.now());
+  // Temporary files killed runs left (never a recent one: it may be another run's).
+  const temporary = (name: string) => name.startsWith('.') && name.endsWith(TEMP_SUFFIX);
+  for (const folder of new Set(files.map((f) => dirname(f.path)))) await removeStale(folder, temporary, STALE_MS);
   const temps: { temp: string; path: string }[] = [];
   // The output being written, and how many are in place, for the message when the system refuses one.
   let current = files[0]?.path ?? '';

@@ -7,6 +7,7 @@ import {
   historyText,
   holdPieces,
   lastRecordOf,
+  logEntries,
   recordOrder,
   resolveRecord,
 } from '../io/history-store.js';
@@ -26,7 +27,7 @@ import { loadSettings } from '../pipeline/year.js';
 import type { YearRun } from './year.js';
 import { printJson } from './print.js';
 
-export { historyFolder, keepRecord, lastRecordOf, releasing } from '../io/history-store.js';
+export { historyFolder, keepRecord, lastRecordOf, logEntries, releasing } from '../io/history-store.js';
 export type { HeldRecord } from '../io/history-store.js';
 
 /** The record's bytes go to its temporary file a megabyte or more at a time (11 000 pieces in a national year). */
@@ -65,10 +66,10 @@ export const DOCUMENTS: readonly { readonly name: (year: number) => string; read
 
 /** The year's documents in `yearFolder` last made from another record than `digest` (or from none the log knows). */
 export async function documentsFromOtherRecords(yearFolder: string, year: number, digest: string): Promise<string[]> {
-  const other: string[] = [];
-  for (const document of DOCUMENTS)
-    if ((await lastRecordOf(yearFolder, [document.command])) !== digest) other.push(document.name(year));
-  return other;
+  const entries = await logEntries(yearFolder);
+  return DOCUMENTS.filter((document) => lastRecordOf(entries, [document.command]) !== digest).map((document) =>
+    document.name(year),
+  );
 }
 
 async function readRecord(yearFolder: string, digest: string): Promise<HistoryRecord> {

@@ -11,7 +11,7 @@ import { readingProposals, readingTexts } from '../report/content/readings.js';
 import { runYear } from './year.js';
 import { type Context, parseYear, requireFinal, runRequest } from './context.js';
 import { draftReason } from '../report/content/draft.js';
-import { keepRecord, lastRecordOf, recordRun, releasing } from './history.js';
+import { keepRecord, lastRecordOf, logEntries, recordRun, releasing } from './history.js';
 import { exists } from '../io/fs.js';
 import { printJson, warningLines, requireNoErrors } from './print.js';
 import { inputFolders, outputFolder, printsOnly, writtenText } from './write.js';
@@ -123,7 +123,7 @@ async function workbooksMismatch(
       vi: `Lưu ý: chưa có ${book} cùng thư mục, văn bản nói các danh sách lấy từ đó; chạy ${command}.`,
       en: `Note: ${book} is not in the folder, and the document says its lists come from it; run ${command}.`,
     };
-  const made = await lastRecordOf(folder, ['rate', 'sanctions']);
+  const made = lastRecordOf(await logEntries(folder), ['rate', 'sanctions']);
   if (made === digest) return undefined;
   return {
     vi: `Lưu ý: ${book} cùng thư mục được lập từ dữ liệu khác (bản ghi ${made ?? 'không rõ'}, lần này ${digest}): văn bản và bảng tính không khớp; chạy ${command} rồi lập lại văn bản.`,

@@ -143,31 +143,40 @@ export async function historyText(path: string): Promise<string | undefined> {
 /** The largest history file read back (a national year's record is 15 MB). */
 const MAX_HISTORY_BYTES = 256 * 1024 * 1024;
 
+/** A record's name as the log and the history folder give it: DIGEST_LENGTH hex digits. */
+const DIGEST = new RegExp(`^[0-9a-f]{${DIGEST_LENGTH}}$`, 'u');
+
+/** One line of `nhat-ky.tsv`: the record a run kept, and its command. */
+export interface LogEntry {
+  readonly digest: string;
+  readonly command: string;
+}
+
+/** The log's lines, in the order the runs were made; a line that names no record is passed over. */
+export async function logEntries(yearFolder: string): Promise<LogEntry[]> {
+  const text = await historyText(join(historyFolder(yearFolder), LOG));
+  if (text === undefined) return [];
+  const entries: LogEntry[] = [];
+  for (const line of text.split('\n')) {
+    const [, digest, command] = line.split('\t');
+    if (digest !== undefined && DIGEST.test(digest)) entries.push({ digest, command: command ?? '' });
+  }
+  return entries;
+}
+
 /**
- * The record an output of the year was last written from: the last line of the log whose command is one of `commands`
+ * The record an output of the year was last written from: the last entry of the log whose command is one of `commands`
  * (`rate`, `sanctions` for the workbooks; `report`, `report --to so-noi-vu` for the documents), if any. A document made
  * from another record than the workbooks beside it would not match them.
  */
-export async function lastRecordOf(yearFolder: string, commands: readonly string[]): Promise<string | undefined> {
-  const text = await historyText(join(historyFolder(yearFolder), LOG));
-  if (text === undefined) return undefined;
-  let found: string | undefined;
-  for (const line of text.split('\n')) {
-    const [, digest, command] = line.split('\t');
-    if (digest !== undefined && /^[0-9a-f]{16}$/u.test(digest) && command !== undefined && commands.includes(command))
-      found = digest;
-  }
-  return found;
+export function lastRecordOf(entries: readonly LogEntry[], commands: readonly string[]): string | undefined {
+  return entries.findLast((entry) => commands.includes(entry.command))?.digest;
 }
 
 /** The records in the order they were last made, most recent last, each once. */
 export async function recordOrder(yearFolder: string): Promise<string[]> {
-  const text = await historyText(join(historyFolder(yearFolder), LOG));
-  if (text === undefined) return [];
   const order: string[] = [];
-  for (const line of text.split('\n')) {
-    const digest = line.split('\t')[1];
-    if (digest === undefined || !/^[0-9a-f]{16}$/u.test(digest)) continue;
+  for (const { digest } of await logEntries(yearFolder)) {
     const at = order.indexOf(digest);
     if (at >= 0) order.splice(at, 1);
     order.push(digest);
@@ -179,14 +188,16 @@ export async function recordOrder(yearFolder: string): Promise<string[]> {
 export async function resolveRecord(yearFolder: string, name: string): Promise<string> {
   let names: string[] = [];
   try {
-    names = (await readdir(historyFolder(yearFolder))).filter((n) => /^[0-9a-f]{16}\.json$/u.test(n));
+    names = (await readdir(historyFolder(yearFolder))).filter(
+      (n) => n.endsWith('.json') && DIGEST.test(n.slice(0, -5)),
+    );
   } catch {
     names = [];
   }
   const wanted = name.replace(/\.json$/u, '').toLowerCase();
-  const found = names.filter((n) => n.startsWith(wanted)).map((n) => n.slice(0, 16));
+  const found = names.filter((n) => n.startsWith(wanted)).map((n) => n.slice(0, DIGEST_LENGTH));
   if (found.length === 1 && found[0] !== undefined) return found[0];
-  const known = names.map((n) => n.slice(0, 16)).join(', ') || '(không có)';
+  const known = names.map((n) => n.slice(0, DIGEST_LENGTH)).join(', ') || '(không có)';
   throw new UserError(
     found.length === 0
       ? { vi: `không có bản ghi "${name}"; các bản ghi: ${known}.`, en: `no record "${name}"; the records: ${known}.` }

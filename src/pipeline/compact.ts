@@ -20,22 +20,14 @@ import {
  */
 export const COMPACT_STORE: AssessmentStore = {
   item: (fields, origin) => itemFlags(fields, origin),
-  unit: (assessment) => {
-    const items = assessment.items.map((result) =>
-      result instanceof ItemFlags ? result : itemFlags(result, originOf(result)),
-    );
-    return new Assessment(
-      assessment.unitCode,
-      assessment.hasReport,
-      assessment.hasAssessment,
-      items.map((result) => result.item),
-      items,
-      assessment.sections.map(keptSection),
-      kept(assessment.disagreements),
-      kept(assessment.selfDecided),
-    );
-  },
+  unit: (assessment) => new Assessment(assessment, assessment.items.map(flagsOf)),
 };
+
+/** A unit's item result as this store made it (assessUnit makes every item through the unit's store). */
+function flagsOf(result: ItemResult): ItemFlags {
+  if (!(result instanceof ItemFlags)) throw new Error('COMPACT_STORE: an item result made by another store');
+  return result;
+}
 
 /** A section's result with its lists each exactly as long as they are (kept). */
 const keptSection = (s: SectionResult): SectionResult => ({
@@ -45,10 +37,6 @@ const keptSection = (s: SectionResult): SectionResult => ({
   missing: kept(s.missing),
   citations: kept(s.citations),
 });
-
-/** The origin of a plain result (made by another store): its source given whole. */
-const originOf = (result: ItemResult): ItemOrigin | undefined =>
-  result.source === undefined ? undefined : { where: result.source, line: undefined, whole: true };
 
 /** A result's flags and fields as an ItemFlags. */
 function itemFlags(fields: ItemFields, origin: ItemOrigin | undefined): ItemFlags {
@@ -177,18 +165,25 @@ class Assessment implements UnitAssessment {
   private readonly notes: readonly string[];
   private readonly worthALook: readonly ItemFlags[];
 
-  constructor(
-    readonly unitCode: string,
-    readonly hasReport: boolean,
-    readonly hasAssessment: boolean,
-    private readonly checklist: readonly ChecklistItem[],
-    items: readonly ItemFlags[],
-    readonly sections: readonly SectionResult[],
-    readonly disagreements: readonly ItemResult[],
-    readonly selfDecided: readonly ItemResult[],
-  ) {
-    this.violatedSections = kept(sections.filter((s) => s.status === 'violated').map((s) => s.section));
-    this.undeterminedSections = kept(sections.filter((s) => s.status === 'undetermined').map((s) => s.section));
+  readonly unitCode: string;
+  readonly hasReport: boolean;
+  readonly hasAssessment: boolean;
+  readonly sections: readonly SectionResult[];
+  readonly disagreements: readonly ItemResult[];
+  readonly selfDecided: readonly ItemResult[];
+  private readonly checklist: readonly ChecklistItem[];
+
+  /** The rules' assessment of a unit, its items made by COMPACT_STORE.item; its lists kept, its items as columns. */
+  constructor(assessment: UnitAssessment, items: readonly ItemFlags[]) {
+    this.unitCode = assessment.unitCode;
+    this.hasReport = assessment.hasReport;
+    this.hasAssessment = assessment.hasAssessment;
+    this.sections = assessment.sections.map(keptSection);
+    this.violatedSections = kept(assessment.violatedSections);
+    this.undeterminedSections = kept(assessment.undeterminedSections);
+    this.disagreements = kept(assessment.disagreements);
+    this.selfDecided = kept(assessment.selfDecided);
+    this.checklist = items.map((result) => result.item);
     // Made by map, each array exactly as long as the checklist (push leaves room to grow).
     const worth = items.map(notable);
     const worthALook: ItemFlags[] = [];

@@ -1,4 +1,4 @@
-import type { AssessmentRow, ItemStatus, SelfReportRow } from '../src/domain.js';
+import type { AssessmentRow, FollowUp, ItemStatus, Person, SelfReportRow } from '../src/domain.js';
 import { assessUnit } from '../src/rules/sections.js';
 import { BN_358_2013 } from '../src/regulations/bn-358-2013/index.js';
 import { type Policy, type PolicyParameters, defaultParameters, resolvePolicy } from '../src/rules/policy.js';
@@ -78,3 +78,27 @@ export function parameters(overrides: Partial<PolicyParameters> = {}): PolicyPar
 export function policyWith(overrides: Partial<PolicyParameters> = {}): Policy {
   return { ...resolvePolicy(2024), parameters: parameters(overrides) };
 }
+
+/** A head of `unitCode` for the whole year (Giám đốc), with any field given in `more`. */
+export const headOf = (unitCode: string, name: string, more: Partial<Person> = {}): Person => ({
+  unitCode,
+  name,
+  position: 'Giám đốc',
+  role: 'head',
+  period: null,
+  assignedSections: null,
+  assignmentDocument: '',
+  ...more,
+});
+
+/** A unit's follow-up row: nothing to note, but what `more` says. */
+export const followUpOf = (unitCode: string, more: Partial<FollowUp>): FollowUp => ({
+  unitCode,
+  slow: false,
+  reviewDemanded: false,
+  reviewDocument: '',
+  exceptionalAchievement: false,
+  rewardRecipient: '',
+  note: '',
+  ...more,
+});

@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { loadYear } from '../../src/io/workspace.js';
 import { errorsOf } from '../../src/problems.js';
 import { resolvePolicy } from '../../src/rules/policy.js';
 import { CHECKLIST } from '../helpers.js';
+import { SCORES, UNITS, csvWorkspace, reportCsv as report } from './csv-workspace.js';
 import { SAMPLE } from '../e2e/run.js';
 
 // product.md "Reading rules", the bullets marked (v3): each rule on the smallest input that shows it. The corpus of
@@ -21,42 +21,7 @@ afterAll(async () => {
   await Promise.all(roots.map((root) => rm(root, { recursive: true, force: true })));
 });
 
-const UNITS = [
-  'Mã đơn vị,Tên đơn vị,Khối,Loại đơn vị,Họ và tên,Chức vụ,Vai trò,Mục được phân công,Văn bản phân công',
-  'SA,Sở An Hòa,SBN,Cơ quan chuyên môn,Nguyễn Văn Hòa,Giám đốc,Người đứng đầu,,',
-  'HA,Huyện Lạc Sơn,HUYEN,UBND cấp huyện,Hoàng Văn Lực,Chủ tịch UBND huyện,Người đứng đầu,,',
-].join('\n');
-const SCORES = ['Mã đơn vị,Tên đơn vị,Khối,Điểm ICT Index', 'SA,Sở An Hòa,SBN,0.8', 'HA,Huyện Lạc Sơn,HUYEN,0.7'].join(
-  '\n',
-);
-const report = (unit: string, status = 'Đạt') =>
-  [
-    'Mã đơn vị,Mã tiêu chí,Tự đánh giá,Minh chứng,Ghi chú',
-    ...CHECKLIST.map((i) => `${unit},${i.code},${status},,`),
-  ].join('\n');
-const ASSESSMENT = [
-  'Mã đơn vị,Mã tiêu chí,Kết quả đánh giá,Ghi chú',
-  ...['SA', 'HA'].flatMap((unit) => CHECKLIST.map((i) => `${unit},${i.code},Đạt,`)),
-].join('\n');
-
-async function workspace(files: Record<string, string | Buffer | null> = {}): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'ict-eval-v3-'));
-  roots.push(root);
-  const all: Record<string, string | Buffer | null> = {
-    '2024/units.csv': UNITS,
-    '2024/scores.csv': SCORES,
-    '2024/self-reports/SA.csv': report('SA'),
-    '2024/self-reports/HA.csv': report('HA'),
-    '2024/assessment.csv': ASSESSMENT,
-    ...files,
-  };
-  for (const [path, content] of Object.entries(all)) {
-    if (content === null) continue;
-    await mkdir(join(root, path, '..'), { recursive: true });
-    await writeFile(join(root, path), content);
-  }
-  return root;
-}
+const workspace = (files: Record<string, string | Buffer | null> = {}) => csvWorkspace(roots, files, 'ict-eval-v3-');
 
 const load = (root: string) => loadYear(root, 2024, resolvePolicy(2024));
 const errors = async (root: string) => errorsOf((await load(root)).problems).map(formatProblem);

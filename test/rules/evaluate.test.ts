@@ -3,7 +3,7 @@ import type { FollowUp, Person, ScoreRow, Unit } from '../../src/domain.js';
 import { formatCitation } from '../../src/rules/citation.js';
 import { type YearInput, evaluateYear } from '../../src/rules/evaluate.js';
 import { resolvePolicy } from '../../src/rules/policy.js';
-import { type ReportSpec, assessed, firstItemsOf, report } from '../helpers.js';
+import { type ReportSpec, assessed, firstItemsOf, report, headOf as head, followUpOf as follow } from '../helpers.js';
 
 // A fictional province: five departments (SBN) and five districts (HUYEN). N = 5 per block, so k = k′ = 1.
 const unit = (code: string, name: string, block: string, more: Partial<Unit> = {}): Unit => ({
@@ -28,16 +28,6 @@ const units: Unit[] = [
   unit('HE', 'Huyện Tân Mỹ', 'HUYEN'),
 ];
 
-const head = (unitCode: string, name: string, more: Partial<Person> = {}): Person => ({
-  unitCode,
-  name,
-  position: 'Giám đốc',
-  role: 'head',
-  period: null,
-  assignedSections: null,
-  assignmentDocument: '',
-  ...more,
-});
 const deputy = (unitCode: string, name: string, sections: number[]): Person => ({
   unitCode,
   name,
@@ -73,16 +63,6 @@ const thisYear = scores({ SA: 95, SB: 80, SC: 70, SD: 60, SE: 40, HA: 88, HB: 77
 // Last year: SE was at the bottom of SBN too; HE did not exist (a unit new this year).
 const lastYear = scores({ SA: 90, SB: 85, SC: 75, SD: 65, SE: 30, HA: 70, HB: 80, HC: 60, HD: 50 });
 
-const follow = (unitCode: string, more: Partial<FollowUp>): FollowUp => ({
-  unitCode,
-  slow: false,
-  reviewDemanded: false,
-  reviewDocument: '',
-  exceptionalAchievement: false,
-  rewardRecipient: '',
-  note: '',
-  ...more,
-});
 const followUps: FollowUp[] = [
   follow('SE', { slow: true, note: 'Chậm triển khai Kết luận số 12-KL/UBND' }),
   follow('HD', { reviewDemanded: true, reviewDocument: 'Văn bản số 210/UBND-NC' }),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FollowUp, Person, ScoreRow, SelfReportRow, Unit } from '../../src/domain.js';
 import { type YearInput, evaluateYear } from '../../src/rules/evaluate.js';
 import { resolvePolicy } from '../../src/rules/policy.js';
-import { type ReportSpec, assessed, firstItemsOf, report } from '../helpers.js';
+import { type ReportSpec, assessed, firstItemsOf, report, headOf as head, followUpOf as follow } from '../helpers.js';
 
 // rules.md v3, "Corrections of version 3": each correction as the law's case. Five departments ranked so that SA is
 // alone in the top group (N = 5, k = 1) and SE alone in the bottom one.
@@ -14,16 +14,6 @@ const unit = (code: string, more: Partial<Unit> = {}): Unit => ({
   kind: 'co-quan-chuyen-mon',
   inIndex: true,
   previousCodes: [],
-  ...more,
-});
-const head = (unitCode: string, name: string, more: Partial<Person> = {}): Person => ({
-  unitCode,
-  name,
-  position: 'Giám đốc',
-  role: 'head',
-  period: null,
-  assignedSections: null,
-  assignmentDocument: '',
   ...more,
 });
 const deputy = (unitCode: string, name: string, sections: readonly number[]): Person =>
@@ -45,16 +35,6 @@ const scores: ScoreRow[] = [
   block: 'SBN',
   score: Number(score),
 }));
-const follow = (unitCode: string, more: Partial<FollowUp>): FollowUp => ({
-  unitCode,
-  slow: false,
-  reviewDemanded: false,
-  reviewDocument: '',
-  exceptionalAchievement: false,
-  rewardRecipient: '',
-  note: '',
-  ...more,
-});
 
 /** A year of the five units, each with its report and assessment spec, and the persons given. */
 function year(

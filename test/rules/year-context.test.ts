@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { FollowUp, Person, ScoreRow, Unit } from '../../src/domain.js';
+import type { Person, ScoreRow, Unit } from '../../src/domain.js';
 import { type YearInput, evaluateYear } from '../../src/rules/evaluate.js';
 import { type LegalSettings, resolvePolicy } from '../../src/rules/policy.js';
-import { assessed, firstItemsOf, report } from '../helpers.js';
+import { assessed, firstItemsOf, report, followUpOf as follow } from '../helpers.js';
 
 // 2025 in the province as it is (rules.md v3): a district until 30/6, a ward from 1/7, a department through the
 // merger of 1/7/2025, a ward of the former neighbour. The law's cases, each as a sentence.
@@ -61,16 +61,6 @@ const scores = [
   score('PG', 'XA', 650),
 ];
 const notMet: Record<string, readonly string[]> = { SD: firstItemsOf([1]), HA: firstItemsOf([1]), PB: ['3.4'] };
-const follow = (unitCode: string, more: Partial<FollowUp>): FollowUp => ({
-  unitCode,
-  slow: false,
-  reviewDemanded: false,
-  reviewDocument: '',
-  exceptionalAchievement: false,
-  rewardRecipient: '',
-  note: '',
-  ...more,
-});
 const input: YearInput = {
   year: 2025,
   units,

@@ -87,7 +87,7 @@ const LEFT_COLUMN = Math.round(TEXT_WIDTH * 0.38);
  * A line's width in twips, estimated from its characters: Times New Roman's capitals take some 0.7 of the size, its
  * lower case some 0.5 (bold a little more). Enough to size a rule under the line and to decide where a name breaks.
  */
-const textWidth = (text: string, size: number) => {
+const printedWidth = (text: string, size: number) => {
   const capitals = text.replace(/[^\p{Lu}]/gu, '').length;
   return Math.round((capitals * 0.72 + (text.length - capitals) * 0.5) * size * 20);
 };
@@ -97,14 +97,14 @@ const textWidth = (text: string, size: number) => {
  * alike in length, before "VÀ" when that is as good — "SỞ THÔNG TIN / VÀ TRUYỀN THÔNG", never "… TRUYỀN / THÔNG".
  */
 export function headingLines(text: string, size: number, width: number): string[] {
-  if (textWidth(text, size) <= width) return [text];
+  if (printedWidth(text, size) <= width) return [text];
   const words = text.split(/\s+/u).filter((w) => w !== '');
   let best: string[] = [text];
   let bestScore = Infinity;
   for (let at = 1; at < words.length; at++) {
     const first = words.slice(0, at).join(' ');
     const second = words.slice(at).join(' ');
-    const longer = Math.max(textWidth(first, size), textWidth(second, size));
+    const longer = Math.max(printedWidth(first, size), printedWidth(second, size));
     // A break before "VÀ" keeps "và" with what it joins (it wins over a break some three letters more even); a line
     // never ends on it.
     const score = longer - (words[at] === 'VÀ' ? 3 * size * 20 : 0) + (words[at - 1] === 'VÀ' ? TEXT_WIDTH : 0);
@@ -138,7 +138,7 @@ const rule = (width: number, length: number) => {
  */
 function header(report: AnnualReport): Table {
   const body = headingLines(report.block.department.toUpperCase(), 12, LEFT_COLUMN - CELL_MARGINS);
-  const longest = Math.max(...body.map((l) => textWidth(l, 12)));
+  const longest = Math.max(...body.map((l) => printedWidth(l, 12)));
   const motto = 'Độc lập - Tự do - Hạnh phúc';
   return twoColumns(
     [
@@ -151,7 +151,7 @@ function header(report: AnnualReport): Table {
     [
       line('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { align: 'center', bold: true, size: 12 }),
       line(motto, { align: 'center', bold: true, size: 14 }),
-      rule(TEXT_WIDTH - LEFT_COLUMN, textWidth(motto, 14)),
+      rule(TEXT_WIDTH - LEFT_COLUMN, printedWidth(motto, 14)),
       line(placeAndDate(report.block), { align: 'center', italics: true, size: 14 }),
     ],
   );

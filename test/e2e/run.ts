@@ -39,18 +39,24 @@ export function run(args: readonly string[], options: { cwd?: string; env?: Reco
  */
 export async function runIn(
   args: readonly string[],
-  options: { cwd?: string; env?: Record<string, string> } = {},
+  /** `columns`: on a terminal that wide (stdout and stderr), as a user at a desk runs it; else in a pipe. */
+  options: { cwd?: string; env?: Record<string, string>; columns?: number } = {},
 ): Promise<Run> {
   // What main cannot be given (the process's TMPDIR, ICT_EVAL_DEBUG, the converter's limits): a spawned binary.
   const own = new Set(['PATH', 'HOME', 'NO_COLOR', 'ICT_EVAL_WORKSPACE']);
-  if (Object.keys(options.env ?? {}).some((key) => !own.has(key))) return run(args, options);
+  if (Object.keys(options.env ?? {}).some((key) => !own.has(key))) {
+    if (options.columns !== undefined) throw new Error('runIn: a terminal run cannot be spawned');
+    return run(args, options);
+  }
   const { main } = await import('../../src/program.js');
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
-    isTTY: false,
+    ...(options.columns === undefined
+      ? { isTTY: false }
+      : { isTTY: true, stderrIsTTY: true, columns: options.columns }),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...options.env },
     cwd: options.cwd ?? ROOT,
   });

@@ -7,7 +7,6 @@ import stringWidth from 'string-width';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/problems.js';
 import { runYear } from '../../src/commands/year.js';
-import { main } from '../../src/program.js';
 import {
   BIN,
   RECORD_FILES,
@@ -416,19 +415,9 @@ describe('rank prints; it writes only with -o or --write', () => {
 async function onTerminal(
   args: readonly string[],
   columns: number,
-): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, {
-    stdout: (text) => (out += text),
-    stderr: (text) => (err += text),
-    isTTY: true,
-    stderrIsTTY: true,
-    columns,
-    env: { NO_COLOR: '1' },
-    cwd: ROOT,
-  });
-  return { code, out, err };
+): Promise<{ code: number | null; out: string; err: string }> {
+  const { code, stdout, stderr } = await runIn(args, { env: { NO_COLOR: '1' }, columns });
+  return { code, out: stdout, err: stderr };
 }
 
 const widthOf = (text: string) => Math.max(0, ...text.split('\n').map((line) => stringWidth(line)));

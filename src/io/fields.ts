@@ -8,6 +8,7 @@ import {
   acceptedBlocks,
   blockParser,
   cleanText,
+  isBlankText,
   kindParser,
   matchKey,
   normalizeUnitCode,
@@ -95,7 +96,7 @@ export function compiledRow(schema: z.ZodType): CompiledRow | undefined {
   return compiled ?? undefined;
 }
 
-const isEmpty = (cell: PlainCell): boolean => cell === null || (typeof cell === 'string' && cleanText(cell) === '');
+const isEmpty = (cell: PlainCell): boolean => cell === null || (typeof cell === 'string' && isBlankText(cell));
 
 /** Free text: NFC, spaces folded; blank is the empty string; a date is written dd/mm/yyyy. */
 export const textField = cellField<string>((cell) => {

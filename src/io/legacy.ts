@@ -173,6 +173,10 @@ const VNI_MARK =
 /** A letter of Vietnamese outside Latin-1 (ă, đ, ơ, ư, ạ …): text that has one is Unicode. */
 const UNICODE_VIETNAMESE = /[\u0100-\u024f\u1e00-\u1eff]/u;
 
+/** Text of no character a marker (MARKERS, VNI_MARK) holds: all of them are above U+00A0. */
+// eslint-disable-next-line no-control-regex -- any character up to U+00A0, control characters included
+const BELOW_MARKERS = /^[\u0000-\u00a0]*$/;
+
 /** A word of Latin-1 letters and symbols (soft hyphen too: it is TCVN3's ư). */
 const WORD = /[A-Za-z\u00a1-\u00ff]+/gu;
 
@@ -201,7 +205,10 @@ function unquoted(word: string): string {
 
 /** How many words of a text are typed in a legacy table (the readers refuse a file from two such words on). */
 export function legacyWords(text: string): number {
-  if ((!MARKERS.test(text) && !VNI_MARK.test(text)) || UNICODE_VIETNAMESE.test(text)) return 0;
+  // The quick answers first (issue #38: every text cell read comes here): no character above Latin-1's space, which
+  // every marker needs; a Unicode Vietnamese letter, found near a text's start; then the markers, which scan it all.
+  if (BELOW_MARKERS.test(text) || UNICODE_VIETNAMESE.test(text) || (!MARKERS.test(text) && !VNI_MARK.test(text)))
+    return 0;
   let count = 0;
   for (const match of text.matchAll(WORD)) {
     const word = unquoted(match[0]);

@@ -4,7 +4,9 @@ import { BN_358_2013 } from '../../src/regulations/bn-358-2013/index.js';
 import {
   blockParser,
   cleanText,
+  isBlankText,
   matchKey,
+  matchKeyOf,
   normalizeUnitCode,
   parseFlag,
   parseNumberText,
@@ -22,6 +24,17 @@ describe('matching headers and values as people type them', () => {
     ['Điểm ICT Index (thang 1)', 'diem ict index thang 1'],
   ])('the header %j is matched as %j', (text, key) => {
     expect(matchKey(text)).toBe(key);
+  });
+
+  it("gives an ASCII text the key the Unicode passes give it (the fast path of each row's code)", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary-ascii', maxLength: 24 }), (text) => {
+        expect(matchKey(text)).toBe(matchKeyOf(text));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const text of ['U00001', 'ub-01', ' I. ', 'Noi nhan:', '\u0001x\u007f', 'Tong cong'])
+      expect(matchKey(text)).toBe(matchKeyOf(text));
   });
 
   it.each([
@@ -162,6 +175,44 @@ describe('cleanText takes a text that is clean already as it is, and cleans any 
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('gives what the definition gives for any ASCII text, control characters and runs of spaces too (its quickest test)', () => {
+    // eslint-disable-next-line no-control-regex -- the control characters clean removes first
+    const withControls = (value: string) => reference(value.replace(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/gu, ''));
+    const ascii = fc
+      .array(
+        fc.oneof(
+          fc.constantFrom(' ', '  ', '\t', '\u0001', '\u007f', 'A1', 'x-y'),
+          fc.string({ unit: 'binary-ascii', maxLength: 4 }),
+        ),
+        {
+          maxLength: 10,
+        },
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(ascii, (value) => {
+        expect(cleanText(value)).toBe(withControls(value));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('says a text is blank exactly when cleaning it leaves nothing', () => {
+    const blankish = fc
+      .array(fc.constantFrom(...odd.filter((o) => !/[\p{L}\p{M}]/u.test(o)), '\u0001', '\u001f', '\u0085', ' '), {
+        maxLength: 6,
+      })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(text, blankish), (value) => {
+        expect(isBlankText(value)).toBe(cleanText(value) === '');
+      }),
+      { numRuns: 3000 },
+    );
+    for (const value of ['', ' ', '\u00a0\u200b', '\ufeff\t', '\u0085'] as const) expect(isBlankText(value)).toBe(true);
+    for (const value of ['.', 'Đ', '\u0301', '\ud800', ' 0 '] as const) expect(isBlankText(value)).toBe(false);
   });
 
   it('cleans each kind of unclean text (the quick test lets none through)', () => {

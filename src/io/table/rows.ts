@@ -34,8 +34,14 @@ export const GROUP_NUMERAL = /^(?:[ivxlc]+|[a-h])$/u;
  * text cell naming a section, nothing else. A row with anything more is data, and is read (and checked) as such.
  */
 export function isSectionHeading(cells: readonly Cell[]): boolean {
-  const filled = cells.filter((cell) => cellText(cell).trim() !== '');
-  return filled.length === 1 && /^muc \d+\b/u.test(matchKey(cellText(filled[0])));
+  // Counted without a copy of the row: every data row of a national year (440 000) is looked at here.
+  let filled: Cell | undefined;
+  for (const cell of cells) {
+    if (cell === null || cellText(cell).trim() === '') continue;
+    if (filled !== undefined) return false;
+    filled = cell;
+  }
+  return filled !== undefined && /^muc \d+\b/u.test(matchKey(cellText(filled)));
 }
 
 /**

@@ -1,40 +1,70 @@
 #!/usr/bin/env node
-// Where the time of `sanctions` goes, phase by phase, in one process (median of the runs given).
-//   node bench/phases.mjs <workspace> [runs=3]   → one JSON line
-import { loadYear } from '../dist/io/workspace.js';
-import { evaluateYear } from '../dist/rules/evaluate.js';
-import { resolvePolicy } from '../dist/rules/policy.js';
-import { personRows } from '../dist/report/content/model.js';
-import { ratingDocument, sanctionDocument } from '../dist/report/content/outputs.js';
-import { renderWorkbook } from '../dist/report/render/workbook.js';
-import { runInfo } from './info.mjs';
+// Where the time of a national `sanctions` run goes, phase by phase: the real command (dist/cli.js, as a user starts
+// it), its phases as it says them under ICT_EVAL_DEBUG=memory (src/heap.ts: wall time since the process started and
+// CPU time of all its threads at the end of each phase). Medians of the runs given. Beside it, the yardstick of the
+// read (issue #38): opening the same input workbooks and inflating every part of them, in one process.
+//   node bench/phases.mjs <workspace> <out> [runs=3]   → one JSON line (ms)
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const [workspace, runsText = '3'] = process.argv.slice(2);
-const now = () => Number(process.hrtime.bigint()) / 1e6;
-const samples = [];
-for (let run = 0; run < Number(runsText); run++) {
+const [workspace, out, runsText = '3'] = process.argv.slice(2);
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cli = join(root, 'dist', 'cli.js');
+
+/** The phases, each from the end of the one before (start: the process's start) to the end of its own line. */
+const PHASES = [
+  ['start', 'settings'], // node, the modules, the configuration and the policy
+  ['read', 'read'],
+  ['rules', 'rules'],
+  ['decide', 'decided'], // the heap collected once the rows go; the rows and the legal context made
+  ['history', 'history'], // the record built, serialised, hashed and held
+  ['rating workbook', 'rendered xep-loai-2024.xlsx'],
+  ['sanctions workbook', 'rendered xu-ly-2024.xlsx'],
+  ['write and keep', 'kept'],
+];
+
+function once() {
+  const result = spawnSync(cli, ['sanctions', '--year', '2024', '-w', workspace, '-o', out, '--force', '-q'], {
+    encoding: 'utf8',
+    env: { ...process.env, ICT_EVAL_DEBUG: 'memory' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0) throw new Error(`sanctions failed: ${result.stderr}`);
+  const at = new Map();
+  for (const m of result.stderr.matchAll(/^ict-eval: debug: ([^:\n]+): .*, at ([\d.]+) s, CPU ([\d.]+) s$/gmu))
+    at.set(m[1], { wall: Number(m[2]) * 1000, cpu: Number(m[3]) * 1000 });
+  let last = { wall: 0, cpu: 0 };
   const phase = {};
-  let start = now();
-  const policy = resolvePolicy(2024);
-  const loaded = await loadYear(workspace, 2024, policy);
-  phase.read = now() - start;
-  start = now();
-  const evaluation = evaluateYear(loaded.input, policy);
-  phase.rules = now() - start;
-  start = now();
-  const rows = personRows(evaluation);
-  const info = runInfo(policy, loaded, evaluation);
-  const documents = [ratingDocument(evaluation, rows, info), sanctionDocument(evaluation, rows, info)];
-  phase.documents = now() - start;
-  start = now();
-  for (const document of documents) await renderWorkbook(document);
-  phase.write = now() - start;
-  samples.push(phase);
+  for (const [name, line] of PHASES) {
+    const end = at.get(line);
+    if (end === undefined) throw new Error(`no "${line}" line in the run's debug output`);
+    phase[name] = { wall: end.wall - last.wall, cpu: end.cpu - last.cpu };
+    last = end;
+  }
+  return phase;
 }
-const median = (key) => {
-  const values = samples.map((s) => s[key]).sort((a, b) => a - b);
-  return Math.round(values[Math.floor(values.length / 2)]);
-};
-process.stdout.write(
-  `${JSON.stringify({ read: median('read'), rules: median('rules'), documents: median('documents'), write: median('write') })}\n`,
+
+const samples = [];
+const inflates = [];
+for (let run = 0; run < Number(runsText); run++) {
+  samples.push(once());
+  inflates.push(
+    JSON.parse(execFileSync(process.execPath, [join(root, 'bench', 'inflate.mjs'), workspace], { encoding: 'utf8' })),
+  );
+}
+const median = (values) => Math.round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]);
+const phases = Object.fromEntries(
+  PHASES.map(([name]) => [
+    name,
+    { wall: median(samples.map((s) => s[name].wall)), cpu: median(samples.map((s) => s[name].cpu)) },
+  ]),
 );
+const inflate = {
+  wall: median(inflates.map((i) => i.wall)),
+  cpu: median(inflates.map((i) => i.cpu)),
+  parts: inflates[0].parts,
+  inflatedBytes: inflates[0].inflatedBytes,
+  compressedBytes: inflates[0].compressedBytes,
+};
+process.stdout.write(`${JSON.stringify({ phases, inflate })}\n`);

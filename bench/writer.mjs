@@ -1,34 +1,35 @@
 #!/usr/bin/env node
-// Issue #15, "writing": the rating workbook of a year written by what we use (exceljs's streaming writer for the frame,
+// Issues #15 and #38, "writing": both workbooks of a national `sanctions` run written by what we use (exceljs's streaming writer for the frame,
 // the data rows as sheet XML by directRows, deflated while they are made, then the re-date for fixed bytes, redateZip
 // in src/report/render/zip.ts) against a bare direct writer of its sheet XML (strings per row with fixed style ids and
 // no row heights, deflated by Node's zlib with zlib.crc32 once all are made). The direct side writes only the tables'
 // cells — no frame, merges, styles part or zip directory, which are a few kB — so it is a yardstick, not a writer;
 // since the tool deflates while it writes, it can be faster than this. Its XML size is printed beside the workbook's
 // so that the two are seen to write the same amount.
-//   node bench/writer.mjs <workspace> [runs=3]   → one JSON line (ms, medians of interleaved runs; MB)
+//   node bench/writer.mjs <workspace> [runs=3]   → one JSON line (ms wall and CPU, medians of interleaved runs; bytes)
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { loadYear } from '../dist/io/workspace.js';
-import { evaluateYear } from '../dist/rules/evaluate.js';
-import { resolvePolicy } from '../dist/rules/policy.js';
-import { personRows } from '../dist/report/content/model.js';
-import { ratingDocument } from '../dist/report/content/outputs.js';
+import { runYear } from '../dist/commands/year.js';
+import { ratingDocument, sanctionDocument } from '../dist/report/content/outputs.js';
 import { renderWorkbook } from '../dist/report/render/workbook.js';
 import { redateZip } from '../dist/report/render/zip.js';
-import { runInfo } from './info.mjs';
 
 const [workspace, runsText = '3'] = process.argv.slice(2);
 const runs = Number(runsText);
 const now = () => Number(process.hrtime.bigint()) / 1e6;
+// CPU of the whole process (every thread: zlib deflates in libuv's pool), ms.
+const cpu = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 const deflateRaw = promisify(zlib.deflateRaw);
 
-const policy = resolvePolicy(2024);
-const loaded = await loadYear(workspace, 2024, policy);
-const evaluation = evaluateYear(loaded.input, policy);
-const rows = personRows(evaluation);
-const info = runInfo(policy, loaded, evaluation);
-const document = ratingDocument(evaluation, rows, info);
+// The year as `sanctions` decides it (src/commands/year.ts), and its two documents as it builds them.
+const run = await runYear({ workspace, cwd: process.cwd() }, 2024);
+const documents = [
+  ratingDocument(run.evaluation, run.rows, run.info),
+  sanctionDocument(run.evaluation, run.rows, run.info),
+];
 
 // XML's special characters (control characters, which exceljs drops, are left out of this yardstick).
 const escape = (text) =>
@@ -45,7 +46,7 @@ const letters = (n) => {
 async function direct() {
   let xmlBytes = 0;
   const parts = [];
-  for (const sheet of document.sheets) {
+  for (const sheet of documents.flatMap((d) => d.sheets)) {
     if (sheet.kind !== 'table') continue;
     const columns = sheet.columns.length + 1;
     const refs = Array.from({ length: columns }, (_, i) => letters(i + 1));
@@ -71,28 +72,39 @@ async function direct() {
   return { xmlBytes, zipBytes: packed.reduce((sum, p) => sum + p.bytes.length, 0) };
 }
 
-const samples = { exceljs: [], redate: [], direct: [] };
+const samples = { tool: [], toolCpu: [], redate: [], direct: [], directCpu: [] };
 let sizes = {};
 for (let run = 0; run < runs; run++) {
   let start = now();
-  const bytes = await renderWorkbook(document);
-  samples.exceljs.push(now() - start);
+  let startCpu = cpu();
+  let workbookBytes = 0;
+  let last;
+  for (const document of documents) {
+    last = await renderWorkbook(document);
+    workbookBytes += last.length;
+  }
+  samples.tool.push(now() - start);
+  samples.toolCpu.push(cpu() - startCpu);
   start = now();
   // What renderWorkbook does after exceljs: the parts laid out again with the fixed date (not inflated).
-  await redateZip(bytes, new Date(2024, 11, 31));
+  await redateZip(last, new Date(2024, 11, 31));
   samples.redate.push(now() - start);
   start = now();
+  startCpu = cpu();
   const bare = await direct();
   samples.direct.push(now() - start);
-  sizes = { workbookBytes: bytes.length, directXmlBytes: bare.xmlBytes, directDeflatedBytes: bare.zipBytes };
+  samples.directCpu.push(cpu() - startCpu);
+  sizes = { workbookBytes, directXmlBytes: bare.xmlBytes, directDeflatedBytes: bare.zipBytes };
 }
 const median = (values) => Math.round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]);
 process.stdout.write(
   `${JSON.stringify({
-    rows: document.sheets.reduce((n, s) => n + (s.kind === 'table' ? s.rows.length : 0), 0),
-    exceljsMs: median(samples.exceljs),
+    rows: documents.flatMap((d) => d.sheets).reduce((n, s) => n + (s.kind === 'table' ? s.rows.length : 0), 0),
+    toolMs: median(samples.tool),
+    toolCpuMs: median(samples.toolCpu),
     redateMs: median(samples.redate),
     directMs: median(samples.direct),
+    directCpuMs: median(samples.directCpu),
     ...sizes,
   })}\n`,
 );

@@ -47,11 +47,17 @@ export function collectNow(): { readonly before: number; readonly after: number;
 /** Bytes as whole MiB, as the debug lines give them. */
 export const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(0);
 
-/** Under `ICT_EVAL_DEBUG=memory`, the memory in use at the end of a phase, the peak so far, and the time since the process started (issue #15). */
+/**
+ * Under `ICT_EVAL_DEBUG=memory`, the memory in use at the end of a phase, the peak so far, the time since the process
+ * started (issue #15), and the CPU time the process has used by then, all its threads (issue #38: bench/phases.mjs
+ * takes each phase's wall and CPU time from these lines of a real run).
+ */
 export function memoryPhase(phase: string): void {
   debugLine('memory', () => {
     const { heapUsed, heapTotal, rss } = process.memoryUsage();
-    const peak = process.resourceUsage().maxRSS * 1024;
-    return `${phase}: heap ${mb(heapUsed)} of ${mb(heapTotal)} MB, RSS ${mb(rss)} MB, peak RSS so far ${mb(peak)} MB, at ${(performance.now() / 1000).toFixed(2)} s`;
+    const usage = process.resourceUsage();
+    const peak = usage.maxRSS * 1024;
+    const cpu = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
+    return `${phase}: heap ${mb(heapUsed)} of ${mb(heapTotal)} MB, RSS ${mb(rss)} MB, peak RSS so far ${mb(peak)} MB, at ${(performance.now() / 1000).toFixed(2)} s, CPU ${cpu.toFixed(2)} s`;
   });
 }

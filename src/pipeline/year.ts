@@ -289,6 +289,7 @@ export const ROWS_TO_COLLECT = 20_000;
 async function readAndDecide(request: RunRequest, year: number): Promise<{ decided: DecidedYear; rows: number }> {
   await requireYearFolder(request.workspace, year);
   const settings = await loadSettings(request, year);
+  memoryPhase('settings');
   const { config } = settings;
   const loaded = await loadYear(request.workspace, year, settings.policy);
   memoryPhase('read');

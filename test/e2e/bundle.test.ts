@@ -85,7 +85,7 @@ describe("a run says its memory phase by phase, and collects the heap once a lar
   const phases = (stderr: string) =>
     [
       ...stderr.matchAll(
-        /^ict-eval: debug: ([^:]+): heap \d+ of \d+ MB, RSS \d+ MB, peak RSS so far \d+ MB, at \d+\.\d\d s$/gmu,
+        /^ict-eval: debug: ([^:]+): heap \d+ of \d+ MB, RSS \d+ MB, peak RSS so far \d+ MB, at \d+\.\d\d s, CPU \d+\.\d\d s$/gmu,
       ),
     ].map((m) => m[1]);
 
@@ -96,6 +96,7 @@ describe("a run says its memory phase by phase, and collects the heap once a lar
     });
     expect(result.code).toBe(0);
     expect(phases(result.stderr)).toEqual([
+      'settings',
       'read',
       'rules',
       'decided',

@@ -6,7 +6,7 @@ import { collectNow } from '../src/heap.js';
 import type { Cell } from '../src/io/cells.js';
 import { DEFAULT_LIMITS } from '../src/io/limits.js';
 import { readSelfReportFile } from '../src/io/readers/index.js';
-import { ownText } from '../src/io/scan.js';
+import { ownText } from '../src/io/shared-strings.js';
 import { readXlsxSheets } from '../src/io/xlsx.js';
 import { CHECKLIST } from '../test/helpers.js';
 
@@ -57,7 +57,7 @@ function parts(n: number): Map<string, Buffer> {
 
 async function firstRow(n: number, reader: 'scan' | 'sax'): Promise<readonly Cell[]> {
   for (const sheet of readXlsxSheets({ parts: parts(n) }, { reader })) {
-    for await (const row of sheet.rows) if (row.row === 1) return row.cells;
+    for await (const batch of sheet.rows) for (const row of batch) if (row.row === 1) return row.cells;
   }
   throw new Error('no row 1');
 }

@@ -37,7 +37,12 @@ export interface RawRow {
 /** A sheet of a file: a worksheet of a workbook, or the one table of a CSV (no sheet name). */
 export interface RawSheet {
   readonly name: string | undefined;
-  readonly rows: AsyncIterable<RawRow>;
+  /**
+   * The rows in order, a batch at a time (a slice of the sheet's XML, some thousand rows): one step of the async
+   * iteration per batch, not per row (issue #38: per row, it allocated some 250 bytes and a microtask for each of a
+   * national year's 440 000 rows).
+   */
+  readonly rows: AsyncIterable<readonly RawRow[]> | Iterable<readonly RawRow[]>;
   /** The sheet is hidden in the workbook (`state="hidden"` or `"veryHidden"`): it is not read. */
   readonly hidden?: boolean;
   /** 1-based numbers of the columns hidden in the sheet. */
@@ -48,5 +53,5 @@ export interface RawSheet {
    * The rows once more, from the start (a workbook's sheet, read again from its XML): what `readTable` compares a
    * later sheet of the same table with, since the rows of the first were handed on as they were read, not kept.
    */
-  readonly again?: () => AsyncIterable<RawRow>;
+  readonly again?: () => AsyncIterable<readonly RawRow[]> | Iterable<readonly RawRow[]>;
 }

@@ -136,6 +136,7 @@ export function readCsvSheet(
   return { name: undefined, rows: toAsync(rows), csv: true };
 }
 
-async function* toAsync<T>(items: readonly T[]): AsyncGenerator<T> {
-  for (const item of items) yield await Promise.resolve(item);
+/** The rows of a CSV, read whole already, as the one batch of its sheet (none when it has no row). */
+async function* toAsync<T>(items: readonly T[]): AsyncGenerator<readonly T[]> {
+  if (items.length > 0) yield await Promise.resolve(items);
 }

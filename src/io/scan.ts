@@ -83,9 +83,14 @@ export function decodeText(raw: string): string | undefined {
 
 /** "AB12" → 28: the 1-based column of a cell reference. */
 export function columnOf(reference: string): number {
+  return columnIn(reference, 0, reference.length);
+}
+
+/** columnOf of the reference written from `start` to `end` in `text`, without cutting it out. */
+function columnIn(text: string, start: number, end: number): number {
   let column = 0;
-  for (let i = 0; i < reference.length; i++) {
-    const code = reference.charCodeAt(i);
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
     if (code < 65 || code > 90) break;
     column = column * 26 + (code - 64);
   }
@@ -139,15 +144,9 @@ export class SheetGrid implements ElementSink {
         this.nextColumn = 1;
         break;
       }
-      case 'c': {
-        const cell = this.scratch;
-        cell.column = r === undefined ? this.nextColumn : columnOf(r) || this.nextColumn;
-        cell.type = t ?? 'n';
-        cell.style = Number(s ?? 0);
-        cell.formula = cell.value = cell.inline = undefined;
-        this.cell = cell;
+      case 'c':
+        this.openCell(r === undefined ? 0 : columnOf(r), t, s);
         break;
-      }
       case 'v':
         if (this.cell !== undefined) {
           this.cell.value = '';
@@ -172,6 +171,16 @@ export class SheetGrid implements ElementSink {
       default:
         break;
     }
+  }
+
+  /** A cell opens, in the column its reference names (0: none, the column after the last cell's). */
+  openCell(column: number, t: string | undefined, s: string | undefined): void {
+    const cell = this.scratch;
+    cell.column = column || this.nextColumn;
+    cell.type = t ?? 'n';
+    cell.style = Number(s ?? 0);
+    cell.formula = cell.value = cell.inline = undefined;
+    this.cell = cell;
   }
 
   /** Text, its entities decoded. */
@@ -275,6 +284,12 @@ export interface ElementSink {
   readonly wantsText: boolean;
   /** `hidden`: the element has `hidden="1"` (or `"true"`): a row hidden, or filtered out by an AutoFilter. */
   open(name: string, r: string | undefined, t: string | undefined, s: string | undefined, hidden: boolean): void;
+  /**
+   * A cell opens (`<c>`) whose reference is given as the column it names (columnOf of `r`; 0 when it has none or names
+   * no column): what the scanner calls instead of `open('c', r, …)` when the sink has it, so that no string is cut for
+   * the reference of each of a national year's 2.7 million cells (issue #38). The same as `open` in every other way.
+   */
+  openCell?(column: number, t: string | undefined, s: string | undefined): void;
   text(text: string): void;
   close(name: string): void;
 }
@@ -302,6 +317,10 @@ export function scanElements(text: string, from: number, to: number, sink: Eleme
   let r: string | undefined;
   let t: string | undefined;
   let sAttribute: string | undefined;
+  // Where the reference of the cell being opened is written (rStart -1: not so; then `r` has it, or it has none).
+  let rStart = -1;
+  let rEnd = -1;
+  const opensCells = sink.openCell !== undefined;
   let hidden = false;
   let i = from;
   let lt = text.indexOf('<', from);
@@ -354,6 +373,7 @@ export function scanElements(text: string, from: number, to: number, sink: Eleme
     if (at >= limit) return 'a tag not closed';
     const name = text.slice(lt + 1, at);
     r = t = sAttribute = undefined;
+    rStart = -1;
     hidden = false;
     let selfClosing = false;
     for (;;) {
@@ -378,11 +398,17 @@ export function scanElements(text: string, from: number, to: number, sink: Eleme
       if (entities && decodeText(text.slice(at + 2, end)) === undefined) return 'an entity other than XML’s own';
       if (at - nameStart === 1) {
         const which = text.charCodeAt(nameStart);
-        if (which === 114 || which === 116 || which === 115) {
+        if (which === 114 && !entities && opensCells && name === 'c') {
+          // A cell's reference, read where it stands when the sink takes the column (openCell).
+          rStart = at + 2;
+          rEnd = end;
+        } else if (which === 114 || which === 116 || which === 115) {
           const raw = text.slice(at + 2, end);
           const value = entities ? (decodeText(raw) ?? raw) : raw;
-          if (which === 114) r = value;
-          else if (which === 116) t = value;
+          if (which === 114) {
+            r = value;
+            rStart = -1;
+          } else if (which === 116) t = value;
           else sAttribute = value;
         }
       } else if (at - nameStart === 6 && text.startsWith('hidden', nameStart)) {
@@ -394,81 +420,12 @@ export function scanElements(text: string, from: number, to: number, sink: Eleme
     }
     i = at + 1;
     lt = next;
-    sink.open(name, r, t, sAttribute, hidden);
+    if (opensCells && name === 'c')
+      sink.openCell?.(rStart >= 0 ? columnIn(text, rStart, rEnd) : r === undefined ? 0 : columnOf(r), t, sAttribute);
+    else sink.open(name, r, t, sAttribute, hidden);
     if (!selfClosing) stack.push(name);
     else sink.close(name);
   }
   if (stack.length > 0) return `<${stack.at(-1) ?? ''}> is not closed`;
   return undefined;
-}
-
-/**
- * The shared strings (ECMA-376 Part 1 §18.4.8 `si`): each item's text, its runs joined; phonetic runs (`rPh`) are
- * not text. Fed by the scanner or by the SAX parser.
- */
-export class StringTable implements ElementSink {
-  readonly strings: string[] = [];
-  private current: string[] | undefined;
-  private inText = false;
-  private phonetic = 0;
-
-  get wantsText(): boolean {
-    return this.inText && this.current !== undefined;
-  }
-
-  open(name: string): void {
-    if (name === 'si') this.current = [];
-    else if (name === 'rPh') this.phonetic++;
-    else if (name === 't' && this.phonetic === 0) this.inText = true;
-  }
-
-  text(text: string): void {
-    if (this.inText && this.current !== undefined) this.current.push(text);
-  }
-
-  close(name: string): void {
-    if (name === 'si') {
-      this.strings.push(ownText((this.current ?? []).join('')));
-      this.current = undefined;
-    } else if (name === 'rPh') this.phonetic--;
-    else if (name === 't') this.inText = false;
-  }
-}
-
-/** V8 copies a piece of a string shorter than this (SlicedString::kMinLength); a longer one is a view of the whole. */
-const SLICE_MIN = 13;
-
-/**
- * `text` as a string of its own. Text cut from a part's XML (a slice) is, in V8, a view that keeps the whole part
- * alive: one unit name kept from a 1 MB shared-strings part kept the megabyte (a national run held 4 MB of parts so,
- * through the names and positions of the units and heads). A new string made from it lets the part go. The cells
- * that are kept (shared strings, text in cells, an error's text) are made so; text turned into a number or a date is
- * not kept and not copied.
- *
- * A short text is copied by joining it to one character and cutting that off (the cut is shorter than SLICE_MIN: a
- * copy). A longer one goes through a buffer of its UTF-16 code units, which gives exactly the same text (a lone
- * surrogate too) as a flat string of its own. Joined and cut, a longer text is a view again: of the joined copy, 32
- * bytes more per text (220 000 evidence texts a national year, 8 MB of the heap while the rules run), or, when V8
- * takes the cut from the second half of the joined string, of the part itself (test/io/retain.test.ts).
- */
-export function ownText(text: string): string {
-  if (text.length < SLICE_MIN) return ` ${text}`.slice(1);
-  return Buffer.from(text, 'utf16le').toString('utf16le');
-}
-
-/** The shared strings of a `sharedStrings.xml` text, or why the SAX parser must read it. */
-export function scanSharedStrings(text: string): { readonly strings: string[] } | { readonly fallback: string } {
-  const open = text.indexOf('<sst');
-  if (open < 0) return { fallback: 'no <sst> element (prefixed names?)' };
-  const openEnd = text.indexOf('>', open);
-  if (openEnd < 0) return { fallback: 'sst not closed' };
-  const table = new StringTable();
-  if (text.charCodeAt(openEnd - 1) === 47) return { strings: table.strings };
-  const close = text.lastIndexOf('</sst>');
-  if (close < openEnd) return { fallback: 'sst not closed' };
-  // Around the table: only the XML declaration and white space (anything else is for SAX to judge).
-  if (!/^\s*(<\?xml[^>]*\?>)?\s*$/u.test(text.slice(0, open)) || text.slice(close + 6).trim() !== '')
-    return { fallback: 'XML around the shared strings' };
-  const fallback = scanElements(text, openEnd + 1, close, table);
-  return fallback === undefined ? { strings: table.strings } : { fallback };
 }

@@ -1,16 +1,8 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { type BadCell, type Cell, type RawRow, type RawSheet, textCell } from './cells.js';
 import type { OpenedXlsx } from './guard.js';
-import {
-  type CellMaker,
-  type ScannedCell,
-  SheetGrid,
-  StringTable,
-  columnOf,
-  ownText,
-  scanSharedStrings,
-  scanSheetSlices,
-} from './scan.js';
+import { type CellMaker, type ScannedCell, SheetGrid, columnOf, scanSheetSlices } from './scan.js';
+import { StringTable, ownText, scanSharedStrings } from './shared-strings.js';
 
 /**
  * The worksheets of an `.xlsx`, read from the parts the guard inflated (see openXlsx) with a SAX
@@ -349,7 +341,7 @@ function fillMerges(row: RawRow, merges: readonly Merge[], tops: Map<Merge, Cell
 /** Text is fed to the parser in slices of this size, and the rows parsed so far handed on after each. */
 const SLICE = 256 * 1024;
 
-/** Rows handed on between pauses that let other reads (other files) make progress. */
+/** Rows of a sheet SAX reads handed on in one batch (the scanner's batches are its slices). */
 const BATCH = 2048;
 
 /**
@@ -373,20 +365,20 @@ function wellFormedAround(xml: Buffer): boolean {
   }
 }
 
-async function* sheetRows(
+function* sheetRows(
   xml: Buffer,
   strings: readonly string[],
   dateStyles: readonly boolean[],
   date1904: boolean,
   merges: readonly Merge[],
   how: { readonly reader: 'scan' | 'sax'; readonly fallback: (reason: string) => void },
-): AsyncGenerator<RawRow> {
+): Generator<readonly RawRow[]> {
   const tops = new Map<Merge, Cell>();
   const fill = (row: RawRow) => (merges.length === 0 ? row : fillMerges(row, merges, tops));
   const makeCell = (c: ScannedCell) => cellValue(c, strings, dateStyles, date1904);
-  let count = 0;
-  // The scanner's rows a slice at a time, as they are read; where it stops (a fallback), SAX reads the sheet from the
-  // start and the rows already handed on are passed over: they are SAX's first rows (scanSheetSlices).
+  // The scanner's rows a slice at a time, as they are read, each slice one batch; where it stops (a fallback), SAX
+  // reads the sheet from the start and the rows already handed on are passed over: they are SAX's first rows
+  // (scanSheetSlices). A reader takes the batches with `for await`, which lets other reads make progress between two.
   let scanned = 0;
   if (how.reader === 'scan') {
     let fallback = wellFormedAround(xml) ? undefined : 'XML around the cells that is not well-formed';
@@ -396,12 +388,8 @@ async function* sheetRows(
           fallback = part.fallback;
           break;
         }
-        for (const row of part.rows) {
-          scanned++;
-          yield fill(row);
-          // Let other reads (other files) make progress now and then.
-          if (++count % BATCH === 0) await Promise.resolve();
-        }
+        scanned += part.rows.length;
+        yield merges.length === 0 ? part.rows : part.rows.map(fill);
       }
     if (fallback === undefined) return;
     how.fallback(scanned === 0 ? fallback : `${fallback}, after the ${scanned} rows before it`);
@@ -409,14 +397,19 @@ async function* sheetRows(
   // SAX reads the whole text: only a sheet the scanner does not handle is decoded whole. Its loop repeats the scanner's
   // rather than both reading from one generator: that second generator cost some 0.08 s of a national reading (6
   // interleaved runs each).
+  let batch: RawRow[] = [];
   for (const row of saxSheetRows(xml.toString('utf8'), makeCell)) {
     if (scanned > 0) {
       scanned--;
       continue;
     }
-    yield fill(row);
-    if (++count % BATCH === 0) await Promise.resolve();
+    batch.push(fill(row));
+    if (batch.length === BATCH) {
+      yield batch;
+      batch = [];
+    }
   }
+  if (batch.length > 0) yield batch;
 }
 
 /**

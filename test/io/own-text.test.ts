@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ownText } from '../../src/io/scan.js';
+import { ownText } from '../../src/io/shared-strings.js';
 
 // What ownText keeps in memory is measured by `npm run bench` (bench/retain.test.ts); here, that it keeps the text.
 describe('ownText', () => {

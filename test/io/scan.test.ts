@@ -7,15 +7,8 @@ import { describe, expect, it } from 'vitest';
 import type { Cell, RawRow } from '../../src/io/cells.js';
 import { openXlsx } from '../../src/io/guard.js';
 import { DEFAULT_LIMITS } from '../../src/io/limits.js';
-import {
-  SCAN_SLICE,
-  type ScanResult,
-  type ScannedCell,
-  StringTable,
-  decodeText,
-  scanSharedStrings,
-  scanSheetSlices,
-} from '../../src/io/scan.js';
+import { SCAN_SLICE, type ScanResult, type ScannedCell, decodeText, scanSheetSlices } from '../../src/io/scan.js';
+import { StringTable, scanSharedStrings } from '../../src/io/shared-strings.js';
 import { readXlsxSheets, saxSheetRows } from '../../src/io/xlsx.js';
 
 // Issue 15: the cell scanner is the reader's fast path; the SAX parser stays the reference. Both must give the same
@@ -39,7 +32,7 @@ async function read(
     onFallback: (name, why) => fallbacks.push(`${name}: ${why}`),
   })) {
     const rows: RawRow[] = [];
-    for await (const row of sheet.rows) rows.push(row);
+    for await (const batch of sheet.rows) rows.push(...batch);
     sheets.push({ name: sheet.name, rows });
   }
   return { sheets, fallbacks };

@@ -82,10 +82,11 @@ async function viaLeanReader(path: string): Promise<Sheet[]> {
   const sheets: Sheet[] = [];
   for (const sheet of readXlsxSheets(opened)) {
     const rows: [number, Cell[]][] = [];
-    for await (const row of sheet.rows) {
-      const cells = trim([...row.cells]);
-      if (cells.length > 0) rows.push([row.row, cells]);
-    }
+    for await (const batch of sheet.rows)
+      for (const row of batch) {
+        const cells = trim([...row.cells]);
+        if (cells.length > 0) rows.push([row.row, cells]);
+      }
     sheets.push({ name: sheet.name, rows });
   }
   return sheets;

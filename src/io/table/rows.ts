@@ -103,9 +103,10 @@ export async function hiddenRowProblems(
 ): Promise<Problem[]> {
   const visible = new Set<string>();
   if (sheet.again !== undefined)
-    for await (const raw of sheet.again())
-      if (raw.row > headerRow && raw.hidden !== true && !isBlank(raw.cells))
-        visible.add(rowSignature(keyed, raw.cells));
+    for await (const batch of sheet.again())
+      for (const raw of batch)
+        if (raw.row > headerRow && raw.hidden !== true && !isBlank(raw.cells))
+          visible.add(rowSignature(keyed, raw.cells));
   const copies = hidden.filter((h) => visible.has(h.signature));
   const data = hidden.filter((h) => !visible.has(h.signature));
   const problems: Problem[] = [];

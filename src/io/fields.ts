@@ -144,9 +144,14 @@ export const itemCodeField = cellField<string>((cell) => {
   const text =
     typeof cell === 'number'
       ? String(cell)
-      : cleanText(cell).replace(/\s+/gu, '').replace(',', '.').replace(/\.$/u, '');
+      : ITEM_CODE_AS_IS.test(cell)
+        ? cell
+        : cleanText(cell).replace(/\s+/gu, '').replace(',', '.').replace(/\.$/u, '');
   return { ok: text };
 });
+
+/** An item code as it is written most often ("1.1", "4.10"): what the cleaning below leaves as it is. */
+const ITEM_CODE_AS_IS = /^\d+(?:\.\d+)*$/u;
 
 /** An item status; blank is null (missing data, never "met"). */
 export const statusField = cellField<ItemStatus | null>((cell) => {

@@ -127,8 +127,12 @@ export function matchKeyOf(value: string): string {
 
 /** A unit code as compared: trimmed, NFC, upper case, inner spaces removed. */
 export function normalizeUnitCode(value: string): string {
+  // Printable ASCII with no space and no lower-case letter (most codes as typed): already what it gives.
+  if (CODE_AS_IS.test(value)) return value;
   return cleanText(value).replace(/\s+/gu, '').toUpperCase();
 }
+
+const CODE_AS_IS = /^[!-`{-~]+$/;
 
 function table<T>(entries: Record<string, readonly string[]>): Map<string, T> {
   const map = new Map<string, T>();

@@ -20,6 +20,7 @@ import {
   textField,
   unitCodeField,
 } from '../../src/io/fields.js';
+import { cleanText, isBlankText, normalizeUnitCode } from '../../src/io/normalize.js';
 import { resolvePolicy } from '../../src/rules/policy.js';
 
 // Issue 15: rows are converted by converters compiled from their zod schema, not by a zod parse per row. The schema
@@ -150,6 +151,56 @@ describe('compiled row converters', () => {
         }
       }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 500) },
+    );
+  });
+});
+
+describe('the quick paths of codes (issue #38) give what the cleaning gives', () => {
+  // Codes as typed: digits, dots, commas, letters of both cases, spaces of every kind, Vietnamese letters.
+  const pieces = [
+    '1',
+    '4',
+    '10',
+    '.',
+    ',',
+    ' ',
+    '\u00a0',
+    '\t',
+    'a',
+    'B',
+    'z',
+    'Đ',
+    'ư',
+    '-',
+    '_',
+    '`',
+    '{',
+    '~',
+    '\u200b',
+  ];
+  const code = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 8 }).map((parts) => parts.join(''));
+
+  it('a unit code: trimmed, NFC, no spaces, upper case', () => {
+    fc.assert(
+      fc.property(fc.oneof(code, fc.string({ unit: 'binary-ascii', maxLength: 8 })), (text) => {
+        expect(normalizeUnitCode(text)).toBe(cleanText(text).replace(/\s+/gu, '').toUpperCase());
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('an item code: no spaces, a decimal comma read as a point, no final point', () => {
+    const convert = compiledRow(z.object({ itemCode: itemCodeField }))?.[0]?.[1];
+    if (convert === undefined) throw new Error('not compiled');
+    fc.assert(
+      fc.property(code, (text) => {
+        const expected = isBlankText(text)
+          ? undefined
+          : cleanText(text).replace(/\s+/gu, '').replace(',', '.').replace(/\.$/u, '');
+        const converted = convert(text);
+        expect('ok' in converted ? converted.ok : undefined).toBe(expected);
+      }),
+      { numRuns: 3000 },
     );
   });
 });

@@ -42,9 +42,16 @@ export async function readAssessmentFile(
   const reportedShapes = new Set<string>();
   // One schema per set of item columns (a sheet has one), built once, not once per row.
   const wideSchemas = new Map<string, z.ZodType>();
+  // The item columns of a sheet, by its rows' shared letters object (one per sheet): found once, not for each row.
+  const itemColumns = new WeakMap<object, string[]>();
   const table = await streamTable(path, display, spec, limits, (row) => {
     const isLong = row.columns.itemCode !== undefined && row.columns.result !== undefined;
-    const wideItems = itemCodes.filter((code) => row.columns[`item:${code}`] !== undefined);
+    let wideItems = itemColumns.get(row.columns);
+    if (wideItems === undefined) {
+      const columns = row.columns;
+      wideItems = itemCodes.filter((code) => columns[`item:${code}`] !== undefined);
+      itemColumns.set(columns, wideItems);
+    }
     if (!isLong && wideItems.length === 0) {
       const key = row.where.sheet ?? '';
       if (!reportedShapes.has(key)) {

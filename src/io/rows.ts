@@ -212,17 +212,25 @@ export abstract class ItemColumns<T> implements RowList<T> {
   /** What copier adds of a row beyond the fields the tables share. */
   protected abstract restCopier(from: this): (index: number) => void;
 
-  /** The fields of row `index` the two tables share, for their row's constructor. */
-  protected fields(index: number): ItemFields {
+  /**
+   * The fields of row `index` the two tables share besides its codes, one by one for their row's constructor: no array
+   * of them for each row made (440 000 in a national year's rules, issue #38).
+   */
+  protected statusAt(index: number): ItemStatus | null {
+    return this.statuses.value(this.status.get(index));
+  }
+
+  protected noteAt(index: number): string {
+    return this.notes[index] ?? '';
+  }
+
+  protected placeAt(index: number): SheetPlace {
+    return this.places.value(this.place.get(index));
+  }
+
+  protected lineAt(index: number): number | undefined {
     const line = this.line.get(index);
-    return [
-      this.codes.value(this.unit.get(index)),
-      this.codes.value(this.item.get(index)),
-      this.statuses.value(this.status.get(index)),
-      this.notes[index] ?? '',
-      this.places.value(this.place.get(index)),
-      line < 0 ? undefined : line,
-    ];
+    return line < 0 ? undefined : line;
   }
 
   /** Row `index`, counted from the end when negative, as an array's `at`; undefined past either end. */
@@ -266,16 +274,15 @@ export class SelfReportColumns extends ItemColumns<ReportRow> {
   }
 
   protected row(index: number): ReportRow {
-    const [unitCode, itemCode, status, note, place, line] = this.fields(index);
     return new ReportRow(
-      unitCode,
-      itemCode,
-      status,
+      this.unitCodeAt(index),
+      this.itemCodeAt(index),
+      this.statusAt(index),
       this.evidence[index] ?? '',
-      note,
+      this.noteAt(index),
       this.difficulties[index] ?? '',
-      place,
-      line,
+      this.placeAt(index),
+      this.lineAt(index),
     );
   }
 }
@@ -291,6 +298,13 @@ export class AssessmentColumns extends ItemColumns<AssessedRow> {
   }
 
   protected row(index: number): AssessedRow {
-    return new AssessedRow(...this.fields(index));
+    return new AssessedRow(
+      this.unitCodeAt(index),
+      this.itemCodeAt(index),
+      this.statusAt(index),
+      this.noteAt(index),
+      this.placeAt(index),
+      this.lineAt(index),
+    );
   }
 }

@@ -1,6 +1,6 @@
 import type { SourceRef } from '../../domain.js';
 import type { TableSpec } from '../../inputs/columns.js';
-import type { Cell, RawSheet } from '../cells.js';
+import type { Cell, RawRow, RawSheet } from '../cells.js';
 import { type LegacyEncoding, LEGACY_NAMES, fromTcvn3, fromVni, legacyEncodingOf, legacyWords } from '../legacy.js';
 import { normalizeUnitCode } from '../normalize.js';
 import { type Problem, columnLetter, error } from '../../problems.js';
@@ -136,151 +136,153 @@ export async function readSheet<K extends string>(
   let headerCells: readonly Cell[] = [];
   // How many rows under the header may still belong to it: its second row, then the numbering row.
   let continuation = 0;
-  for await (const batch of sheet.rows)
-    for (const raw of batch) {
+  // A row's reading, one function made once: as the block of a loop over a batch, whose closures take `raw`, it kept
+  // every row of its batch alive after the read (a CSV's rows, all: bench/retain.test.ts).
+  const readRow = (raw: RawRow): void => {
+    if (header === undefined) {
+      if (raw.row > HEADER_SCAN_ROWS) return;
+      // A header cell Excel made a date is read as what was typed when that is certain ("1.1" for 01/01): its error
+      // stops the run, and no column is lost on the way (no knock-on "not assessed" for every unit).
+      const rowCells = undated(spec, raw.cells);
+      header = matchHeader(spec, rowCells);
+      let cellsOfHeader: readonly Cell[] = rowCells;
+      // Required columns split over two rows, none of them merged ("Mã đơn vị" above, "Họ và tên" under a group).
+      if (header === undefined && above !== undefined) {
+        const both = stacked(above, rowCells);
+        header = matchHeader(spec, both);
+        if (header !== undefined) cellsOfHeader = both;
+      }
+      above = raw.cells;
       if (header === undefined) {
-        if (raw.row > HEADER_SCAN_ROWS) continue;
-        // A header cell Excel made a date is read as what was typed when that is certain ("1.1" for 01/01): its error
-        // stops the run, and no column is lost on the way (no knock-on "not assessed" for every unit).
-        const rowCells = undated(spec, raw.cells);
-        header = matchHeader(spec, rowCells);
-        let cellsOfHeader: readonly Cell[] = rowCells;
-        // Required columns split over two rows, none of them merged ("Mã đơn vị" above, "Họ và tên" under a group).
-        if (header === undefined && above !== undefined) {
-          const both = stacked(above, rowCells);
-          header = matchHeader(spec, both);
-          if (header !== undefined) cellsOfHeader = both;
+        // A header typed in a legacy encoding is no header the tool knows: the encoding is what to say.
+        lookForLegacy(raw.cells, raw.row, [...raw.cells.keys()]);
+        const texts = raw.cells.map(cellText).filter((t) => t.trim() !== '');
+        if (texts.length > seen.length) seen = texts;
+        const candidate = partialHeader(spec, raw.cells);
+        if (candidate.found.length >= 2 && (partial === undefined || candidate.found.length > partial.found.length)) {
+          partial = candidate;
         }
-        above = raw.cells;
-        if (header === undefined) {
-          // A header typed in a legacy encoding is no header the tool knows: the encoding is what to say.
-          lookForLegacy(raw.cells, raw.row, [...raw.cells.keys()]);
-          const texts = raw.cells.map(cellText).filter((t) => t.trim() !== '');
-          if (texts.length > seen.length) seen = texts;
-          const candidate = partialHeader(spec, raw.cells);
-          if (candidate.found.length >= 2 && (partial === undefined || candidate.found.length > partial.found.length)) {
-            partial = candidate;
-          }
-          continue;
-        }
-        keyed = [...header.columns];
-        keyedIndexes = keyed.map(([, index]) => index);
-        headerRow = raw.row;
-        headerCells = cellsOfHeader;
-        continuation = 2;
-        codeIndex = firstRequired === undefined ? undefined : header.columns.get(firstRequired);
-        headerWidth = raw.cells.reduce<number>((last, cell, i) => (cellText(cell).trim() === '' ? last : i + 1), 0);
-        columns = Object.fromEntries(keyed.map(([key, index]) => [key, columnLetter(index + 1)])) as Partial<
-          Record<K, string>
-        >;
-        for (const duplicate of header.duplicates) {
-          problems.push(
-            error(
-              'duplicate-column',
-              {
-                vi: `cột "${headerName(spec, duplicate.key)}" xuất hiện nhiều lần (cột ${duplicate.indexes.map((i) => columnLetter(i + 1)).join(', ')}); hãy giữ lại một cột.`,
-                en: `column "${headerName(spec, duplicate.key)}" appears more than once (columns ${duplicate.indexes.map((i) => columnLetter(i + 1)).join(', ')}); keep one.`,
-              },
-              place(raw.row),
-            ),
-          );
-        }
-        for (const problem of dateHeaders(spec, raw.cells, (column) => ({ ...place(raw.row), column })))
-          problems.push(problem);
-        hiddenColumnsOf(keyed, raw.row);
-        continue;
+        return;
       }
-      if (ended || isBlank(raw.cells) || isSectionHeading(raw.cells)) continue;
-      if (continuation > 0) {
-        // The rows right under the header may be its second row, and the row numbering the columns.
-        const more = headerContinuation(spec, headerCells, raw.cells);
-        continuation = more === undefined ? 0 : continuation - 1;
-        if (more !== undefined) {
-          const known = new Set(keyed.map(([key]) => key));
-          const texts: Partial<Record<K, string>> = { ...header.texts };
-          const added: [K, number][] = [];
-          for (const [key, index, text] of more.added) {
-            if (known.has(key)) continue;
-            known.add(key);
-            added.push([key, index]);
-            texts[key] = text;
-          }
-          for (const problem of dateHeaders(spec, raw.cells, (column) => ({ ...place(raw.row), column })))
-            problems.push(problem);
-          if (added.length > 0) {
-            keyed.push(...added);
-            hiddenColumnsOf(added, raw.row);
-            keyedIndexes = keyed.map(([, index]) => index);
-            columns = Object.fromEntries(keyed.map(([key, index]) => [key, columnLetter(index + 1)])) as Partial<
-              Record<K, string>
-            >;
-            // A group header over columns now read ("Thời gian" over "Từ ngày") is no column of its own.
-            const read = new Set(keyedIndexes);
-            header = {
-              ...header,
-              columns: new Map(keyed),
-              texts,
-              extras: header.extras.filter((e) => !read.has(e.index)),
-            };
-            headerCells = stacked(headerCells, raw.cells);
-          }
-          headerRow = raw.row;
-          continue;
-        }
-      }
-      if (isSignature(raw.cells, codeIndex)) {
-        ended = true;
-        continue;
-      }
-      if (isGroupOrTotal(raw.cells, codeIndex)) continue;
-      if (raw.hidden === true) {
-        if (sink !== undefined)
-          hiddenRows.push({
-            row: raw.row,
-            signature: rowSignature(keyed, raw.cells),
-            code: codeIndex === undefined ? '' : cellText(raw.cells[codeIndex]).trim(),
-          });
-        continue;
-      }
-      if (
-        sheet.csv === true &&
-        !reportedWide &&
-        raw.cells.slice(headerWidth).some((cell) => cellText(cell).trim() !== '')
-      ) {
-        reportedWide = true;
+      keyed = [...header.columns];
+      keyedIndexes = keyed.map(([, index]) => index);
+      headerRow = raw.row;
+      headerCells = cellsOfHeader;
+      continuation = 2;
+      codeIndex = firstRequired === undefined ? undefined : header.columns.get(firstRequired);
+      headerWidth = raw.cells.reduce<number>((last, cell, i) => (cellText(cell).trim() === '' ? last : i + 1), 0);
+      columns = Object.fromEntries(keyed.map(([key, index]) => [key, columnLetter(index + 1)])) as Partial<
+        Record<K, string>
+      >;
+      for (const duplicate of header.duplicates) {
         problems.push(
           error(
-            'csv-extra-cells',
+            'duplicate-column',
             {
-              vi: `dòng có ${raw.cells.length} ô nhưng dòng tiêu đề chỉ có ${headerWidth} cột. Thường do số thập phân viết bằng dấu phẩy (85,5) trong tệp CSV phân tách bằng dấu phẩy: hãy đặt số trong dấu ngoặc kép, dùng dấu chấm, hoặc lưu tệp phân tách bằng dấu chấm phẩy (;).`,
-              en: `the row has ${raw.cells.length} cells but the header only ${headerWidth} columns. Usually a decimal comma (85,5) in a comma-separated CSV: quote the number, use a decimal point, or save the file separated by semicolons (;).`,
+              vi: `cột "${headerName(spec, duplicate.key)}" xuất hiện nhiều lần (cột ${duplicate.indexes.map((i) => columnLetter(i + 1)).join(', ')}); hãy giữ lại một cột.`,
+              en: `column "${headerName(spec, duplicate.key)}" appears more than once (columns ${duplicate.indexes.map((i) => columnLetter(i + 1)).join(', ')}); keep one.`,
             },
             place(raw.row),
           ),
         );
       }
-      if (sink === undefined) continue;
-      lookForLegacy(raw.cells, raw.row, keyedIndexes);
-      if (legacy !== undefined && codeIndex !== undefined && legacy.units.size < 1000) {
-        const code = normalizeUnitCode(cellText(raw.cells[codeIndex]));
-        if (code !== '') legacy.units.add(code);
-      }
-      const cells: Partial<Record<K, Cell>> = {};
-      for (let k = 0; k < keyed.length; k++) {
-        const pair = keyed[k];
-        if (pair !== undefined) cells[pair[0]] = raw.cells[pair[1]] ?? null;
-      }
-      sink({
-        where: place(raw.row),
-        cells,
-        columns,
-        headers: header.texts,
-        extras:
-          header.extras.length === 0
-            ? noExtras
-            : header.extras.map(({ header: name, index }) => ({ header: name, cell: raw.cells[index] ?? null })),
-      });
+      for (const problem of dateHeaders(spec, raw.cells, (column) => ({ ...place(raw.row), column })))
+        problems.push(problem);
+      hiddenColumnsOf(keyed, raw.row);
+      return;
     }
+    if (ended || isBlank(raw.cells) || isSectionHeading(raw.cells)) return;
+    if (continuation > 0) {
+      // The rows right under the header may be its second row, and the row numbering the columns.
+      const more = headerContinuation(spec, headerCells, raw.cells);
+      continuation = more === undefined ? 0 : continuation - 1;
+      if (more !== undefined) {
+        const known = new Set(keyed.map(([key]) => key));
+        const texts: Partial<Record<K, string>> = { ...header.texts };
+        const added: [K, number][] = [];
+        for (const [key, index, text] of more.added) {
+          if (known.has(key)) continue;
+          known.add(key);
+          added.push([key, index]);
+          texts[key] = text;
+        }
+        for (const problem of dateHeaders(spec, raw.cells, (column) => ({ ...place(raw.row), column })))
+          problems.push(problem);
+        if (added.length > 0) {
+          keyed.push(...added);
+          hiddenColumnsOf(added, raw.row);
+          keyedIndexes = keyed.map(([, index]) => index);
+          columns = Object.fromEntries(keyed.map(([key, index]) => [key, columnLetter(index + 1)])) as Partial<
+            Record<K, string>
+          >;
+          // A group header over columns now read ("Thời gian" over "Từ ngày") is no column of its own.
+          const read = new Set(keyedIndexes);
+          header = {
+            ...header,
+            columns: new Map(keyed),
+            texts,
+            extras: header.extras.filter((e) => !read.has(e.index)),
+          };
+          headerCells = stacked(headerCells, raw.cells);
+        }
+        headerRow = raw.row;
+        return;
+      }
+    }
+    if (isSignature(raw.cells, codeIndex)) {
+      ended = true;
+      return;
+    }
+    if (isGroupOrTotal(raw.cells, codeIndex)) return;
+    if (raw.hidden === true) {
+      if (sink !== undefined)
+        hiddenRows.push({
+          row: raw.row,
+          signature: rowSignature(keyed, raw.cells),
+          code: codeIndex === undefined ? '' : cellText(raw.cells[codeIndex]).trim(),
+        });
+      return;
+    }
+    if (
+      sheet.csv === true &&
+      !reportedWide &&
+      raw.cells.slice(headerWidth).some((cell) => cellText(cell).trim() !== '')
+    ) {
+      reportedWide = true;
+      problems.push(
+        error(
+          'csv-extra-cells',
+          {
+            vi: `dòng có ${raw.cells.length} ô nhưng dòng tiêu đề chỉ có ${headerWidth} cột. Thường do số thập phân viết bằng dấu phẩy (85,5) trong tệp CSV phân tách bằng dấu phẩy: hãy đặt số trong dấu ngoặc kép, dùng dấu chấm, hoặc lưu tệp phân tách bằng dấu chấm phẩy (;).`,
+            en: `the row has ${raw.cells.length} cells but the header only ${headerWidth} columns. Usually a decimal comma (85,5) in a comma-separated CSV: quote the number, use a decimal point, or save the file separated by semicolons (;).`,
+          },
+          place(raw.row),
+        ),
+      );
+    }
+    if (sink === undefined) return;
+    lookForLegacy(raw.cells, raw.row, keyedIndexes);
+    if (legacy !== undefined && codeIndex !== undefined && legacy.units.size < 1000) {
+      const code = normalizeUnitCode(cellText(raw.cells[codeIndex]));
+      if (code !== '') legacy.units.add(code);
+    }
+    const cells: Partial<Record<K, Cell>> = {};
+    for (let k = 0; k < keyed.length; k++) {
+      const pair = keyed[k];
+      if (pair !== undefined) cells[pair[0]] = raw.cells[pair[1]] ?? null;
+    }
+    sink({
+      where: place(raw.row),
+      cells,
+      columns,
+      headers: header.texts,
+      extras:
+        header.extras.length === 0
+          ? noExtras
+          : header.extras.map(({ header: name, index }) => ({ header: name, cell: raw.cells[index] ?? null })),
+    });
+  };
+  for await (const batch of sheet.rows) for (const raw of batch) readRow(raw);
   const extras = header?.extras.map((e) => e.header).filter((h) => h !== '') ?? [];
   const found = legacy === undefined ? {} : { legacy };
   if (header === undefined) return { seen, extras, ...(partial === undefined ? {} : { partial }), ...found };

@@ -133,10 +133,6 @@ export function readCsvSheet(
       { file: display },
     );
   }
-  return { name: undefined, rows: toAsync(rows), csv: true };
-}
-
-/** The rows of a CSV, read whole already, as the one batch of its sheet (none when it has no row). */
-async function* toAsync<T>(items: readonly T[]): AsyncGenerator<readonly T[]> {
-  if (items.length > 0) yield await Promise.resolve(items);
+  // The rows, read whole already, as the one batch of the sheet (none when it has none).
+  return { name: undefined, rows: rows.length === 0 ? [] : [rows], csv: true };
 }

@@ -372,6 +372,8 @@ export function scanElements(text: string, from: number, to: number, sink: Eleme
     }
     if (at >= limit) return 'a tag not closed';
     const name = text.slice(lt + 1, at);
+    // A cell the sink opens by its column (openCell): its reference is read where it stands.
+    const cellByColumn = opensCells && name === 'c';
     r = t = sAttribute = undefined;
     rStart = -1;
     hidden = false;
@@ -398,8 +400,7 @@ export function scanElements(text: string, from: number, to: number, sink: Eleme
       if (entities && decodeText(text.slice(at + 2, end)) === undefined) return 'an entity other than XML’s own';
       if (at - nameStart === 1) {
         const which = text.charCodeAt(nameStart);
-        if (which === 114 && !entities && opensCells && name === 'c') {
-          // A cell's reference, read where it stands when the sink takes the column (openCell).
+        if (which === 114 && !entities && cellByColumn) {
           rStart = at + 2;
           rEnd = end;
         } else if (which === 114 || which === 116 || which === 115) {
@@ -420,7 +421,7 @@ export function scanElements(text: string, from: number, to: number, sink: Eleme
     }
     i = at + 1;
     lt = next;
-    if (opensCells && name === 'c')
+    if (cellByColumn)
       sink.openCell?.(rStart >= 0 ? columnIn(text, rStart, rEnd) : r === undefined ? 0 : columnOf(r), t, sAttribute);
     else sink.open(name, r, t, sAttribute, hidden);
     if (!selfClosing) stack.push(name);

@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 import { inputFiles } from './inputs.mjs';
+import { cpuMs } from './stats.mjs';
 
 const [workspace] = process.argv.slice(2);
 const files = await inputFiles(workspace);
@@ -39,12 +40,8 @@ const rawOf = (zip, entry) =>
     }),
   );
 
-const cpu = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-};
 const start = performance.now();
-const startCpu = cpu();
+const startCpu = cpuMs();
 let parts = 0;
 let inflatedBytes = 0;
 let compressedBytes = 0;
@@ -62,5 +59,5 @@ for (const file of files) {
   zip.close();
 }
 process.stdout.write(
-  `${JSON.stringify({ wall: Math.round(performance.now() - start), cpu: Math.round(cpu() - startCpu), parts, inflatedBytes, compressedBytes })}\n`,
+  `${JSON.stringify({ wall: Math.round(performance.now() - start), cpu: Math.round(cpuMs() - startCpu), parts, inflatedBytes, compressedBytes })}\n`,
 );

@@ -7,6 +7,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { medianRounded } from './stats.mjs';
 
 const [workspace, out, runsText = '3'] = process.argv.slice(2);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -53,16 +54,15 @@ for (let run = 0; run < Number(runsText); run++) {
     JSON.parse(execFileSync(process.execPath, [join(root, 'bench', 'inflate.mjs'), workspace], { encoding: 'utf8' })),
   );
 }
-const median = (values) => Math.round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]);
 const phases = Object.fromEntries(
   PHASES.map(([name]) => [
     name,
-    { wall: median(samples.map((s) => s[name].wall)), cpu: median(samples.map((s) => s[name].cpu)) },
+    { wall: medianRounded(samples.map((s) => s[name].wall)), cpu: medianRounded(samples.map((s) => s[name].cpu)) },
   ]),
 );
 const inflate = {
-  wall: median(inflates.map((i) => i.wall)),
-  cpu: median(inflates.map((i) => i.cpu)),
+  wall: medianRounded(inflates.map((i) => i.wall)),
+  cpu: medianRounded(inflates.map((i) => i.cpu)),
   parts: inflates[0].parts,
   inflatedBytes: inflates[0].inflatedBytes,
   compressedBytes: inflates[0].compressedBytes,

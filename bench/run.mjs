@@ -11,6 +11,7 @@ import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inputFiles } from './inputs.mjs';
+import { median } from './stats.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -57,12 +58,6 @@ function measure(argv) {
   const [kb, user, system] = (result.stderr.trim().split('\n').at(-1) ?? '').split(' ').map(Number);
   return { seconds, cpu: user + system, mb: kb / 1024 };
 }
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 /** Runs every case once per round, round after round (interleaved), and keeps the medians. */
 function bench(cases, rounds) {

@@ -13,15 +13,11 @@ import { runYear } from '../dist/commands/year.js';
 import { ratingDocument, sanctionDocument } from '../dist/report/content/outputs.js';
 import { renderWorkbook } from '../dist/report/render/workbook.js';
 import { redateZip } from '../dist/report/render/zip.js';
+import { cpuMs, medianRounded } from './stats.mjs';
 
 const [workspace, runsText = '3'] = process.argv.slice(2);
 const runs = Number(runsText);
 const now = () => Number(process.hrtime.bigint()) / 1e6;
-// CPU of the whole process (every thread: zlib deflates in libuv's pool), ms.
-const cpu = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-};
 const deflateRaw = promisify(zlib.deflateRaw);
 
 // The year as `sanctions` decides it (src/commands/year.ts), and its two documents as it builds them.
@@ -76,7 +72,7 @@ const samples = { tool: [], toolCpu: [], redate: [], direct: [], directCpu: [] }
 let sizes = {};
 for (let run = 0; run < runs; run++) {
   let start = now();
-  let startCpu = cpu();
+  let startCpu = cpuMs();
   let workbookBytes = 0;
   let last;
   for (const document of documents) {
@@ -84,27 +80,26 @@ for (let run = 0; run < runs; run++) {
     workbookBytes += last.length;
   }
   samples.tool.push(now() - start);
-  samples.toolCpu.push(cpu() - startCpu);
+  samples.toolCpu.push(cpuMs() - startCpu);
   start = now();
   // What renderWorkbook does after exceljs: the parts laid out again with the fixed date (not inflated).
   await redateZip(last, new Date(2024, 11, 31));
   samples.redate.push(now() - start);
   start = now();
-  startCpu = cpu();
+  startCpu = cpuMs();
   const bare = await direct();
   samples.direct.push(now() - start);
-  samples.directCpu.push(cpu() - startCpu);
+  samples.directCpu.push(cpuMs() - startCpu);
   sizes = { workbookBytes, directXmlBytes: bare.xmlBytes, directDeflatedBytes: bare.zipBytes };
 }
-const median = (values) => Math.round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]);
 process.stdout.write(
   `${JSON.stringify({
     rows: documents.flatMap((d) => d.sheets).reduce((n, s) => n + (s.kind === 'table' ? s.rows.length : 0), 0),
-    toolMs: median(samples.tool),
-    toolCpuMs: median(samples.toolCpu),
-    redateMs: median(samples.redate),
-    directMs: median(samples.direct),
-    directCpuMs: median(samples.directCpu),
+    toolMs: medianRounded(samples.tool),
+    toolCpuMs: medianRounded(samples.toolCpu),
+    redateMs: medianRounded(samples.redate),
+    directMs: medianRounded(samples.direct),
+    directCpuMs: medianRounded(samples.directCpu),
     ...sizes,
   })}\n`,
 );

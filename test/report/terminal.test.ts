@@ -84,10 +84,23 @@ describe('textWidth: the fast count agrees with string-width', () => {
     'Sở Y tế'.normalize('NFD'),
     '\u001b[31mVi phạm\u001b[39m',
     '越南 ICT',
+    // rank's "±" column and the rule under a table's header.
+    '▲12',
+    '▼3',
+    '─'.repeat(12),
+    '┼│┴',
     '',
   ])('%j', async (text) => {
     const { textWidth } = await import('../../src/report/render/terminal.js');
     expect(textWidth(text)).toBe(stringWidth(text));
+  });
+});
+
+describe('textWidth: every sign the fast count takes as one column is one for string-width', () => {
+  it('box drawing (U+2500–U+257F), ▲ and ▼', async () => {
+    const { textWidth } = await import('../../src/report/render/terminal.js');
+    const signs = [...Array.from({ length: 0x80 }, (_, i) => String.fromCodePoint(0x2500 + i)), '▲', '▼'];
+    for (const sign of signs) expect([sign, textWidth(`a${sign}b`)]).toEqual([sign, stringWidth(`a${sign}b`)]);
   });
 });
 

@@ -41,8 +41,13 @@ export function makeChalk(color: boolean): ChalkInstance {
   return new Chalk({ level: color ? 1 : 0 });
 }
 
-/** Text made only of Latin letters (Vietnamese included), digits, punctuation and combining marks. */
-const LATIN = /^[\u0020-\u007e\u00a0-\u024f\u1e00-\u1eff\u2013\u2014\u2018-\u201d\u2026]*$/u;
+/**
+ * Text made only of Latin letters (Vietnamese included), digits, punctuation and combining marks, and of the one-column
+ * signs the tables draw: the rule under a header (─, box drawing) and a place gained or lost (▲ ▼, `rank`'s column "±").
+ * Without the signs, `rank`'s table of a national year sent 10 000 cells and its rules through string-width: 0.45 s
+ * and some 80 MB of a 2.3 s run.
+ */
+const LATIN = /^[\u0020-\u007e\u00a0-\u024f\u1e00-\u1eff\u2013\u2014\u2018-\u201d\u2026\u2500-\u257f\u25b2\u25bc]*$/u;
 const MARKS = /[\u0300-\u036f]/gu;
 
 /**

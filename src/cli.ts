@@ -2,7 +2,7 @@
 import type { Console } from './commands/context.js';
 import { debugLine } from './debug.js';
 import { EXIT } from './errors.js';
-import { limitHeapGrowth } from './heap.js';
+import { capYoungGeneration, limitHeapGrowth } from './heap.js';
 import { main } from './program.js';
 
 // Before anything is read: the heap grows less far past its live data (src/heap.ts), here and in the reader threads.
@@ -44,6 +44,11 @@ const processConsole: Console = {
   columns: process.stdout.columns,
   env: process.env,
   cwd: process.cwd(),
+  prepare: (command) => {
+    const cap = capYoungGeneration(command);
+    if (cap !== undefined)
+      debugLine('memory', `the young generation stops growing at ${cap} MB semi-spaces (${command})`);
+  },
 };
 
 main(process.argv.slice(2), processConsole).then(

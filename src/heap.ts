@@ -1,4 +1,5 @@
-import { setFlagsFromString } from 'node:v8';
+import { PerformanceObserver } from 'node:perf_hooks';
+import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { debugLine } from './debug.js';
 import { runInNewContext } from 'node:vm';
 
@@ -23,6 +24,43 @@ export function limitHeapGrowth(execArgv: readonly string[] = process.execArgv):
   if (given !== undefined) return { percent: given.slice(given.indexOf('=') + 1), ours: false };
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   return { percent: String(HEAP_GROWING_PERCENT), ours: true };
+}
+
+/**
+ * Commands whose young generation stops growing at a semi-space of so many MB (V8 grows it 1 → 2 → 4 → 8 → 16 MB while
+ * objects survive its collections, as the rows a reader keeps do). `rank` reads two years' scores and the units (30 000
+ * rows at 10 000 units) and keeps little: at 16 MB its young generation was a quarter of its memory. National `rank`
+ * (bench/run.mjs), alternating runs: peak RSS 144–146 MB as V8 grows it, 111–115 MB stopped at 4 MB, 136–137 MB at 8;
+ * wall time within the machine's noise (1.2–1.5 s either way). Not `sanctions`: stopped at 4 MB its national run took
+ * 205–211 MB instead of 245–255 but up to 17% more CPU (more rows promoted, more full collections), and at 8 MB it
+ * kept its peak (issue #38).
+ */
+export const YOUNG_GENERATION_MB: Readonly<Partial<Record<string, number>>> = { rank: 4 };
+
+const YOUNG_GIVEN = /^--(?:max[-_]semi[-_]space[-_]size|semi[-_]space[-_]growth[-_]factor)=/u;
+
+/**
+ * Stops the young generation's growth at the command's cap (YOUNG_GENERATION_MB), for the whole process: a program
+ * cannot set V8's largest semi-space once started, but V8 reads its growth factor each time it grows it. After each
+ * collection the size is looked at; once at the cap, the factor becomes 1 and the watch ends. Nothing when the command
+ * has no cap or node was given the young generation's size or growth itself (`node --max-semi-space-size=8 …`).
+ * Returns what the debug line says: the cap in MB, or undefined.
+ */
+export function capYoungGeneration(
+  command: string,
+  execArgv: readonly string[] = process.execArgv,
+): number | undefined {
+  const cap = YOUNG_GENERATION_MB[command];
+  if (cap === undefined || execArgv.some((arg) => YOUNG_GIVEN.test(arg))) return undefined;
+  const observer = new PerformanceObserver(() => {
+    const space = getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
+    // The new space is its two semi-spaces.
+    if (space === undefined || space.space_size < 2 * cap * 1024 * 1024) return;
+    setFlagsFromString('--semi-space-growth-factor=1');
+    observer.disconnect();
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return cap;
 }
 
 /**
@@ -55,9 +93,11 @@ export const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(0);
 export function memoryPhase(phase: string): void {
   debugLine('memory', () => {
     const { heapUsed, heapTotal, rss } = process.memoryUsage();
+    // The young generation (V8's new space: its two semi-spaces), which capYoungGeneration may stop.
+    const young = getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0;
     const usage = process.resourceUsage();
     const peak = usage.maxRSS * 1024;
     const cpu = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
-    return `${phase}: heap ${mb(heapUsed)} of ${mb(heapTotal)} MB, RSS ${mb(rss)} MB, peak RSS so far ${mb(peak)} MB, at ${(performance.now() / 1000).toFixed(2)} s, CPU ${cpu.toFixed(2)} s`;
+    return `${phase}: heap ${mb(heapUsed)} of ${mb(heapTotal)} MB (young ${mb(young)} MB), RSS ${mb(rss)} MB, peak RSS so far ${mb(peak)} MB, at ${(performance.now() / 1000).toFixed(2)} s, CPU ${cpu.toFixed(2)} s`;
   });
 }

@@ -136,6 +136,8 @@ export function buildProgram(console: Console, lang: 'vi' | 'en' = 'vi'): Comman
     .option('-q, --quiet', t('chỉ in một dòng tóm tắt (cho cron)', 'print only the summary line (for cron)'))
     .option('--no-color', t('không tô màu', 'no colours'))
     .exitOverride()
+    // Once the command is known and its arguments parsed: the process prepares for it (its heap, src/heap.ts).
+    .hook('preAction', (_program, command) => console.prepare?.(command.name()))
     .configureHelp({
       showGlobalOptions: true,
       // In Vietnamese before commander wraps the lines: "(chọn: …, mặc định: …)" never splits "(choices:" from its list.

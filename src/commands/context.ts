@@ -33,6 +33,11 @@ export interface Console {
   readonly columns?: number | undefined;
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
+  /**
+   * The process's own preparation for the command about to run (its name, as `rank`): the real process (src/cli.ts)
+   * sets its heap for it (capYoungGeneration in src/heap.ts); a run inside another program (the tests) leaves its heap.
+   */
+  readonly prepare?: (command: string) => void;
 }
 
 export interface Context {

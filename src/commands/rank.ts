@@ -10,6 +10,7 @@ import { CONFIG_FILE, documentDate } from '../config.js';
 import { rankingJson } from '../report/render/json.js';
 import { rankingTables } from '../report/render/ranking-screen.js';
 import { toolVersion } from '../version.js';
+import { memoryPhase } from '../heap.js';
 import { type Context, parseYear, runRequest } from './context.js';
 import { printJson, warningLines } from './print.js';
 import { outputFolder, writeDocuments, writtenText } from './write.js';
@@ -72,6 +73,7 @@ export async function runRank(
     year,
     display: context.display,
   });
+  memoryPhase('ranked');
   const { config, policy, ranking, previous, names, components, rated } = ranked;
   const warnings = [
     ...yearFolderDiffers(context, scoresPath, year),
@@ -118,6 +120,7 @@ export async function runRank(
     context.console.stdout(`${rankingTables(context, policy, ranking, previous, names, rated?.previousCodes)}\n`);
     context.console.stderr(warningLines(context, warnings));
   }
+  memoryPhase('printed');
   const from =
     inferred === undefined
       ? ''

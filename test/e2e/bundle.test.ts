@@ -85,7 +85,7 @@ describe("a run says its memory phase by phase, and collects the heap once a lar
   const phases = (stderr: string) =>
     [
       ...stderr.matchAll(
-        /^ict-eval: debug: ([^:]+): heap \d+ of \d+ MB, RSS \d+ MB, peak RSS so far \d+ MB, at \d+\.\d\d s, CPU \d+\.\d\d s$/gmu,
+        /^ict-eval: debug: ([^:]+): heap \d+ of \d+ MB \(young \d+ MB\), RSS \d+ MB, peak RSS so far \d+ MB, at \d+\.\d\d s, CPU \d+\.\d\d s$/gmu,
       ),
     ].map((m) => m[1]);
 
@@ -140,7 +140,33 @@ describe('the heap growth the program sets (src/heap.ts)', () => {
     expect(result.stderr).toMatch(
       /^ict-eval: debug: the heap grows at most 30% past its live data .*set by ict-eval/mu,
     );
+    // Only rank's young generation is stopped.
+    expect(result.stderr).not.toContain('young generation stops');
     expect(run(['--version']).stderr).not.toContain('debug');
+  });
+
+  it('stops the young generation of rank at its cap (8 MB at 1 000 units, 16 MB as V8 grows it), said in debug', async () => {
+    const workspace = await tempDir();
+    const made = spawnSync(process.execPath, [join(ROOT, 'bench', 'generate.mjs'), workspace, '1000', '1', '1']);
+    expect(made.status).toBe(0);
+    const rank = (nodeFlags: readonly string[]) =>
+      spawnSync(
+        process.execPath,
+        [...nodeFlags, join(DIST, 'cli.js'), 'rank', join(workspace, '2024', 'scores.xlsx'), '-w', workspace, '-q'],
+        { env: { PATH: process.env.PATH ?? '', ICT_EVAL_DEBUG: 'memory' }, encoding: 'utf8' },
+      );
+    const young = (stderr: string) => Number(/^ict-eval: debug: printed: .*\(young (\d+) MB\)/mu.exec(stderr)?.[1]);
+    const capped = rank([]);
+    expect(capped.status).toBe(0);
+    expect(capped.stderr).toMatch(
+      /^ict-eval: debug: the young generation stops growing at 4 MB semi-spaces \(rank\)$/mu,
+    );
+    expect(young(capped.stderr)).toBeLessThanOrEqual(8);
+    // Node given the growth itself: left to V8, which grows it past the cap.
+    const own = rank(['--semi-space-growth-factor=2']);
+    expect(own.status).toBe(0);
+    expect(own.stderr).not.toContain('young generation stops');
+    expect(young(own.stderr)).toBeGreaterThan(8);
   });
 
   it("leaves node's own --heap-growing-percent as it is", () => {

@@ -146,6 +146,20 @@ const national_ = bench(
       ],
     },
     {
+      // The same by hand, as a user runs it: its tables printed (10 000 rows; to /dev/null here).
+      name: `${RANK}, printed`,
+      argv: () => [
+        node,
+        cli,
+        'rank',
+        join(national, '2024', 'scores.xlsx'),
+        '--previous',
+        join(national, '2023', 'scores.xlsx'),
+        '-w',
+        national,
+      ],
+    },
+    {
       name: 'exceljs streaming reader, every cell (floor)',
       argv: () => [node, join(root, 'bench', 'floor.mjs'), ...inputsOf.get(national)],
     },
@@ -234,6 +248,9 @@ const table = (list, ref) =>
 // The targets of issue #38, each a ratio (or a size) measured in this run, wall and CPU side by side.
 const growthOf = (units) => growth.find((g) => g.units === units);
 const met = (value, limit) => (value <= limit ? 'yes' : 'no');
+/** A target of two limits: met when both are, else which is not. */
+const metBoth = (wall, cpu) =>
+  wall && cpu ? 'yes' : `no (${[wall ? '' : 'wall', cpu ? '' : 'CPU'].filter(Boolean).join(', ')})`;
 const provinceRun = base(province_, 'ict-eval sanctions --year 2024');
 const versionRun = base(cold, 'ict-eval --version');
 const rank = base(national_, RANK);
@@ -245,17 +262,10 @@ const read = { wall: phases.read.wall / inflate.wall, cpu: phases.read.cpu / inf
 const targets = [
   [
     'national `sanctions` ÷ ssconvert reading the same inputs',
-    '≤ 0.8 wall (stretch 0.6)',
+    '≤ 0.8 wall (stretch 0.6) and ≤ 1.1 CPU',
     fmt(vsSsconvert.wall),
     fmt(vsSsconvert.cpu),
-    met(vsSsconvert.wall, 0.8),
-  ],
-  [
-    'national `sanctions` ÷ ssconvert, CPU',
-    '≤ 1.1 CPU',
-    fmt(vsSsconvert.wall),
-    fmt(vsSsconvert.cpu),
-    met(vsSsconvert.cpu, 1.1),
+    metBoth(vsSsconvert.wall <= 0.8, vsSsconvert.cpu <= 1.1),
   ],
   [
     'writing both workbooks ÷ the bare writer (in one process)',

@@ -187,8 +187,10 @@ const cold = bench(
   Math.max(15, runs),
 );
 const growth = [];
+const growthDirs = new Map();
 for (const units of [1_000, 5_000, 10_000, 20_000]) {
   const dir = units === 10_000 ? national : generate(`growth-${units}`, units, 20);
+  growthDirs.set(units, dir);
   const [result] = bench(
     [
       {
@@ -224,6 +226,12 @@ const { phases, inflate } = JSON.parse(
 // a bare direct writer of the same sheet XML, both workbooks of the national year, in one process.
 const writer = JSON.parse(
   execFileSync(node, [join(root, 'bench', 'writer.mjs'), national, String(runs)], { encoding: 'utf8' }),
+);
+
+// Issue #38, memory: what a decided year keeps in the heap, part by part, at 10 000 and 20 000 units (exact figures, which
+// move only with the code: the peak's growth above rests on them).
+const retained = [10_000, 20_000].map((units) =>
+  JSON.parse(execFileSync(node, [join(root, 'bench', 'retained.mjs'), growthDirs.get(units)], { encoding: 'utf8' })),
 );
 
 const fmt = (n, d = 2) => n.toFixed(d);
@@ -364,6 +372,17 @@ ${table(cold, nodeCold)}
 | units | persons | self-report rows | wall (s) | CPU (s) | peak RSS (MB) | µs per row |
 |---:|---:|---:|---:|---:|---:|---:|
 ${growth.map((g) => `| ${g.units} | ${g.persons} | ${g.rows} | ${fmt(g.seconds)} | ${fmt(g.cpu)} | ${fmt(g.mb, 0)} | ${fmt((g.seconds * 1e6) / g.rows, 1)} |`).join('\n')}
+
+## What a decided year keeps
+\`bench/retained.mjs\`: the year read and decided as \`sanctions\` does, the heap collected in full, then each part let go
+in turn and the heap collected again; a part's figure is what went with it, after the parts above it (MB of heap).
+These do not depend on the machine's load: they are what the peak's growth per unit rests on (the heap may grow 30%
+past them, and the outputs are made on top of them).
+
+| part | ${retained.map((r) => `${r.units} units`).join(' | ')} |
+|---|${retained.map(() => '---:').join('|')}|
+${(retained[0]?.parts ?? []).map(([name], at) => `| ${name} | ${retained.map((r) => fmt(r.parts[at]?.[1] ?? 0, 1)).join(' | ')} |`).join('\n')}
+| **all** | ${retained.map((r) => `**${fmt(r.total, 1)}**`).join(' | ')} |
 `;
 
 writeFileSync(join(root, 'docs', 'benchmarks.md'), markdown);

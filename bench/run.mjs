@@ -101,6 +101,17 @@ const out = join(work, 'out');
 const SEMI_SPACE = 'node --max-semi-space-size=8, ict-eval sanctions --year 2024';
 const MMAP_THRESHOLD = 'MALLOC_MMAP_THRESHOLD_=131072 ict-eval sanctions --year 2024';
 const RANK = 'ict-eval rank scores.xlsx --previous (2023) scores.xlsx';
+const rankArgv = (...more) => [
+  node,
+  cli,
+  'rank',
+  join(national, '2024', 'scores.xlsx'),
+  '--previous',
+  join(national, '2023', 'scores.xlsx'),
+  '-w',
+  national,
+  ...more,
+];
 const sanctionsNationalArgs = [cli, 'sanctions', '--year', '2024', '-w', national, '-o', out, '--force', '-q'];
 const national_ = bench(
   [
@@ -133,31 +144,12 @@ const national_ = bench(
     {
       // Issue #38: ranking a national year's scores by hand, against the year before (two 400 KB score files).
       name: RANK,
-      argv: () => [
-        node,
-        cli,
-        'rank',
-        join(national, '2024', 'scores.xlsx'),
-        '--previous',
-        join(national, '2023', 'scores.xlsx'),
-        '-w',
-        national,
-        '-q',
-      ],
+      argv: () => rankArgv('-q'),
     },
     {
       // The same by hand, as a user runs it: its tables printed (10 000 rows; to /dev/null here).
       name: `${RANK}, printed`,
-      argv: () => [
-        node,
-        cli,
-        'rank',
-        join(national, '2024', 'scores.xlsx'),
-        '--previous',
-        join(national, '2023', 'scores.xlsx'),
-        '-w',
-        national,
-      ],
+      argv: () => rankArgv(),
     },
     {
       name: 'exceljs streaming reader, every cell (floor)',

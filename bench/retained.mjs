@@ -53,7 +53,7 @@ const parts = [
   ],
   ['the units’ evaluations (what is left of them)', () => drop(evaluation, ['units', 'unitsWithoutHead'])],
   ['the rankings (this year, last year)', () => drop(evaluation, ['ranking', 'previousRanking', 'notRated'])],
-  ['the scores read (this year, last year)', () => drop(loaded.input, ['scores', 'previousScores'])],
+  ['the scores’ unit names (what the outputs keep of the scores read)', () => drop(loaded.input, ['scores'])],
   ['the persons read (this year, last year)', () => drop(loaded.input, ['persons', 'previousPersons'])],
   ['the units read', () => drop(loaded.input, ['units'])],
   ['the self-reports’ facts', () => drop(run, ['selfReports'])],

@@ -177,7 +177,20 @@ function policyOf(
  * outputs need of them, and what else a command asks of the self-reports is taken from them first (`SelfReportFacts`).
  */
 export interface KeptYear extends Omit<LoadedYear, 'input'> {
-  readonly input: Omit<YearInput, 'selfReports' | 'assessments'>;
+  readonly input: Omit<YearInput, 'selfReports' | 'assessments' | 'scores' | 'previousScores'> & {
+    /** This year's scores rows as the outputs name their units (the rankings keep the scores). */
+    readonly scores: readonly ScoreName[];
+  };
+}
+
+/**
+ * What the outputs take of a scores row once the year is decided: the unit's name as the scores file writes it. The
+ * rows themselves (their components, their places, last year's rows too) took 6.7 MB of the 62.6 MB a national year
+ * kept (bench/retained.mjs), for nothing any output reads of them.
+ */
+export interface ScoreName {
+  readonly unitCode: string;
+  readonly unitName: string;
 }
 
 /** What the commands ask of the self-reports beyond the item results, taken before the rows go. */
@@ -301,8 +314,9 @@ async function readAndDecide(request: RunRequest, year: number): Promise<{ decid
   // Other readings of the law, decided from the same input before its rows go (what-if, the report's section V).
   const readings = await readingsOf(request, config, year, loaded.input, policy, evaluation);
   // The rows go with this function's frame: nothing of the run holds them from here on.
-  const { year: inputYear, units, persons, scores, previousScores, previousPersons, followUps } = loaded.input;
-  const kept = { year: inputYear, units, persons, scores, previousScores, previousPersons, followUps };
+  const { year: inputYear, units, persons, scores, previousPersons, followUps } = loaded.input;
+  const names = scores.map(({ unitCode, unitName }): ScoreName => ({ unitCode, unitName }));
+  const kept = { year: inputYear, units, persons, scores: names, previousPersons, followUps };
   const decided: DecidedYear = {
     year,
     config,

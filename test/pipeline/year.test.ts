@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runYear } from '../../src/commands/year.js';
+import { loadYear } from '../../src/io/workspace.js';
 import { ROOT, SAMPLE } from '../e2e/run.js';
 
 describe('what a run keeps of the year it read (src/pipeline/year.ts)', () => {
@@ -9,11 +10,17 @@ describe('what a run keeps of the year it read (src/pipeline/year.ts)', () => {
       'followUps',
       'persons',
       'previousPersons',
-      'previousScores',
       'scores',
       'units',
       'year',
     ]);
+    // Of the scores, the units' names as the file writes them, for the outputs; nothing else of the rows.
+    expect(run.loaded.input.scores.every((s) => Object.keys(s).join() === 'unitCode,unitName')).toBe(true);
+    const read = await loadYear(SAMPLE, 2024, run.policy);
+    expect(read.input.scores.length).toBeGreaterThan(20);
+    expect(run.loaded.input.scores).toEqual(
+      read.input.scores.map(({ unitCode, unitName }) => ({ unitCode, unitName })),
+    );
     // What the rows gave is in the item results.
     const hqv = run.evaluation.units.find((u) => u.unit.code === 'HQV');
     expect(hqv?.assessment.items.filter((i) => i.reported)).toHaveLength(hqv?.assessment.items.length ?? -1);

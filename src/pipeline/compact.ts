@@ -1,5 +1,5 @@
 import { type ItemStatus, type SheetPlace, type SourceRef, sourceAt } from '../domain.js';
-import { kept } from './kept.js';
+import { Shared, kept } from './kept.js';
 import type { ChecklistItem } from '../rules/regulation.js';
 import {
   type AssessmentStore,
@@ -37,29 +37,6 @@ const keptSection = (s: SectionResult): SectionResult => ({
   missing: kept(s.missing),
   citations: kept(s.citations),
 });
-
-/**
- * Values that many units have alike, kept once: a new one is kept under its key, and a unit whose value has the same
- * key shares the one kept. A national year (bench/generate.mjs, 10 000 units) has 40 000 section results but 287
- * different ones, 3 241 different lists of them, 16 lists of violated sections; they took 5.8 MB of the 62.6 MB it keeps
- * (bench/retained.mjs), each unit's list of its checklist's items 2.1 MB more. At most `limit` values are kept: past that
- * the table starts again (later units share among themselves), so that a process deciding many years (what-if, the
- * tests) holds no more.
- */
-export class Shared<T> {
-  private readonly kept = new Map<string, T>();
-  constructor(private readonly limit = 4096) {}
-  /** The value kept under `key`, else the one `make` makes, kept under it. */
-  value(key: string, make: () => T): T {
-    let value = this.kept.get(key);
-    if (value === undefined) {
-      if (this.kept.size >= this.limit) this.kept.clear();
-      value = make();
-      this.kept.set(key, value);
-    }
-    return value;
-  }
-}
 
 /**
  * A number for each object a key is made of (a citation of the regulation, a section result kept): two objects are the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMPACT_STORE, Shared } from '../../src/pipeline/compact.js';
+import { COMPACT_STORE } from '../../src/pipeline/compact.js';
 import type { Policy } from '../../src/rules/policy.js';
 import { PLAIN_STORE, type UnitAssessment, assessUnit } from '../../src/rules/sections.js';
 import { AGENCY, type ReportSpec, assessed, policyWith, report } from '../helpers.js';
@@ -77,28 +77,5 @@ describe('the compact store keeps once what units have alike (src/pipeline/compa
       expect(sectionsOf(assess(COMPACT_STORE, `U${i}`, spec))).toEqual(sectionsOf(assess(PLAIN_STORE, `U${i}`, spec)));
     }
     expect(sectionsOf(assess(COMPACT_STORE, 'SGD', { notMet: ['1.1'] }))).toEqual(sectionsOf(first));
-  });
-});
-
-describe('Shared: values kept once by key, at most so many', () => {
-  it('gives the value kept under a key, and makes one only for a key not kept', () => {
-    const shared = new Shared<{ n: number }>();
-    let made = 0;
-    const make = (n: number) => () => ({ n: (made++, n) });
-    const one = shared.value('1', make(1));
-    expect(shared.value('1', make(99))).toBe(one);
-    expect(shared.value('2', make(2))).toEqual({ n: 2 });
-    expect(made).toBe(2);
-  });
-
-  it('past its limit starts again: every key still gives its own value, the values made before are not held', () => {
-    const shared = new Shared<{ key: string }>(3);
-    const first = shared.value('a', () => ({ key: 'a' }));
-    for (const key of ['b', 'c', 'd', 'e']) expect(shared.value(key, () => ({ key }))).toEqual({ key });
-    // 'a' went with the first table: made again, with the same value.
-    const again = shared.value('a', () => ({ key: 'a' }));
-    expect(again).toEqual(first);
-    expect(again).not.toBe(first);
-    expect(shared.value('e', () => ({ key: 'other' }))).toEqual({ key: 'e' });
   });
 });

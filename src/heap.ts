@@ -50,7 +50,8 @@ export function capYoungGeneration(
   command: string,
   execArgv: readonly string[] = process.execArgv,
 ): number | undefined {
-  const cap = YOUNG_GENERATION_MB[command];
+  // Only the table's own entries (a command named as one of Object's methods has no cap).
+  const cap = Object.hasOwn(YOUNG_GENERATION_MB, command) ? YOUNG_GENERATION_MB[command] : undefined;
   if (cap === undefined || execArgv.some((arg) => YOUNG_GIVEN.test(arg))) return undefined;
   const observer = new PerformanceObserver(() => {
     const space = getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');

@@ -76,7 +76,7 @@ describe('capYoungGeneration (src/heap.ts)', () => {
 
   it('leaves the young generation of the year commands to V8', () => {
     observers.length = 0;
-    for (const command of ['sanctions', 'rate', 'report', 'check', 'what-if']) {
+    for (const command of ['sanctions', 'rate', 'report', 'check', 'what-if', 'toString', 'constructor']) {
       expect(capYoungGeneration(command, [])).toBeUndefined();
     }
     expect(observers).toHaveLength(0);

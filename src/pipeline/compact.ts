@@ -55,10 +55,18 @@ const SECTIONS = new Shared<SectionResult>();
 const SECTION_LISTS = new Shared<readonly SectionResult[]>();
 const NUMBER_LISTS = new Shared<readonly number[]>();
 
-/** A section's result, kept (keptSection) or the same one another unit has. */
+/**
+ * A section's result, kept (keptSection) or the same one another unit has. Keyed by every field the rules gave it, a
+ * field they may add one day too: values as they are, the objects in a list (the citations) by identity.
+ */
 function sharedSection(s: SectionResult): SectionResult {
-  const key = JSON.stringify([s.section, s.status, s.notMet, s.missing, s.citations.map(idOf)]);
-  return SECTIONS.value(key, () => keptSection(s));
+  const fields = Object.entries(s).map(([name, value]: [string, unknown]) => [
+    name,
+    Array.isArray(value)
+      ? value.map((v: unknown) => (typeof v === 'object' && v !== null ? { id: idOf(v) } : v))
+      : value,
+  ]);
+  return SECTIONS.value(JSON.stringify(fields), () => keptSection(s));
 }
 
 /** A unit's section results, each shared (sharedSection), in a list another unit with the same results shares. */

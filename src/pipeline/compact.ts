@@ -1,5 +1,5 @@
 import { type ItemStatus, type SheetPlace, type SourceRef, sourceAt } from '../domain.js';
-import { Shared, kept } from './kept.js';
+import { Shared, kept, sharedList } from './kept.js';
 import type { ChecklistItem } from '../rules/regulation.js';
 import {
   type AssessmentStore,
@@ -53,6 +53,7 @@ function idOf(object: object): number {
 
 const SECTIONS = new Shared<SectionResult>();
 const SECTION_LISTS = new Shared<readonly SectionResult[]>();
+/** Lists of section numbers (violated, undetermined). */
 const NUMBER_LISTS = new Shared<readonly number[]>();
 
 /**
@@ -73,11 +74,6 @@ function sharedSection(s: SectionResult): SectionResult {
 function sharedSections(sections: readonly SectionResult[]): readonly SectionResult[] {
   const shared = sections.map(sharedSection);
   return SECTION_LISTS.value(shared.map(idOf).join(','), () => kept(shared));
-}
-
-/** A list of section numbers (violated, undetermined), kept or the same list another unit has. */
-function sharedNumbers(numbers: readonly number[]): readonly number[] {
-  return NUMBER_LISTS.value(numbers.join(','), () => kept(numbers));
 }
 
 /** The last list of a checklist's items kept: the next unit assessed against the same checklist shares it. */
@@ -229,8 +225,8 @@ class Assessment implements UnitAssessment {
     this.hasReport = assessment.hasReport;
     this.hasAssessment = assessment.hasAssessment;
     this.sections = sharedSections(assessment.sections);
-    this.violatedSections = sharedNumbers(assessment.violatedSections);
-    this.undeterminedSections = sharedNumbers(assessment.undeterminedSections);
+    this.violatedSections = sharedList(NUMBER_LISTS, assessment.violatedSections);
+    this.undeterminedSections = sharedList(NUMBER_LISTS, assessment.undeterminedSections);
     this.disagreements = kept(assessment.disagreements);
     this.selfDecided = kept(assessment.selfDecided);
     this.checklist = sharedChecklist(items);

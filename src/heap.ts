@@ -35,7 +35,7 @@ export function limitHeapGrowth(execArgv: readonly string[] = process.execArgv):
  * 205–211 MB instead of 245–255 but up to 17% more CPU (more rows promoted, more full collections), and at 8 MB it
  * kept its peak (issue #38).
  */
-export const YOUNG_GENERATION_MB: Readonly<Partial<Record<string, number>>> = { rank: 4 };
+export const YOUNG_GENERATION_MB: ReadonlyMap<string, number> = new Map([['rank', 4]]);
 
 const YOUNG_GIVEN = /^--(?:max[-_]semi[-_]space[-_]size|semi[-_]space[-_]growth[-_]factor)=/u;
 
@@ -50,18 +50,21 @@ export function capYoungGeneration(
   command: string,
   execArgv: readonly string[] = process.execArgv,
 ): number | undefined {
-  // Only the table's own entries (a command named as one of Object's methods has no cap).
-  const cap = Object.hasOwn(YOUNG_GENERATION_MB, command) ? YOUNG_GENERATION_MB[command] : undefined;
+  const cap = YOUNG_GENERATION_MB.get(command);
   if (cap === undefined || execArgv.some((arg) => YOUNG_GIVEN.test(arg))) return undefined;
   const observer = new PerformanceObserver(() => {
-    const space = getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
     // The new space is its two semi-spaces.
-    if (space === undefined || space.space_size < 2 * cap * 1024 * 1024) return;
+    if (youngGenerationBytes() < 2 * cap * 1024 * 1024) return;
     setFlagsFromString('--semi-space-growth-factor=1');
     observer.disconnect();
   });
   observer.observe({ entryTypes: ['gc'] });
   return cap;
+}
+
+/** The young generation's size in bytes (V8's new space: its two semi-spaces), which capYoungGeneration may stop. */
+function youngGenerationBytes(): number {
+  return getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0;
 }
 
 /**
@@ -94,8 +97,7 @@ export const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(0);
 export function memoryPhase(phase: string): void {
   debugLine('memory', () => {
     const { heapUsed, heapTotal, rss } = process.memoryUsage();
-    // The young generation (V8's new space: its two semi-spaces), which capYoungGeneration may stop.
-    const young = getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0;
+    const young = youngGenerationBytes();
     const usage = process.resourceUsage();
     const peak = usage.maxRSS * 1024;
     const cpu = (usage.userCPUTime + usage.systemCPUTime) / 1e6;

@@ -54,7 +54,7 @@ describe('capYoungGeneration (src/heap.ts)', () => {
   it('stops the young generation of rank once its two semi-spaces reach the cap, and then stops watching', () => {
     setFlagsFromString.mockClear();
     observers.length = 0;
-    const cap = YOUNG_GENERATION_MB.rank ?? 0;
+    const cap = YOUNG_GENERATION_MB.get('rank') ?? 0;
     expect(cap).toBeGreaterThan(0);
     expect(capYoungGeneration('rank', ['--enable-source-maps'])).toBe(cap);
     expect(observers).toHaveLength(1);

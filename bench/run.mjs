@@ -179,10 +179,8 @@ const cold = bench(
   Math.max(15, runs),
 );
 const growth = [];
-const growthDirs = new Map();
 for (const units of [1_000, 5_000, 10_000, 20_000]) {
   const dir = units === 10_000 ? national : generate(`growth-${units}`, units, 20);
-  growthDirs.set(units, dir);
   const [result] = bench(
     [
       {
@@ -204,8 +202,10 @@ for (const units of [1_000, 5_000, 10_000, 20_000]) {
     ],
     Math.min(runs, 3),
   );
-  growth.push({ units, persons: units + Math.ceil(units / 10), rows: units * 22, ...result });
+  growth.push({ units, dir, persons: units + Math.ceil(units / 10), rows: units * 22, ...result });
 }
+
+const growthOf = (units) => growth.find((g) => g.units === units);
 
 // Issue #38: where the time of a real national `sanctions` run goes (its own debug lines), and the read's yardstick.
 const { phases, inflate } = JSON.parse(
@@ -223,7 +223,7 @@ const writer = JSON.parse(
 // Issue #38, memory: what a decided year keeps in the heap, part by part, at 10 000 and 20 000 units (exact figures, which
 // move only with the code: the peak's growth above rests on them).
 const retained = [10_000, 20_000].map((units) =>
-  JSON.parse(execFileSync(node, [join(root, 'bench', 'retained.mjs'), growthDirs.get(units)], { encoding: 'utf8' })),
+  JSON.parse(execFileSync(node, [join(root, 'bench', 'retained.mjs'), growthOf(units).dir], { encoding: 'utf8' })),
 );
 
 const fmt = (n, d = 2) => n.toFixed(d);
@@ -246,7 +246,6 @@ const table = (list, ref) =>
   ].join('\n');
 
 // The targets of issue #38, each a ratio (or a size) measured in this run, wall and CPU side by side.
-const growthOf = (units) => growth.find((g) => g.units === units);
 const met = (value, limit) => (value <= limit ? 'yes' : 'no');
 /** A target of two limits: met when both are, else which is not. */
 const metBoth = (wall, cpu) =>

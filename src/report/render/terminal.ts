@@ -114,12 +114,16 @@ export function* tableLines(
   const width = options.width ?? 100;
   const paint = options.paint ?? ((_row: number, _col: number, text: string) => text);
   const all = [headers, ...rows];
-  const naturalOf = (col: number) => all.reduce((widest, row) => Math.max(widest, textWidth(row[col] ?? '')), 0);
+  // Each column's widest cell, measured once (a national table has some 100 000 cells).
+  const naturals = headers.map((_, col) => all.reduce((widest, row) => Math.max(widest, textWidth(row[col] ?? '')), 0));
   const everyColumn = headers.map((_, col) => col);
-  const tooWide = total(everyColumn.map(naturalOf)) > width;
+  const tooWide = total(naturals) > width;
   const stacked = tooWide ? everyColumn.filter((col) => options.stack?.includes(col) === true) : [];
   const grid = everyColumn.filter((col) => !stacked.includes(col));
-  const widths = fitColumns(grid.map(naturalOf), width);
+  const widths = fitColumns(
+    grid.map((col) => naturals[col] ?? 0),
+    width,
+  );
   const indent = grid.length > 1 ? (widths[0] ?? 0) + GAP : 0;
   const render = (row: readonly string[], index: number): string[] => {
     const cells = grid.map((col, at) => wrapCell(row[col] ?? '', widths[at] ?? 0));

@@ -1,10 +1,13 @@
 import type { Cell, RawRow } from './cells.js';
+import { QUICK_CELL, columnIn, quickCell } from './quick-cell.js';
 
 /**
  * A worksheet's rows read by a scanner made for SpreadsheetML's cell grid (`<row>`, `<c r t s>`, `<v>`, `<f>`,
  * `<is><t>`, ECMA-376 Part 1 §18.3.1): `indexOf` from tag to tag over the decoded text, no event per character and no
  * object per tag. It is the fast path of the reader; the SAX parser (saxes) stays the reference, and a test gives both
- * the same workbooks and fuzzed sheets and requires the same cells (test/io/scan.test.ts).
+ * the same workbooks and fuzzed sheets and requires the same cells (test/io/scan.test.ts). A cell written as spreadsheet
+ * programs write nearly all of them (`<c r t s><v>…</v></c>`) is read character by character, without a search per tag
+ * (src/io/quick-cell.ts); the sink is told the same elements either way.
  *
  * It does not handle, and says so by returning the reason instead of rows, what a sheet from a spreadsheet program
  * does not contain in its cells: CDATA sections, comments and processing instructions between the rows, prefixed
@@ -86,17 +89,6 @@ export function columnOf(reference: string): number {
   return columnIn(reference, 0, reference.length);
 }
 
-/** columnOf of the reference written from `start` to `end` in `text`, without cutting it out. */
-function columnIn(text: string, start: number, end: number): number {
-  let column = 0;
-  for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 65 || code > 90) break;
-    column = column * 26 + (code - 64);
-  }
-  return column;
-}
-
 /**
  * What SpreadsheetML's elements make of a sheet (ECMA-376 Part 1 §18.3.1.4, §18.3.1.73): rows of cells, each cell's
  * value from its type, style, formula, cached value and inline text (phonetic runs are not text). Both readers feed
@@ -174,7 +166,7 @@ export class SheetGrid implements ElementSink {
   }
 
   /** A cell opens, in the column its reference names (0: none, the column after the last cell's). */
-  openCell(column: number, t: string | undefined, s: string | undefined): void {
+  openCell(column: number, t: string | undefined, s: string | number | undefined): void {
     const cell = this.scratch;
     cell.column = column || this.nextColumn;
     cell.type = t ?? 'n';
@@ -289,7 +281,7 @@ export interface ElementSink {
    * no column): what the scanner calls instead of `open('c', r, …)` when the sink has it, so that no string is cut for
    * the reference of each of a national year's 2.7 million cells (issue #38). The same as `open` in every other way.
    */
-  openCell?(column: number, t: string | undefined, s: string | undefined): void;
+  openCell?(column: number, t: string | undefined, s: string | number | undefined): void;
   text(text: string): void;
   close(name: string): void;
 }
@@ -321,6 +313,14 @@ export function scanElements(text: string, from: number, to: number, sink: Eleme
   let rStart = -1;
   let rEnd = -1;
   const opensCells = sink.openCell !== undefined;
+  // The next carriage return, found again only once passed (as `ampersand`): a cell's value holding one is read by
+  // the general path, which normalises line ends.
+  let carriageReturn = opensCells ? text.indexOf('\r', from) : -1;
+  const carriageReturnIn = (start: number, end: number): boolean => {
+    if (carriageReturn >= 0 && carriageReturn < start) carriageReturn = text.indexOf('\r', start);
+    return carriageReturn >= 0 && carriageReturn < end;
+  };
+  const cell = opensCells ? QUICK_CELL : undefined;
   let hidden = false;
   let i = from;
   let lt = text.indexOf('<', from);
@@ -332,6 +332,27 @@ export function scanElements(text: string, from: number, to: number, sink: Eleme
       const decoded = decodeText(text.slice(i, lt));
       if (decoded === undefined) return 'an entity other than XML’s own';
       if (sink.wantsText) sink.text(decoded);
+    }
+    // A cell as spreadsheet programs write nearly all of them (quickCell): told to the sink as the general path tells
+    // it, element by element, without cutting out its tags' names and attributes.
+    if (
+      cell !== undefined &&
+      text.charCodeAt(lt + 1) === 99 &&
+      text.charCodeAt(lt + 2) === 32 &&
+      quickCell(text, lt, to, cell) &&
+      !ampersandIn(lt, cell.end) &&
+      (cell.valueStart < 0 || !carriageReturnIn(cell.valueStart, cell.valueEnd))
+    ) {
+      sink.openCell?.(cell.column, cell.type, cell.style);
+      if (cell.valueStart >= 0) {
+        sink.open('v', undefined, undefined, undefined, false);
+        if (cell.valueEnd > cell.valueStart && sink.wantsText) sink.text(text.slice(cell.valueStart, cell.valueEnd));
+        sink.close('v');
+      }
+      sink.close('c');
+      i = cell.end;
+      lt = text.indexOf('<', i);
+      continue;
     }
     // The next '<': the tag must end before it.
     const next = text.indexOf('<', lt + 1);

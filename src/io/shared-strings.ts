@@ -60,8 +60,71 @@ export function ownText(text: string): string {
   return Buffer.from(text, 'utf16le').toString('utf16le');
 }
 
+/** `<si><t>`, `<si><t xml:space="preserve">` and `</t></si>`: an item of one run of plain text, as bytes. */
+const ITEM_OPEN = Buffer.from('<si><t>');
+const ITEM_OPEN_PRESERVE = Buffer.from('<si><t xml:space="preserve">');
+const ITEM_CLOSE = Buffer.from('</t></si>');
+
+/** Whether `expected` is written at `at` (byte by byte: a call into Buffer's compare costs more than these few). */
+function bytesAt(bytes: Buffer, at: number, expected: Buffer): boolean {
+  if (at + expected.length > bytes.length) return false;
+  for (let k = 0; k < expected.length; k++) if (bytes[at + k] !== expected[k]) return false;
+  return true;
+}
+
+/**
+ * The shared strings between `from` and `close` of a part's bytes when every item is one run of plain text, one after
+ * the other: `<si><t>text</t></si>` (or `<t xml:space="preserve">`), the text without '&' or a carriage return, as
+ * Excel, LibreOffice and exceljs write nearly every table. Each text is decoded from its own bytes, a string of its own
+ * (what ownText makes of a piece of the whole part's text), without decoding the whole part first. Undefined at the
+ * first other thing (rich text, phonetic runs, an entity, white space between items): then the part is read as text.
+ */
+function plainItems(bytes: Buffer, from: number, close: number): string[] | undefined {
+  const strings: string[] = [];
+  let at = from;
+  while (at < close) {
+    let start: number;
+    if (bytesAt(bytes, at, ITEM_OPEN)) start = at + ITEM_OPEN.length;
+    else if (bytesAt(bytes, at, ITEM_OPEN_PRESERVE)) start = at + ITEM_OPEN_PRESERVE.length;
+    else return undefined;
+    let end = start;
+    for (let byte = bytes[end]; byte !== 60; byte = bytes[++end])
+      if (byte === 38 || byte === 13 || byte === undefined) return undefined;
+    if (!bytesAt(bytes, end, ITEM_CLOSE)) return undefined;
+    strings.push(bytes.toString('utf8', start, end));
+    at = end + ITEM_CLOSE.length;
+  }
+  return at === close ? strings : undefined;
+}
+
+/** Around the table: only the XML declaration and white space (anything else is for SAX to judge). */
+const onlyDeclaration = (before: string, after: string): boolean =>
+  /^\s*(<\?xml[^>]*\?>)?\s*$/u.test(before) && after.trim() === '';
+
+/**
+ * The shared strings of a `sharedStrings.xml` part, or why the SAX parser must read it: from its bytes when its items
+ * are plain (plainItems), else from its text.
+ */
+export function scanSharedStrings(
+  xml: string | Buffer,
+): { readonly strings: string[] } | { readonly fallback: string } {
+  if (typeof xml === 'string') return scanSharedText(xml);
+  const open = xml.indexOf('<sst');
+  const openEnd = open < 0 ? -1 : xml.indexOf('>', open);
+  const close = xml.lastIndexOf('</sst>');
+  if (openEnd >= 0 && xml[openEnd - 1] !== 47 && close > openEnd) {
+    const strings = plainItems(xml, openEnd + 1, close);
+    if (
+      strings !== undefined &&
+      onlyDeclaration(xml.toString('utf8', 0, open), xml.toString('utf8', close + '</sst>'.length))
+    )
+      return { strings };
+  }
+  return scanSharedText(xml.toString('utf8'));
+}
+
 /** The shared strings of a `sharedStrings.xml` text, or why the SAX parser must read it. */
-export function scanSharedStrings(text: string): { readonly strings: string[] } | { readonly fallback: string } {
+function scanSharedText(text: string): { readonly strings: string[] } | { readonly fallback: string } {
   const open = text.indexOf('<sst');
   if (open < 0) return { fallback: 'no <sst> element (prefixed names?)' };
   const openEnd = text.indexOf('>', open);
@@ -70,8 +133,7 @@ export function scanSharedStrings(text: string): { readonly strings: string[] } 
   if (text.charCodeAt(openEnd - 1) === 47) return { strings: table.strings };
   const close = text.lastIndexOf('</sst>');
   if (close < openEnd) return { fallback: 'sst not closed' };
-  // Around the table: only the XML declaration and white space (anything else is for SAX to judge).
-  if (!/^\s*(<\?xml[^>]*\?>)?\s*$/u.test(text.slice(0, open)) || text.slice(close + 6).trim() !== '')
+  if (!onlyDeclaration(text.slice(0, open), text.slice(close + 6)))
     return { fallback: 'XML around the shared strings' };
   const fallback = scanElements(text, openEnd + 1, close, table);
   return fallback === undefined ? { strings: table.strings } : { fallback };

@@ -167,14 +167,13 @@ function parseSharedStrings(
   onFallback: (reason: string) => void = () => undefined,
 ): string[] {
   if (xml === undefined) return [];
-  const text = xml.toString('utf8');
   if (reader === 'scan') {
-    const scanned = scanSharedStrings(text);
+    const scanned = scanSharedStrings(xml);
     if ('strings' in scanned) return scanned.strings;
     onFallback(scanned.fallback);
   }
   const table = new StringTable();
-  parse(text, {
+  parse(xml.toString('utf8'), {
     open: (tag) => {
       table.open(local(tag.name));
     },

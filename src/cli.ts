@@ -9,7 +9,9 @@ import { main } from './program.js';
 const heap = limitHeapGrowth();
 debugLine(
   'memory',
-  `the heap grows at most ${heap.percent}% past its live data (--heap-growing-percent, ${heap.ours ? 'set by ict-eval' : "node's own option"})`,
+  heap.ours
+    ? `the heap grows ${heap.percent}% past its live data, or as far as the young generation's size when that is more (--heap-growing-percent, set by ict-eval)`
+    : `the heap grows at most ${heap.percent}% past its live data (--heap-growing-percent, node's own option)`,
 );
 
 // A reader that closes the pipe early (`ict-eval check | head -1`) is not a failure: the rest of the

@@ -3,9 +3,13 @@ import { describe, expect, it, vi } from 'vitest';
 const setFlagsFromString = vi.fn<(flags: string) => void>();
 /** The new space's size V8 would report, bytes. */
 let newSpace = 0;
+/** The old generation's bytes in use V8 would report, in its old and code spaces. */
+let oldSpaceUsed = 64 * 1024 * 1024;
 const getHeapSpaceStatistics = vi.fn(() => [
-  { space_name: 'old_space', space_size: 64 * 1024 * 1024 },
-  { space_name: 'new_space', space_size: newSpace },
+  { space_name: 'old_space', space_size: 64 * 1024 * 1024, space_used_size: oldSpaceUsed - 1024 * 1024 },
+  { space_name: 'code_space', space_size: 2 * 1024 * 1024, space_used_size: 1024 * 1024 },
+  { space_name: 'new_space', space_size: newSpace, space_used_size: newSpace / 4 },
+  { space_name: 'new_large_object_space', space_size: 0, space_used_size: 0 },
 ]);
 vi.mock('node:v8', () => ({ setFlagsFromString, getHeapSpaceStatistics }));
 /** The observers capYoungGeneration makes: what each watches, its callback, whether it was disconnected. */
@@ -25,8 +29,15 @@ vi.mock('node:perf_hooks', () => ({
     }
   },
 }));
-const { HEAP_GROWING_PERCENT, YOUNG_GENERATION_MB, capYoungGeneration, limitHeapGrowth } =
-  await import('../src/heap.js');
+const {
+  HEAP_GROWING_PERCENT,
+  MAX_GROWING_PERCENT,
+  YOUNG_GENERATION_MB,
+  capYoungGeneration,
+  growthPercent,
+  limitHeapGrowth,
+  settleHeapGrowth,
+} = await import('../src/heap.js');
 
 describe('limitHeapGrowth (src/heap.ts)', () => {
   it("sets V8's heap growth for the process when node was given none", () => {
@@ -45,6 +56,64 @@ describe('limitHeapGrowth (src/heap.ts)', () => {
     setFlagsFromString.mockClear();
     expect(limitHeapGrowth(['--heap-growing-percentage=50']).ours).toBe(true);
     expect(setFlagsFromString).toHaveBeenCalledOnce();
+  });
+
+  it('leaves the old generation at least the young generation’s room, after each collection', () => {
+    const MB = 1024 * 1024;
+    setFlagsFromString.mockClear();
+    observers.length = 0;
+    limitHeapGrowth([]);
+    expect(observers).toHaveLength(1);
+    const [observer] = observers;
+    expect(observer?.entryTypes).toEqual(['gc']);
+    setFlagsFromString.mockClear();
+    // A national read: 12 MB old beside 32 MB young → 267%, the room of the young generation.
+    oldSpaceUsed = 12 * MB;
+    newSpace = 32 * MB;
+    observer?.callback();
+    expect(setFlagsFromString).toHaveBeenLastCalledWith('--heap-growing-percent=267');
+    // Nothing set again while it stays the same.
+    observer?.callback();
+    expect(setFlagsFromString).toHaveBeenCalledOnce();
+    // A large heap: 30% is more room than the young generation.
+    oldSpaceUsed = 200 * MB;
+    observer?.callback();
+    expect(setFlagsFromString).toHaveBeenLastCalledWith(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+    expect(setFlagsFromString).toHaveBeenCalledTimes(2);
+  });
+
+  it('goes back to HEAP_GROWING_PERCENT and stops watching once settled (settleHeapGrowth), once', () => {
+    const MB = 1024 * 1024;
+    observers.length = 0;
+    limitHeapGrowth([]);
+    const [observer] = observers;
+    oldSpaceUsed = 12 * MB;
+    newSpace = 32 * MB;
+    observer?.callback();
+    setFlagsFromString.mockClear();
+    settleHeapGrowth();
+    expect(observer?.disconnected).toBe(true);
+    expect(setFlagsFromString).toHaveBeenCalledExactlyOnceWith(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+    settleHeapGrowth();
+    expect(setFlagsFromString).toHaveBeenCalledOnce();
+  });
+
+  it('keeps node’s own growth, and does not watch, when node was given one', () => {
+    observers.length = 0;
+    limitHeapGrowth(['--heap-growing-percent=50']);
+    expect(observers).toHaveLength(0);
+  });
+});
+
+describe('growthPercent (src/heap.ts)', () => {
+  const MB = 1024 * 1024;
+  it('is HEAP_GROWING_PERCENT when that leaves the young generation’s room, else that room, at most V8’s own 4×', () => {
+    expect(growthPercent(32 * MB, 200 * MB)).toBe(HEAP_GROWING_PERCENT);
+    expect(growthPercent(32 * MB, 100 * MB)).toBe(32);
+    expect(growthPercent(32 * MB, 12 * MB)).toBe(267);
+    expect(growthPercent(32 * MB, 1 * MB)).toBe(MAX_GROWING_PERCENT);
+    expect(growthPercent(32 * MB, 0)).toBe(MAX_GROWING_PERCENT);
+    expect(growthPercent(0, 12 * MB)).toBe(HEAP_GROWING_PERCENT);
   });
 });
 

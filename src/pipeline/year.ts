@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { CONFIG_FILE, type Config, configuredBlocks, documentDate, loadConfig, loadPolicyFile } from '../config.js';
 import { debugLine } from '../debug.js';
 import { EXIT, UserError } from '../errors.js';
-import { collectNow, mb, memoryPhase } from '../heap.js';
+import { collectNow, mb, memoryPhase, settleHeapGrowth } from '../heap.js';
 import { type SelfReportRow, isPlaced } from '../domain.js';
 import { pathKind } from '../io/fs.js';
 import { type Problem, error } from '../problems.js';
@@ -309,6 +309,9 @@ async function readAndDecide(request: RunRequest, year: number): Promise<{ decid
   const indexed = indexInUse(settings.policy, year, loaded.index?.year, loaded.index?.previous);
   const policy = indexed.policy;
   const evaluation = evaluateYear(loaded.input, policy, undefined, COMPACT_STORE);
+  // What follows may be long stretches without a turn of the event loop (other readings of the law, a report's
+  // document): the heap's growth goes back to its own (src/heap.ts).
+  settleHeapGrowth();
   memoryPhase('rules');
   const legal = legalContext(policy, year, documentDate(config, year), yearFacts(evaluation), config.department);
   // Other readings of the law, decided from the same input before its rows go (what-if, the report's section V).

@@ -61,13 +61,28 @@ const NUMBER_LISTS = new Shared<readonly number[]>();
  * field they may add one day too: values as they are, the objects in a list (the citations) by identity.
  */
 function sharedSection(s: SectionResult): SectionResult {
-  const fields = Object.entries(s).map(([name, value]: [string, unknown]) => [
-    name,
-    Array.isArray(value)
-      ? value.map((v: unknown) => (typeof v === 'object' && v !== null ? { id: idOf(v) } : v))
-      : value,
-  ]);
-  return SECTIONS.value(JSON.stringify(fields), () => keptSection(s));
+  return SECTIONS.value(sectionKey(s), () => keptSection(s));
+}
+
+/**
+ * The key of a section's result: each field's name and value in JSON, a list's objects by their number (`#3`, which no
+ * JSON value is). Made by joining its pieces, without a list of the fields or a copy of each list: 10 000 units' 40 000
+ * section results, in a national year (issue #38: the key made with Object.entries and JSON.stringify of the whole was
+ * a sixth of the rules' time).
+ */
+function sectionKey(s: SectionResult): string {
+  let key = '';
+  for (const name of Object.keys(s)) {
+    const value: unknown = s[name as keyof SectionResult];
+    key += `${JSON.stringify(name)}:`;
+    if (Array.isArray(value)) {
+      key += '[';
+      for (const v of value as unknown[])
+        key += `${typeof v === 'object' && v !== null ? `#${idOf(v)}` : JSON.stringify(v)},`;
+      key += '],';
+    } else key += `${JSON.stringify(value)},`;
+  }
+  return key;
 }
 
 /** A unit's section results, each shared (sharedSection), in a list another unit with the same results shares. */

@@ -42,16 +42,20 @@ export async function readAssessmentFile(
   const reportedShapes = new Set<string>();
   // One schema per set of item columns (a sheet has one), built once, not once per row.
   const wideSchemas = new Map<string, z.ZodType>();
-  // The item columns of a sheet, by its rows' shared letters object (one per sheet): found once, not for each row.
-  const itemColumns = new WeakMap<object, string[]>();
+  // The item columns of a sheet, by its rows' shared letters object (one per sheet): found once, not for each row, with
+  // their keys (`item:1.1`) and the wide schema, so that no key is made again for each of a national form's 220 000
+  // cells.
+  const itemColumns = new WeakMap<object, { codes: string[]; keys: string[]; schema?: z.ZodType }>();
   const table = await streamTable(path, display, spec, limits, (row) => {
     const isLong = row.columns.itemCode !== undefined && row.columns.result !== undefined;
-    let wideItems = itemColumns.get(row.columns);
-    if (wideItems === undefined) {
+    let items = itemColumns.get(row.columns);
+    if (items === undefined) {
       const columns = row.columns;
-      wideItems = itemCodes.filter((code) => columns[`item:${code}`] !== undefined);
-      itemColumns.set(columns, wideItems);
+      const codes = itemCodes.filter((code) => columns[`item:${code}`] !== undefined);
+      items = { codes, keys: codes.map((code) => `item:${code}`) };
+      itemColumns.set(columns, items);
     }
+    const wideItems = items.codes;
     if (!isLong && wideItems.length === 0) {
       const key = row.where.sheet ?? '';
       if (!reportedShapes.has(key)) {
@@ -116,33 +120,40 @@ export async function readAssessmentFile(
       }
       return;
     }
-    const signature = wideItems.join(',');
-    let wide = wideSchemas.get(signature);
+    let wide = items.schema;
     if (wide === undefined) {
-      wide = z.object({
-        unitCode: unitCodeField,
-        note: textField,
-        ...Object.fromEntries(wideItems.map((code) => [`item:${code}`, statusField])),
-      });
-      wideSchemas.set(signature, wide);
+      const signature = wideItems.join(',');
+      wide = wideSchemas.get(signature);
+      if (wide === undefined) {
+        wide = z.object({
+          unitCode: unitCodeField,
+          note: textField,
+          ...Object.fromEntries(items.keys.map((key) => [key, statusField])),
+        });
+        wideSchemas.set(signature, wide);
+      }
+      items.schema = wide;
     }
     const value = parseRow(spec, wide, row, problems) as
       (Record<string, unknown> & { unitCode: string; note: string }) | undefined;
     if (value === undefined) return;
+    const { keys } = items;
     // The row's one note says why its "Không áp dụng" items do not apply (product.md); a row with none of those has its
     // note for its "Không đạt" items. It is never shown beside an item it does not speak of (an "Đạt" one).
-    const statuses = wideItems.map((code) => value[`item:${code}`] as AssessmentRow['status']);
+    const statuses = keys.map((key) => value[key] as AssessmentRow['status']);
     const noted: AssessmentRow['status'] = statuses.includes('khong-ap-dung') ? 'khong-ap-dung' : 'khong-dat';
-    for (const [i, code] of wideItems.entries()) {
+    for (let i = 0; i < wideItems.length; i++) {
       const status = statuses[i] ?? null;
-      if (status !== null) {
+      const code = wideItems[i];
+      const key = keys[i];
+      if (status !== null && code !== undefined && key !== undefined) {
         rows.push(
           value.unitCode,
           code,
           status,
           status === noted ? value.note : '',
           // A wide form's cell is located by its column too: one place per sheet and item column.
-          columnPlace(row.columns, `item:${code}`, row.where, spec, row.headers),
+          columnPlace(row.columns, key, row.where, spec, row.headers),
           row.where.row,
         );
       }

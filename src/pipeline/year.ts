@@ -305,12 +305,13 @@ async function readAndDecide(request: RunRequest, year: number): Promise<{ decid
   memoryPhase('settings');
   const { config } = settings;
   const loaded = await loadYear(request.workspace, year, settings.policy);
+  // The heap's growth goes back to its own before a long stretch without a turn of the event loop (src/heap.ts): the
+  // rules and the other readings of the law when the run decides them (what-if, report), else once the rules have run.
+  if (request.readings !== undefined) settleHeapGrowth();
   memoryPhase('read');
   const indexed = indexInUse(settings.policy, year, loaded.index?.year, loaded.index?.previous);
   const policy = indexed.policy;
   const evaluation = evaluateYear(loaded.input, policy, undefined, COMPACT_STORE);
-  // What follows may be long stretches without a turn of the event loop (other readings of the law, a report's
-  // document): the heap's growth goes back to its own (src/heap.ts).
   settleHeapGrowth();
   memoryPhase('rules');
   const legal = legalContext(policy, year, documentDate(config, year), yearFacts(evaluation), config.department);

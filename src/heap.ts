@@ -44,12 +44,7 @@ export function limitHeapGrowth(execArgv: readonly string[] = process.execArgv):
   let percent = HEAP_GROWING_PERCENT;
   roomWatch?.disconnect();
   roomWatch = new PerformanceObserver(() => {
-    let young = 0;
-    let old = 0;
-    for (const space of getHeapSpaceStatistics()) {
-      if (space.space_name === 'new_space') young = space.space_size;
-      else if (space.space_name !== 'new_large_object_space') old += space.space_used_size;
-    }
+    const { young, old } = generations();
     const next = growthPercent(young, old);
     if (next === percent) return;
     percent = next;
@@ -105,7 +100,7 @@ export function capYoungGeneration(
   if (cap === undefined || execArgv.some((arg) => YOUNG_GIVEN.test(arg))) return undefined;
   const observer = new PerformanceObserver(() => {
     // The new space is its two semi-spaces.
-    if (youngGenerationBytes() < 2 * cap * 1024 * 1024) return;
+    if (generations().young < 2 * cap * 1024 * 1024) return;
     setFlagsFromString('--semi-space-growth-factor=1');
     observer.disconnect();
   });
@@ -113,9 +108,19 @@ export function capYoungGeneration(
   return cap;
 }
 
-/** The young generation's size in bytes (V8's new space: its two semi-spaces), which capYoungGeneration may stop. */
-function youngGenerationBytes(): number {
-  return getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0;
+/**
+ * The generations' sizes, bytes: the young generation's (V8's new space, its two semi-spaces, which capYoungGeneration
+ * may stop) and what the old generation holds (every other space but the new large objects), which growthPercent
+ * weighs against it.
+ */
+function generations(): { young: number; old: number } {
+  let young = 0;
+  let old = 0;
+  for (const space of getHeapSpaceStatistics()) {
+    if (space.space_name === 'new_space') young = space.space_size;
+    else if (space.space_name !== 'new_large_object_space') old += space.space_used_size;
+  }
+  return { young, old };
 }
 
 /**
@@ -148,7 +153,7 @@ export const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(0);
 export function memoryPhase(phase: string): void {
   debugLine('memory', () => {
     const { heapUsed, heapTotal, rss } = process.memoryUsage();
-    const young = youngGenerationBytes();
+    const { young } = generations();
     const usage = process.resourceUsage();
     const peak = usage.maxRSS * 1024;
     const cpu = (usage.userCPUTime + usage.systemCPUTime) / 1e6;

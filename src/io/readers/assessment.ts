@@ -45,14 +45,28 @@ export async function readAssessmentFile(
   // The item columns of a sheet, by its rows' shared letters object (one per sheet): found once, not for each row, with
   // their keys (`item:1.1`) and the wide schema, so that no key is made again for each of a national form's 220 000
   // cells.
-  const itemColumns = new WeakMap<object, { codes: string[]; keys: string[]; schema?: z.ZodType }>();
+  const itemColumns = new WeakMap<object, { codes: string[]; keys: string[]; schema: z.ZodType }>();
+  const wideSchema = (codes: readonly string[], keys: readonly string[]): z.ZodType => {
+    const signature = codes.join(',');
+    let wide = wideSchemas.get(signature);
+    if (wide === undefined) {
+      wide = z.object({
+        unitCode: unitCodeField,
+        note: textField,
+        ...Object.fromEntries(keys.map((key) => [key, statusField])),
+      });
+      wideSchemas.set(signature, wide);
+    }
+    return wide;
+  };
   const table = await streamTable(path, display, spec, limits, (row) => {
     const isLong = row.columns.itemCode !== undefined && row.columns.result !== undefined;
     let items = itemColumns.get(row.columns);
     if (items === undefined) {
       const columns = row.columns;
       const codes = itemCodes.filter((code) => columns[`item:${code}`] !== undefined);
-      items = { codes, keys: codes.map((code) => `item:${code}`) };
+      const keys = codes.map((code) => `item:${code}`);
+      items = { codes, keys, schema: wideSchema(codes, keys) };
       itemColumns.set(columns, items);
     }
     const wideItems = items.codes;
@@ -120,21 +134,7 @@ export async function readAssessmentFile(
       }
       return;
     }
-    let wide = items.schema;
-    if (wide === undefined) {
-      const signature = wideItems.join(',');
-      wide = wideSchemas.get(signature);
-      if (wide === undefined) {
-        wide = z.object({
-          unitCode: unitCodeField,
-          note: textField,
-          ...Object.fromEntries(items.keys.map((key) => [key, statusField])),
-        });
-        wideSchemas.set(signature, wide);
-      }
-      items.schema = wide;
-    }
-    const value = parseRow(spec, wide, row, problems) as
+    const value = parseRow(spec, items.schema, row, problems) as
       (Record<string, unknown> & { unitCode: string; note: string }) | undefined;
     if (value === undefined) return;
     const { keys } = items;

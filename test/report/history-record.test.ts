@@ -122,6 +122,27 @@ describe('the history record’s bytes (canonicalPieces, made a person at a time
     );
   });
 
+  it('keep each item’s status under its code, in the checklist’s order, a code "__proto__" too', async () => {
+    const run = await runYear({ workspace: SAMPLE, cwd: SAMPLE }, 2024);
+    const row = run.rows.find((r) => r.evaluation.unit.assessment.items.length > 2);
+    if (row === undefined) throw new Error('the sample has no unit with items');
+    const items = row.evaluation.unit.assessment.items;
+    const first = items[0];
+    if (first === undefined) throw new Error('no item');
+    // The same unit, its first item coded "__proto__" (an assignment of that key would set the prototype instead).
+    const odd = [{ ...first, item: { ...first.item, code: '__proto__' }, status: 'khong-dat' as const }, ...items.slice(1)];
+    const unit = { ...row.evaluation.unit, assessment: { ...row.evaluation.unit.assessment, items: odd } };
+    const rows = [row, { ...row, evaluation: { ...row.evaluation, unit } }];
+    const r = historyRecord(2024, rows, run.policy, run.loaded.files, 'test');
+    const [plain, proto] = r.persons.map((p) => p.facts.items);
+    expect(plain).toEqual(Object.fromEntries(items.map((item) => [item.item.code, item.status])));
+    expect(Object.keys(plain ?? {})).toEqual(items.map((item) => item.item.code));
+    expect(Object.getPrototypeOf(proto)).toBe(Object.prototype);
+    expect(Object.keys(proto ?? {})).toEqual(odd.map((item) => item.item.code));
+    expect(Object.getOwnPropertyDescriptor(proto, '__proto__')?.value).toBe('khong-dat');
+    expect(sealRecord(r).bytes.toString()).toContain('"__proto__": "khong-dat"');
+  });
+
   it('are those of the sample year’s record, and its digest is the SHA-256 of them', async () => {
     const run = await runYear({ workspace: SAMPLE, cwd: SAMPLE }, 2024);
     const r = historyRecord(2024, run.rows, run.policy, run.loaded.files, 'test');

@@ -2,6 +2,7 @@ import type { Policy } from '../../rules/policy.js';
 import type { InputFile } from '../../domain.js';
 import { RATING_LABELS, REWARD_LABELS, SANCTION_LABELS, STATUS_LABELS, decimal, yesNo } from './labels.js';
 import type { PersonRow } from './model.js';
+import type { ItemResult } from '../../rules/sections.js';
 import type { CellValue, TableSheet } from './document.js';
 
 /**
@@ -118,6 +119,21 @@ export function personKey(r: Pick<PersonRow, 'unitCode' | 'name' | 'role' | 'per
   return `${r.unitCode}|${r.name}|${r.role}|${r.period?.from ?? ''}`;
 }
 
+/**
+ * The status of each item of a unit, as the record keeps them, keyed by the item's code in the checklist's order. Made
+ * by assignment: Object.fromEntries of the pairs took 66-87 ms for a national year's 11 000 persons, this 13-18 ms
+ * (issue #38). A code "__proto__" would set the prototype instead of a key: such a list is made by fromEntries.
+ */
+function itemStatuses(items: readonly ItemResult[]): Readonly<Record<string, string | null>> {
+  const statuses: Record<string, string | null> = {};
+  for (const item of items) {
+    const code = item.item.code;
+    if (code === '__proto__') return Object.fromEntries(items.map((each) => [each.item.code, each.status]));
+    statuses[code] = item.status;
+  }
+  return statuses;
+}
+
 /** The record of a run. */
 export function historyRecord(
   year: number,
@@ -140,7 +156,7 @@ export function historyRecord(
       facts: {
         bottom: r.bottom,
         bottomPrevious: r.bottomPrevious,
-        items: Object.fromEntries(r.evaluation.unit.assessment.items.map((item) => [item.item.code, item.status])),
+        items: itemStatuses(r.evaluation.unit.assessment.items),
         rank: r.rank,
         reviewDemanded: r.reviewDemanded,
         score: r.score,

@@ -130,7 +130,10 @@ describe('the history record’s bytes (canonicalPieces, made a person at a time
     const first = items[0];
     if (first === undefined) throw new Error('no item');
     // The same unit, its first item coded "__proto__" (an assignment of that key would set the prototype instead).
-    const odd = [{ ...first, item: { ...first.item, code: '__proto__' }, status: 'khong-dat' as const }, ...items.slice(1)];
+    const odd = [
+      { ...first, item: { ...first.item, code: '__proto__' }, status: 'khong-dat' as const },
+      ...items.slice(1),
+    ];
     const unit = { ...row.evaluation.unit, assessment: { ...row.evaluation.unit.assessment, items: odd } };
     const rows = [row, { ...row, evaluation: { ...row.evaluation, unit } }];
     const r = historyRecord(2024, rows, run.policy, run.loaded.files, 'test');

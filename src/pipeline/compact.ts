@@ -264,13 +264,6 @@ class Assessment implements UnitAssessment {
   }
 
   get items(): readonly ItemResult[] {
-    if (lastRead.assessment === this) return lastRead.items;
-    const items = this.madeItems();
-    lastRead = { assessment: this, items };
-    return items;
-  }
-
-  private madeItems(): readonly ItemResult[] {
     const { checklist, codes, places, notes, worthALook } = this;
     return checklist.map((item, at): ItemResult => {
       const code = codes[at] ?? 0;
@@ -282,16 +275,6 @@ class Assessment implements UnitAssessment {
     });
   }
 }
-
-/**
- * The unit whose items were read last, and the list made for it: the rules, the persons' rows, the record and the
- * workbooks read a unit's items several times in a row (52 000 reads of 10 000 units' items in a national run, 31 000
- * of them of another unit than the read before), and each read made its 22 results again. The results are immutable.
- */
-let lastRead: { readonly assessment: Assessment | undefined; readonly items: readonly ItemResult[] } = {
-  assessment: undefined,
-  items: [],
-};
 
 type Where = SheetPlace | SourceRef | undefined;
 const isList = (places: readonly Where[] | Where): places is readonly Where[] => Array.isArray(places);

@@ -78,21 +78,4 @@ describe('the compact store keeps once what units have alike (src/pipeline/compa
     }
     expect(sectionsOf(assess(COMPACT_STORE, 'SGD', { notMet: ['1.1'] }))).toEqual(sectionsOf(first));
   });
-
-  it('gives each unit its own items, read again and again in any order (the last unit read is kept)', () => {
-    const plainItems = (a: UnitAssessment) =>
-      a.items.map((i) => ({ code: i.item.code, status: i.status, source: i.source, note: i.note, missing: i.missing }));
-    const specs: ReportSpec[] = [{ notMet: ['2.3'] }, { blank: ['4.1'] }, {}];
-    const units = specs.map((spec, at) => ({
-      compact: assess(COMPACT_STORE, `U${at}`, spec),
-      plain: assess(PLAIN_STORE, `U${at}`, spec),
-    }));
-    for (const at of [0, 0, 1, 0, 2, 2, 1, 0]) {
-      const { compact, plain } = units[at] ?? {};
-      if (compact === undefined || plain === undefined) throw new Error('no unit');
-      expect(plainItems(compact)).toEqual(plainItems(plain));
-    }
-    const a = units[0]?.compact;
-    expect(a?.items).toBe(a?.items);
-  });
 });

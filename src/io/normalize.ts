@@ -149,9 +149,9 @@ function makeLetterKeys(): ReadonlyMap<number, string> {
 
 /**
  * matchKey of a text of printable ASCII and precomposed Latin letters (the names of persons and units as typed, in
- * NFC), one character at a time by makeLetterKeys's table, with no Unicode pass; undefined for a text with any other character
- * (decomposed marks, other scripts, invisible or control characters), which matchKeyOf reads. Issue #38: the Unicode
- * passes were 70 ms of a national read, the 11 000 persons' names checked for one listed twice.
+ * NFC), one character at a time by makeLetterKeys's table, with no Unicode pass; undefined for a text with any other
+ * character (decomposed marks, other scripts, invisible or control characters), which matchKeyOf reads. Issue #38: the
+ * Unicode passes were 70 ms of a national read, the 11 000 persons' names checked for one listed twice.
  */
 function letterKey(value: string): string | undefined {
   const keys = (letterKeys ??= makeLetterKeys());

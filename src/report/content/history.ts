@@ -120,8 +120,8 @@ export function personKey(r: Pick<PersonRow, 'unitCode' | 'name' | 'role' | 'per
 }
 
 /**
- * The status of each item of a unit, as the record keeps them, keyed by the item's code in the checklist's order: a copy
- * of one object with the checklist's codes (made once for each checklist), each code then given its status. For a
+ * The status of each item of a unit, as the record keeps them, keyed by the item's code in the checklist's order: a
+ * copy of one object with the checklist's codes (made once for each checklist), each code then given its status. For a
  * national year's 11 000 persons (issue #38): Object.fromEntries of the pairs took 50-64 ms and 2.4 MB; assigning the
  * codes one by one to an empty object 37-47 ms and 17.8 MB; this 9-27 ms and 2.4 MB. Every code is the copy's own key
  * before its status is assigned, so that a code "__proto__" is given its status, not taken for the prototype.

@@ -2,6 +2,7 @@
 import type { Console } from './commands/context.js';
 import { debugLine } from './debug.js';
 import { EXIT } from './errors.js';
+import { limitInlining } from './compiler.js';
 import { capYoungGeneration, limitHeapGrowth } from './heap.js';
 import { main } from './program.js';
 
@@ -12,6 +13,12 @@ debugLine(
   heap.ours
     ? `the heap grows ${heap.percent}% past its live data, or as far as the young generation's size when that is more (--heap-growing-percent, set by ict-eval)`
     : `the heap grows at most ${heap.percent}% past its live data (--heap-growing-percent, node's own option)`,
+);
+// Before anything is optimised: TurboFan inlines less (src/compiler.ts), so that compiling takes less of the machine.
+const inlining = limitInlining();
+debugLine(
+  'memory',
+  `TurboFan inlines at most ${inlining.size} bytes of bytecode into a function it optimises (--max-inlined-bytecode-size-cumulative, ${inlining.ours ? 'set by ict-eval' : "node's own option"})`,
 );
 
 // A reader that closes the pipe early (`ict-eval check | head -1`) is not a failure: the rest of the

@@ -144,6 +144,30 @@ describe('the heap growth the program sets (src/heap.ts)', () => {
     expect(result.stderr).not.toContain('young generation stops');
     expect(run(['--version']).stderr).not.toContain('debug');
   });
+});
+
+describe("TurboFan's inlining the program sets (src/compiler.ts)", () => {
+  const check = (nodeFlags: readonly string[]) =>
+    spawnSync(process.execPath, [...nodeFlags, join(DIST, 'cli.js'), 'check', '--year', '2024', '-w', SAMPLE, '-q'], {
+      env: { PATH: process.env.PATH ?? '', ICT_EVAL_DEBUG: 'memory' },
+      encoding: 'utf8',
+    });
+
+  it('is set before the command runs, and said under ICT_EVAL_DEBUG=memory', () => {
+    const result = check([]);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(
+      /^ict-eval: debug: TurboFan inlines at most 150 bytes of bytecode into a function it optimises \(--max-inlined-bytecode-size-cumulative, set by ict-eval\)$/mu,
+    );
+  });
+
+  it("leaves node's own value as it is", () => {
+    const result = check(['--max-inlined-bytecode-size-cumulative=920']);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(
+      /^ict-eval: debug: TurboFan inlines at most 920 bytes .*\(--max-inlined-bytecode-size-cumulative, node's own option\)$/mu,
+    );
+  });
 
   it('stops the young generation of rank at its cap (8 MB at 1 000 units, 16 MB as V8 grows it), said in debug', async () => {
     const workspace = await tempDir();

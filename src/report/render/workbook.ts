@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import { workbookWriter, xmlEncoder } from './exceljs.js';
-import { type RowWriting, directRows, exceljsRows } from './sheet-rows.js';
+import { type RowSink, type RowWriting, directRows, exceljsRows } from './sheet-rows.js';
 import { type Deflated, type ZipEntry, readZip, redateZip, zipFiles } from './zip.js';
 import type { CellValue, Column, Document, KeyValueSheet, TableSheet, TitleBlock } from '../content/document.js';
 import { a4Landscape, PAGE_FOOTER, BORDER, linesFor, lineCounter, heightFor, roman, cellText } from './layout.js';
@@ -68,6 +68,68 @@ function numberStyle(styles: Styles, numFmt: string | undefined): Partial<ExcelJ
 }
 
 /**
+ * The data rows of a table sheet, from row `from`: each group's row (its Roman numeral and name) where the group
+ * changes, then each row with its STT, styles and height. Returns the row after the last. Apart from addTableSheet,
+ * which runs once per sheet: V8 optimised the loop there with the rest of the function around it, and each sheet then
+ * met code the first had not run (its groups, its totals, the end of its rows) and threw the optimised code away —
+ * five compiles of the whole function in a national run (issue #38).
+ */
+async function writeDataRows(
+  sink: RowSink,
+  sheet: TableSheet,
+  columns: readonly Column[],
+  styles: Styles,
+  from: number,
+): Promise<number> {
+  const rows = sheet.rows;
+  const last = columns.length;
+  let at = from;
+  let group: string | undefined;
+  let groupNumber = 0;
+  let stt = 0;
+  const countLines = lineCounter();
+  // One pair of arrays for every row: the sink reads them before it returns.
+  const values: CellValue[] = [];
+  const cellStyles: Partial<ExcelJS.Style>[] = [];
+  for (let index = 0; index < rows.length; index++) {
+    const data = rows[index] ?? [];
+    const title = sheet.groups?.[index];
+    if (title !== undefined && title !== group) {
+      group = title;
+      groupNumber++;
+      stt = 0;
+      // The numeral and the block's name, over cells that all take the group's style.
+      values.length = Math.max(last, 2);
+      values.fill(null);
+      values[0] = roman(groupNumber);
+      values[1] = title.toUpperCase();
+      cellStyles.length = last;
+      cellStyles.fill(styles.group);
+      if (sink.write(at++, heightFor(1), values, cellStyles)) await sink.settle();
+    }
+    stt++;
+    let lines = 1;
+    // A row as long as its data (and STT), even when that is not the header's length.
+    values.length = cellStyles.length = data.length + 1;
+    for (let i = 0; i < values.length; i++) {
+      const value = i === 0 ? stt : (data[i - 1] ?? null);
+      if (typeof value === 'string') {
+        values[i] = cellText(value);
+        cellStyles[i] = styles.text;
+        lines = Math.max(lines, countLines(value, columns[i]?.width ?? 10));
+      } else {
+        values[i] = value;
+        cellStyles[i] = typeof value === 'number' ? numberStyle(styles, columns[i]?.numFmt) : styles.text;
+      }
+    }
+    // A piece of XML went to the zip: its deflating (Node's zlib, on another thread) goes on while the next rows
+    // are made, for it needs this thread only between its chunks; when too much XML waits for it, the rows wait.
+    if (sink.write(at++, heightFor(lines), values, cellStyles)) await sink.settle();
+  }
+  return at;
+}
+
+/**
  * Adds a sheet as a Vietnamese office sends it: the frame of Nghị định 30/2020/NĐ-CP (see frameTop), a bold header
  * with filters that repeats on every printed page, rows grouped by block under Roman-numbered rows with STT
  * restarting in each group, borders, row heights set for the wrapped text, the counts under the table and, for an
@@ -114,50 +176,8 @@ export async function addTableSheet(
   header.height = heightFor(headerLines);
   header.commit();
 
-  let at = headerRow + 1;
-  let group: string | undefined;
-  let groupNumber = 0;
-  let stt = 0;
   const sink = (writing === 'direct' ? directRows(ws, await xmlEncoder()) : undefined) ?? exceljsRows(ws);
-  const countLines = lineCounter();
-  // One pair of arrays for every row: the sink reads them before it returns.
-  const values: CellValue[] = [];
-  const cellStyles: Partial<ExcelJS.Style>[] = [];
-  for (let index = 0; index < rows.length; index++) {
-    const data = rows[index] ?? [];
-    const title = sheet.groups?.[index];
-    if (title !== undefined && title !== group) {
-      group = title;
-      groupNumber++;
-      stt = 0;
-      // The numeral and the block's name, over cells that all take the group's style.
-      values.length = Math.max(last, 2);
-      values.fill(null);
-      values[0] = roman(groupNumber);
-      values[1] = title.toUpperCase();
-      cellStyles.length = last;
-      cellStyles.fill(styles.group);
-      if (sink.write(at++, heightFor(1), values, cellStyles)) await sink.settle();
-    }
-    stt++;
-    let lines = 1;
-    // A row as long as its data (and STT), even when that is not the header's length.
-    values.length = cellStyles.length = data.length + 1;
-    for (let i = 0; i < values.length; i++) {
-      const value = i === 0 ? stt : (data[i - 1] ?? null);
-      if (typeof value === 'string') {
-        values[i] = cellText(value);
-        cellStyles[i] = styles.text;
-        lines = Math.max(lines, countLines(value, columns[i]?.width ?? 10));
-      } else {
-        values[i] = value;
-        cellStyles[i] = typeof value === 'number' ? numberStyle(styles, columns[i]?.numFmt) : styles.text;
-      }
-    }
-    // A piece of XML went to the zip: its deflating (Node's zlib, on another thread) goes on while the next rows
-    // are made, for it needs this thread only between its chunks; when too much XML waits for it, the rows wait.
-    if (sink.write(at++, heightFor(lines), values, cellStyles)) await sink.settle();
-  }
+  let at = await writeDataRows(sink, sheet, columns, styles, headerRow + 1);
   sink.end();
   if (rows.length === 0 && sheet.emptyText !== undefined) {
     const row = ws.getRow(at++);

@@ -136,99 +136,108 @@ export async function readSheet<K extends string>(
   let headerCells: readonly Cell[] = [];
   // How many rows under the header may still belong to it: its second row, then the numbering row.
   let continuation = 0;
+  // Rows before the header: is this one the header (or its first row)? Apart from readRow, which reads the data rows:
+  // one function for both, V8 optimised it on a file's data rows and threw the code away at the next file's title
+  // rows, seven times in a national run (issue #38).
+  const findHeader = (raw: RawRow): void => {
+    if (raw.row > HEADER_SCAN_ROWS) return;
+    // A header cell Excel made a date is read as what was typed when that is certain ("1.1" for 01/01): its error
+    // stops the run, and no column is lost on the way (no knock-on "not assessed" for every unit).
+    const rowCells = undated(spec, raw.cells);
+    header = matchHeader(spec, rowCells);
+    let cellsOfHeader: readonly Cell[] = rowCells;
+    // Required columns split over two rows, none of them merged ("Mã đơn vị" above, "Họ và tên" under a group).
+    if (header === undefined && above !== undefined) {
+      const both = stacked(above, rowCells);
+      header = matchHeader(spec, both);
+      if (header !== undefined) cellsOfHeader = both;
+    }
+    above = raw.cells;
+    if (header === undefined) {
+      // A header typed in a legacy encoding is no header the tool knows: the encoding is what to say.
+      lookForLegacy(raw.cells, raw.row, [...raw.cells.keys()]);
+      const texts = raw.cells.map(cellText).filter((t) => t.trim() !== '');
+      if (texts.length > seen.length) seen = texts;
+      const candidate = partialHeader(spec, raw.cells);
+      if (candidate.found.length >= 2 && (partial === undefined || candidate.found.length > partial.found.length)) {
+        partial = candidate;
+      }
+      return;
+    }
+    keyed = [...header.columns];
+    keyedIndexes = keyed.map(([, index]) => index);
+    headerRow = raw.row;
+    headerCells = cellsOfHeader;
+    continuation = 2;
+    codeIndex = firstRequired === undefined ? undefined : header.columns.get(firstRequired);
+    headerWidth = raw.cells.reduce<number>((last, cell, i) => (cellText(cell).trim() === '' ? last : i + 1), 0);
+    columns = Object.fromEntries(keyed.map(([key, index]) => [key, columnLetter(index + 1)])) as Partial<
+      Record<K, string>
+    >;
+    for (const duplicate of header.duplicates) {
+      problems.push(
+        error(
+          'duplicate-column',
+          {
+            vi: `cột "${headerName(spec, duplicate.key)}" xuất hiện nhiều lần (cột ${duplicate.indexes.map((i) => columnLetter(i + 1)).join(', ')}); hãy giữ lại một cột.`,
+            en: `column "${headerName(spec, duplicate.key)}" appears more than once (columns ${duplicate.indexes.map((i) => columnLetter(i + 1)).join(', ')}); keep one.`,
+          },
+          place(raw.row),
+        ),
+      );
+    }
+    for (const problem of dateHeaders(spec, raw.cells, (column) => ({ ...place(raw.row), column })))
+      problems.push(problem);
+    hiddenColumnsOf(keyed, raw.row);
+  };
+  // The rows right under the header may be its second row, and the row numbering the columns: true when this one is.
+  const continuesHeader = (raw: RawRow): boolean => {
+    if (header === undefined) return false;
+    const more = headerContinuation(spec, headerCells, raw.cells);
+    continuation = more === undefined ? 0 : continuation - 1;
+    if (more !== undefined) {
+      const known = new Set(keyed.map(([key]) => key));
+      const texts: Partial<Record<K, string>> = { ...header.texts };
+      const added: [K, number][] = [];
+      for (const [key, index, text] of more.added) {
+        if (known.has(key)) continue;
+        known.add(key);
+        added.push([key, index]);
+        texts[key] = text;
+      }
+      for (const problem of dateHeaders(spec, raw.cells, (column) => ({ ...place(raw.row), column })))
+        problems.push(problem);
+      if (added.length > 0) {
+        keyed.push(...added);
+        hiddenColumnsOf(added, raw.row);
+        keyedIndexes = keyed.map(([, index]) => index);
+        columns = Object.fromEntries(keyed.map(([key, index]) => [key, columnLetter(index + 1)])) as Partial<
+          Record<K, string>
+        >;
+        // A group header over columns now read ("Thời gian" over "Từ ngày") is no column of its own.
+        const read = new Set(keyedIndexes);
+        header = {
+          ...header,
+          columns: new Map(keyed),
+          texts,
+          extras: header.extras.filter((e) => !read.has(e.index)),
+        };
+        headerCells = stacked(headerCells, raw.cells);
+      }
+      headerRow = raw.row;
+      return true;
+    }
+    return false;
+  };
   // A row's reading, one function made once: as the block of a loop over a batch, whose closures take `raw`, it kept
   // every row of its batch alive after the read (a CSV's rows, all: bench/retain.test.ts).
   const readRow = (raw: RawRow): void => {
     if (header === undefined) {
-      if (raw.row > HEADER_SCAN_ROWS) return;
-      // A header cell Excel made a date is read as what was typed when that is certain ("1.1" for 01/01): its error
-      // stops the run, and no column is lost on the way (no knock-on "not assessed" for every unit).
-      const rowCells = undated(spec, raw.cells);
-      header = matchHeader(spec, rowCells);
-      let cellsOfHeader: readonly Cell[] = rowCells;
-      // Required columns split over two rows, none of them merged ("Mã đơn vị" above, "Họ và tên" under a group).
-      if (header === undefined && above !== undefined) {
-        const both = stacked(above, rowCells);
-        header = matchHeader(spec, both);
-        if (header !== undefined) cellsOfHeader = both;
-      }
-      above = raw.cells;
-      if (header === undefined) {
-        // A header typed in a legacy encoding is no header the tool knows: the encoding is what to say.
-        lookForLegacy(raw.cells, raw.row, [...raw.cells.keys()]);
-        const texts = raw.cells.map(cellText).filter((t) => t.trim() !== '');
-        if (texts.length > seen.length) seen = texts;
-        const candidate = partialHeader(spec, raw.cells);
-        if (candidate.found.length >= 2 && (partial === undefined || candidate.found.length > partial.found.length)) {
-          partial = candidate;
-        }
-        return;
-      }
-      keyed = [...header.columns];
-      keyedIndexes = keyed.map(([, index]) => index);
-      headerRow = raw.row;
-      headerCells = cellsOfHeader;
-      continuation = 2;
-      codeIndex = firstRequired === undefined ? undefined : header.columns.get(firstRequired);
-      headerWidth = raw.cells.reduce<number>((last, cell, i) => (cellText(cell).trim() === '' ? last : i + 1), 0);
-      columns = Object.fromEntries(keyed.map(([key, index]) => [key, columnLetter(index + 1)])) as Partial<
-        Record<K, string>
-      >;
-      for (const duplicate of header.duplicates) {
-        problems.push(
-          error(
-            'duplicate-column',
-            {
-              vi: `cột "${headerName(spec, duplicate.key)}" xuất hiện nhiều lần (cột ${duplicate.indexes.map((i) => columnLetter(i + 1)).join(', ')}); hãy giữ lại một cột.`,
-              en: `column "${headerName(spec, duplicate.key)}" appears more than once (columns ${duplicate.indexes.map((i) => columnLetter(i + 1)).join(', ')}); keep one.`,
-            },
-            place(raw.row),
-          ),
-        );
-      }
-      for (const problem of dateHeaders(spec, raw.cells, (column) => ({ ...place(raw.row), column })))
-        problems.push(problem);
-      hiddenColumnsOf(keyed, raw.row);
+      findHeader(raw);
       return;
     }
     if (ended || isBlank(raw.cells) || isSectionHeading(raw.cells)) return;
-    if (continuation > 0) {
-      // The rows right under the header may be its second row, and the row numbering the columns.
-      const more = headerContinuation(spec, headerCells, raw.cells);
-      continuation = more === undefined ? 0 : continuation - 1;
-      if (more !== undefined) {
-        const known = new Set(keyed.map(([key]) => key));
-        const texts: Partial<Record<K, string>> = { ...header.texts };
-        const added: [K, number][] = [];
-        for (const [key, index, text] of more.added) {
-          if (known.has(key)) continue;
-          known.add(key);
-          added.push([key, index]);
-          texts[key] = text;
-        }
-        for (const problem of dateHeaders(spec, raw.cells, (column) => ({ ...place(raw.row), column })))
-          problems.push(problem);
-        if (added.length > 0) {
-          keyed.push(...added);
-          hiddenColumnsOf(added, raw.row);
-          keyedIndexes = keyed.map(([, index]) => index);
-          columns = Object.fromEntries(keyed.map(([key, index]) => [key, columnLetter(index + 1)])) as Partial<
-            Record<K, string>
-          >;
-          // A group header over columns now read ("Thời gian" over "Từ ngày") is no column of its own.
-          const read = new Set(keyedIndexes);
-          header = {
-            ...header,
-            columns: new Map(keyed),
-            texts,
-            extras: header.extras.filter((e) => !read.has(e.index)),
-          };
-          headerCells = stacked(headerCells, raw.cells);
-        }
-        headerRow = raw.row;
-        return;
-      }
-    }
+    if (continuation > 0 && continuesHeader(raw)) return;
     if (isSignature(raw.cells, codeIndex)) {
       ended = true;
       return;

@@ -4,8 +4,9 @@ import { setFlagsFromString } from 'node:v8';
  * How much bytecode TurboFan, V8's optimising compiler, may inline into one function it optimises, in all (V8's own:
  * 920). TurboFan compiles on the other core, and a national `sanctions` run optimised some 540 functions, many of them
  * again and again as the rows they were given changed shape (the table reader once per kind of file, the workbook
- * writer once per kind of sheet): 3.3–3.7 s of compiling (`node --trace-opt`), on a machine of 2 cores, for a run of
- * 6 s. Inlining less, each compile is smaller and the code hardly slower: 2.3 s of compiling at 300, 1.8 s at 150.
+ * writer once per kind of sheet): 3.3–4.1 s of compiling (`node --trace-opt`), on a machine of 2 cores, for a run of
+ * 5–6 s. Inlining less, each compile is smaller and the code hardly slower: 2.3 s of compiling at 300, 1.7–1.8 s at
+ * 150 (up to 2.5 s when the machine is loaded).
  * National `sanctions`, node given the flag, 8 alternating rounds: wall 5.62 → 5.12 s at 300, 4.96 s at 150, 5.19 s at
  * 60; CPU 8.08 → 7.07, 6.77, 7.01 s; peak RSS 229 → 226–228 MB. Set by the program at start (100 and 220 were the same
  * as 150 within the noise), against the program without it, medians of alternating rounds on the shared machine: wall
